@@ -1,0 +1,2 @@
+export { aggregate, FRAME_CATEGORIES, UNDP_CATEGORIES, type AggregateSettings } from './aggregate.js';
+export { wilsonInterval } from './wilson.js';

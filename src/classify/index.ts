@@ -1,0 +1,2 @@
+export { classify } from './classify.js';
+export { buildWordStream } from './word-stream.js';

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import type { ClassifiedDoc } from '../document.js';
+import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
+import { hasErrors } from '../issues.js';
+import { lintLexicons, loadLexicon, type EntryUsage } from '../lexicon/index.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreCorpus } from '../pipeline/index.js';
+import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { parseCommand } from './parse.js';
+
+export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
+       hsframe lexicon lint [FILE...] [--corpus DIR]
+
+  show    name, version, language, sha256, categories and entry counts
+  lint    schema and meaning errors; duplicate terms within and across categories and
+          lexicons; entries inside longer entries (info); with --corpus: entries that never
+          match the corpus, and wildcards whose expansions look too broad (top expansions
+          with counts). Default FILEs: the bundled lexicons.
+          Exit 1 on errors, 0 with warnings only.
+`;
+
+/** \`hsframe lexicon show|lint\`. */
+export async function lexiconCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  const parsed = parseCommand(rest, { corpus: { type: 'string' } });
+  if (sub === '--help' || sub === '-h' || (!('error' in parsed) && parsed.values.help)) return io.stdout(LEXICON_HELP), EXIT.ok;
+  if ('error' in parsed) return usageError(io, 'lexicon', parsed.error);
+  const files = parsed.positionals.length > 0 ? parsed.positionals.map((file) => resolve(io.cwd, file)) : BUNDLED_LEXICONS;
+  if (sub === 'show') return showLexicons(files, io);
+  if (sub === 'lint') return lint(files, parsed.values.corpus as string | undefined, io);
+  return usageError(io, 'lexicon', `unknown subcommand "${sub ?? ''}": use show or lint`);
+}
+
+async function showLexicons(files: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  for (const file of files) {
+    const { lexicon, spec, issues } = await loadLexicon(file);
+    reportIssues(io, issues);
+    if (!lexicon || !spec) {
+      code = EXIT.fatal;
+      continue;
+    }
+    io.stdout(`${lexicon.id} ${lexicon.version} (${lexicon.language})  ${file}\nsha256 ${lexicon.sha256}\n${spec.description}\n`);
+    for (const category of lexicon.categories) io.stdout(`  ${category.id.padEnd(16)} ${String(spec.categories[category.id].entries.length).padStart(4)} entries  ${category.label}\n`);
+    io.stdout(`  ${'total'.padEnd(16)} ${String(lexicon.entryCount).padStart(4)} entries\n\n`);
+  }
+  return code;
+}
+
+async function lint(files: readonly string[], corpus: string | undefined, io: CliIo): Promise<number> {
+  const loaded = await Promise.all(files.map(async (file) => ({ file, ...(await loadLexicon(file)) })));
+  let usage: EntryUsage | undefined;
+  if (corpus && loaded.every((item) => item.lexicon)) {
+    const { scorer } = await loadScorer(files);
+    const found = await findDocuments(resolve(io.cwd, corpus), DEFAULT_INGEST_SETTINGS.extensions, ['SOURCES.md']);
+    reportIssues(io, found.issues);
+    const counts = new Map<string, Map<string, number>>();
+    const collect = (doc: ClassifiedDoc) => {
+      for (const hit of doc.hits) {
+        const key = `${hit.lexiconId}\u0000${hit.entryId}`;
+        const forms = counts.get(key) ?? new Map<string, number>();
+        const text = doc.text.slice(doc.tokens[hit.range[0]].start, doc.tokens[hit.range[1] - 1].end).toLowerCase();
+        forms.set(text, (forms.get(text) ?? 0) + 1);
+        counts.set(key, forms);
+      }
+    };
+    if (scorer) await scoreCorpus(found.files, scorer, { ingest: DEFAULT_INGEST_SETTINGS, concurrency: 4 }, collect);
+    usage = { corpus, forms: (lexiconId, entryId) => counts.get(`${lexiconId}\u0000${entryId}`) ?? new Map() };
+  }
+  const issues = [...loaded.flatMap((item) => item.issues), ...lintLexicons(loaded, usage)];
+  reportIssues(io, issues);
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  const warnings = issues.filter((issue) => issue.severity === 'warning').length;
+  io.stderr(`hsframe lexicon lint: ${files.length} lexicon(s), ${errors} error(s), ${warnings} warning(s)\n`);
+  return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
+}

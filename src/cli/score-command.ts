@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import type { Issue } from '../document.js';
+import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
+import { hasErrors } from '../issues.js';
+import { scoreCells, scoreHeader, toCsv, writeFileAtomic } from '../output/index.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreCorpus } from '../pipeline/index.js';
+import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { parseCommand } from './parse.js';
+
+export const SCORE_HELP = `Usage: hsframe score PATH... [--lexicon FILE]... [--out FILE]
+
+Score files and folders (folders recursively) and print scores CSV, with the same
+columns as scores.csv. Problems go to standard error.
+
+  PATH            a file or a folder; with one folder, doc_id is the path inside it,
+                  otherwise the path relative to the current folder
+  --lexicon FILE  lexicon YAML to use (repeatable; default: the bundled lexicons)
+  --out FILE      write the CSV to FILE (atomically) instead of standard output
+  -h, --help      show this help
+
+Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored);
+2 unusable arguments or lexicon.
+`;
+
+/** \`hsframe score\`. */
+export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommand(argv, { lexicon: { type: 'string', multiple: true }, out: { type: 'string' } });
+  if ('error' in parsed) return usageError(io, 'score', parsed.error);
+  if (parsed.values.help) return io.stdout(SCORE_HELP), EXIT.ok;
+  if (parsed.positionals.length === 0) return usageError(io, 'score', 'name at least one file or folder to score');
+  const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
+  const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles);
+  if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
+  const { files, issues: findIssues } = await collectFiles(parsed.positionals, io.cwd);
+  const scores = await scoreCorpus(files, scorer, { ingest: DEFAULT_INGEST_SETTINGS, concurrency: 4 });
+  const issues = [...lexiconIssues, ...findIssues, ...scores.issues];
+  reportIssues(io, issues);
+  const csv = toCsv(scoreHeader(scorer.categories), scores.rows.map((row) => scoreCells(row, scorer.categories, { hasWholeHits: scorer.hasWholeHits })));
+  const out = parsed.values.out as string | undefined;
+  if (out) {
+    try {
+      await writeFileAtomic(resolve(io.cwd, out), csv);
+    } catch (error) {
+      io.stderr(`${out}  OUTPUT_WRITE_FAILED  cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return EXIT.fatal;
+    }
+  } else {
+    io.stdout(csv);
+  }
+  return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
+}
+
+/** Files under each PATH, ids made unique and sorted. */
+async function collectFiles(paths: readonly string[], cwd: string): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
+  const files: DocumentFile[] = [];
+  const issues: Issue[] = [];
+  for (const path of paths) {
+    const found = await findDocuments(resolve(cwd, path), DEFAULT_INGEST_SETTINGS.extensions);
+    issues.push(...found.issues.map((issue) => (issue.code === 'PATH_NOT_FOUND' ? { ...issue, file: path } : issue)));
+    const isSingleFolder = paths.length === 1 && !(found.files.length === 1 && found.files[0].path === resolve(cwd, path));
+    for (const file of found.files) {
+      const id = isSingleFolder ? file.id : relativeId(cwd, file.path);
+      files.push({ id, path: file.path });
+    }
+  }
+  const unique = [...new Map(files.map((file) => [file.path, file])).values()];
+  unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { files: unique, issues };
+}
+
+function relativeId(cwd: string, path: string): string {
+  const relative = path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
+  return relative.split('\\').join('/');
+}

@@ -1,0 +1,155 @@
+/** Shared data types: one document passes through the stages as read-only layers (S4). */
+
+/** Token indexes `[first, end)`, end exclusive. */
+export type TokenRange = readonly [first: number, end: number];
+
+/** How bad an input problem is; only `error` makes a run exit with code 1. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** An input problem, reported as a value, never thrown (S11, S12). */
+export interface Issue {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** File the problem is in: a document, pipeline or lexicon path. */
+  readonly file: string;
+  /** Stage that found it: `config`, `lexicon`, `ingest`, `tokenise`, `classify`, `output`. */
+  readonly stage?: string;
+  /** 1-based line and column, where the problem has a position. */
+  readonly line?: number;
+  readonly column?: number;
+  /** Key path inside a YAML or JSON file, e.g. `categories.food.entries.3.weight`. */
+  readonly path?: string;
+}
+
+/** A document read from disk (or given as text), before tokenising. */
+export interface SourceDoc {
+  /** Stable id: path relative to the corpus root, `/`-separated. */
+  readonly id: string;
+  /** Absolute path, or `<text>` for text given through the API. */
+  readonly path: string;
+  /** Plain text; paragraphs are separated by a blank line. */
+  readonly text: string;
+  /** First heading, or the file name. */
+  readonly title: string;
+  /** sha256 (hex) of the file's bytes, or of the UTF-8 text for API input. */
+  readonly contentSha256: string;
+  /** Size of the source in bytes. */
+  readonly bytes: number;
+  /** Encoding the bytes were decoded from, e.g. `utf-8`. */
+  readonly encoding: string;
+  readonly issues: readonly Issue[];
+}
+
+/** One token: offsets into `text`, its normal form, lemma and negation flag. */
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  /** Lower-cased form with typographic apostrophes folded to `'`. */
+  readonly norm: string;
+  /** Lemma from the tokeniser (falls back to `norm`). */
+  readonly lemma: string;
+  /** True for word tokens: not punctuation, numbers, symbols or whitespace. */
+  readonly isWord: boolean;
+  /** Inside the scope of a negation ("not", "never", "no", "n't"...). */
+  readonly isNegated: boolean;
+}
+
+/** A document after tokenising. */
+export interface TokenisedDoc extends SourceDoc {
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly TokenRange[];
+  /** Language detected for the document (ISO 639-1, or `und`). */
+  readonly language: string;
+  /** Number of word tokens (`isWord`) in scored text. */
+  readonly wordCount: number;
+  /** Word tokens left out because their paragraph (or the document) is in another language. */
+  readonly excludedWords: number;
+}
+
+/** A lexicon match. `range` indexes `tokens`; `sentence` indexes `sentences`. */
+export interface Hit {
+  readonly lexiconId: string;
+  readonly entryId: string;
+  readonly category: string;
+  readonly range: TokenRange;
+  readonly sentence: number;
+  readonly weight: number;
+  readonly isNegated: boolean;
+}
+
+/** A document after classifying with one or more matchers. */
+export interface ClassifiedDoc extends TokenisedDoc {
+  readonly hits: readonly Hit[];
+}
+
+/** One category declared by a lexicon. */
+export interface CategoryInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly lexiconId: string;
+}
+
+/** Scores for one document, before formatting. Numbers are unrounded; `null` is an empty cell. */
+export interface ScoreRow {
+  readonly docId: string;
+  readonly title: string;
+  readonly language: string;
+  readonly encoding: string;
+  readonly tokens: number;
+  readonly excludedTokens: number;
+  readonly sentences: number;
+  /** Per category id: weighted non-negated hits. */
+  readonly hits: Readonly<Record<string, number>>;
+  /** Per category id: hits per 1,000 word tokens (null when the document has no tokens). */
+  readonly per1k: Readonly<Record<string, number | null>>;
+  readonly framingIndex: number | null;
+  readonly framingCiLow: number | null;
+  readonly framingCiHigh: number | null;
+  readonly nexusShare: number | null;
+  readonly undpDominant: string;
+  readonly undpBreadth: number | null;
+  readonly negatedHits: number;
+  readonly lexiconVersion: string;
+  readonly contentSha256: string;
+}
+
+/** The word tokens of a document as a matcher reads them (built once per document by classify). */
+export interface WordStream {
+  /** Index into `tokens` of each word token. */
+  readonly tokenIndex: readonly number[];
+  /** Match key of each word: its normal form without hyphens. */
+  readonly keys: readonly string[];
+  readonly lemmas: readonly string[];
+  /** Sentence index of each word. */
+  readonly sentence: readonly number[];
+  /** True when punctuation (other than a hyphen) or a sentence end stands before this word. */
+  readonly breakBefore: readonly boolean[];
+}
+
+/** A lexicon match in word-stream positions `[start, end)`, before it becomes a `Hit`. */
+export interface WordMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly entryId: string;
+  readonly category: string;
+  readonly weight: number;
+}
+
+/** A lexicon compiled into a frozen matcher (S7). */
+export interface CompiledLexicon {
+  readonly id: string;
+  readonly version: string;
+  readonly language: string;
+  readonly description: string;
+  /** sha256 (hex) of the lexicon file's bytes. */
+  readonly sha256: string;
+  readonly file: string;
+  readonly categories: readonly CategoryInfo[];
+  readonly entryCount: number;
+  /** True when every weight is a whole number, so hits print as integers. */
+  readonly hasWholeWeights: boolean;
+  /** All matches in a word stream: longest first, no word counted twice. */
+  match(words: WordStream): WordMatch[];
+}

@@ -1,0 +1,72 @@
+import type { Hit } from '../document.js';
+import { scoreText, type Scorer } from '../pipeline/index.js';
+import { labelMetrics, macro, type LabelMetrics } from './metrics.js';
+import type { GoldRow, GoldSet } from './read-gold.js';
+
+/** Which gold rows to use: all, or the half whose id ends in an odd or even number. */
+export type GoldSubset = 'all' | 'odd' | 'even';
+
+/** A disagreement with the gold label, with the lexicon entries that matched. */
+export interface EvaluationError {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'fp' | 'fn';
+  readonly text: string;
+  /** Counted entries for this label (for fp), or negated ones (for fn). */
+  readonly entries: readonly string[];
+}
+
+/** Per-label metrics, their macro averages, and every error. */
+export interface Evaluation {
+  readonly rows: number;
+  readonly metrics: readonly LabelMetrics[];
+  readonly macro: { precision: number | null; recall: number | null; f1: number | null; cohenKappa: number | null };
+  readonly errors: readonly EvaluationError[];
+}
+
+/** Pick the rows of a subset by the number at the end of their id. */
+export function selectSubset(rows: readonly GoldRow[], subset: GoldSubset): GoldRow[] {
+  if (subset === 'all') return [...rows];
+  const wantOdd = subset === 'odd';
+  return rows.filter((row) => {
+    const digits = /(\d+)\D*$/.exec(row.id);
+    return digits !== null && (Number(digits[1]) % 2 === 1) === wantOdd;
+  });
+}
+
+/**
+ * Score each gold sentence as one document; a label is predicted when its category has at
+ * least one counted (non-negated) hit. Compare with the gold labels.
+ */
+export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'all'): Evaluation {
+  const rows = selectSubset(gold.rows, subset);
+  const hitsByRow = rows.map((row) => scoreText(row.text, scorer, row.id).doc.hits);
+  const errors: EvaluationError[] = [];
+  const metrics = gold.labels.map((label) => {
+    const isGold = rows.map((row) => row.labels[label]);
+    const counted = hitsByRow.map((hits) => hits.filter((hit) => hit.category === label && !hit.isNegated));
+    const isPredicted = counted.map((hits) => hits.length > 0);
+    rows.forEach((row, i) => {
+      if (isGold[i] === isPredicted[i]) return;
+      const kind = isPredicted[i] ? 'fp' : 'fn';
+      const entries = kind === 'fp' ? entryNames(counted[i]) : entryNames(hitsByRow[i].filter((hit) => hit.category === label)).map((entry) => `${entry} (negated)`);
+      errors.push({ id: row.id, label, kind, text: row.text, entries });
+    });
+    return labelMetrics(label, isGold, isPredicted);
+  });
+  return {
+    rows: rows.length,
+    metrics,
+    macro: {
+      precision: macro(metrics.map((metric) => metric.precision)),
+      recall: macro(metrics.map((metric) => metric.recall)),
+      f1: macro(metrics.map((metric) => metric.f1)),
+      cohenKappa: macro(metrics.map((metric) => metric.cohenKappa)),
+    },
+    errors: errors.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}
+
+function entryNames(hits: readonly Hit[]): string[] {
+  return [...new Set(hits.map((hit) => hit.entryId))];
+}

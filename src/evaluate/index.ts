@@ -1,0 +1,3 @@
+export { evaluate, selectSubset, type Evaluation, type EvaluationError, type GoldSubset } from './evaluate.js';
+export { labelMetrics, cohenKappa, macro, type LabelMetrics } from './metrics.js';
+export { readGold, type GoldRow, type GoldSet } from './read-gold.js';

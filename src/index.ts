@@ -1,0 +1,15 @@
+/**
+ * hsframe library API: the same stages the CLI runs, as typed functions.
+ * ingest → tokenise → classify → aggregate → output.
+ */
+export type { Issue, Severity, SourceDoc, Token, TokenisedDoc, Hit, ClassifiedDoc, CategoryInfo, ScoreRow, CompiledLexicon, TokenRange, WordStream, WordMatch } from './document.js';
+export { ISSUE_CODES, makeIssue, hasErrors, type IssueCode } from './issues.js';
+export { findDocuments, readDocument, decodeText, htmlToText, markdownToText, DEFAULT_INGEST_SETTINGS, type DocumentFile, type IngestSettings, type ReadResult } from './ingest/index.js';
+export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, type TokeniseSettings } from './tokenise/index.js';
+export { compileLexicon, loadLexicon, parseLexicon, lexiconSchema, type LexiconSpec, type LexiconEntry, type LoadedLexicon } from './lexicon/index.js';
+export { classify, buildWordStream } from './classify/index.js';
+export { aggregate, wilsonInterval, FRAME_CATEGORIES, UNDP_CATEGORIES, type AggregateSettings } from './aggregate/index.js';
+export { toCsv, scoreHeader, scoreCells, matchCells, MATCH_HEADER, writeFileAtomic, textCell, numberCell } from './output/index.js';
+export { loadPipeline, runPipeline, scoreCorpus, createScorer, loadScorer, scoreText, textSource, TOOL, BUNDLED_LEXICONS, type RunConfig, type RunSummary, type Scorer } from './pipeline/index.js';
+export { evaluate, readGold, labelMetrics, cohenKappa, type Evaluation, type GoldSet, type LabelMetrics } from './evaluate/index.js';
+export { run } from './cli/main.js';

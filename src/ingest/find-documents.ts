@@ -1,0 +1,85 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import type { Issue } from '../document.js';
+import { makeIssue } from '../issues.js';
+
+/** A file to score: its absolute path and its id (path relative to the corpus root, `/`-separated). */
+export interface DocumentFile {
+  readonly id: string;
+  readonly path: string;
+}
+
+/**
+ * Find the documents under `root` (a folder, searched recursively, or one file), sorted by id.
+ * Symlinks are followed once; a loop is reported, not followed. Hidden files are skipped.
+ */
+export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
+  const excluded = exclude.map(globToRegExp);
+  const files: DocumentFile[] = [];
+  const issues: Issue[] = [];
+  const absolute = resolve(root);
+  let info;
+  try {
+    info = await stat(absolute);
+  } catch (error) {
+    return { files, issues: [makeIssue('PATH_NOT_FOUND', root, `cannot open: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'ingest' })] };
+  }
+  if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues };
+  const seen = new Set<string>();
+  const walk = async (folder: string): Promise<void> => {
+    const real = await realpath(folder);
+    if (seen.has(real)) {
+      issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, folder), 'symbolic link loop: this folder was already read', { stage: 'ingest' }));
+      return;
+    }
+    seen.add(real);
+    const entries = await readdir(folder, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(path);
+          [isDirectory, isFile] = [target.isDirectory(), target.isFile()];
+        } catch (error) {
+          issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, path), `broken symbolic link: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'ingest' }));
+          continue;
+        }
+      }
+      if (isDirectory) await walk(path);
+      else if (isFile && extensions.includes(extname(entry.name).toLowerCase())) {
+        const id = toId(absolute, path);
+        if (!excluded.some((pattern) => pattern.test(id))) files.push({ id, path });
+      }
+    }
+  };
+  try {
+    await walk(absolute);
+  } catch (error) {
+    issues.push(makeIssue('FILE_UNREADABLE', root, `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'ingest' }));
+  }
+  files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { files, issues };
+}
+
+function toId(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+/** A glob over ids: `*` any characters but `/`, `**` any characters, `?` one character. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i];
+    if (char === '*' && glob[i + 1] === '*') {
+      source += '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}

@@ -1,0 +1,27 @@
+import { decodeEntities, tidyParagraphs } from './html-to-text.js';
+
+/** Plain text of a Markdown document: front matter, markup, links, images and HTML removed. */
+export function markdownToText(markdown: string): { text: string; title: string } {
+  const body = markdown.replace(/^---\n[\s\S]*?\n(---|\.\.\.)\n/, '');
+  const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body) ?? /^(.+)\n=+[ \t]*$/m.exec(body);
+  const text = body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/^(```|~~~).*$/gm, '')
+    .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
+    .replace(/^(=+|-+)[ \t]*$/gm, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/^[ \t]*\[[^\]]+\]:.*$/gm, '')
+    .replace(/<[^>\n]+>/g, '')
+    .replace(/^#{1,6}[ \t]+(.*?)[ \t#]*$/gm, '$1\n')
+    .replace(/^[ \t]*>[ \t]?/gm, '')
+    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
+    .replace(/\|/g, ' ')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/gm, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/^[ \t]*([-*+]|\d+[.)])[ \t]+/gm, '');
+  const title = heading ? heading[1].replace(/[*_`]/g, '').trim() : '';
+  return { text: tidyParagraphs(decodeEntities(text)), title };
+}

@@ -1,0 +1,49 @@
+import type { Issue, Severity } from './document.js';
+
+/** Every issue code hsframe reports, with its severity. Codes are stable between versions (S11). */
+export const ISSUE_CODES = {
+  // ingest
+  FILE_UNREADABLE: 'error',
+  FILE_EMPTY: 'error',
+  FILE_TOO_LARGE: 'error',
+  FILE_BINARY: 'error',
+  FILE_BAD_ENCODING: 'error',
+  FILE_NO_TEXT: 'error',
+  PATH_NOT_FOUND: 'error',
+  LANGUAGE_NOT_SCORED: 'warning',
+  // config
+  CONFIG_UNREADABLE: 'error',
+  CONFIG_YAML: 'error',
+  CONFIG_INVALID: 'error',
+  // lexicon
+  LEXICON_UNREADABLE: 'error',
+  LEXICON_YAML: 'error',
+  LEXICON_INVALID: 'error',
+  LEXICON_EMPTY_TERM: 'error',
+  LEXICON_DUPLICATE_TERM: 'error',
+  LEXICON_DUPLICATE_CATEGORY: 'error',
+  LEXICON_BAD_EXCLUSION: 'error',
+  LEXICON_SHADOWED: 'warning',
+  LEXICON_BROAD_WILDCARD: 'warning',
+  LEXICON_UNUSED_ENTRY: 'warning',
+  // gold / evaluate
+  GOLD_UNREADABLE: 'error',
+  GOLD_INVALID: 'error',
+  // output
+  OUTPUT_WRITE_FAILED: 'error',
+  // internal
+  INTERNAL_ERROR: 'error',
+} as const satisfies Record<string, Severity>;
+
+/** An issue code (S11). */
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** Make an issue with the severity its code declares. */
+export function makeIssue(code: IssueCode, file: string, message: string, extra: Partial<Issue> = {}): Issue {
+  return { code, severity: ISSUE_CODES[code], message, file, ...extra };
+}
+
+/** True when any issue has severity `error`. */
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}

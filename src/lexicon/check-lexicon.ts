@@ -1,0 +1,57 @@
+import type { Issue } from '../document.js';
+import { makeIssue } from '../issues.js';
+import { termVariants } from '../normalise.js';
+import type { YamlSource } from '../yaml-issues.js';
+import type { LexiconSpec } from './schema.js';
+import { makeWordStep, stepMatches } from './word-step.js';
+
+/** Meaning checks after the schema (S7): duplicate terms, bad wildcards, exclusions without their term. */
+export function checkLexicon(spec: LexiconSpec, source: YamlSource): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Map<string, string>();
+  for (const [categoryId, category] of Object.entries(spec.categories)) {
+    category.entries.forEach((entry, index) => {
+      const path = ['categories', categoryId, 'entries', index, 'term'];
+      const at = (extraPath: (string | number)[] = path) => ({ ...source.position(extraPath), path: extraPath.join('.') });
+      const variants = termVariants(entry.term);
+      const key = variants[0].join(' ');
+      const badWord = variants.flat().find((word) => !/^[^*]+\*?$/.test(word) || word === '*');
+      if (badWord !== undefined) {
+        issues.push(makeIssue('LEXICON_EMPTY_TERM', source.file, `term "${entry.term}": a * may only end a word that has letters before it`, at()));
+      }
+      const first = seen.get(key);
+      if (first !== undefined) {
+        issues.push(makeIssue('LEXICON_DUPLICATE_TERM', source.file, `term "${entry.term}" is already an entry of ${first}`, at()));
+      } else {
+        seen.set(key, `category ${categoryId}`);
+      }
+      entry.exclude.forEach((phrase, k) => {
+        if (!containsTerm(phrase, entry.term, entry.inflect)) {
+          issues.push(makeIssue('LEXICON_BAD_EXCLUSION', source.file, `exclusion "${phrase}" does not contain the term "${entry.term}", so it can never cancel a match`, at(['categories', categoryId, 'entries', index, 'exclude', k])));
+        }
+      });
+      for (const key of ['near', 'not_near'] as const) {
+        entry[key]?.terms.forEach((term, k) => {
+          if (/\s/.test(term.trim())) {
+            issues.push(makeIssue('LEXICON_INVALID', source.file, `${key} terms must be single words, got "${term}"`, at(['categories', categoryId, 'entries', index, key, 'terms', k])));
+          }
+        });
+      }
+    });
+  }
+  return issues;
+}
+
+/** True when some variant of `phrase` contains some variant of `term` as consecutive words. */
+function containsTerm(phrase: string, term: string, isInflected: boolean): boolean {
+  const termWords = termVariants(term);
+  return termVariants(phrase).some((phraseWords) =>
+    termWords.some((words) => {
+      const steps = phraseWords.map((word) => makeWordStep(word, { isInflected }));
+      for (let from = 0; from + words.length <= steps.length; from++) {
+        if (words.every((word, k) => word === phraseWords[from + k] || stepMatches(steps[from + k], word.replace(/\*$/, ''), word))) return true;
+      }
+      return false;
+    }),
+  );
+}

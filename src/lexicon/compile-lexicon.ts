@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { CategoryInfo, CompiledLexicon, WordMatch, WordStream } from '../document.js';
+import { termVariants } from '../normalise.js';
+import type { LexiconEntry, LexiconSpec } from './schema.js';
+import { TermTrie } from './trie.js';
+import { makeWordStep, stepMatches, type WordStep } from './word-step.js';
+
+/** An entry ready for matching: its conditions compiled to word steps. */
+interface CompiledEntry {
+  readonly id: string;
+  readonly category: string;
+  readonly weight: number;
+  readonly exclusions: readonly (readonly WordStep[])[];
+  readonly near?: Proximity;
+  readonly notNear?: Proximity;
+}
+
+interface Proximity {
+  readonly steps: readonly WordStep[];
+  readonly window: number;
+}
+
+/** Where the lexicon came from: its file name and the sha256 of its bytes. */
+export interface LexiconOrigin {
+  readonly file: string;
+  readonly bytes: Uint8Array | string;
+}
+
+/** Compile a parsed, checked lexicon into a frozen matcher (S7). Runs once per run. */
+export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): CompiledLexicon {
+  const trie = new TermTrie();
+  const entries: CompiledEntry[] = [];
+  const categories: CategoryInfo[] = [];
+  for (const [categoryId, category] of Object.entries(spec.categories)) {
+    categories.push(Object.freeze({ id: categoryId, label: category.label, description: category.description, lexiconId: spec.name }));
+    for (const entry of category.entries) {
+      const index = entries.push(compileEntry(entry, categoryId)) - 1;
+      for (const variant of termSteps(entry.term, entry.inflect)) {
+        if (!trie.add(variant, index)) throw new Error(`term "${entry.term}" has too many inflected variants`);
+      }
+    }
+  }
+  const hasWholeWeights = entries.every((entry) => Number.isInteger(entry.weight));
+  return Object.freeze({
+    id: spec.name,
+    version: spec.version,
+    language: spec.language,
+    description: spec.description,
+    sha256: createHash('sha256').update(origin.bytes).digest('hex'),
+    file: origin.file,
+    categories: Object.freeze(categories),
+    entryCount: entries.length,
+    hasWholeWeights,
+    match: (words: WordStream) => matchWords(words, trie, entries),
+  });
+}
+
+/** Every variant of a term as word steps (hyphen/space variants, inflections, wildcards). */
+export function termSteps(term: string, isInflected: boolean): WordStep[][] {
+  return termVariants(term).map((words) => words.map((word) => makeWordStep(word, { isInflected })));
+}
+
+function compileEntry(entry: LexiconEntry, category: string): CompiledEntry {
+  const proximity = (spec: LexiconEntry['near']): Proximity | undefined =>
+    spec && { window: spec.window, steps: spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0])) };
+  return {
+    id: entry.term,
+    category,
+    weight: entry.weight,
+    exclusions: entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect)),
+    near: proximity(entry.near),
+    notNear: proximity(entry.not_near),
+  };
+}
+
+function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[]): WordMatch[] {
+  const matches: WordMatch[] = [];
+  const candidates: [end: number, entry: number][] = [];
+  let start = 0;
+  while (start < words.keys.length) {
+    candidates.length = 0;
+    trie.walk(words, start, (end, entry) => candidates.push([end, entry]));
+    // Longest match first; at equal length the entry listed first in the lexicon.
+    candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    const taken = candidates.find(([end, entry]) => isCounted(words, start, end, entries[entry]));
+    if (taken) {
+      const entry = entries[taken[1]];
+      matches.push({ start, end: taken[0], entryId: entry.id, category: entry.category, weight: entry.weight });
+      start = taken[0];
+    } else {
+      start += 1;
+    }
+  }
+  return matches;
+}
+
+function isCounted(words: WordStream, start: number, end: number, entry: CompiledEntry): boolean {
+  if (entry.exclusions.some((steps) => isInsidePhrase(words, start, end, steps))) return false;
+  if (entry.near && !isNear(words, start, end, entry.near)) return false;
+  if (entry.notNear && isNear(words, start, end, entry.notNear)) return false;
+  return true;
+}
+
+/** True when some occurrence of `steps` in the text covers words `[start, end)`. */
+function isInsidePhrase(words: WordStream, start: number, end: number, steps: readonly WordStep[]): boolean {
+  for (let from = Math.max(0, end - steps.length); from <= start; from++) {
+    if (from + steps.length > words.keys.length) continue;
+    if (steps.every((step, k) => (k === 0 || !words.breakBefore[from + k]) && stepMatches(step, words.keys[from + k], words.lemmas[from + k]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** True when one of the proximity words is within `window` words of `[start, end)`, in the same sentence. */
+function isNear(words: WordStream, start: number, end: number, proximity: Proximity): boolean {
+  const sentence = words.sentence[start];
+  const from = Math.max(0, start - proximity.window);
+  const to = Math.min(words.keys.length, end + proximity.window);
+  for (let at = from; at < to; at++) {
+    if ((at >= start && at < end) || words.sentence[at] !== sentence) continue;
+    if (proximity.steps.some((step) => stepMatches(step, words.keys[at], words.lemmas[at]))) return true;
+  }
+  return false;
+}

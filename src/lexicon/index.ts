@@ -1,0 +1,5 @@
+export { compileLexicon, termSteps, type LexiconOrigin } from './compile-lexicon.js';
+export { loadLexicon, parseLexicon, type LoadedLexicon } from './load-lexicon.js';
+export { lexiconSchema, type LexiconSpec, type LexiconEntry } from './schema.js';
+export { inflectWord } from './inflect.js';
+export { lintLexicons, type EntryUsage } from './lint-lexicons.js';

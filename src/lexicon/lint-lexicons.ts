@@ -1,0 +1,61 @@
+import type { CompiledLexicon, Issue } from '../document.js';
+import { makeIssue } from '../issues.js';
+import { termVariants } from '../normalise.js';
+import type { LexiconSpec } from './schema.js';
+
+/** How often each entry matched a corpus, by matched form (lower-cased text). */
+export interface EntryUsage {
+  readonly corpus: string;
+  forms(lexiconId: string, entryId: string): ReadonlyMap<string, number>;
+}
+
+/** A wildcard that matches more distinct words than this in a corpus is reported as broad. */
+const BROAD_WILDCARD_FORMS = 12;
+const TOP_FORMS = 8;
+
+interface LintInput {
+  readonly file: string;
+  readonly spec?: LexiconSpec;
+  readonly lexicon?: CompiledLexicon;
+}
+
+/**
+ * Checks beyond loading: terms shared by two lexicons, entries contained in longer entries
+ * (info: inside the longer phrase they never count), and with corpus usage, entries that
+ * never match and wildcards with many different expansions.
+ */
+export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): Issue[] {
+  const issues: Issue[] = [];
+  const owners = new Map<string, string>();
+  for (const { file, spec, lexicon } of inputs) {
+    if (!spec) continue;
+    const entries = Object.entries(spec.categories).flatMap(([category, value]) => value.entries.map((entry) => ({ category, entry, words: termVariants(entry.term)[0] })));
+    for (const { category, entry, words } of entries) {
+      const key = words.join(' ');
+      const owner = owners.get(key);
+      if (owner && !owner.startsWith(`${spec.name}:`)) issues.push(makeIssue('LEXICON_DUPLICATE_TERM', file, `term "${entry.term}" (${category}) is also an entry of ${owner}; both lexicons count it`, { severity: 'warning' }));
+      owners.set(key, `${spec.name}:${category}`);
+      for (const longer of entries) {
+        if (longer.words.length > words.length && containsWords(longer.words, words)) {
+          issues.push(makeIssue('LEXICON_SHADOWED', file, `"${entry.term}" (${category}) is inside the longer entry "${longer.entry.term}" (${longer.category}): within that phrase only the longer entry counts`, { severity: 'info' }));
+        }
+      }
+      if (!usage || !lexicon) continue;
+      const forms = usage.forms(spec.name, entry.term);
+      if (forms.size === 0) {
+        issues.push(makeIssue('LEXICON_UNUSED_ENTRY', file, `"${entry.term}" (${category}) never matches the corpus ${usage.corpus}`));
+      } else if (entry.term.includes('*') && forms.size > BROAD_WILDCARD_FORMS) {
+        const top = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_FORMS);
+        issues.push(makeIssue('LEXICON_BROAD_WILDCARD', file, `"${entry.term}" (${category}) matches ${forms.size} different words in the corpus; top: ${top.map(([form, count]) => `${form} ${count}`).join(', ')}`));
+      }
+    }
+  }
+  return issues;
+}
+
+function containsWords(longer: readonly string[], shorter: readonly string[]): boolean {
+  for (let from = 0; from + shorter.length <= longer.length; from++) {
+    if (shorter.every((word, k) => longer[from + k] === word)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,20 @@
+import { inflectWord } from './inflect.js';
+
+/** How one word of a term matches a word of text: a set of exact forms, a lemma, or a prefix. */
+export interface WordStep {
+  readonly forms: ReadonlySet<string>;
+  readonly lemma: string | null;
+  readonly prefix: string | null;
+}
+
+/** Build the step for one normalised term word (`securiti*` is a prefix). */
+export function makeWordStep(word: string, options: { isInflected: boolean }): WordStep {
+  if (word.endsWith('*')) return { forms: new Set(), lemma: null, prefix: word.slice(0, -1) };
+  if (!options.isInflected) return { forms: new Set([word]), lemma: null, prefix: null };
+  return { forms: new Set(inflectWord(word)), lemma: word, prefix: null };
+}
+
+/** True when the word at `key` (lemma `lemma`) matches the step. */
+export function stepMatches(step: WordStep, key: string, lemma: string): boolean {
+  return step.forms.has(key) || step.lemma === lemma || (step.prefix !== null && key.length > step.prefix.length && key.startsWith(step.prefix));
+}

@@ -1,0 +1,41 @@
+import { stringify } from 'csv-stringify/sync';
+
+/** A CSV cell before quoting: text (neutralised against formulas), a formatted number, or empty. */
+export type Cell = string;
+
+/** How CSV is written. Defaults: RFC 4180, comma, `\n` line ends, no BOM. */
+export interface CsvSettings {
+  readonly delimiter: string;
+  readonly recordDelimiter: '\n' | '\r\n';
+  readonly hasBom: boolean;
+}
+
+/** Default CSV settings. */
+export const DEFAULT_CSV_SETTINGS: CsvSettings = Object.freeze({ delimiter: ',', recordDelimiter: '\n', hasBom: false });
+
+/** The one CSV writer (S18): a header and rows of already formatted cells. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
+  const body = stringify([header as string[], ...(rows as string[][])], {
+    delimiter: settings.delimiter,
+    record_delimiter: settings.recordDelimiter === '\n' ? 'unix' : 'windows',
+    quoted_match: /^\s|\s$/,
+  });
+  return settings.hasBom ? `\ufeff${body}` : body;
+}
+
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * A text cell that a spreadsheet will not run as a formula: a value starting with `=`, `+`,
+ * `-`, `@`, tab or carriage return gets a leading `'` (OWASP CSV injection guidance).
+ */
+export function textCell(value: string): Cell {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** A number with fixed decimals, or an empty cell for null. Never `-0`. */
+export function numberCell(value: number | null, decimals: number): Cell {
+  if (value === null || !Number.isFinite(value)) return '';
+  const text = value.toFixed(decimals);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}

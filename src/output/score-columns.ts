@@ -1,0 +1,41 @@
+import type { CategoryInfo, ScoreRow } from '../document.js';
+import { numberCell, textCell, type Cell } from './csv.js';
+
+/** Columns before the category columns, in order. */
+const LEADING = ['doc_id', 'title', 'language', 'encoding', 'tokens', 'excluded_tokens', 'sentences'] as const;
+/** Columns after the category columns, in order. */
+const TRAILING = ['framing_index', 'framing_ci_low', 'framing_ci_high', 'nexus_share', 'undp_dominant', 'undp_breadth', 'negated_hits', 'lexicon_version', 'content_sha256'] as const;
+
+/** Decimal places: rates 3, index, interval and shares 4, fractional hits 3. */
+const RATE_DECIMALS = 3;
+const INDEX_DECIMALS = 4;
+const HIT_DECIMALS = 3;
+
+/** The scores.csv header for these categories: fixed order, snake_case. */
+export function scoreHeader(categories: readonly CategoryInfo[]): string[] {
+  return [...LEADING, ...categories.flatMap((category) => [`${category.id}_hits`, `${category.id}_per_1k`]), ...TRAILING];
+}
+
+/** Format one score row in header order. `wholeHits`: every weight is whole, so hits print as integers. */
+export function scoreCells(row: ScoreRow, categories: readonly CategoryInfo[], options: { hasWholeHits: boolean }): Cell[] {
+  const hitDecimals = options.hasWholeHits ? 0 : HIT_DECIMALS;
+  return [
+    textCell(row.docId),
+    textCell(row.title),
+    row.language,
+    row.encoding,
+    String(row.tokens),
+    String(row.excludedTokens),
+    String(row.sentences),
+    ...categories.flatMap((category) => [numberCell(row.hits[category.id] ?? 0, hitDecimals), numberCell(row.per1k[category.id] ?? null, RATE_DECIMALS)]),
+    numberCell(row.framingIndex, INDEX_DECIMALS),
+    numberCell(row.framingCiLow, INDEX_DECIMALS),
+    numberCell(row.framingCiHigh, INDEX_DECIMALS),
+    numberCell(row.nexusShare, INDEX_DECIMALS),
+    row.undpDominant,
+    row.undpBreadth === null ? '' : String(row.undpBreadth),
+    String(row.negatedHits),
+    row.lexiconVersion,
+    row.contentSha256,
+  ];
+}

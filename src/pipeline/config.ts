@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import type { Issue } from '../document.js';
+import { DEFAULT_INGEST_SETTINGS } from '../ingest/index.js';
+import { makeIssue } from '../issues.js';
+import { describeValue, parseYaml, zodIssues } from '../yaml-issues.js';
+
+const got = (what: string) => (issue: { input?: unknown }) => `${what}, got ${describeValue(issue.input)}`;
+
+/** Options a pipeline may set; every default lives here (S16). */
+export const optionsSchema = z.strictObject({
+  extensions: z
+    .array(z.string().regex(/^\.[a-z0-9]+$/, 'an extension looks like ".txt"'), { error: got('extensions must be a list such as [".txt", ".md"]') })
+    .min(1)
+    .default([...DEFAULT_INGEST_SETTINGS.extensions]),
+  exclude: z.array(z.string().min(1), { error: got('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
+  max_file_bytes: z.number({ error: got('max_file_bytes must be a whole number of bytes') }).int().positive().default(DEFAULT_INGEST_SETTINGS.maxFileBytes),
+  concurrency: z.number({ error: got('concurrency must be a whole number from 1 to 64') }).int().min(1).max(64).default(4),
+  tokeniser: z.enum(['wink.v1'], { error: got('tokeniser must be "wink.v1"') }).default('wink.v1'),
+});
+
+/** A pipeline file: what to read, which lexicons, where to write. */
+export const pipelineSchema = z.strictObject({
+  name: z.string({ error: got('name must be text') }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'name must be letters, digits, ".", "_" or "-"'),
+  description: z.string().optional(),
+  corpus: z.string({ error: got('corpus must be a folder path') }).min(1),
+  lexicons: z.array(z.string().min(1), { error: got('lexicons must be a list of lexicon file paths') }).min(1, 'lexicons must name at least one lexicon file'),
+  output: z.string({ error: got('output must be a folder path') }).min(1),
+  options: optionsSchema.default(optionsSchema.parse({})),
+});
+
+/** Options after defaults. */
+export type RunOptions = z.output<typeof optionsSchema>;
+
+/** A pipeline with every default filled in and paths made absolute (relative ones are read from the pipeline file's folder). */
+export interface RunConfig {
+  readonly name: string;
+  readonly file: string;
+  readonly corpus: string;
+  readonly lexicons: readonly string[];
+  readonly output: string;
+  readonly options: Readonly<RunOptions>;
+}
+
+/** Read and validate a pipeline file. Problems come back as issues with line and column (S14). */
+export async function loadPipeline(file: string): Promise<{ config?: RunConfig; issues: Issue[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { issues: [makeIssue('CONFIG_UNREADABLE', file, `cannot read pipeline: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'config' })] };
+  }
+  const { source, issues } = parseYaml(file, text, 'CONFIG_YAML');
+  if (!source) return { issues };
+  const parsed = pipelineSchema.safeParse(source.value);
+  if (!parsed.success) return { issues: zodIssues(source, parsed.error, 'CONFIG_INVALID') };
+  const base = dirname(resolve(file));
+  const spec = parsed.data;
+  const config: RunConfig = {
+    name: spec.name,
+    file: resolve(file),
+    corpus: resolve(base, spec.corpus),
+    lexicons: spec.lexicons.map((lexicon) => resolve(base, lexicon)),
+    output: resolve(base, spec.output),
+    options: Object.freeze(spec.options),
+  };
+  return { config: Object.freeze(config), issues: [] };
+}

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { ClassifiedDoc, ScoreRow, SourceDoc } from '../document.js';
+import { tidyParagraphs } from '../ingest/index.js';
+import type { Scorer } from './scorer.js';
+
+/** Build a `SourceDoc` from text given through the API (no file). */
+export function textSource(text: string, id = 'text'): SourceDoc {
+  const normalised = tidyParagraphs(text.replace(/\r\n?/g, '\n'));
+  return {
+    id,
+    path: '<text>',
+    text: normalised,
+    title: id,
+    contentSha256: createHash('sha256').update(text).digest('hex'),
+    bytes: Buffer.byteLength(text),
+    encoding: 'utf-8',
+    issues: [],
+  };
+}
+
+/** Score a string with a scorer: the row and the classified document behind it. */
+export function scoreText(text: string, scorer: Scorer, id = 'text'): { row: ScoreRow; doc: ClassifiedDoc } {
+  const { row, doc } = scorer.score(textSource(text, id));
+  return { row, doc };
+}

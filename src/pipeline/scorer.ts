@@ -1,0 +1,57 @@
+import type { CategoryInfo, ClassifiedDoc, CompiledLexicon, Issue, ScoreRow, SourceDoc } from '../document.js';
+import { aggregate } from '../aggregate/index.js';
+import { classify } from '../classify/index.js';
+import { makeIssue } from '../issues.js';
+import { loadLexicon } from '../lexicon/index.js';
+import { tokenise, type TokeniseSettings } from '../tokenise/index.js';
+
+/** Lexicons compiled for a run, and the document scorer built from them. */
+export interface Scorer {
+  readonly lexicons: readonly CompiledLexicon[];
+  readonly categories: readonly CategoryInfo[];
+  /** `name@version:sha8` of each lexicon, joined by `;`: written into every row. */
+  readonly lexiconVersion: string;
+  readonly hasWholeHits: boolean;
+  /** tokenise → classify → aggregate for one document. */
+  score(source: SourceDoc): { doc: ClassifiedDoc; row: ScoreRow; issues: Issue[] };
+}
+
+/** Build a scorer from compiled lexicons. */
+export function createScorer(lexicons: readonly CompiledLexicon[], tokeniser: TokeniseSettings['tokeniser'] = 'wink.v1'): Scorer {
+  const categories = lexicons.flatMap((lexicon) => lexicon.categories);
+  const lexiconVersion = lexicons.map((lexicon) => `${lexicon.id}@${lexicon.version}:${lexicon.sha256.slice(0, 8)}`).join(';');
+  const settings: TokeniseSettings = { tokeniser, language: lexicons[0]?.language ?? 'en' };
+  return Object.freeze({
+    lexicons,
+    categories,
+    lexiconVersion,
+    hasWholeHits: lexicons.every((lexicon) => lexicon.hasWholeWeights),
+    score(source: SourceDoc) {
+      const doc = classify(tokenise(source, settings), lexicons);
+      const row = aggregate(doc, { categories, lexiconVersion });
+      const issues: Issue[] = [];
+      if (doc.language !== settings.language && doc.language !== 'und') {
+        issues.push(makeIssue('LANGUAGE_NOT_SCORED', source.id, `document is in "${doc.language}", not in the lexicons' language "${settings.language}": reported, not scored`, { stage: 'tokenise' }));
+      }
+      return { doc, row, issues };
+    },
+  });
+}
+
+/** Load and compile lexicon files; any error means no scorer. */
+export async function loadScorer(files: readonly string[], tokeniser?: TokeniseSettings['tokeniser']): Promise<{ scorer?: Scorer; issues: Issue[] }> {
+  const loaded = await Promise.all(files.map((file) => loadLexicon(file)));
+  const issues = loaded.flatMap((result) => result.issues);
+  const lexicons = loaded.map((result) => result.lexicon).filter((lexicon): lexicon is CompiledLexicon => lexicon !== undefined);
+  if (lexicons.length !== files.length) return { issues };
+  const ids = new Map<string, string>();
+  for (const category of lexicons.flatMap((lexicon) => lexicon.categories)) {
+    const other = ids.get(category.id);
+    if (other) issues.push(makeIssue('LEXICON_DUPLICATE_CATEGORY', category.lexiconId, `category "${category.id}" is also declared by lexicon "${other}"; category ids must be unique across a run`));
+    ids.set(category.id, category.lexiconId);
+  }
+  const languages = new Set(lexicons.map((lexicon) => lexicon.language));
+  if (languages.size > 1) issues.push(makeIssue('LEXICON_INVALID', lexicons[0].file, `lexicons of one run must share a language, got ${[...languages].join(', ')}`));
+  if (issues.some((issue) => issue.severity === 'error')) return { issues };
+  return { scorer: createScorer(lexicons, tokeniser), issues };
+}

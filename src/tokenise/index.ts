@@ -1,0 +1,2 @@
+export { tokenise, DEFAULT_TOKENISE_SETTINGS, type TokeniseSettings } from './tokenise.js';
+export { detectLanguage } from './detect-language.js';

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import type { SourceDoc, Token, TokenisedDoc, TokenRange } from '../document.js';
+import { normaliseWord } from '../normalise.js';
+import { detectLanguage } from './detect-language.js';
+import { winkTokenise } from './wink.js';
+
+/** Settings of the tokenise stage. */
+export interface TokeniseSettings {
+  /** Tokeniser and its version; output may change only with this name (S16). */
+  readonly tokeniser: 'wink.v1';
+  /** Language the lexicons are written in; paragraphs in another language are left out. */
+  readonly language: string;
+}
+
+/** Default tokenise settings. */
+export const DEFAULT_TOKENISE_SETTINGS: TokeniseSettings = Object.freeze({ tokeniser: 'wink.v1', language: 'en' });
+
+/** Paragraphs are read one by one (bounded memory); a paragraph longer than this is cut at a line break. */
+const MAX_CHUNK_CHARS = 100_000;
+/** A paragraph needs this many words before its own language can leave it out. */
+const MIN_WORDS_FOR_LANGUAGE = 12;
+
+/**
+ * Tokenise a document with wink-nlp, one paragraph at a time: tokens with offsets, lemmas,
+ * negation flags and sentences. Paragraphs in a language other than `settings.language` are
+ * left out (their words are counted in `excludedWords`); so is a whole document in another language.
+ */
+export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
+  const paragraphs = splitParagraphs(source.text).map((range) => tokeniseParagraph(source.text, range));
+  const language = detectLanguage(paragraphs.flatMap((paragraph) => paragraph.words));
+  // Too little evidence (`und`, e.g. one short sentence) is scored; a different language is not.
+  const isScoredLanguage = language === settings.language || language === 'und';
+  const tokens: Token[] = [];
+  const sentences: TokenRange[] = [];
+  let excludedWords = 0;
+  for (const paragraph of paragraphs) {
+    const isForeign = paragraph.language !== 'und' && paragraph.language !== settings.language && paragraph.words.length >= MIN_WORDS_FOR_LANGUAGE;
+    if (isForeign || !isScoredLanguage) {
+      excludedWords += paragraph.words.length;
+      continue;
+    }
+    const offset = tokens.length;
+    tokens.push(...paragraph.tokens);
+    for (const [first, end] of paragraph.sentences) sentences.push([first + offset, end + offset]);
+  }
+  const wordCount = tokens.reduce((count, token) => count + (token.isWord ? 1 : 0), 0);
+  return { ...source, tokens, sentences, language, wordCount, excludedWords };
+}
+
+interface Paragraph {
+  readonly tokens: Token[];
+  readonly sentences: TokenRange[];
+  readonly words: string[];
+  readonly language: string;
+}
+
+/** Character ranges of paragraphs: split at blank lines, long ones again at line breaks. */
+function splitParagraphs(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const blank = /\n[ \t\r]*\n/g;
+  let start = 0;
+  for (let match = blank.exec(text); ; match = blank.exec(text)) {
+    const end = match ? match.index : text.length;
+    for (let from = start; from < end; ) {
+      let to = Math.min(end, from + MAX_CHUNK_CHARS);
+      if (to < end) to = Math.max(text.lastIndexOf('\n', to), text.lastIndexOf(' ', to)) > from ? Math.max(text.lastIndexOf('\n', to), text.lastIndexOf(' ', to)) : to;
+      if (text.slice(from, to).trim()) ranges.push([from, to]);
+      from = to;
+    }
+    if (!match) break;
+    start = match.index + match[0].length;
+  }
+  return ranges;
+}
+
+const WORD_TYPES = new Set(['word', 'emoticon', 'hashtag']);
+
+function tokeniseParagraph(text: string, [from, to]: [number, number]): Paragraph {
+  const raw = winkTokenise(text.slice(from, to));
+  const tokens: Token[] = [];
+  const words: string[] = [];
+  let at = from;
+  for (const token of raw.tokens) {
+    let start = at + token.precedingSpaces.length;
+    if (text.startsWith(token.value, start) === false) start = text.indexOf(token.value, at);
+    assert.ok(start >= at && start + token.value.length <= to, `token "${token.value}" not found in text at ${at}`);
+    const end = start + token.value.length;
+    at = end;
+    if (token.type === 'tabCRLF') continue;
+    const isWord = WORD_TYPES.has(token.type) && /\p{L}/u.test(token.value);
+    const norm = normaliseWord(token.value);
+    tokens.push({ start, end, norm, lemma: normaliseWord(token.lemma), isWord, isNegated: token.isNegated });
+    if (isWord) words.push(norm);
+  }
+  const sentences = sentenceRanges(raw.tokens, raw.sentences);
+  return { tokens, sentences, words, language: detectLanguage(words) };
+}
+
+/** Map wink's inclusive sentence spans over all tokens to ranges over the kept tokens (tabCRLF dropped). */
+function sentenceRanges(raw: readonly { type: string }[], spans: readonly [number, number][]): TokenRange[] {
+  const keptBefore: number[] = [];
+  let kept = 0;
+  for (const token of raw) {
+    keptBefore.push(kept);
+    if (token.type !== 'tabCRLF') kept += 1;
+  }
+  keptBefore.push(kept);
+  return spans.map(([first, last]) => [keptBefore[first], keptBefore[last + 1]] as const).filter(([first, end]) => end > first);
+}

@@ -1,0 +1,56 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { Issue } from './document.js';
+import { makeIssue, type IssueCode } from './issues.js';
+
+/** A parsed YAML file that can map key paths back to line and column (S14). */
+export interface YamlSource {
+  readonly file: string;
+  readonly value: unknown;
+  /** 1-based line and column of the node at `path`, or of its closest existing parent. */
+  position(path: readonly PropertyKey[]): { line: number; column: number };
+}
+
+/** Parse YAML text; syntax errors become issues with `syntaxCode`. */
+export function parseYaml(file: string, text: string, syntaxCode: IssueCode): { source?: YamlSource; issues: Issue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((error) => {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      return makeIssue(syntaxCode, file, `YAML syntax: ${error.message.split('\n')[0]}`, { line, column: col });
+    });
+    return { issues };
+  }
+  return { source: { file, value: doc.toJS(), position: (path) => nodePosition(doc, lineCounter, path) }, issues: [] };
+}
+
+function nodePosition(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) {
+      const { line, col } = lineCounter.linePos(node.range[0]);
+      return { line, column: col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+/** Turn zod issues into issues with the YAML position of each key path (S14). */
+export function zodIssues(source: YamlSource, error: z.ZodError, code: IssueCode): Issue[] {
+  return error.issues.map((zissue) => {
+    const path = zissue.path as PropertyKey[];
+    const { line, column } = source.position(path);
+    const where = path.length > 0 ? path.join('.') : '(top level)';
+    return makeIssue(code, source.file, `${where}: ${zissue.message}`, { line, column, path: path.join('.') });
+  });
+}
+
+/** Describe a value for an error message: `"high"`, `3`, `a list`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value);
+}
