@@ -104,5 +104,5 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /** A plain-text title: the first paragraph, if it is one short line (a heading); else none. */
 function firstLineTitle(text: string): string {
   const first = text.trim().split(/\n[ \t]*\n/, 1)[0].trim();
-  return first.length <= 200 && !first.includes('\n') ? first : '';
+  return first.length <= 120 && !first.includes('\n') ? first : '';
 }

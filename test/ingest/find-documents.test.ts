@@ -1,0 +1,139 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findDocuments } from '../../src/ingest/index.js';
+
+const EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
+
+// Every file of the test corpus; ids use `/` whatever the platform.
+const FILES = [
+  'b.txt',
+  'a.md',
+  'SOURCES.md',
+  'notes.pdf',
+  'data.csv',
+  'UPPER.TXT',
+  '.hidden.txt',
+  '.git/config.txt',
+  'sub/c.html',
+  'sub/SOURCES.md',
+  'sub/deeper/d.htm',
+  'drafts/x.txt',
+  'drafts/old/y.md',
+  'names/it\'s "quoted", with commas.txt',
+  'names/with space.txt',
+];
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'hsframe-find-'));
+  for (const file of FILES) {
+    await mkdir(dirname(join(root, file)), { recursive: true });
+    await writeFile(join(root, file), 'text');
+  }
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const ids = async (exclude: string[] = [], extensions = EXTENSIONS, folder = root) => {
+  const { files, issues } = await findDocuments(folder, extensions, exclude);
+  expect(issues).toEqual([]);
+  for (const file of files) expect(file.path).toBe(join(folder, ...file.id.split('/')));
+  return files.map((file) => file.id);
+};
+
+const ALL = [
+  'SOURCES.md',
+  'UPPER.TXT',
+  'a.md',
+  'b.txt',
+  'drafts/old/y.md',
+  'drafts/x.txt',
+  'names/it\'s "quoted", with commas.txt',
+  'names/with space.txt',
+  'sub/SOURCES.md',
+  'sub/c.html',
+  'sub/deeper/d.htm',
+];
+
+describe('findDocuments', () => {
+  test('recursive, sorted by id, `/`-separated, hidden files and other extensions skipped', async () => {
+    expect(await ids()).toEqual(ALL);
+  });
+
+  // [exclude globs, ids left out]
+  test.for([
+    [[], []],
+    [['SOURCES.md'], ['SOURCES.md']],
+    [['drafts/**'], ['drafts/old/y.md', 'drafts/x.txt']],
+    [['drafts/*'], ['drafts/x.txt']],
+    [['**/SOURCES.md'], ['SOURCES.md', 'sub/SOURCES.md']],
+    [['*.md'], ['SOURCES.md', 'a.md']],
+    [['?.txt'], ['b.txt']],
+    [['names/*'], ['names/it\'s "quoted", with commas.txt', 'names/with space.txt']],
+    [['SOURCES.md', 'drafts/**'], ['SOURCES.md', 'drafts/old/y.md', 'drafts/x.txt']],
+  ] as [string[], string[]][])('exclude %j', async ([exclude, gone]) => {
+    expect(await ids(exclude)).toEqual(ALL.filter((id) => !gone.includes(id)));
+  });
+
+  // `**/` means "any folders, or none"; it must not match part of a file name.
+  test.fails('exclude **/SOURCES.md keeps XSOURCES.md', async () => {
+    await writeFile(join(root, 'XSOURCES.md'), 'text');
+    try {
+      expect(await ids(['**/SOURCES.md'])).toContain('XSOURCES.md');
+    } finally {
+      await rm(join(root, 'XSOURCES.md'));
+    }
+  });
+
+  test.for([
+    [['.txt'], ['UPPER.TXT', 'b.txt', 'drafts/x.txt', 'names/it\'s "quoted", with commas.txt', 'names/with space.txt']],
+    [['.html', '.htm'], ['sub/c.html', 'sub/deeper/d.htm']],
+    [['.csv'], ['data.csv']],
+    [['.docx'], []],
+  ] as [string[], string[]][])('extensions %j', async ([extensions, expected]) => {
+    expect(await ids([], extensions)).toEqual(expected);
+  });
+
+  test('a single file as root gives that file, with its name as id', async () => {
+    const { files, issues } = await findDocuments(join(root, 'sub', 'c.html'), EXTENSIONS);
+    expect(issues).toEqual([]);
+    expect(files).toEqual([{ id: 'c.html', path: join(root, 'sub', 'c.html') }]);
+  });
+
+  test('a missing root is PATH_NOT_FOUND', async () => {
+    const missing = join(root, 'no-such-folder');
+    const { files, issues } = await findDocuments(missing, EXTENSIONS);
+    expect(files).toEqual([]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'PATH_NOT_FOUND', severity: 'error', stage: 'ingest', file: missing });
+  });
+});
+
+describe('findDocuments with symbolic links', () => {
+  let linked: string;
+  beforeAll(async () => {
+    linked = await mkdtemp(join(tmpdir(), 'hsframe-links-'));
+    await mkdir(join(linked, 'a'));
+    await writeFile(join(linked, 'a', 'doc.txt'), 'text');
+    await writeFile(join(linked, 'target.txt'), 'text');
+    await symlink(linked, join(linked, 'a', 'loop'));
+    await symlink(join(linked, 'target.txt'), join(linked, 'file-link.txt'));
+    await symlink(join(linked, 'nowhere.txt'), join(linked, 'broken.txt'));
+  });
+  afterAll(async () => {
+    await rm(linked, { recursive: true, force: true });
+  });
+
+  test('a loop is reported once and not followed; file links are followed; broken links reported', async () => {
+    const { files, issues } = await findDocuments(linked, EXTENSIONS);
+    expect(files.map((file) => file.id)).toEqual(['a/doc.txt', 'file-link.txt', 'target.txt']);
+    const byFile = Object.fromEntries(issues.map((issue) => [issue.file, issue]));
+    expect(Object.keys(byFile).sort()).toEqual(['a/loop', 'broken.txt']);
+    expect(byFile['a/loop']).toMatchObject({ code: 'FILE_UNREADABLE', stage: 'ingest' });
+    expect(byFile['a/loop'].message).toMatch(/loop/);
+    expect(byFile['broken.txt']).toMatchObject({ code: 'FILE_UNREADABLE', stage: 'ingest' });
+  });
+});

@@ -1,0 +1,138 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_INGEST_SETTINGS, readDocument } from '../../src/ingest/index.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hsframe-read-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Write `content` to a fresh file in the temp folder and read it back as a document. */
+async function readAs(name: string, content: string | Buffer, maxFileBytes = DEFAULT_INGEST_SETTINGS.maxFileBytes) {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return readDocument(path, `docs/${name}`, { ...DEFAULT_INGEST_SETTINGS, maxFileBytes });
+}
+
+const MARKDOWN = [
+  '---',
+  'title: Front matter title',
+  'secret: front matter value',
+  '---',
+  '# Border *policy* review',
+  '',
+  'Some **bold** and _emphasised_ words, a [link text](https://example.org/x) and',
+  'an image ![alt words](pic.png) here.',
+  '',
+  '## Second heading',
+  '',
+  '- a list item',
+].join('\n');
+
+const HTML = [
+  '<!doctype html><html><head><title>Page &amp; Title</title>',
+  '<style>body { color: red }</style><meta name="x" content="head stuff"></head>',
+  '<body><script>var hidden = "script text";</script>',
+  '<h1>Heading</h1><p>First &lt;para&gt; caf&eacute; &#8217;quoted&#x2019;</p><div>Second <b>bold</b> block</div>',
+  '</body></html>',
+].join('\n');
+
+// [name, file name, content, expected text, expected title, expected encoding]
+const GOOD: [string, string, string | Buffer, string, string, string][] = [
+  ['plain .txt', 'plain.txt', 'Short title\n\nBody text of the document.\n', 'Short title\n\nBody text of the document.', 'Short title', 'utf-8'],
+  ['UTF-8 with BOM', 'bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Café text', 'utf8')]), 'Café text', 'Café text', 'utf-8-bom'],
+  ['CRLF line ends', 'crlf.txt', 'One line\r\nsame para\r\n\r\nNext para\r\n', 'One line\nsame para\n\nNext para', 'crlf.txt', 'utf-8'], // first paragraph has two lines: title is the file name
+  ['lone CR line ends', 'cr.txt', 'First\r\rSecond', 'First\n\nSecond', 'First', 'utf-8'],
+  ['markdown', 'doc.md', MARKDOWN, 'Border policy review\n\nSome bold and emphasised words, a link text and\nan image here.\n\nSecond heading\n\na list item', 'Border policy review', 'utf-8'],
+  ['html', 'page.html', HTML, 'Heading\n\nFirst <para> café ’quoted’\n\nSecond bold block', 'Page & Title', 'utf-8'],
+];
+
+describe('readDocument: readable files', () => {
+  test.for(GOOD)('%s', async ([, name, content, text, title, encoding]) => {
+    const result = await readAs(name, content);
+    expect(result.doc, JSON.stringify(result)).toBeDefined();
+    const doc = result.doc!;
+    expect(doc.text).toBe(text);
+    expect(doc.title).toBe(title);
+    expect(doc.encoding).toBe(encoding);
+    expect(doc.id).toBe(`docs/${name}`);
+    expect(doc.text).not.toContain('\r');
+    expect(doc.text).not.toContain('\ufeff');
+    expect(doc.bytes).toBe(Buffer.byteLength(content));
+    expect(doc.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(doc.issues).toEqual([]);
+  });
+
+  test.for([
+    ['front matter', 'front matter value'],
+    ['image alt text', 'alt words'],
+    ['image file', 'pic.png'],
+    ['link target', 'example.org'],
+    ['emphasis markers', '*'],
+    ['heading markers', '#'],
+  ])('markdown drops %s', async ([, gone]) => {
+    const { doc } = await readAs('drop.md', MARKDOWN);
+    expect(doc!.text).not.toContain(gone);
+  });
+
+  test.for([
+    ['script content', 'script text'],
+    ['style content', 'color: red'],
+    ['head content', 'head stuff'],
+    ['the title (it is in <head>)', 'Page'],
+    ['tags', '<b>'],
+    ['raw entities', '&'],
+  ])('html drops %s', async ([, gone]) => {
+    const { doc } = await readAs('drop.html', HTML);
+    expect(doc!.text).not.toContain(gone);
+  });
+
+  test('same bytes give the same sha256, different bytes a different one', async () => {
+    const a = await readAs('a.txt', 'Same text');
+    const b = await readAs('b.txt', 'Same text');
+    const c = await readAs('c.txt', 'Other text');
+    expect(a.doc!.contentSha256).toBe(b.doc!.contentSha256);
+    expect(c.doc!.contentSha256).not.toBe(a.doc!.contentSha256);
+  });
+});
+
+// [name, file name, content (null: no file), maxFileBytes, expected code]
+const BAD: [string, string, string | Buffer | null, number, string][] = [
+  ['empty file', 'empty.txt', '', 1000, 'FILE_EMPTY'],
+  ['NUL bytes', 'binary.txt', Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]), 1000, 'FILE_BINARY'],
+  ['invalid UTF-8', 'latin1.txt', Buffer.from([0x41, 0xe9, 0x42]), 1000, 'FILE_BAD_ENCODING'],
+  ['truncated UTF-8 sequence', 'cut.txt', Buffer.from([0x41, 0xe2, 0x82]), 1000, 'FILE_BAD_ENCODING'],
+  ['over max_file_bytes', 'big.txt', 'x'.repeat(101), 100, 'FILE_TOO_LARGE'],
+  ['missing file', 'missing.txt', null, 1000, 'FILE_UNREADABLE'],
+  ['markup only (md)', 'markup.md', '# \n\n---\n\n![](img.png)\n', 1000, 'FILE_NO_TEXT'],
+  ['markup only (html)', 'markup.html', '<html><head><title>T</title></head><body><p> </p><script>x()</script></body></html>', 1000, 'FILE_NO_TEXT'],
+  ['numbers only', 'numbers.txt', '123 456\n', 1000, 'FILE_NO_TEXT'],
+];
+
+describe('readDocument: problems become issues', () => {
+  test.for(BAD)('%s → %s', async ([, name, content, maxFileBytes, code]) => {
+    const path = join(dir, name);
+    if (content !== null) await writeFile(path, content);
+    const result = await readDocument(path, `docs/${name}`, { ...DEFAULT_INGEST_SETTINGS, maxFileBytes });
+    expect(result.doc).toBeUndefined();
+    if (result.doc) return;
+    expect(result.issue).toMatchObject({ code, severity: 'error', stage: 'ingest', file: `docs/${name}` });
+    expect(result.issue.message.length).toBeGreaterThan(0);
+  });
+
+  test('a file exactly at max_file_bytes is read', async () => {
+    const result = await readAs('exact.txt', 'x'.repeat(100), 100);
+    expect(result.doc?.text).toBe('x'.repeat(100));
+  });
+
+  test('a folder is not a document', async () => {
+    const result = await readDocument(dir, 'folder', DEFAULT_INGEST_SETTINGS);
+    expect(result.doc).toBeUndefined();
+    expect(result).toMatchObject({ issue: { code: 'FILE_UNREADABLE', file: 'folder', stage: 'ingest' } });
+  });
+});

@@ -1,0 +1,22 @@
+import { parseLexicon } from '../../src/lexicon/index.js';
+import { createScorer, scoreText, type Scorer } from '../../src/pipeline/index.js';
+
+/** Build a scorer from inline lexicon YAML: `entries` maps category ids to entry YAML lines. */
+export function scorerFrom(categories: Record<string, string>): Scorer {
+  const body = Object.entries(categories)
+    .map(([id, entries]) => `  ${id}:\n    label: ${id}\n    description: test category\n    entries:\n${entries.replace(/^/gm, '      ')}`)
+    .join('\n');
+  const yaml = `name: test\nversion: 1.0.0\nlanguage: en\ndescription: test lexicon\ncategories:\n${body}\n`;
+  const { lexicon, issues } = parseLexicon('test.yaml', yaml);
+  if (!lexicon) throw new Error(issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`).join('\n'));
+  return createScorer([lexicon]);
+}
+
+/** The matched texts of counted and negated hits, as `category:text` and `!category:text`. */
+export function matchedTexts(scorer: Scorer, text: string): string[] {
+  const { doc } = scoreText(text, scorer);
+  return doc.hits.map((hit) => {
+    const matched = doc.text.slice(doc.tokens[hit.range[0]].start, doc.tokens[hit.range[1] - 1].end);
+    return `${hit.isNegated ? '!' : ''}${hit.category}:${matched}`;
+  });
+}

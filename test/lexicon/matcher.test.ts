@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { scoreText } from '../../src/pipeline/index.js';
+import { matchedTexts, scorerFrom } from './helpers.js';
+
+const S = 'source: test';
+
+describe('matcher features', () => {
+  test.for([
+    ['single word, any case', `- {term: border, ${S}}`, 'The BORDER and the Border and borders.', ['a:BORDER', 'a:Border']],
+    ['inflect: verb forms', `- {term: protect, inflect: true, ${S}}`, 'They protected, protect and are protecting; protection is a noun.', ['a:protected', 'a:protect', 'a:protecting']],
+    ['inflect: irregular plural', `- {term: child, inflect: true, ${S}}`, 'One child, many children.', ['a:child', 'a:children']],
+    ['trailing wildcard', `- {term: securiti*, ${S}}`, 'Securitisation and securitization, but not security or securiti.', ['a:Securitisation', 'a:securitization']],
+    ['phrase across a line break', `- {term: border control, ${S}}`, 'stricter border\ncontrol at sea', ['a:border\ncontrol']],
+    ['phrase not across a comma', `- {term: border control, ${S}}`, 'the border, control of it', []],
+    ['phrase not across a sentence end', `- {term: border control, ${S}}`, 'We crossed the border. Control was lax.', []],
+    ['phrase at end of text', `- {term: human security, ${S}}`, 'We speak of human security', ['a:human security']],
+    ['hyphen variant: hyphen', `- {term: well-being, ${S}}`, 'their well-being matters', ['a:well-being']],
+    ['hyphen variant: space', `- {term: well-being, ${S}}`, 'their well being matters', ['a:well being']],
+    ['hyphen variant: solid', `- {term: well-being, ${S}}`, 'their wellbeing matters', ['a:wellbeing']],
+    ['hyphen variant: typographic hyphen', `- {term: well-being, ${S}}`, 'their well\u2011being matters', ['a:well\u2011being']],
+    ['one-token hyphenated word', `- {term: non-refoulement, ${S}}`, 'the principle of non-refoulement and non refoulement', ['a:non-refoulement', 'a:non refoulement']],
+    ['typographic apostrophe', `- {term: "state's borders", ${S}}`, 'the state\u2019s borders', ['a:state\u2019s borders']],
+    ['exclusion cancels the match', `- {term: security, exclude: [social security, security council], ${S}}`, 'Social security, the Security Council and security.', ['a:security']],
+    ['exclusion across a hyphen', `- {term: security, exclude: [social security], ${S}}`, 'social-security benefits', []],
+    ['near: counts only with a nearby word', `- {term: return, near: {terms: [voluntary], window: 3}, ${S}}`, 'Voluntary return is fine. A return happened.', ['a:return']],
+    ['not_near: cancelled by a nearby word', `- {term: return, not_near: {terms: [voluntary], window: 3}, ${S}}`, 'Voluntary return is fine. A return happened.', ['a:return']],
+    ['not_near is limited to the sentence', `- {term: return, not_near: {terms: [voluntary], window: 5}, ${S}}`, 'It was voluntary. Return followed.', ['a:Return']],
+    ['empty document', `- {term: border, ${S}}`, '', []],
+  ] as const)('%s', ([, entries, text, expected]) => {
+    expect(matchedTexts(scorerFrom({ a: entries }), text)).toEqual(expected);
+  });
+});
+
+describe('overlaps', () => {
+  const scorer = scorerFrom({
+    state: `- {term: security, ${S}}\n- {term: national security, ${S}}\n- {term: border, ${S}}`,
+    people: `- {term: human security, ${S}}\n- {term: security of persons, ${S}}\n- {term: border crossing, ${S}}`,
+  });
+  test.for([
+    ['longest match wins across categories', 'human security matters', ['people:human security']],
+    ['longest match wins within a category', 'national security matters', ['state:national security']],
+    ['no word counted twice', 'national security of persons', ['state:national security']],
+    ['shorter entry after a longer one', 'the border crossing and the border', ['people:border crossing', 'state:border']],
+    ['equal length: both tried, first listed wins', 'security', ['state:security']],
+  ] as const)('%s', ([, text, expected]) => {
+    expect(matchedTexts(scorer, text)).toEqual(expected);
+  });
+});
+
+describe('negation', () => {
+  const scorer = scorerFrom({
+    state: `- {term: threat, ${S}}\n- {term: detain, inflect: true, ${S}}`,
+    people: `- {term: without discrimination, ${S}}\n- {term: discrimination, ${S}}`,
+  });
+  test.for([
+    ['negated match is flagged', 'Migrants are not a threat.', ['!state:threat']],
+    ["contraction n't", "Children shouldn't be detained.", ['!state:detained']],
+    ['scope ends at the sentence', 'They are not criminals. Smuggling is a threat.', ['state:threat']],
+    ['a phrase starting with its negation word is positive', 'Applicants are treated without discrimination.', ['people:without discrimination']],
+    ['plain match is not negated', 'This is a threat.', ['state:threat']],
+  ] as const)('%s', ([, text, expected]) => {
+    expect(matchedTexts(scorer, text)).toEqual(expected);
+  });
+
+  test('negated matches go to negated_hits, not to the category', () => {
+    const { row } = scoreText('Migrants are not a threat. Detention is a threat.', scorer);
+    expect(row.hits.state).toBe(1);
+    expect(row.negatedHits).toBe(1);
+  });
+});
+
+describe('weights', () => {
+  test('hits add the entry weight', () => {
+    const scorer = scorerFrom({ a: `- {term: border, weight: 0.5, ${S}}\n- {term: fence, weight: 2, ${S}}` });
+    const { row } = scoreText('border border fence', scorer);
+    expect(row.hits.a).toBe(3);
+    expect(scorer.hasWholeHits).toBe(false);
+  });
+});
