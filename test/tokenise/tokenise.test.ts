@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { findDocuments, readDocument } from '../../src/ingest/index.js';
+import { textSource } from '../../src/pipeline/index.js';
+import { detectLanguage, tokenise } from '../../src/tokenise/index.js';
+
+const words = (text: string) => text.toLowerCase().split(/\s+/);
+
+describe('tokenise', () => {
+  test('tokens carry offsets, lemmas and negation; sentences cover them', () => {
+    const doc = tokenise(textSource('Migrants are not a threat.\nThey were detained.'));
+    expect(doc.tokens.map((token) => doc.text.slice(token.start, token.end))).toEqual(['Migrants', 'are', 'not', 'a', 'threat', '.', 'They', 'were', 'detained', '.']);
+    expect(doc.tokens.find((token) => token.norm === 'detained')?.lemma).toBe('detain');
+    expect(doc.tokens.filter((token) => token.isNegated).map((token) => token.norm)).toEqual(['a', 'threat']);
+    expect(doc.sentences).toEqual([[0, 6], [6, 10]]);
+    expect(doc.wordCount).toBe(8);
+  });
+
+  test.for([
+    ['numbers and punctuation are not words', 'In 2024, 3.5 per cent (EUR 50) rose.', 5],
+    ['an empty text has no tokens', '', 0],
+    ['hyphenated words count their parts', 'well-being and non-refoulement', 4],
+  ] as const)('%s', ([, text, count]) => {
+    expect(tokenise(textSource(text)).wordCount).toBe(count);
+  });
+
+  test.for([
+    ['en', 'The protection of refugees is one of the duties of the States and it has been agreed by all.'],
+    ['fr', 'La protection des réfugiés est une obligation des États et elle a été acceptée par tous dans le pays.'],
+    ['de', 'Der Schutz der Flüchtlinge ist eine Pflicht der Staaten und wird von allen mit dem Ziel anerkannt.'],
+    ['id', 'Penelitian ini bertujuan untuk menganalisis kerja sama yang dilakukan oleh negara dan dari dalam kawasan.'],
+    ['und', 'Border control.'],
+  ] as const)('detects %s', ([language, text]) => {
+    expect(detectLanguage(words(text))).toBe(language);
+  });
+
+  test('paragraphs in another language are left out and counted', () => {
+    const english = 'The Union shall ensure the protection of the rights of migrants and of their families in all of the Member States.';
+    const indonesian = 'Penelitian ini bertujuan untuk menganalisis kerja sama yang dilakukan oleh Uni Eropa dan Ukraina dalam menangani migrasi dari perspektif keamanan manusia.';
+    const doc = tokenise(textSource(`${english}\n\n${indonesian}\n\n${english}`));
+    expect(doc.language).toBe('en');
+    expect(doc.excludedWords).toBe(21);
+    expect(doc.wordCount).toBe(42);
+    expect(doc.text.slice(doc.tokens.at(-1)!.start)).toBe('.');
+  });
+
+  test('a document in another language is not scored', () => {
+    const doc = tokenise(textSource('La protection des réfugiés est une obligation des États et elle a été acceptée par tous dans le pays.'));
+    expect(doc.language).toBe('fr');
+    expect(doc.wordCount).toBe(0);
+    expect(doc.excludedWords).toBeGreaterThan(10);
+  });
+
+  test('results do not depend on what was tokenised before (whole bundled corpus, both orders)', async () => {
+    const corpus = fileURLToPath(new URL('../../corpora/eu-migration', import.meta.url));
+    const { files } = await findDocuments(corpus, ['.txt']);
+    const fingerprint = async (order: typeof files) => {
+      const prints: Record<string, string> = {};
+      for (const file of order) {
+        const read = await readDocument(file.path, file.id);
+        const doc = tokenise(read.doc!);
+        const text = doc.tokens.map((token) => `${token.start}:${token.norm}/${token.lemma}/${token.isNegated ? 1 : 0}`).join(' ') + JSON.stringify(doc.sentences);
+        prints[file.id] = createHash('sha256').update(text).digest('hex');
+      }
+      return prints;
+    };
+    const forward = await fingerprint(files);
+    expect(await fingerprint([...files].reverse())).toEqual(forward);
+  }, 60_000);
+});
