@@ -69,14 +69,16 @@ function toId(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }
 
-/** A glob over ids: `*` any characters but `/`, `**` any characters, `?` one character. */
+/** A glob over ids: `*` any characters but `/`, `**` followed by `/` any folders or none, a final `**` anything, `?` one character. */
 export function globToRegExp(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
     const char = glob[i];
     if (char === '*' && glob[i + 1] === '*') {
-      source += '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
+      // `**/` is any folders or none; a final `**` is anything below.
+      const isFolders = glob[i + 2] === '/';
+      source += isFolders ? '(?:.*/)?' : '.*';
+      i += isFolders ? 2 : 1;
     } else if (char === '*') source += '[^/]*';
     else if (char === '?') source += '[^/]';
     else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');

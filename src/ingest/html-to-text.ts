@@ -1,7 +1,11 @@
+/** The inside of a tag: quoted attribute values may hold `>`. */
+const TAG_BODY = `(?:[^>"']|"[^"]*"|'[^']*')*`;
 /** Elements whose content is never visible text. */
-const HIDDEN = /<(script|style|head|template|noscript|svg|iframe|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const HIDDEN = new RegExp(`<(script|style|head|template|noscript|svg|iframe|object)\\b${TAG_BODY}>[\\s\\S]*?<\\/\\1\\s*>`, 'gi');
 /** Elements that start a new paragraph. */
-const BLOCK = /<\/?(p|div|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|nav|aside|main|blockquote|pre|dl|dt|dd|figure|figcaption|form|fieldset|address|hr|title)\b[^>]*>/gi;
+const BLOCK = new RegExp(`<\\/?(p|div|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|nav|aside|main|blockquote|pre|dl|dt|dd|figure|figcaption|form|fieldset|address|hr|title)\\b${TAG_BODY}>`, 'gi');
+/** Any other tag. */
+const TAG = new RegExp(`<\\/?[a-zA-Z!]${TAG_BODY}>`, 'g');
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
@@ -24,14 +28,14 @@ export function decodeEntities(text: string): string {
 /** Visible text of an HTML page: no script, style or head; block elements become paragraph breaks. */
 export function htmlToText(html: string): { text: string; title: string } {
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html) ?? /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
-  const title = titleMatch ? collapse(decodeEntities(titleMatch[1].replace(/<[^>]*>/g, ''))) : '';
+  const title = titleMatch ? collapse(decodeEntities(titleMatch[1].replace(TAG, ''))) : '';
   const text = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')
     .replace(HIDDEN, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(BLOCK, '\n\n')
-    .replace(/<[^>]*>/g, '');
+    .replace(TAG, '');
   return { text: tidyParagraphs(decodeEntities(text)), title };
 }
 

@@ -22,6 +22,13 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/gm, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/^[ \t]*([-*+]|\d+[.)])[ \t]+/gm, '');
-  const title = heading ? heading[1].replace(/[*_`]/g, '').trim() : '';
+  const title = heading ? collapseInline(heading[1]) : '';
   return { text: tidyParagraphs(decodeEntities(text)), title };
+}
+
+/** Inline markup of one line removed: links keep their text, emphasis and code marks go. */
+function collapseInline(line: string): string {
+  return decodeEntities(line.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>\n]+>/g, '').replace(/[*_`]/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -92,6 +92,17 @@ describe('readDocument: readable files', () => {
     expect(doc!.text).not.toContain(gone);
   });
 
+  // Markup must not leak into titles or text.
+  test('markdown: a link in the first heading gives a plain-text title', async () => {
+    const { doc } = await readAs('link-title.md', '# [Asylum rules](https://example.org) today\n\nBody text.\n');
+    expect(doc!.title).toBe('Asylum rules today');
+  });
+
+  test('html: a `>` inside a quoted attribute does not leak into the text', async () => {
+    const { doc } = await readAs('attr.html', '<p title="a > b">Visible words</p>');
+    expect(doc!.text).toBe('Visible words');
+  });
+
   test('same bytes give the same sha256, different bytes a different one', async () => {
     const a = await readAs('a.txt', 'Same text');
     const b = await readAs('b.txt', 'Same text');

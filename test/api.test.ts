@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import * as api from '../src/index.js';
+
+// The public surface of src/index.ts (S24). Adding, renaming or removing an export must
+// change this list on purpose. Type-only exports have no runtime name and are not listed.
+const EXPORTS = [
+  'BUNDLED_LEXICONS',
+  'DEFAULT_INGEST_SETTINGS',
+  'DEFAULT_TOKENISE_SETTINGS',
+  'FRAME_CATEGORIES',
+  'ISSUE_CODES',
+  'MATCH_HEADER',
+  'TOOL',
+  'UNDP_CATEGORIES',
+  'aggregate',
+  'buildWordStream',
+  'classify',
+  'cohenKappa',
+  'compileLexicon',
+  'createScorer',
+  'decodeText',
+  'detectLanguage',
+  'evaluate',
+  'findDocuments',
+  'hasErrors',
+  'htmlToText',
+  'labelMetrics',
+  'lexiconSchema',
+  'loadLexicon',
+  'loadPipeline',
+  'loadScorer',
+  'makeIssue',
+  'markdownToText',
+  'matchCells',
+  'numberCell',
+  'parseLexicon',
+  'readDocument',
+  'readGold',
+  'run',
+  'runPipeline',
+  'scoreCells',
+  'scoreCorpus',
+  'scoreHeader',
+  'scoreText',
+  'textCell',
+  'textSource',
+  'toCsv',
+  'tokenise',
+  'wilsonInterval',
+  'writeFileAtomic',
+];
+
+describe('public API', () => {
+  test('runtime export names are exactly the agreed list', () => {
+    expect(Object.keys(api).sort()).toEqual([...EXPORTS].sort());
+  });
+
+  test('functions are functions, constants are not', () => {
+    for (const name of EXPORTS) {
+      const isConstant = /^[A-Z_]+$/.test(name) || name === 'lexiconSchema';
+      expect(typeof (api as Record<string, unknown>)[name], name).toBe(isConstant ? 'object' : 'function');
+    }
+  });
+
+  test('every issue code is UPPER_SNAKE with a known severity', () => {
+    for (const [code, severity] of Object.entries(api.ISSUE_CODES)) {
+      expect(code).toMatch(/^[A-Z]+(_[A-Z0-9]+)*$/);
+      expect(['error', 'warning', 'info']).toContain(severity);
+    }
+  });
+});
+
+describe('scoreText with the bundled lexicons', () => {
+  test('a short sentence gives a row with finite numbers', async () => {
+    const loaded = await api.loadScorer(api.BUNDLED_LEXICONS);
+    expect(loaded.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    const scorer = loaded.scorer!;
+    const { row, doc } = api.scoreText('Border control keeps migrants out. Refugees need protection of their human rights.', scorer, 'smoke');
+    expect(row.docId).toBe('smoke');
+    expect(row.tokens).toBeGreaterThan(0);
+    expect(row.sentences).toBe(2);
+    const numbers = [row.tokens, row.excludedTokens, row.sentences, row.negatedHits, ...Object.values(row.hits), ...Object.values(row.per1k)];
+    for (const value of numbers) expect(Number.isFinite(value), String(value)).toBe(true);
+    for (const value of [row.framingIndex, row.framingCiLow, row.framingCiHigh, row.nexusShare]) {
+      if (value !== null) expect(Number.isFinite(value)).toBe(true);
+    }
+    expect(row.hits.state_centric).toBeGreaterThan(0);
+    expect(row.framingIndex).not.toBeNull();
+    for (const hit of doc.hits) {
+      expect(hit.range[0]).toBeGreaterThanOrEqual(0);
+      expect(hit.range[1]).toBeLessThanOrEqual(doc.tokens.length);
+    }
+    for (const token of doc.tokens) {
+      expect(0 <= token.start && token.start < token.end && token.end <= doc.text.length, JSON.stringify(token)).toBe(true);
+    }
+    expect(api.scoreCells(row, scorer.categories, { hasWholeHits: scorer.hasWholeHits })).toHaveLength(api.scoreHeader(scorer.categories).length);
+  }, 60_000);
+});

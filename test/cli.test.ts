@@ -1,0 +1,164 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// Smoke tests of the built CLI (S24): `npm run build` must have run (npm test does).
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const LEXICONS = ['security-frames.yaml', 'undp-human-security.yaml'].map((file) => join(ROOT, 'lexicons', file));
+const TIMEOUT = 60_000;
+
+/** Run the CLI; never throws on a non-zero exit. */
+function hsframe(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+      done({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const GOOD = {
+  'b-borders.txt': 'Border control remains central to European policy. The Union will strengthen border surveillance at the external borders.\n',
+  'a-people.txt': 'Food security and access to health care matter for displaced people, and refugees need protection of their human rights.\n',
+};
+
+let tmp: string;
+let corpus: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'hsframe-cli-'));
+  corpus = await mkdtemp(join(tmp, 'corpus-'));
+  for (const [name, text] of Object.entries(GOOD)) await writeFile(join(corpus, name), text);
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** A fresh folder inside the temp folder. */
+const folder = (name: string) => mkdtemp(join(tmp, `${name}-`));
+
+describe.concurrent('hsframe score', () => {
+  test('two good files: exit 0, header and two rows sorted by doc_id', async () => {
+    const { code, stdout, stderr } = await hsframe(['score', corpus]);
+    expect(code, stderr).toBe(0);
+    expect(stdout.startsWith('doc_id,title,language')).toBe(true);
+    expect(stdout.endsWith('\n')).toBe(true);
+    const [header, ...rows] = parse(stdout) as string[][];
+    expect(rows.map((row) => row[0])).toEqual(['a-people.txt', 'b-borders.txt']);
+    for (const row of rows) expect(row).toHaveLength(header.length);
+  }, TIMEOUT);
+
+  test('a binary file: exit 1, stderr names it and FILE_BINARY, good rows still printed', async () => {
+    const dir = await folder('binary');
+    for (const [name, text] of Object.entries(GOOD)) await writeFile(join(dir, name), text);
+    await writeFile(join(dir, 'c-binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    const { code, stdout, stderr } = await hsframe(['score', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/c-binary\.txt\s+FILE_BINARY/);
+    const rows = (parse(stdout) as string[][]).slice(1);
+    expect(rows.map((row) => row[0])).toEqual(['a-people.txt', 'b-borders.txt']);
+  }, TIMEOUT);
+
+  test('a lexicon with weight "high": exit 2, file:line:column and the message', async () => {
+    const dir = await folder('lexicon');
+    const lexicon = join(dir, 'bad-lexicon.yaml');
+    await writeFile(lexicon, ['name: tiny', 'version: 1.0.0', 'language: en', 'description: A tiny lexicon.', 'categories:', '  state_centric:', '    label: State', '    description: State frame.', '    entries:', '      - term: border control', '        weight: "high"', '        source: test', ''].join('\n'));
+    const { code, stdout, stderr } = await hsframe(['score', '--lexicon', lexicon, corpus]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${lexicon}:11:17`);
+    expect(stderr).toContain('weight must be a number >= 0, got "high"');
+  }, TIMEOUT);
+
+  test('a missing path: exit 1 and PATH_NOT_FOUND naming it', async () => {
+    const { code, stderr } = await hsframe(['score', 'no-such-folder-xyz'], tmp);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^no-such-folder-xyz\s+PATH_NOT_FOUND/m);
+  }, TIMEOUT);
+
+  test('--out FILE writes the CSV there and nothing to stdout', async () => {
+    const out = join(await folder('out'), 'scores.csv');
+    const { code, stdout, stderr } = await hsframe(['score', corpus, '--out', out]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toBe('');
+    const csv = await readFile(out, 'utf8');
+    expect(csv.startsWith('doc_id,title,language')).toBe(true);
+    expect((parse(csv) as string[][]).slice(1).map((row) => row[0])).toEqual(['a-people.txt', 'b-borders.txt']);
+  }, TIMEOUT);
+});
+
+describe.concurrent('hsframe help, version, unknown command', () => {
+  test.for(['run', 'score', 'evaluate', 'lexicon'])('%s --help: exit 0 with usage', async (command) => {
+    const { code, stdout } = await hsframe([command, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`hsframe ${command}`);
+  }, TIMEOUT);
+
+  test('--version prints the package.json version', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { code, stdout } = await hsframe(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${version}\n`);
+  }, TIMEOUT);
+
+  test('an unknown command: exit 2', async () => {
+    const { code, stderr } = await hsframe(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('frobnicate');
+  }, TIMEOUT);
+});
+
+/** Write a pipeline YAML; `options` lines are appended under `options:`. */
+async function pipeline(dir: string, output: string, options: string[] = []): Promise<string> {
+  const file = join(dir, 'pipeline.yaml');
+  const lines = ['name: cli-test', `corpus: ${JSON.stringify(corpus)}`, 'lexicons:', ...LEXICONS.map((lexicon) => `  - ${JSON.stringify(lexicon)}`), `output: ${JSON.stringify(output)}`];
+  if (options.length > 0) lines.push('options:', ...options.map((option) => `  ${option}`));
+  await writeFile(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+describe('hsframe run', () => {
+  test('writes the four outputs; a second run gives identical scores.csv and matches.csv', async () => {
+    const dir = await folder('run');
+    const output = join(dir, 'out');
+    const file = await pipeline(dir, output);
+    const first = await hsframe(['run', file]);
+    expect(first.code, first.stderr).toBe(0);
+    expect((await readdir(output)).sort()).toEqual(['errors.csv', 'manifest.json', 'matches.csv', 'scores.csv']);
+    const read = (name: string) => readFile(join(output, name));
+    const [scores, matches] = [await read('scores.csv'), await read('matches.csv')];
+    expect((parse(scores) as string[][]).slice(1).map((row) => row[0])).toEqual(['a-people.txt', 'b-borders.txt']);
+    expect((parse(matches) as string[][]).length).toBeGreaterThan(1);
+    expect(JSON.parse((await read('manifest.json')).toString())).toMatchObject({ counts: { scored: 2, failed: 0 } });
+    const second = await hsframe(['run', file]);
+    expect(second.code, second.stderr).toBe(0);
+    expect((await read('scores.csv')).equals(scores)).toBe(true);
+    expect((await read('matches.csv')).equals(matches)).toBe(true);
+  }, TIMEOUT);
+
+  test('concurrency: "many" → exit 2 with file:line:column', async () => {
+    const dir = await folder('config');
+    const file = await pipeline(dir, join(dir, 'out'), ['concurrency: "many"']);
+    const { code, stderr } = await hsframe(['run', file]);
+    expect(code).toBe(2);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const line = lines.findIndex((text) => text.includes('concurrency')) + 1;
+    const column = lines[line - 1].indexOf('"many"') + 1;
+    expect(stderr).toContain(`${file}:${line}:${column}  CONFIG_INVALID`);
+    expect(stderr).toContain('"many"');
+  }, TIMEOUT);
+
+  test('--out under a regular file → exit 2 and OUTPUT_WRITE_FAILED', async () => {
+    const dir = await folder('unwritable');
+    const blocker = join(dir, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const file = await pipeline(dir, join(dir, 'out'));
+    const { code, stderr } = await hsframe(['run', file, '--out', join(blocker, 'out')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('OUTPUT_WRITE_FAILED');
+    expect(await readFile(blocker, 'utf8')).toBe('not a folder');
+  }, TIMEOUT);
+});

@@ -1,0 +1,139 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { kwic, numberCell, textCell, toCsv, writeFileAtomic } from '../../src/output/index.js';
+
+describe('textCell', () => {
+  // [input, output]
+  test.for([
+    ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@cmd', "'@cmd"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['＝1', "'＝1"], // fullwidth equals sign
+    ['plain', 'plain'],
+    ['a=b', 'a=b'],
+    ['x-1', 'x-1'],
+    [' =1', ' =1'],
+    ["'quoted", "'quoted"],
+    ['', ''],
+    ['1.5', '1.5'],
+  ])('%j → %j', ([input, output]) => {
+    expect(textCell(input)).toBe(output);
+  });
+});
+
+describe('numberCell', () => {
+  // [value, decimals, cell]
+  test.for<[number | null, number, string]>([
+    [0.5, 4, '0.5000'],
+    [1 / 3, 3, '0.333'],
+    [2 / 3, 4, '0.6667'],
+    [-0.25, 4, '-0.2500'],
+    [12, 0, '12'],
+    [1234.5678, 3, '1234.568'],
+    [null, 4, ''],
+    [NaN, 3, ''],
+    [Infinity, 3, ''],
+    [-0, 3, '0.000'],
+    [-0.0001, 3, '0.000'],
+    [-0.00004, 4, '0.0000'],
+    [-0.4, 0, '0'],
+    [0, 0, '0'],
+  ])('%s with %i decimals → %j', ([value, decimals, cell]) => {
+    expect(numberCell(value, decimals)).toBe(cell);
+  });
+});
+
+describe('toCsv', () => {
+  const HEADER = ['doc_id', 'title', 'n'];
+  // [name, rows]
+  test.for<[string, string[][]]>([
+    ['no rows', []],
+    ['plain', [['a.txt', 'Title', '1']]],
+    ['comma', [['a,b.txt', 'x, y', '2']]],
+    ['quotes', [['say "hi".txt', '"quoted"', '3']]],
+    ['newlines', [['a.txt', 'line one\nline two', '4'], ['b.txt', 'cr\r\nlf', '5']]],
+    ['leading and trailing spaces', [[' a.txt', 'b ', ' ']]],
+    ['empty cells', [['', '', '']]],
+    ['unicode', [['über/ß.txt', '“Smart” — quotes', '6']]],
+  ])('%s: header, \\n line ends, round trip through csv-parse', ([, rows]) => {
+    const csv = toCsv(HEADER, rows);
+    expect(csv.startsWith('doc_id,title,n\n')).toBe(true);
+    expect(csv.endsWith('\n')).toBe(true);
+    if (!rows.flat().some((cell) => cell.includes('\r'))) expect(csv).not.toContain('\r');
+    expect(parse(csv, { relax_column_count: false })).toEqual([HEADER, ...rows]);
+  });
+
+  test('cells with commas, quotes or newlines are quoted, quotes doubled', () => {
+    expect(toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', 'l1\nl2']])).toBe('a,b,c\n"x,y","say ""hi""","l1\nl2"\n');
+  });
+
+  test('plain cells are not quoted, records end in \\n, there is no BOM', () => {
+    expect(toCsv(['a', 'b'], [['1', 'x'], ['2', 'y']])).toBe('a,b\n1,x\n2,y\n');
+  });
+
+  test('header only when there are no rows', () => {
+    expect(toCsv(['a', 'b'], [])).toBe('a,b\n');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hsframe-atomic-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('writes, replaces and leaves no temp files', async () => {
+    const file = join(dir, 'scores.csv');
+    await writeFileAtomic(file, 'first\n');
+    expect(await readFile(file, 'utf8')).toBe('first\n');
+    await writeFileAtomic(file, 'second\n');
+    expect(await readFile(file, 'utf8')).toBe('second\n');
+    await writeFileAtomic(file, new Uint8Array([0x61, 0x0a]));
+    expect(await readFile(file, 'utf8')).toBe('a\n');
+    expect(await readdir(dir)).toEqual(['scores.csv']);
+  });
+
+  test('a failed write throws, keeps the old file and leaves no temp files', async () => {
+    const blocker = join(dir, 'plain-file');
+    await writeFile(blocker, 'old');
+    await expect(writeFileAtomic(join(blocker, 'inside.csv'), 'x')).rejects.toThrow();
+    const sub = join(dir, 'keep.csv');
+    await writeFileAtomic(sub, 'kept');
+    // renaming over a folder fails: the folder stays, no temp file is left behind
+    await expect(writeFileAtomic(dir, 'x')).rejects.toThrow();
+    expect(await readFile(sub, 'utf8')).toBe('kept');
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('kwic', () => {
+  const TEXT = 'The Union will strengthen border control at the external borders.';
+  const start = TEXT.indexOf('border control');
+  const end = start + 'border control'.length;
+  // [name, chars, snippet]
+  test.for<[string, number, string]>([
+    ['wide context: no ellipses', 100, 'The Union will strengthen [border control] at the external borders.'],
+    ['narrow context: ellipses on both sides', 6, '…gthen [border control] at th…'],
+    ['zero context', 0, '…[border control]…'],
+  ])('%s', ([, chars, snippet]) => {
+    expect(kwic(TEXT, start, end, chars)).toBe(snippet);
+  });
+
+  test('whitespace and newlines fold to single spaces', () => {
+    expect(kwic('a\n\nb  c\td', 3, 4)).toBe('a [b] c d');
+  });
+
+  test('match at the start and the end of the text', () => {
+    expect(kwic('border control', 0, 14, 5)).toBe('[border control]');
+    expect(kwic('strict border', 7, 13, 40)).toBe('strict [border]');
+  });
+});
