@@ -9,6 +9,9 @@ export const ISSUE_CODES = {
   FILE_BINARY: 'error',
   FILE_BAD_ENCODING: 'error',
   FILE_NO_TEXT: 'error',
+  FILE_CORRUPT: 'error',
+  FILE_ENCRYPTED: 'error',
+  FILE_ZIP_BOMB: 'error',
   PATH_NOT_FOUND: 'error',
   LANGUAGE_NOT_SCORED: 'warning',
   // config

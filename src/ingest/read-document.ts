@@ -3,8 +3,11 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Issue, SourceDoc } from '../document.js';
 import { makeIssue } from '../issues.js';
+import { decodeText } from './decode-text.js';
 import { htmlToText, tidyParagraphs } from './html-to-text.js';
 import { markdownToText } from './markdown-to-text.js';
+import { readDocx, type Converted } from './read-docx.js';
+import { readPdf } from './read-pdf.js';
 
 /** Settings of the ingest stage. */
 export interface IngestSettings {
@@ -16,7 +19,7 @@ export interface IngestSettings {
 
 /** Default ingest settings. */
 export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
-  extensions: Object.freeze(['.txt', '.md', '.markdown', '.html', '.htm']),
+  extensions: Object.freeze(['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx']),
   maxFileBytes: 50_000_000,
 });
 
@@ -24,6 +27,12 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
 export type ReadResult = { readonly doc: SourceDoc } | { readonly doc?: undefined; readonly issue: Issue };
 
 type Converter = (text: string) => { text: string; title: string };
+
+/** Formats read from bytes by a library rather than decoded as text. */
+const BINARY_READERS: Readonly<Record<string, (bytes: Uint8Array) => Promise<Converted>>> = {
+  '.pdf': readPdf,
+  '.docx': readDocx,
+};
 
 const CONVERTERS: Readonly<Record<string, Converter>> = {
   '.txt': (text) => ({ text: tidyParagraphs(text), title: firstLineTitle(text) }),
@@ -51,11 +60,12 @@ export async function readDocument(path: string, id: string, settings: IngestSet
     return fail('FILE_UNREADABLE', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   if (bytes.length === 0) return fail('FILE_EMPTY', 'file is empty');
-  const decoded = decodeText(bytes);
-  if ('problem' in decoded) return fail(decoded.code, decoded.problem);
-  const convert = CONVERTERS[extname(path).toLowerCase()] ?? CONVERTERS['.txt'];
-  const { text, title } = convert(decoded.text);
+  const extension = extname(path).toLowerCase();
+  const converted = await convert(bytes, extension);
+  if ('problem' in converted) return fail(converted.code, converted.problem);
+  const text = extension in BINARY_READERS ? tidyParagraphs(converted.text) : converted.text;
   if (!/\p{L}/u.test(text)) return fail('FILE_NO_TEXT', 'file has no text (no letters after markup was removed)');
+  const { title, encoding } = converted;
   return {
     doc: {
       id,
@@ -64,41 +74,19 @@ export async function readDocument(path: string, id: string, settings: IngestSet
       title: title || basename(path),
       contentSha256: createHash('sha256').update(bytes).digest('hex'),
       bytes: bytes.length,
-      encoding: decoded.encoding,
+      encoding,
       issues: [],
     },
   };
 }
 
-type Decoded = { text: string; encoding: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
-
-/** Decode UTF-8 (with or without BOM); line ends become `\n`. */
-export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes.includes(0)) return { code: 'FILE_BINARY', problem: 'file looks binary (it contains NUL bytes), not text' };
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text: text.replace(/\r\n?/g, '\n'), encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    return { code: 'FILE_BAD_ENCODING', problem: `file is not valid UTF-8 (first bad byte at offset ${at}); save it as UTF-8` };
-  }
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  while (high - low > 1) {
-    const mid = (low + high) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid;
-    }
-  }
-  return low;
+/** Bytes to text and title, by extension; anything unknown is read as plain text. */
+async function convert(bytes: Uint8Array, extension: string): Promise<Converted> {
+  const reader = BINARY_READERS[extension];
+  if (reader) return reader(bytes);
+  const decoded = decodeText(bytes);
+  if ('problem' in decoded) return { code: decoded.code, problem: decoded.problem } as Converted;
+  return { ...(CONVERTERS[extension] ?? CONVERTERS['.txt'])(decoded.text), encoding: decoded.encoding };
 }
 
 /** A plain-text title: the first paragraph, if it is one short line (a heading); else none. */

@@ -1,0 +1,64 @@
+/** Text decoded from bytes, with the encoding used; or why it could not be. */
+export type Decoded = { text: string; encoding: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
+
+/** Share of control characters (other than tab, line feed, form feed, carriage return) that marks a file as binary. */
+const MAX_CONTROL_SHARE = 0.01;
+
+/**
+ * Decode text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 when
+ * bytes 0x80–0x9F occur (printable there, control codes in Latin-1), else Latin-1.
+ * NUL bytes or many control characters mean binary. Line ends become `\n`.
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const decoded = decodeBytes(bytes);
+  if ('problem' in decoded) return decoded;
+  if (controlShare(decoded.text) > MAX_CONTROL_SHARE) return { code: 'FILE_BINARY', problem: `file looks binary (control characters after decoding as ${decoded.encoding}), not text` };
+  return { text: decoded.text.replace(/\r\n?/g, '\n'), encoding: decoded.encoding };
+}
+
+function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith(bytes.subarray(2), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith(bytes.subarray(2), 'utf-16be');
+  if (bytes.includes(0)) return { code: 'FILE_BINARY', problem: 'file looks binary (it contains NUL bytes), not text' };
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
+    return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
+  }
+}
+
+function decodeWith(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+  if (bytes.length % 2 !== 0) return { code: 'FILE_BAD_ENCODING', problem: `file starts with a ${encoding.toUpperCase()} byte order mark but has an odd number of bytes` };
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
+  } catch {
+    return { code: 'FILE_BAD_ENCODING', problem: `file starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}` };
+  }
+}
+
+function controlShare(text: string): number {
+  if (text.length === 0) return 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f) count += 1;
+  }
+  return count / text.length;
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F. Decoded by table: Node's TextDecoder
+// decodes the label windows-1252 as Latin-1, turning “ ” – € into invisible control codes.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decode Windows-1252 (a superset of Latin-1's printable characters). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte)));
+  }
+  return text;
+}

@@ -1,0 +1,32 @@
+import mammoth from 'mammoth';
+import { zipEntries } from './zip-entries.js';
+
+/** A converted document, or the issue code and reason it failed. */
+export type Converted = { text: string; title: string; encoding: string } | { code: 'FILE_CORRUPT' | 'FILE_ZIP_BOMB' | 'FILE_ENCRYPTED' | 'FILE_NO_TEXT' | 'FILE_BINARY' | 'FILE_BAD_ENCODING'; problem: string };
+
+/** Unpacked size limit of a .docx, and the largest unpacked/packed ratio accepted. */
+const MAX_UNPACKED_BYTES = 200_000_000;
+const MAX_RATIO = 200;
+
+/** Text of a .docx (mammoth), one paragraph per blank-line-separated block; zip bombs are refused unread. */
+export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: number } = {}): Promise<Converted> {
+  const entries = zipEntries(bytes);
+  if (!entries) return { code: 'FILE_CORRUPT', problem: 'not a .docx file: it is not a zip archive' };
+  const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  const packed = entries.reduce((sum, entry) => sum + entry.compressedSize, 0);
+  const limit = options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES;
+  if (unpacked > limit || unpacked > Math.max(1_000_000, packed * MAX_RATIO)) {
+    return { code: 'FILE_ZIP_BOMB', problem: `.docx would unpack to ${unpacked} bytes from ${packed} (limit ${limit} bytes, ratio ${MAX_RATIO}); refused as a possible zip bomb` };
+  }
+  if (!entries.some((entry) => entry.name === 'word/document.xml')) {
+    return { code: 'FILE_CORRUPT', problem: 'not a .docx file: the zip has no word/document.xml' };
+  }
+  try {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const text = value.replace(/\r\n?/g, '\n');
+    const title = text.trim().split(/\n\s*\n/, 1)[0]?.trim() ?? '';
+    return { text, title: title.length <= 120 && !title.includes('\n') ? title : '', encoding: 'docx' };
+  } catch (error) {
+    return { code: 'FILE_CORRUPT', problem: `cannot read .docx: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

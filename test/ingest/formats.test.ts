@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readDocument } from '../../src/ingest/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
+const read = (name: string) => readDocument(join(FIXTURES, name), name);
+
+describe('binary formats and encodings (test/fixtures/formats)', () => {
+  test.for([
+    ['text.pdf', 'pdf', 'Border control and the protection of\nhuman rights go together.\n\nThe second page speaks of food security.'],
+    ['note.docx', 'docx', 'Asylum Policy Note\n\nRefugees need access to health care and housing.\n\nBorder surveillance was increased.'],
+    ['cp1252.txt', 'windows-1252', 'Réfugiés “protection” – naïve café €5, Curaçao’s border.'],
+    ['latin1.txt', 'iso-8859-1', 'Les réfugiés à la frontière: Ångström, señor, naïve.'],
+    ['utf16le.txt', 'utf-16le', 'Human rights and border control.'],
+    ['utf16be.txt', 'utf-16be', 'Human rights and border control.'],
+  ] as const)('%s is read as %s', async ([name, encoding, text]) => {
+    const result = await read(name);
+    expect(result.doc?.encoding).toBe(encoding);
+    expect(result.doc?.text).toBe(text);
+  });
+
+  test('a .docx title is its first short paragraph', async () => {
+    expect((await read('note.docx')).doc?.title).toBe('Asylum Policy Note');
+  });
+
+  test.for([
+    ['image-only.pdf', 'FILE_NO_TEXT', 'no text layer'],
+    ['encrypted.pdf', 'FILE_ENCRYPTED', 'encrypted'],
+    ['corrupt.pdf', 'FILE_CORRUPT', 'cannot read PDF'],
+    ['not-a-zip.docx', 'FILE_CORRUPT', 'not a zip archive'],
+    ['bomb.docx', 'FILE_ZIP_BOMB', 'zip bomb'],
+  ] as const)('%s is reported as %s', async ([name, code, message]) => {
+    const result = await read(name);
+    expect(result.doc).toBeUndefined();
+    expect(result).toMatchObject({ issue: { code, file: name, stage: 'ingest', severity: 'error' } });
+    if (!result.doc) expect(result.issue.message).toContain(message);
+  });
+
+  test('bytes that are not UTF-8 and have no C1 codes are Latin-1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-enc-'));
+    try {
+      await writeFile(join(dir, 'a.txt'), Buffer.from([0x41, 0xe9, 0x42]));
+      const result = await readDocument(join(dir, 'a.txt'), 'a.txt');
+      expect(result.doc).toMatchObject({ text: 'AéB', encoding: 'iso-8859-1' });
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+});
