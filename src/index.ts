@@ -9,7 +9,7 @@ export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, type TokeniseSetti
 export { compileLexicon, loadLexicon, parseLexicon, lexiconSchema, type LexiconSpec, type LexiconEntry, type LoadedLexicon } from './lexicon/index.js';
 export { classify, buildWordStream } from './classify/index.js';
 export { aggregate, wilsonInterval, FRAME_CATEGORIES, UNDP_CATEGORIES, type AggregateSettings } from './aggregate/index.js';
-export { toCsv, scoreHeader, scoreCells, matchCells, MATCH_HEADER, writeFileAtomic, textCell, numberCell } from './output/index.js';
-export { loadPipeline, runPipeline, scoreCorpus, createScorer, loadScorer, scoreText, textSource, TOOL, BUNDLED_LEXICONS, type RunConfig, type RunSummary, type Scorer } from './pipeline/index.js';
+export { toCsv, scoreHeader, scoreCells, matchRows, matchCells, MATCH_HEADER, writeFileAtomic, textCell, numberCell } from './output/index.js';
+export { loadPipeline, runPipeline, scoreFiles, scoreBytes, parseShard, createScorer, loadScorer, scoreText, textSource, TOOL, BUNDLED_LEXICONS, type RunConfig, type RunSummary, type Scorer } from './pipeline/index.js';
 export { evaluate, readGold, labelMetrics, cohenKappa, type Evaluation, type GoldSet, type LabelMetrics } from './evaluate/index.js';
 export { run } from './cli/main.js';

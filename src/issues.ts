@@ -34,6 +34,8 @@ export const ISSUE_CODES = {
   GOLD_INVALID: 'error',
   // output
   OUTPUT_WRITE_FAILED: 'error',
+  RUN_LOCKED: 'error',
+  MERGE_INVALID: 'error',
   // internal
   INTERNAL_ERROR: 'error',
 } as const satisfies Record<string, Severity>;

@@ -127,7 +127,7 @@ describe('hsframe run', () => {
     const file = await pipeline(dir, output);
     const first = await hsframe(['run', file]);
     expect(first.code, first.stderr).toBe(0);
-    expect((await readdir(output)).sort()).toEqual(['errors.csv', 'manifest.json', 'matches.csv', 'scores.csv']);
+    expect((await readdir(output)).sort()).toEqual(['.hsframe', 'errors.csv', 'manifest.json', 'matches.csv', 'scores.csv']);
     const read = (name: string) => readFile(join(output, name));
     const [scores, matches] = [await read('scores.csv'), await read('matches.csv')];
     expect((parse(scores) as string[][]).slice(1).map((row) => row[0])).toEqual(['a-people.txt', 'b-borders.txt']);

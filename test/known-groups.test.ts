@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { ScoreRow } from '../src/document.js';
 import { findDocuments } from '../src/ingest/index.js';
-import { BUNDLED_LEXICONS, DEFAULT_INGEST_SETTINGS, loadScorer, scoreCorpus } from '../src/index.js';
+import { BUNDLED_LEXICONS, DEFAULT_INGEST_SETTINGS, loadScorer, scoreFiles } from '../src/index.js';
 
 // Known-groups validity: corpora/eu-migration/SOURCES.md marks each text, before scoring,
 // as 1 state-centric, 2 people-centric, 3 mixed or 4 other/control.
@@ -20,7 +20,7 @@ describe('known groups (SOURCES.md categories)', async () => {
   const groups = await expectedGroups();
   const { scorer } = await loadScorer(BUNDLED_LEXICONS);
   const { files } = await findDocuments(CORPUS, ['.txt']);
-  const { rows } = await scoreCorpus(files, scorer!, { ingest: DEFAULT_INGEST_SETTINGS, concurrency: 2 });
+  const { rows } = await scoreFiles(files, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 1 });
   const byGroup = (group: string) => rows.filter((row) => groups.get(row.docId) === group);
   const frameRate = (row: ScoreRow) => (row.per1k.state_centric ?? 0) + (row.per1k.people_centric ?? 0);
 

@@ -5,6 +5,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
+  /** True when standard error is a terminal (progress bars instead of log lines). */
+  readonly isTerminal?: boolean;
 }
 
 /** Exit codes (S15): 0 all scored, 1 some input failed, 2 unusable arguments, pipeline or lexicon. */

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import type { ClassifiedDoc } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
 import { lintLexicons, loadLexicon, type EntryUsage } from '../lexicon/index.js';
-import { BUNDLED_LEXICONS, loadScorer, scoreCorpus } from '../pipeline/index.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
@@ -54,16 +53,16 @@ async function lint(files: readonly string[], corpus: string | undefined, io: Cl
     const found = await findDocuments(resolve(io.cwd, corpus), DEFAULT_INGEST_SETTINGS.extensions, ['SOURCES.md']);
     reportIssues(io, found.issues);
     const counts = new Map<string, Map<string, number>>();
-    const collect = (doc: ClassifiedDoc) => {
-      for (const hit of doc.hits) {
-        const key = `${hit.lexiconId}\u0000${hit.entryId}`;
+    const collect = (result: DocResult) => {
+      for (const match of result.matches) {
+        const key = `${match.lexicon}\u0000${match.entry}`;
         const forms = counts.get(key) ?? new Map<string, number>();
-        const text = doc.text.slice(doc.tokens[hit.range[0]].start, doc.tokens[hit.range[1] - 1].end).toLowerCase();
+        const text = match.matchedText.toLowerCase();
         forms.set(text, (forms.get(text) ?? 0) + 1);
         counts.set(key, forms);
       }
     };
-    if (scorer) await scoreCorpus(found.files, scorer, { ingest: DEFAULT_INGEST_SETTINGS, concurrency: 4 }, collect);
+    if (scorer) await scoreFiles(found.files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, onResult: collect });
     usage = { corpus, forms: (lexiconId, entryId) => counts.get(`${lexiconId}\u0000${entryId}`) ?? new Map() };
   }
   const issues = [...loaded.flatMap((item) => item.issues), ...lintLexicons(loaded, usage)];

@@ -13,6 +13,7 @@ Commands:
   score PATH...              score files or folders; CSV to standard output
   evaluate --gold FILE.csv   compare lexicon predictions with hand-coded sentences
   lexicon lint|show FILE...  check a lexicon; show its categories and hash
+  merge DIR... --out DIR     join the outputs of sharded runs (run --shard K/N)
 
 Options:
   -h, --help                 show help (also after a command)
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   score: async () => scoreCommand,
   evaluate: async () => (await import('./evaluate-command.js')).evaluateCommand,
   lexicon: async () => (await import('./lexicon-command.js')).lexiconCommand,
+  merge: async () => (await import('./merge-command.js')).mergeCommand,
 };
 
 /** Run the CLI with `argv` (without node and script) and return the exit code (S15). */

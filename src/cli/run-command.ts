@@ -1,40 +1,74 @@
 import { resolve } from 'node:path';
-import { loadPipeline, runPipeline, DEFAULT_PIPELINE } from '../pipeline/index.js';
 import { hasErrors } from '../issues.js';
+import { DEFAULT_PIPELINE, loadPipeline, parseShard, runPipeline } from '../pipeline/index.js';
+import { csvOptions, csvSettingsFrom, type CsvFlags } from './csv-flags.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
+import { progressReporter } from './progress.js';
 
-export const RUN_HELP = `Usage: hsframe run [PIPELINE.yaml] [--corpus DIR] [--out DIR] [--quiet]
+export const RUN_HELP = `Usage: hsframe run [PIPELINE.yaml] [options]
 
 Score every document of a pipeline's corpus and write scores.csv, matches.csv,
 errors.csv and manifest.json into its output folder (each written atomically).
+Re-runs reuse the stored results of documents whose content, lexicons and options
+are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
 
-  PIPELINE.yaml   pipeline file (default: ${DEFAULT_PIPELINE})
-  --corpus DIR    read this folder instead of the pipeline's corpus
-  --out DIR       write into this folder instead of the pipeline's output
-  --quiet         print nothing but problems
-  -h, --help      show this help
+  PIPELINE.yaml       pipeline file (default: ${DEFAULT_PIPELINE})
+  --corpus DIR        read this folder instead of the pipeline's corpus
+  --out DIR           write into this folder instead of the pipeline's output
+  --force             recompute every document
+  --concurrency N     worker threads (0 = one per core; default: the pipeline's option)
+  --shard K/N         score only shard K of N (split by a hash of doc_id); join with hsframe merge
+  --wait SECONDS      wait this long for another run on the same output folder (default 0)
+  --quiet             print nothing but problems
+  --json              print a JSON summary (scored, cached, failed, skipped, seconds) on stdout
+${csvOptions}  -h, --help          show this help
 
 Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored
-and written); 2 unusable arguments, pipeline or lexicon, or outputs not writable.
+and written; see errors.csv); 2 unusable arguments, pipeline or lexicon, another run
+holds the output folder, or outputs not writable (previous outputs are kept).
 `;
 
 /** \`hsframe run\`. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommand(argv, { corpus: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } });
+  const parsed = parseCommand(argv, {
+    corpus: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, concurrency: { type: 'string' }, shard: { type: 'string' },
+    wait: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, excel: { type: 'boolean' }, delimiter: { type: 'string' }, decimal: { type: 'string' },
+  });
   if ('error' in parsed) return usageError(io, 'run', parsed.error);
-  if (parsed.values.help) return io.stdout(RUN_HELP), EXIT.ok;
-  if (parsed.positionals.length > 1) return usageError(io, 'run', 'give at most one pipeline file');
-  const file = resolve(io.cwd, parsed.positionals[0] ?? DEFAULT_PIPELINE);
-  const { config, issues } = await loadPipeline(file);
+  const { values, positionals } = parsed;
+  if (values.help) return io.stdout(RUN_HELP), EXIT.ok;
+  if (positionals.length > 1) return usageError(io, 'run', 'give at most one pipeline file');
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 0 && concurrency <= 64)) return usageError(io, 'run', `--concurrency must be a whole number from 0 to 64, got "${values.concurrency}"`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
+  if (values.shard !== undefined && !shard) return usageError(io, 'run', `--shard must be K/N with 1 <= K <= N, got "${values.shard}"`);
+  const waitSeconds = values.wait === undefined ? 0 : Number(values.wait);
+  if (!(waitSeconds >= 0)) return usageError(io, 'run', `--wait must be a number of seconds, got "${values.wait}"`);
+  const csv = csvSettingsFrom(values as CsvFlags);
+  if (typeof csv === 'string') return usageError(io, 'run', csv);
+  const { config, issues } = await loadPipeline(resolve(io.cwd, positionals[0] ?? DEFAULT_PIPELINE));
   if (!config) return reportIssues(io, issues), EXIT.fatal;
-  const corpus = parsed.values.corpus as string | undefined;
-  const out = parsed.values.out as string | undefined;
-  const summary = await runPipeline(config, { corpus: corpus && resolve(io.cwd, corpus), output: out && resolve(io.cwd, out) });
+  const corpus = values.corpus as string | undefined;
+  const out = values.out as string | undefined;
+  const isQuiet = values.quiet === true || values.json === true;
+  const summary = await runPipeline(config, {
+    corpus: corpus && resolve(io.cwd, corpus),
+    output: out && resolve(io.cwd, out),
+    concurrency,
+    isForced: values.force === true,
+    shard,
+    waitSeconds,
+    csv,
+    onEvent: isQuiet ? undefined : progressReporter({ write: io.stderr, isTerminal: io.isTerminal === true }, `run ${config.name}`),
+  });
   reportIssues(io, summary.issues);
-  if (summary.fatal) return EXIT.fatal;
-  if (!parsed.values.quiet) {
-    io.stderr(`hsframe run ${config.name}: ${summary.scored} scored, ${summary.skipped} skipped (other language), ${summary.failed} failed in ${summary.seconds.toFixed(1)} s → ${summary.outputDir}\n`);
+  const code = summary.fatal ? EXIT.fatal : hasErrors(summary.issues) ? EXIT.inputErrors : EXIT.ok;
+  if (values.json) {
+    const { outputDir, scored, cached, failed, skipped, seconds } = summary;
+    io.stdout(`${JSON.stringify({ pipeline: config.name, output: outputDir, scored, cached, failed, skipped, seconds: Number(seconds.toFixed(3)), exit_code: code })}\n`);
+  } else if (!isQuiet && !summary.fatal) {
+    io.stderr(`hsframe run ${config.name}: ${summary.scored} scored, ${summary.cached} reused, ${summary.skipped} skipped (other language), ${summary.failed} failed in ${summary.seconds.toFixed(1)} s → ${summary.outputDir}\n`);
   }
-  return hasErrors(summary.issues) ? EXIT.inputErrors : EXIT.ok;
+  return code;
 }

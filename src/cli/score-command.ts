@@ -3,7 +3,7 @@ import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
 import { scoreCells, scoreHeader, toCsv, writeFileAtomic } from '../output/index.js';
-import { BUNDLED_LEXICONS, loadScorer, scoreCorpus } from '../pipeline/index.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreFiles } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
@@ -32,7 +32,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
   const { files, issues: findIssues } = await collectFiles(parsed.positionals, io.cwd);
-  const scores = await scoreCorpus(files, scorer, { ingest: DEFAULT_INGEST_SETTINGS, concurrency: 4 });
+  const scores = await scoreFiles(files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0 });
   const issues = [...lexiconIssues, ...findIssues, ...scores.issues];
   reportIssues(io, issues);
   const csv = toCsv(scoreHeader(scorer.categories), scores.rows.map((row) => scoreCells(row, scorer.categories, { hasWholeHits: scorer.hasWholeHits })));

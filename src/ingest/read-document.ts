@@ -42,23 +42,38 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
   '.htm': htmlToText,
 };
 
-/** Read one file into a `SourceDoc`: decode, convert markup to text, hash. Problems become an issue. */
-export async function readDocument(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<ReadResult> {
-  const fail = (code: Parameters<typeof makeIssue>[0], message: string): ReadResult => ({ issue: makeIssue(code, id, message, { stage: 'ingest' }) });
-  let bytes: Buffer;
+/** The bytes of a file, or the issue that stopped reading it. Files over the size limit are not read. */
+export type BytesResult = { readonly bytes: Uint8Array } | { readonly bytes?: undefined; readonly issue: Issue };
+
+/** Read one file's bytes, refusing files over `maxFileBytes` before reading them. */
+export async function readFileBytes(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<BytesResult> {
+  const fail = (code: 'FILE_UNREADABLE' | 'FILE_TOO_LARGE', message: string): BytesResult => ({ issue: makeIssue(code, id, message, { stage: 'ingest' }) });
   try {
     const handle = await open(path, 'r');
     try {
-      const { size, isFile } = await handle.stat().then((stat) => ({ size: stat.size, isFile: stat.isFile() }));
-      if (!isFile) return fail('FILE_UNREADABLE', 'not a regular file');
-      if (size > settings.maxFileBytes) return fail('FILE_TOO_LARGE', `file is ${size} bytes, over the limit of ${settings.maxFileBytes} bytes (max_file_bytes)`);
-      bytes = await handle.readFile();
+      const stat = await handle.stat();
+      if (!stat.isFile()) return fail('FILE_UNREADABLE', 'not a regular file');
+      if (stat.size > settings.maxFileBytes) return fail('FILE_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${settings.maxFileBytes} bytes (max_file_bytes)`);
+      return { bytes: await handle.readFile() };
     } finally {
       await handle.close();
     }
   } catch (error) {
     return fail('FILE_UNREADABLE', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** sha256 (hex) of bytes: the content key of a document. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Turn a file's bytes into a `SourceDoc`: decode or convert by extension, remove markup,
+ * take a title. `sha256` may be given when already computed. Problems become an issue.
+ */
+export async function sourceFromBytes(bytes: Uint8Array, path: string, id: string, sha256 = contentHash(bytes)): Promise<ReadResult> {
+  const fail = (code: Parameters<typeof makeIssue>[0], message: string): ReadResult => ({ issue: makeIssue(code, id, message, { stage: 'ingest' }) });
   if (bytes.length === 0) return fail('FILE_EMPTY', 'file is empty');
   const extension = extname(path).toLowerCase();
   const converted = await convert(bytes, extension);
@@ -66,18 +81,13 @@ export async function readDocument(path: string, id: string, settings: IngestSet
   const text = extension in BINARY_READERS ? tidyParagraphs(converted.text) : converted.text;
   if (!/\p{L}/u.test(text)) return fail('FILE_NO_TEXT', 'file has no text (no letters after markup was removed)');
   const { title, encoding } = converted;
-  return {
-    doc: {
-      id,
-      path,
-      text,
-      title: title || basename(path),
-      contentSha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.length,
-      encoding,
-      issues: [],
-    },
-  };
+  return { doc: { id, path, text, title: title || basename(path), contentSha256: sha256, bytes: bytes.length, encoding, issues: [] } };
+}
+
+/** Read one file into a `SourceDoc`: read, decode, convert markup to text, hash. Problems become an issue. */
+export async function readDocument(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<ReadResult> {
+  const read = await readFileBytes(path, id, settings);
+  return read.bytes ? sourceFromBytes(read.bytes, path, id) : { issue: read.issue };
 }
 
 /** Bytes to text and title, by extension; anything unknown is read as plain text. */

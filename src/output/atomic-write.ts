@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { tempPathFor } from './csv-file-writer.js';
 
 /**
  * Write a file atomically: a temp file beside it, then rename, so a reader never sees half a
  * file and a failed write leaves the previous version intact.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathFor(path);
   try {
     await writeFile(temp, data);
     await rename(temp, path);

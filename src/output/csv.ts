@@ -3,24 +3,30 @@ import { stringify } from 'csv-stringify/sync';
 /** A CSV cell before quoting: text (neutralised against formulas), a formatted number, or empty. */
 export type Cell = string;
 
-/** How CSV is written. Defaults: RFC 4180, comma, `\n` line ends, no BOM. */
+/** How CSV is written. Defaults: RFC 4180, comma, `.` decimals, `\n` line ends, no BOM. */
 export interface CsvSettings {
   readonly delimiter: string;
+  /** Decimal separator of numbers. */
+  readonly decimal: '.' | ',';
   readonly recordDelimiter: '\n' | '\r\n';
   readonly hasBom: boolean;
 }
 
 /** Default CSV settings. */
-export const DEFAULT_CSV_SETTINGS: CsvSettings = Object.freeze({ delimiter: ',', recordDelimiter: '\n', hasBom: false });
+export const DEFAULT_CSV_SETTINGS: CsvSettings = Object.freeze({ delimiter: ',', decimal: '.', recordDelimiter: '\n', hasBom: false });
 
-/** The one CSV writer (S18): a header and rows of already formatted cells. */
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
-  const body = stringify([header as string[], ...(rows as string[][])], {
+/** Rows as CSV text without a header (csv-stringify: quotes cells holding the delimiter, quotes or line breaks). */
+export function csvRows(rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
+  return stringify(rows as string[][], {
     delimiter: settings.delimiter,
     record_delimiter: settings.recordDelimiter === '\n' ? 'unix' : 'windows',
     quoted_match: /^\s|\s$/,
   });
-  return settings.hasBom ? `\ufeff${body}` : body;
+}
+
+/** The one CSV writer (S18): a header and rows of already formatted cells, as one text. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
+  return `${settings.hasBom ? '\ufeff' : ''}${csvRows([header, ...rows], settings)}`;
 }
 
 const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
@@ -34,8 +40,9 @@ export function textCell(value: string): Cell {
 }
 
 /** A number with fixed decimals, or an empty cell for null. Never `-0`. */
-export function numberCell(value: number | null, decimals: number): Cell {
+export function numberCell(value: number | null, decimals: number, decimal: '.' | ',' = '.'): Cell {
   if (value === null || !Number.isFinite(value)) return '';
-  const text = value.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  let text = value.toFixed(decimals);
+  if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
+  return decimal === '.' ? text : text.replace('.', decimal);
 }

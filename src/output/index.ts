@@ -1,5 +1,6 @@
 export { writeFileAtomic } from './atomic-write.js';
-export { toCsv, textCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
+export { CsvFileWriter, TEMP_SUFFIX, tempPathFor } from './csv-file-writer.js';
+export { toCsv, csvRows, textCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
 export { scoreHeader, scoreCells } from './score-columns.js';
-export { MATCH_HEADER, matchCells, kwic } from './match-rows.js';
+export { MATCH_HEADER, matchRows, matchCells, kwic, type MatchRow } from './match-rows.js';
 export { ERROR_HEADER, errorCells } from './error-rows.js';

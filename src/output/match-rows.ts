@@ -1,5 +1,5 @@
 import type { ClassifiedDoc } from '../document.js';
-import { textCell, type Cell } from './csv.js';
+import { numberCell, textCell, type Cell } from './csv.js';
 
 /** matches.csv columns, in order. Offsets are characters into the document's text, end exclusive. */
 export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'category', 'entry', 'matched_text', 'negated', 'weight', 'kwic'] as const;
@@ -7,25 +7,47 @@ export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'c
 /** Characters of context on each side of a match in the keyword-in-context snippet. */
 const KWIC_CHARS = 40;
 
-/** One matches.csv row per hit, counted or negated, in text order. */
-export function matchCells(doc: ClassifiedDoc): Cell[][] {
+/** One match as matches.csv reports it: counted or negated, with its evidence. */
+export interface MatchRow {
+  readonly docId: string;
+  /** 1-based sentence number. */
+  readonly sentence: number;
+  readonly start: number;
+  readonly end: number;
+  readonly lexicon: string;
+  readonly category: string;
+  readonly entry: string;
+  readonly matchedText: string;
+  readonly isNegated: boolean;
+  readonly weight: number;
+  readonly kwic: string;
+}
+
+/** The match rows of a document, in text order. */
+export function matchRows(doc: ClassifiedDoc): MatchRow[] {
   return doc.hits.map((hit) => {
     const start = doc.tokens[hit.range[0]].start;
     const end = doc.tokens[hit.range[1] - 1].end;
-    return [
-      textCell(doc.id),
-      String(hit.sentence + 1),
-      String(start),
-      String(end),
-      hit.lexiconId,
-      hit.category,
-      textCell(hit.entryId),
-      textCell(flatten(doc.text.slice(start, end))),
-      hit.isNegated ? '1' : '0',
-      String(hit.weight),
-      textCell(kwic(doc.text, start, end)),
-    ];
+    return {
+      docId: doc.id,
+      sentence: hit.sentence + 1,
+      start,
+      end,
+      lexicon: hit.lexiconId,
+      category: hit.category,
+      entry: hit.entryId,
+      matchedText: flatten(doc.text.slice(start, end)),
+      isNegated: hit.isNegated,
+      weight: hit.weight,
+      kwic: kwic(doc.text, start, end),
+    };
   });
+}
+
+/** A match row as CSV cells in `MATCH_HEADER` order. */
+export function matchCells(row: MatchRow, decimal: '.' | ',' = '.'): Cell[] {
+  const weight = Number.isInteger(row.weight) ? String(row.weight) : numberCell(row.weight, 3, decimal);
+  return [textCell(row.docId), String(row.sentence), String(row.start), String(row.end), row.lexicon, row.category, textCell(row.entry), textCell(row.matchedText), row.isNegated ? '1' : '0', weight, textCell(row.kwic)];
 }
 
 /** `…left context [match] right context…` on one line. */

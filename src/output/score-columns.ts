@@ -16,9 +16,10 @@ export function scoreHeader(categories: readonly CategoryInfo[]): string[] {
   return [...LEADING, ...categories.flatMap((category) => [`${category.id}_hits`, `${category.id}_per_1k`]), ...TRAILING];
 }
 
-/** Format one score row in header order. `wholeHits`: every weight is whole, so hits print as integers. */
-export function scoreCells(row: ScoreRow, categories: readonly CategoryInfo[], options: { hasWholeHits: boolean }): Cell[] {
+/** Format one score row in header order. `hasWholeHits`: every weight is whole, so hits print as integers. */
+export function scoreCells(row: ScoreRow, categories: readonly CategoryInfo[], options: { hasWholeHits: boolean; decimal?: '.' | ',' }): Cell[] {
   const hitDecimals = options.hasWholeHits ? 0 : HIT_DECIMALS;
+  const number = (value: number | null, decimals: number) => numberCell(value, decimals, options.decimal);
   return [
     textCell(row.docId),
     textCell(row.title),
@@ -27,11 +28,11 @@ export function scoreCells(row: ScoreRow, categories: readonly CategoryInfo[], o
     String(row.tokens),
     String(row.excludedTokens),
     String(row.sentences),
-    ...categories.flatMap((category) => [numberCell(row.hits[category.id] ?? 0, hitDecimals), numberCell(row.per1k[category.id] ?? null, RATE_DECIMALS)]),
-    numberCell(row.framingIndex, INDEX_DECIMALS),
-    numberCell(row.framingCiLow, INDEX_DECIMALS),
-    numberCell(row.framingCiHigh, INDEX_DECIMALS),
-    numberCell(row.nexusShare, INDEX_DECIMALS),
+    ...categories.flatMap((category) => [number(row.hits[category.id] ?? 0, hitDecimals), number(row.per1k[category.id] ?? null, RATE_DECIMALS)]),
+    number(row.framingIndex, INDEX_DECIMALS),
+    number(row.framingCiLow, INDEX_DECIMALS),
+    number(row.framingCiHigh, INDEX_DECIMALS),
+    number(row.nexusShare, INDEX_DECIMALS),
     row.undpDominant,
     row.undpBreadth === null ? '' : String(row.undpBreadth),
     String(row.negatedHits),

@@ -16,7 +16,7 @@ export const optionsSchema = z.strictObject({
     .default([...DEFAULT_INGEST_SETTINGS.extensions]),
   exclude: z.array(z.string().min(1), { error: got('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
   max_file_bytes: z.number({ error: got('max_file_bytes must be a whole number of bytes') }).int().positive().default(DEFAULT_INGEST_SETTINGS.maxFileBytes),
-  concurrency: z.number({ error: got('concurrency must be a whole number from 1 to 64') }).int().min(1).max(64).default(4),
+  concurrency: z.number({ error: got('concurrency must be a whole number from 0 (one thread per core) to 64') }).int().min(0).max(64).default(0),
   tokeniser: z.enum(['wink.v1'], { error: got('tokeniser must be "wink.v1"') }).default('wink.v1'),
 });
 

@@ -1,18 +1,25 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
 import { makeIssue } from '../issues.js';
-import { ERROR_HEADER, errorCells, MATCH_HEADER, matchCells, scoreCells, scoreHeader, toCsv, writeFileAtomic, type Cell } from '../output/index.js';
+import type { CsvSettings } from '../output/index.js';
 import type { RunConfig } from './config.js';
+import { FragmentStore, removeTempFiles } from './fragment-store.js';
 import { TOOL } from './package-info.js';
-import { scoreCorpus } from './score-corpus.js';
+import { acquireLock, LockBusyError, type RunLock } from './run-lock.js';
+import { scoreFiles, type ScoreProgress } from './score-files.js';
+import type { Scorer } from './scorer.js';
 import { loadScorer } from './scorer.js';
+import { isInShard, type Shard } from './shard.js';
+import { writeOutputs } from './write-outputs.js';
 
-/** What a pipeline run did. `fatal` is set when nothing could be scored (bad lexicon, no corpus, unwritable output). */
+/** What a pipeline run did. `fatal` is set when nothing could be scored or written. */
 export interface RunSummary {
   readonly outputDir: string;
   readonly scored: number;
+  readonly cached: number;
   readonly failed: number;
   readonly skipped: number;
   readonly issues: readonly Issue[];
@@ -20,53 +27,102 @@ export interface RunSummary {
   readonly seconds: number;
 }
 
-/** Overrides given on the command line. */
+/** A phase of a run and, while scoring, its progress. */
+export type RunEvent = { readonly phase: 'find' | 'write' | 'done'; readonly files?: number } | ({ readonly phase: 'score' } & ScoreProgress);
+
+/** Per-run choices from the command line; the pipeline file gives the rest. */
 export interface RunOverrides {
   readonly corpus?: string;
   readonly output?: string;
+  /** Worker threads (0 = one per core); overrides the pipeline's `concurrency`. */
+  readonly concurrency?: number;
+  /** Recompute every document, ignoring stored results. */
+  readonly isForced?: boolean;
+  readonly shard?: Shard;
+  /** Seconds to wait for another run's lock before giving up. Default 0. */
+  readonly waitSeconds?: number;
+  readonly csv?: CsvSettings;
+  readonly onEvent?: (event: RunEvent) => void;
 }
 
+/** Folder under the output folder that holds the run state (lock, stored results). */
+export const STATE_DIR = '.hsframe';
+
 /**
- * Run a pipeline: score every document of the corpus and write scores.csv, matches.csv,
- * errors.csv and manifest.json into the output folder, each atomically.
+ * Run a pipeline: score the corpus (reusing stored results of unchanged documents) and write
+ * scores.csv, matches.csv, errors.csv and manifest.json, each atomically. One run at a time
+ * per output folder (a lock with stale-lock recovery).
  */
 export async function runPipeline(config: RunConfig, overrides: RunOverrides = {}): Promise<RunSummary> {
   const started = new Date();
   const corpus = overrides.corpus ?? config.corpus;
   const outputDir = overrides.output ?? config.output;
-  const fatal = (issues: Issue[]): RunSummary => ({ outputDir, scored: 0, failed: 0, skipped: 0, issues, fatal: true, seconds: (Date.now() - started.getTime()) / 1000 });
+  const summary = { outputDir, scored: 0, cached: 0, failed: 0, skipped: 0 };
+  const fatal = (issues: readonly Issue[]): RunSummary => ({ ...summary, issues, fatal: true, seconds: (Date.now() - started.getTime()) / 1000 });
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
+  overrides.onEvent?.({ phase: 'find' });
   const found = await findDocuments(corpus, config.options.extensions, config.options.exclude);
   if (found.issues.some((issue) => issue.code === 'PATH_NOT_FOUND')) return fatal([...lexiconIssues, ...found.issues]);
-  const matchRows: Cell[][] = [];
-  const scores = await scoreCorpus(found.files, scorer, { ingest: { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes }, concurrency: config.options.concurrency }, (doc) => {
-    matchRows.push(...matchCells(doc));
-  });
-  const issues = [...lexiconIssues, ...found.issues, ...scores.issues];
-  const finished = new Date();
-  const manifest = {
-    tool: TOOL,
-    node: process.version,
-    pipeline: { name: config.name, file: config.file },
-    options: config.options,
-    lexicons: scorer.lexicons.map((lexicon) => ({ id: lexicon.id, version: lexicon.version, sha256: lexicon.sha256, file: lexicon.file, entries: lexicon.entryCount })),
-    corpus: { path: corpus, files: found.files.length, bytes: scores.bytes },
-    counts: { scored: scores.scored, failed: scores.failed + found.issues.length, skipped: scores.skipped },
-    started_at: started.toISOString(),
-    finished_at: finished.toISOString(),
-    outputs: ['scores.csv', 'matches.csv', 'errors.csv', 'manifest.json'],
-  };
+  const inShard = (id: string) => !overrides.shard || isInShard(id, overrides.shard);
+  const files = found.files.filter((file) => inShard(file.id));
+  const findIssues = found.issues.filter((issue) => inShard(issue.file));
+  const stateDir = join(outputDir, STATE_DIR);
+  let lock: RunLock;
   try {
-    await mkdir(outputDir, { recursive: true });
-    const rows = scores.rows.map((row) => scoreCells(row, scorer.categories, { hasWholeHits: scorer.hasWholeHits }));
-    await writeFileAtomic(join(outputDir, 'scores.csv'), toCsv(scoreHeader(scorer.categories), rows));
-    await writeFileAtomic(join(outputDir, 'matches.csv'), toCsv(MATCH_HEADER, matchRows));
-    await writeFileAtomic(join(outputDir, 'errors.csv'), toCsv(ERROR_HEADER, errorCells(issues)));
-    await writeFileAtomic(join(outputDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await mkdir(stateDir, { recursive: true });
+    lock = await acquireLock(join(stateDir, 'lock'), overrides.waitSeconds ?? 0);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return fatal([...issues, makeIssue('OUTPUT_WRITE_FAILED', outputDir, `cannot write outputs: ${reason}; previous outputs are left as they were`, { stage: 'output' })]);
+    const message = error instanceof LockBusyError ? error.message : `cannot use the output folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return fatal([...lexiconIssues, makeIssue(error instanceof LockBusyError ? 'RUN_LOCKED' : 'OUTPUT_WRITE_FAILED', outputDir, message, { stage: 'output' })]);
   }
-  return { outputDir, scored: scores.scored, failed: manifest.counts.failed, skipped: scores.skipped, issues, fatal: false, seconds: (finished.getTime() - started.getTime()) / 1000 };
+  try {
+    await removeTempFiles(outputDir);
+    const runKey = runKeyOf(scorer);
+    const store = await FragmentStore.open(stateDir, runKey);
+    overrides.onEvent?.({ phase: 'score', done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 });
+    const scored = await scoreFiles(files, {
+      scorer,
+      ingest: { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes },
+      concurrency: overrides.concurrency ?? config.options.concurrency,
+      store,
+      isForced: overrides.isForced,
+      onProgress: (progress) => overrides.onEvent?.({ phase: 'score', ...progress }),
+    });
+    if (!overrides.shard) await store.prune(scored.ids);
+    const issues = [...lexiconIssues, ...findIssues, ...scored.issues];
+    Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.length, skipped: scored.skipped });
+    const finished = new Date();
+    const manifest = {
+      tool: TOOL,
+      node: process.version,
+      pipeline: { name: config.name, file: config.file },
+      options: { ...config.options, concurrency: overrides.concurrency ?? config.options.concurrency, force: overrides.isForced ?? false, shard: overrides.shard ? `${overrides.shard.index}/${overrides.shard.count}` : null },
+      csv: overrides.csv ?? null,
+      lexicons: scorer.lexicons.map((lexicon) => ({ id: lexicon.id, version: lexicon.version, sha256: lexicon.sha256, file: lexicon.file, entries: lexicon.entryCount })),
+      run_key: runKey,
+      corpus: { path: corpus, files: files.length, bytes: scored.bytes },
+      counts: { scored: summary.scored, cached: summary.cached, failed: summary.failed, skipped: summary.skipped },
+      started_at: started.toISOString(),
+      finished_at: finished.toISOString(),
+      outputs: ['scores.csv', 'matches.csv', 'errors.csv', 'manifest.json'],
+    };
+    overrides.onEvent?.({ phase: 'write' });
+    try {
+      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, runKey });
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      return fatal([...issues, makeIssue('OUTPUT_WRITE_FAILED', outputDir, `cannot write outputs: ${reason}; previous outputs are left as they were`, { stage: 'output' })]);
+    }
+    overrides.onEvent?.({ phase: 'done' });
+    return { ...summary, issues, fatal: false, seconds: (Date.now() - started.getTime()) / 1000 };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** What stored results depend on: tool version, tokeniser and each lexicon's bytes. */
+function runKeyOf(scorer: Scorer): string {
+  const parts = { tool: TOOL.version, tokeniser: scorer.tokeniser, lexicons: scorer.lexicons.map((lexicon) => lexicon.sha256) };
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }

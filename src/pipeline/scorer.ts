@@ -12,6 +12,7 @@ export interface Scorer {
   /** `name@version:sha8` of each lexicon, joined by `;`: written into every row. */
   readonly lexiconVersion: string;
   readonly hasWholeHits: boolean;
+  readonly tokeniser: TokeniseSettings['tokeniser'];
   /** tokenise → classify → aggregate for one document. */
   score(source: SourceDoc): { doc: ClassifiedDoc; row: ScoreRow; issues: Issue[] };
 }
@@ -26,6 +27,7 @@ export function createScorer(lexicons: readonly CompiledLexicon[], tokeniser: To
     categories,
     lexiconVersion,
     hasWholeHits: lexicons.every((lexicon) => lexicon.hasWholeWeights),
+    tokeniser,
     score(source: SourceDoc) {
       const doc = classify(tokenise(source, settings), lexicons);
       const row = aggregate(doc, { categories, lexiconVersion });

@@ -33,10 +33,10 @@ describe.each(CASES)('golden case %s', (name) => {
     await expect(outputs.issues).toMatchFileSnapshot(join(HERE, name, 'issues.txt'));
   });
 
-  test('a second run, at another concurrency, gives identical bytes', async () => {
-    const [first, second] = [await runCase(name, 1), await runCase(name, 8)];
+  test('a second run, in worker threads, gives identical bytes', async () => {
+    const [first, second] = [await runCase(name, 1), await runCase(name, 2)];
     expect(second).toEqual(first);
-  });
+  }, 60_000);
 
   test('invariants: tokens slice the text, hits lie inside, scores are finite', async () => {
     const { config } = await loadPipeline(join(HERE, name, 'pipeline.yaml'));

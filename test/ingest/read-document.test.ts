@@ -117,6 +117,7 @@ const BAD: [string, string, string | Buffer | null, number, string][] = [
   ['empty file', 'empty.txt', '', 1000, 'FILE_EMPTY'],
   ['NUL bytes', 'binary.txt', Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]), 1000, 'FILE_BINARY'],
   ['UTF-16 BOM with an odd byte count', 'odd.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]), 1000, 'FILE_BAD_ENCODING'],
+  ['UTF-16BE BOM with a lone surrogate', 'surrogate.txt', Buffer.from([0xfe, 0xff, 0xd8, 0x00, 0x00, 0x41]), 1000, 'FILE_BAD_ENCODING'],
   ['control characters', 'controls.txt', Buffer.from('ab\u0001\u0002\u0003\u0004cd'), 1000, 'FILE_BINARY'],
   ['over max_file_bytes', 'big.txt', 'x'.repeat(101), 100, 'FILE_TOO_LARGE'],
   ['missing file', 'missing.txt', null, 1000, 'FILE_UNREADABLE'],

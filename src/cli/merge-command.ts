@@ -1,0 +1,37 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { mergeOutputs } from '../pipeline/index.js';
+import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { parseCommand } from './parse.js';
+
+export const MERGE_HELP = `Usage: hsframe merge DIR... --out DIR
+
+Join the output folders of "hsframe run --shard K/N" runs into the scores.csv,
+matches.csv, errors.csv and manifest.json that one run over the whole corpus writes.
+
+  DIR         a shard's output folder (all shards of one corpus)
+  --out DIR   where to write the merged outputs
+  -h, --help  show this help
+`;
+
+/** \`hsframe merge\`. */
+export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommand(argv, { out: { type: 'string' } });
+  if ('error' in parsed) return usageError(io, 'merge', parsed.error);
+  if (parsed.values.help) return io.stdout(MERGE_HELP), EXIT.ok;
+  const out = parsed.values.out as string | undefined;
+  if (!out) return usageError(io, 'merge', '--out DIR is required');
+  if (parsed.positionals.length === 0) return usageError(io, 'merge', 'name the shard output folders to merge');
+  const outDir = resolve(io.cwd, out);
+  try {
+    await mkdir(outDir, { recursive: true });
+    const { issues, rows } = await mergeOutputs(parsed.positionals.map((dir) => resolve(io.cwd, dir)), outDir);
+    reportIssues(io, issues);
+    if (issues.length > 0) return EXIT.fatal;
+    io.stderr(`hsframe merge: ${parsed.positionals.length} shards, ${rows} documents → ${outDir}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    io.stderr(`hsframe merge: ${(error as NodeJS.ErrnoException).code ?? ''} ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.fatal;
+  }
+}

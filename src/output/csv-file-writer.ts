@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { csvRows, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
+
+/** Temp files of atomic writes end in this; a run removes leftovers of killed runs. */
+export const TEMP_SUFFIX = '.hsframe.tmp';
+
+/** A temp path beside `path`. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+}
+
+/**
+ * A CSV file written in batches to a temp file and renamed into place on `commit()`, so a
+ * reader never sees half a file and a failure leaves the previous version intact.
+ */
+export class CsvFileWriter {
+  private constructor(
+    private readonly path: string,
+    private readonly temp: string,
+    private readonly handle: FileHandle,
+    private readonly settings: CsvSettings,
+  ) {}
+
+  /** Open a temp file beside `path` and write the header. */
+  static async open(path: string, header: readonly string[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): Promise<CsvFileWriter> {
+    const temp = tempPathFor(path);
+    const handle = await open(temp, 'w');
+    const writer = new CsvFileWriter(path, temp, handle, settings);
+    try {
+      await handle.writeFile(`${settings.hasBom ? '\ufeff' : ''}${csvRows([header], settings)}`);
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+    return writer;
+  }
+
+  /** Append rows. */
+  async write(rows: readonly (readonly Cell[])[]): Promise<void> {
+    if (rows.length > 0) await this.handle.writeFile(csvRows(rows, this.settings));
+  }
+
+  /** Flush to disk and rename over the target. */
+  async commit(): Promise<void> {
+    try {
+      await this.handle.sync();
+      await this.handle.close();
+      await rename(this.temp, this.path);
+    } catch (error) {
+      await rm(this.temp, { force: true });
+      throw error;
+    }
+  }
+
+  /** Drop the temp file; the target is untouched. */
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rm(this.temp, { force: true });
+  }
+}

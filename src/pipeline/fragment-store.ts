@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TEMP_SUFFIX, writeFileAtomic } from '../output/index.js';
+import type { DocResult } from './score-bytes.js';
+
+/** Bump when the stored shape changes: older fragments are then ignored. */
+const FORMAT = 1;
+
+interface StoredFragment {
+  readonly format: number;
+  /** The run key: tool version, lexicon hashes and scoring options. */
+  readonly key: string;
+  readonly result: DocResult;
+}
+
+/**
+ * Per-document results of earlier runs, one JSON file per document under the output
+ * folder, keyed by document id and valid only for the same content hash and run key.
+ * Each file is written atomically, so a killed run loses at most the document in flight.
+ */
+export class FragmentStore {
+  private constructor(private readonly dir: string, private readonly key: string) {}
+
+  /** Open (and create) the store; remove temp files a killed run left behind. */
+  static async open(stateDir: string, key: string): Promise<FragmentStore> {
+    const dir = join(stateDir, 'fragments');
+    await mkdir(dir, { recursive: true });
+    await removeTempFiles(stateDir);
+    for (const sub of await readdir(dir)) await removeTempFiles(join(dir, sub));
+    return new FragmentStore(dir, key);
+  }
+
+  /** The stored result of `id`, if it was made from content `sha256` under this run key. */
+  async read(id: string, sha256: string): Promise<DocResult | undefined> {
+    try {
+      const stored = JSON.parse(await readFile(this.path(id), 'utf8')) as StoredFragment;
+      const isValid = stored.format === FORMAT && stored.key === this.key && stored.result.id === id && stored.result.sha256 === sha256;
+      return isValid ? stored.result : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Store a result (atomically). */
+  async write(result: DocResult): Promise<void> {
+    const path = this.path(result.id);
+    await mkdir(join(path, '..'), { recursive: true });
+    const stored: StoredFragment = { format: FORMAT, key: this.key, result };
+    await writeFileAtomic(path, JSON.stringify(stored));
+  }
+
+  /** Remove fragments of documents not in `ids` (deleted documents, or failed ones). */
+  async prune(ids: Iterable<string>): Promise<void> {
+    const keep = new Set([...ids].map((id) => fileName(id)));
+    for (const sub of await readdir(this.dir)) {
+      for (const name of await readdir(join(this.dir, sub))) {
+        if (!keep.has(name)) await rm(join(this.dir, sub, name), { force: true });
+      }
+    }
+  }
+
+  private path(id: string): string {
+    const name = fileName(id);
+    return join(this.dir, name.slice(0, 2), name);
+  }
+}
+
+function fileName(id: string): string {
+  return `${createHash('sha256').update(id).digest('hex').slice(0, 40)}.json`;
+}
+
+/** Delete `*.hsframe.tmp` files in a folder (leftovers of a killed run). */
+export async function removeTempFiles(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((name) => name.endsWith(TEMP_SUFFIX)).map((name) => rm(join(dir, name), { force: true })));
+}

@@ -1,0 +1,134 @@
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
+import type { Issue, ScoreRow } from '../document.js';
+import { contentHash, readFileBytes, type DocumentFile, type IngestSettings } from '../ingest/index.js';
+import type { FragmentStore } from './fragment-store.js';
+import { scoreBytes, type DocResult } from './score-bytes.js';
+import type { Scorer } from './scorer.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** Progress of a scoring pass, after each document. */
+export interface ScoreProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly cached: number;
+  readonly failed: number;
+  readonly bytes: number;
+}
+
+/** How to score a list of files. */
+export interface ScoreFilesSettings {
+  readonly scorer: Scorer;
+  readonly ingest: IngestSettings;
+  /** Worker threads for tokenise + classify; 0 = one per core. Output never depends on it. */
+  readonly concurrency: number;
+  /** Earlier results to reuse, and where to keep new ones. */
+  readonly store?: FragmentStore;
+  /** Ignore stored results. */
+  readonly isForced?: boolean;
+  readonly onProgress?: (progress: ScoreProgress) => void;
+  /** Sees each result once, scored or reused (e.g. to collect matches). */
+  readonly onResult?: (result: DocResult) => void;
+}
+
+/** Rows and issues of every file, in id order; matches stay in the store. */
+export interface FilesScored {
+  readonly rows: ScoreRow[];
+  readonly issues: Issue[];
+  /** Ids with a row (scored now or reused), in id order. */
+  readonly ids: string[];
+  readonly contentHashes: Map<string, string>;
+  readonly scored: number;
+  readonly cached: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly bytes: number;
+}
+
+/** Bytes to score before each extra worker thread pays for its start-up (~0.5 s). */
+const BYTES_PER_EXTRA_THREAD = 2_000_000;
+
+/**
+ * Read, hash and score files: reads run in parallel (p-limit, S17), scoring runs in a pool
+ * of worker threads (or in this thread for small jobs), results are reused from the store
+ * when content, lexicons and options are unchanged. Results are collected in id order.
+ */
+export async function scoreFiles(files: readonly DocumentFile[], settings: ScoreFilesSettings): Promise<FilesScored> {
+  const threads = settings.concurrency > 0 ? settings.concurrency : availableParallelism();
+  const outcomes: ({ result: DocResult; isCached: boolean } | { issue: Issue } | undefined)[] = new Array(files.length);
+  const progress = { done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 };
+  // An explicit thread count is honoured; automatic mode starts workers only for jobs big
+  // enough to repay their start-up.
+  const useWorkers = threads > 1 && WorkerPool.isAvailable() && (settings.concurrency > 0 || (await hasBytes(files, BYTES_PER_EXTRA_THREAD)));
+  let pool: Promise<WorkerPool> | undefined;
+  const score = async (file: DocumentFile, bytes: Uint8Array, sha256: string) => {
+    if (!useWorkers) return scoreBytes(settings.scorer, bytes, file, sha256);
+    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexiconFiles: settings.scorer.lexicons.map((lexicon) => lexicon.file), tokeniser: settings.scorer.tokeniser });
+    return (await pool).score(file.id, file.path, sha256, bytes);
+  };
+  const limit = pLimit(Math.max(2, threads * 2));
+  try {
+    await Promise.all(
+      files.map((file, index) =>
+        limit(async () => {
+          const read = await readFileBytes(file.path, file.id, settings.ingest);
+          if (!read.bytes) {
+            outcomes[index] = { issue: read.issue };
+          } else {
+            const sha256 = contentHash(read.bytes);
+            progress.bytes += read.bytes.length;
+            const stored = settings.isForced ? undefined : await settings.store?.read(file.id, sha256);
+            if (stored) {
+              outcomes[index] = { result: stored, isCached: true };
+            } else {
+              const outcome = await score(file, read.bytes, sha256);
+              if (outcome.result) await settings.store?.write(outcome.result);
+              outcomes[index] = outcome.result ? { result: outcome.result, isCached: false } : { issue: outcome.issue };
+            }
+          }
+          const outcome = outcomes[index]!;
+          if ('result' in outcome) settings.onResult?.(outcome.result);
+          progress.done += 1;
+          if ('issue' in outcome) progress.failed += 1;
+          else if (outcome.isCached) progress.cached += 1;
+          settings.onProgress?.({ ...progress });
+        }),
+      ),
+    );
+  } finally {
+    if (pool) await (await pool).close();
+  }
+  return collect(files, outcomes, progress.bytes);
+}
+
+function collect(files: readonly DocumentFile[], outcomes: readonly ({ result: DocResult; isCached: boolean } | { issue: Issue } | undefined)[], bytes: number): FilesScored {
+  const scored: FilesScored = { rows: [], issues: [], ids: [], contentHashes: new Map(), scored: 0, cached: 0, failed: 0, skipped: 0, bytes };
+  const counts = { scored: 0, cached: 0, failed: 0, skipped: 0 };
+  outcomes.forEach((outcome, index) => {
+    if (!outcome || 'issue' in outcome) {
+      if (outcome) scored.issues.push(outcome.issue);
+      counts.failed += 1;
+      return;
+    }
+    const { result, isCached } = outcome;
+    scored.rows.push(result.row);
+    scored.ids.push(files[index].id);
+    scored.contentHashes.set(result.id, result.sha256);
+    scored.issues.push(...result.issues);
+    if (result.issues.some((issue) => issue.code === 'LANGUAGE_NOT_SCORED')) counts.skipped += 1;
+    else if (isCached) counts.cached += 1;
+    else counts.scored += 1;
+  });
+  return { ...scored, ...counts };
+}
+
+/** True when the files hold at least `bytes` bytes (stops counting once they do). */
+async function hasBytes(files: readonly DocumentFile[], bytes: number): Promise<boolean> {
+  let total = 0;
+  for (const file of files) {
+    total += await stat(file.path).then((info) => info.size, () => 0);
+    if (total >= bytes) return true;
+  }
+  return false;
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TokeniseSettings } from '../tokenise/index.js';
+import { makeIssue } from '../issues.js';
+import { PACKAGE_ROOT } from './package-info.js';
+import type { DocOutcome } from './score-bytes.js';
+
+/** What each worker needs to build its own scorer. */
+export interface WorkerInit {
+  readonly lexiconFiles: readonly string[];
+  readonly tokeniser: TokeniseSettings['tokeniser'];
+}
+
+/** One document sent to a worker; `bytes` is transferred, not copied. */
+export interface WorkerTask {
+  readonly task: number;
+  readonly id: string;
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: ArrayBuffer;
+}
+
+/** The worker script, from the build (workers cannot load TypeScript sources). */
+const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist/pipeline/score-worker.js');
+
+interface Slot {
+  worker: Worker;
+  busy?: { task: WorkerTask; resolve: (outcome: DocOutcome) => void };
+}
+
+/**
+ * A fixed pool of worker threads for tokenise + classify. Each takes one document at a time;
+ * a crashed worker fails only its document and is replaced.
+ */
+export class WorkerPool {
+  private readonly queue: { task: WorkerTask; resolve: (outcome: DocOutcome) => void }[] = [];
+  private readonly slots: Slot[] = [];
+  private nextTask = 0;
+
+  private constructor(private readonly init: WorkerInit) {}
+
+  /** True when the built worker script exists (it does after `npm ci` or `npm run build`). */
+  static isAvailable(): boolean {
+    return existsSync(WORKER_SCRIPT);
+  }
+
+  /** Start `size` workers and wait until each has compiled its lexicons. */
+  static async create(size: number, init: WorkerInit): Promise<WorkerPool> {
+    const pool = new WorkerPool(init);
+    await Promise.all(Array.from({ length: size }, () => pool.spawn()));
+    return pool;
+  }
+
+  /** Score one document's bytes in a worker. */
+  score(id: string, path: string, sha256: string, bytes: Uint8Array): Promise<DocOutcome> {
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    const task: WorkerTask = { task: this.nextTask++, id, path, sha256, bytes: owned.buffer as ArrayBuffer };
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Stop every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private spawn(): Promise<void> {
+    return new Promise((ready, fail) => {
+      const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: this.init }) };
+      let isReady = false;
+      slot.worker.on('message', (message: { ready?: true; task?: number; outcome?: DocOutcome }) => {
+        if (message.ready) {
+          isReady = true;
+          this.slots.push(slot);
+          ready();
+        } else if (slot.busy && message.task === slot.busy.task.task) {
+          const { resolve } = slot.busy;
+          slot.busy = undefined;
+          resolve(message.outcome!);
+        }
+        this.dispatch();
+      });
+      slot.worker.on('error', (error) => {
+        if (!isReady) return fail(error);
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        if (slot.busy) {
+          const { task, resolve } = slot.busy;
+          resolve({ issue: makeIssue('INTERNAL_ERROR', task.id, `worker crashed on this document: ${error.message}`, { stage: 'tokenise' }) });
+        }
+        void this.spawn().then(() => this.dispatch());
+      });
+    });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || this.queue.length === 0) continue;
+      const next = this.queue.shift()!;
+      slot.busy = next;
+      slot.worker.postMessage(next.task, [next.task.bytes]);
+    }
+  }
+}
