@@ -9,7 +9,7 @@ import type { RunConfig } from './config.js';
 import { FragmentStore, removeTempFiles } from './fragment-store.js';
 import { TOOL } from './package-info.js';
 import { acquireLock, LockBusyError, type RunLock } from './run-lock.js';
-import { scoreFiles, type ScoreProgress } from './score-files.js';
+import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.js';
 import type { Scorer } from './scorer.js';
 import { loadScorer } from './scorer.js';
 import { isInShard, type Shard } from './shard.js';
@@ -81,15 +81,21 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     const runKey = runKeyOf(scorer);
     const store = await FragmentStore.open(stateDir, runKey);
     overrides.onEvent?.({ phase: 'score', done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 });
-    const scored = await scoreFiles(files, {
-      scorer,
-      ingest: { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes },
-      concurrency: overrides.concurrency ?? config.options.concurrency,
-      store,
-      isForced: overrides.isForced,
-      onProgress: (progress) => overrides.onEvent?.({ phase: 'score', ...progress }),
-    });
-    if (!overrides.shard) await store.prune(scored.ids);
+    let scored: FilesScored;
+    try {
+      scored = await scoreFiles(files, {
+        scorer,
+        ingest: { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes },
+        concurrency: overrides.concurrency ?? config.options.concurrency,
+        store,
+        isForced: overrides.isForced,
+        onProgress: (progress) => overrides.onEvent?.({ phase: 'score', ...progress }),
+      });
+      if (!overrides.shard) await store.prune(scored.ids);
+    } catch (error) {
+      // Reading is never fatal (bad files become issues); this is the state folder failing.
+      return fatal([...lexiconIssues, writeFailure(stateDir, error)]);
+    }
     const issues = [...lexiconIssues, ...findIssues, ...scored.issues];
     Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.length, skipped: scored.skipped });
     const finished = new Date();
@@ -111,14 +117,19 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     try {
       await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, runKey });
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      return fatal([...issues, makeIssue('OUTPUT_WRITE_FAILED', outputDir, `cannot write outputs: ${reason}; previous outputs are left as they were`, { stage: 'output' })]);
+      return fatal([...issues, writeFailure(outputDir, error)]);
     }
     overrides.onEvent?.({ phase: 'done' });
     return { ...summary, issues, fatal: false, seconds: (Date.now() - started.getTime()) / 1000 };
   } finally {
     await lock.release();
   }
+}
+
+function writeFailure(dir: string, error: unknown): Issue {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  const hint = reason === 'ENOSPC' ? ' (the disk is full)' : '';
+  return makeIssue('OUTPUT_WRITE_FAILED', dir, `cannot write: ${reason}${hint}; previous outputs are left as they were`, { stage: 'output' });
 }
 
 /** What stored results depend on: tool version, tokeniser and each lexicon's bytes. */

@@ -1,0 +1,50 @@
+import { readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { makeProject, runCli } from './cli-process.js';
+
+const FILES = ['canada-unga-general-debate-1999.txt', 'hungary-unga-general-debate-2018.txt', 'los-angeles-declaration-migration-protection-2022.txt'];
+const cleanup: string[] = [];
+afterAll(() => Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+const summary = async (pipeline: string, ...flags: string[]) => {
+  const result = await runCli(['run', pipeline, '--json', ...flags]);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as { scored: number; cached: number; failed: number; skipped: number };
+};
+
+describe('incremental re-runs', () => {
+  test('only new or changed documents are scored; deleted ones drop out; --force recomputes', async () => {
+    const project = await makeProject(FILES);
+    cleanup.push(project.dir);
+    const scores = () => readFile(join(project.out, 'scores.csv'), 'utf8');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 3, cached: 0 });
+    const first = await scores();
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    expect(await scores()).toBe(first);
+
+    await appendFile(join(project.corpus, FILES[0]), '\nBorder control and detention of migrants.\n');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 2 });
+    expect(await scores()).not.toBe(first);
+
+    await rm(join(project.corpus, FILES[1]));
+    await writeFile(join(project.corpus, 'new.txt'), 'Refugees have a right to asylum and to family reunification.\n');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 2 });
+    const ids = (await scores()).trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    expect(ids).toEqual([FILES[0], FILES[2], 'new.txt']);
+
+    expect(await summary(project.pipeline, '--force')).toMatchObject({ scored: 3, cached: 0 });
+  }, 60_000);
+
+  test('a changed lexicon invalidates every stored result', async () => {
+    const project = await makeProject(FILES.slice(0, 1));
+    cleanup.push(project.dir);
+    await summary(project.pipeline);
+    const lexicon = join(project.dir, 'extra.yaml');
+    await writeFile(lexicon, 'name: extra\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  extra:\n    label: E\n    description: d\n    entries:\n      - {term: landmines, source: test}\n');
+    const text = await readFile(project.pipeline, 'utf8');
+    await writeFile(project.pipeline, text.replace(/lexicons: \[(.*)\]/, `lexicons: [$1, ${lexicon}]`));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 0 });
+    expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toContain('extra_hits');
+  }, 60_000);
+});
