@@ -14,6 +14,7 @@ export const ISSUE_CODES = {
   FILE_ZIP_BOMB: 'error',
   PATH_NOT_FOUND: 'error',
   LANGUAGE_NOT_SCORED: 'warning',
+  FOLDER_ALREADY_READ: 'warning',
   // config
   CONFIG_UNREADABLE: 'error',
   CONFIG_YAML: 'error',

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
@@ -69,6 +69,5 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
 }
 
 function relativeId(cwd: string, path: string): string {
-  const relative = path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
-  return relative.split('\\').join('/');
+  return relative(cwd, path).split(sep).join('/');
 }

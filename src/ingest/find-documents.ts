@@ -26,10 +26,14 @@ export async function findDocuments(root: string, extensions: readonly string[],
   }
   if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues };
   const seen = new Set<string>();
-  const walk = async (folder: string): Promise<void> => {
+  const walk = async (folder: string, ancestors: readonly string[]): Promise<void> => {
     const real = await realpath(folder);
+    if (ancestors.includes(real)) {
+      issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, folder), 'symbolic link loop: it points to a folder that contains it; not followed', { stage: 'ingest' }));
+      return;
+    }
     if (seen.has(real)) {
-      issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, folder), 'symbolic link loop: this folder was already read', { stage: 'ingest' }));
+      issues.push(makeIssue('FOLDER_ALREADY_READ', toId(absolute, folder), 'this folder was already read through another path (a symbolic link); its documents are scored once', { stage: 'ingest' }));
       return;
     }
     seen.add(real);
@@ -49,7 +53,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
           continue;
         }
       }
-      if (isDirectory) await walk(path);
+      if (isDirectory) await walk(path, [...ancestors, real]);
       else if (isFile && extensions.includes(extname(entry.name).toLowerCase())) {
         const id = toId(absolute, path);
         if (!excluded.some((pattern) => pattern.test(id))) files.push({ id, path });
@@ -57,7 +61,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
     }
   };
   try {
-    await walk(absolute);
+    await walk(absolute, []);
   } catch (error) {
     issues.push(makeIssue('FILE_UNREADABLE', root, `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'ingest' }));
   }

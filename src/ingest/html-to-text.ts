@@ -27,8 +27,8 @@ export function decodeEntities(text: string): string {
 
 /** Visible text of an HTML page: no script, style or head; block elements become paragraph breaks. */
 export function htmlToText(html: string): { text: string; title: string } {
-  const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html) ?? /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
-  const title = titleMatch ? collapse(decodeEntities(titleMatch[1].replace(TAG, ''))) : '';
+  const candidates = [/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html), /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html)];
+  const title = candidates.map((match) => (match ? collapse(decodeEntities(match[1].replace(TAG, ''))) : '')).find(Boolean) ?? '';
   const text = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')

@@ -137,3 +137,19 @@ describe('findDocuments with symbolic links', () => {
     expect(byFile['broken.txt']).toMatchObject({ code: 'FILE_UNREADABLE', stage: 'ingest' });
   });
 });
+
+describe('a second path to a folder', () => {
+  test('is a warning, not a loop, and its documents are found once', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'hsframe-twice-'));
+    try {
+      await mkdir(join(base, 'real'));
+      await writeFile(join(base, 'real', 'doc.txt'), 'text');
+      await symlink(join(base, 'real'), join(base, 'via-link'));
+      const { files, issues } = await findDocuments(base, ['.txt']);
+      expect(files.map((file) => file.id)).toEqual(['real/doc.txt']);
+      expect(issues).toMatchObject([{ code: 'FOLDER_ALREADY_READ', severity: 'warning', file: 'via-link' }]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+});
