@@ -4,9 +4,13 @@ const HYPHEN_CHARS = '-\u2010\u2011\u2012\u2013\u00ad';
 const HYPHENS = new RegExp(`[${HYPHEN_CHARS}]`, 'g');
 const APOSTROPHES = /[\u2019\u2018\u02bc`]/g;
 
+const NEEDS_FOLDING = new RegExp(`[${HYPHEN_CHARS}\u2019\u2018\u02bc\`]`);
+
 /** Lower-case, fold typographic apostrophes to `'`, drop hyphens inside a word. */
 export function normaliseWord(value: string): string {
-  const folded = value.toLowerCase().replace(APOSTROPHES, "'");
+  const lower = value.toLowerCase();
+  if (!NEEDS_FOLDING.test(lower)) return lower;
+  const folded = lower.replace(APOSTROPHES, "'");
   return folded.length > 1 ? folded.replace(HYPHENS, '') : folded;
 }
 

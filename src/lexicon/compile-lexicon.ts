@@ -76,13 +76,20 @@ function compileEntry(entry: LexiconEntry, category: string): CompiledEntry {
 function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[]): WordMatch[] {
   const matches: WordMatch[] = [];
   const candidates: [end: number, entry: number][] = [];
+  const found = (end: number, entry: number) => {
+    candidates.push([end, entry]);
+  };
   let start = 0;
   while (start < words.keys.length) {
-    candidates.length = 0;
-    trie.walk(words, start, (end, entry) => candidates.push([end, entry]));
+    trie.walk(words, start, found);
+    if (candidates.length === 0) {
+      start += 1;
+      continue;
+    }
     // Longest match first; at equal length the entry listed first in the lexicon.
     candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
     const taken = candidates.find(([end, entry]) => isCounted(words, start, end, entries[entry]));
+    candidates.length = 0;
     if (taken) {
       const entry = entries[taken[1]];
       matches.push({ start, end: taken[0], entryId: entry.id, category: entry.category, weight: entry.weight });

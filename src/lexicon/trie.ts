@@ -23,6 +23,13 @@ function newNode(): TrieNode {
 /** A trie of term variants; `walk` finds every entry that matches from a position. */
 export class TermTrie {
   private readonly root = newNode();
+  /**
+   * Root children reached by each word form (exact and prefix keys), cached because word
+   * forms repeat: most words start no term, and this makes them one Map lookup.
+   */
+  private readonly rootSteps = new Map<string, readonly TrieNode[]>();
+  /** The cache is bounded; past this many forms it is cleared and refilled. */
+  private static readonly MAX_CACHED_FORMS = 200_000;
 
   /** Add one variant (a list of word steps) of entry `entry`; returns false if it expands too far. */
   add(steps: readonly WordStep[], entry: number): boolean {
@@ -55,23 +62,40 @@ export class TermTrie {
 
   /** Call `found(end, entry)` for every entry matching words `[start, end)`. */
   walk(words: WordStream, start: number, found: (end: number, entry: number) => void): void {
-    this.visit(this.root, words, start, start, found);
+    const key = words.keys[start];
+    let steps = this.rootSteps.get(key);
+    if (steps === undefined) {
+      if (this.rootSteps.size >= TermTrie.MAX_CACHED_FORMS) this.rootSteps.clear();
+      steps = formSteps(this.root, key);
+      this.rootSteps.set(key, steps);
+    }
+    for (const child of steps) this.visit(child, words, start, start + 1, found);
+    if (this.root.lemma.size === 0) return;
+    const lemma = this.root.lemma.get(words.lemmas[start]);
+    if (lemma && !steps.includes(lemma)) this.visit(lemma, words, start, start + 1, found);
   }
 
   private visit(node: TrieNode, words: WordStream, start: number, at: number, found: (end: number, entry: number) => void): void {
-    if (at > start) for (const entry of node.terminals) found(at, entry);
-    if (at >= words.keys.length || (at > start && words.breakBefore[at])) return;
-    const key = words.keys[at];
-    const exact = node.exact.get(key);
-    if (exact) this.visit(exact, words, start, at + 1, found);
+    for (const entry of node.terminals) found(at, entry);
+    if (at >= words.keys.length || words.breakBefore[at]) return;
+    const steps = formSteps(node, words.keys[at]);
+    for (const child of steps) this.visit(child, words, start, at + 1, found);
     const lemma = node.lemma.get(words.lemmas[at]);
-    if (lemma && lemma !== exact) this.visit(lemma, words, start, at + 1, found);
-    for (const length of node.prefixLengths) {
-      if (length >= key.length) break;
-      const child = node.prefix.get(key.slice(0, length));
-      if (child) this.visit(child, words, start, at + 1, found);
-    }
+    if (lemma && !steps.includes(lemma)) this.visit(lemma, words, start, at + 1, found);
   }
+}
+
+/** Children of `node` that the word form `key` reaches: its exact key and every matching prefix. */
+function formSteps(node: TrieNode, key: string): TrieNode[] {
+  const steps: TrieNode[] = [];
+  const exact = node.exact.get(key);
+  if (exact) steps.push(exact);
+  for (const length of node.prefixLengths) {
+    if (length >= key.length) break;
+    const child = node.prefix.get(key.slice(0, length));
+    if (child) steps.push(child);
+  }
+  return steps;
 }
 
 function stepKeys(step: WordStep): Key[] {

@@ -56,7 +56,7 @@ const BYTES_PER_EXTRA_THREAD = 2_000_000;
  */
 export async function scoreFiles(files: readonly DocumentFile[], settings: ScoreFilesSettings): Promise<FilesScored> {
   const threads = settings.concurrency > 0 ? settings.concurrency : availableParallelism();
-  const outcomes: ({ result: DocResult; isCached: boolean } | { issue: Issue } | undefined)[] = new Array(files.length);
+  const outcomes: (Kept | { issue: Issue } | undefined)[] = new Array(files.length);
   const progress = { done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 };
   // An explicit thread count is honoured; automatic mode starts workers only for jobs big
   // enough to repay their start-up.
@@ -79,16 +79,17 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
             const sha256 = contentHash(read.bytes);
             progress.bytes += read.bytes.length;
             const stored = settings.isForced ? undefined : await settings.store?.read(file.id, sha256);
-            if (stored) {
-              outcomes[index] = { result: stored, isCached: true };
+            const outcome = stored ? { result: stored } : await score(file, read.bytes, sha256);
+            if (outcome.result) {
+              if (!stored) await settings.store?.write(outcome.result);
+              settings.onResult?.(outcome.result);
+              // Matches stay in the store, not in memory: memory does not grow with the corpus.
+              outcomes[index] = { result: { ...outcome.result, matches: [] }, isCached: stored !== undefined };
             } else {
-              const outcome = await score(file, read.bytes, sha256);
-              if (outcome.result) await settings.store?.write(outcome.result);
-              outcomes[index] = outcome.result ? { result: outcome.result, isCached: false } : { issue: outcome.issue };
+              outcomes[index] = { issue: outcome.issue };
             }
           }
           const outcome = outcomes[index]!;
-          if ('result' in outcome) settings.onResult?.(outcome.result);
           progress.done += 1;
           if ('issue' in outcome) progress.failed += 1;
           else if (outcome.isCached) progress.cached += 1;
@@ -102,7 +103,13 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   return collect(files, outcomes, progress.bytes);
 }
 
-function collect(files: readonly DocumentFile[], outcomes: readonly ({ result: DocResult; isCached: boolean } | { issue: Issue } | undefined)[], bytes: number): FilesScored {
+/** What is kept of each result while the rest of the corpus is scored. */
+interface Kept {
+  readonly result: DocResult;
+  readonly isCached: boolean;
+}
+
+function collect(files: readonly DocumentFile[], outcomes: readonly (Kept | { issue: Issue } | undefined)[], bytes: number): FilesScored {
   const scored: FilesScored = { rows: [], issues: [], ids: [], contentHashes: new Map(), scored: 0, cached: 0, failed: 0, skipped: 0, bytes };
   const counts = { scored: 0, cached: 0, failed: 0, skipped: 0 };
   outcomes.forEach((outcome, index) => {

@@ -1,18 +1,14 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-/** A raw token as wink-nlp reports it, before offsets are attached. */
-export interface WinkToken {
-  readonly value: string;
-  readonly type: string;
-  readonly lemma: string;
-  readonly precedingSpaces: string;
-  readonly isNegated: boolean;
-}
-
-/** Tokens of one text and its sentences as inclusive token index pairs. */
+/** Tokens of one text as parallel arrays (no object per token), and sentences as inclusive token index pairs. */
 export interface WinkResult {
-  readonly tokens: WinkToken[];
+  readonly values: string[];
+  readonly types: string[];
+  /** Lemma of each token (the value where wink-nlp gives none). */
+  readonly lemmas: string[];
+  readonly precedingSpaces: string[];
+  readonly negations: boolean[];
   readonly sentences: [first: number, last: number][];
 }
 
@@ -34,18 +30,15 @@ export function winkTokenise(text: string): WinkResult {
   const doc = engine.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
-  const types = tokens.out(its.type) as string[];
   const lemmas = tokens.out(its.lemma as never) as (string | undefined)[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const negations = tokens.out(its.negationFlag) as unknown as boolean[];
-  const result: WinkToken[] = values.map((value, i) => ({
-    value,
-    type: types[i],
-    // its.lemma can be undefined (e.g. "cannot" before punctuation): fall back to the value.
-    lemma: lemmas[i] ?? value,
-    precedingSpaces: spaces[i] ?? '',
-    isNegated: negations[i] === true,
-  }));
-  const sentences = doc.sentences().out(its.span) as unknown as [number, number][];
-  return { tokens: result, sentences };
+  // its.lemma can be undefined (e.g. "cannot" before punctuation): fall back to the value.
+  for (let i = 0; i < lemmas.length; i++) lemmas[i] ??= values[i];
+  return {
+    values,
+    types: tokens.out(its.type) as string[],
+    lemmas: lemmas as string[],
+    precedingSpaces: tokens.out(its.precedingSpaces) as string[],
+    negations: tokens.out(its.negationFlag) as unknown as boolean[],
+    sentences: doc.sentences().out(its.span) as unknown as [number, number][],
+  };
 }
