@@ -59,6 +59,8 @@ export interface Token {
 export interface TokenisedDoc extends SourceDoc {
   readonly tokens: readonly Token[];
   readonly sentences: readonly TokenRange[];
+  /** Paragraphs (blank-line separated blocks, long ones cut at line breaks) as token ranges. */
+  readonly paragraphs: readonly TokenRange[];
   /** Language detected for the document (ISO 639-1, or `und`). */
   readonly language: string;
   /** Number of word tokens (`isWord`) in scored text. */
@@ -111,6 +113,8 @@ export interface ScoreRow {
   readonly undpDominant: string;
   readonly undpBreadth: number | null;
   readonly negatedHits: number;
+  /** Per category id: negated matches (not counted in `hits`). */
+  readonly negated: Readonly<Record<string, number>>;
   readonly lexiconVersion: string;
   readonly contentSha256: string;
 }

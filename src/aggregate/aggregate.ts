@@ -18,10 +18,13 @@ export function aggregate(doc: ClassifiedDoc, settings: AggregateSettings): Scor
   const counts: Record<string, number> = {};
   for (const category of settings.categories) [hits[category.id], counts[category.id]] = [0, 0];
   let negatedHits = 0;
+  const negated: Record<string, number> = {};
+  for (const category of settings.categories) negated[category.id] = 0;
   const frameSentences = new Map<number, Set<string>>();
   for (const hit of doc.hits) {
     if (hit.isNegated) {
       negatedHits += 1;
+      negated[hit.category] = (negated[hit.category] ?? 0) + 1;
       continue;
     }
     hits[hit.category] = (hits[hit.category] ?? 0) + hit.weight;
@@ -62,6 +65,7 @@ export function aggregate(doc: ClassifiedDoc, settings: AggregateSettings): Scor
     undpDominant: dominant,
     undpBreadth: undp.length > 0 ? undp.filter((id) => hits[id] > 0).length : null,
     negatedHits,
+    negated,
     lexiconVersion: settings.lexiconVersion,
     contentSha256: doc.contentSha256,
   };

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { hasErrors } from '../issues.js';
 import { DEFAULT_PIPELINE, loadPipeline, parseShard, runPipeline } from '../pipeline/index.js';
-import { csvOptions, csvSettingsFrom, type CsvFlags } from './csv-flags.js';
+import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 import { progressReporter } from './progress.js';
@@ -22,6 +22,7 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --wait SECONDS      wait this long for another run on the same output folder (default 0)
   --quiet             print nothing but problems
   --json              print a JSON summary (scored, cached, failed, skipped, seconds) on stdout
+  --segments S        also write segments.csv: scores per sentence or paragraph
 ${csvOptions}  -h, --help          show this help
 
 Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored
@@ -33,7 +34,7 @@ holds the output folder, or outputs not writable (previous outputs are kept).
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(argv, {
     corpus: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, concurrency: { type: 'string' }, shard: { type: 'string' },
-    wait: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, excel: { type: 'boolean' }, delimiter: { type: 'string' }, decimal: { type: 'string' },
+    wait: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, segments: { type: 'string' }, ...CSV_FLAG_OPTIONS,
   });
   if ('error' in parsed) return usageError(io, 'run', parsed.error);
   const { values, positionals } = parsed;
@@ -47,6 +48,10 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   if (!(waitSeconds >= 0)) return usageError(io, 'run', `--wait must be a number of seconds, got "${values.wait}"`);
   const csv = csvSettingsFrom(values as CsvFlags);
   if (typeof csv === 'string') return usageError(io, 'run', csv);
+  const layout = layoutFrom(values as CsvFlags);
+  if (layout !== undefined && layout !== 'wide' && layout !== 'long') return usageError(io, 'run', layout);
+  const segments = values.segments as string | undefined;
+  if (segments !== undefined && !['none', 'sentence', 'paragraph'].includes(segments)) return usageError(io, 'run', `--segments must be sentence, paragraph or none, got "${segments}"`);
   const { config, issues } = await loadPipeline(resolve(io.cwd, positionals[0] ?? DEFAULT_PIPELINE));
   if (!config) return reportIssues(io, issues), EXIT.fatal;
   const corpus = values.corpus as string | undefined;
@@ -60,6 +65,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     shard,
     waitSeconds,
     csv,
+    layout,
+    segments: segments as 'none' | 'sentence' | 'paragraph' | undefined,
     onEvent: isQuiet ? undefined : progressReporter({ write: io.stderr, isTerminal: io.isTerminal === true }, `run ${config.name}`),
   });
   reportIssues(io, summary.issues);

@@ -2,7 +2,8 @@ import { relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
-import { scoreCells, scoreHeader, toCsv, writeFileAtomic } from '../output/index.js';
+import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv, writeFileAtomic } from '../output/index.js';
+import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
@@ -16,7 +17,7 @@ columns as scores.csv. Problems go to standard error.
                   otherwise the path relative to the current folder
   --lexicon FILE  lexicon YAML to use (repeatable; default: the bundled lexicons)
   --out FILE      write the CSV to FILE (atomically) instead of standard output
-  -h, --help      show this help
+${csvOptions}  -h, --help      show this help
 
 Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored);
 2 unusable arguments or lexicon.
@@ -24,10 +25,14 @@ Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored
 
 /** \`hsframe score\`. */
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommand(argv, { lexicon: { type: 'string', multiple: true }, out: { type: 'string' } });
+  const parsed = parseCommand(argv, { lexicon: { type: 'string', multiple: true }, out: { type: 'string' }, ...CSV_FLAG_OPTIONS });
   if ('error' in parsed) return usageError(io, 'score', parsed.error);
   if (parsed.values.help) return io.stdout(SCORE_HELP), EXIT.ok;
   if (parsed.positionals.length === 0) return usageError(io, 'score', 'name at least one file or folder to score');
+  const csv = csvSettingsFrom(parsed.values as CsvFlags);
+  if (typeof csv === 'string') return usageError(io, 'score', csv);
+  const layout = layoutFrom(parsed.values as CsvFlags) ?? 'wide';
+  if (layout !== 'wide' && layout !== 'long') return usageError(io, 'score', layout);
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
   const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
@@ -35,17 +40,20 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const scores = await scoreFiles(files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0 });
   const issues = [...lexiconIssues, ...findIssues, ...scores.issues];
   reportIssues(io, issues);
-  const csv = toCsv(scoreHeader(scorer.categories), scores.rows.map((row) => scoreCells(row, scorer.categories, { hasWholeHits: scorer.hasWholeHits })));
+  const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };
+  const text = layout === 'long'
+    ? toCsv(LONG_HEADER, scores.rows.flatMap((row) => longCells(row, scorer.categories, options)), csv)
+    : toCsv(scoreHeader(scorer.categories), scores.rows.map((row) => scoreCells(row, scorer.categories, options)), csv);
   const out = parsed.values.out as string | undefined;
   if (out) {
     try {
-      await writeFileAtomic(resolve(io.cwd, out), csv);
+      await writeFileAtomic(resolve(io.cwd, out), text);
     } catch (error) {
       io.stderr(`${out}  OUTPUT_WRITE_FAILED  cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       return EXIT.fatal;
     }
   } else {
-    io.stdout(csv);
+    io.stdout(text);
   }
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
 }

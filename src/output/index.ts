@@ -4,3 +4,5 @@ export { toCsv, csvRows, textCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, 
 export { scoreHeader, scoreCells } from './score-columns.js';
 export { MATCH_HEADER, matchRows, matchCells, kwic, type MatchRow } from './match-rows.js';
 export { ERROR_HEADER, errorCells } from './error-rows.js';
+export { segmentHeader, segmentRows, segmentCells, type SegmentRow, type SegmentKind } from './segment-rows.js';
+export { LONG_HEADER, longCells } from './long-rows.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
 import { makeIssue } from '../issues.js';
-import type { CsvSettings } from '../output/index.js';
+import type { CsvSettings, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
 import { FragmentStore, removeTempFiles } from './fragment-store.js';
 import { TOOL } from './package-info.js';
@@ -42,6 +42,10 @@ export interface RunOverrides {
   /** Seconds to wait for another run's lock before giving up. Default 0. */
   readonly waitSeconds?: number;
   readonly csv?: CsvSettings;
+  /** Override the pipeline's `format` (scores.csv layout). */
+  readonly layout?: 'wide' | 'long';
+  /** Override the pipeline's `segments`. */
+  readonly segments?: 'none' | SegmentKind;
   readonly onEvent?: (event: RunEvent) => void;
 }
 
@@ -78,7 +82,10 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   }
   try {
     await removeTempFiles(outputDir);
-    const runKey = runKeyOf(scorer);
+    const segmentOption = overrides.segments ?? config.options.segments;
+    const segments = segmentOption === 'none' ? undefined : segmentOption;
+    const layout = overrides.layout ?? config.options.format;
+    const runKey = runKeyOf(scorer, segments);
     const store = await FragmentStore.open(stateDir, runKey);
     overrides.onEvent?.({ phase: 'score', done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 });
     let scored: FilesScored;
@@ -89,6 +96,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         concurrency: overrides.concurrency ?? config.options.concurrency,
         store,
         isForced: overrides.isForced,
+        segments,
         onProgress: (progress) => overrides.onEvent?.({ phase: 'score', ...progress }),
       });
       if (!overrides.shard) await store.prune(scored.ids);
@@ -103,7 +111,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       tool: TOOL,
       node: process.version,
       pipeline: { name: config.name, file: config.file },
-      options: { ...config.options, concurrency: overrides.concurrency ?? config.options.concurrency, force: overrides.isForced ?? false, shard: overrides.shard ? `${overrides.shard.index}/${overrides.shard.count}` : null },
+      options: { ...config.options, concurrency: overrides.concurrency ?? config.options.concurrency, format: layout, segments: segmentOption, force: overrides.isForced ?? false, shard: overrides.shard ? `${overrides.shard.index}/${overrides.shard.count}` : null },
       csv: overrides.csv ?? null,
       lexicons: scorer.lexicons.map((lexicon) => ({ id: lexicon.id, version: lexicon.version, sha256: lexicon.sha256, file: lexicon.file, entries: lexicon.entryCount })),
       run_key: runKey,
@@ -111,11 +119,11 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       counts: { scored: summary.scored, cached: summary.cached, failed: summary.failed, skipped: summary.skipped },
       started_at: started.toISOString(),
       finished_at: finished.toISOString(),
-      outputs: ['scores.csv', 'matches.csv', 'errors.csv', 'manifest.json'],
+      outputs: ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json'],
     };
     overrides.onEvent?.({ phase: 'write' });
     try {
-      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, runKey });
+      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, layout, segments, runKey });
     } catch (error) {
       return fatal([...issues, writeFailure(outputDir, error)]);
     }
@@ -132,8 +140,8 @@ function writeFailure(dir: string, error: unknown): Issue {
   return makeIssue('OUTPUT_WRITE_FAILED', dir, `cannot write: ${reason}${hint}; previous outputs are left as they were`, { stage: 'output' });
 }
 
-/** What stored results depend on: tool version, tokeniser and each lexicon's bytes. */
-function runKeyOf(scorer: Scorer): string {
-  const parts = { tool: TOOL.version, tokeniser: scorer.tokeniser, lexicons: scorer.lexicons.map((lexicon) => lexicon.sha256) };
+/** What stored results depend on: tool version, tokeniser, each lexicon's bytes, and whether segments are kept. */
+function runKeyOf(scorer: Scorer, segments: SegmentKind | undefined): string {
+  const parts = { tool: TOOL.version, tokeniser: scorer.tokeniser, lexicons: scorer.lexicons.map((lexicon) => lexicon.sha256), segments: segments ?? null };
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { Issue, ScoreRow } from '../document.js';
 import { contentHash, readFileBytes, type DocumentFile, type IngestSettings } from '../ingest/index.js';
+import type { SegmentKind } from '../output/index.js';
 import type { FragmentStore } from './fragment-store.js';
 import { scoreBytes, type DocResult } from './score-bytes.js';
 import type { Scorer } from './scorer.js';
@@ -28,6 +29,8 @@ export interface ScoreFilesSettings {
   /** Ignore stored results. */
   readonly isForced?: boolean;
   readonly onProgress?: (progress: ScoreProgress) => void;
+  /** Also score each sentence or paragraph (kept in the store, for segments.csv). */
+  readonly segments?: SegmentKind;
   /** Sees each result once, scored or reused (e.g. to collect matches). */
   readonly onResult?: (result: DocResult) => void;
 }
@@ -63,8 +66,8 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   const useWorkers = threads > 1 && WorkerPool.isAvailable() && (settings.concurrency > 0 || (await hasBytes(files, BYTES_PER_EXTRA_THREAD)));
   let pool: Promise<WorkerPool> | undefined;
   const score = async (file: DocumentFile, bytes: Uint8Array, sha256: string) => {
-    if (!useWorkers) return scoreBytes(settings.scorer, bytes, file, sha256);
-    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexiconFiles: settings.scorer.lexicons.map((lexicon) => lexicon.file), tokeniser: settings.scorer.tokeniser });
+    if (!useWorkers) return scoreBytes(settings.scorer, bytes, file, sha256, { segments: settings.segments });
+    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexiconFiles: settings.scorer.lexicons.map((lexicon) => lexicon.file), tokeniser: settings.scorer.tokeniser, segments: settings.segments });
     return (await pool).score(file.id, file.path, sha256, bytes);
   };
   const limit = pLimit(Math.max(2, threads * 2));
@@ -84,7 +87,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
               if (!stored) await settings.store?.write(outcome.result);
               settings.onResult?.(outcome.result);
               // Matches stay in the store, not in memory: memory does not grow with the corpus.
-              outcomes[index] = { result: { ...outcome.result, matches: [] }, isCached: stored !== undefined };
+              outcomes[index] = { result: { ...outcome.result, matches: [], segments: undefined }, isCached: stored !== undefined };
             } else {
               outcomes[index] = { issue: outcome.issue };
             }

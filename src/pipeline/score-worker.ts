@@ -10,7 +10,7 @@ const { scorer, issues } = await loadScorer(init.lexiconFiles, init.tokeniser);
 if (!scorer) throw new Error(`worker cannot load lexicons: ${issues.map((issue) => issue.message).join('; ')}`);
 parentPort!.on('message', async (task: WorkerTask) => {
   const file: DocumentFile = { id: task.id, path: task.path };
-  const outcome = await scoreBytes(scorer, new Uint8Array(task.bytes), file, task.sha256);
+  const outcome = await scoreBytes(scorer, new Uint8Array(task.bytes), file, task.sha256, { segments: init.segments });
   parentPort!.postMessage({ task: task.task, outcome });
 });
 parentPort!.postMessage({ ready: true });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TokeniseSettings } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
+import type { SegmentKind } from '../output/index.js';
 import { PACKAGE_ROOT } from './package-info.js';
 import type { DocOutcome } from './score-bytes.js';
 
@@ -10,6 +11,7 @@ import type { DocOutcome } from './score-bytes.js';
 export interface WorkerInit {
   readonly lexiconFiles: readonly string[];
   readonly tokeniser: TokeniseSettings['tokeniser'];
+  readonly segments?: SegmentKind;
 }
 
 /** One document sent to a worker; `bytes` is transferred, not copied. */

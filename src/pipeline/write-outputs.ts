@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
-import { CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, MATCH_HEADER, matchCells, scoreCells, scoreHeader, writeFileAtomic, type CsvSettings } from '../output/index.js';
+import {
+  CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, LONG_HEADER, longCells, MATCH_HEADER, matchCells, scoreCells, scoreHeader, segmentCells, segmentHeader, writeFileAtomic,
+  type CsvSettings, type SegmentKind,
+} from '../output/index.js';
 import type { FragmentStore } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
 import type { Scorer } from './scorer.js';
@@ -17,37 +20,48 @@ export interface RunOutputs {
   readonly issues: readonly Issue[];
   readonly manifest: object;
   readonly csv?: CsvSettings;
+  /** scores.csv layout: one row per document (wide) or per document × category (long). */
+  readonly layout?: 'wide' | 'long';
+  /** Write segments.csv from the stored per-segment scores. */
+  readonly segments?: SegmentKind;
   readonly runKey: string;
 }
 
 const BATCH = 500;
 
 /**
- * Write scores.csv, matches.csv, errors.csv and manifest.json, each atomically. scores.csv
+ * Write scores.csv, matches.csv, (segments.csv,) errors.csv and manifest.json, each atomically. scores.csv
  * and matches.csv are not rewritten when nothing that makes them has changed since the
  * last run (same documents, contents, lexicons, options and format).
  */
 export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: boolean }> {
-  const { dir, scorer, scored, store, csv = DEFAULT_CSV_SETTINGS } = outputs;
+  const { dir, scorer, scored, store, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
   const digestFile = join(outputs.stateDir, 'outputs.json');
-  const digest = createHash('sha256').update(JSON.stringify([outputs.runKey, csv, scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
-  const isUnchanged = (await readDigest(digestFile)) === digest && (await exists(join(dir, 'scores.csv'))) && (await exists(join(dir, 'matches.csv')));
+  const digest = createHash('sha256').update(JSON.stringify([outputs.runKey, csv, layout, segments, scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
+  const names = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : [])];
+  const isUnchanged = (await readDigest(digestFile)) === digest && (await Promise.all(names.map((name) => exists(join(dir, name))))).every(Boolean);
   if (!isUnchanged) {
-    const scores = await CsvFileWriter.open(join(dir, 'scores.csv'), scoreHeader(scorer.categories), csv);
-    const matches = await CsvFileWriter.open(join(dir, 'matches.csv'), MATCH_HEADER, csv);
+    const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };
+    const writers: CsvFileWriter[] = [];
     try {
-      const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };
-      await scores.write(scored.rows.map((row) => scoreCells(row, scorer.categories, options)));
+      const scores = await CsvFileWriter.open(join(dir, 'scores.csv'), layout === 'long' ? LONG_HEADER : scoreHeader(scorer.categories), csv);
+      writers.push(scores);
+      const matches = await CsvFileWriter.open(join(dir, 'matches.csv'), MATCH_HEADER, csv);
+      writers.push(matches);
+      const segmentWriter = segments ? await CsvFileWriter.open(join(dir, 'segments.csv'), segmentHeader(scorer.categories), csv) : undefined;
+      if (segmentWriter) writers.push(segmentWriter);
+      await scores.write(scored.rows.flatMap((row) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)])));
+      // Matches and segments are streamed from the store in id order, so memory stays flat.
       for (let from = 0; from < scored.ids.length; from += BATCH) {
         const batch = await Promise.all(scored.ids.slice(from, from + BATCH).map((id) => store.read(id, scored.contentHashes.get(id)!)));
-        await matches.write(batch.flatMap((result) => (result ? result.matches.map((row) => matchCells(row, csv.decimal)) : [])));
+        await matches.write(batch.flatMap((result) => result?.matches.map((row) => matchCells(row, csv.decimal)) ?? []));
+        await segmentWriter?.write(batch.flatMap((result) => result?.segments?.map((row) => segmentCells(row, scorer.categories, options)) ?? []));
       }
     } catch (error) {
-      await Promise.all([scores.abort(), matches.abort()]);
+      await Promise.all(writers.map((writer) => writer.abort()));
       throw error;
     }
-    await scores.commit();
-    await matches.commit();
+    for (const writer of writers) await writer.commit();
   }
   const errors = await CsvFileWriter.open(join(dir, 'errors.csv'), ERROR_HEADER, csv);
   await errors.write(errorCells(outputs.issues));

@@ -1,12 +1,12 @@
 import type { SourceDoc, Token, TokenisedDoc, TokenRange } from '../document.js';
 import { normaliseWord } from '../normalise.js';
 import { detectLanguage } from './detect-language.js';
-import { winkTokenise } from './wink.js';
+import { winkTokenise, type WinkPipeName } from './wink.js';
 
 /** Settings of the tokenise stage. */
 export interface TokeniseSettings {
   /** Tokeniser and its version; output may change only with this name (S16). */
-  readonly tokeniser: 'wink.v1';
+  readonly tokeniser: WinkPipeName;
   /** Language the lexicons are written in; paragraphs in another language are left out. */
   readonly language: string;
 }
@@ -25,12 +25,13 @@ const MIN_WORDS_FOR_LANGUAGE = 12;
  * left out (their words are counted in `excludedWords`); so is a whole document in another language.
  */
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
-  const paragraphs = splitParagraphs(source.text).map((range) => tokeniseParagraph(source.text, range));
+  const paragraphs = splitParagraphs(source.text).map((range) => tokeniseParagraph(source.text, range, settings.tokeniser));
   const language = detectLanguage(paragraphs.flatMap((paragraph) => paragraph.words));
   // Too little evidence (`und`, e.g. one short sentence) is scored; a different language is not.
   const isScoredLanguage = language === settings.language || language === 'und';
   const tokens: Token[] = [];
   const sentences: TokenRange[] = [];
+  const paragraphRanges: TokenRange[] = [];
   let excludedWords = 0;
   for (const paragraph of paragraphs) {
     const isForeign = paragraph.language !== 'und' && paragraph.language !== settings.language && paragraph.words.length >= MIN_WORDS_FOR_LANGUAGE;
@@ -41,9 +42,10 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
     const offset = tokens.length;
     for (const token of paragraph.tokens) tokens.push(token);
     for (const [first, end] of paragraph.sentences) sentences.push([first + offset, end + offset]);
+    if (paragraph.tokens.length > 0) paragraphRanges.push([offset, tokens.length]);
   }
   const wordCount = tokens.reduce((count, token) => count + (token.isWord ? 1 : 0), 0);
-  return { ...source, tokens, sentences, language, wordCount, excludedWords };
+  return { ...source, tokens, sentences, paragraphs: paragraphRanges, language, wordCount, excludedWords };
 }
 
 interface Paragraph {
@@ -75,8 +77,8 @@ function splitParagraphs(text: string): [number, number][] {
 const WORD_TYPES = new Set(['word', 'emoticon', 'hashtag']);
 const LETTER = /\p{L}/u;
 
-function tokeniseParagraph(text: string, [from, to]: [number, number]): Paragraph {
-  const raw = winkTokenise(text.slice(from, to));
+function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName): Paragraph {
+  const raw = winkTokenise(text.slice(from, to), tokeniser);
   const tokens: Token[] = [];
   const words: string[] = [];
   let at = from;

@@ -14,23 +14,40 @@ export interface WinkResult {
 
 type Nlp = ReturnType<typeof winkNLP>;
 
-// One instance per thread, created on first use: each winkNLP() call is slower than the
-// last and about the 21st throws, so it must never be created per document or per test.
-let instance: Nlp | undefined;
+/**
+ * The wink-nlp configurations a run can ask for (the `tokeniser` option). `wink.v1` runs the
+ * part-of-speech tagger, which lemmas need; `wink-fast.v1` skips it: lemmas are then the
+ * words themselves, and inflected lexicon entries rely on their compile-time inflections.
+ */
+export const WINK_PIPES = {
+  'wink.v1': { pipe: ['sbd', 'negation', 'pos'], hasLemmas: true },
+  'wink-fast.v1': { pipe: ['sbd', 'negation'], hasLemmas: false },
+} as const;
 
-function nlp(): Nlp {
-  instance ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+/** A tokeniser name. */
+export type WinkPipeName = keyof typeof WINK_PIPES;
+
+// One instance per configuration and thread, created on first use: each winkNLP() call is
+// slower than the last and about the 21st throws, so never one per document or per test.
+const instances = new Map<WinkPipeName, Nlp>();
+
+function nlp(name: WinkPipeName): Nlp {
+  let instance = instances.get(name);
+  if (!instance) {
+    instance = winkNLP(model, [...WINK_PIPES[name].pipe]);
+    instances.set(name, instance);
+  }
   return instance;
 }
 
 /** Tokenise one paragraph with wink-nlp: tokens, lemmas, negation scope and sentences. */
-export function winkTokenise(text: string): WinkResult {
-  const engine = nlp();
+export function winkTokenise(text: string, name: WinkPipeName = 'wink.v1'): WinkResult {
+  const engine = nlp(name);
   const its = engine.its;
   const doc = engine.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
-  const lemmas = tokens.out(its.lemma as never) as (string | undefined)[];
+  const lemmas = WINK_PIPES[name].hasLemmas ? (tokens.out(its.lemma as never) as (string | undefined)[]) : values.slice();
   // its.lemma can be undefined (e.g. "cannot" before punctuation): fall back to the value.
   for (let i = 0; i < lemmas.length; i++) lemmas[i] ??= values[i];
   return {
