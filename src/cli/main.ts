@@ -14,6 +14,8 @@ Commands:
   evaluate --gold FILE.csv   compare lexicon predictions with hand-coded sentences
   lexicon lint|show FILE...  check a lexicon; show its categories and hash
   merge DIR... --out DIR     join the outputs of sharded runs (run --shard K/N)
+  explain DOC_ID             the matches behind one row, each in its sentence
+  report [PIPELINE.yaml]     write report.html from a run's scores.csv
 
 Options:
   -h, --help                 show help (also after a command)
@@ -30,6 +32,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./evaluate-command.js')).evaluateCommand,
   lexicon: async () => (await import('./lexicon-command.js')).lexiconCommand,
   merge: async () => (await import('./merge-command.js')).mergeCommand,
+  explain: async () => (await import('./explain-command.js')).explainCommand,
+  report: async () => (await import('./report-command.js')).reportCommand,
 };
 
 /** Run the CLI with `argv` (without node and script) and return the exit code (S15). */

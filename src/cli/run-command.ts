@@ -23,6 +23,7 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --quiet             print nothing but problems
   --json              print a JSON summary (scored, cached, failed, skipped, seconds) on stdout
   --segments S        also write segments.csv: scores per sentence or paragraph
+  --report            also write report.html (as the pipeline's report: true does)
 ${csvOptions}  -h, --help          show this help
 
 Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored
@@ -34,7 +35,7 @@ holds the output folder, or outputs not writable (previous outputs are kept).
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(argv, {
     corpus: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, concurrency: { type: 'string' }, shard: { type: 'string' },
-    wait: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, segments: { type: 'string' }, ...CSV_FLAG_OPTIONS,
+    wait: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, segments: { type: 'string' }, report: { type: 'boolean' }, ...CSV_FLAG_OPTIONS,
   });
   if ('error' in parsed) return usageError(io, 'run', parsed.error);
   const { values, positionals } = parsed;
@@ -67,6 +68,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     csv,
     layout,
     segments: segments as 'none' | 'sentence' | 'paragraph' | undefined,
+    hasReport: values.report === true,
     onEvent: isQuiet ? undefined : progressReporter({ write: io.stderr, isTerminal: io.isTerminal === true }, `run ${config.name}`),
   });
   reportIssues(io, summary.issues);

@@ -99,8 +99,8 @@ async function convert(bytes: Uint8Array, extension: string): Promise<Converted>
   return { ...(CONVERTERS[extension] ?? CONVERTERS['.txt'])(decoded.text), encoding: decoded.encoding };
 }
 
-/** A plain-text title: the first paragraph, if it is one short line (a heading); else none. */
+/** A plain-text title: the first paragraph, if it is one short line of words (a heading, not a date); else none. */
 function firstLineTitle(text: string): string {
   const first = text.trim().split(/\n[ \t]*\n/, 1)[0].trim();
-  return first.length <= 120 && !first.includes('\n') ? first : '';
+  return first.length <= 120 && !first.includes('\n') && /\p{L}{3,}/u.test(first) ? first : '';
 }

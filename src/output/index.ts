@@ -6,3 +6,4 @@ export { MATCH_HEADER, matchRows, matchCells, kwic, type MatchRow } from './matc
 export { ERROR_HEADER, errorCells } from './error-rows.js';
 export { segmentHeader, segmentRows, segmentCells, type SegmentRow, type SegmentKind } from './segment-rows.js';
 export { LONG_HEADER, longCells } from './long-rows.js';
+export { reportHtml, REPORT_COLOURS, type ReportRow, type ReportInfo } from './report-html.js';

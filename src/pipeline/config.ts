@@ -17,6 +17,7 @@ export const optionsSchema = z.strictObject({
   exclude: z.array(z.string().min(1), { error: got('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
   max_file_bytes: z.number({ error: got('max_file_bytes must be a whole number of bytes') }).int().positive().default(DEFAULT_INGEST_SETTINGS.maxFileBytes),
   concurrency: z.number({ error: got('concurrency must be a whole number from 0 (one thread per core) to 64') }).int().min(0).max(64).default(0),
+  report: z.boolean({ error: got('report must be true or false') }).default(false),
   format: z.enum(['wide', 'long'], { error: got('format must be "wide" or "long"') }).default('wide'),
   segments: z.enum(['none', 'sentence', 'paragraph'], { error: got('segments must be "none", "sentence" or "paragraph"') }).default('none'),
   tokeniser: z.enum(['wink.v1', 'wink-fast.v1'], { error: got('tokeniser must be "wink.v1" or "wink-fast.v1"') }).default('wink.v1'),

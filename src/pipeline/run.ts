@@ -14,6 +14,7 @@ import type { Scorer } from './scorer.js';
 import { loadScorer } from './scorer.js';
 import { isInShard, type Shard } from './shard.js';
 import { writeOutputs } from './write-outputs.js';
+import { reportRowsFromScores, writeReport } from './write-report.js';
 
 /** What a pipeline run did. `fatal` is set when nothing could be scored or written. */
 export interface RunSummary {
@@ -46,6 +47,8 @@ export interface RunOverrides {
   readonly layout?: 'wide' | 'long';
   /** Override the pipeline's `segments`. */
   readonly segments?: 'none' | SegmentKind;
+  /** Also write report.html (the pipeline's `report: true` does too). */
+  readonly hasReport?: boolean;
   readonly onEvent?: (event: RunEvent) => void;
 }
 
@@ -119,11 +122,14 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       counts: { scored: summary.scored, cached: summary.cached, failed: summary.failed, skipped: summary.skipped },
       started_at: started.toISOString(),
       finished_at: finished.toISOString(),
-      outputs: ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json'],
+      outputs: ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json', ...(overrides.hasReport || config.options.report ? ['report.html'] : [])],
     };
     overrides.onEvent?.({ phase: 'write' });
     try {
       await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, layout, segments, runKey });
+      if (overrides.hasReport || config.options.report) {
+        await writeReport(outputDir, reportRowsFromScores(scored.rows), { name: config.name, lexiconVersion: scorer.lexiconVersion, categories: scorer.categories.map((category) => category.id) });
+      }
     } catch (error) {
       return fatal([...issues, writeFailure(outputDir, error)]);
     }

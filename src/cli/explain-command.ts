@@ -1,0 +1,61 @@
+import { join, resolve } from 'node:path';
+import type { ClassifiedDoc, Hit } from '../document.js';
+import { readDocument } from '../ingest/index.js';
+import { DEFAULT_PIPELINE, loadPipeline, loadScorer } from '../pipeline/index.js';
+import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { parseCommand } from './parse.js';
+
+export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--corpus DIR] [--category C]
+
+Print the matches behind one row of scores.csv: for each match its category, lexicon
+entry and sentence, with the matched words highlighted (bold on a terminal, [[...]]
+otherwise), then the totals that make the row's *_hits cells.
+
+  DOC_ID           the row's doc_id (path inside the corpus)
+  --pipeline FILE  pipeline whose corpus and lexicons to use (default: ${DEFAULT_PIPELINE})
+  --corpus DIR     read the document from this folder instead
+  --category C     only matches of this category
+  -h, --help       show this help
+`;
+
+/** \`hsframe explain\`. */
+export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommand(argv, { pipeline: { type: 'string' }, corpus: { type: 'string' }, category: { type: 'string' } });
+  if ('error' in parsed) return usageError(io, 'explain', parsed.error);
+  if (parsed.values.help) return io.stdout(EXPLAIN_HELP), EXIT.ok;
+  if (parsed.positionals.length !== 1) return usageError(io, 'explain', 'give exactly one DOC_ID');
+  const { config, issues } = await loadPipeline(resolve(io.cwd, (parsed.values.pipeline as string | undefined) ?? DEFAULT_PIPELINE));
+  if (!config) return reportIssues(io, issues), EXIT.fatal;
+  const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
+  if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
+  const category = parsed.values.category as string | undefined;
+  if (category && !scorer.categories.some((known) => known.id === category)) {
+    return usageError(io, 'explain', `unknown category "${category}"; the lexicons have ${scorer.categories.map((known) => known.id).join(', ')}`);
+  }
+  const docId = parsed.positionals[0];
+  const corpus = parsed.values.corpus ? resolve(io.cwd, parsed.values.corpus as string) : config.corpus;
+  const read = await readDocument(join(corpus, docId), docId, { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes });
+  if (!read.doc) return reportIssues(io, [read.issue]), EXIT.inputErrors;
+  const { doc, row } = scorer.score(read.doc);
+  const hits = doc.hits.filter((hit) => !category || hit.category === category);
+  const style = io.isTerminal ? { on: '\u001b[1;7m', off: '\u001b[0m' } : { on: '[[', off: ']]' };
+  io.stdout(`${docId}  "${row.title}"  ${row.tokens} tokens, ${row.sentences} sentences, ${scorer.lexiconVersion}\n\n`);
+  for (const hit of hits) io.stdout(describeHit(doc, hit, style));
+  io.stdout('\ntotals (counted, negated):\n');
+  for (const known of scorer.categories.filter((candidate) => !category || candidate.id === category)) {
+    io.stdout(`  ${known.id.padEnd(16)} ${String(row.hits[known.id]).padStart(6)}  ${String(row.negated[known.id]).padStart(4)}\n`);
+  }
+  return EXIT.ok;
+}
+
+function describeHit(doc: ClassifiedDoc, hit: Hit, style: { on: string; off: string }): string {
+  const [first, end] = doc.sentences[hit.sentence];
+  const sentenceStart = doc.tokens[first].start;
+  const sentenceEnd = doc.tokens[end - 1].end;
+  const start = doc.tokens[hit.range[0]].start;
+  const stop = doc.tokens[hit.range[1] - 1].end;
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  const sentence = `${flat(doc.text.slice(sentenceStart, start))}${style.on}${flat(doc.text.slice(start, stop))}${style.off}${flat(doc.text.slice(stop, sentenceEnd))}`;
+  const flags = `${hit.isNegated ? ' NEGATED (not counted)' : ''}${hit.weight !== 1 ? ` weight ${hit.weight}` : ''}`;
+  return `sentence ${hit.sentence + 1}, chars ${start}-${stop}  ${hit.category}  "${hit.entryId}" (${hit.lexiconId})${flags}\n  ${sentence}\n`;
+}

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { DEFAULT_PIPELINE, loadPipeline, reportFromOutputs } from '../pipeline/index.js';
+import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { parseCommand } from './parse.js';
+
+export const REPORT_HELP = `Usage: hsframe report [PIPELINE.yaml] [--out DIR]
+
+Write report.html into a run's output folder from its scores.csv: one self-contained
+file that works offline (no scripts): a scatter of state- against people-centric rates,
+documents ranked by framing index with intervals, a heat map of UNDP category rates,
+corpus totals, and every number in tables.
+
+  PIPELINE.yaml  pipeline whose output folder to use (default: ${DEFAULT_PIPELINE})
+  --out DIR      use this output folder instead
+  -h, --help     show this help
+`;
+
+/** \`hsframe report\`. */
+export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommand(argv, { out: { type: 'string' } });
+  if ('error' in parsed) return usageError(io, 'report', parsed.error);
+  if (parsed.values.help) return io.stdout(REPORT_HELP), EXIT.ok;
+  let dir = parsed.values.out ? resolve(io.cwd, parsed.values.out as string) : undefined;
+  if (!dir) {
+    const { config, issues } = await loadPipeline(resolve(io.cwd, parsed.positionals[0] ?? DEFAULT_PIPELINE));
+    if (!config) return reportIssues(io, issues), EXIT.fatal;
+    dir = config.output;
+  }
+  const { path, problem } = await reportFromOutputs(dir);
+  if (problem) return io.stderr(`hsframe report: ${problem}\n`), EXIT.fatal;
+  io.stderr(`hsframe report: wrote ${path}\n`);
+  return EXIT.ok;
+}

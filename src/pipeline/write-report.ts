@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { ScoreRow } from '../document.js';
+import { UNDP_CATEGORIES } from '../aggregate/index.js';
+import { DEFAULT_CSV_SETTINGS, reportHtml, writeFileAtomic, type CsvSettings, type ReportRow } from '../output/index.js';
+
+/** A number rounded as scores.csv prints it, so a report from memory equals one rebuilt from the CSV. */
+const rounded = (value: number | null | undefined, decimals: number) => (value === null || value === undefined ? null : Number(value.toFixed(decimals)));
+
+/** Report rows from score rows in memory. */
+export function reportRowsFromScores(rows: readonly ScoreRow[]): ReportRow[] {
+  return rows.map((row) => ({
+    docId: row.docId,
+    title: row.title,
+    tokens: row.tokens,
+    statePer1k: rounded(row.per1k.state_centric, 3),
+    peoplePer1k: rounded(row.per1k.people_centric, 3),
+    framingIndex: rounded(row.framingIndex, 4),
+    ciLow: rounded(row.framingCiLow, 4),
+    ciHigh: rounded(row.framingCiHigh, 4),
+    undp: Object.fromEntries(UNDP_CATEGORIES.map((id) => [id, rounded(row.per1k[id], 3)])),
+    hits: row.hits,
+  }));
+}
+
+/** Report rows from a wide scores.csv written with `csv` settings; an error message if it cannot be read as one. */
+export function reportRowsFromCsv(text: string, csv: CsvSettings): ReportRow[] | string {
+  const records = parse(text, { bom: true, columns: true, delimiter: csv.delimiter }) as Record<string, string>[];
+  if (records.length > 0 && !('framing_index' in records[0])) return 'scores.csv is not in the wide layout; re-run with --format wide to make a report';
+  const number = (value: string | undefined) => (value === undefined || value === '' ? null : Number(value.replace(csv.decimal, '.')));
+  const text_ = (value: string) => (value.startsWith("'") && /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+  const categories = records.length > 0 ? Object.keys(records[0]).filter((key) => key.endsWith('_hits') && key !== 'negated_hits').map((key) => key.slice(0, -5)) : [];
+  return records.map((record) => ({
+    docId: text_(record.doc_id),
+    title: text_(record.title),
+    tokens: number(record.tokens) ?? 0,
+    statePer1k: number(record.state_centric_per_1k),
+    peoplePer1k: number(record.people_centric_per_1k),
+    framingIndex: number(record.framing_index),
+    ciLow: number(record.framing_ci_low),
+    ciHigh: number(record.framing_ci_high),
+    undp: Object.fromEntries(UNDP_CATEGORIES.map((id) => [id, number(record[`${id}_per_1k`])])),
+    hits: Object.fromEntries(categories.map((id) => [id, number(record[`${id}_hits`]) ?? 0])),
+  }));
+}
+
+/** Write OUT/report.html (atomically) from report rows. */
+export async function writeReport(dir: string, rows: readonly ReportRow[], info: { name: string; lexiconVersion: string; categories: readonly string[] }): Promise<string> {
+  const path = join(dir, 'report.html');
+  const undpCategories = UNDP_CATEGORIES.filter((id) => info.categories.includes(id));
+  await writeFileAtomic(path, reportHtml(rows, { ...info, undpCategories, generated: new Date().toISOString() }));
+  return path;
+}
+
+/** Build report.html from an existing run's output folder (its scores.csv and manifest.json). */
+export async function reportFromOutputs(dir: string): Promise<{ path?: string; problem?: string }> {
+  let manifest: { csv?: CsvSettings | null; pipeline?: { name?: string }; lexicons?: { id: string; version: string; sha256: string }[] };
+  let text: string;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    text = await readFile(join(dir, 'scores.csv'), 'utf8');
+  } catch (error) {
+    return { problem: `${dir} has no readable manifest.json and scores.csv (run hsframe run first): ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  const rows = reportRowsFromCsv(text, manifest.csv ?? DEFAULT_CSV_SETTINGS);
+  if (typeof rows === 'string') return { problem: rows };
+  const lexiconVersion = (manifest.lexicons ?? []).map((lexicon) => `${lexicon.id}@${lexicon.version}:${lexicon.sha256.slice(0, 8)}`).join(';');
+  const categories = rows.length > 0 ? Object.keys(rows[0].hits) : [];
+  return { path: await writeReport(dir, rows, { name: manifest.pipeline?.name ?? dir, lexiconVersion, categories }) };
+}
