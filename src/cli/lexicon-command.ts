@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
-import { lintLexicons, loadLexicon, type EntryUsage } from '../lexicon/index.js';
+import { exportLiwc, exportQuanteda, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
+import { writeFileAtomic } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
        hsframe lexicon lint [FILE...] [--corpus DIR]
+       hsframe lexicon export FILE --format quanteda|liwc [--out FILE]
 
   show    name, version, language, sha256, categories and entry counts
   lint    schema and meaning errors; duplicate terms within and across categories and
@@ -15,17 +17,23 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
           match the corpus, and wildcards whose expansions look too broad (top expansions
           with counts). Default FILEs: the bundled lexicons.
           Exit 1 on errors, 0 with warnings only.
+  export  write a lexicon as a quanteda YAML or LIWC 2015 .dic dictionary, inflections
+          and hyphen variants written out. Not expressible there: ${LOST_IN_EXPORT.join('; ')}.
+
+FILE may also be a LIWC .dic or quanteda YAML dictionary wherever a lexicon is read
+(--lexicon of run, score and evaluate too).
 `;
 
 /** \`hsframe lexicon show|lint\`. */
 export async function lexiconCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
-  const parsed = parseCommand(rest, { corpus: { type: 'string' } });
+  const parsed = parseCommand(rest, { corpus: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
   if (sub === '--help' || sub === '-h' || (!('error' in parsed) && parsed.values.help)) return io.stdout(LEXICON_HELP), EXIT.ok;
   if ('error' in parsed) return usageError(io, 'lexicon', parsed.error);
   const files = parsed.positionals.length > 0 ? parsed.positionals.map((file) => resolve(io.cwd, file)) : BUNDLED_LEXICONS;
   if (sub === 'show') return showLexicons(files, io);
   if (sub === 'lint') return lint(files, parsed.values.corpus as string | undefined, io);
+  if (sub === 'export') return exportLexicon(parsed.positionals, parsed.values as { format?: string; out?: string }, io);
   return usageError(io, 'lexicon', `unknown subcommand "${sub ?? ''}": use show or lint`);
 }
 
@@ -71,4 +79,17 @@ async function lint(files: readonly string[], corpus: string | undefined, io: Cl
   const warnings = issues.filter((issue) => issue.severity === 'warning').length;
   io.stderr(`hsframe lexicon lint: ${files.length} lexicon(s), ${errors} error(s), ${warnings} warning(s)\n`);
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
+}
+
+async function exportLexicon(positionals: readonly string[], options: { format?: string; out?: string }, io: CliIo): Promise<number> {
+  if (positionals.length !== 1) return usageError(io, 'lexicon', 'export takes exactly one lexicon FILE');
+  const writer = options.format === 'quanteda' ? exportQuanteda : options.format === 'liwc' ? exportLiwc : undefined;
+  if (!writer) return usageError(io, 'lexicon', `--format must be quanteda or liwc, got "${options.format ?? ''}"`);
+  const { spec, issues } = await loadLexicon(resolve(io.cwd, positionals[0]));
+  reportIssues(io, issues);
+  if (!spec) return EXIT.fatal;
+  const text = writer(spec);
+  if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text);
+  else io.stdout(text);
+  return EXIT.ok;
 }

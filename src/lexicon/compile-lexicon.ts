@@ -89,12 +89,20 @@ function matchWords(words: WordStream, trie: TermTrie, entries: readonly Compile
     // Longest match first; at equal length the entry listed first in the lexicon.
     candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
     const taken = candidates.find(([end, entry]) => isCounted(words, start, end, entries[entry]));
-    candidates.length = 0;
     if (taken) {
       const entry = entries[taken[1]];
       matches.push({ start, end: taken[0], entryId: entry.id, category: entry.category, weight: entry.weight });
+      // The same term in other categories (as imported dictionaries allow) counts there too.
+      for (const [end, other] of candidates) {
+        const twin = entries[other];
+        if (other !== taken[1] && end === taken[0] && twin.id === entry.id && twin.category !== entry.category && isCounted(words, start, end, twin) && !matches.some((match) => match.start === start && match.category === twin.category)) {
+          matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
+        }
+      }
+      candidates.length = 0;
       start = taken[0];
     } else {
+      candidates.length = 0;
       start += 1;
     }
   }

@@ -1,0 +1,131 @@
+import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
+import type { Issue } from '../document.js';
+import { makeIssue } from '../issues.js';
+import { termVariants } from '../normalise.js';
+import { inflectWord } from './inflect.js';
+import type { LexiconSpec } from './schema.js';
+
+/** Rules of our lexicon format that LIWC and quanteda dictionaries cannot express. */
+export const LOST_IN_EXPORT = ['exclude (contexts that cancel a match)', 'near / not_near (proximity conditions)', 'weight (every match counts 1)', 'source (provenance; kept only as a comment)', 'lemma matching (inflections are written out as words)'] as const;
+
+/** A dictionary in LIWC .dic or quanteda YAML form, read into our lexicon shape. */
+export interface ImportedLexicon {
+  readonly spec?: LexiconSpec;
+  readonly issues: readonly Issue[];
+}
+
+const snake = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'c_$1') || 'category';
+
+function specFrom(file: string, kind: string, categories: Map<string, string[]>): LexiconSpec {
+  const name = snake(file.split('/').pop()!.replace(/\.[^.]+$/, '')).replace(/_/g, '-');
+  return {
+    name,
+    version: '0.0.0',
+    language: 'en',
+    description: `Imported from the ${kind} dictionary ${file}.`,
+    categories: Object.fromEntries(
+      [...categories].map(([id, terms]) => [id, { label: id, description: `Category ${id} of ${file}`, entries: terms.map((term) => ({ term, source: `${kind} dictionary ${file}`, inflect: false, weight: 1, exclude: [] })) }]),
+    ),
+  };
+}
+
+/** Read a LIWC .dic (2007 or 2015 layout): a `%`-fenced header of `id<TAB>name` lines, then `term<TAB>id...` lines. */
+export function importLiwc(file: string, text: string): ImportedLexicon {
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  const fences = lines.flatMap((line, index) => (line.trim() === '%' ? [index] : []));
+  if (fences.length < 2) return { issues: [makeIssue('LEXICON_INVALID', file, 'not a LIWC dictionary: expected a header between two lines holding only "%"')] };
+  const names = new Map<string, string>();
+  const issues: Issue[] = [];
+  for (let index = fences[0] + 1; index < fences[1]; index++) {
+    const [id, name] = lines[index].trim().split(/\s+/);
+    if (id && name) names.set(id, snake(name));
+  }
+  const categories = new Map<string, string[]>([...names.values()].map((name) => [name, []]));
+  for (let index = fences[1] + 1; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (!line) continue;
+    // LIWC 2015 separates the term from its categories by tabs (terms may hold spaces); 2007 uses any whitespace.
+    const parts = line.includes('\t') ? line.split('\t').map((part) => part.trim()).filter(Boolean) : line.split(/\s+/);
+    const [term, ...ids] = parts;
+    if (ids.some((id) => /[()<>/]/.test(id))) {
+      issues.push(makeIssue('LEXICON_INVALID', file, `line ${index + 1}: "${term}" has a conditional rule (${ids.join(' ')}), which hsframe cannot express; the entry is skipped`, { severity: 'warning', line: index + 1 }));
+      continue;
+    }
+    for (const id of ids.flatMap((id) => id.split(/\s+/))) {
+      const name = names.get(id);
+      if (!name) issues.push(makeIssue('LEXICON_INVALID', file, `line ${index + 1}: "${term}" names category ${id}, which the header does not declare`, { line: index + 1 }));
+      else if (!categories.get(name)!.includes(term.toLowerCase())) categories.get(name)!.push(term.toLowerCase());
+    }
+  }
+  return withoutEmpty(file, 'LIWC', categories, issues);
+}
+
+/** Read a quanteda YAML dictionary: a mapping of category to a list of terms, nested categories joined with `_`. */
+export function importQuanteda(file: string, text: string): ImportedLexicon {
+  let value: unknown;
+  try {
+    value = parseYamlText(text);
+  } catch (error) {
+    return { issues: [makeIssue('LEXICON_YAML', file, `YAML syntax: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)] };
+  }
+  const categories = new Map<string, string[]>();
+  const visit = (node: unknown, path: string[]) => {
+    if (Array.isArray(node)) categories.set(snake(path.join('_')), node.map((term) => String(term).toLowerCase()));
+    else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) visit(child, [...path, key]);
+  };
+  visit(value, []);
+  return withoutEmpty(file, 'quanteda', categories, []);
+}
+
+/** Globs hsframe matches: a trailing `*` only. */
+const SUPPORTED_TERM = /^[^*?]+\*?$/;
+
+function withoutEmpty(file: string, kind: string, categories: Map<string, string[]>, issues: Issue[]): ImportedLexicon {
+  for (const [name, terms] of categories) {
+    const unsupported = terms.filter((term) => !SUPPORTED_TERM.test(term));
+    if (unsupported.length > 0) {
+      issues.push(makeIssue('LEXICON_INVALID', file, `category "${name}": ${unsupported.length} term(s) use a glob hsframe cannot match (only a trailing * is supported), left out: ${unsupported.slice(0, 5).join(', ')}`, { severity: 'warning' }));
+      categories.set(name, terms.filter((term) => SUPPORTED_TERM.test(term)));
+    }
+  }
+  for (const [name, terms] of categories) {
+    if (terms.length === 0) {
+      categories.delete(name);
+      issues.push(makeIssue('LEXICON_INVALID', file, `category "${name}" has no terms and is left out`, { severity: 'warning' }));
+    }
+  }
+  if (categories.size === 0) return { issues: [...issues, makeIssue('LEXICON_INVALID', file, `no ${kind} categories with terms found`)] };
+  return { spec: specFrom(file, kind, categories), issues };
+}
+
+/** Every word form an entry matches, as terms a glob dictionary can hold: hyphen variants and inflections written out. */
+function exportTerms(term: string, isInflected: boolean): string[] {
+  const forms = termVariants(term).flatMap((words) => {
+    let phrases: string[][] = [[]];
+    for (const word of words) {
+      const options = isInflected && !word.endsWith('*') ? inflectWord(word) : [word];
+      phrases = phrases.flatMap((phrase) => options.map((option) => [...phrase, option]));
+    }
+    return phrases.map((phrase) => phrase.join(' ').replace(/ '/g, "'"));
+  });
+  return [...new Set(forms)];
+}
+
+/** Our lexicon as a quanteda YAML dictionary (comments list what it cannot express). */
+export function exportQuanteda(spec: LexiconSpec): string {
+  const body = Object.fromEntries(Object.entries(spec.categories).map(([id, category]) => [id, [...new Set(category.entries.flatMap((entry) => exportTerms(entry.term, entry.inflect)))]]));
+  return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${stringifyYaml(body)}`;
+}
+
+/** Our lexicon as a LIWC 2015 .dic (terms may be phrases; tabs separate columns). */
+export function exportLiwc(spec: LexiconSpec): string {
+  const ids = Object.keys(spec.categories);
+  const rows = new Map<string, number[]>();
+  ids.forEach((id, index) => {
+    for (const entry of spec.categories[id].entries) {
+      for (const term of exportTerms(entry.term, entry.inflect)) rows.set(term, [...new Set([...(rows.get(term) ?? []), index + 1])]);
+    }
+  });
+  const header = ids.map((id, index) => `${index + 1}\t${id}`).join('\n');
+  return `%\n${header}\n%\n${[...rows].map(([term, categories]) => `${term}\t${categories.join('\t')}`).join('\n')}\n`;
+}
