@@ -91,7 +91,7 @@ function formSteps(node: TrieNode, key: string): TrieNode[] {
   const exact = node.exact.get(key);
   if (exact) steps.push(exact);
   for (const length of node.prefixLengths) {
-    if (length >= key.length) break;
+    if (length > key.length) break;
     const child = node.prefix.get(key.slice(0, length));
     if (child) steps.push(child);
   }

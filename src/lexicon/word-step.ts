@@ -16,5 +16,5 @@ export function makeWordStep(word: string, options: { isInflected: boolean }): W
 
 /** True when the word at `key` (lemma `lemma`) matches the step. */
 export function stepMatches(step: WordStep, key: string, lemma: string): boolean {
-  return step.forms.has(key) || step.lemma === lemma || (step.prefix !== null && key.length > step.prefix.length && key.startsWith(step.prefix));
+  return step.forms.has(key) || step.lemma === lemma || (step.prefix !== null && key.startsWith(step.prefix));
 }

@@ -75,6 +75,21 @@ function splitParagraphs(text: string): [number, number][] {
 }
 
 const WORD_TYPES = new Set(['word', 'emoticon', 'hashtag']);
+
+/**
+ * A match is negated only within this many words after a negation cue ("not a security
+ * threat": 2), not across a whole clause ("without prejudice to … internal security",
+ * "spared no effort in addressing terrorism"), as codebook §1 "Negation and distance" asks.
+ */
+const NEGATION_WINDOW = 3;
+const NEGATION_CUES = new Set(['not', "n't", 'no', 'never', 'without', 'nor', 'neither', 'cannot', 'none']);
+/** "not only X but also Y" asserts X. */
+const NOT_A_CUE_AFTER_NOT = new Set(['only', 'just', 'merely', 'least']);
+
+function isNegationCue(norm: string, next: string | undefined): boolean {
+  if (!NEGATION_CUES.has(norm)) return false;
+  return !(norm === 'not' && next !== undefined && NOT_A_CUE_AFTER_NOT.has(next.toLowerCase()));
+}
 const LETTER = /\p{L}/u;
 
 function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName): Paragraph {
@@ -82,6 +97,7 @@ function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser
   const tokens: Token[] = [];
   const words: string[] = [];
   let at = from;
+  let sinceCue = Infinity;
   for (let i = 0; i < raw.values.length; i++) {
     const value = raw.values[i];
     let start = at + raw.precedingSpaces[i].length;
@@ -95,8 +111,15 @@ function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser
     const isWord = WORD_TYPES.has(type) && LETTER.test(value);
     const norm = normaliseWord(value);
     const lemma = raw.lemmas[i] === value ? norm : normaliseWord(raw.lemmas[i]);
-    tokens.push({ start, end, norm, lemma, isWord, isNegated: raw.negations[i] === true });
-    if (isWord) words.push(norm);
+    // wink-nlp's scope runs to the end of the clause; only words close to the cue are negated.
+    const isNegated = raw.negations[i] === true && sinceCue <= NEGATION_WINDOW;
+    tokens.push({ start, end, norm, lemma, isWord, isNegated });
+    if (isWord) {
+      words.push(norm);
+      sinceCue = isNegationCue(norm, raw.values[i + 1]) ? 0 : sinceCue + 1;
+    } else if (type === 'punctuation') {
+      sinceCue = Infinity;
+    }
   }
   const sentences = sentenceRanges(raw.types, raw.sentences);
   return { tokens, sentences, words, language: detectLanguage(words) };

@@ -1,0 +1,41 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, test } from 'vitest';
+import { makeProject, runCli } from './cli-process.js';
+
+const FILE = 'hungary-unga-general-debate-2018.txt';
+const cleanup: string[] = [];
+afterAll(() => Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+describe('hsframe explain and the manifest', () => {
+  test('explain lists the matches behind a row: totals equal its cells, each match in its sentence', async () => {
+    const project = await makeProject([FILE]);
+    cleanup.push(project.dir);
+    const run = await runCli(['run', project.pipeline, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const [row] = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const explained = await runCli(['explain', FILE, '--pipeline', project.pipeline]);
+    expect(explained.code, explained.stderr).toBe(0);
+    const totals = Object.fromEntries([...explained.stdout.matchAll(/^ {2}(\w+) +(\d+) +(\d+)$/gm)].map((match) => [match[1], Number(match[2])]));
+    for (const category of ['state_centric', 'people_centric', 'personal', 'political']) expect(totals[category]).toBe(Number(row[`${category}_hits`]));
+    expect(explained.stdout).toMatch(/sentence \d+, chars \d+-\d+ {2}state_centric {2}"[^"]+" \(security-frames\)\n {2}.*\[\[.+\]\]/);
+    const only = await runCli(['explain', FILE, '--pipeline', project.pipeline, '--category', 'food']);
+    expect(only.stdout).not.toContain('state_centric');
+    const unknown = await runCli(['explain', FILE, '--pipeline', project.pipeline, '--category', 'nope']);
+    expect(unknown.code).toBe(2);
+  }, 60_000);
+
+  test('manifest.json says what a methods section needs', async () => {
+    const project = await makeProject([FILE]);
+    cleanup.push(project.dir);
+    await runCli(['run', project.pipeline, '--quiet']);
+    const manifest = JSON.parse(await readFile(join(project.out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ tool: { name: 'hsframe' }, node: process.version, corpus: { files: 1 }, counts: { scored: 1, cached: 0, failed: 0, skipped: 0 } });
+    expect(manifest.corpus.bytes).toBeGreaterThan(10_000);
+    expect(manifest.lexicons.map((lexicon: { id: string }) => lexicon.id)).toEqual(['security-frames', 'undp-human-security']);
+    for (const lexicon of manifest.lexicons) expect(lexicon.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(Date.parse(manifest.finished_at)).toBeGreaterThanOrEqual(Date.parse(manifest.started_at));
+    expect(manifest.options).toMatchObject({ tokeniser: expect.any(String), format: 'wide', segments: 'none' });
+  }, 60_000);
+});
