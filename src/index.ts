@@ -5,7 +5,7 @@
 export type { Issue, Severity, SourceDoc, Token, TokenisedDoc, Hit, ClassifiedDoc, CategoryInfo, ScoreRow, CompiledLexicon, TokenRange, WordStream, WordMatch } from './document.js';
 export { ISSUE_CODES, makeIssue, hasErrors, type IssueCode } from './issues.js';
 export { findDocuments, readDocument, decodeText, htmlToText, markdownToText, DEFAULT_INGEST_SETTINGS, type DocumentFile, type IngestSettings, type ReadResult } from './ingest/index.js';
-export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, type TokeniseSettings } from './tokenise/index.js';
+export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, WINK_PIPES, type TokeniseSettings, type WinkPipeName } from './tokenise/index.js';
 export { compileLexicon, loadLexicon, parseLexicon, lexiconSchema, type LexiconSpec, type LexiconEntry, type LoadedLexicon } from './lexicon/index.js';
 export { classify, buildWordStream } from './classify/index.js';
 export { aggregate, wilsonInterval, FRAME_CATEGORIES, UNDP_CATEGORIES, type AggregateSettings } from './aggregate/index.js';

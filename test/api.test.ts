@@ -49,6 +49,7 @@ const EXPORTS = [
   'textSource',
   'toCsv',
   'tokenise',
+  'WINK_PIPES',
   'wilsonInterval',
   'writeFileAtomic',
 ];

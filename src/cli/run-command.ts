@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { hasErrors } from '../issues.js';
 import { DEFAULT_PIPELINE, loadPipeline, parseShard, runPipeline } from '../pipeline/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
+import { WINK_PIPES, type WinkPipeName } from '../tokenise/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 import { progressReporter } from './progress.js';
@@ -24,6 +25,7 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --json              print a JSON summary (scored, cached, failed, skipped, seconds) on stdout
   --segments S        also write segments.csv: scores per sentence or paragraph
   --report            also write report.html (as the pipeline's report: true does)
+  --tokeniser T       wink.v1 or wink-fast.v1 (default: the pipeline's option)
 ${csvOptions}  -h, --help          show this help
 
 Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored
@@ -35,7 +37,7 @@ holds the output folder, or outputs not writable (previous outputs are kept).
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(argv, {
     corpus: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, concurrency: { type: 'string' }, shard: { type: 'string' },
-    wait: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, segments: { type: 'string' }, report: { type: 'boolean' }, ...CSV_FLAG_OPTIONS,
+    wait: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, segments: { type: 'string' }, report: { type: 'boolean' }, tokeniser: { type: 'string' }, ...CSV_FLAG_OPTIONS,
   });
   if ('error' in parsed) return usageError(io, 'run', parsed.error);
   const { values, positionals } = parsed;
@@ -53,8 +55,11 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   if (layout !== undefined && layout !== 'wide' && layout !== 'long') return usageError(io, 'run', layout);
   const segments = values.segments as string | undefined;
   if (segments !== undefined && !['none', 'sentence', 'paragraph'].includes(segments)) return usageError(io, 'run', `--segments must be sentence, paragraph or none, got "${segments}"`);
-  const { config, issues } = await loadPipeline(resolve(io.cwd, positionals[0] ?? DEFAULT_PIPELINE));
-  if (!config) return reportIssues(io, issues), EXIT.fatal;
+  const tokeniser = values.tokeniser as string | undefined;
+  if (tokeniser !== undefined && !(tokeniser in WINK_PIPES)) return usageError(io, 'run', `--tokeniser must be one of ${Object.keys(WINK_PIPES).join(', ')}, got "${tokeniser}"`);
+  const loaded = await loadPipeline(resolve(io.cwd, positionals[0] ?? DEFAULT_PIPELINE));
+  if (!loaded.config) return reportIssues(io, loaded.issues), EXIT.fatal;
+  const config = tokeniser ? { ...loaded.config, options: { ...loaded.config.options, tokeniser: tokeniser as WinkPipeName } } : loaded.config;
   const corpus = values.corpus as string | undefined;
   const out = values.out as string | undefined;
   const isQuiet = values.quiet === true || values.json === true;

@@ -17,28 +17,45 @@ const FUNCTION_WORDS: Readonly<Record<string, string>> = {
   sv: 'och att det som en på är av för med till den har inte om ett de var jag men ska eller från vid',
 };
 
-const LOOKUP: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const [language, words] of Object.entries(FUNCTION_WORDS)) {
-    for (const word of words.split(' ')) map.set(word, [...(map.get(word) ?? []), language]);
-  }
+/** The languages the guesser knows, in a fixed order (indexes of `LanguageCounts`). */
+export const LANGUAGES: readonly string[] = Object.keys(FUNCTION_WORDS);
+
+/** For each function word, the indexes of the languages it belongs to. */
+const LOOKUP: ReadonlyMap<string, readonly number[]> = (() => {
+  const map = new Map<string, number[]>();
+  LANGUAGES.forEach((language, index) => {
+    for (const word of FUNCTION_WORDS[language].split(' ')) map.set(word, [...(map.get(word) ?? []), index]);
+  });
   return map;
 })();
+
+/** Function-word counts per language, indexed like `LANGUAGES`. */
+export type LanguageCounts = Uint32Array;
 
 /** Fewest function words a text needs before a guess is made. */
 const MIN_EVIDENCE = 4;
 
-/** Guess the language of lower-cased words: ISO 639-1, or `und` when there is too little evidence. */
+/** Empty counts. */
+export function newLanguageCounts(): LanguageCounts {
+  return new Uint32Array(LANGUAGES.length);
+}
+
+/** Count one lower-cased word. */
+export function countWord(counts: LanguageCounts, word: string): void {
+  const languages = LOOKUP.get(word);
+  if (languages) for (const index of languages) counts[index] += 1;
+}
+
+/** The language with most function words: ISO 639-1, or `und` when there is too little evidence. */
+export function languageOf(counts: LanguageCounts): string {
+  let best = -1;
+  for (let index = 0; index < counts.length; index++) if (best < 0 || counts[index] > counts[best]) best = index;
+  return counts[best] >= MIN_EVIDENCE ? LANGUAGES[best] : 'und';
+}
+
+/** Guess the language of lower-cased words. */
 export function detectLanguage(words: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const word of words) {
-    for (const language of LOOKUP.get(word) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1);
-  }
-  let best = 'und';
-  let bestCount = 0;
-  for (const language of Object.keys(FUNCTION_WORDS)) {
-    const count = counts.get(language) ?? 0;
-    if (count > bestCount) [best, bestCount] = [language, count];
-  }
-  return bestCount >= MIN_EVIDENCE ? best : 'und';
+  const counts = newLanguageCounts();
+  for (const word of words) countWord(counts, word);
+  return languageOf(counts);
 }

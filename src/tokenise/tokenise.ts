@@ -1,6 +1,6 @@
 import type { SourceDoc, Token, TokenisedDoc, TokenRange } from '../document.js';
 import { normaliseWord } from '../normalise.js';
-import { detectLanguage } from './detect-language.js';
+import { countWord, languageOf, newLanguageCounts, type LanguageCounts } from './detect-language.js';
 import { winkTokenise, type WinkPipeName } from './wink.js';
 
 /** Settings of the tokenise stage. */
@@ -26,7 +26,9 @@ const MIN_WORDS_FOR_LANGUAGE = 12;
  */
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
   const paragraphs = splitParagraphs(source.text).map((range) => tokeniseParagraph(source.text, range, settings.tokeniser));
-  const language = detectLanguage(paragraphs.flatMap((paragraph) => paragraph.words));
+  const total = newLanguageCounts();
+  for (const paragraph of paragraphs) for (let index = 0; index < total.length; index++) total[index] += paragraph.counts[index];
+  const language = languageOf(total);
   // Too little evidence (`und`, e.g. one short sentence) is scored; a different language is not.
   const isScoredLanguage = language === settings.language || language === 'und';
   const tokens: Token[] = [];
@@ -34,9 +36,9 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   const paragraphRanges: TokenRange[] = [];
   let excludedWords = 0;
   for (const paragraph of paragraphs) {
-    const isForeign = paragraph.language !== 'und' && paragraph.language !== settings.language && paragraph.words.length >= MIN_WORDS_FOR_LANGUAGE;
+    const isForeign = paragraph.language !== 'und' && paragraph.language !== settings.language && paragraph.wordCount >= MIN_WORDS_FOR_LANGUAGE;
     if (isForeign || !isScoredLanguage) {
-      excludedWords += paragraph.words.length;
+      excludedWords += paragraph.wordCount;
       continue;
     }
     const offset = tokens.length;
@@ -44,14 +46,15 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
     for (const [first, end] of paragraph.sentences) sentences.push([first + offset, end + offset]);
     if (paragraph.tokens.length > 0) paragraphRanges.push([offset, tokens.length]);
   }
-  const wordCount = tokens.reduce((count, token) => count + (token.isWord ? 1 : 0), 0);
+  const wordCount = paragraphs.reduce((sum, paragraph) => sum + paragraph.wordCount, 0) - excludedWords;
   return { ...source, tokens, sentences, paragraphs: paragraphRanges, language, wordCount, excludedWords };
 }
 
 interface Paragraph {
   readonly tokens: Token[];
   readonly sentences: TokenRange[];
-  readonly words: string[];
+  readonly wordCount: number;
+  readonly counts: LanguageCounts;
   readonly language: string;
 }
 
@@ -95,7 +98,8 @@ const LETTER = /\p{L}/u;
 function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName): Paragraph {
   const raw = winkTokenise(text.slice(from, to), tokeniser);
   const tokens: Token[] = [];
-  const words: string[] = [];
+  const counts = newLanguageCounts();
+  let wordCount = 0;
   let at = from;
   let sinceCue = Infinity;
   for (let i = 0; i < raw.values.length; i++) {
@@ -115,14 +119,15 @@ function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser
     const isNegated = raw.negations[i] === true && sinceCue <= NEGATION_WINDOW;
     tokens.push({ start, end, norm, lemma, isWord, isNegated });
     if (isWord) {
-      words.push(norm);
+      wordCount += 1;
+      countWord(counts, norm);
       sinceCue = isNegationCue(norm, raw.values[i + 1]) ? 0 : sinceCue + 1;
     } else if (type === 'punctuation') {
       sinceCue = Infinity;
     }
   }
   const sentences = sentenceRanges(raw.types, raw.sentences);
-  return { tokens, sentences, words, language: detectLanguage(words) };
+  return { tokens, sentences, wordCount, counts, language: languageOf(counts) };
 }
 
 /** Map wink's inclusive sentence spans over all tokens to ranges over the kept tokens (tabCRLF dropped). */
