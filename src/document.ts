@@ -122,14 +122,19 @@ export interface ScoreRow {
 /** The word tokens of a document as a matcher reads them (built once per document by classify). */
 export interface WordStream {
   /** Index into `tokens` of each word token. */
-  readonly tokenIndex: readonly number[];
+  readonly tokenIndex: ArrayLike<number>;
   /** Match key of each word: its normal form without hyphens. */
   readonly keys: readonly string[];
   readonly lemmas: readonly string[];
   /** Sentence index of each word. */
-  readonly sentence: readonly number[];
-  /** True when punctuation (other than a hyphen) or a sentence end stands before this word. */
-  readonly breakBefore: readonly boolean[];
+  readonly sentence: ArrayLike<number>;
+  /** 1 when punctuation (other than a hyphen) or a sentence end stands before this word. */
+  readonly breakBefore: ArrayLike<number>;
+  /**
+   * Optional pre-filter: bit `b` of `starts[i]` is 0 when no entry of the lexicon with bit
+   * `b` can start at word `i` (the matcher then skips it). Absent: every word is tried.
+   */
+  readonly starts?: ArrayLike<number>;
 }
 
 /** A lexicon match in word-stream positions `[start, end)`, before it becomes a `Hit`. */
@@ -154,6 +159,8 @@ export interface CompiledLexicon {
   readonly entryCount: number;
   /** True when every weight is a whole number, so hits print as integers. */
   readonly hasWholeWeights: boolean;
-  /** All matches in a word stream: longest first, no word counted twice. */
-  match(words: WordStream): WordMatch[];
+  /** All matches in a word stream: longest first, no word counted twice. `startBit` selects this lexicon's bit of `words.starts`. */
+  match(words: WordStream, startBit?: number): WordMatch[];
+  /** True when some entry can start at a word with this form and lemma (for `WordStream.starts`). */
+  canStart(key: string, lemma: string): boolean;
 }

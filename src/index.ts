@@ -7,7 +7,7 @@ export { ISSUE_CODES, makeIssue, hasErrors, type IssueCode } from './issues.js';
 export { findDocuments, readDocument, decodeText, htmlToText, markdownToText, DEFAULT_INGEST_SETTINGS, type DocumentFile, type IngestSettings, type ReadResult } from './ingest/index.js';
 export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, WINK_PIPES, type TokeniseSettings, type WinkPipeName } from './tokenise/index.js';
 export { compileLexicon, loadLexicon, parseLexicon, lexiconSchema, type LexiconSpec, type LexiconEntry, type LoadedLexicon } from './lexicon/index.js';
-export { classify, buildWordStream } from './classify/index.js';
+export { classify, createClassifier, buildWordStream, type Classifier } from './classify/index.js';
 export { aggregate, wilsonInterval, FRAME_CATEGORIES, UNDP_CATEGORIES, type AggregateSettings } from './aggregate/index.js';
 export { toCsv, scoreHeader, scoreCells, matchRows, matchCells, MATCH_HEADER, writeFileAtomic, textCell, numberCell } from './output/index.js';
 export { loadPipeline, runPipeline, scoreFiles, scoreBytes, parseShard, createScorer, loadScorer, scoreText, textSource, TOOL, BUNDLED_LEXICONS, type RunConfig, type RunSummary, type Scorer } from './pipeline/index.js';

@@ -15,6 +15,7 @@ const EXPORTS = [
   'aggregate',
   'buildWordStream',
   'classify',
+  'createClassifier',
   'cohenKappa',
   'compileLexicon',
   'createScorer',

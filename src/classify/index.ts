@@ -1,2 +1,2 @@
-export { classify } from './classify.js';
+export { classify, createClassifier, type Classifier } from './classify.js';
 export { buildWordStream } from './word-stream.js';

@@ -6,27 +6,32 @@ import { isHyphen } from '../normalise.js';
  * break a phrase (`well-being` = `well being`); other punctuation and sentence ends do.
  */
 export function buildWordStream(doc: TokenisedDoc): WordStream {
-  const tokenIndex: number[] = [];
-  const keys: string[] = [];
-  const lemmas: string[] = [];
-  const sentence: number[] = [];
-  const breakBefore: boolean[] = [];
-  let isBroken = true;
-  doc.sentences.forEach(([first, end], sentenceIndex) => {
-    isBroken = true;
+  const size = doc.wordCount;
+  const tokenIndex = new Int32Array(size);
+  const sentence = new Int32Array(size);
+  const breakBefore = new Uint8Array(size);
+  const keys: string[] = new Array(size);
+  const lemmas: string[] = new Array(size);
+  let count = 0;
+  for (let sentenceIndex = 0; sentenceIndex < doc.sentences.length; sentenceIndex++) {
+    const [first, end] = doc.sentences[sentenceIndex];
+    let isBroken = true;
     for (let i = first; i < end; i++) {
       const token = doc.tokens[i];
       if (!token.isWord) {
-        if (!isHyphen(doc.text.slice(token.start, token.end))) isBroken = true;
+        // A hyphen's normal form is the hyphen itself: no need to slice the text.
+        if (!isHyphen(token.norm)) isBroken = true;
         continue;
       }
-      tokenIndex.push(i);
-      keys.push(token.norm);
-      lemmas.push(token.lemma);
-      sentence.push(sentenceIndex);
-      breakBefore.push(isBroken);
+      tokenIndex[count] = i;
+      keys[count] = token.norm;
+      lemmas[count] = token.lemma;
+      sentence[count] = sentenceIndex;
+      breakBefore[count] = isBroken ? 1 : 0;
+      count += 1;
       isBroken = false;
     }
-  });
+  }
+  if (count !== size) throw new Error(`word stream: ${count} words in sentences, ${size} counted by tokenise`);
   return { tokenIndex, keys, lemmas, sentence, breakBefore };
 }

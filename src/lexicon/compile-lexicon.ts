@@ -51,7 +51,8 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
     categories: Object.freeze(categories),
     entryCount: entries.length,
     hasWholeWeights,
-    match: (words: WordStream) => matchWords(words, trie, entries),
+    match: (words: WordStream, startBit?: number) => matchWords(words, trie, entries, startBit),
+    canStart: (key: string, lemma: string) => trie.canStart(key, lemma),
   });
 }
 
@@ -73,7 +74,8 @@ function compileEntry(entry: LexiconEntry, category: string): CompiledEntry {
   };
 }
 
-function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[]): WordMatch[] {
+function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[], startBit?: number): WordMatch[] {
+  const starts = startBit === undefined ? undefined : words.starts;
   const matches: WordMatch[] = [];
   const candidates: [end: number, entry: number][] = [];
   const found = (end: number, entry: number) => {
@@ -81,6 +83,10 @@ function matchWords(words: WordStream, trie: TermTrie, entries: readonly Compile
   };
   let start = 0;
   while (start < words.keys.length) {
+    if (starts !== undefined && (starts[start] & startBit!) === 0) {
+      start += 1;
+      continue;
+    }
     trie.walk(words, start, found);
     if (candidates.length === 0) {
       start += 1;

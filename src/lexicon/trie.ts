@@ -60,27 +60,43 @@ export class TermTrie {
     if (!node.terminals.includes(entry)) node.terminals.push(entry);
   }
 
-  /** Call `found(end, entry)` for every entry matching words `[start, end)`. */
-  walk(words: WordStream, start: number, found: (end: number, entry: number) => void): void {
-    const key = words.keys[start];
+  /** True when some term can start with this form or lemma. */
+  canStart(key: string, lemma: string): boolean {
+    return this.rootStepsOf(key).length > 0 || this.lemmaStep(this.root, key, lemma) !== undefined;
+  }
+
+  private rootStepsOf(key: string): readonly TrieNode[] {
     let steps = this.rootSteps.get(key);
     if (steps === undefined) {
       if (this.rootSteps.size >= TermTrie.MAX_CACHED_FORMS) this.rootSteps.clear();
       steps = formSteps(this.root, key);
       this.rootSteps.set(key, steps);
     }
+    return steps;
+  }
+
+  /** Call `found(end, entry)` for every entry matching words `[start, end)`. */
+  walk(words: WordStream, start: number, found: (end: number, entry: number) => void): void {
+    const key = words.keys[start];
+    const steps = this.rootStepsOf(key);
+    const lemma = this.lemmaStep(this.root, key, words.lemmas[start]);
+    if (steps.length === 0 && lemma === undefined) return;
     for (const child of steps) this.visit(child, words, start, start + 1, found);
-    if (this.root.lemma.size === 0) return;
-    const lemma = this.root.lemma.get(words.lemmas[start]);
     if (lemma && !steps.includes(lemma)) this.visit(lemma, words, start, start + 1, found);
+  }
+
+  /** The lemma child, looked up only when the lemma differs from the form (a form equal to its lemma is found as an exact key). */
+  private lemmaStep(node: TrieNode, key: string, lemma: string): TrieNode | undefined {
+    return lemma === key || node.lemma.size === 0 ? undefined : node.lemma.get(lemma);
   }
 
   private visit(node: TrieNode, words: WordStream, start: number, at: number, found: (end: number, entry: number) => void): void {
     for (const entry of node.terminals) found(at, entry);
     if (at >= words.keys.length || words.breakBefore[at]) return;
-    const steps = formSteps(node, words.keys[at]);
+    const key = words.keys[at];
+    const steps = formSteps(node, key);
     for (const child of steps) this.visit(child, words, start, at + 1, found);
-    const lemma = node.lemma.get(words.lemmas[at]);
+    const lemma = this.lemmaStep(node, key, words.lemmas[at]);
     if (lemma && !steps.includes(lemma)) this.visit(lemma, words, start, at + 1, found);
   }
 }

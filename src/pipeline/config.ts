@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS } from '../ingest/index.js';
+import { DEFAULT_TOKENISE_SETTINGS } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
 import { describeValue, parseYaml, zodIssues } from '../yaml-issues.js';
 
@@ -20,7 +21,7 @@ export const optionsSchema = z.strictObject({
   report: z.boolean({ error: got('report must be true or false') }).default(false),
   format: z.enum(['wide', 'long'], { error: got('format must be "wide" or "long"') }).default('wide'),
   segments: z.enum(['none', 'sentence', 'paragraph'], { error: got('segments must be "none", "sentence" or "paragraph"') }).default('none'),
-  tokeniser: z.enum(['wink.v1', 'wink-fast.v1'], { error: got('tokeniser must be "wink.v1" or "wink-fast.v1"') }).default('wink.v1'),
+  tokeniser: z.enum(['wink.v1', 'wink-fast.v1'], { error: got('tokeniser must be "wink.v1" or "wink-fast.v1"') }).default(DEFAULT_TOKENISE_SETTINGS.tokeniser),
 });
 
 /** A pipeline file: what to read, which lexicons, where to write. */

@@ -1,9 +1,9 @@
 import type { CategoryInfo, ClassifiedDoc, CompiledLexicon, Issue, ScoreRow, SourceDoc } from '../document.js';
 import { aggregate } from '../aggregate/index.js';
-import { classify } from '../classify/index.js';
+import { createClassifier } from '../classify/index.js';
 import { makeIssue } from '../issues.js';
 import { loadLexicon } from '../lexicon/index.js';
-import { tokenise, type TokeniseSettings } from '../tokenise/index.js';
+import { DEFAULT_TOKENISE_SETTINGS, tokenise, type TokeniseSettings } from '../tokenise/index.js';
 
 /** Lexicons compiled for a run, and the document scorer built from them. */
 export interface Scorer {
@@ -18,10 +18,11 @@ export interface Scorer {
 }
 
 /** Build a scorer from compiled lexicons. */
-export function createScorer(lexicons: readonly CompiledLexicon[], tokeniser: TokeniseSettings['tokeniser'] = 'wink.v1'): Scorer {
+export function createScorer(lexicons: readonly CompiledLexicon[], tokeniser: TokeniseSettings['tokeniser'] = DEFAULT_TOKENISE_SETTINGS.tokeniser): Scorer {
   const categories = lexicons.flatMap((lexicon) => lexicon.categories);
   const lexiconVersion = lexicons.map((lexicon) => `${lexicon.id}@${lexicon.version}:${lexicon.sha256.slice(0, 8)}`).join(';');
   const settings: TokeniseSettings = { tokeniser, language: lexicons[0]?.language ?? 'en' };
+  const classify = createClassifier(lexicons);
   return Object.freeze({
     lexicons,
     categories,
@@ -29,7 +30,7 @@ export function createScorer(lexicons: readonly CompiledLexicon[], tokeniser: To
     hasWholeHits: lexicons.every((lexicon) => lexicon.hasWholeWeights),
     tokeniser,
     score(source: SourceDoc) {
-      const doc = classify(tokenise(source, settings), lexicons);
+      const doc = classify(tokenise(source, settings));
       const row = aggregate(doc, { categories, lexiconVersion });
       const issues: Issue[] = [];
       if (doc.language !== settings.language && doc.language !== 'und') {

@@ -1,4 +1,4 @@
-import winkNLP from 'wink-nlp';
+import { resetWinkCache, resettableCaches, winkNLP } from './wink-fresh-cache.js';
 import model from 'wink-eng-lite-web-model';
 
 /** Tokens of one text as parallel arrays (no object per token), and sentences as inclusive token index pairs. */
@@ -34,7 +34,10 @@ const instances = new Map<WinkPipeName, Nlp>();
 function nlp(name: WinkPipeName): Nlp {
   let instance = instances.get(name);
   if (!instance) {
+    const before = resettableCaches();
     instance = winkNLP(model, [...WINK_PIPES[name].pipe]);
+    // S13: without a resettable cache, output would depend on reading order.
+    if (resettableCaches() !== before + 1) throw new Error('wink-nlp did not use the resettable cache; tokenising would depend on reading order');
     instances.set(name, instance);
   }
   return instance;
@@ -58,4 +61,9 @@ export function winkTokenise(text: string, name: WinkPipeName = 'wink.v1'): Wink
     negations: tokens.out(its.negationFlag) as unknown as boolean[],
     sentences: doc.sentences().out(its.span) as unknown as [number, number][],
   };
+}
+
+/** Start the next document from the state wink-nlp had when loaded (see wink-fresh-cache.ts). */
+export function startDocument(): void {
+  resetWinkCache();
 }
