@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { BUNDLED_LEXICONS, loadScorer, scoreText } from '../../src/index.js';
+
+// Codebook §1 "Both, neither, and the hard cases", each with real sentences: from the bundled
+// corpus (corpora/eu-migration, file named) or from the UN General Debate corpus of 1946–1989
+// (UNGDC, Jankin, Baturo & Dasandi; speech file named), years no gold set samples.
+const { scorer } = await loadScorer(BUNDLED_LEXICONS);
+const labels = (text: string) => {
+  const { row } = scoreText(text, scorer);
+  return Object.entries(row.hits).filter(([, hits]) => hits > 0).map(([category]) => category).sort();
+};
+
+type Case = readonly [hardCase: string, source: string, text: string, present: readonly string[], absent: readonly string[]];
+
+const CASES: readonly Case[] = [
+  ['security: human security → people', 'canada-unga-general-debate-1999.txt', 'We could point with some satisfaction to the fact that, through the combined efforts of people working together across borders, there is an emerging sense of accomplishment in responding to these new threats to human security.', ['people_centric'], ['state_centric']],
+  ['security: social security → economic, not state', 'eu-reception-conditions-directive-2024-1346.txt', '(55) The branches of social security referred to in Article 3(1) and (2) of Regulation (EC) No 883/2004 of the European Parliament and of the Council (10) apply regarding applicants in employment.', ['economic'], ['state_centric']],
+  ['security: the Security Council is a body, not a frame', 'un-charter-1945.txt', 'The admission of any such state to membership in the United Nations will be effected by a decision of the General Assembly upon the recommendation of the Security Council.', [], ['state_centric', 'people_centric']],
+  ['security: food security → food', 'UNGDC IND_28_1973', 'The delicate and precarious balance between-world food supply and demand during the last few years has emphasized the urgent need for a global strategy for food security.', ['food'], ['state_centric']],
+  ['international peace and security → state (collective security among states)', 'un-charter-1945.txt', 'All Members shall settle their international disputes by peaceful means in such a manner that international peace and security, and justice, are not endangered.', ['state_centric'], ['people_centric']],
+  ['protection: international protection → people and political', 'eu-reception-conditions-directive-2024-1346.txt', 'Member States shall ensure that applicants have access to the labour market no later than six months from the date on which the application for international protection was registered provided that an administrative decision by the competent authority has not been taken and the delay cannot be attributed to the applicant.', ['people_centric', 'political'], ['state_centric']],
+  ['protection: data protection is neither', 'eu-digital-markets-act-2022-1925.txt', '(72) The data protection and privacy interests of end users are relevant to any assessment of potential negative effects of the observed practice of gatekeepers to collect and accumulate large amounts of data from end users.', [], ['state_centric', 'people_centric']],
+  ['trafficking: victims → people and personal', 'eu-screening-regulation-2024-1356.txt', 'National child protection authorities and national authorities in charge of detecting and identifying victims of trafficking in human beings or equivalent mechanisms shall also be involved in those checks, where appropriate.', ['people_centric', 'personal'], []],
+  ['trafficking: drug trafficking and crime control → state', 'UNGDC THA_34_1979', 'Thailand has been engaged in major efforts with the United Nations and like-minded nations to eradicate the illegal production of narcotics and to disrupt drug trafficking via Thailand.', ['state_centric'], ['people_centric']],
+  ['return: voluntary return in dignity, reintegration → people', 'los-angeles-declaration-migration-protection-2022.txt', 'We recognize the sustained efforts of States in our hemisphere in hosting refugees, providing regular migration pathways, promoting local economic and social integration, facilitating safe, dignified, and voluntary return, and supporting the sustainable reintegration of returnees.', ['people_centric'], []],
+  ['integration: European integration of states and markets is neither', 'UNGDC NLD_05_1950', 'We have not yet reached any spectacular overall solution in European integration, and many difficulties are still ahead.', [], ['people_centric', 'community']],
+  ['control databases: Eurodac and the other systems → state', 'eu-screening-regulation-2024-1356.txt', 'For that purpose, the CIR contains only the identity, travel document and biometric data recorded in the EES, VIS, ETIAS, Eurodac and ECRIS-TCN, logically separated.', ['state_centric'], []],
+  ['body names: the Commission on Human Rights is a body, not human rights', 'UNGDC CHN_01_1946', 'We are glad to find the Commission on Human Rights already set up.', [], ['people_centric', 'political']],
+  ['negation: "not a threat" is not state-centric', 'UNGDC MNG_19_1964', 'We do not deny the importance of a unification of Germany on a peaceful democratic basis, but we would point out that the mere fact of the existence of two German States is not a threat to peace.', [], ['state_centric']],
+  ['negation: "without discrimination" asserts non-discrimination → people', 'un-refugee-convention-1951.txt', 'The Contracting States shall apply the provisions of this Convention to refugees without discrimination as to race, religion or country of origin.', ['people_centric'], ['state_centric']],
+];
+
+describe('codebook hard cases on real sentences', () => {
+  test.for(CASES)('%s', ([, , text, present, absent]) => {
+    const found = labels(text);
+    for (const label of present) expect(found, `expected ${label} in ${found.join(', ')}`).toContain(label);
+    for (const label of absent) expect(found, `expected no ${label}`).not.toContain(label);
+  });
+
+  test('negation: the negated match is reported, not lost', () => {
+    const { row } = scoreText(CASES[CASES.length - 2][2], scorer);
+    expect(row.negatedHits).toBeGreaterThanOrEqual(1);
+  });
+});
