@@ -5,13 +5,21 @@ import { TEMP_SUFFIX, writeFileAtomic } from '../output/index.js';
 import type { DocResult } from './score-bytes.js';
 
 /** Bump when the stored shape changes: older fragments are then ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
+/** What is checked on every run: small, so an unchanged re-run reads little. */
 interface StoredFragment {
   readonly format: number;
   /** The run key: tool version, lexicon hashes and scoring options. */
   readonly key: string;
-  readonly result: DocResult;
+  readonly result: Omit<DocResult, 'matches' | 'segments'>;
+}
+
+/** The evidence, read only when the output tables are rewritten. */
+interface StoredEvidence {
+  readonly sha256: string;
+  readonly matches: DocResult['matches'];
+  readonly segments?: DocResult['segments'];
 }
 
 /**
@@ -31,28 +39,43 @@ export class FragmentStore {
     return new FragmentStore(dir, key);
   }
 
-  /** The stored result of `id`, if it was made from content `sha256` under this run key. */
+  /** The stored result of `id` without its matches, if made from content `sha256` under this run key. */
   async read(id: string, sha256: string): Promise<DocResult | undefined> {
     try {
       const stored = JSON.parse(await readFile(this.path(id), 'utf8')) as StoredFragment;
       const isValid = stored.format === FORMAT && stored.key === this.key && stored.result.id === id && stored.result.sha256 === sha256;
-      return isValid ? stored.result : undefined;
+      return isValid ? { ...stored.result, matches: [] } : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** Store a result (atomically). */
+  /** The stored result of `id` with its matches and segments (for writing the tables). */
+  async readWithEvidence(id: string, sha256: string): Promise<DocResult | undefined> {
+    const result = await this.read(id, sha256);
+    if (!result) return undefined;
+    try {
+      const evidence = JSON.parse(await readFile(`${this.path(id)}.evidence`, 'utf8')) as StoredEvidence;
+      return evidence.sha256 === sha256 ? { ...result, matches: evidence.matches, segments: evidence.segments } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Store a result (atomically): the evidence first, so a result is never found without it. */
   async write(result: DocResult): Promise<void> {
     const path = this.path(result.id);
     await mkdir(join(path, '..'), { recursive: true });
-    const stored: StoredFragment = { format: FORMAT, key: this.key, result };
+    const { matches, segments, ...rest } = result;
+    const evidence: StoredEvidence = { sha256: result.sha256, matches, segments };
+    await writeFileAtomic(`${path}.evidence`, JSON.stringify(evidence));
+    const stored: StoredFragment = { format: FORMAT, key: this.key, result: rest };
     await writeFileAtomic(path, JSON.stringify(stored));
   }
 
   /** Remove fragments of documents not in `ids` (deleted documents, or failed ones). */
   async prune(ids: Iterable<string>): Promise<void> {
-    const keep = new Set([...ids].map((id) => fileName(id)));
+    const keep = new Set([...ids].flatMap((id) => [fileName(id), `${fileName(id)}.evidence`]));
     for (const sub of await readdir(this.dir)) {
       for (const name of await readdir(join(this.dir, sub))) {
         if (!keep.has(name)) await rm(join(this.dir, sub, name), { force: true });

@@ -61,9 +61,11 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   const threads = settings.concurrency > 0 ? settings.concurrency : availableParallelism();
   const outcomes: (Kept | { issue: Issue } | undefined)[] = new Array(files.length);
   const progress = { done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 };
-  // An explicit thread count is honoured; automatic mode starts workers only for jobs big
-  // enough to repay their start-up.
-  const useWorkers = threads > 1 && WorkerPool.isAvailable() && (settings.concurrency > 0 || (await hasBytes(files, BYTES_PER_EXTRA_THREAD)));
+  // An explicit thread count above one is honoured. Otherwise workers start only for jobs big
+  // enough to repay their start-up; then even one thread scores in a worker, whose heap is
+  // capped, so memory stays flat however large the corpus.
+  const isBig = WorkerPool.isAvailable() && (await hasBytes(files, BYTES_PER_EXTRA_THREAD));
+  const useWorkers = WorkerPool.isAvailable() && ((threads > 1 && settings.concurrency > 0) || isBig);
   let pool: Promise<WorkerPool> | undefined;
   const score = async (file: DocumentFile, bytes: Uint8Array, sha256: string) => {
     if (!useWorkers) return scoreBytes(settings.scorer, bytes, file, sha256, { segments: settings.segments });

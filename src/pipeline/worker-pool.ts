@@ -23,6 +23,12 @@ export interface WorkerTask {
   readonly bytes: ArrayBuffer;
 }
 
+/**
+ * Heap cap of each worker (MB): V8 then collects garbage before the heap grows, so memory stays
+ * flat over a long run. A document too big for it fails alone (reported), and the worker restarts.
+ */
+const WORKER_HEAP_MB = 512;
+
 /** The worker script, from the build (workers cannot load TypeScript sources). */
 const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist/pipeline/score-worker.js');
 
@@ -72,7 +78,7 @@ export class WorkerPool {
 
   private spawn(): Promise<void> {
     return new Promise((ready, fail) => {
-      const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: this.init }) };
+      const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) };
       let isReady = false;
       slot.worker.on('message', (message: { ready?: true; task?: number; outcome?: DocOutcome }) => {
         if (message.ready) {
@@ -91,7 +97,9 @@ export class WorkerPool {
         this.slots.splice(this.slots.indexOf(slot), 1);
         if (slot.busy) {
           const { task, resolve } = slot.busy;
-          resolve({ issue: makeIssue('INTERNAL_ERROR', task.id, `worker crashed on this document: ${error.message}`, { stage: 'tokenise' }) });
+          const isMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+          const message = isMemory ? `document needs more memory than a worker may use (${WORKER_HEAP_MB} MB); split it into smaller files` : `worker crashed on this document: ${error.message}`;
+          resolve({ issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) });
         }
         void this.spawn().then(() => this.dispatch());
       });

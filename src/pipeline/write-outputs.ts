@@ -53,7 +53,7 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
       await scores.write(scored.rows.flatMap((row) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)])));
       // Matches and segments are streamed from the store in id order, so memory stays flat.
       for (let from = 0; from < scored.ids.length; from += BATCH) {
-        const batch = await Promise.all(scored.ids.slice(from, from + BATCH).map((id) => store.read(id, scored.contentHashes.get(id)!)));
+        const batch = await Promise.all(scored.ids.slice(from, from + BATCH).map((id) => store.readWithEvidence(id, scored.contentHashes.get(id)!)));
         await matches.write(batch.flatMap((result) => result?.matches.map((row) => matchCells(row, csv.decimal)) ?? []));
         await segmentWriter?.write(batch.flatMap((result) => result?.segments?.map((row) => segmentCells(row, scorer.categories, options)) ?? []));
       }
