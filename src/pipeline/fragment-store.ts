@@ -13,6 +13,14 @@ interface StoredFragment {
   /** The run key: tool version, lexicon hashes and scoring options. */
   readonly key: string;
   readonly result: Omit<DocResult, 'matches' | 'segments'>;
+  /** Size and modification time of the file the result was made from. */
+  readonly stamp?: FileStamp;
+}
+
+/** A file's size and modification time: a quick stand-in for its content hash. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 /** The evidence, read only when the output tables are rewritten. */
@@ -41,10 +49,23 @@ export class FragmentStore {
 
   /** The stored result of `id` without its matches, if made from content `sha256` under this run key. */
   async read(id: string, sha256: string): Promise<DocResult | undefined> {
+    const stored = await this.readFragment(id);
+    return stored && stored.result.sha256 === sha256 ? { ...stored.result, matches: [] } : undefined;
+  }
+
+  /**
+   * The stored result of `id` if its file still has the size and modification time it had
+   * when scored: an unchanged re-run then need not read and hash the file (`--force` does).
+   */
+  async readUnchanged(id: string, stamp: FileStamp): Promise<DocResult | undefined> {
+    const stored = await this.readFragment(id);
+    return stored?.stamp && stored.stamp.size === stamp.size && stored.stamp.mtimeMs === stamp.mtimeMs ? { ...stored.result, matches: [] } : undefined;
+  }
+
+  private async readFragment(id: string): Promise<StoredFragment | undefined> {
     try {
       const stored = JSON.parse(await readFile(this.path(id), 'utf8')) as StoredFragment;
-      const isValid = stored.format === FORMAT && stored.key === this.key && stored.result.id === id && stored.result.sha256 === sha256;
-      return isValid ? { ...stored.result, matches: [] } : undefined;
+      return stored.format === FORMAT && stored.key === this.key && stored.result.id === id ? stored : undefined;
     } catch {
       return undefined;
     }
@@ -63,14 +84,20 @@ export class FragmentStore {
   }
 
   /** Store a result (atomically): the evidence first, so a result is never found without it. */
-  async write(result: DocResult): Promise<void> {
+  async write(result: DocResult, stamp?: FileStamp): Promise<void> {
     const path = this.path(result.id);
     await mkdir(join(path, '..'), { recursive: true });
     const { matches, segments, ...rest } = result;
     const evidence: StoredEvidence = { sha256: result.sha256, matches, segments };
     await writeFileAtomic(`${path}.evidence`, JSON.stringify(evidence));
-    const stored: StoredFragment = { format: FORMAT, key: this.key, result: rest };
+    const stored: StoredFragment = { format: FORMAT, key: this.key, result: rest, stamp };
     await writeFileAtomic(path, JSON.stringify(stored));
+  }
+
+  /** Record a new size and modification time for an unchanged result (e.g. a file touched or copied). */
+  async restamp(id: string, stamp: FileStamp): Promise<void> {
+    const stored = await this.readFragment(id);
+    if (stored) await writeFileAtomic(this.path(id), JSON.stringify({ ...stored, stamp }));
   }
 
   /** Remove fragments of documents not in `ids` (deleted documents, or failed ones). */

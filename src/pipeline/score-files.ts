@@ -5,7 +5,7 @@ import type { Issue, ScoreRow } from '../document.js';
 import { contentHash, readFileBytes, type DocumentFile, type IngestSettings } from '../ingest/index.js';
 import type { SegmentKind } from '../output/index.js';
 import type { FragmentStore } from './fragment-store.js';
-import { scoreBytes, type DocResult } from './score-bytes.js';
+import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
 import type { Scorer } from './scorer.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -77,23 +77,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
     await Promise.all(
       files.map((file, index) =>
         limit(async () => {
-          const read = await readFileBytes(file.path, file.id, settings.ingest);
-          if (!read.bytes) {
-            outcomes[index] = { issue: read.issue };
-          } else {
-            const sha256 = contentHash(read.bytes);
-            progress.bytes += read.bytes.length;
-            const stored = settings.isForced ? undefined : await settings.store?.read(file.id, sha256);
-            const outcome = stored ? { result: stored } : await score(file, read.bytes, sha256);
-            if (outcome.result) {
-              if (!stored) await settings.store?.write(outcome.result);
-              settings.onResult?.(outcome.result);
-              // Matches stay in the store, not in memory: memory does not grow with the corpus.
-              outcomes[index] = { result: { ...outcome.result, matches: [], segments: undefined }, isCached: stored !== undefined };
-            } else {
-              outcomes[index] = { issue: outcome.issue };
-            }
-          }
+          outcomes[index] = await scoreOne(file, settings, score, progress);
           const outcome = outcomes[index]!;
           progress.done += 1;
           if ('issue' in outcome) progress.failed += 1;
@@ -106,6 +90,38 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
     if (pool) await (await pool).close();
   }
   return collect(files, outcomes, progress.bytes);
+}
+
+/**
+ * One file: reuse its stored result when its size and modification time are unchanged, or
+ * else when its content hash is; otherwise read and score it and store the result.
+ */
+async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score: (file: DocumentFile, bytes: Uint8Array, sha256: string) => Promise<DocOutcome>, progress: { bytes: number }): Promise<Kept | { issue: Issue }> {
+  const store = settings.isForced ? undefined : settings.store;
+  // Taken before reading: if the file changes meanwhile, the next run reads it again.
+  const stamp = store ? await stat(file.path).then((info) => ({ size: info.size, mtimeMs: info.mtimeMs }), () => undefined) : undefined;
+  const unchanged = stamp && (await store!.readUnchanged(file.id, stamp));
+  if (unchanged) {
+    progress.bytes += stamp.size;
+    settings.onResult?.(unchanged);
+    return { result: unchanged, isCached: true };
+  }
+  const read = await readFileBytes(file.path, file.id, settings.ingest);
+  if (!read.bytes) return { issue: read.issue };
+  const sha256 = contentHash(read.bytes);
+  progress.bytes += read.bytes.length;
+  const stored = await store?.read(file.id, sha256);
+  if (stored) {
+    if (stamp) await store!.restamp(file.id, stamp);
+    settings.onResult?.(stored);
+    return { result: stored, isCached: true };
+  }
+  const outcome = await score(file, read.bytes, sha256);
+  if (!outcome.result) return { issue: outcome.issue };
+  await settings.store?.write(outcome.result, stamp);
+  settings.onResult?.(outcome.result);
+  // Matches stay in the store, not in memory: memory does not grow with the corpus.
+  return { result: { ...outcome.result, matches: [], segments: undefined }, isCached: false };
 }
 
 /** What is kept of each result while the rest of the corpus is scored. */

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { makeProject, runCli } from './cli-process.js';
@@ -21,6 +21,18 @@ describe('incremental re-runs', () => {
     expect(await summary(project.pipeline)).toMatchObject({ scored: 3, cached: 0 });
     const first = await scores();
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    expect(await scores()).toBe(first);
+
+    // Touched but unchanged: read and hashed again, and reused.
+    await utimes(join(project.corpus, FILES[2]), new Date(), new Date(Date.now() + 5000));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    // Same size and a new modification time, other content: scored again.
+    const text = await readFile(join(project.corpus, FILES[2]), 'utf8');
+    await writeFile(join(project.corpus, FILES[2]), text.replace('migration', 'MIGRATION'));
+    await utimes(join(project.corpus, FILES[2]), new Date(), new Date(Date.now() + 10_000));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 2 });
+    await writeFile(join(project.corpus, FILES[2]), text);
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 2 });
     expect(await scores()).toBe(first);
 
     await appendFile(join(project.corpus, FILES[0]), '\nBorder control and detention of migrants.\n');
