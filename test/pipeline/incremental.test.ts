@@ -60,3 +60,18 @@ describe('incremental re-runs', () => {
     expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toContain('extra_hits');
   }, 60_000);
 });
+
+describe('awkward file names', () => {
+  test('quotes, commas and a newline in a name: the id survives the CSV round trip', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    const { mkdir } = await import('node:fs/promises');
+    const { parse } = await import('csv-parse/sync');
+    await mkdir(project.corpus, { recursive: true });
+    const name = 'a "quoted", odd\nname.txt';
+    await writeFile(join(project.corpus, name), 'Border control and human rights.\n');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1 });
+    const [row] = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(row.doc_id).toBe(name);
+  }, 60_000);
+});
