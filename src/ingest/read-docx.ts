@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { zipEntries } from './zip-entries.js';
 
 /** A converted document, or the issue code and reason it failed. */
@@ -22,6 +21,7 @@ export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: 
     return { code: 'FILE_CORRUPT', problem: 'not a .docx file: the zip has no word/document.xml' };
   }
   try {
+    const mammoth = (await import('mammoth')).default;
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     const text = value.replace(/\r\n?/g, '\n');
     const title = text.trim().split(/\n\s*\n/, 1)[0]?.trim() ?? '';

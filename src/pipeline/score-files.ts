@@ -72,7 +72,8 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
     pool ??= WorkerPool.create(Math.min(threads, files.length), { lexiconFiles: settings.scorer.lexicons.map((lexicon) => lexicon.file), tokeniser: settings.scorer.tokeniser, segments: settings.segments });
     return (await pool).score(file.id, file.path, sha256, bytes);
   };
-  const limit = pLimit(Math.max(2, threads * 2));
+  // Enough files in flight to hide I/O latency (re-runs mostly stat and read small state files).
+  const limit = pLimit(Math.max(8, threads * 4));
   try {
     await Promise.all(
       files.map((file, index) =>
@@ -99,10 +100,10 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
 async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score: (file: DocumentFile, bytes: Uint8Array, sha256: string) => Promise<DocOutcome>, progress: { bytes: number }): Promise<Kept | { issue: Issue }> {
   const store = settings.isForced ? undefined : settings.store;
   // Taken before reading: if the file changes meanwhile, the next run reads it again.
-  const stamp = store ? await stat(file.path).then((info) => ({ size: info.size, mtimeMs: info.mtimeMs }), () => undefined) : undefined;
-  const unchanged = stamp && (await store!.readUnchanged(file.id, stamp));
+  const stamp = settings.store ? await stat(file.path).then((info) => ({ size: info.size, mtimeMs: info.mtimeMs }), () => undefined) : undefined;
+  const unchanged = store && stamp && (await store.readUnchanged(file.id, stamp));
   if (unchanged) {
-    progress.bytes += stamp.size;
+    progress.bytes += stamp!.size;
     settings.onResult?.(unchanged);
     return { result: unchanged, isCached: true };
   }

@@ -24,32 +24,44 @@ type CacheMethods = Record<string, (...args: unknown[]) => unknown>;
 type CacheFactory = (model: CoreModel, featureFn: unknown) => CacheMethods;
 
 const require = createRequire(import.meta.url);
-const winkDir = dirname(require.resolve('wink-nlp'));
-const cachePath = join(winkDir, 'cache.js');
-// A private load of wink-nlp's modules, even if another module loaded wink-nlp before.
-for (const key of Object.keys(require.cache)) if (key.startsWith(winkDir + sep)) delete require.cache[key];
-const createCache = require(cachePath) as CacheFactory;
 const resets: (() => void)[] = [];
+let loaded: typeof import('wink-nlp').default | undefined;
 
-require.cache[cachePath]!.exports = function resettableCache(model: CoreModel, featureFn: unknown): CacheMethods {
-  const sizes = Object.fromEntries(Object.entries(model.features).map(([name, feature]) => [name, { length: feature.list.length, index: feature.index }]));
-  let inner = createCache(model, featureFn);
-  const proxy: CacheMethods = {};
-  for (const name of Object.keys(inner)) proxy[name] = (...args) => inner[name](...args);
-  resets.push(() => {
-    for (const [name, size] of Object.entries(sizes)) {
-      const feature = model.features[name];
-      for (let i = size.length; i < feature.list.length; i++) delete feature.hash[feature.list[i] as string];
-      feature.list.length = size.length;
-      feature.index = size.index;
-    }
-    inner = createCache(model, featureFn);
-  });
-  return proxy;
-};
+/**
+ * wink-nlp, loaded on first use (a re-run that finds every document unchanged never needs
+ * it) after its cache factory is wrapped. Its modules are loaded privately, even if another
+ * module loaded wink-nlp before.
+ */
+export function loadWinkNLP(): typeof import('wink-nlp').default {
+  if (loaded) return loaded;
+  const winkDir = dirname(require.resolve('wink-nlp'));
+  const cachePath = join(winkDir, 'cache.js');
+  for (const key of Object.keys(require.cache)) if (key.startsWith(winkDir + sep)) delete require.cache[key];
+  const createCache = require(cachePath) as CacheFactory;
+  require.cache[cachePath]!.exports = function resettableCache(model: CoreModel, featureFn: unknown): CacheMethods {
+    const sizes = Object.fromEntries(Object.entries(model.features).map(([name, feature]) => [name, { length: feature.list.length, index: feature.index }]));
+    let inner = createCache(model, featureFn);
+    const proxy: CacheMethods = {};
+    for (const name of Object.keys(inner)) proxy[name] = (...args) => inner[name](...args);
+    resets.push(() => {
+      for (const [name, size] of Object.entries(sizes)) {
+        const feature = model.features[name];
+        for (let i = size.length; i < feature.list.length; i++) delete feature.hash[feature.list[i] as string];
+        feature.list.length = size.length;
+        feature.index = size.index;
+      }
+      inner = createCache(model, featureFn);
+    });
+    return proxy;
+  };
+  loaded = require('wink-nlp') as typeof import('wink-nlp').default;
+  return loaded;
+}
 
-/** wink-nlp, loaded after its cache factory is wrapped. */
-export const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+/** The wink-nlp English model, loaded on first use. */
+export function loadWinkModel(): unknown {
+  return require('wink-eng-lite-web-model');
+}
 
 /** Forget every word wink-nlp learnt since its instances were created (all instances of this thread). */
 export function resetWinkCache(): void {

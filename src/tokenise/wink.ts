@@ -1,5 +1,4 @@
-import { resetWinkCache, resettableCaches, winkNLP } from './wink-fresh-cache.js';
-import model from 'wink-eng-lite-web-model';
+import { loadWinkModel, loadWinkNLP, resetWinkCache, resettableCaches } from './wink-fresh-cache.js';
 
 /** Tokens of one text as parallel arrays (no object per token), and sentences as inclusive token index pairs. */
 export interface WinkResult {
@@ -12,7 +11,7 @@ export interface WinkResult {
   readonly sentences: [first: number, last: number][];
 }
 
-type Nlp = ReturnType<typeof winkNLP>;
+type Nlp = ReturnType<ReturnType<typeof loadWinkNLP>>;
 
 /**
  * The wink-nlp configurations a run can ask for (the `tokeniser` option). `wink.v1` runs the
@@ -35,7 +34,7 @@ function nlp(name: WinkPipeName): Nlp {
   let instance = instances.get(name);
   if (!instance) {
     const before = resettableCaches();
-    instance = winkNLP(model, [...WINK_PIPES[name].pipe]);
+    instance = loadWinkNLP()(loadWinkModel() as Parameters<ReturnType<typeof loadWinkNLP>>[0], [...WINK_PIPES[name].pipe]);
     // S13: without a resettable cache, output would depend on reading order.
     if (resettableCaches() !== before + 1) throw new Error('wink-nlp did not use the resettable cache; tokenising would depend on reading order');
     instances.set(name, instance);
