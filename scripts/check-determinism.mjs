@@ -38,7 +38,7 @@ const all = run(availableParallelism());
 const { scorer } = await loadScorer(lexicons, values.tokeniser);
 const { files } = await findDocuments(corpus, DEFAULT_INGEST_SETTINGS.extensions, ['SOURCES.md']);
 const reversed = await scoreFiles([...files].reverse(), { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 1 });
-const rows = [...reversed.rows].sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0));
+const rows = [...reversed.rows].sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0)); // the pipeline's id order (compareText)
 const reverseCsv = toCsv(scoreHeader(scorer.categories), rows.map((row) => scoreCells(row, scorer.categories, { hasWholeHits: scorer.hasWholeHits })));
 rmSync(work, { recursive: true, force: true });
 const checks = {

@@ -53,3 +53,8 @@ export function makeIssue(code: IssueCode, file: string, message: string, extra:
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
 }
+
+/** What went wrong with a file operation, for a message: the system error code (ENOENT, EACCES…) or the error's text. */
+export function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -54,3 +54,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   return JSON.stringify(value);
 }
+
+/** A zod error message: `weight must be a number >= 0, got "high"`. */
+export function expected(what: string): (issue: { input?: unknown }) => string {
+  return (issue) => `${what}, got ${describeValue(issue.input)}`;
+}

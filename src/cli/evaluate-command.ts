@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { evaluate, readGold, type Evaluation, type GoldSubset } from '../evaluate/index.js';
-import { hasErrors } from '../issues.js';
+import { hasErrors, reasonOf } from '../issues.js';
 import { numberCell, textCell, toCsv, writeFileAtomic } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../pipeline/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, WINK_PIPES, type WinkPipeName } from '../tokenise/index.js';
@@ -54,7 +54,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
       await writeFileAtomic(resolve(io.cwd, errorsFile), toCsv(['id', 'label', 'kind', 'entries', 'text'], rows));
     }
   } catch (error) {
-    io.stderr(`hsframe evaluate: cannot write output: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    io.stderr(`hsframe evaluate: cannot write output: ${reasonOf(error)}\n`);
     return EXIT.fatal;
   }
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;

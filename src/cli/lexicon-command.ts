@@ -8,14 +8,15 @@ import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
-       hsframe lexicon lint [FILE...] [--corpus DIR]
+       hsframe lexicon lint [FILE...] [--corpus DIR [--exclude GLOB]...]
        hsframe lexicon export FILE --format quanteda|liwc [--out FILE]
 
   show    name, version, language, sha256, categories and entry counts
   lint    schema and meaning errors; duplicate terms within and across categories and
           lexicons; entries inside longer entries (info); with --corpus: entries that never
           match the corpus, and wildcards whose expansions look too broad (top expansions
-          with counts). Default FILEs: the bundled lexicons.
+          with counts); --exclude leaves out corpus files by glob (e.g. SOURCES.md).
+          Default FILEs: the bundled lexicons.
           Exit 1 on errors, 0 with warnings only.
   export  write a lexicon as a quanteda YAML or LIWC 2015 .dic dictionary, inflections
           and hyphen variants written out. Not expressible there: ${LOST_IN_EXPORT.join('; ')}.
@@ -27,12 +28,12 @@ FILE may also be a LIWC .dic or quanteda YAML dictionary wherever a lexicon is r
 /** \`hsframe lexicon show|lint\`. */
 export async function lexiconCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
-  const parsed = parseCommand(rest, { corpus: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
+  const parsed = parseCommand(rest, { corpus: { type: 'string' }, exclude: { type: 'string', multiple: true }, format: { type: 'string' }, out: { type: 'string' } });
   if (sub === '--help' || sub === '-h' || (!('error' in parsed) && parsed.values.help)) return io.stdout(LEXICON_HELP), EXIT.ok;
   if ('error' in parsed) return usageError(io, 'lexicon', parsed.error);
   const files = parsed.positionals.length > 0 ? parsed.positionals.map((file) => resolve(io.cwd, file)) : BUNDLED_LEXICONS;
   if (sub === 'show') return showLexicons(files, io);
-  if (sub === 'lint') return lint(files, parsed.values.corpus as string | undefined, io);
+  if (sub === 'lint') return lint(files, { corpus: parsed.values.corpus as string | undefined, exclude: (parsed.values.exclude as string[] | undefined) ?? [] }, io);
   if (sub === 'export') return exportLexicon(parsed.positionals, parsed.values as { format?: string; out?: string }, io);
   return usageError(io, 'lexicon', `unknown subcommand "${sub ?? ''}": use show or lint`);
 }
@@ -53,12 +54,12 @@ async function showLexicons(files: readonly string[], io: CliIo): Promise<number
   return code;
 }
 
-async function lint(files: readonly string[], corpus: string | undefined, io: CliIo): Promise<number> {
+async function lint(files: readonly string[], { corpus, exclude }: { corpus?: string; exclude: readonly string[] }, io: CliIo): Promise<number> {
   const loaded = await Promise.all(files.map(async (file) => ({ file, ...(await loadLexicon(file)) })));
   let usage: EntryUsage | undefined;
   if (corpus && loaded.every((item) => item.lexicon)) {
     const { scorer } = await loadScorer(files);
-    const found = await findDocuments(resolve(io.cwd, corpus), DEFAULT_INGEST_SETTINGS.extensions, ['SOURCES.md']);
+    const found = await findDocuments(resolve(io.cwd, corpus), DEFAULT_INGEST_SETTINGS.extensions, exclude);
     reportIssues(io, found.issues);
     const counts = new Map<string, Map<string, number>>();
     const collect = (result: DocResult) => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { mergeOutputs } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
+import { reasonOf } from '../issues.js';
 
 export const MERGE_HELP = `Usage: hsframe merge DIR... --out DIR
 
@@ -31,7 +32,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr(`hsframe merge: ${parsed.positionals.length} shards, ${rows} documents → ${outDir}\n`);
     return EXIT.ok;
   } catch (error) {
-    io.stderr(`hsframe merge: ${(error as NodeJS.ErrnoException).code ?? ''} ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`hsframe merge: ${reasonOf(error)}\n`);
     return EXIT.fatal;
   }
 }

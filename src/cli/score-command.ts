@@ -1,12 +1,13 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
-import { hasErrors } from '../issues.js';
+import { hasErrors, reasonOf } from '../issues.js';
 import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv, writeFileAtomic } from '../output/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
+import { compareText } from '../compare-text.js';
 
 export const SCORE_HELP = `Usage: hsframe score PATH... [--lexicon FILE]... [--out FILE]
 
@@ -49,7 +50,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     try {
       await writeFileAtomic(resolve(io.cwd, out), text);
     } catch (error) {
-      io.stderr(`${out}  OUTPUT_WRITE_FAILED  cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr(`${out}  OUTPUT_WRITE_FAILED  cannot write: ${reasonOf(error)}\n`);
       return EXIT.fatal;
     }
   } else {
@@ -72,7 +73,7 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
     }
   }
   const unique = [...new Map(files.map((file) => [file.path, file])).values()];
-  unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  unique.sort((a, b) => compareText(a.id, b.id));
   return { files: unique, issues };
 }
 

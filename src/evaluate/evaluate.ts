@@ -2,6 +2,7 @@ import type { Hit } from '../document.js';
 import { scoreText, type Scorer } from '../pipeline/index.js';
 import { labelMetrics, macro, type LabelMetrics } from './metrics.js';
 import type { GoldRow, GoldSet } from './read-gold.js';
+import { compareText } from '../compare-text.js';
 
 /** Which gold rows to use: all, or the half whose id ends in an odd or even number. */
 export type GoldSubset = 'all' | 'odd' | 'even';
@@ -63,7 +64,7 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
       f1: macro(metrics.map((metric) => metric.f1)),
       cohenKappa: macro(metrics.map((metric) => metric.cohenKappa)),
     },
-    errors: errors.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    errors: errors.sort((a, b) => compareText(a.label, b.label) || compareText(a.id, b.id)),
   };
 }
 

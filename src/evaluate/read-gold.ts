@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
-import { makeIssue } from '../issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
 
 /** One hand-coded sentence: its id, text and 0/1 labels. */
 export interface GoldRow {
@@ -22,7 +22,7 @@ export async function readGold(file: string, knownLabels: readonly string[]): Pr
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { issues: [makeIssue('GOLD_UNREADABLE', file, `cannot read gold file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)] };
+    return { issues: [makeIssue('GOLD_UNREADABLE', file, `cannot read gold file: ${reasonOf(error)}`)] };
   }
   let records: Record<string, string>[];
   try {

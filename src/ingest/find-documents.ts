@@ -1,7 +1,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
-import { makeIssue } from '../issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
+import { compareText } from '../compare-text.js';
 
 /** A file to score: its absolute path and its id (path relative to the corpus root, `/`-separated). */
 export interface DocumentFile {
@@ -22,7 +23,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
   try {
     info = await stat(absolute);
   } catch (error) {
-    return { files, issues: [makeIssue('PATH_NOT_FOUND', root, `cannot open: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'ingest' })] };
+    return { files, issues: [makeIssue('PATH_NOT_FOUND', root, `cannot open: ${reasonOf(error)}`, { stage: 'ingest' })] };
   }
   if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues };
   const seen = new Set<string>();
@@ -49,7 +50,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
           const target = await stat(path);
           [isDirectory, isFile] = [target.isDirectory(), target.isFile()];
         } catch (error) {
-          issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, path), `broken symbolic link: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'ingest' }));
+          issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, path), `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
           continue;
         }
       }
@@ -63,9 +64,9 @@ export async function findDocuments(root: string, extensions: readonly string[],
   try {
     await walk(absolute, []);
   } catch (error) {
-    issues.push(makeIssue('FILE_UNREADABLE', root, `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'ingest' }));
+    issues.push(makeIssue('FILE_UNREADABLE', root, `cannot read folder: ${reasonOf(error)}`, { stage: 'ingest' }));
   }
-  files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  files.sort((a, b) => compareText(a.id, b.id));
   return { files, issues };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Issue, SourceDoc } from '../document.js';
-import { makeIssue } from '../issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
 import { decodeText } from './decode-text.js';
 import { htmlToText, tidyParagraphs } from './html-to-text.js';
 import { markdownToText } from './markdown-to-text.js';
@@ -59,7 +59,7 @@ export async function readFileBytes(path: string, id: string, settings: IngestSe
       await handle.close();
     }
   } catch (error) {
-    return fail('FILE_UNREADABLE', `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return fail('FILE_UNREADABLE', `cannot read file: ${reasonOf(error)}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { CompiledLexicon, Issue } from '../document.js';
-import { makeIssue } from '../issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
 import { parseYaml, zodIssues } from '../yaml-issues.js';
 import { checkLexicon } from './check-lexicon.js';
 import { compileLexicon } from './compile-lexicon.js';
@@ -20,7 +20,7 @@ export async function loadLexicon(file: string): Promise<LoadedLexicon> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    return { issues: [makeIssue('LEXICON_UNREADABLE', file, `cannot read lexicon: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)] };
+    return { issues: [makeIssue('LEXICON_UNREADABLE', file, `cannot read lexicon: ${reasonOf(error)}`)] };
   }
   return parseLexicon(file, bytes);
 }

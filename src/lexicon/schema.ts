@@ -1,22 +1,21 @@
 import { z } from 'zod';
-import { describeValue } from '../yaml-issues.js';
+import { expected } from '../yaml-issues.js';
 
-const got = (what: string) => (issue: { input?: unknown }) => `${what}, got ${describeValue(issue.input)}`;
 
-const nonEmpty = (what: string) => z.string({ error: got(`${what} must be text`) }).trim().min(1, `${what} must not be empty`);
+const nonEmpty = (what: string) => z.string({ error: expected(`${what} must be text`) }).trim().min(1, `${what} must not be empty`);
 
 const proximitySchema = z.strictObject({
-  terms: z.array(nonEmpty('a proximity term'), { error: got('terms must be a list of words') }).min(1, 'terms must list at least one word'),
-  window: z.number({ error: got('window must be a whole number from 1 to 50') }).int({ error: got('window must be a whole number from 1 to 50') }).min(1, { error: got('window must be a whole number from 1 to 50') }).max(50, { error: got('window must be a whole number from 1 to 50') }).default(5),
+  terms: z.array(nonEmpty('a proximity term'), { error: expected('terms must be a list of words') }).min(1, 'terms must list at least one word'),
+  window: z.number({ error: expected('window must be a whole number from 1 to 50') }).int({ error: expected('window must be a whole number from 1 to 50') }).min(1, { error: expected('window must be a whole number from 1 to 50') }).max(50, { error: expected('window must be a whole number from 1 to 50') }).default(5),
 });
 
 /** One lexicon entry as written in YAML (see lexicons/README.md). */
 export const entrySchema = z.strictObject({
   term: nonEmpty('term'),
   source: nonEmpty('source'),
-  inflect: z.boolean({ error: got('inflect must be true or false') }).default(false),
-  weight: z.number({ error: got('weight must be a number >= 0') }).min(0, { error: got('weight must be a number >= 0') }).finite().default(1),
-  exclude: z.array(nonEmpty('an exclusion'), { error: got('exclude must be a list of phrases') }).default([]),
+  inflect: z.boolean({ error: expected('inflect must be true or false') }).default(false),
+  weight: z.number({ error: expected('weight must be a number >= 0') }).min(0, { error: expected('weight must be a number >= 0') }).finite().default(1),
+  exclude: z.array(nonEmpty('an exclusion'), { error: expected('exclude must be a list of phrases') }).default([]),
   near: proximitySchema.optional(),
   not_near: proximitySchema.optional(),
 });
@@ -24,19 +23,19 @@ export const entrySchema = z.strictObject({
 const categorySchema = z.strictObject({
   label: nonEmpty('label'),
   description: nonEmpty('description'),
-  entries: z.array(entrySchema, { error: got('entries must be a list') }).min(1, 'a category needs at least one entry'),
+  entries: z.array(entrySchema, { error: expected('entries must be a list') }).min(1, 'a category needs at least one entry'),
 });
 
 /** A whole lexicon file (S7): strict, unknown keys rejected. */
 export const lexiconSchema = z.strictObject({
-  name: z.string({ error: got('name must be text') }).regex(/^[a-z0-9][a-z0-9-]*$/, 'name must be lower-case letters, digits and hyphens'),
-  version: z.string({ error: got('version must be text such as "1.0.0"') }).regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'version must look like 1.0.0'),
-  language: z.string({ error: got('language must be an ISO 639-1 code such as "en"') }).regex(/^[a-z]{2}$/, 'language must be an ISO 639-1 code such as "en"'),
+  name: z.string({ error: expected('name must be text') }).regex(/^[a-z0-9][a-z0-9-]*$/, 'name must be lower-case letters, digits and hyphens'),
+  version: z.string({ error: expected('version must be text such as "1.0.0"') }).regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'version must look like 1.0.0'),
+  language: z.string({ error: expected('language must be an ISO 639-1 code such as "en"') }).regex(/^[a-z]{2}$/, 'language must be an ISO 639-1 code such as "en"'),
   description: nonEmpty('description'),
   categories: z.record(
     z.string().regex(/^[a-z][a-z0-9_]*$/, 'category ids must be snake_case'),
     categorySchema,
-    { error: got('categories must be a mapping of category id to category') },
+    { error: expected('categories must be a mapping of category id to category') },
   ).refine((value) => Object.keys(value).length > 0, 'a lexicon needs at least one category'),
 });
 

@@ -1,3 +1,5 @@
+import { compareText } from '../compare-text.js';
+
 /** One document as the report shows it; rates are per 1,000 word tokens. */
 export interface ReportRow {
   readonly docId: string;
@@ -88,7 +90,7 @@ function scatter(rows: readonly ReportRow[]): string {
 }
 
 function ranking(rows: readonly ReportRow[]): string {
-  const ranked = [...rows].sort((a, b) => (b.framingIndex ?? -Infinity) - (a.framingIndex ?? -Infinity) || (a.docId < b.docId ? -1 : 1));
+  const ranked = [...rows].sort((a, b) => (b.framingIndex ?? -Infinity) - (a.framingIndex ?? -Infinity) || compareText(a.docId, b.docId));
   const [labelWidth, plotWidth, rowHeight] = [360, 420, 22];
   const x = (value: number) => labelWidth + ((value + 1) / 2) * plotWidth;
   const height = ranked.length * rowHeight + 30;

@@ -4,33 +4,32 @@ import { z } from 'zod';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS } from '../ingest/index.js';
 import { DEFAULT_TOKENISE_SETTINGS } from '../tokenise/index.js';
-import { makeIssue } from '../issues.js';
-import { describeValue, parseYaml, zodIssues } from '../yaml-issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
+import { expected, parseYaml, zodIssues } from '../yaml-issues.js';
 
-const got = (what: string) => (issue: { input?: unknown }) => `${what}, got ${describeValue(issue.input)}`;
 
 /** Options a pipeline may set; every default lives here (S16). */
 export const optionsSchema = z.strictObject({
   extensions: z
-    .array(z.string().regex(/^\.[a-z0-9]+$/, 'an extension looks like ".txt"'), { error: got('extensions must be a list such as [".txt", ".md"]') })
+    .array(z.string().regex(/^\.[a-z0-9]+$/, 'an extension looks like ".txt"'), { error: expected('extensions must be a list such as [".txt", ".md"]') })
     .min(1)
     .default([...DEFAULT_INGEST_SETTINGS.extensions]),
-  exclude: z.array(z.string().min(1), { error: got('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
-  max_file_bytes: z.number({ error: got('max_file_bytes must be a whole number of bytes') }).int().positive().default(DEFAULT_INGEST_SETTINGS.maxFileBytes),
-  concurrency: z.number({ error: got('concurrency must be a whole number from 0 (one thread per core) to 64') }).int().min(0).max(64).default(0),
-  report: z.boolean({ error: got('report must be true or false') }).default(false),
-  format: z.enum(['wide', 'long'], { error: got('format must be "wide" or "long"') }).default('wide'),
-  segments: z.enum(['none', 'sentence', 'paragraph'], { error: got('segments must be "none", "sentence" or "paragraph"') }).default('none'),
-  tokeniser: z.enum(['wink.v1', 'wink-fast.v1'], { error: got('tokeniser must be "wink.v1" or "wink-fast.v1"') }).default(DEFAULT_TOKENISE_SETTINGS.tokeniser),
+  exclude: z.array(z.string().min(1), { error: expected('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
+  max_file_bytes: z.number({ error: expected('max_file_bytes must be a whole number of bytes') }).int().positive().default(DEFAULT_INGEST_SETTINGS.maxFileBytes),
+  concurrency: z.number({ error: expected('concurrency must be a whole number from 0 (one thread per core) to 64') }).int().min(0).max(64).default(0),
+  report: z.boolean({ error: expected('report must be true or false') }).default(false),
+  format: z.enum(['wide', 'long'], { error: expected('format must be "wide" or "long"') }).default('wide'),
+  segments: z.enum(['none', 'sentence', 'paragraph'], { error: expected('segments must be "none", "sentence" or "paragraph"') }).default('none'),
+  tokeniser: z.enum(['wink.v1', 'wink-fast.v1'], { error: expected('tokeniser must be "wink.v1" or "wink-fast.v1"') }).default(DEFAULT_TOKENISE_SETTINGS.tokeniser),
 });
 
 /** A pipeline file: what to read, which lexicons, where to write. */
 export const pipelineSchema = z.strictObject({
-  name: z.string({ error: got('name must be text') }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'name must be letters, digits, ".", "_" or "-"'),
+  name: z.string({ error: expected('name must be text') }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'name must be letters, digits, ".", "_" or "-"'),
   description: z.string().optional(),
-  corpus: z.string({ error: got('corpus must be a folder path') }).min(1),
-  lexicons: z.array(z.string().min(1), { error: got('lexicons must be a list of lexicon file paths') }).min(1, 'lexicons must name at least one lexicon file'),
-  output: z.string({ error: got('output must be a folder path') }).min(1),
+  corpus: z.string({ error: expected('corpus must be a folder path') }).min(1),
+  lexicons: z.array(z.string().min(1), { error: expected('lexicons must be a list of lexicon file paths') }).min(1, 'lexicons must name at least one lexicon file'),
+  output: z.string({ error: expected('output must be a folder path') }).min(1),
   options: optionsSchema.default(optionsSchema.parse({})),
 });
 
@@ -53,7 +52,7 @@ export async function loadPipeline(file: string): Promise<{ config?: RunConfig; 
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { issues: [makeIssue('CONFIG_UNREADABLE', file, `cannot read pipeline: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { stage: 'config' })] };
+    return { issues: [makeIssue('CONFIG_UNREADABLE', file, `cannot read pipeline: ${reasonOf(error)}`, { stage: 'config' })] };
   }
   const { source, issues } = parseYaml(file, text, 'CONFIG_YAML');
   if (!source) return { issues };

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
-import { makeIssue } from '../issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
 import { CsvFileWriter, DEFAULT_CSV_SETTINGS, writeFileAtomic, type CsvSettings } from '../output/index.js';
+import { compareText } from '../compare-text.js';
 
 /** The CSV outputs that shards share; each is merged by its first column (doc_id). */
 const MERGED = ['scores.csv', 'matches.csv', 'errors.csv'] as const;
@@ -28,7 +29,7 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
     try {
       manifests.push(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as ShardManifest);
     } catch (error) {
-      return { issues: [makeIssue('MERGE_INVALID', dir, `not a run output folder (no readable manifest.json): ${(error as NodeJS.ErrnoException).code ?? String(error)}`)], rows: 0 };
+      return { issues: [makeIssue('MERGE_INVALID', dir, `not a run output folder (no readable manifest.json): ${reasonOf(error)}`)], rows: 0 };
     }
   }
   const keys = new Set(manifests.map((manifest) => `${manifest.run_key}|${JSON.stringify(manifest.csv ?? DEFAULT_CSV_SETTINGS)}`));
@@ -54,7 +55,8 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
       }
       records.push(...body);
     }
-    const byDocId = (a: string[], b: string[]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : name === 'errors.csv' ? (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) : 0);
+    // As one run sorts them: by doc_id (stable, keeping matches in text order); errors also by code.
+    const byDocId = (a: string[], b: string[]) => compareText(a[0], b[0]) || (name === 'errors.csv' ? compareText(a[2], b[2]) : 0);
     const writer = await CsvFileWriter.open(join(outDir, name), header ?? [], csv);
     await writer.write(records.sort(byDocId));
     await writer.commit();

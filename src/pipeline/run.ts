@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
-import { makeIssue } from '../issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
 import type { CsvSettings, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
 import { FragmentStore, removeTempFiles } from './fragment-store.js';
@@ -80,7 +80,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     await mkdir(stateDir, { recursive: true });
     lock = await acquireLock(join(stateDir, 'lock'), overrides.waitSeconds ?? 0);
   } catch (error) {
-    const message = error instanceof LockBusyError ? error.message : `cannot use the output folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    const message = error instanceof LockBusyError ? error.message : `cannot use the output folder: ${reasonOf(error)}`;
     return fatal([...lexiconIssues, makeIssue(error instanceof LockBusyError ? 'RUN_LOCKED' : 'OUTPUT_WRITE_FAILED', outputDir, message, { stage: 'output' })]);
   }
   try {
@@ -141,7 +141,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
 }
 
 function writeFailure(dir: string, error: unknown): Issue {
-  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  const reason = reasonOf(error);
   const hint = reason === 'ENOSPC' ? ' (the disk is full)' : '';
   return makeIssue('OUTPUT_WRITE_FAILED', dir, `cannot write: ${reason}${hint}; previous outputs are left as they were`, { stage: 'output' });
 }

@@ -59,13 +59,11 @@ const BYTES_PER_EXTRA_THREAD = 2_000_000;
  */
 export async function scoreFiles(files: readonly DocumentFile[], settings: ScoreFilesSettings): Promise<FilesScored> {
   const threads = settings.concurrency > 0 ? settings.concurrency : availableParallelism();
-  const outcomes: (Kept | { issue: Issue } | undefined)[] = new Array(files.length);
   const progress = { done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 };
   // An explicit thread count above one is honoured. Otherwise workers start only for jobs big
   // enough to repay their start-up; then even one thread scores in a worker, whose heap is
   // capped, so memory stays flat however large the corpus.
-  const isBig = WorkerPool.isAvailable() && (await hasBytes(files, BYTES_PER_EXTRA_THREAD));
-  const useWorkers = WorkerPool.isAvailable() && ((threads > 1 && settings.concurrency > 0) || isBig);
+  const useWorkers = WorkerPool.isAvailable() && ((threads > 1 && settings.concurrency > 0) || (await hasBytes(files, BYTES_PER_EXTRA_THREAD)));
   let pool: Promise<WorkerPool> | undefined;
   const score = async (file: DocumentFile, bytes: Uint8Array, sha256: string) => {
     if (!useWorkers) return scoreBytes(settings.scorer, bytes, file, sha256, { segments: settings.segments });
@@ -75,22 +73,22 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   // Enough files in flight to hide I/O latency (re-runs mostly stat and read small state files).
   const limit = pLimit(Math.max(8, threads * 4));
   try {
-    await Promise.all(
-      files.map((file, index) =>
+    const outcomes = await Promise.all(
+      files.map((file) =>
         limit(async () => {
-          outcomes[index] = await scoreOne(file, settings, score, progress);
-          const outcome = outcomes[index]!;
+          const outcome = await scoreOne(file, settings, score, progress);
           progress.done += 1;
           if ('issue' in outcome) progress.failed += 1;
           else if (outcome.isCached) progress.cached += 1;
           settings.onProgress?.({ ...progress });
+          return outcome;
         }),
       ),
     );
+    return collect(outcomes, progress.bytes);
   } finally {
     if (pool) await (await pool).close();
   }
-  return collect(files, outcomes, progress.bytes);
 }
 
 /**
@@ -131,25 +129,24 @@ interface Kept {
   readonly isCached: boolean;
 }
 
-function collect(files: readonly DocumentFile[], outcomes: readonly (Kept | { issue: Issue } | undefined)[], bytes: number): FilesScored {
-  const scored: FilesScored = { rows: [], issues: [], ids: [], contentHashes: new Map(), scored: 0, cached: 0, failed: 0, skipped: 0, bytes };
-  const counts = { scored: 0, cached: 0, failed: 0, skipped: 0 };
-  outcomes.forEach((outcome, index) => {
-    if (!outcome || 'issue' in outcome) {
-      if (outcome) scored.issues.push(outcome.issue);
-      counts.failed += 1;
-      return;
+function collect(outcomes: readonly (Kept | { issue: Issue })[], bytes: number): FilesScored {
+  const collected = { rows: [] as ScoreRow[], issues: [] as Issue[], ids: [] as string[], contentHashes: new Map<string, string>(), scored: 0, cached: 0, failed: 0, skipped: 0, bytes };
+  for (const outcome of outcomes) {
+    if ('issue' in outcome) {
+      collected.issues.push(outcome.issue);
+      collected.failed += 1;
+      continue;
     }
     const { result, isCached } = outcome;
-    scored.rows.push(result.row);
-    scored.ids.push(files[index].id);
-    scored.contentHashes.set(result.id, result.sha256);
-    scored.issues.push(...result.issues);
-    if (result.issues.some((issue) => issue.code === 'LANGUAGE_NOT_SCORED')) counts.skipped += 1;
-    else if (isCached) counts.cached += 1;
-    else counts.scored += 1;
-  });
-  return { ...scored, ...counts };
+    collected.rows.push(result.row);
+    collected.ids.push(result.id);
+    collected.contentHashes.set(result.id, result.sha256);
+    collected.issues.push(...result.issues);
+    if (result.issues.some((issue) => issue.code === 'LANGUAGE_NOT_SCORED')) collected.skipped += 1;
+    else if (isCached) collected.cached += 1;
+    else collected.scored += 1;
+  }
+  return collected;
 }
 
 /** True when the files hold at least `bytes` bytes (stops counting once they do). */

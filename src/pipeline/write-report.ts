@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { ScoreRow } from '../document.js';
 import { UNDP_CATEGORIES } from '../aggregate/index.js';
 import { DEFAULT_CSV_SETTINGS, reportHtml, writeFileAtomic, type CsvSettings, type ReportRow } from '../output/index.js';
+import { reasonOf } from '../issues.js';
 
 /** A number rounded as scores.csv prints it, so a report from memory equals one rebuilt from the CSV. */
 const rounded = (value: number | null | undefined, decimals: number) => (value === null || value === undefined ? null : Number(value.toFixed(decimals)));
@@ -61,7 +62,7 @@ export async function reportFromOutputs(dir: string): Promise<{ path?: string; p
     manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
     text = await readFile(join(dir, 'scores.csv'), 'utf8');
   } catch (error) {
-    return { problem: `${dir} has no readable manifest.json and scores.csv (run hsframe run first): ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return { problem: `${dir} has no readable manifest.json and scores.csv (run hsframe run first): ${reasonOf(error)}` };
   }
   const rows = reportRowsFromCsv(text, manifest.csv ?? DEFAULT_CSV_SETTINGS);
   if (typeof rows === 'string') return { problem: rows };
