@@ -55,12 +55,25 @@ export interface Token {
   readonly isNegated: boolean;
 }
 
+/** A stretch of text: character offsets (end exclusive) and the word tokens counted in it. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly words: number;
+}
+
 /** A document after tokenising. */
 export interface TokenisedDoc extends SourceDoc {
+  /** Tokens of the text a lexicon can match in (all scored text, or only candidate sentences for a tiered tokeniser). */
   readonly tokens: readonly Token[];
+  /** Sentences as token ranges (empty for a sentence a tiered tokeniser skipped). */
   readonly sentences: readonly TokenRange[];
+  /** Each sentence's characters and word count, parallel to `sentences`. */
+  readonly sentenceSpans: readonly TextSpan[];
   /** Paragraphs (blank-line separated blocks, long ones cut at line breaks) as token ranges. */
   readonly paragraphs: readonly TokenRange[];
+  /** Each paragraph's characters and word count, parallel to `paragraphs`. */
+  readonly paragraphSpans: readonly TextSpan[];
   /** Language detected for the document (ISO 639-1, or `und`). */
   readonly language: string;
   /** Number of word tokens (`isWord`) in scored text. */

@@ -2,10 +2,10 @@
  * hsframe library API: the same stages the CLI runs, as typed functions.
  * ingest → tokenise → classify → aggregate → output.
  */
-export type { Issue, Severity, SourceDoc, Token, TokenisedDoc, Hit, ClassifiedDoc, CategoryInfo, ScoreRow, CompiledLexicon, TokenRange, WordStream, WordMatch } from './document.js';
+export type { Issue, Severity, SourceDoc, Token, TokenisedDoc, Hit, ClassifiedDoc, CategoryInfo, ScoreRow, CompiledLexicon, TokenRange, TextSpan, WordStream, WordMatch } from './document.js';
 export { ISSUE_CODES, makeIssue, hasErrors, type IssueCode } from './issues.js';
 export { findDocuments, readDocument, decodeText, htmlToText, markdownToText, DEFAULT_INGEST_SETTINGS, type DocumentFile, type IngestSettings, type ReadResult } from './ingest/index.js';
-export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, WINK_PIPES, type TokeniseSettings, type WinkPipeName } from './tokenise/index.js';
+export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, TOKENISERS, WINK_PIPES, type TokeniseSettings, type TokeniserName, type WinkPipeName } from './tokenise/index.js';
 export { compileLexicon, loadLexicon, parseLexicon, lexiconSchema, type LexiconSpec, type LexiconEntry, type LoadedLexicon } from './lexicon/index.js';
 export { classify, createClassifier, buildWordStream, type Classifier } from './classify/index.js';
 export { aggregate, wilsonInterval, FRAME_CATEGORIES, UNDP_CATEGORIES, type AggregateSettings } from './aggregate/index.js';

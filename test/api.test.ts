@@ -50,6 +50,7 @@ const EXPORTS = [
   'textSource',
   'toCsv',
   'tokenise',
+  'TOKENISERS',
   'WINK_PIPES',
   'wilsonInterval',
   'writeFileAtomic',

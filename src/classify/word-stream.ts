@@ -6,7 +6,8 @@ import { isHyphen } from '../normalise.js';
  * break a phrase (`well-being` = `well being`); other punctuation and sentence ends do.
  */
 export function buildWordStream(doc: TokenisedDoc): WordStream {
-  const size = doc.wordCount;
+  let size = 0;
+  for (const token of doc.tokens) if (token.isWord) size += 1;
   const tokenIndex = new Int32Array(size);
   const sentence = new Int32Array(size);
   const breakBefore = new Uint8Array(size);
@@ -32,6 +33,6 @@ export function buildWordStream(doc: TokenisedDoc): WordStream {
       isBroken = false;
     }
   }
-  if (count !== size) throw new Error(`word stream: ${count} words in sentences, ${size} counted by tokenise`);
+  if (count !== size) throw new Error(`word stream: ${count} words in sentences, ${size} in tokens`);
   return { tokenIndex, keys, lemmas, sentence, breakBefore };
 }

@@ -3,7 +3,7 @@ import { evaluate, readGold, type Evaluation, type GoldSubset } from '../evaluat
 import { hasErrors, reasonOf } from '../issues.js';
 import { numberCell, textCell, toCsv, writeFileAtomic } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../pipeline/index.js';
-import { DEFAULT_TOKENISE_SETTINGS, WINK_PIPES, type WinkPipeName } from '../tokenise/index.js';
+import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS, type TokeniserName } from '../tokenise/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
@@ -18,7 +18,7 @@ predicted, tp, fp, fn, precision, recall, f1, cohen_kappa, and the macro average
   --gold FILE      gold CSV (required)
   --lexicon FILE   lexicon YAML (repeatable; default: the bundled lexicons)
   --subset S       all (default), or odd / even: rows whose id ends in an odd / even number
-  --tokeniser T    wink-fast.v1 (default) or wink.v1
+  --tokeniser T    wink-fast.v1 (default), scan.v1 or wink.v1
   --out FILE       also write the metrics table as CSV
   --errors FILE    write every false positive and false negative with the entries matched
   -h, --help       show this help
@@ -37,8 +37,8 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   if (!['all', 'odd', 'even'].includes(subset)) return usageError(io, 'evaluate', `--subset must be all, odd or even, got "${subset}"`);
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
   const tokeniser = (parsed.values.tokeniser ?? DEFAULT_TOKENISE_SETTINGS.tokeniser) as string;
-  if (!(tokeniser in WINK_PIPES)) return usageError(io, 'evaluate', `--tokeniser must be one of ${Object.keys(WINK_PIPES).join(', ')}, got "${tokeniser}"`);
-  const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles, tokeniser as WinkPipeName);
+  if (!(TOKENISERS as readonly string[]).includes(tokeniser)) return usageError(io, 'evaluate', `--tokeniser must be one of ${TOKENISERS.join(', ')}, got "${tokeniser}"`);
+  const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles, tokeniser as TokeniserName);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
   const { gold, issues } = await readGold(resolve(io.cwd, goldFile), scorer.categories.map((category) => category.id));
   reportIssues(io, [...lexiconIssues, ...issues]);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { hasErrors } from '../issues.js';
 import { DEFAULT_PIPELINE, loadPipeline, parseShard, runPipeline } from '../pipeline/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
-import { WINK_PIPES, type WinkPipeName } from '../tokenise/index.js';
+import { TOKENISERS, type TokeniserName } from '../tokenise/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 import { progressReporter } from './progress.js';
@@ -25,7 +25,7 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --json              print a JSON summary (scored, cached, failed, skipped, seconds) on stdout
   --segments S        also write segments.csv: scores per sentence or paragraph
   --report            also write report.html (as the pipeline's report: true does)
-  --tokeniser T       wink.v1 or wink-fast.v1 (default: the pipeline's option)
+  --tokeniser T       wink.v1, wink-fast.v1 or scan.v1 (default: the pipeline's option)
 ${csvOptions}  -h, --help          show this help
 
 Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored
@@ -56,10 +56,10 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const segments = values.segments as string | undefined;
   if (segments !== undefined && !['none', 'sentence', 'paragraph'].includes(segments)) return usageError(io, 'run', `--segments must be sentence, paragraph or none, got "${segments}"`);
   const tokeniser = values.tokeniser as string | undefined;
-  if (tokeniser !== undefined && !(tokeniser in WINK_PIPES)) return usageError(io, 'run', `--tokeniser must be one of ${Object.keys(WINK_PIPES).join(', ')}, got "${tokeniser}"`);
+  if (tokeniser !== undefined && !(TOKENISERS as readonly string[]).includes(tokeniser)) return usageError(io, 'run', `--tokeniser must be one of ${TOKENISERS.join(', ')}, got "${tokeniser}"`);
   const loaded = await loadPipeline(resolve(io.cwd, positionals[0] ?? DEFAULT_PIPELINE));
   if (!loaded.config) return reportIssues(io, loaded.issues), EXIT.fatal;
-  const config = tokeniser ? { ...loaded.config, options: { ...loaded.config.options, tokeniser: tokeniser as WinkPipeName } } : loaded.config;
+  const config = tokeniser ? { ...loaded.config, options: { ...loaded.config.options, tokeniser: tokeniser as TokeniserName } } : loaded.config;
   const corpus = values.corpus as string | undefined;
   const out = values.out as string | undefined;
   const isQuiet = values.quiet === true || values.json === true;

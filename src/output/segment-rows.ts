@@ -25,11 +25,10 @@ export function segmentHeader(categories: readonly CategoryInfo[]): string[] {
 /** Scores per sentence or paragraph: where in a long document the framing changes. */
 export function segmentRows(doc: ClassifiedDoc, categories: readonly CategoryInfo[], kind: SegmentKind): SegmentRow[] {
   const ranges: readonly TokenRange[] = kind === 'sentence' ? doc.sentences : doc.paragraphs;
-  const rows = ranges.map(([first, end], index) => {
-    let tokens = 0;
-    for (let i = first; i < end; i++) if (doc.tokens[i].isWord) tokens += 1;
+  const spans = kind === 'sentence' ? doc.sentenceSpans : doc.paragraphSpans;
+  const rows = spans.map(({ start, end, words }, index) => {
     const hits: Record<string, number> = Object.fromEntries(categories.map((category) => [category.id, 0]));
-    return { docId: doc.id, segment: index + 1, start: doc.tokens[first].start, end: doc.tokens[end - 1].end, tokens, hits };
+    return { docId: doc.id, segment: index + 1, start, end, tokens: words, hits };
   });
   // Hits and segments are both in text order: one pass assigns each hit to the segment it starts in.
   let at = 0;

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS } from '../ingest/index.js';
-import { DEFAULT_TOKENISE_SETTINGS } from '../tokenise/index.js';
+import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS } from '../tokenise/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { expected, parseYaml, zodIssues } from '../yaml-issues.js';
 
@@ -20,7 +20,7 @@ export const optionsSchema = z.strictObject({
   report: z.boolean({ error: expected('report must be true or false') }).default(false),
   format: z.enum(['wide', 'long'], { error: expected('format must be "wide" or "long"') }).default('wide'),
   segments: z.enum(['none', 'sentence', 'paragraph'], { error: expected('segments must be "none", "sentence" or "paragraph"') }).default('none'),
-  tokeniser: z.enum(['wink.v1', 'wink-fast.v1'], { error: expected('tokeniser must be "wink.v1" or "wink-fast.v1"') }).default(DEFAULT_TOKENISE_SETTINGS.tokeniser),
+  tokeniser: z.enum(TOKENISERS, { error: expected(`tokeniser must be one of ${TOKENISERS.join(', ')}`) }).default(DEFAULT_TOKENISE_SETTINGS.tokeniser),
 });
 
 /** A pipeline file: what to read, which lexicons, where to write. */

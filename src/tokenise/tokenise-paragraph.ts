@@ -1,5 +1,6 @@
 import type { Token, TokenRange } from '../document.js';
 import { normaliseWord } from '../normalise.js';
+import { isNegationCue, NEGATION_WINDOW } from './negation.js';
 import { countWord, languageOf, newLanguageCounts, type LanguageCounts } from './detect-language.js';
 import { winkTokenise, type WinkPipeName } from './wink.js';
 
@@ -18,20 +19,6 @@ const LETTER = /\p{L}/u;
 const POSSESSIVE = /\p{L}.*'s$/iu;
 const POSSESSIVE_CLITIC = /^'s$/i;
 
-/**
- * A match is negated only within this many words after a negation cue ("not a security
- * threat": 2), not across a whole clause ("without prejudice to … internal security",
- * "spared no effort in addressing terrorism"), as codebook §1 "Negation and distance" asks.
- */
-const NEGATION_WINDOW = 3;
-const NEGATION_CUES = new Set(['not', "n't", 'no', 'never', 'without', 'nor', 'neither', 'cannot', 'none']);
-/** "not only X but also Y" asserts X. */
-const NOT_A_CUE_AFTER_NOT = new Set(['only', 'just', 'merely', 'least']);
-
-function isNegationCue(norm: string, next: string | undefined): boolean {
-  if (!NEGATION_CUES.has(norm)) return false;
-  return !(norm === 'not' && next !== undefined && NOT_A_CUE_AFTER_NOT.has(next.toLowerCase()));
-}
 
 /** Tokenise `text[from, to)` with wink-nlp; offsets are into `text`. */
 export function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName): Paragraph {

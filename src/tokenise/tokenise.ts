@@ -1,18 +1,25 @@
-import type { SourceDoc, Token, TokenisedDoc, TokenRange } from '../document.js';
-import { languageOf, newLanguageCounts } from './detect-language.js';
+import type { SourceDoc, TextSpan, Token, TokenisedDoc, TokenRange } from '../document.js';
+import { languageOf, newLanguageCounts, type LanguageCounts } from './detect-language.js';
+import { scanParagraph } from './scan.js';
 import { tokeniseParagraph } from './tokenise-paragraph.js';
 import { startDocument, type WinkPipeName } from './wink.js';
+
+/** The tokenisers, by the name a pipeline gives (S16): wink-nlp's two configurations and hsframe's scanner. */
+export const TOKENISERS = ['wink.v1', 'wink-fast.v1', 'scan.v1'] as const;
+
+/** A tokeniser name. */
+export type TokeniserName = (typeof TOKENISERS)[number];
 
 /** Settings of the tokenise stage. */
 export interface TokeniseSettings {
   /** Tokeniser and its version; output may change only with this name (S16). */
-  readonly tokeniser: WinkPipeName;
+  readonly tokeniser: TokeniserName;
   /** Language the lexicons are written in; paragraphs in another language are left out. */
   readonly language: string;
 }
 
 /** Default tokenise settings. */
-export const DEFAULT_TOKENISE_SETTINGS: TokeniseSettings = Object.freeze({ tokeniser: 'wink-fast.v1', language: 'en' });
+export const DEFAULT_TOKENISE_SETTINGS: TokeniseSettings = Object.freeze({ tokeniser: 'scan.v1', language: 'en' });
 
 /** Paragraphs are read one by one (bounded memory); a paragraph longer than this is cut at a line break. */
 const MAX_CHUNK_CHARS = 100_000;
@@ -20,17 +27,27 @@ const MAX_CHUNK_CHARS = 100_000;
 const MIN_WORDS_FOR_LANGUAGE = 12;
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
+/** One tokenised paragraph: its sentences are ranges of its own `tokens`. */
+interface ParagraphParts {
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly TokenRange[];
+  readonly sentenceSpans: readonly TextSpan[];
+  readonly counts: LanguageCounts;
+  readonly wordCount: number;
+}
+
 /**
- * Tokenise a document with wink-nlp, one paragraph at a time: tokens with offsets, lemmas,
- * negation flags and sentences. Paragraphs in a language other than `settings.language` are
- * left out (their words are counted in `excludedWords`); so is a whole document in another language.
+ * Tokenise a document one paragraph at a time: tokens with offsets, lemmas, negation flags
+ * and sentences. Paragraphs in a language other than `settings.language` are left out (their
+ * words are counted in `excludedWords`); so is a whole document in another language.
  */
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
   // Typographic apostrophes are folded to ASCII for wink-nlp (same length: offsets are kept),
   // so possessives and contractions are recognised alike whichever apostrophe a text uses.
   const text = source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
-  startDocument();
-  const paragraphs = splitParagraphs(text).map((range) => tokeniseParagraph(text, range, settings.tokeniser));
+  const tokeniser = settings.tokeniser;
+  if (tokeniser !== 'scan.v1') startDocument();
+  const paragraphs = splitParagraphs(text).map((range) => (tokeniser === 'scan.v1' ? scanParagraph(text, range) : winkParagraph(text, range, tokeniser)));
   const total = newLanguageCounts();
   for (const paragraph of paragraphs) for (let index = 0; index < total.length; index++) total[index] += paragraph.counts[index];
   const language = languageOf(total);
@@ -38,21 +55,39 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   const isScoredLanguage = language === settings.language || language === 'und';
   const tokens: Token[] = [];
   const sentences: TokenRange[] = [];
+  const sentenceSpans: TextSpan[] = [];
   const paragraphRanges: TokenRange[] = [];
-  let excludedWords = 0;
+  const paragraphSpans: TextSpan[] = [];
+  let [wordCount, excludedWords] = [0, 0];
   for (const paragraph of paragraphs) {
-    const isForeign = paragraph.language !== 'und' && paragraph.language !== settings.language && paragraph.wordCount >= MIN_WORDS_FOR_LANGUAGE;
+    const paragraphLanguage = languageOf(paragraph.counts);
+    const isForeign = paragraphLanguage !== 'und' && paragraphLanguage !== settings.language && paragraph.wordCount >= MIN_WORDS_FOR_LANGUAGE;
     if (isForeign || !isScoredLanguage) {
       excludedWords += paragraph.wordCount;
       continue;
     }
+    const spans = paragraph.sentenceSpans;
+    if (spans.length === 0) continue;
     const offset = tokens.length;
     for (const token of paragraph.tokens) tokens.push(token);
     for (const [first, end] of paragraph.sentences) sentences.push([first + offset, end + offset]);
-    if (paragraph.tokens.length > 0) paragraphRanges.push([offset, tokens.length]);
+    for (const span of spans) sentenceSpans.push(span);
+    paragraphRanges.push([offset, tokens.length]);
+    paragraphSpans.push({ start: spans[0].start, end: spans[spans.length - 1].end, words: paragraph.wordCount });
+    wordCount += paragraph.wordCount;
   }
-  const wordCount = paragraphs.reduce((sum, paragraph) => sum + paragraph.wordCount, 0) - excludedWords;
-  return { ...source, tokens, sentences, paragraphs: paragraphRanges, language, wordCount, excludedWords };
+  return { ...source, tokens, sentences, sentenceSpans, paragraphs: paragraphRanges, paragraphSpans, language, wordCount, excludedWords };
+}
+
+/** A paragraph tokenised by wink-nlp: its sentences, words and language evidence are wink-nlp's. */
+function winkParagraph(text: string, range: [number, number], tokeniser: WinkPipeName): ParagraphParts {
+  const { tokens, sentences, wordCount, counts } = tokeniseParagraph(text, range, tokeniser);
+  const sentenceSpans = sentences.map(([first, end]): TextSpan => {
+    let words = 0;
+    for (let i = first; i < end; i++) if (tokens[i].isWord) words += 1;
+    return { start: tokens[first].start, end: tokens[end - 1].end, words };
+  });
+  return { tokens, sentences, sentenceSpans, counts, wordCount };
 }
 
 /** Character ranges of paragraphs: split at blank lines, long ones again at line breaks. */

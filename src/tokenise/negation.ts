@@ -1,0 +1,15 @@
+/**
+ * A match is negated only within this many words after a negation cue ("not a security
+ * threat": 2), not across a whole clause ("without prejudice to … internal security",
+ * "spared no effort in addressing terrorism"), as codebook §1 "Negation and distance" asks.
+ */
+export const NEGATION_WINDOW = 3;
+const NEGATION_CUES = new Set(['not', "n't", 'no', 'never', 'without', 'nor', 'neither', 'cannot', 'none']);
+/** "not only X but also Y" asserts X. */
+const NOT_A_CUE_AFTER_NOT = new Set(['only', 'just', 'merely', 'least']);
+
+/** True when the lower-cased word `norm`, followed by `next`, opens a negation window. */
+export function isNegationCue(norm: string, next: string | undefined): boolean {
+  if (!NEGATION_CUES.has(norm)) return false;
+  return !(norm === 'not' && next !== undefined && NOT_A_CUE_AFTER_NOT.has(next.toLowerCase()));
+}

@@ -1,0 +1,212 @@
+import type { TextSpan, Token, TokenRange } from '../document.js';
+import { countWord, languageOf, newLanguageCounts, type LanguageCounts } from './detect-language.js';
+import { isNegationCue, NEGATION_WINDOW } from './negation.js';
+
+/**
+ * The `scan.v1` tokeniser: a character-level scanner that finds words, punctuation, sentences,
+ * negation and function-word counts of a paragraph in one pass over char codes, without a
+ * model. Its rules follow what wink-nlp does with the same text where that matters for
+ * matching: clitics are split off ("state's" → state + 's, "cannot" → can + not), a hyphen is a
+ * token of its own between words (phrases still match across it), and a negation cue negates
+ * the next four words up to the next punctuation.
+ */
+
+/** One paragraph as the scanner read it. */
+export interface ScannedParagraph {
+  readonly tokens: Token[];
+  /** Sentences as ranges of `tokens`, with their characters and word counts. */
+  readonly sentences: TokenRange[];
+  readonly sentenceSpans: TextSpan[];
+  readonly wordCount: number;
+  readonly counts: LanguageCounts;
+  readonly language: string;
+}
+
+const LETTER = 1;
+const DIGIT = 2;
+const PUNCTUATION = 3;
+/** Character classes of the Basic Multilingual Plane: letters and marks, digits, other. */
+const CLASS = (() => {
+  const table = new Uint8Array(0x10000);
+  const isLetter = /[\p{L}\p{M}]/u;
+  const isDigit = /\p{Nd}/u;
+  const isPunctuation = /\p{P}/u;
+  for (let code = 0x21; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const char = String.fromCharCode(code);
+    table[code] = isLetter.test(char) ? LETTER : isDigit.test(char) ? DIGIT : isPunctuation.test(char) ? PUNCTUATION : 0;
+  }
+  return table;
+})();
+
+const APOSTROPHE = 0x27;
+const PERIOD = 0x2e;
+const HYPHEN = 0x2d;
+/** Clitics split off as a word of their own ("state's", "we're"), as wink-nlp splits them; "n't" is handled apart. */
+const CLITICS = new Set(["'s", "'re", "'ve", "'ll", "'d", "'m"]);
+/** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
+const HYPHEN_PREFIXES = new Set('a anti co counter cross de e ex extra inter intra macro micro mid mini multi neo non over post pre pro pseudo re semi sub super trans ultra un under'.split(' '));
+/** Words that open a new clause and so end a negation's scope ("not force but democratic means"), as in wink-nlp. */
+const SCOPE_ENDS = new Set(['but', 'as', 'unless', 'although', 'though', 'however', 'whereas', 'while', 'because', 'yet']);
+const SENTENCE_ENDS = new Set([PERIOD, 0x21, 0x3f, 0x2026]);
+/** Closing quotes and brackets that may follow a sentence end. */
+const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb]);
+/** Opening quotes and brackets that may start a sentence. */
+const OPENERS = new Set([0x22, 0x27, 0x28, 0x5b, 0x201c, 0x2018, 0xab]);
+/** Lower-cased words after which a period does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof st sr jr no nos art arts para paras vol fig cf vs al e.g i.e u.s u.k u.n ph.d sec gen col lt sgt hon rev ltd inc co corp dept approx jan feb mar apr jun jul aug sep sept oct nov dec op cit ibid'.split(' '),
+);
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;
+}
+
+function isUpperStart(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code >= 0x41 && code <= 0x5a) return true;
+  if (CLASS[code] === DIGIT) return true;
+  if (code < 0x80 || CLASS[code] !== LETTER) return false;
+  const char = text[at];
+  return char.toLowerCase() !== char;
+}
+
+/**
+ * Scan `text[from, to)`. A word is a run of letters and digits, joined by apostrophes or inner
+ * periods, that holds a letter; a clitic after an apostrophe is a word of its own. A
+ * sentence ends at `. ! ? …` (and closing quotes or brackets) before a space and a capital or
+ * digit, unless the period ends an abbreviation or an initial; a sentence without words is
+ * not a sentence.
+ */
+export function scanParagraph(text: string, [from, to]: readonly [number, number]): ScannedParagraph {
+  const tokens: Token[] = [];
+  const sentences: TokenRange[] = [];
+  const sentenceSpans: TextSpan[] = [];
+  const counts = newLanguageCounts();
+  let wordCount = 0;
+  let sentenceStart = -1;
+  let sentenceFirst = 0;
+  let sentenceWords = 0;
+  let sinceCue = Infinity;
+  let isAfterNot = false;
+  let lastWord = '';
+  let lastWordEnd = -1;
+  const pushWord = (start: number, end: number, norm: string) => {
+    // "not only": the cue is withdrawn once the next word is read.
+    if ((isAfterNot && !isNegationCue('not', norm)) || SCOPE_ENDS.has(norm)) sinceCue = Infinity;
+    const isNegated = sinceCue <= NEGATION_WINDOW;
+    sinceCue = isNegationCue(norm, undefined) ? 0 : sinceCue + 1;
+    isAfterNot = norm === 'not';
+    tokens.push({ start, end, norm, lemma: norm, isWord: true, isNegated });
+    sentenceWords += 1;
+    countWord(counts, norm);
+  };
+  const endSentence = (end: number) => {
+    if (sentenceWords > 0) {
+      sentences.push([sentenceFirst, tokens.length]);
+      sentenceSpans.push({ start: sentenceStart, end, words: sentenceWords });
+      wordCount += sentenceWords;
+    } else tokens.length = sentenceFirst;
+    sentenceStart = -1;
+    sentenceFirst = tokens.length;
+    sentenceWords = 0;
+    sinceCue = Infinity;
+  };
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (CLASS[code] === LETTER || CLASS[code] === DIGIT) {
+      const start = i;
+      let isPlain = true;
+      let hasLetter = false;
+      while (i < to) {
+        const c = text.charCodeAt(i);
+        const kind = CLASS[c];
+        if (kind === LETTER || kind === DIGIT) {
+          if (kind === LETTER) hasLetter = true;
+          i += 1;
+        } else if (i + 1 < to && isWordChar(text.charCodeAt(i + 1)) && isJoiner(text, start, i, c, isPlain)) {
+          isPlain = false;
+          i += 2;
+        } else break;
+      }
+      // "U.S." and "e.g.": a word with inner periods keeps its final one.
+      if (!isPlain && text.charCodeAt(i) === PERIOD && text.lastIndexOf('.', i - 1) > start) i += 1;
+      if (sentenceStart < 0) sentenceStart = start;
+      lastWord = text.slice(start, i).toLowerCase();
+      lastWordEnd = i;
+      if (!hasLetter) {
+        tokens.push({ start, end: i, norm: lastWord, lemma: lastWord, isWord: false, isNegated: sinceCue <= NEGATION_WINDOW });
+      } else if (lastWord === 'cannot') {
+        pushWord(start, start + 3, 'can');
+        pushWord(start + 3, i, 'not');
+      } else if (isPlain) pushWord(start, i, lastWord);
+      else pushComplexWord(text, start, i, lastWord, pushWord);
+      continue;
+    }
+    if (isSpace(code)) {
+      i += 1;
+      continue;
+    }
+    if (sentenceStart < 0) sentenceStart = i;
+    const isEnd = SENTENCE_ENDS.has(code);
+    let end = i + 1;
+    if (isEnd) while (end < to && (SENTENCE_ENDS.has(text.charCodeAt(end)) || CLOSERS.has(text.charCodeAt(end)))) end += 1;
+    for (let at = i; at < end; at++) {
+      const char = text[at];
+      tokens.push({ start: at, end: at + 1, norm: char, lemma: char, isWord: false, isNegated: false });
+    }
+    if (CLASS[code] === PUNCTUATION) sinceCue = Infinity;
+    isAfterNot = false;
+    if (isEnd && isSentenceEnd(text, i, end, to, code === PERIOD && lastWordEnd === i && isAbbreviation(lastWord))) endSentence(end);
+    i = end;
+  }
+  let last = to;
+  while (last > from && isSpace(text.charCodeAt(last - 1))) last -= 1;
+  if (sentenceStart >= 0) endSentence(Math.max(last, sentenceStart));
+  return { tokens, sentences, sentenceSpans, wordCount, counts, language: languageOf(counts) };
+}
+
+/**
+ * True when the character `c` at `at` joins the word begun at `start` to the letters after it: an
+ * apostrophe; a period inside "U.S" or "www.un.org" (not "aims.Accordingly", a missing space);
+ * a hyphen after a prefix.
+ */
+function isJoiner(text: string, start: number, at: number, c: number, isPlain: boolean): boolean {
+  if (c === APOSTROPHE) return true;
+  if (c === PERIOD) return at - text.lastIndexOf('.', at - 1) <= 4 || at - start <= 3 || !isUpperStart(text, at + 1);
+  return c === HYPHEN && isPlain && HYPHEN_PREFIXES.has(text.slice(start, at).toLowerCase());
+}
+
+function isWordChar(code: number): boolean {
+  return CLASS[code] === LETTER || CLASS[code] === DIGIT;
+}
+
+function isAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word) || (word.length === 1 && CLASS[word.charCodeAt(0)] === LETTER);
+}
+
+/** True when the end marks at `[at, end)` close a sentence: then a space and a capital or digit, or the paragraph end. */
+function isSentenceEnd(text: string, at: number, end: number, to: number, isAfterAbbreviation: boolean): boolean {
+  let next = end;
+  while (next < to && isSpace(text.charCodeAt(next))) next += 1;
+  if (next >= to) return true;
+  if (isAfterAbbreviation) return false;
+  // "aims.Accordingly": a missing space after a period before a capital.
+  if (next === end) return text.charCodeAt(at) === PERIOD && isUpperStart(text, next);
+  while (next < to && OPENERS.has(text.charCodeAt(next))) next += 1;
+  return next < to && isUpperStart(text, next);
+}
+
+/** A word with apostrophes or inner periods: a clitic is split off. */
+function pushComplexWord(text: string, start: number, end: number, lower: string, pushWord: (start: number, end: number, norm: string) => void): void {
+  const apostrophe = lower.lastIndexOf("'");
+  const clitic = apostrophe > 0 ? lower.slice(apostrophe) : '';
+  if (clitic === "'t" && lower[apostrophe - 1] === 'n' && apostrophe > 1) {
+    pushWord(start, start + apostrophe - 1, lower.slice(0, apostrophe - 1));
+    pushWord(start + apostrophe - 1, end, "n't");
+  } else if (CLITICS.has(clitic)) {
+    pushWord(start, start + apostrophe, lower.slice(0, apostrophe));
+    pushWord(start + apostrophe, end, clitic);
+  } else pushWord(start, end, lower.replace('-', ''));
+}

@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { findDocuments, readDocument } from '../../src/ingest/index.js';
+import { loadScorer, textSource } from '../../src/pipeline/index.js';
+import { tokenise } from '../../src/tokenise/index.js';
+
+const scan = (text: string) => tokenise(textSource(text), { tokeniser: 'scan.v1', language: 'en' });
+const norms = (text: string) => scan(text).tokens.map((token) => token.norm);
+
+describe('scan.v1 tokeniser', () => {
+  test.for([
+    ['possessives and contractions are split as wink-nlp splits them', "The state's borders don't close; we cannot", ['the', 'state', "'s", 'borders', 'do', "n't", 'close', ';', 'we', 'can', 'not']],
+    ['a hyphen is a token between words, but stays inside a prefixed word', 'drug-traffickers and cross-border non-refoulement', ['drug', '-', 'traffickers', 'and', 'crossborder', 'nonrefoulement']],
+    ['abbreviations with inner periods keep their final period', 'The U.S. Government, e.g. here', ['the', 'u.s.', 'government', ',', 'e.g.', 'here']],
+    ['numbers are tokens but not words', 'In 2024, 3.5 per cent', ['in', '2024', ',', '3.5', 'per', 'cent']],
+    ['a missing space after a period does not join two words', 'these aims.Accordingly, we', ['these', 'aims', '.', 'accordingly', ',', 'we']],
+    ['letters outside ASCII are letters', 'Côte d\'Ivoire and Kraków', ['côte', "d'ivoire", 'and', 'kraków']],
+  ] as const)('%s', ([, text, expected]) => {
+    const doc = scan(text);
+    expect(doc.tokens.map((token) => token.norm)).toEqual(expected);
+    // Offsets point at the token's own characters (S23).
+    for (const token of doc.tokens) expect(doc.text.slice(token.start, token.end).toLowerCase().replace(/(?<=\p{L})-(?=\p{L})/gu, '')).toBe(token.norm);
+  });
+
+  test('word counts: numbers and punctuation are not words, clitics are', () => {
+    expect(scan("In 2024, 3.5 per cent (EUR 50) rose; the state's").wordCount).toBe(8);
+    expect(scan('').wordCount).toBe(0);
+  });
+
+  test.for([
+    ['sentence ends before a capital', 'Borders were closed. Refugees waited! Why? Nobody knew.', 4],
+    ['not after titles, initials or abbreviations', 'Mr. Smith met J. Doe of the U.S. Government in Geneva.', 1],
+    ['a list number alone is not a sentence', '1. The Organization is based on equality.\n\n2. All Members shall settle disputes.', 2],
+    ['a lower-case word after a period continues the sentence', 'See art. 5 and para. 3 of the text.', 1],
+    ['closing quotes belong to the sentence they end', 'He said "we are safe." Then he left.', 2],
+  ] as const)('%s', ([, text, count]) => {
+    const doc = scan(text);
+    expect(doc.sentences.length).toBe(count);
+    expect(doc.sentenceSpans.reduce((sum, span) => sum + span.words, 0)).toBe(doc.wordCount);
+  });
+
+  test.for([
+    ['a cue negates the next words', 'Migrants are not a security threat.', ['a', 'security', 'threat']],
+    ['only four words after the cue', 'They spared no effort in addressing terrorism today.', ['effort', 'in', 'addressing', 'terrorism']],
+    ['punctuation closes the window', 'We do not, however, see security.', []],
+    ['"not only" asserts', 'It is not only about security but rights.', []],
+    ['"n\'t" is a cue', "This isn't a threat.", ['a', 'threat']],
+  ] as const)('negation: %s', ([, text, negated]) => {
+    expect(scan(text).tokens.filter((token) => token.isNegated && token.isWord).map((token) => token.norm)).toEqual(negated);
+  });
+
+  test('a paragraph in another language is left out and counted as excluded', () => {
+    const doc = scan('Migrants need protection and rights in the host country. The state has a duty to protect them, and it is the task of the Union to help it with this.\n\nLes droits des réfugiés sont protégés par la convention et les États ne peuvent pas les expulser vers un pays dangereux.');
+    expect(doc.language).toBe('en');
+    expect(doc.wordCount).toBe(30);
+    expect(doc.excludedWords).toBe(21);
+  });
+
+  test('on the bundled corpus it finds the matches wink-fast.v1 finds, with the same word counts', async () => {
+    const corpus = fileURLToPath(new URL('../../corpora/eu-migration', import.meta.url));
+    const lexicons = ['security-frames.yaml', 'undp-human-security.yaml'].map((file) => fileURLToPath(new URL(`../../lexicons/${file}`, import.meta.url)));
+    const [wink, scanner] = await Promise.all(['wink-fast.v1', 'scan.v1'].map(async (name) => (await loadScorer(lexicons, name as 'scan.v1')).scorer!));
+    const { files } = await findDocuments(corpus, ['.txt'], ['SOURCES.md']);
+    let [same, total, wordsA, wordsB] = [0, 0, 0, 0];
+    for (const file of files) {
+      const { doc } = await readDocument(file.path, file.id);
+      const [a, b] = [wink.score(doc!), scanner.score(doc!)];
+      const key = (scored: typeof a, index: number) => { const hit = scored.doc.hits[index]; return `${hit.entryId}@${scored.doc.tokens[hit.range[0]].start}:${hit.isNegated}`; };
+      const keysA = new Set(a.doc.hits.map((_, index) => key(a, index)));
+      for (let index = 0; index < b.doc.hits.length; index++) if (keysA.has(key(b, index))) same += 1;
+      total += Math.max(a.doc.hits.length, b.doc.hits.length);
+      wordsA += a.row.tokens;
+      wordsB += b.row.tokens;
+    }
+    expect(same / total).toBeGreaterThan(0.99);
+    expect(Math.abs(wordsB / wordsA - 1)).toBeLessThan(0.001);
+  });
+});
