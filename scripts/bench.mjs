@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: each stage alone, the whole pipeline on one thread and on all cores, the
 // plain wink-nlp yardstick, incremental re-runs and lexicon size, on one corpus.
-// Usage: npm run bench -- [--corpus bundled|ungd|DIR] [--limit N] [--tokeniser wink.v1|wink-fast.v1]
+// Usage: npm run bench -- [--corpus bundled|ungd|DIR] [--limit N] [--tokeniser scan.v1|wink-fast.v1|wink.v1]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { BUNDLED_LEXICONS, DEFAULT_INGEST_SETTINGS, findDocuments, loadScorer, scoreCells, scoreFiles, scoreHeader, toCsv } from '../dist/index.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: join(root, 'corpora/eu-migration') }, tokeniser: { type: 'string', default: 'wink-fast.v1' } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: join(root, 'corpora/eu-migration') }, tokeniser: { type: 'string', default: 'scan.v1' } } });
 let corpus = values.corpus;
 if (corpus === 'ungd') {
   corpus = join(tmpdir(), 'hsframe-bench-ungd');

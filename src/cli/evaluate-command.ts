@@ -18,7 +18,7 @@ predicted, tp, fp, fn, precision, recall, f1, cohen_kappa, and the macro average
   --gold FILE      gold CSV (required)
   --lexicon FILE   lexicon YAML (repeatable; default: the bundled lexicons)
   --subset S       all (default), or odd / even: rows whose id ends in an odd / even number
-  --tokeniser T    wink-fast.v1 (default), scan.v1 or wink.v1
+  --tokeniser T    scan.v1 (default), wink-fast.v1 or wink.v1
   --out FILE       also write the metrics table as CSV
   --errors FILE    write every false positive and false negative with the entries matched
   -h, --help       show this help

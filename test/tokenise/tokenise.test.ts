@@ -17,7 +17,7 @@ describe('tokenise', () => {
     expect(doc.wordCount).toBe(8);
   });
 
-  test('wink-fast.v1 (the default) gives each word itself as its lemma', () => {
+  test('scan.v1 (the default) gives each word itself as its lemma', () => {
     const doc = tokenise(textSource('They were detained.'));
     expect(doc.tokens.map((token) => token.lemma)).toEqual(['they', 'were', 'detained', '.']);
   });
