@@ -32,17 +32,29 @@ const WORKER_HEAP_MB = 512;
 /** The worker script, from the build (workers cannot load TypeScript sources). */
 const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist/pipeline/score-worker.js');
 
+interface Pending {
+  readonly task: WorkerTask;
+  readonly resolve: (outcome: DocOutcome) => void;
+}
+
 interface Slot {
-  worker: Worker;
-  busy?: { task: WorkerTask; resolve: (outcome: DocOutcome) => void };
+  readonly worker: Worker;
+  /** Tasks sent to the worker, in the order it works through them (the first is in progress). */
+  readonly pending: Pending[];
 }
 
 /**
- * A fixed pool of worker threads for tokenise + classify. Each takes one document at a time;
- * a crashed worker fails only its document and is replaced.
+ * Tasks sent to a worker ahead of its results: the next document is already waiting in the
+ * worker when it finishes one, so it never idles while this thread is busy writing results.
+ */
+const TASKS_PER_WORKER = 2;
+
+/**
+ * A fixed pool of worker threads for tokenise + classify. Each works through its documents one
+ * at a time; a crashed worker fails only the document it was on, and is replaced.
  */
 export class WorkerPool {
-  private readonly queue: { task: WorkerTask; resolve: (outcome: DocOutcome) => void }[] = [];
+  private readonly queue: Pending[] = [];
   private readonly slots: Slot[] = [];
   private nextTask = 0;
 
@@ -78,25 +90,26 @@ export class WorkerPool {
 
   private spawn(): Promise<void> {
     return new Promise((ready, fail) => {
-      const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) };
+      const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
       let isReady = false;
       slot.worker.on('message', (message: { ready?: true; task?: number; outcome?: DocOutcome }) => {
         if (message.ready) {
           isReady = true;
           this.slots.push(slot);
           ready();
-        } else if (slot.busy && message.task === slot.busy.task.task) {
-          const { resolve } = slot.busy;
-          slot.busy = undefined;
-          resolve(message.outcome!);
+        } else if (slot.pending.length > 0 && message.task === slot.pending[0].task.task) {
+          slot.pending.shift()!.resolve(message.outcome!);
         }
         this.dispatch();
       });
       slot.worker.on('error', (error) => {
         if (!isReady) return fail(error);
         this.slots.splice(this.slots.indexOf(slot), 1);
-        if (slot.busy) {
-          const { task, resolve } = slot.busy;
+        // The document in progress failed; the ones sent after it were copies, so they go back to the queue.
+        const [current, ...waiting] = slot.pending;
+        this.queue.unshift(...waiting);
+        if (current) {
+          const { task, resolve } = current;
           const isMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
           const message = isMemory ? `document needs more memory than a worker may use (${WORKER_HEAP_MB} MB); split it into smaller files` : `worker crashed on this document: ${error.message}`;
           resolve({ issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) });
@@ -107,11 +120,14 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
-      const next = this.queue.shift()!;
-      slot.busy = next;
-      slot.worker.postMessage(next.task, [next.task.bytes]);
+    // Every idle worker first; then one more each, sent as a copy so that it can be re-sent if the worker crashes.
+    for (let depth = 0; depth < TASKS_PER_WORKER; depth++) {
+      for (const slot of this.slots) {
+        if (slot.pending.length !== depth || this.queue.length === 0) continue;
+        const next = this.queue.shift()!;
+        slot.pending.push(next);
+        slot.worker.postMessage(next.task, depth === 0 ? [next.task.bytes] : []);
+      }
     }
   }
 }
