@@ -58,16 +58,19 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextTask = 0;
 
-  private constructor(private readonly init: WorkerInit) {}
+  private constructor(
+    private readonly init: WorkerInit,
+    private readonly script: string,
+  ) {}
 
   /** True when the built worker script exists (it does after `npm ci` or `npm run build`). */
   static isAvailable(): boolean {
     return existsSync(WORKER_SCRIPT);
   }
 
-  /** Start `size` workers and wait until each has compiled its lexicons. */
-  static async create(size: number, init: WorkerInit): Promise<WorkerPool> {
-    const pool = new WorkerPool(init);
+  /** Start `size` workers and wait until each has compiled its lexicons. `script` replaces the worker script (tests). */
+  static async create(size: number, init: WorkerInit, script: string = WORKER_SCRIPT): Promise<WorkerPool> {
+    const pool = new WorkerPool(init, script);
     await Promise.all(Array.from({ length: size }, () => pool.spawn()));
     return pool;
   }
@@ -90,7 +93,7 @@ export class WorkerPool {
 
   private spawn(): Promise<void> {
     return new Promise((ready, fail) => {
-      const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
+      const slot: Slot = { worker: new Worker(this.script, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
       let isReady = false;
       slot.worker.on('message', (message: { ready?: true; task?: number; outcome?: DocOutcome }) => {
         if (message.ready) {
