@@ -39,14 +39,39 @@ export function htmlToText(html: string): { text: string; title: string } {
   return { text: tidyParagraphs(decodeEntities(text)), title };
 }
 
-/** Collapse runs of spaces inside lines and keep at most one blank line between paragraphs. */
+/**
+ * Trim each line, collapse runs of spaces, tabs and no-break spaces inside it, and keep at most
+ * one blank line between paragraphs (none at the ends). One pass over line boundaries: lines
+ * that need no collapsing are sliced, not rewritten.
+ */
 export function tidyParagraphs(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const out: string[] = [];
+  let hasBlank = false;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let first = start;
+    let last = end;
+    while (first < last && isTrimmed(text.charCodeAt(first))) first += 1;
+    while (last > first && isTrimmed(text.charCodeAt(last - 1))) last -= 1;
+    if (first === last) {
+      hasBlank = out.length > 0;
+    } else {
+      if (out.length > 0) out.push(hasBlank ? '\n\n' : '\n');
+      hasBlank = false;
+      const line = text.slice(first, last);
+      out.push(NEEDS_COLLAPSE.test(line) ? line.replace(/[ \t\u00a0]+/g, ' ') : line);
+    }
+    start = end + 1;
+  }
+  return out.join('');
+}
+
+const NEEDS_COLLAPSE = /[\t\u00a0]| {2}/;
+
+/** The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function collapse(text: string): string {

@@ -3,7 +3,7 @@ import type { CategoryInfo, CompiledLexicon, WordMatch, WordStream } from '../do
 import { termVariants } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { TermTrie } from './trie.js';
-import { makeWordStep, stepMatches, type WordStep } from './word-step.js';
+import { makeWordStep, mergeWordSteps, stepMatches, stepSetMatches, type WordStep, type WordStepSet } from './word-step.js';
 
 /** An entry ready for matching: its conditions compiled to word steps. */
 interface CompiledEntry {
@@ -16,7 +16,7 @@ interface CompiledEntry {
 }
 
 interface Proximity {
-  readonly steps: readonly WordStep[];
+  readonly words: WordStepSet;
   readonly window: number;
 }
 
@@ -63,7 +63,7 @@ export function termSteps(term: string, isInflected: boolean): WordStep[][] {
 
 function compileEntry(entry: LexiconEntry, category: string): CompiledEntry {
   const proximity = (spec: LexiconEntry['near']): Proximity | undefined =>
-    spec && { window: spec.window, steps: spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0])) };
+    spec && { window: spec.window, words: mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0]))) };
   return {
     id: entry.term,
     category,
@@ -126,9 +126,9 @@ function isCounted(words: WordStream, start: number, end: number, entry: Compile
 function isInsidePhrase(words: WordStream, start: number, end: number, steps: readonly WordStep[]): boolean {
   for (let from = Math.max(0, end - steps.length); from <= start; from++) {
     if (from + steps.length > words.keys.length) continue;
-    if (steps.every((step, k) => (k === 0 || !words.breakBefore[from + k]) && stepMatches(step, words.keys[from + k], words.lemmas[from + k]))) {
-      return true;
-    }
+    let k = 0;
+    while (k < steps.length && (k === 0 || !words.breakBefore[from + k]) && stepMatches(steps[k], words.keys[from + k], words.lemmas[from + k])) k += 1;
+    if (k === steps.length) return true;
   }
   return false;
 }
@@ -140,7 +140,7 @@ function isNear(words: WordStream, start: number, end: number, proximity: Proxim
   const to = Math.min(words.keys.length, end + proximity.window);
   for (let at = from; at < to; at++) {
     if ((at >= start && at < end) || words.sentence[at] !== sentence) continue;
-    if (proximity.steps.some((step) => stepMatches(step, words.keys[at], words.lemmas[at]))) return true;
+    if (stepSetMatches(proximity.words, words.keys[at], words.lemmas[at])) return true;
   }
   return false;
 }

@@ -18,3 +18,26 @@ export function makeWordStep(word: string, options: { isInflected: boolean }): W
 export function stepMatches(step: WordStep, key: string, lemma: string): boolean {
   return step.forms.has(key) || step.lemma === lemma || (step.prefix !== null && key.startsWith(step.prefix));
 }
+
+/** Several word steps merged into one test: a word matches when it matches any of them. */
+export interface WordStepSet {
+  readonly forms: ReadonlySet<string>;
+  readonly lemmas: ReadonlySet<string>;
+  readonly prefixes: readonly string[];
+}
+
+/** Merge steps, so that testing a word costs two lookups however many steps there are. */
+export function mergeWordSteps(steps: readonly WordStep[]): WordStepSet {
+  return {
+    forms: new Set(steps.flatMap((step) => [...step.forms])),
+    lemmas: new Set(steps.flatMap((step) => (step.lemma === null ? [] : [step.lemma]))),
+    prefixes: [...new Set(steps.flatMap((step) => (step.prefix === null ? [] : [step.prefix])))],
+  };
+}
+
+/** True when the word at `key` (lemma `lemma`) matches one of the merged steps. */
+export function stepSetMatches(set: WordStepSet, key: string, lemma: string): boolean {
+  if (set.forms.has(key) || set.lemmas.has(lemma)) return true;
+  for (const prefix of set.prefixes) if (key.startsWith(prefix)) return true;
+  return false;
+}

@@ -29,6 +29,9 @@ const LOOKUP: ReadonlyMap<string, readonly number[]> = (() => {
   return map;
 })();
 
+/** Length of the longest function word: longer words are not looked up. */
+const LONGEST = Math.max(...[...LOOKUP.keys()].map((word) => word.length));
+
 /** Function-word counts per language, indexed like `LANGUAGES`. */
 export type LanguageCounts = Uint32Array;
 
@@ -42,6 +45,7 @@ export function newLanguageCounts(): LanguageCounts {
 
 /** Count one lower-cased word. */
 export function countWord(counts: LanguageCounts, word: string): void {
+  if (word.length > LONGEST) return;
   const languages = LOOKUP.get(word);
   if (languages) for (const index of languages) counts[index] += 1;
 }
