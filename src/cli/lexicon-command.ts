@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
 import { exportLiwc, exportQuanteda, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
-import { writeFileAtomic } from '../output/index.js';
+import { parseMatchRows, writeFileAtomic } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
@@ -63,7 +63,7 @@ async function lint(files: readonly string[], { corpus, exclude }: { corpus?: st
     reportIssues(io, found.issues);
     const counts = new Map<string, Map<string, number>>();
     const collect = (result: DocResult) => {
-      for (const match of result.matches) {
+      for (const match of parseMatchRows(result.matchesCsv)) {
         const key = `${match.lexicon}\u0000${match.entry}`;
         const forms = counts.get(key) ?? new Map<string, number>();
         const text = match.matchedText.toLowerCase();

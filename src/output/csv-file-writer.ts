@@ -42,6 +42,11 @@ export class CsvFileWriter {
     if (rows.length > 0) await this.handle.writeFile(csvRows(rows, this.settings));
   }
 
+  /** Append rows already written as CSV text in this writer's settings. */
+  async writeText(text: string): Promise<void> {
+    if (text.length > 0) await this.handle.writeFile(text);
+  }
+
   /** Flush to disk and rename over the target. */
   async commit(): Promise<void> {
     try {

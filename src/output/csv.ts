@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 /** A CSV cell before quoting: text (neutralised against formulas), a formatted number, or empty. */
@@ -39,10 +40,27 @@ export function textCell(value: string): Cell {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** The value of a text cell: the quote `textCell` puts before a formula-like value removed. */
+export function untextCell(cell: Cell): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** A number with fixed decimals, or an empty cell for null. Never `-0`. */
 export function numberCell(value: number | null, decimals: number, decimal: '.' | ',' = '.'): Cell {
   if (value === null || !Number.isFinite(value)) return '';
   let text = value.toFixed(decimals);
   if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
   return decimal === '.' ? text : text.replace('.', decimal);
+}
+
+/**
+ * Rows written by `csvRows` in the default settings, rewritten for `settings`: unchanged when
+ * delimiter, decimal and line ends are the defaults; otherwise parsed and written again, with
+ * the decimal separator of the cells in `numberColumns` (column indexes) replaced.
+ */
+export function recodeCsvRows(text: string, settings: CsvSettings, numberColumns: (column: number) => boolean): string {
+  if (text === '' || (settings.delimiter === ',' && settings.decimal === '.' && settings.recordDelimiter === '\n')) return text;
+  const rows = parse(text, { relax_column_count: false }) as string[][];
+  if (settings.decimal !== '.') for (const row of rows) for (let column = 0; column < row.length; column++) if (numberColumns(column)) row[column] = row[column].replace('.', settings.decimal);
+  return csvRows(rows, settings);
 }

@@ -1,8 +1,8 @@
 export { writeFileAtomic } from './atomic-write.js';
 export { CsvFileWriter, TEMP_SUFFIX, tempPathFor } from './csv-file-writer.js';
-export { toCsv, csvRows, textCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
+export { toCsv, csvRows, recodeCsvRows, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
 export { scoreHeader, scoreCells } from './score-columns.js';
-export { MATCH_HEADER, matchRows, matchCells, kwic, type MatchRow } from './match-rows.js';
+export { MATCH_HEADER, matchRows, matchCells, parseMatchRows, kwic, type MatchRow } from './match-rows.js';
 export { ERROR_HEADER, errorCells } from './error-rows.js';
 export { segmentHeader, segmentRows, segmentCells, type SegmentRow, type SegmentKind } from './segment-rows.js';
 export { LONG_HEADER, longCells } from './long-rows.js';

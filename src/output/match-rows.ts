@@ -1,5 +1,6 @@
 import type { ClassifiedDoc } from '../document.js';
-import { numberCell, textCell, type Cell } from './csv.js';
+import { parse } from 'csv-parse/sync';
+import { numberCell, textCell, untextCell, type Cell } from './csv.js';
 
 /** matches.csv columns, in order. Offsets are characters into the document's text, end exclusive. */
 export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'category', 'entry', 'matched_text', 'negated', 'weight', 'kwic'] as const;
@@ -59,4 +60,22 @@ export function kwic(text: string, start: number, end: number, chars = KWIC_CHAR
 
 function flatten(text: string): string {
   return text.replace(/\s+/g, ' ');
+}
+
+/** Match rows back from their CSV text (rows of matches.csv in the default settings, no header). */
+export function parseMatchRows(text: string): MatchRow[] {
+  const column = (name: (typeof MATCH_HEADER)[number]) => MATCH_HEADER.indexOf(name);
+  return (parse(text) as string[][]).map((cells) => ({
+    docId: untextCell(cells[column('doc_id')]),
+    sentence: Number(cells[column('sentence')]),
+    start: Number(cells[column('start')]),
+    end: Number(cells[column('end')]),
+    lexicon: cells[column('lexicon')],
+    category: cells[column('category')],
+    entry: untextCell(cells[column('entry')]),
+    matchedText: untextCell(cells[column('matched_text')]),
+    isNegated: cells[column('negated')] === '1',
+    weight: Number(cells[column('weight')]),
+    kwic: untextCell(cells[column('kwic')]),
+  }));
 }

@@ -5,14 +5,14 @@ import { TEMP_SUFFIX, writeFileAtomic } from '../output/index.js';
 import type { DocResult } from './score-bytes.js';
 
 /** Bump when the stored shape changes: older fragments are then ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What is checked on every run: small, so an unchanged re-run reads little. */
 interface StoredFragment {
   readonly format: number;
   /** The run key: tool version, lexicon hashes and scoring options. */
   readonly key: string;
-  readonly result: Omit<DocResult, 'matches' | 'segments'>;
+  readonly result: Omit<DocResult, 'matchesCsv' | 'segmentsCsv'>;
   /** Size and modification time of the file the result was made from. */
   readonly stamp?: FileStamp;
 }
@@ -23,11 +23,13 @@ export interface FileStamp {
   readonly mtimeMs: number;
 }
 
-/** The evidence, read only when the output tables are rewritten. */
+/** The evidence, read only when the output tables are rewritten: rows of matches.csv (and segments.csv) as CSV text. */
 interface StoredEvidence {
+  readonly format: number;
+  readonly key: string;
   readonly sha256: string;
-  readonly matches: DocResult['matches'];
-  readonly segments?: DocResult['segments'];
+  readonly matchesCsv: string;
+  readonly segmentsCsv?: string;
 }
 
 /**
@@ -36,6 +38,9 @@ interface StoredEvidence {
  * Each file is written atomically, so a killed run loses at most the document in flight.
  */
 export class FragmentStore {
+  /** Sub-folders known to exist, so each is created once per run. */
+  private readonly dirs = new Set<string>();
+
   private constructor(private readonly dir: string, private readonly key: string) {}
 
   /** Open (and create) the store; remove temp files a killed run left behind. */
@@ -50,7 +55,7 @@ export class FragmentStore {
   /** The stored result of `id` without its matches, if made from content `sha256` under this run key. */
   async read(id: string, sha256: string): Promise<DocResult | undefined> {
     const stored = await this.readFragment(id);
-    return stored && stored.result.sha256 === sha256 ? { ...stored.result, matches: [] } : undefined;
+    return stored && stored.result.sha256 === sha256 ? { ...stored.result, matchesCsv: '' } : undefined;
   }
 
   /**
@@ -59,7 +64,7 @@ export class FragmentStore {
    */
   async readUnchanged(id: string, stamp: FileStamp): Promise<DocResult | undefined> {
     const stored = await this.readFragment(id);
-    return stored?.stamp && stored.stamp.size === stamp.size && stored.stamp.mtimeMs === stamp.mtimeMs ? { ...stored.result, matches: [] } : undefined;
+    return stored?.stamp && stored.stamp.size === stamp.size && stored.stamp.mtimeMs === stamp.mtimeMs ? { ...stored.result, matchesCsv: '' } : undefined;
   }
 
   private async readFragment(id: string): Promise<StoredFragment | undefined> {
@@ -71,13 +76,11 @@ export class FragmentStore {
     }
   }
 
-  /** The stored result of `id` with its matches and segments (for writing the tables). */
-  async readWithEvidence(id: string, sha256: string): Promise<DocResult | undefined> {
-    const result = await this.read(id, sha256);
-    if (!result) return undefined;
+  /** The stored rows of matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
+  async readEvidence(id: string, sha256: string): Promise<Pick<DocResult, 'matchesCsv' | 'segmentsCsv'> | undefined> {
     try {
       const evidence = JSON.parse(await readFile(`${this.path(id)}.evidence`, 'utf8')) as StoredEvidence;
-      return evidence.sha256 === sha256 ? { ...result, matches: evidence.matches, segments: evidence.segments } : undefined;
+      return evidence.format === FORMAT && evidence.key === this.key && evidence.sha256 === sha256 ? evidence : undefined;
     } catch {
       return undefined;
     }
@@ -86,9 +89,13 @@ export class FragmentStore {
   /** Store a result (atomically): the evidence first, so a result is never found without it. */
   async write(result: DocResult, stamp?: FileStamp): Promise<void> {
     const path = this.path(result.id);
-    await mkdir(join(path, '..'), { recursive: true });
-    const { matches, segments, ...rest } = result;
-    const evidence: StoredEvidence = { sha256: result.sha256, matches, segments };
+    const dir = join(path, '..');
+    if (!this.dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.dirs.add(dir);
+    }
+    const { matchesCsv, segmentsCsv, ...rest } = result;
+    const evidence: StoredEvidence = { format: FORMAT, key: this.key, sha256: result.sha256, matchesCsv, segmentsCsv };
     await writeFileAtomic(`${path}.evidence`, JSON.stringify(evidence));
     const stored: StoredFragment = { format: FORMAT, key: this.key, result: rest, stamp };
     await writeFileAtomic(path, JSON.stringify(stored));

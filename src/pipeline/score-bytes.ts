@@ -1,7 +1,7 @@
 import type { Issue, ScoreRow } from '../document.js';
 import { sourceFromBytes, type DocumentFile } from '../ingest/index.js';
 import { makeIssue } from '../issues.js';
-import { matchRows, segmentRows, type MatchRow, type SegmentKind, type SegmentRow } from '../output/index.js';
+import { csvRows, matchCells, matchRows, segmentCells, segmentRows, type SegmentKind } from '../output/index.js';
 import type { Scorer } from './scorer.js';
 
 /** What scoring one document gives: its row, its matches and any warnings (e.g. another language). */
@@ -9,9 +9,13 @@ export interface DocResult {
   readonly id: string;
   readonly sha256: string;
   readonly row: ScoreRow;
-  readonly matches: readonly MatchRow[];
-  /** Scores per sentence or paragraph, when asked for. */
-  readonly segments?: readonly SegmentRow[];
+  /**
+   * The document's rows of matches.csv (no header), rendered once where the document is scored,
+   * in the default CSV settings: the tables are rewritten from these without parsing them.
+   */
+  readonly matchesCsv: string;
+  /** Its rows of segments.csv, likewise, when segments are asked for. */
+  readonly segmentsCsv?: string;
   readonly issues: readonly Issue[];
 }
 
@@ -24,8 +28,9 @@ export async function scoreBytes(scorer: Scorer, bytes: Uint8Array, file: Docume
     const read = await sourceFromBytes(bytes, file.path, file.id, sha256);
     if (!read.doc) return { issue: read.issue };
     const { doc, row, issues } = scorer.score(read.doc);
-    const segments = options.segments ? segmentRows(doc, scorer.categories, options.segments) : undefined;
-    return { result: { id: file.id, sha256, row, matches: matchRows(doc), segments, issues } };
+    const matchesCsv = csvRows(matchRows(doc).map((match) => matchCells(match)));
+    const segmentsCsv = options.segments ? csvRows(segmentRows(doc, scorer.categories, options.segments).map((segment) => segmentCells(segment, scorer.categories, { hasWholeHits: scorer.hasWholeHits }))) : undefined;
+    return { result: { id: file.id, sha256, row, matchesCsv, segmentsCsv, issues } };
   } catch (error) {
     return { issue: makeIssue('INTERNAL_ERROR', file.id, `scoring failed: ${error instanceof Error ? error.message : String(error)}`, { stage: 'tokenise' }) };
   }

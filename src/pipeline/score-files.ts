@@ -120,7 +120,7 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   await settings.store?.write(outcome.result, stamp);
   settings.onResult?.(outcome.result);
   // Matches stay in the store, not in memory: memory does not grow with the corpus.
-  return { result: { ...outcome.result, matches: [], segments: undefined }, isCached: false };
+  return { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined }, isCached: false };
 }
 
 /** What is kept of each result while the rest of the corpus is scored. */

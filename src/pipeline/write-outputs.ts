@@ -3,7 +3,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import {
-  CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, LONG_HEADER, longCells, MATCH_HEADER, matchCells, scoreCells, scoreHeader, segmentCells, segmentHeader, writeFileAtomic,
+  CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, LONG_HEADER, longCells, MATCH_HEADER, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, writeFileAtomic,
   type CsvSettings, type SegmentKind,
 } from '../output/index.js';
 import type { FragmentStore } from './fragment-store.js';
@@ -28,6 +28,8 @@ export interface RunOutputs {
 }
 
 const BATCH = 500;
+/** segments.csv columns from this index on are numbers: hits per category, then the framing index. */
+const SEGMENT_NUMBERS_FROM = 5;
 
 /**
  * Write scores.csv, matches.csv, (segments.csv,) errors.csv and manifest.json, each atomically. scores.csv
@@ -51,11 +53,17 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
       const segmentWriter = segments ? await CsvFileWriter.open(join(dir, 'segments.csv'), segmentHeader(scorer.categories), csv) : undefined;
       if (segmentWriter) writers.push(segmentWriter);
       await scores.write(scored.rows.flatMap((row) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)])));
-      // Matches and segments are streamed from the store in id order, so memory stays flat.
+      // Matches and segments are copied from the store in id order, so memory stays flat; their
+      // rows were rendered when each document was scored and are only recoded for other CSV settings.
+      const isWeight = (column: number) => column === MATCH_HEADER.indexOf('weight');
+      const isSegmentNumber = (column: number) => column >= SEGMENT_NUMBERS_FROM;
       for (let from = 0; from < scored.ids.length; from += BATCH) {
-        const batch = await Promise.all(scored.ids.slice(from, from + BATCH).map((id) => store.readWithEvidence(id, scored.contentHashes.get(id)!)));
-        await matches.write(batch.flatMap((result) => result?.matches.map((row) => matchCells(row, csv.decimal)) ?? []));
-        await segmentWriter?.write(batch.flatMap((result) => result?.segments?.map((row) => segmentCells(row, scorer.categories, options)) ?? []));
+        const batch = await Promise.all(scored.ids.slice(from, from + BATCH).map((id) => store.readEvidence(id, scored.contentHashes.get(id)!)));
+        const missing = batch.findIndex((evidence) => evidence === undefined);
+        // S13: every document with a row has its evidence in the store (written before its fragment).
+        if (missing >= 0) throw new Error(`the stored matches of ${scored.ids[from + missing]} are missing or out of date (run again with --force)`);
+        await matches.writeText(batch.map((evidence) => recodeCsvRows(evidence!.matchesCsv, csv, isWeight)).join(''));
+        await segmentWriter?.writeText(batch.map((evidence) => recodeCsvRows(evidence!.segmentsCsv ?? '', csv, isSegmentNumber)).join(''));
       }
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));

@@ -59,6 +59,31 @@ describe('incremental re-runs', () => {
     expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 0 });
     expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toContain('extra_hits');
   }, 60_000);
+
+  test('matches.csv is rebuilt from the stored rows; if they are lost, the run fails and keeps the previous tables', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    await summary(project.pipeline, '--delimiter', ';', '--decimal', ',');
+    const matches = await readFile(join(project.out, 'matches.csv'), 'utf8');
+    // A new document makes the tables be rewritten: the stored rows of the others are recoded, not rescored.
+    await writeFile(join(project.corpus, 'new.txt'), 'Refugees have a right to asylum.\n');
+    expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',')).toMatchObject({ scored: 1, cached: 2 });
+    const rewritten = await readFile(join(project.out, 'matches.csv'), 'utf8');
+    expect(rewritten.startsWith(matches)).toBe(true);
+    expect(rewritten.slice(matches.length)).toMatch(/^new\.txt;1;/);
+
+    const { readdir } = await import('node:fs/promises');
+    const fragments = join(project.out, '.hsframe', 'fragments');
+    const [sub] = await readdir(fragments);
+    const [evidence] = (await readdir(join(fragments, sub))).filter((name) => name.endsWith('.evidence'));
+    await rm(join(fragments, sub, evidence));
+    await writeFile(join(project.corpus, 'newer.txt'), 'Border control.\n');
+    const result = await runCli(['run', project.pipeline, '--delimiter', ';', '--decimal', ',']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/OUTPUT_WRITE_FAILED.*stored matches of .* are missing or out of date \(run again with --force\)/);
+    expect(await readFile(join(project.out, 'matches.csv'), 'utf8')).toBe(rewritten);
+    expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',', '--force')).toMatchObject({ scored: 4 });
+  }, 60_000);
 });
 
 describe('awkward file names', () => {
