@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { BUNDLED_LEXICONS, evaluate, loadScorer, readGold } from '../dist/index.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') } } });
+const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') }, fourth: { type: 'string', default: join(root, 'test/gold/dev4.csv') } } });
 const { scorer } = await loadScorer(BUNDLED_LEXICONS);
 const labels = scorer.categories.map((category) => category.id);
 const load = async (file) => {
@@ -24,6 +24,8 @@ const fmt = (value) => (value === null ? '–' : value.toFixed(3));
 const halves = { odd: evaluate(gold, scorer, 'odd'), even: evaluate(gold, scorer, 'even'), all: evaluate(gold, scorer, 'all') };
 const third = await load(values.third);
 const thirdAll = evaluate(third, scorer, 'all');
+const fourth = await load(values.fourth);
+const fourthAll = evaluate(fourth, scorer, 'all');
 const secondHalves = { odd: evaluate(second, scorer, 'odd'), even: evaluate(second, scorer, 'even'), all: evaluate(second, scorer, 'all') };
 const targets = halves.all.metrics.map((m) => {
   const isFrame = m.label === 'state_centric' || m.label === 'people_centric';
@@ -105,6 +107,22 @@ lexicons (see \`test/gold/DEV3.md\`). The set on which lexicon errors are studie
 its figures show fit, the two sets above generalisation.
 
 ${table(thirdAll, {})}
+
+## Fourth development set: test/gold/dev4.csv
+
+${fourth.rows.length} sentences weighted toward the two frames (people-centric, state-centric and sentences
+where both may meet), half from the bundled policy texts and half from UN General Debate
+speeches of 2024, none of them in the other sets; coded by one coder following the codebook
+without access to the lexicons (see \`test/gold/DEV4.md\`). Used, like the third set, for
+error analysis.
+
+${table(fourthAll, {})}
+
+The single-coder sets score lower than dev.csv, most of all on the two frames: they were drawn
+to hold the hardest sentences (frame-bearing sentences where whose security is at stake must
+be decided, and few easy category sentences), and one coder's reading of the hard cases can
+differ from the three coders' majority. They show where the lexicons are weakest, not a
+second estimate of the same agreement.
 
 Reproduce one table: \`npx hsframe evaluate --gold test/gold/dev.csv --subset even\`.
 `;
