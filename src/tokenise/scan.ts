@@ -79,92 +79,135 @@ function isUpperStart(text: string, at: number): boolean {
  * not a sentence.
  */
 export function scanParagraph(text: string, [from, to]: readonly [number, number]): ScannedParagraph {
-  const tokens: Token[] = [];
-  const sentences: TokenRange[] = [];
-  const sentenceSpans: TextSpan[] = [];
-  const counts = newLanguageCounts();
-  let wordCount = 0;
-  let sentenceStart = -1;
-  let sentenceFirst = 0;
-  let sentenceWords = 0;
-  let sinceCue = Infinity;
-  let isAfterNot = false;
-  let lastWord = '';
-  let lastWordEnd = -1;
-  const pushWord = (start: number, end: number, norm: string) => {
-    // "not only": the cue is withdrawn once the next word is read.
-    if ((isAfterNot && !isNegationCue('not', norm)) || SCOPE_ENDS.has(norm)) sinceCue = Infinity;
-    const isNegated = sinceCue <= NEGATION_WINDOW;
-    sinceCue = isNegationCue(norm, undefined) ? 0 : sinceCue + 1;
-    isAfterNot = norm === 'not';
-    tokens.push({ start, end, norm, lemma: norm, isWord: true, isNegated });
-    sentenceWords += 1;
-    countWord(counts, norm);
-  };
-  const endSentence = (end: number) => {
-    if (sentenceWords > 0) {
-      sentences.push([sentenceFirst, tokens.length]);
-      sentenceSpans.push({ start: sentenceStart, end, words: sentenceWords });
-      wordCount += sentenceWords;
-    } else tokens.length = sentenceFirst;
-    sentenceStart = -1;
-    sentenceFirst = tokens.length;
-    sentenceWords = 0;
-    sinceCue = Infinity;
-  };
-  let i = from;
-  while (i < to) {
-    const code = text.charCodeAt(i);
-    if (CLASS[code] === LETTER || CLASS[code] === DIGIT) {
-      const start = i;
-      let isPlain = true;
-      let hasLetter = false;
-      while (i < to) {
-        const c = text.charCodeAt(i);
-        const kind = CLASS[c];
-        if (kind === LETTER || kind === DIGIT) {
-          if (kind === LETTER) hasLetter = true;
-          i += 1;
-        } else if (i + 1 < to && isWordChar(text.charCodeAt(i + 1)) && isJoiner(text, start, i, c, isPlain)) {
-          isPlain = false;
-          i += 2;
-        } else break;
-      }
-      // "U.S." and "e.g.": a word with inner periods keeps its final one.
-      if (!isPlain && text.charCodeAt(i) === PERIOD && text.lastIndexOf('.', i - 1) > start) i += 1;
-      if (sentenceStart < 0) sentenceStart = start;
-      lastWord = text.slice(start, i).toLowerCase();
-      lastWordEnd = i;
-      if (!hasLetter) {
-        tokens.push({ start, end: i, norm: lastWord, lemma: lastWord, isWord: false, isNegated: sinceCue <= NEGATION_WINDOW });
-      } else if (lastWord === 'cannot') {
-        pushWord(start, start + 3, 'can');
-        pushWord(start + 3, i, 'not');
-      } else if (isPlain) pushWord(start, i, lastWord);
-      else pushComplexWord(text, start, i, lastWord, pushWord);
-      continue;
-    }
-    if (isSpace(code)) {
-      i += 1;
-      continue;
-    }
-    if (sentenceStart < 0) sentenceStart = i;
-    const isEnd = SENTENCE_ENDS.has(code);
-    let end = i + 1;
-    if (isEnd) while (end < to && (SENTENCE_ENDS.has(text.charCodeAt(end)) || CLOSERS.has(text.charCodeAt(end)))) end += 1;
-    for (let at = i; at < end; at++) {
-      const char = text[at];
-      tokens.push({ start: at, end: at + 1, norm: char, lemma: char, isWord: false, isNegated: false });
-    }
-    if (CLASS[code] === PUNCTUATION) sinceCue = Infinity;
-    isAfterNot = false;
-    if (isEnd && isSentenceEnd(text, i, end, to, code === PERIOD && lastWordEnd === i && isAbbreviation(lastWord))) endSentence(end);
-    i = end;
+  const scanner = new ParagraphScanner(text, to);
+  let at = from;
+  while (at < to) {
+    const code = text.charCodeAt(at);
+    if (isWordChar(code)) at = scanner.word(at);
+    else if (isSpace(code)) at += 1;
+    else at = scanner.marks(at);
   }
   let last = to;
   while (last > from && isSpace(text.charCodeAt(last - 1))) last -= 1;
-  if (sentenceStart >= 0) endSentence(Math.max(last, sentenceStart));
-  return { tokens, sentences, sentenceSpans, wordCount, counts, language: languageOf(counts) };
+  return scanner.finish(last);
+}
+
+/** The state of one paragraph's scan: tokens so far, the open sentence and the negation window. */
+class ParagraphScanner {
+  private readonly tokens: Token[] = [];
+  private readonly sentences: TokenRange[] = [];
+  private readonly sentenceSpans: TextSpan[] = [];
+  private readonly counts = newLanguageCounts();
+  private wordCount = 0;
+  /** Open sentence: its first character (-1: none open), first token and words so far. */
+  private sentenceStart = -1;
+  private sentenceFirst = 0;
+  private sentenceWords = 0;
+  /** Words since the last negation cue (Infinity: no window open). */
+  private sinceCue = Infinity;
+  private isAfterNot = false;
+  /** The last letter-or-digit run, lower-cased, and where it ended (to recognise abbreviations). */
+  private lastWord = '';
+  private lastWordEnd = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly to: number,
+  ) {}
+
+  /** Read the run of letters and digits at `start` (with its joiners); returns where it ends. */
+  word(start: number): number {
+    const { text, to } = this;
+    let at = start;
+    let isPlain = true;
+    let hasLetter = false;
+    while (at < to) {
+      const code = text.charCodeAt(at);
+      if (isWordChar(code)) {
+        if (CLASS[code] === LETTER) hasLetter = true;
+        at += 1;
+      } else if (at + 1 < to && isWordChar(text.charCodeAt(at + 1)) && isJoiner(text, start, at, code, isPlain)) {
+        isPlain = false;
+        at += 2;
+      } else break;
+    }
+    // "U.S." and "e.g.": a word with inner periods keeps its final one.
+    if (!isPlain && text.charCodeAt(at) === PERIOD && text.lastIndexOf('.', at - 1) > start) at += 1;
+    if (this.sentenceStart < 0) this.sentenceStart = start;
+    const lower = text.slice(start, at).toLowerCase();
+    this.lastWord = lower;
+    this.lastWordEnd = at;
+    if (!hasLetter) {
+      this.tokens.push({ start, end: at, norm: lower, lemma: lower, isWord: false, isNegated: this.sinceCue <= NEGATION_WINDOW });
+    } else if (lower === 'cannot') {
+      this.pushWord(start, start + 3, 'can');
+      this.pushWord(start + 3, at, 'not');
+    } else if (isPlain) this.pushWord(start, at, lower);
+    else this.pushComplexWord(start, at, lower);
+    return at;
+  }
+
+  /** Read punctuation or symbols at `at` (a sentence end takes its closing quotes along); returns where they end. */
+  marks(at: number): number {
+    const { text, to } = this;
+    const code = text.charCodeAt(at);
+    if (this.sentenceStart < 0) this.sentenceStart = at;
+    const isEnd = SENTENCE_ENDS.has(code);
+    let end = at + 1;
+    if (isEnd) while (end < to && (SENTENCE_ENDS.has(text.charCodeAt(end)) || CLOSERS.has(text.charCodeAt(end)))) end += 1;
+    for (let mark = at; mark < end; mark++) {
+      const char = text[mark];
+      this.tokens.push({ start: mark, end: mark + 1, norm: char, lemma: char, isWord: false, isNegated: false });
+    }
+    if (CLASS[code] === PUNCTUATION) this.sinceCue = Infinity;
+    this.isAfterNot = false;
+    const isAfterAbbreviation = code === PERIOD && this.lastWordEnd === at && isAbbreviation(this.lastWord);
+    if (isEnd && isSentenceEnd(text, at, end, to, isAfterAbbreviation)) this.endSentence(end);
+    return end;
+  }
+
+  /** Close the open sentence at `last` and return the paragraph. */
+  finish(last: number): ScannedParagraph {
+    if (this.sentenceStart >= 0) this.endSentence(Math.max(last, this.sentenceStart));
+    const { tokens, sentences, sentenceSpans, wordCount, counts } = this;
+    return { tokens, sentences, sentenceSpans, wordCount, counts, language: languageOf(counts) };
+  }
+
+  private pushWord(start: number, end: number, norm: string): void {
+    // "not only": the cue is withdrawn once the next word is read.
+    if ((this.isAfterNot && !isNegationCue('not', norm)) || SCOPE_ENDS.has(norm)) this.sinceCue = Infinity;
+    const isNegated = this.sinceCue <= NEGATION_WINDOW;
+    this.sinceCue = isNegationCue(norm, undefined) ? 0 : this.sinceCue + 1;
+    this.isAfterNot = norm === 'not';
+    this.tokens.push({ start, end, norm, lemma: norm, isWord: true, isNegated });
+    this.sentenceWords += 1;
+    countWord(this.counts, norm);
+  }
+
+  /** A word with apostrophes or inner periods: a clitic is split off. */
+  private pushComplexWord(start: number, end: number, lower: string): void {
+    const apostrophe = lower.lastIndexOf("'");
+    const clitic = apostrophe > 0 ? lower.slice(apostrophe) : '';
+    if (clitic === "'t" && lower[apostrophe - 1] === 'n' && apostrophe > 1) {
+      this.pushWord(start, start + apostrophe - 1, lower.slice(0, apostrophe - 1));
+      this.pushWord(start + apostrophe - 1, end, "n't");
+    } else if (CLITICS.has(clitic)) {
+      this.pushWord(start, start + apostrophe, lower.slice(0, apostrophe));
+      this.pushWord(start + apostrophe, end, clitic);
+    } else this.pushWord(start, end, lower.replace('-', ''));
+  }
+
+  private endSentence(end: number): void {
+    if (this.sentenceWords > 0) {
+      this.sentences.push([this.sentenceFirst, this.tokens.length]);
+      this.sentenceSpans.push({ start: this.sentenceStart, end, words: this.sentenceWords });
+      this.wordCount += this.sentenceWords;
+    } else this.tokens.length = this.sentenceFirst;
+    this.sentenceStart = -1;
+    this.sentenceFirst = this.tokens.length;
+    this.sentenceWords = 0;
+    this.sinceCue = Infinity;
+  }
 }
 
 /**
@@ -196,17 +239,4 @@ function isSentenceEnd(text: string, at: number, end: number, to: number, isAfte
   if (next === end) return text.charCodeAt(at) === PERIOD && isUpperStart(text, next);
   while (next < to && OPENERS.has(text.charCodeAt(next))) next += 1;
   return next < to && isUpperStart(text, next);
-}
-
-/** A word with apostrophes or inner periods: a clitic is split off. */
-function pushComplexWord(text: string, start: number, end: number, lower: string, pushWord: (start: number, end: number, norm: string) => void): void {
-  const apostrophe = lower.lastIndexOf("'");
-  const clitic = apostrophe > 0 ? lower.slice(apostrophe) : '';
-  if (clitic === "'t" && lower[apostrophe - 1] === 'n' && apostrophe > 1) {
-    pushWord(start, start + apostrophe - 1, lower.slice(0, apostrophe - 1));
-    pushWord(start + apostrophe - 1, end, "n't");
-  } else if (CLITICS.has(clitic)) {
-    pushWord(start, start + apostrophe, lower.slice(0, apostrophe));
-    pushWord(start + apostrophe, end, clitic);
-  } else pushWord(start, end, lower.replace('-', ''));
 }
