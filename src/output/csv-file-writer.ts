@@ -42,8 +42,8 @@ export class CsvFileWriter {
     if (rows.length > 0) await this.handle.writeFile(csvRows(rows, this.settings));
   }
 
-  /** Append rows already written as CSV text in this writer's settings. */
-  async writeText(text: string): Promise<void> {
+  /** Append rows already written as CSV (text, or UTF-8 bytes) in this writer's settings. */
+  async writeText(text: string | Uint8Array): Promise<void> {
     if (text.length > 0) await this.handle.writeFile(text);
   }
 

@@ -53,13 +53,18 @@ export function numberCell(value: number | null, decimals: number, decimal: '.' 
   return decimal === '.' ? text : text.replace('.', decimal);
 }
 
+/** True when rows in `settings` are written exactly as in the default settings (a BOM is only the file's start). */
+export function isDefaultLayout(settings: CsvSettings): boolean {
+  return settings.delimiter === ',' && settings.decimal === '.' && settings.recordDelimiter === '\n';
+}
+
 /**
  * Rows written by `csvRows` in the default settings, rewritten for `settings`: unchanged when
  * delimiter, decimal and line ends are the defaults; otherwise parsed and written again, with
  * the decimal separator of the cells in `numberColumns` (column indexes) replaced.
  */
 export function recodeCsvRows(text: string, settings: CsvSettings, numberColumns: (column: number) => boolean): string {
-  if (text === '' || (settings.delimiter === ',' && settings.decimal === '.' && settings.recordDelimiter === '\n')) return text;
+  if (text === '' || isDefaultLayout(settings)) return text;
   const rows = parse(text, { relax_column_count: false }) as string[][];
   if (settings.decimal !== '.') for (const row of rows) for (let column = 0; column < row.length; column++) if (numberColumns(column)) row[column] = row[column].replace('.', settings.decimal);
   return csvRows(rows, settings);

@@ -5,7 +5,7 @@ import { TEMP_SUFFIX, writeFileAtomic } from '../output/index.js';
 import type { DocResult } from './score-bytes.js';
 
 /** Bump when the stored shape changes: older fragments are then ignored. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What is checked on every run: small, so an unchanged re-run reads little. */
 interface StoredFragment {
@@ -23,13 +23,22 @@ export interface FileStamp {
   readonly mtimeMs: number;
 }
 
-/** The evidence, read only when the output tables are rewritten: rows of matches.csv (and segments.csv) as CSV text. */
-interface StoredEvidence {
+/**
+ * First line of an evidence file; the document's rows of matches.csv follow (`matchesBytes`
+ * bytes), then its rows of segments.csv. The rows are copied into the tables as bytes.
+ */
+interface EvidenceHeader {
   readonly format: number;
   readonly key: string;
   readonly sha256: string;
-  readonly matchesCsv: string;
-  readonly segmentsCsv?: string;
+  readonly matchesBytes: number;
+  readonly hasSegments: boolean;
+}
+
+/** A document's stored rows of matches.csv and segments.csv (UTF-8, default CSV settings). */
+export interface StoredRows {
+  readonly matches: Uint8Array;
+  readonly segments?: Uint8Array;
 }
 
 /**
@@ -77,10 +86,15 @@ export class FragmentStore {
   }
 
   /** The stored rows of matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
-  async readEvidence(id: string, sha256: string): Promise<Pick<DocResult, 'matchesCsv' | 'segmentsCsv'> | undefined> {
+  async readEvidence(id: string, sha256: string): Promise<StoredRows | undefined> {
     try {
-      const evidence = JSON.parse(await readFile(`${this.path(id)}.evidence`, 'utf8')) as StoredEvidence;
-      return evidence.format === FORMAT && evidence.key === this.key && evidence.sha256 === sha256 ? evidence : undefined;
+      const bytes = await readFile(`${this.path(id)}.evidence`);
+      const lineEnd = bytes.indexOf(0x0a);
+      const header = JSON.parse(bytes.subarray(0, lineEnd).toString('utf8')) as EvidenceHeader;
+      if (header.format !== FORMAT || header.key !== this.key || header.sha256 !== sha256) return undefined;
+      const matchesEnd = lineEnd + 1 + header.matchesBytes;
+      if (matchesEnd > bytes.length) return undefined;
+      return { matches: bytes.subarray(lineEnd + 1, matchesEnd), segments: header.hasSegments ? bytes.subarray(matchesEnd) : undefined };
     } catch {
       return undefined;
     }
@@ -95,8 +109,8 @@ export class FragmentStore {
       this.dirs.add(dir);
     }
     const { matchesCsv, segmentsCsv, ...rest } = result;
-    const evidence: StoredEvidence = { format: FORMAT, key: this.key, sha256: result.sha256, matchesCsv, segmentsCsv };
-    await writeFileAtomic(`${path}.evidence`, JSON.stringify(evidence));
+    const header: EvidenceHeader = { format: FORMAT, key: this.key, sha256: result.sha256, matchesBytes: Buffer.byteLength(matchesCsv), hasSegments: segmentsCsv !== undefined };
+    await writeFileAtomic(`${path}.evidence`, `${JSON.stringify(header)}\n${matchesCsv}${segmentsCsv ?? ''}`);
     const stored: StoredFragment = { format: FORMAT, key: this.key, result: rest, stamp };
     await writeFileAtomic(path, JSON.stringify(stored));
   }

@@ -3,7 +3,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import {
-  CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, LONG_HEADER, longCells, MATCH_HEADER, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, writeFileAtomic,
+  CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, writeFileAtomic,
   type CsvSettings, type SegmentKind,
 } from '../output/index.js';
 import type { FragmentStore } from './fragment-store.js';
@@ -27,7 +27,8 @@ export interface RunOutputs {
   readonly runKey: string;
 }
 
-const BATCH = 500;
+/** Documents whose stored rows are read at once (bounds the memory of rewriting the tables). */
+const BATCH = 100;
 /** segments.csv columns from this index on are numbers: hits per category, then the framing index. */
 const SEGMENT_NUMBERS_FROM = 5;
 
@@ -62,8 +63,8 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
         const missing = batch.findIndex((evidence) => evidence === undefined);
         // S13: every document with a row has its evidence in the store (written before its fragment).
         if (missing >= 0) throw new Error(`the stored matches of ${scored.ids[from + missing]} are missing or out of date (run again with --force)`);
-        await matches.writeText(batch.map((evidence) => recodeCsvRows(evidence!.matchesCsv, csv, isWeight)).join(''));
-        await segmentWriter?.writeText(batch.map((evidence) => recodeCsvRows(evidence!.segmentsCsv ?? '', csv, isSegmentNumber)).join(''));
+        await matches.writeText(recodeRows(batch.map((rows) => rows!.matches), csv, isWeight));
+        await segmentWriter?.writeText(recodeRows(batch.map((rows) => rows!.segments ?? new Uint8Array()), csv, isSegmentNumber));
       }
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));
@@ -77,6 +78,12 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   await writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(outputs.manifest, null, 2)}\n`);
   if (!isUnchanged) await writeFileAtomic(digestFile, JSON.stringify({ digest }));
   return { isUnchanged };
+}
+
+/** Stored rows, joined: copied as bytes in the default settings, else decoded and recoded. */
+function recodeRows(rows: readonly Uint8Array[], csv: CsvSettings, numberColumns: (column: number) => boolean): Uint8Array | string {
+  const bytes = Buffer.concat(rows);
+  return isDefaultLayout(csv) ? bytes : recodeCsvRows(bytes.toString('utf8'), csv, numberColumns);
 }
 
 async function readDigest(file: string): Promise<string | undefined> {
