@@ -40,7 +40,10 @@ export function textCell(value: string): Cell {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** The value of a text cell: the quote `textCell` puts before a formula-like value removed. */
+/**
+ * The value of a text cell: the quote `textCell` puts before a formula-like value removed. (A
+ * value that itself began with `'` and a formula character reads back without its quote.)
+ */
 export function untextCell(cell: Cell): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }

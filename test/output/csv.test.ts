@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { kwic, numberCell, textCell, toCsv, writeFileAtomic } from '../../src/output/index.js';
+import { csvRows, DEFAULT_CSV_SETTINGS, kwic, matchCells, numberCell, parseMatchRows, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
 
 describe('textCell', () => {
   // [input, output]
@@ -24,6 +24,29 @@ describe('textCell', () => {
     ['1.5', '1.5'],
   ])('%j → %j', ([input, output]) => {
     expect(textCell(input)).toBe(output);
+  });
+});
+
+describe('untextCell', () => {
+  test.for(['=SUM(A1)', '+1', '-2', '@x', '\tx', "'quoted", 'plain', ''])('recovers %j from its cell', (value) => {
+    expect(untextCell(textCell(value))).toBe(value);
+  });
+});
+
+describe('stored match rows', () => {
+  const row: MatchRow = { docId: 'a;b.txt', sentence: 3, start: 10, end: 18, lexicon: 'security-frames', category: 'people_centric', entry: '=rights', matchedText: 'rights, "all"', isNegated: true, weight: 0.5, kwic: '…the [rights, "all"]\n of…' };
+  const text = csvRows([matchCells(row)]);
+
+  test('parse back to the same row', () => {
+    expect(parseMatchRows(text)).toEqual([row]);
+  });
+
+  test('are copied unchanged in the default settings and recoded in others', () => {
+    const isWeight = (column: number) => column === 9;
+    expect(recodeCsvRows(text, DEFAULT_CSV_SETTINGS, isWeight)).toBe(text);
+    expect(recodeCsvRows(text, { ...DEFAULT_CSV_SETTINGS, hasBom: true }, isWeight)).toBe(text);
+    const settings = { delimiter: ';', decimal: ',', recordDelimiter: '\r\n', hasBom: false } as const;
+    expect(recodeCsvRows(text, settings, isWeight)).toBe(csvRows([matchCells(row, ',')], settings));
   });
 });
 
