@@ -8,7 +8,7 @@ import { isNegationCue, NEGATION_WINDOW } from './negation.js';
  * model. Its rules follow what wink-nlp does with the same text where that matters for
  * matching: clitics are split off ("state's" → state + 's, "cannot" → can + not), a hyphen is a
  * token of its own between words (phrases still match across it), and a negation cue negates
- * the next four words up to the next punctuation.
+ * the next four words, up to the next punctuation or clause opener ("but", "as", "however").
  */
 
 /** One paragraph as the scanner read it. */
@@ -25,7 +25,7 @@ export interface ScannedParagraph {
 const LETTER = 1;
 const DIGIT = 2;
 const PUNCTUATION = 3;
-/** Character classes of the Basic Multilingual Plane: letters and marks, digits, other. */
+/** Character classes of the Basic Multilingual Plane: letters and marks, digits, punctuation, other (0). */
 const CLASS = (() => {
   const table = new Uint8Array(0x10000);
   const isLetter = /[\p{L}\p{M}]/u;
