@@ -103,6 +103,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         onProgress: (progress) => overrides.onEvent?.({ phase: 'score', ...progress }),
       });
       if (!overrides.shard) await store.prune(scored.ids);
+      await store.saveIndex();
     } catch (error) {
       // Reading is never fatal (bad files become issues); this is the state folder failing.
       return fatal([...lexiconIssues, writeFailure(stateDir, error)]);

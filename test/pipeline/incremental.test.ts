@@ -60,6 +60,25 @@ describe('incremental re-runs', () => {
     expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toContain('extra_hits');
   }, 60_000);
 
+  test('a finished run leaves an index of its results, which the next run reads instead of each stored result', async () => {
+    const project = await makeProject(FILES);
+    cleanup.push(project.dir);
+    const { readdir } = await import('node:fs/promises');
+    await summary(project.pipeline);
+    const scores = await readFile(join(project.out, 'scores.csv'), 'utf8');
+    const index = join(project.out, '.hsframe', 'index.jsonl');
+    expect((await readFile(index, 'utf8')).trim().split('\n')).toHaveLength(1 + FILES.length);
+    // Without the per-document results, an unchanged re-run is still served from the index.
+    const fragments = join(project.out, '.hsframe', 'fragments');
+    for (const sub of await readdir(fragments)) for (const name of await readdir(join(fragments, sub))) if (name.endsWith('.json')) await rm(join(fragments, sub, name));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toBe(scores);
+    // A document touched since the index: not served from it; without its stored result it is scored again.
+    await utimes(join(project.corpus, FILES[0]), new Date(), new Date(Date.now() + 5000));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 2 });
+    expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toBe(scores);
+  }, 60_000);
+
   test('matches.csv is rebuilt from the stored rows; if they are lost, the run fails and keeps the previous tables', async () => {
     const project = await makeProject(FILES.slice(0, 2));
     cleanup.push(project.dir);
