@@ -2,35 +2,22 @@
 // Benchmark: each stage alone, the whole pipeline on one thread and on all cores, the
 // plain wink-nlp yardstick, incremental re-runs and lexicon size, on one corpus.
 // Usage: npm run bench -- [--corpus bundled|ungd|DIR] [--limit N] [--tokeniser scan.v1|wink-fast.v1|wink.v1]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { aggregate, classify, createClassifier, findDocuments, loadPipeline, loadScorer, parseLexicon, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
+import { corpusFolder } from './corpus-folder.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, limit: { type: 'string' }, tokeniser: { type: 'string' } } });
 const root = new URL('..', import.meta.url).pathname;
 const { config } = await loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
 const tokeniser = values.tokeniser ?? config.options.tokeniser;
 
-/** The corpus folder: the bundled one, the UN General Debates unpacked once into tmp, or a given folder (limited to N files by copying them). */
-function corpusFolder() {
-  let folder = values.corpus === 'bundled' ? config.corpus : values.corpus;
-  if (values.corpus === 'ungd') {
-    folder = join(tmpdir(), 'hsframe-bench-ungd');
-    if (!existsSync(join(folder, 'TXT'))) {
-      mkdirSync(folder, { recursive: true });
-      execFileSync('tar', ['-xJf', join(root, '../shared/bench/ungd.tar.xz'), '-C', folder]);
-    }
-    folder = join(folder, 'TXT');
-  }
-  return folder;
-}
-
-const source = corpusFolder();
+const source = corpusFolder(values.corpus, config.corpus);
 let { files } = await findDocuments(source, config.options.extensions, config.options.exclude);
 const work = mkdtempSync(join(tmpdir(), 'hsframe-bench-'));
 if (values.limit) {

@@ -2,25 +2,18 @@
 // Proves that scores do not depend on concurrency or reading order: runs `hsframe run` on a
 // corpus with 1 thread and with every core, and scores the files in reverse order through the
 // library, then compares scores.csv and matches.csv byte for byte.
-// Usage: node scripts/check-determinism.mjs [--corpus DIR|ungd] [--tokeniser T]
+// Usage: node scripts/check-determinism.mjs [--corpus bundled|ungd|DIR] [--tokeniser T]
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED_LEXICONS, DEFAULT_INGEST_SETTINGS, findDocuments, loadScorer, scoreCells, scoreFiles, scoreHeader, toCsv } from '../dist/index.js';
+import { corpusFolder } from './corpus-folder.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: join(root, 'corpora/eu-migration') }, tokeniser: { type: 'string', default: 'scan.v1' } } });
-let corpus = values.corpus;
-if (corpus === 'ungd') {
-  corpus = join(tmpdir(), 'hsframe-bench-ungd');
-  if (!existsSync(join(corpus, 'TXT'))) {
-    mkdirSync(corpus, { recursive: true });
-    execFileSync('tar', ['-xJf', join(root, '../shared/bench/ungd.tar.xz'), '-C', corpus]);
-  }
-  corpus = join(corpus, 'TXT');
-}
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, tokeniser: { type: 'string', default: 'scan.v1' } } });
+const corpus = corpusFolder(values.corpus, join(root, 'corpora/eu-migration'));
 const work = mkdtempSync(join(tmpdir(), 'hsframe-determinism-'));
 // A snapshot of the bundled lexicons, so every run below uses the same bytes.
 const lexicons = BUNDLED_LEXICONS.map((file) => join(work, basename(file)));

@@ -2,29 +2,16 @@
 // Compare two tokenisers on a corpus, document by document: the matches each finds (entry,
 // characters, negation), the hits per category and the word and sentence counts.
 // Usage: node scripts/compare-tokenisers.mjs [--corpus bundled|ungd|DIR] [--limit N] [--a wink-fast.v1] [--b scan.v1] [--examples N]
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findDocuments, loadPipeline, loadScorer, readDocument } from '../dist/index.js';
+import { corpusFolder } from './corpus-folder.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, limit: { type: 'string' }, a: { type: 'string', default: 'wink-fast.v1' }, b: { type: 'string', default: 'scan.v1' }, examples: { type: 'string', default: '10' } } });
 const root = new URL('..', import.meta.url).pathname;
 const { config } = await loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
 
-function corpusFolder() {
-  if (values.corpus === 'bundled') return config.corpus;
-  if (values.corpus !== 'ungd') return values.corpus;
-  const folder = join(tmpdir(), 'hsframe-bench-ungd');
-  if (!existsSync(join(folder, 'TXT'))) {
-    mkdirSync(folder, { recursive: true });
-    execFileSync('tar', ['-xJf', join(root, '../shared/bench/ungd.tar.xz'), '-C', folder]);
-  }
-  return join(folder, 'TXT');
-}
-
-let { files } = await findDocuments(corpusFolder(), config.options.extensions, config.options.exclude);
+let { files } = await findDocuments(corpusFolder(values.corpus, config.corpus), config.options.extensions, config.options.exclude);
 if (values.limit) files = files.slice(0, Number(values.limit));
 const [a, b] = await Promise.all([values.a, values.b].map(async (name) => (await loadScorer(config.lexicons, name)).scorer));
 const matchKey = (doc, hit) => `${hit.category}\t${hit.entryId}\t${doc.tokens[hit.range[0]].start}\t${doc.tokens[hit.range[1] - 1].end}\t${hit.isNegated ? 'negated' : 'counted'}`;

@@ -68,7 +68,7 @@ export function isDefaultLayout(settings: CsvSettings): boolean {
  */
 export function recodeCsvRows(text: string, settings: CsvSettings, numberColumns: (column: number) => boolean): string {
   if (text === '' || isDefaultLayout(settings)) return text;
-  const rows = parse(text, { relax_column_count: false }) as string[][];
+  const rows = parse(text) as string[][];
   if (settings.decimal !== '.') for (const row of rows) for (let column = 0; column < row.length; column++) if (numberColumns(column)) row[column] = row[column].replace('.', settings.decimal);
   return csvRows(rows, settings);
 }

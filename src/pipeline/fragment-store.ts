@@ -57,18 +57,16 @@ const INDEX = 'index.jsonl';
 export class FragmentStore {
   /** Sub-folders known to exist, so each is created once per run. */
   private readonly dirs = new Set<string>();
-  /** Fragments from the last finished pass's index, by document id; each is taken once. */
-  private readonly indexed: Map<string, StoredFragment>;
   /** The index of this pass, written as fragments are used or stored. */
   private readonly nextIndex: IndexWriter;
 
   private constructor(
     private readonly dir: string,
     private readonly key: string,
-    indexed: Map<string, StoredFragment>,
+    /** Fragments from the last finished pass's index, by document id; each is taken once. */
+    private readonly indexed: Map<string, StoredFragment>,
     indexPath: string,
   ) {
-    this.indexed = indexed;
     this.nextIndex = new IndexWriter(indexPath, { format: FORMAT, key });
   }
 
@@ -203,7 +201,7 @@ async function readIndex(path: string, key: string): Promise<Map<string, StoredF
     for (let i = 1; i < lines.length; i++) {
       if (lines[i] === '') continue;
       const stored = JSON.parse(lines[i]) as StoredFragment;
-      if (stored.format === FORMAT && stored.key === key) fragments.set(stored.result.id, stored);
+      fragments.set(stored.result.id, stored);
     }
   } catch {
     fragments.clear();

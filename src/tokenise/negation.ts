@@ -8,8 +8,13 @@ const NEGATION_CUES = new Set(['not', "n't", 'no', 'never', 'without', 'nor', 'n
 /** "not only X but also Y" asserts X. */
 const NOT_A_CUE_AFTER_NOT = new Set(['only', 'just', 'merely', 'least']);
 
+/** True when `next`, read after "not", withdraws it as a cue ("not only", "not least"). */
+export function cancelsNot(next: string): boolean {
+  return NOT_A_CUE_AFTER_NOT.has(next.toLowerCase());
+}
+
 /** True when the lower-cased word `norm`, followed by `next`, opens a negation window. */
 export function isNegationCue(norm: string, next: string | undefined): boolean {
   if (!NEGATION_CUES.has(norm)) return false;
-  return !(norm === 'not' && next !== undefined && NOT_A_CUE_AFTER_NOT.has(next.toLowerCase()));
+  return !(norm === 'not' && next !== undefined && cancelsNot(next));
 }

@@ -1,6 +1,7 @@
 import type { TextSpan, Token, TokenRange } from '../document.js';
-import { countWord, languageOf, newLanguageCounts, type LanguageCounts } from './detect-language.js';
-import { isNegationCue, NEGATION_WINDOW } from './negation.js';
+import { countWord, newLanguageCounts } from './detect-language.js';
+import { cancelsNot, isNegationCue, NEGATION_WINDOW } from './negation.js';
+import type { TokenisedParagraph } from './paragraph.js';
 
 /**
  * The `scan.v1` tokeniser: a character-level scanner that finds words, punctuation, sentences,
@@ -10,17 +11,6 @@ import { isNegationCue, NEGATION_WINDOW } from './negation.js';
  * token of its own between words (phrases still match across it), and a negation cue negates
  * the next four words, up to the next punctuation or clause opener ("but", "as", "however").
  */
-
-/** One paragraph as the scanner read it. */
-export interface ScannedParagraph {
-  readonly tokens: Token[];
-  /** Sentences as ranges of `tokens`, with their characters and word counts. */
-  readonly sentences: TokenRange[];
-  readonly sentenceSpans: TextSpan[];
-  readonly wordCount: number;
-  readonly counts: LanguageCounts;
-  readonly language: string;
-}
 
 const LETTER = 1;
 const DIGIT = 2;
@@ -78,7 +68,7 @@ function isUpperStart(text: string, at: number): boolean {
  * digit, unless the period ends an abbreviation or an initial; a sentence without words is
  * not a sentence.
  */
-export function scanParagraph(text: string, [from, to]: readonly [number, number]): ScannedParagraph {
+export function scanParagraph(text: string, [from, to]: readonly [number, number]): TokenisedParagraph {
   const scanner = new ParagraphScanner(text, to);
   let at = from;
   while (at < to) {
@@ -167,15 +157,15 @@ class ParagraphScanner {
   }
 
   /** Close the open sentence at `last` and return the paragraph. */
-  finish(last: number): ScannedParagraph {
+  finish(last: number): TokenisedParagraph {
     if (this.sentenceStart >= 0) this.endSentence(Math.max(last, this.sentenceStart));
     const { tokens, sentences, sentenceSpans, wordCount, counts } = this;
-    return { tokens, sentences, sentenceSpans, wordCount, counts, language: languageOf(counts) };
+    return { tokens, sentences, sentenceSpans, wordCount, counts };
   }
 
   private pushWord(start: number, end: number, norm: string): void {
     // "not only": the cue is withdrawn once the next word is read.
-    if ((this.isAfterNot && !isNegationCue('not', norm)) || SCOPE_ENDS.has(norm)) this.sinceCue = Infinity;
+    if ((this.isAfterNot && cancelsNot(norm)) || SCOPE_ENDS.has(norm)) this.sinceCue = Infinity;
     const isNegated = this.sinceCue <= NEGATION_WINDOW;
     this.sinceCue = isNegationCue(norm, undefined) ? 0 : this.sinceCue + 1;
     this.isAfterNot = norm === 'not';

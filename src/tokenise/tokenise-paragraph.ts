@@ -1,17 +1,9 @@
-import type { Token, TokenRange } from '../document.js';
+import type { TextSpan, Token, TokenRange } from '../document.js';
 import { normaliseWord } from '../normalise.js';
+import { countWord, newLanguageCounts } from './detect-language.js';
 import { isNegationCue, NEGATION_WINDOW } from './negation.js';
-import { countWord, languageOf, newLanguageCounts, type LanguageCounts } from './detect-language.js';
+import type { TokenisedParagraph } from './paragraph.js';
 import { winkTokenise, type WinkPipeName } from './wink.js';
-
-/** One paragraph's tokens (offsets into the whole text), sentences and language evidence. */
-export interface Paragraph {
-  readonly tokens: Token[];
-  readonly sentences: TokenRange[];
-  readonly wordCount: number;
-  readonly counts: LanguageCounts;
-  readonly language: string;
-}
 
 const WORD_TYPES = new Set(['word', 'emoticon', 'hashtag']);
 const LETTER = /\p{L}/u;
@@ -19,9 +11,8 @@ const LETTER = /\p{L}/u;
 const POSSESSIVE = /\p{L}.*'s$/iu;
 const POSSESSIVE_CLITIC = /^'s$/i;
 
-
 /** Tokenise `text[from, to)` with wink-nlp; offsets are into `text`. */
-export function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName): Paragraph {
+export function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName): TokenisedParagraph {
   const raw = winkTokenise(text.slice(from, to), tokeniser);
   const tokens: Token[] = [];
   const counts = newLanguageCounts();
@@ -71,6 +62,11 @@ export function tokeniseParagraph(text: string, [from, to]: [number, number], to
     }
   }
   keptBefore[raw.values.length] = tokens.length;
-  const sentences = raw.sentences.map(([first, last]) => [keptBefore[first], keptBefore[last + 1]] as const).filter(([first, end]) => end > first);
-  return { tokens, sentences, wordCount, counts, language: languageOf(counts) };
+  const sentences: TokenRange[] = raw.sentences.map(([first, last]) => [keptBefore[first], keptBefore[last + 1]] as const).filter(([first, end]) => end > first);
+  const sentenceSpans = sentences.map(([first, end]): TextSpan => {
+    let words = 0;
+    for (let i = first; i < end; i++) if (tokens[i].isWord) words += 1;
+    return { start: tokens[first].start, end: tokens[end - 1].end, words };
+  });
+  return { tokens, sentences, sentenceSpans, wordCount, counts };
 }

@@ -1,8 +1,8 @@
 import type { SourceDoc, TextSpan, Token, TokenisedDoc, TokenRange } from '../document.js';
-import { languageOf, newLanguageCounts, type LanguageCounts } from './detect-language.js';
+import { languageOf, newLanguageCounts } from './detect-language.js';
 import { scanParagraph } from './scan.js';
 import { tokeniseParagraph } from './tokenise-paragraph.js';
-import { startDocument, type WinkPipeName } from './wink.js';
+import { startDocument } from './wink.js';
 
 /** The tokenisers, by the name a pipeline gives (S16): wink-nlp's two configurations and hsframe's scanner. */
 export const TOKENISERS = ['wink.v1', 'wink-fast.v1', 'scan.v1'] as const;
@@ -27,27 +27,18 @@ const MAX_CHUNK_CHARS = 100_000;
 const MIN_WORDS_FOR_LANGUAGE = 12;
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
-/** One tokenised paragraph: its sentences are ranges of its own `tokens`. */
-interface ParagraphParts {
-  readonly tokens: readonly Token[];
-  readonly sentences: readonly TokenRange[];
-  readonly sentenceSpans: readonly TextSpan[];
-  readonly counts: LanguageCounts;
-  readonly wordCount: number;
-}
-
 /**
  * Tokenise a document one paragraph at a time: tokens with offsets, lemmas, negation flags
  * and sentences. Paragraphs in a language other than `settings.language` are left out (their
  * words are counted in `excludedWords`); so is a whole document in another language.
  */
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
-  // Typographic apostrophes are folded to ASCII for wink-nlp (same length: offsets are kept),
-  // so possessives and contractions are recognised alike whichever apostrophe a text uses.
+  // Typographic apostrophes are folded to ASCII (same length: offsets are kept), so both
+  // tokenisers recognise possessives and contractions alike whichever apostrophe a text uses.
   const text = source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
   const tokeniser = settings.tokeniser;
   if (tokeniser !== 'scan.v1') startDocument();
-  const paragraphs = splitParagraphs(text).map((range) => (tokeniser === 'scan.v1' ? scanParagraph(text, range) : winkParagraph(text, range, tokeniser)));
+  const paragraphs = splitParagraphs(text).map((range) => (tokeniser === 'scan.v1' ? scanParagraph(text, range) : tokeniseParagraph(text, range, tokeniser)));
   const total = newLanguageCounts();
   for (const paragraph of paragraphs) for (let index = 0; index < total.length; index++) total[index] += paragraph.counts[index];
   const language = languageOf(total);
@@ -79,17 +70,6 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   return { ...source, tokens, sentences, sentenceSpans, paragraphs: paragraphRanges, paragraphSpans, language, wordCount, excludedWords };
 }
 
-/** A paragraph tokenised by wink-nlp: its sentences, words and language evidence are wink-nlp's. */
-function winkParagraph(text: string, range: [number, number], tokeniser: WinkPipeName): ParagraphParts {
-  const { tokens, sentences, wordCount, counts } = tokeniseParagraph(text, range, tokeniser);
-  const sentenceSpans = sentences.map(([first, end]): TextSpan => {
-    let words = 0;
-    for (let i = first; i < end; i++) if (tokens[i].isWord) words += 1;
-    return { start: tokens[first].start, end: tokens[end - 1].end, words };
-  });
-  return { tokens, sentences, sentenceSpans, counts, wordCount };
-}
-
 /** Character ranges of paragraphs: split at blank lines, long ones again at line breaks. */
 function splitParagraphs(text: string): [number, number][] {
   const ranges: [number, number][] = [];
@@ -99,7 +79,10 @@ function splitParagraphs(text: string): [number, number][] {
     const end = match ? match.index : text.length;
     for (let from = start; from < end; ) {
       let to = Math.min(end, from + MAX_CHUNK_CHARS);
-      if (to < end) to = Math.max(text.lastIndexOf('\n', to), text.lastIndexOf(' ', to)) > from ? Math.max(text.lastIndexOf('\n', to), text.lastIndexOf(' ', to)) : to;
+      if (to < end) {
+        const lastBreak = Math.max(text.lastIndexOf('\n', to), text.lastIndexOf(' ', to));
+        if (lastBreak > from) to = lastBreak;
+      }
       if (text.slice(from, to).trim()) ranges.push([from, to]);
       from = to;
     }

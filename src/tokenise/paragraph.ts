@@ -1,0 +1,13 @@
+import type { TextSpan, Token, TokenRange } from '../document.js';
+import type { LanguageCounts } from './detect-language.js';
+
+/** One paragraph as a tokeniser read it; offsets are into the whole text, sentences index its own `tokens`. */
+export interface TokenisedParagraph {
+  readonly tokens: Token[];
+  readonly sentences: TokenRange[];
+  /** Each sentence's characters and word count, parallel to `sentences`. */
+  readonly sentenceSpans: TextSpan[];
+  readonly wordCount: number;
+  /** Function-word counts, for the paragraph's and the document's language. */
+  readonly counts: LanguageCounts;
+}
