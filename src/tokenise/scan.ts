@@ -174,17 +174,18 @@ class ParagraphScanner {
     countWord(this.counts, norm);
   }
 
-  /** A word with apostrophes or inner periods: a clitic is split off. */
+  /** A word with a prefix hyphen, apostrophes or inner periods: the hyphen is dropped from its key, a clitic split off. */
   private pushComplexWord(start: number, end: number, lower: string): void {
     const apostrophe = lower.lastIndexOf("'");
     const clitic = apostrophe > 0 ? lower.slice(apostrophe) : '';
+    const key = (word: string) => word.replace('-', '');
     if (clitic === "'t" && lower[apostrophe - 1] === 'n' && apostrophe > 1) {
-      this.pushWord(start, start + apostrophe - 1, lower.slice(0, apostrophe - 1));
+      this.pushWord(start, start + apostrophe - 1, key(lower.slice(0, apostrophe - 1)));
       this.pushWord(start + apostrophe - 1, end, "n't");
     } else if (CLITICS.has(clitic)) {
-      this.pushWord(start, start + apostrophe, lower.slice(0, apostrophe));
+      this.pushWord(start, start + apostrophe, key(lower.slice(0, apostrophe)));
       this.pushWord(start + apostrophe, end, clitic);
-    } else this.pushWord(start, end, lower.replace('-', ''));
+    } else this.pushWord(start, end, key(lower));
   }
 
   private endSentence(end: number): void {

@@ -11,6 +11,7 @@ describe('scan.v1 tokeniser', () => {
   test.for([
     ['possessives and contractions are split as wink-nlp splits them', "The state's borders don't close; we cannot", ['the', 'state', "'s", 'borders', 'do', "n't", 'close', ';', 'we', 'can', 'not']],
     ['a hyphen is a token between words, but stays inside a prefixed word', 'drug-traffickers and cross-border non-refoulement', ['drug', '-', 'traffickers', 'and', 'crossborder', 'nonrefoulement']],
+    ['a prefixed word keeps its key without the hyphen when a clitic follows', "co-operation's aims", ['cooperation', "'s", 'aims']],
     ['abbreviations with inner periods keep their final period', 'The U.S. Government, e.g. here', ['the', 'u.s.', 'government', ',', 'e.g.', 'here']],
     ['numbers are tokens but not words', 'In 2024, 3.5 per cent', ['in', '2024', ',', '3.5', 'per', 'cent']],
     ['a missing space after a period does not join two words', 'these aims.Accordingly, we', ['these', 'aims', '.', 'accordingly', ',', 'we']],
