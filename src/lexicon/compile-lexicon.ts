@@ -105,12 +105,9 @@ function matchWords(words: WordStream, trie: TermTrie, entries: readonly Compile
           matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
         }
       }
-      candidates.length = 0;
-      start = taken[0];
-    } else {
-      candidates.length = 0;
-      start += 1;
     }
+    candidates.length = 0;
+    start = taken ? taken[0] : start + 1;
   }
   return matches;
 }

@@ -23,10 +23,7 @@ function newNode(): TrieNode {
 /** A trie of term variants; `walk` finds every entry that matches from a position. */
 export class TermTrie {
   private readonly root = newNode();
-  /**
-   * Root children reached by each word form (exact and prefix keys), cached because word
-   * forms repeat: most words start no term, and this makes them one Map lookup.
-   */
+  /** Root children reached by each word form that starts a term (exact and prefix keys), cached because word forms repeat. */
   private readonly rootSteps = new Map<string, readonly TrieNode[]>();
   /** The cache is bounded; past this many forms it is cleared and refilled. */
   private static readonly MAX_CACHED_FORMS = 200_000;
@@ -60,9 +57,9 @@ export class TermTrie {
     if (!node.terminals.includes(entry)) node.terminals.push(entry);
   }
 
-  /** True when some term can start with this form or lemma. */
+  /** True when some term can start with this form or lemma (not cached: callers such as the classifier cache the answer). */
   canStart(key: string, lemma: string): boolean {
-    return this.rootStepsOf(key).length > 0 || this.lemmaStep(this.root, key, lemma) !== undefined;
+    return (this.rootSteps.get(key) ?? formSteps(this.root, key)).length > 0 || this.lemmaStep(this.root, key, lemma) !== undefined;
   }
 
   private rootStepsOf(key: string): readonly TrieNode[] {
