@@ -45,8 +45,16 @@ export function newLanguageCounts(): LanguageCounts {
 
 /** Count one lower-cased word. */
 export function countWord(counts: LanguageCounts, word: string): void {
-  if (word.length > LONGEST) return;
-  const languages = LOOKUP.get(word);
+  countLanguages(counts, functionWordLanguages(word));
+}
+
+/** Indexes (into `LANGUAGES`) of the languages of which the lower-cased `word` is a function word. */
+export function functionWordLanguages(word: string): readonly number[] | undefined {
+  return word.length > LONGEST ? undefined : LOOKUP.get(word);
+}
+
+/** Count one word of the given languages (from `functionWordLanguages`). */
+export function countLanguages(counts: LanguageCounts, languages: readonly number[] | undefined): void {
   if (languages) for (const index of languages) counts[index] += 1;
 }
 

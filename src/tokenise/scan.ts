@@ -1,7 +1,8 @@
 import type { TextSpan, Token, TokenRange } from '../document.js';
-import { countWord, newLanguageCounts } from './detect-language.js';
-import { cancelsNot, isNegationCue, NEGATION_WINDOW } from './negation.js';
+import { countLanguages, newLanguageCounts } from './detect-language.js';
+import { NEGATION_WINDOW } from './negation.js';
 import type { TokenisedParagraph } from './paragraph.js';
+import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
 
 /**
  * The `scan.v1` tokeniser: a character-level scanner that finds words, punctuation, sentences,
@@ -36,8 +37,6 @@ const HYPHEN = 0x2d;
 const CLITICS = new Set(["'s", "'re", "'ve", "'ll", "'d", "'m"]);
 /** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
 const HYPHEN_PREFIXES = new Set('a anti co counter cross de e ex extra inter intra macro micro mid mini multi neo non over post pre pro pseudo re semi sub super trans ultra un under'.split(' '));
-/** Words that open a new clause and so end a negation's scope ("not force but democratic means"), as in wink-nlp. */
-const SCOPE_ENDS = new Set(['but', 'as', 'unless', 'although', 'though', 'however', 'whereas', 'while', 'because', 'yet']);
 const SENTENCE_ENDS = new Set([PERIOD, 0x21, 0x3f, 0x2026]);
 /** Closing quotes and brackets that may follow a sentence end. */
 const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb]);
@@ -69,7 +68,7 @@ function isUpperStart(text: string, at: number): boolean {
  * not a sentence.
  */
 export function scanParagraph(text: string, [from, to]: readonly [number, number]): TokenisedParagraph {
-  const scanner = new ParagraphScanner(text, to);
+  const scanner = new ParagraphScanner(text, to, VOCABULARY);
   let at = from;
   while (at < to) {
     const code = text.charCodeAt(at);
@@ -81,6 +80,9 @@ export function scanParagraph(text: string, [from, to]: readonly [number, number
   while (last > from && isSpace(text.charCodeAt(last - 1))) last -= 1;
   return scanner.finish(last);
 }
+
+/** Word forms met so far in this thread (shared by every paragraph and document: forms recur). */
+const VOCABULARY = new Vocabulary();
 
 /** The state of one paragraph's scan: tokens so far, the open sentence and the negation window. */
 class ParagraphScanner {
@@ -103,6 +105,7 @@ class ParagraphScanner {
   constructor(
     private readonly text: string,
     private readonly to: number,
+    private readonly vocabulary: Vocabulary,
   ) {}
 
   /** Read the run of letters and digits at `start` (with its joiners); returns where it ends. */
@@ -111,10 +114,15 @@ class ParagraphScanner {
     let at = start;
     let isPlain = true;
     let hasLetter = false;
+    // The hash of the lower-cased word, while it is plain ASCII (-1 once it is not).
+    let hash = HASH_START;
+    let isAscii = true;
     while (at < to) {
       const code = text.charCodeAt(at);
       if (isWordChar(code)) {
         if (CLASS[code] === LETTER) hasLetter = true;
+        if (code < 0x80) hash = hashStep(hash, code);
+        else isAscii = false;
         at += 1;
       } else if (at + 1 < to && isWordChar(text.charCodeAt(at + 1)) && isJoiner(text, start, at, code, isPlain)) {
         isPlain = false;
@@ -124,15 +132,16 @@ class ParagraphScanner {
     // "U.S." and "e.g.": a word with inner periods keeps its final one.
     if (!isPlain && text.charCodeAt(at) === PERIOD && text.lastIndexOf('.', at - 1) > start) at += 1;
     if (this.sentenceStart < 0) this.sentenceStart = start;
-    const lower = text.slice(start, at).toLowerCase();
+    const form = isPlain && isAscii ? this.vocabulary.inText(text, start, at, hash) : undefined;
+    const lower = form ? form.norm : text.slice(start, at).toLowerCase();
     this.lastWord = lower;
     this.lastWordEnd = at;
     if (!hasLetter) {
       this.tokens.push({ start, end: at, norm: lower, lemma: lower, isWord: false, isNegated: this.sinceCue <= NEGATION_WINDOW });
     } else if (lower === 'cannot') {
-      this.pushWord(start, start + 3, 'can');
-      this.pushWord(start + 3, at, 'not');
-    } else if (isPlain) this.pushWord(start, at, lower);
+      this.pushWord(start, start + 3, this.vocabulary.of('can'));
+      this.pushWord(start + 3, at, this.vocabulary.of('not'));
+    } else if (isPlain) this.pushWord(start, at, form ?? this.vocabulary.of(lower));
     else this.pushComplexWord(start, at, lower);
     return at;
   }
@@ -163,29 +172,30 @@ class ParagraphScanner {
     return { tokens, sentences, sentenceSpans, wordCount, counts };
   }
 
-  private pushWord(start: number, end: number, norm: string): void {
+  private pushWord(start: number, end: number, form: WordForm): void {
+    const norm = form.norm;
     // "not only": the cue is withdrawn once the next word is read.
-    if ((this.isAfterNot && cancelsNot(norm)) || SCOPE_ENDS.has(norm)) this.sinceCue = Infinity;
+    if ((this.isAfterNot && form.cancelsNot) || form.endsScope) this.sinceCue = Infinity;
     const isNegated = this.sinceCue <= NEGATION_WINDOW;
-    this.sinceCue = isNegationCue(norm, undefined) ? 0 : this.sinceCue + 1;
+    this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
     this.isAfterNot = norm === 'not';
     this.tokens.push({ start, end, norm, lemma: norm, isWord: true, isNegated });
     this.sentenceWords += 1;
-    countWord(this.counts, norm);
+    countLanguages(this.counts, form.languages);
   }
 
   /** A word with a prefix hyphen, apostrophes or inner periods: the hyphen is dropped from its key, a clitic split off. */
   private pushComplexWord(start: number, end: number, lower: string): void {
     const apostrophe = lower.lastIndexOf("'");
     const clitic = apostrophe > 0 ? lower.slice(apostrophe) : '';
-    const key = (word: string) => word.replace('-', '');
+    const form = (word: string) => this.vocabulary.of(word.replace('-', ''));
     if (clitic === "'t" && lower[apostrophe - 1] === 'n' && apostrophe > 1) {
-      this.pushWord(start, start + apostrophe - 1, key(lower.slice(0, apostrophe - 1)));
-      this.pushWord(start + apostrophe - 1, end, "n't");
+      this.pushWord(start, start + apostrophe - 1, form(lower.slice(0, apostrophe - 1)));
+      this.pushWord(start + apostrophe - 1, end, form("n't"));
     } else if (CLITICS.has(clitic)) {
-      this.pushWord(start, start + apostrophe, key(lower.slice(0, apostrophe)));
-      this.pushWord(start + apostrophe, end, clitic);
-    } else this.pushWord(start, end, key(lower));
+      this.pushWord(start, start + apostrophe, form(lower.slice(0, apostrophe)));
+      this.pushWord(start + apostrophe, end, form(clitic));
+    } else this.pushWord(start, end, form(lower));
   }
 
   private endSentence(end: number): void {

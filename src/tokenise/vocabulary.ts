@@ -1,0 +1,87 @@
+import { functionWordLanguages } from './detect-language.js';
+import { cancelsNot, isNegationCue } from './negation.js';
+
+/** Words that open a new clause and so end a negation's scope ("not force but democratic means"), as in wink-nlp. */
+const SCOPE_ENDS = new Set(['but', 'as', 'unless', 'although', 'though', 'however', 'whereas', 'while', 'because', 'yet']);
+
+/** A lower-cased word form and what the scanner needs to know of it, worked out once per form. */
+export interface WordForm {
+  readonly norm: string;
+  /** Opens a negation window ("not", "never", "without"). */
+  readonly isCue: boolean;
+  /** Read after "not", withdraws it as a cue ("not only"). */
+  readonly cancelsNot: boolean;
+  /** Opens a new clause and so closes a negation window ("but", "however"). */
+  readonly endsScope: boolean;
+  /** Languages of which it is a function word (for the language guess). */
+  readonly languages: readonly number[] | undefined;
+}
+
+/** Slots of the table of forms met in text; half full, it is emptied and refilled (memory stays bounded). */
+const CAPACITY = 1 << 17;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The FNV-1a hash of a word so far, extended by one lower-cased ASCII char code (start from `FNV_OFFSET`). */
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 32 : code), FNV_PRIME);
+}
+
+export { FNV_OFFSET as HASH_START };
+
+/**
+ * The word forms a scanner has met, so a word that recurs (most do) is neither sliced from
+ * the text nor lower-cased again: an ASCII word is found by a hash of its lower-cased char
+ * codes, computed while it is scanned, and compared in place. Every occurrence of a form
+ * then shares one string, whose own hash V8 computes once for all later lookups.
+ */
+export class Vocabulary {
+  private readonly hashes = new Int32Array(CAPACITY);
+  private readonly forms: (WordForm | undefined)[] = new Array<WordForm | undefined>(CAPACITY).fill(undefined);
+  private readonly others = new Map<string, WordForm>();
+  private size = 0;
+
+  /** The form of the ASCII word `text[start, end)` whose lower-cased codes hash to `hash`. */
+  inText(text: string, start: number, end: number, hash: number): WordForm {
+    let slot = hash & (CAPACITY - 1);
+    for (let form = this.forms[slot]; form !== undefined; form = this.forms[slot]) {
+      if (this.hashes[slot] === hash && isSameLowerCase(form.norm, text, start, end)) return form;
+      slot = (slot + 1) & (CAPACITY - 1);
+    }
+    if (this.size >= CAPACITY / 2) {
+      this.forms.fill(undefined);
+      this.size = 0;
+      slot = hash & (CAPACITY - 1);
+    }
+    const form = makeForm(text.slice(start, end).toLowerCase());
+    this.hashes[slot] = hash;
+    this.forms[slot] = form;
+    this.size += 1;
+    return form;
+  }
+
+  /** The form of a lower-cased word that was not hashed while scanned (non-ASCII, hyphenated, split clitics). */
+  of(norm: string): WordForm {
+    let form = this.others.get(norm);
+    if (form === undefined) {
+      if (this.others.size >= CAPACITY / 2) this.others.clear();
+      form = makeForm(norm);
+      this.others.set(norm, form);
+    }
+    return form;
+  }
+}
+
+function makeForm(norm: string): WordForm {
+  return { norm, isCue: isNegationCue(norm, undefined), cancelsNot: cancelsNot(norm), endsScope: SCOPE_ENDS.has(norm), languages: functionWordLanguages(norm) };
+}
+
+/** True when `text[start, end)`, lower-cased (ASCII), is `norm`. */
+function isSameLowerCase(norm: string, text: string, start: number, end: number): boolean {
+  if (norm.length !== end - start) return false;
+  for (let i = 0; i < norm.length; i++) {
+    const code = text.charCodeAt(start + i);
+    if ((code >= 0x41 && code <= 0x5a ? code + 32 : code) !== norm.charCodeAt(i)) return false;
+  }
+  return true;
+}
