@@ -53,6 +53,11 @@ export interface Token {
   readonly isWord: boolean;
   /** Inside the scope of a negation ("not", "never", "no", "n't"...). */
   readonly isNegated: boolean;
+  /**
+   * The tokeniser's number for this word form (`scan.v1`; 0 or absent: none). Only a hint for
+   * caches keyed by form: a cache must still check the form itself.
+   */
+  readonly formId?: number;
 }
 
 /** A stretch of text: character offsets (end exclusive) and the word tokens counted in it. */
@@ -143,6 +148,8 @@ export interface WordStream {
   readonly sentence: ArrayLike<number>;
   /** 1 when punctuation (other than a hyphen) or a sentence end stands before this word. */
   readonly breakBefore: ArrayLike<number>;
+  /** Each word's `Token.formId` (0: none). */
+  readonly formIds: ArrayLike<number>;
   /**
    * Optional pre-filter: bit `b` of `starts[i]` is 0 when no entry of the lexicon with bit
    * `b` can start at word `i` (the matcher then skips it). Absent: every word is tried.

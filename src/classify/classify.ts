@@ -5,6 +5,8 @@ import { buildWordStream } from './word-stream.js';
 const MAX_FILTERED = 31;
 /** The pre-filter cache is bounded; past this many forms it is cleared and refilled. */
 const MAX_CACHED = 500_000;
+/** Slots of the cache by form id, in front of the cache by form (a power of two). */
+const ID_SLOTS = 1 << 17;
 
 /** Classify documents with a fixed set of lexicons (build once per run, S7). */
 export type Classifier = (doc: TokenisedDoc) => ClassifiedDoc;
@@ -28,10 +30,24 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     }
     return mask;
   };
+  // Words whose tokeniser numbers their forms (scan.v1) are looked up by that number first:
+  // one array slot per id, checked against the form itself, so a stale or foreign id only misses.
+  const slotIds = new Float64Array(ID_SLOTS);
+  const slotKeys: (string | undefined)[] = new Array<string | undefined>(ID_SLOTS).fill(undefined);
+  const slotLemmas: (string | undefined)[] = new Array<string | undefined>(ID_SLOTS).fill(undefined);
+  const slotMasks = new Int32Array(ID_SLOTS);
+  const maskOfForm = (id: number, key: string, lemma: string): number => {
+    if (id === 0) return maskOf(key, lemma);
+    const slot = id & (ID_SLOTS - 1);
+    if (slotIds[slot] === id && slotKeys[slot] === key && slotLemmas[slot] === lemma) return slotMasks[slot];
+    const mask = maskOf(key, lemma);
+    [slotIds[slot], slotKeys[slot], slotLemmas[slot], slotMasks[slot]] = [id, key, lemma, mask];
+    return mask;
+  };
   return (doc) => {
     const stream = buildWordStream(doc);
     const starts = new Int32Array(stream.keys.length);
-    for (let i = 0; i < starts.length; i++) starts[i] = maskOf(stream.keys[i], stream.lemmas[i]);
+    for (let i = 0; i < starts.length; i++) starts[i] = maskOfForm(stream.formIds[i], stream.keys[i], stream.lemmas[i]);
     const words: WordStream = { ...stream, starts };
     const hits: Hit[] = [];
     lexicons.forEach((lexicon, index) => {

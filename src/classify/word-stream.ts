@@ -13,6 +13,7 @@ export function buildWordStream(doc: TokenisedDoc): WordStream {
   const breakBefore = new Uint8Array(size);
   const keys: string[] = new Array(size);
   const lemmas: string[] = new Array(size);
+  const formIds = new Float64Array(size);
   let count = 0;
   for (let sentenceIndex = 0; sentenceIndex < doc.sentences.length; sentenceIndex++) {
     const [first, end] = doc.sentences[sentenceIndex];
@@ -27,6 +28,7 @@ export function buildWordStream(doc: TokenisedDoc): WordStream {
       tokenIndex[count] = i;
       keys[count] = token.norm;
       lemmas[count] = token.lemma;
+      formIds[count] = token.formId ?? 0;
       sentence[count] = sentenceIndex;
       breakBefore[count] = isBroken ? 1 : 0;
       count += 1;
@@ -34,5 +36,5 @@ export function buildWordStream(doc: TokenisedDoc): WordStream {
     }
   }
   if (count !== size) throw new Error(`word stream: ${count} words in sentences, ${size} in tokens`);
-  return { tokenIndex, keys, lemmas, sentence, breakBefore };
+  return { tokenIndex, keys, lemmas, sentence, breakBefore, formIds };
 }

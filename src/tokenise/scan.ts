@@ -137,7 +137,7 @@ class ParagraphScanner {
     this.lastWord = lower;
     this.lastWordEnd = at;
     if (!hasLetter) {
-      this.tokens.push({ start, end: at, norm: lower, lemma: lower, isWord: false, isNegated: this.sinceCue <= NEGATION_WINDOW });
+      this.tokens.push({ start, end: at, norm: lower, lemma: lower, isWord: false, isNegated: this.sinceCue <= NEGATION_WINDOW, formId: 0 });
     } else if (lower === 'cannot') {
       this.pushWord(start, start + 3, this.vocabulary.of('can'));
       this.pushWord(start + 3, at, this.vocabulary.of('not'));
@@ -156,7 +156,7 @@ class ParagraphScanner {
     if (isEnd) while (end < to && (SENTENCE_ENDS.has(text.charCodeAt(end)) || CLOSERS.has(text.charCodeAt(end)))) end += 1;
     for (let mark = at; mark < end; mark++) {
       const char = text[mark];
-      this.tokens.push({ start: mark, end: mark + 1, norm: char, lemma: char, isWord: false, isNegated: false });
+      this.tokens.push({ start: mark, end: mark + 1, norm: char, lemma: char, isWord: false, isNegated: false, formId: 0 });
     }
     if (CLASS[code] === PUNCTUATION) this.sinceCue = Infinity;
     this.isAfterNot = false;
@@ -179,7 +179,7 @@ class ParagraphScanner {
     const isNegated = this.sinceCue <= NEGATION_WINDOW;
     this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
     this.isAfterNot = norm === 'not';
-    this.tokens.push({ start, end, norm, lemma: norm, isWord: true, isNegated });
+    this.tokens.push({ start, end, norm, lemma: norm, isWord: true, isNegated, formId: form.id });
     this.sentenceWords += 1;
     countLanguages(this.counts, form.languages);
   }

@@ -6,6 +6,8 @@ const SCOPE_ENDS = new Set(['but', 'as', 'unless', 'although', 'though', 'howeve
 
 /** A lower-cased word form and what the scanner needs to know of it, worked out once per form. */
 export interface WordForm {
+  /** A number for this form, unique in this thread (from 1). */
+  readonly id: number;
   readonly norm: string;
   /** Opens a negation window ("not", "never", "without"). */
   readonly isCue: boolean;
@@ -72,8 +74,11 @@ export class Vocabulary {
   }
 }
 
+/** The id of the next new form. */
+let nextId = 1;
+
 function makeForm(norm: string): WordForm {
-  return { norm, isCue: isNegationCue(norm, undefined), cancelsNot: cancelsNot(norm), endsScope: SCOPE_ENDS.has(norm), languages: functionWordLanguages(norm) };
+  return { id: nextId++, norm, isCue: isNegationCue(norm, undefined), cancelsNot: cancelsNot(norm), endsScope: SCOPE_ENDS.has(norm), languages: functionWordLanguages(norm) };
 }
 
 /** True when `text[start, end)`, lower-cased (ASCII), is `norm`. */
