@@ -1,40 +1,40 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { TEMP_SUFFIX, tempPathFor, writeFileAtomic } from '../output/index.js';
+import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
 import type { DocResult } from './score-bytes.js';
 
 /** Bump when the stored shape changes: older fragments are then ignored. */
-const FORMAT = 4;
+const FORMAT = 5;
 
-/** What is checked on every run: small, so an unchanged re-run reads little. */
-interface StoredFragment {
+/**
+ * First line of a fragment file, and a line of the index: what is checked on every run. The
+ * document's rows of matches.csv follow the line in the file (`matchesBytes` bytes), then its
+ * rows of segments.csv; the tables copy them as bytes.
+ */
+export interface StoredFragment {
   readonly format: number;
   /** The run key: tool version, lexicon hashes and scoring options. */
   readonly key: string;
   readonly result: Omit<DocResult, 'matchesCsv' | 'segmentsCsv'>;
   /** Size and modification time of the file the result was made from. */
   readonly stamp?: FileStamp;
+  readonly matchesBytes: number;
+  readonly hasSegments: boolean;
+}
+
+/** Where a store keeps its fragments and under which run key: all a worker thread needs to store results itself. */
+export interface StoreTarget {
+  readonly dir: string;
+  readonly key: string;
 }
 
 /** A file's size and modification time: a quick stand-in for its content hash. */
 export interface FileStamp {
   readonly size: number;
   readonly mtimeMs: number;
-}
-
-/**
- * First line of an evidence file; the document's rows of matches.csv follow (`matchesBytes`
- * bytes), then its rows of segments.csv. The rows are copied into the tables as bytes.
- */
-interface EvidenceHeader {
-  readonly format: number;
-  readonly key: string;
-  readonly sha256: string;
-  readonly matchesBytes: number;
-  readonly hasSegments: boolean;
 }
 
 /** A document's stored rows of matches.csv and segments.csv (UTF-8, default CSV settings). */
@@ -47,9 +47,11 @@ export interface StoredRows {
 const INDEX = 'index.jsonl';
 
 /**
- * Per-document results of earlier runs, one JSON file per document under the output
- * folder, keyed by document id and valid only for the same content hash and run key.
- * Each file is written atomically, so a killed run loses at most the document in flight.
+ * Per-document results of earlier runs, one file per document under the output folder (a
+ * JSON line, then the document's rows of the tables), keyed by document id and valid only
+ * for the same content hash and run key. Each file is written atomically, whether by this
+ * thread or by the worker that scored the document, so a killed run loses at most the
+ * documents in flight.
  * A scoring pass that finishes also writes `index.jsonl`, a copy of every fragment it used;
  * the next run reads that one file instead of each fragment. A run removes the index as it
  * starts, so an index on disk always matches the fragments.
@@ -82,6 +84,11 @@ export class FragmentStore {
     return new FragmentStore(dir, key, indexed, indexPath);
   }
 
+  /** Where worker threads store the results they make. */
+  get target(): StoreTarget {
+    return { dir: this.dir, key: this.key };
+  }
+
   /** Write the index of this scoring pass (call once every document has been scored or reused). An index that cannot be written is left out: it only saves time. */
   async saveIndex(): Promise<void> {
     await this.nextIndex.commit();
@@ -91,7 +98,7 @@ export class FragmentStore {
   async read(id: string, sha256: string): Promise<DocResult | undefined> {
     const stored = await this.readFragment(id);
     // Not indexed here: found by content, it is restamped (and indexed) next.
-    return stored && stored.result.sha256 === sha256 ? { ...stored.result, matchesCsv: '' } : undefined;
+    return stored && stored.header.result.sha256 === sha256 ? { ...stored.header.result, matchesCsv: '' } : undefined;
   }
 
   /**
@@ -101,64 +108,60 @@ export class FragmentStore {
   async readUnchanged(id: string, stamp: FileStamp): Promise<DocResult | undefined> {
     const indexed = this.indexed.get(id);
     this.indexed.delete(id);
-    const stored = indexed && isSameStamp(indexed.stamp, stamp) ? indexed : await this.readFragment(id);
+    const stored = indexed && isSameStamp(indexed.stamp, stamp) ? indexed : (await this.readFragment(id))?.header;
     if (!stored || !isSameStamp(stored.stamp, stamp)) return undefined;
     this.nextIndex.add(stored);
     return { ...stored.result, matchesCsv: '' };
   }
 
-  private async readFragment(id: string): Promise<StoredFragment | undefined> {
+  private async readFragment(id: string): Promise<StoredFile | undefined> {
     try {
-      const stored = JSON.parse(await readFile(this.path(id), 'utf8')) as StoredFragment;
-      return stored.format === FORMAT && stored.key === this.key && stored.result.id === id ? stored : undefined;
+      const stored = parseFragment(await readFile(fragmentPath(this.dir, id)));
+      return stored.header.format === FORMAT && stored.header.key === this.key && stored.header.result.id === id ? stored : undefined;
     } catch {
       return undefined;
     }
   }
 
   /** The stored rows of matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
-  async readEvidence(id: string, sha256: string): Promise<StoredRows | undefined> {
-    try {
-      const bytes = await readFile(`${this.path(id)}.evidence`);
-      const lineEnd = bytes.indexOf(0x0a);
-      const header = JSON.parse(bytes.subarray(0, lineEnd).toString('utf8')) as EvidenceHeader;
-      if (header.format !== FORMAT || header.key !== this.key || header.sha256 !== sha256) return undefined;
-      const matchesEnd = lineEnd + 1 + header.matchesBytes;
-      if (matchesEnd > bytes.length) return undefined;
-      return { matches: bytes.subarray(lineEnd + 1, matchesEnd), segments: header.hasSegments ? bytes.subarray(matchesEnd) : undefined };
-    } catch {
-      return undefined;
-    }
+  async readRows(id: string, sha256: string): Promise<StoredRows | undefined> {
+    const stored = await this.readFragment(id);
+    if (!stored || stored.header.result.sha256 !== sha256) return undefined;
+    const { header, body } = stored;
+    if (header.matchesBytes > body.length) return undefined;
+    return { matches: body.subarray(0, header.matchesBytes), segments: header.hasSegments ? body.subarray(header.matchesBytes) : undefined };
   }
 
-  /** Store a result (atomically): the evidence first, so a result is never found without it. */
+  /** Store a result (atomically). */
   async write(result: DocResult, stamp?: FileStamp): Promise<void> {
-    const path = this.path(result.id);
+    const path = fragmentPath(this.dir, result.id);
     const dir = join(path, '..');
     if (!this.dirs.has(dir)) {
       await mkdir(dir, { recursive: true });
       this.dirs.add(dir);
     }
-    const { matchesCsv, segmentsCsv, ...rest } = result;
-    const header: EvidenceHeader = { format: FORMAT, key: this.key, sha256: result.sha256, matchesBytes: Buffer.byteLength(matchesCsv), hasSegments: segmentsCsv !== undefined };
-    await writeFileAtomic(`${path}.evidence`, `${JSON.stringify(header)}\n${matchesCsv}${segmentsCsv ?? ''}`);
-    const stored: StoredFragment = { format: FORMAT, key: this.key, result: rest, stamp };
-    await writeFileAtomic(path, JSON.stringify(stored));
-    this.nextIndex.add(stored);
+    const { header, bytes } = fragmentOf(this.target, result, stamp);
+    await writeFileAtomic(path, bytes);
+    this.nextIndex.add(header);
+  }
+
+  /** Index a result that a worker stored with `storeResultSync`. */
+  noteStored(header: StoredFragment): void {
+    this.nextIndex.add(header);
   }
 
   /** Record a new size and modification time for an unchanged result (e.g. a file touched or copied). */
   async restamp(id: string, stamp: FileStamp): Promise<void> {
     const stored = await this.readFragment(id);
     if (!stored) return;
-    const restamped = { ...stored, stamp };
-    await writeFileAtomic(this.path(id), JSON.stringify(restamped));
-    this.nextIndex.add(restamped);
+    const header = { ...stored.header, stamp };
+    await writeFileAtomic(fragmentPath(this.dir, id), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), stored.body]));
+    this.nextIndex.add(header);
   }
 
   /** Remove fragments of documents not in `ids` (deleted documents, or failed ones). */
   async prune(ids: Iterable<string>): Promise<void> {
-    const keep = new Set([...ids].flatMap((id) => [fileName(id), `${fileName(id)}.evidence`]));
+    const keep = new Set([...ids].map(fileName));
     for (const sub of await readdir(this.dir)) {
       for (const name of await readdir(join(this.dir, sub))) {
         if (!keep.has(name)) await rm(join(this.dir, sub, name), { force: true });
@@ -166,10 +169,49 @@ export class FragmentStore {
     }
   }
 
-  private path(id: string): string {
-    const name = fileName(id);
-    return join(this.dir, name.slice(0, 2), name);
+}
+
+/** A fragment file read back: its first line, and the table rows after it. */
+interface StoredFile {
+  readonly header: StoredFragment;
+  readonly body: Uint8Array;
+}
+
+function parseFragment(bytes: Buffer): StoredFile {
+  const lineEnd = bytes.indexOf(0x0a);
+  if (lineEnd < 0) throw new Error('fragment without its first line');
+  return { header: JSON.parse(bytes.subarray(0, lineEnd).toString('utf8')) as StoredFragment, body: bytes.subarray(lineEnd + 1) };
+}
+
+/** A result's fragment file: its first line (also its line of the index) and all its bytes. */
+function fragmentOf(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): { header: StoredFragment; bytes: string } {
+  const { matchesCsv, segmentsCsv, ...rest } = result;
+  const header: StoredFragment = { format: FORMAT, key: target.key, result: rest, stamp, matchesBytes: Buffer.byteLength(matchesCsv), hasSegments: segmentsCsv !== undefined };
+  return { header, bytes: `${JSON.stringify(header)}\n${matchesCsv}${segmentsCsv ?? ''}` };
+}
+
+/** Folders a worker thread has made, so it creates each once. */
+const madeDirs = new Set<string>();
+
+/**
+ * Store a result from a worker thread (atomically, with blocking calls: the worker has nothing
+ * else to do meanwhile) and return the line for the store's index (`FragmentStore.noteStored`).
+ */
+export function storeResultSync(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): StoredFragment {
+  const path = fragmentPath(target.dir, result.id);
+  const dir = join(path, '..');
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
   }
+  const { header, bytes } = fragmentOf(target, result, stamp);
+  writeFileAtomicSync(path, bytes);
+  return header;
+}
+
+function fragmentPath(dir: string, id: string): string {
+  const name = fileName(id);
+  return join(dir, name.slice(0, 2), name);
 }
 
 function fileName(id: string): string {

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { Issue, ScoreRow } from '../document.js';
 import { contentHash, readFileBytes, type DocumentFile, type IngestSettings } from '../ingest/index.js';
 import type { SegmentKind } from '../output/index.js';
-import type { FragmentStore } from './fragment-store.js';
+import type { FileStamp, FragmentStore } from './fragment-store.js';
 import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
 import type { Scorer } from './scorer.js';
 import { WorkerPool } from './worker-pool.js';
@@ -31,7 +31,7 @@ export interface ScoreFilesSettings {
   readonly onProgress?: (progress: ScoreProgress) => void;
   /** Also score each sentence or paragraph (kept in the store, for segments.csv). */
   readonly segments?: SegmentKind;
-  /** Sees each result once, scored or reused (e.g. to collect matches). */
+  /** Sees each result once, scored or reused (e.g. to collect matches: without a store, a scored result carries its rows of matches.csv). */
   readonly onResult?: (result: DocResult) => void;
 }
 
@@ -65,10 +65,19 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   // capped, so memory stays flat however large the corpus.
   const useWorkers = WorkerPool.isAvailable() && ((threads > 1 && settings.concurrency > 0) || (await hasBytes(files, BYTES_PER_EXTRA_THREAD)));
   let pool: Promise<WorkerPool> | undefined;
-  const score = async (file: DocumentFile, bytes: Uint8Array, sha256: string) => {
-    if (!useWorkers) return scoreBytes(settings.scorer, bytes, file, sha256, { segments: settings.segments });
-    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexiconFiles: settings.scorer.lexicons.map((lexicon) => lexicon.file), tokeniser: settings.scorer.tokeniser, segments: settings.segments });
-    return (await pool).score(file.id, file.path, sha256, bytes);
+  // With a store, workers store their results themselves: the rows of the tables go straight to disk.
+  const storeTarget = settings.store?.target;
+  const score: ScoreFn = async (file, bytes, sha256, stamp) => {
+    if (!useWorkers) {
+      const outcome = await scoreBytes(settings.scorer, bytes, file, sha256, { segments: settings.segments });
+      if (outcome.result) await settings.store?.write(outcome.result, stamp);
+      return outcome;
+    }
+    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexiconFiles: settings.scorer.lexicons.map((lexicon) => lexicon.file), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget });
+    const { outcome, stored, storeError } = await (await pool).score(file.id, file.path, sha256, bytes, stamp);
+    if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });
+    if (stored) settings.store!.noteStored(stored);
+    return outcome;
   };
   // Enough files in flight to hide I/O latency (re-runs mostly stat and read small state files).
   const limit = pLimit(Math.max(8, threads * 4));
@@ -95,7 +104,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
  * One file: reuse its stored result when its size and modification time are unchanged, or
  * else when its content hash is; otherwise read and score it and store the result.
  */
-async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score: (file: DocumentFile, bytes: Uint8Array, sha256: string) => Promise<DocOutcome>, progress: { bytes: number }): Promise<Kept | { issue: Issue }> {
+async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score: ScoreFn, progress: { bytes: number }): Promise<Kept | { issue: Issue }> {
   const store = settings.isForced ? undefined : settings.store;
   // Taken before reading: if the file changes meanwhile, the next run reads it again.
   const stamp = settings.store ? await stat(file.path).then((info) => ({ size: info.size, mtimeMs: info.mtimeMs }), () => undefined) : undefined;
@@ -115,13 +124,15 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
     settings.onResult?.(stored);
     return { result: stored, isCached: true };
   }
-  const outcome = await score(file, read.bytes, sha256);
+  const outcome = await score(file, read.bytes, sha256, stamp);
   if (!outcome.result) return { issue: outcome.issue };
-  await settings.store?.write(outcome.result, stamp);
   settings.onResult?.(outcome.result);
   // Matches stay in the store, not in memory: memory does not grow with the corpus.
   return { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined }, isCached: false };
 }
+
+/** Score one file's bytes and store the result (if there is a store); a store that cannot be written throws. */
+type ScoreFn = (file: DocumentFile, bytes: Uint8Array, sha256: string, stamp: FileStamp | undefined) => Promise<DocOutcome>;
 
 /** What is kept of each result while the rest of the corpus is scored. */
 interface Kept {

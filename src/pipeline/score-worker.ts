@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentFile } from '../ingest/index.js';
+import { storeResultSync } from './fragment-store.js';
 import { scoreBytes } from './score-bytes.js';
 import { loadScorer } from './scorer.js';
-import type { WorkerInit, WorkerTask } from './worker-pool.js';
+import type { WorkerInit, WorkerOutcome, WorkerTask } from './worker-pool.js';
 
 // A worker thread: its own wink-nlp instance and compiled lexicons; scores one document a message.
 const init = workerData as WorkerInit;
@@ -11,6 +12,17 @@ if (!scorer) throw new Error(`worker cannot load lexicons: ${issues.map((issue) 
 parentPort!.on('message', async (task: WorkerTask) => {
   const file: DocumentFile = { id: task.id, path: task.path };
   const outcome = await scoreBytes(scorer, new Uint8Array(task.bytes), file, task.sha256, { segments: init.segments });
-  parentPort!.postMessage({ task: task.task, outcome });
+  parentPort!.postMessage({ task: task.task, ...store(outcome, task) });
 });
 parentPort!.postMessage({ ready: true });
+
+/** Store a scored result where the pool asked: the rows of the tables then stay on disk, not in the message. */
+function store(outcome: Awaited<ReturnType<typeof scoreBytes>>, task: WorkerTask): WorkerOutcome {
+  if (!init.store || !outcome.result) return { outcome };
+  const kept = { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined } };
+  try {
+    return { outcome: kept, stored: storeResultSync(init.store, outcome.result, task.stamp) };
+  } catch (error) {
+    return { outcome: kept, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
+  }
+}

@@ -5,13 +5,15 @@ import type { TokeniseSettings } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
 import type { SegmentKind } from '../output/index.js';
 import { PACKAGE_ROOT } from './package-info.js';
+import type { FileStamp, StoredFragment, StoreTarget } from './fragment-store.js';
 import type { DocOutcome } from './score-bytes.js';
 
-/** What each worker needs to build its own scorer. */
+/** What each worker needs to build its own scorer, and where it stores results (if anywhere). */
 export interface WorkerInit {
   readonly lexiconFiles: readonly string[];
   readonly tokeniser: TokeniseSettings['tokeniser'];
   readonly segments?: SegmentKind;
+  readonly store?: StoreTarget;
 }
 
 /** One document sent to a worker; `bytes` is transferred, not copied. */
@@ -21,6 +23,19 @@ export interface WorkerTask {
   readonly path: string;
   readonly sha256: string;
   readonly bytes: ArrayBuffer;
+  /** The file's size and modification time, stored with the result. */
+  readonly stamp?: FileStamp;
+}
+
+/**
+ * A worker's answer. With a store, the worker has stored the result (its rows of the tables
+ * stay there, not in the answer) and `stored` is its line for the store's index; or storing
+ * failed, and `storeError` says why.
+ */
+export interface WorkerOutcome {
+  readonly outcome: DocOutcome;
+  readonly stored?: StoredFragment;
+  readonly storeError?: { readonly code?: string; readonly message: string };
 }
 
 /**
@@ -34,7 +49,7 @@ const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist/pipeline/score-worker.js');
 
 interface Pending {
   readonly task: WorkerTask;
-  readonly resolve: (outcome: DocOutcome) => void;
+  readonly resolve: (outcome: WorkerOutcome) => void;
 }
 
 interface Slot {
@@ -75,10 +90,10 @@ export class WorkerPool {
     return pool;
   }
 
-  /** Score one document's bytes in a worker. */
-  score(id: string, path: string, sha256: string, bytes: Uint8Array): Promise<DocOutcome> {
+  /** Score one document's bytes in a worker (which stores the result, if the pool has a store). */
+  score(id: string, path: string, sha256: string, bytes: Uint8Array, stamp?: FileStamp): Promise<WorkerOutcome> {
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    const task: WorkerTask = { task: this.nextTask++, id, path, sha256, bytes: owned.buffer as ArrayBuffer };
+    const task: WorkerTask = { task: this.nextTask++, id, path, sha256, bytes: owned.buffer as ArrayBuffer, stamp };
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();
@@ -95,13 +110,14 @@ export class WorkerPool {
     return new Promise((ready, fail) => {
       const slot: Slot = { worker: new Worker(this.script, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
       let isReady = false;
-      slot.worker.on('message', (message: { ready?: true; task?: number; outcome?: DocOutcome }) => {
+      slot.worker.on('message', (message: { ready?: true; task?: number } & Partial<WorkerOutcome>) => {
         if (message.ready) {
           isReady = true;
           this.slots.push(slot);
           ready();
         } else if (slot.pending.length > 0 && message.task === slot.pending[0].task.task) {
-          slot.pending.shift()!.resolve(message.outcome!);
+          const { outcome, stored, storeError } = message;
+          slot.pending.shift()!.resolve({ outcome: outcome!, stored, storeError });
         }
         this.dispatch();
       });
@@ -115,7 +131,7 @@ export class WorkerPool {
           const { task, resolve } = current;
           const isMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
           const message = isMemory ? `document needs more memory than a worker may use (${WORKER_HEAP_MB} MB); split it into smaller files` : `worker crashed on this document: ${error.message}`;
-          resolve({ issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) });
+          resolve({ outcome: { issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) } });
         }
         void this.spawn().then(() => this.dispatch());
       });

@@ -59,9 +59,9 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
       const isWeight = (column: number) => column === MATCH_HEADER.indexOf('weight');
       const isSegmentNumber = (column: number) => column >= SEGMENT_NUMBERS_FROM;
       for (let from = 0; from < scored.ids.length; from += BATCH) {
-        const batch = await Promise.all(scored.ids.slice(from, from + BATCH).map((id) => store.readEvidence(id, scored.contentHashes.get(id)!)));
-        const missing = batch.findIndex((evidence) => evidence === undefined);
-        // S13: every document with a row has its evidence in the store (written before its fragment).
+        const batch = await Promise.all(scored.ids.slice(from, from + BATCH).map((id) => store.readRows(id, scored.contentHashes.get(id)!)));
+        const missing = batch.findIndex((rows) => rows === undefined);
+        // S13: every document with a row has its rows in the store (in the same file as its result).
         if (missing >= 0) throw new Error(`the stored matches of ${scored.ids[from + missing]} are missing or out of date (run again with --force)`);
         await matches.writeText(recodeRows(batch.map((rows) => rows!.matches), csv, isWeight));
         await segmentWriter?.writeText(recodeRows(batch.map((rows) => rows!.segments ?? new Uint8Array()), csv, isSegmentNumber));

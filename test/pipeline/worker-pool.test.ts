@@ -11,7 +11,7 @@ describe('worker pool', () => {
     try {
       const texts = ['one', 'crash', 'two', 'three', 'crash', 'four'];
       const outcomes = await Promise.all(texts.map((text, index) => pool.score(`doc-${index}`, `/x/${index}`, 'sha', bytes(text))));
-      const messages = outcomes.map((outcome) => ('issue' in outcome ? outcome.issue! : undefined));
+      const messages = outcomes.map(({ outcome }) => ('issue' in outcome ? outcome.issue! : undefined));
       expect(messages.map((issue) => issue?.code)).toEqual(['ECHO', 'INTERNAL_ERROR', 'ECHO', 'ECHO', 'INTERNAL_ERROR', 'ECHO']);
       expect(messages.filter((issue) => issue?.code === 'ECHO').map((issue) => issue!.message)).toEqual(['one', 'two', 'three', 'four']);
       expect(messages[1]!.file).toBe('doc-1');
