@@ -75,11 +75,9 @@ export class TermTrie {
   /** Call `found(end, entry)` for every entry matching words `[start, end)`. */
   walk(words: WordStream, start: number, found: (end: number, entry: number) => void): void {
     const key = words.keys[start];
-    const steps = this.rootStepsOf(key);
+    for (const child of this.rootStepsOf(key)) this.visit(child, words, start + 1, found);
     const lemma = this.lemmaStep(this.root, key, words.lemmas[start]);
-    if (steps.length === 0 && lemma === undefined) return;
-    for (const child of steps) this.visit(child, words, start, start + 1, found);
-    if (lemma && !steps.includes(lemma)) this.visit(lemma, words, start, start + 1, found);
+    if (lemma) this.visit(lemma, words, start + 1, found);
   }
 
   /** The lemma child, looked up only when the lemma differs from the form (a form equal to its lemma is found as an exact key). */
@@ -87,14 +85,20 @@ export class TermTrie {
     return lemma === key || node.lemma.size === 0 ? undefined : node.lemma.get(lemma);
   }
 
-  private visit(node: TrieNode, words: WordStream, start: number, at: number, found: (end: number, entry: number) => void): void {
+  /** Report the entries ending at `node` (words up to `at`), then follow word `at`: its exact key, its prefixes, its lemma. */
+  private visit(node: TrieNode, words: WordStream, at: number, found: (end: number, entry: number) => void): void {
     for (const entry of node.terminals) found(at, entry);
     if (at >= words.keys.length || words.breakBefore[at]) return;
     const key = words.keys[at];
-    const steps = formSteps(node, key);
-    for (const child of steps) this.visit(child, words, start, at + 1, found);
+    const exact = node.exact.size === 0 ? undefined : node.exact.get(key);
+    if (exact) this.visit(exact, words, at + 1, found);
+    for (const length of node.prefixLengths) {
+      if (length > key.length) break;
+      const child = node.prefix.get(key.slice(0, length));
+      if (child) this.visit(child, words, at + 1, found);
+    }
     const lemma = this.lemmaStep(node, key, words.lemmas[at]);
-    if (lemma && !steps.includes(lemma)) this.visit(lemma, words, start, at + 1, found);
+    if (lemma) this.visit(lemma, words, at + 1, found);
   }
 }
 

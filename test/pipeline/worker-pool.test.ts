@@ -1,5 +1,9 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { WorkerPool } from '../../src/pipeline/worker-pool.js';
 
 const script = fileURLToPath(new URL('./fixtures/crash-worker.mjs', import.meta.url));
@@ -18,6 +22,41 @@ describe('worker pool', () => {
       expect(messages[1]!.message).toMatch(/worker crashed on this document: boom/);
     } finally {
       await pool.close();
+    }
+  });
+
+  test.skipIf(!WorkerPool.isAvailable())('a worker stores what it scores, rows and all; a store it cannot write is reported, not lost', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-pool-'));
+    const lexiconFiles = ['security-frames', 'undp-human-security'].map((name) => fileURLToPath(new URL(`../../lexicons/${name}.yaml`, import.meta.url)));
+    try {
+      const store = await FragmentStore.open(join(dir, 'state'), 'run-key');
+      const pool = await WorkerPool.create(1, { lexiconFiles, tokeniser: 'scan.v1', store: store.target });
+      try {
+        const stamp = { size: 30, mtimeMs: 1 };
+        const stored = await pool.score('a.txt', join(dir, 'a.txt'), 'sha-a', bytes('Refugees have a right to asylum.\n'), stamp);
+        expect(stored.storeError).toBeUndefined();
+        expect(stored.outcome.result?.matchesCsv).toBe('');
+        expect(stored.stored).toMatchObject({ key: 'run-key', stamp, result: { id: 'a.txt', sha256: 'sha-a' } });
+        const rows = await store.readRows('a.txt', 'sha-a');
+        expect(new TextDecoder().decode(rows!.matches)).toMatch(/^a\.txt,1,.*asylum/m);
+        // A later run finds it by its file's size and modification time.
+        expect(await store.readUnchanged('a.txt', stamp)).toMatchObject({ id: 'a.txt', sha256: 'sha-a' });
+      } finally {
+        await pool.close();
+      }
+      // A store folder that is a file: the document is scored, and the failure says why.
+      await writeFile(join(dir, 'blocked'), '');
+      const blocked = await WorkerPool.create(1, { lexiconFiles, tokeniser: 'scan.v1', store: { dir: join(dir, 'blocked'), key: 'run-key' } });
+      try {
+        const failed = await blocked.score('b.txt', join(dir, 'b.txt'), 'sha-b', bytes('Border control.\n'));
+        expect(failed.outcome.result?.row.docId).toBe('b.txt');
+        expect(failed.storeError?.code).toBe('ENOTDIR');
+      } finally {
+        await blocked.close();
+      }
+      expect(await readFile(join(dir, 'blocked'), 'utf8')).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
