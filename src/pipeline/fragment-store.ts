@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
@@ -42,6 +42,9 @@ export interface StoredRows {
   readonly matches: Uint8Array;
   readonly segments?: Uint8Array;
 }
+
+/** Bytes read for a fragment's first line; a longer line is read with the rest of the file. */
+const HEAD_BYTES = 16_384;
 
 /** The index of a finished scoring pass: every fragment in one file, so a re-run need not open them one by one. */
 const INDEX = 'index.jsonl';
@@ -96,9 +99,9 @@ export class FragmentStore {
 
   /** The stored result of `id` without its matches, if made from content `sha256` under this run key. */
   async read(id: string, sha256: string): Promise<DocResult | undefined> {
-    const stored = await this.readFragment(id);
+    const stored = await this.readHeader(id);
     // Not indexed here: found by content, it is restamped (and indexed) next.
-    return stored && stored.header.result.sha256 === sha256 ? { ...stored.header.result, matchesCsv: '' } : undefined;
+    return stored && stored.result.sha256 === sha256 ? { ...stored.result, matchesCsv: '' } : undefined;
   }
 
   /**
@@ -108,19 +111,41 @@ export class FragmentStore {
   async readUnchanged(id: string, stamp: FileStamp): Promise<DocResult | undefined> {
     const indexed = this.indexed.get(id);
     this.indexed.delete(id);
-    const stored = indexed && isSameStamp(indexed.stamp, stamp) ? indexed : (await this.readFragment(id))?.header;
+    const stored = indexed && isSameStamp(indexed.stamp, stamp) ? indexed : await this.readHeader(id);
     if (!stored || !isSameStamp(stored.stamp, stamp)) return undefined;
     this.nextIndex.add(stored);
     return { ...stored.result, matchesCsv: '' };
   }
 
-  private async readFragment(id: string): Promise<StoredFile | undefined> {
+  /** The first line of `id`'s fragment, read without the rows after it when it fits in one read. */
+  private async readHeader(id: string): Promise<StoredFragment | undefined> {
     try {
-      const stored = parseFragment(await readFile(fragmentPath(this.dir, id)));
-      return stored.header.format === FORMAT && stored.header.key === this.key && stored.header.result.id === id ? stored : undefined;
+      const handle = await open(fragmentPath(this.dir, id), 'r');
+      let head: Buffer;
+      try {
+        const { bytesRead, buffer } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+        head = buffer.subarray(0, bytesRead);
+        if (!head.includes(0x0a)) head = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
+      return this.checked(parseFragment(head), id)?.header;
     } catch {
       return undefined;
     }
+  }
+
+  private async readFragment(id: string): Promise<StoredFile | undefined> {
+    try {
+      return this.checked(parseFragment(await readFile(fragmentPath(this.dir, id))), id);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `stored` if it is a fragment of `id` in this format and under this run key. */
+  private checked(stored: StoredFile, id: string): StoredFile | undefined {
+    return stored.header.format === FORMAT && stored.header.key === this.key && stored.header.result.id === id ? stored : undefined;
   }
 
   /** The stored rows of matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
