@@ -1,4 +1,3 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { tempPathFor } from './csv-file-writer.js';
 
@@ -13,18 +12,6 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/** `writeFileAtomic` for worker threads, which have nothing else to do meanwhile. */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
-  const temp = tempPathFor(path);
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
     throw error;
   }
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
+import { TEMP_SUFFIX, tempPathFor, writeFileAtomic } from '../output/index.js';
 import type { DocResult } from './score-bytes.js';
 
 /** Bump when the stored shape changes: older fragments are then ignored. */
@@ -60,8 +60,6 @@ const INDEX = 'index.jsonl';
  * starts, so an index on disk always matches the fragments.
  */
 export class FragmentStore {
-  /** Sub-folders known to exist, so each is created once per run. */
-  private readonly dirs = new Set<string>();
   /** The index of this pass, written as fragments are used or stored. */
   private readonly nextIndex: IndexWriter;
 
@@ -159,18 +157,10 @@ export class FragmentStore {
 
   /** Store a result (atomically). */
   async write(result: DocResult, stamp?: FileStamp): Promise<void> {
-    const path = fragmentPath(this.dir, result.id);
-    const dir = join(path, '..');
-    if (!this.dirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      this.dirs.add(dir);
-    }
-    const { header, bytes } = fragmentOf(this.target, result, stamp);
-    await writeFileAtomic(path, bytes);
-    this.nextIndex.add(header);
+    this.nextIndex.add(await storeResult(this.target, result, stamp));
   }
 
-  /** Index a result that a worker stored with `storeResultSync`. */
+  /** Index a result that a worker stored with `storeResult`. */
   noteStored(header: StoredFragment): void {
     this.nextIndex.add(header);
   }
@@ -215,22 +205,21 @@ function fragmentOf(target: StoreTarget, result: DocResult, stamp: FileStamp | u
   return { header, bytes: `${JSON.stringify(header)}\n${matchesCsv}${segmentsCsv ?? ''}` };
 }
 
-/** Folders a worker thread has made, so it creates each once. */
-const madeDirs = new Set<string>();
-
 /**
- * Store a result from a worker thread (atomically, with blocking calls: the worker has nothing
- * else to do meanwhile) and return the line for the store's index (`FragmentStore.noteStored`).
+ * Store a result atomically, from this thread or a worker, and return its line for the store's
+ * index (a worker's result is indexed with `FragmentStore.noteStored`).
  */
-export function storeResultSync(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): StoredFragment {
+export async function storeResult(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): Promise<StoredFragment> {
   const path = fragmentPath(target.dir, result.id);
-  const dir = join(path, '..');
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
   const { header, bytes } = fragmentOf(target, result, stamp);
-  writeFileAtomicSync(path, bytes);
+  try {
+    await writeFileAtomic(path, bytes);
+  } catch (error) {
+    // The first result in its sub-folder makes the folder.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFileAtomic(path, bytes);
+  }
   return header;
 }
 

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentFile } from '../ingest/index.js';
-import { storeResultSync } from './fragment-store.js';
+import { storeResult } from './fragment-store.js';
 import { scoreBytes } from './score-bytes.js';
 import { loadScorer } from './scorer.js';
 import type { WorkerInit, WorkerOutcome, WorkerTask } from './worker-pool.js';
@@ -9,19 +9,22 @@ import type { WorkerInit, WorkerOutcome, WorkerTask } from './worker-pool.js';
 const init = workerData as WorkerInit;
 const { scorer, issues } = await loadScorer(init.lexiconFiles, init.tokeniser);
 if (!scorer) throw new Error(`worker cannot load lexicons: ${issues.map((issue) => issue.message).join('; ')}`);
-parentPort!.on('message', async (task: WorkerTask) => {
+// Answers go back in the order the tasks came (the pool expects them so), even when a document
+// that came later is done first; a result is stored while the next document is scored.
+let answered = Promise.resolve();
+parentPort!.on('message', (task: WorkerTask) => {
   const file: DocumentFile = { id: task.id, path: task.path };
-  const outcome = await scoreBytes(scorer, new Uint8Array(task.bytes), file, task.sha256, { segments: init.segments });
-  parentPort!.postMessage({ task: task.task, ...store(outcome, task) });
+  const answer = scoreBytes(scorer, new Uint8Array(task.bytes), file, task.sha256, { segments: init.segments }).then((outcome) => store(outcome, task));
+  answered = answered.then(() => answer).then((outcome) => parentPort!.postMessage({ task: task.task, ...outcome }));
 });
 parentPort!.postMessage({ ready: true });
 
 /** Store a scored result where the pool asked: the rows of the tables then stay on disk, not in the message. */
-function store(outcome: Awaited<ReturnType<typeof scoreBytes>>, task: WorkerTask): WorkerOutcome {
+async function store(outcome: Awaited<ReturnType<typeof scoreBytes>>, task: WorkerTask): Promise<WorkerOutcome> {
   if (!init.store || !outcome.result) return { outcome };
   const kept = { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined } };
   try {
-    return { outcome: kept, stored: storeResultSync(init.store, outcome.result, task.stamp) };
+    return { outcome: kept, stored: await storeResult(init.store, outcome.result, task.stamp) };
   } catch (error) {
     return { outcome: kept, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
   }

@@ -59,4 +59,18 @@ describe('worker pool', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test.skipIf(!WorkerPool.isAvailable())('answers come back in the order of the tasks, even when a later document is done first', async () => {
+    const lexiconFiles = ['security-frames', 'undp-human-security'].map((name) => fileURLToPath(new URL(`../../lexicons/${name}.yaml`, import.meta.url)));
+    const pdf = await readFile(fileURLToPath(new URL('../fixtures/formats/text.pdf', import.meta.url)));
+    const pool = await WorkerPool.create(1, { lexiconFiles, tokeniser: 'scan.v1' });
+    try {
+      // A PDF is parsed asynchronously; the text sent after it is scored meanwhile.
+      const answers = await Promise.all([pool.score('a.pdf', '/x/a.pdf', 'sha-a', new Uint8Array(pdf)), pool.score('b.txt', '/x/b.txt', 'sha-b', bytes('Border control.\n'))]);
+      expect(answers.map(({ outcome }) => outcome.result?.id)).toEqual(['a.pdf', 'b.txt']);
+      expect(answers[0].outcome.result?.matchesCsv).toMatch(/human rights/);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
 });
