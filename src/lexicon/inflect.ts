@@ -1,28 +1,59 @@
-import nlp from 'compromise';
-import NounInflector from 'natural/lib/natural/inflectors/noun_inflector.js';
+import { createRequire } from 'node:module';
 
 // compromise's own transforms conjugate verbs and pluralise nouns without parsing a
 // document (microseconds a word; `nlp(word)` takes milliseconds). natural's noun inflector
-// adds the irregular and Latin plurals it knows. Both run at compile time only.
-const world = nlp.world() as unknown as {
+// adds the irregular and Latin plurals it knows. Both run at compile time only, and are
+// loaded on the first word not already known: a worker thread that is handed the inflections
+// its main thread worked out (`addInflections`) never loads them.
+const require = createRequire(import.meta.url);
+
+interface CompromiseWorld {
   methods: { two: { transform: { verb: { conjugate(word: string, model: unknown): Record<string, string> }; noun: { toPlural(word: string, model: unknown): string } } } };
   model: unknown;
-};
-const { verb, noun } = world.methods.two.transform;
-const nouns = new NounInflector();
+}
 
 const VERB_FORMS = ['PastTense', 'PresentTense', 'Gerund', 'PastParticiple'] as const;
 
+/** Inflections worked out so far in this thread, by word. */
+const known = new Map<string, readonly string[]>();
+let inflector: ((word: string) => string[]) | undefined;
+
+function loadInflector(): (word: string) => string[] {
+  const nlp = require('compromise') as { world(): CompromiseWorld };
+  const NounInflector = require('natural/lib/natural/inflectors/noun_inflector.js') as new () => { pluralize(word: string): string };
+  const world = nlp.world();
+  const { verb, noun } = world.methods.two.transform;
+  const nouns = new NounInflector();
+  return (word) => {
+    const forms = new Set([word]);
+    forms.add(nouns.pluralize(word));
+    forms.add(noun.toPlural(word, world.model));
+    const conjugation = verb.conjugate(word, world.model);
+    for (const key of VERB_FORMS) {
+      const form = conjugation[key];
+      if (form && /^[a-z]+$/.test(form)) forms.add(form);
+    }
+    return [...forms].filter((form) => /^[a-z]+$/.test(form)).sort();
+  };
+}
+
 /** Inflected forms of one lower-case word: itself, its plurals and its verb forms, sorted. */
 export function inflectWord(word: string): string[] {
-  const forms = new Set([word]);
-  if (!/^[a-z]+$/.test(word)) return [...forms];
-  forms.add(nouns.pluralize(word));
-  forms.add(noun.toPlural(word, world.model));
-  const conjugation = verb.conjugate(word, world.model);
-  for (const key of VERB_FORMS) {
-    const form = conjugation[key];
-    if (form && /^[a-z]+$/.test(form)) forms.add(form);
+  if (!/^[a-z]+$/.test(word)) return [word];
+  let forms = known.get(word);
+  if (forms === undefined) {
+    forms = (inflector ??= loadInflector())(word);
+    known.set(word, forms);
   }
-  return [...forms].filter((form) => /^[a-z]+$/.test(form)).sort();
+  return [...forms];
+}
+
+/** Every inflection worked out so far in this thread (to hand to worker threads). */
+export function knownInflections(): Record<string, readonly string[]> {
+  return Object.fromEntries(known);
+}
+
+/** Inflections worked out elsewhere (by `knownInflections`): these words are not inflected again. */
+export function addInflections(table: Readonly<Record<string, readonly string[]>>): void {
+  for (const [word, forms] of Object.entries(table)) known.set(word, forms);
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { Issue, ScoreRow } from '../document.js';
+import { knownInflections } from '../lexicon/index.js';
 import { contentHash, readFileBytes, type DocumentFile, type IngestSettings } from '../ingest/index.js';
 import type { SegmentKind } from '../output/index.js';
 import type { FileStamp, FragmentStore } from './fragment-store.js';
@@ -73,7 +74,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
       if (outcome.result) await settings.store?.write(outcome.result, stamp);
       return outcome;
     }
-    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexiconFiles: settings.scorer.lexicons.map((lexicon) => lexicon.file), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget });
+    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexiconFiles: settings.scorer.lexicons.map((lexicon) => lexicon.file), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections() });
     const { outcome, stored, storeError } = await (await pool).score(file.id, file.path, sha256, bytes, stamp);
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });
     if (stored) settings.store!.noteStored(stored);

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentFile } from '../ingest/index.js';
+import { addInflections } from '../lexicon/index.js';
 import { storeResult } from './fragment-store.js';
 import { scoreBytes } from './score-bytes.js';
 import { loadScorer } from './scorer.js';
@@ -7,6 +8,7 @@ import type { WorkerInit, WorkerOutcome, WorkerTask } from './worker-pool.js';
 
 // A worker thread: its own wink-nlp instance and compiled lexicons; scores one document a message.
 const init = workerData as WorkerInit;
+if (init.inflections) addInflections(init.inflections);
 const { scorer, issues } = await loadScorer(init.lexiconFiles, init.tokeniser);
 if (!scorer) throw new Error(`worker cannot load lexicons: ${issues.map((issue) => issue.message).join('; ')}`);
 // Answers go back in the order the tasks came (the pool expects them so), even when a document

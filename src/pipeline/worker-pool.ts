@@ -14,6 +14,8 @@ export interface WorkerInit {
   readonly tokeniser: TokeniseSettings['tokeniser'];
   readonly segments?: SegmentKind;
   readonly store?: StoreTarget;
+  /** The inflections the main thread worked out when it compiled the lexicons: workers need not work them out again. */
+  readonly inflections?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One document sent to a worker; `bytes` is transferred, not copied. */
