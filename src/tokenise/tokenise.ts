@@ -83,11 +83,20 @@ function splitParagraphs(text: string): [number, number][] {
         const lastBreak = Math.max(text.lastIndexOf('\n', to), text.lastIndexOf(' ', to));
         if (lastBreak > from) to = lastBreak;
       }
-      if (text.slice(from, to).trim()) ranges.push([from, to]);
+      if (hasText(text, from, to)) ranges.push([from, to]);
       from = to;
     }
     if (!match) break;
     start = match.index + match[0].length;
   }
   return ranges;
+}
+
+const NOT_SPACE = /\S/g;
+
+/** True when `text[from, to)` holds something other than white space (found in place, not copied). */
+function hasText(text: string, from: number, to: number): boolean {
+  NOT_SPACE.lastIndex = from;
+  const found = NOT_SPACE.exec(text);
+  return found !== null && found.index < to;
 }
