@@ -1,5 +1,7 @@
 /** Shared data types: one document passes through the stages as read-only layers (S4). */
 
+import type { LexiconSpec } from './lexicon/schema.js';
+
 /** Token indexes `[first, end)`, end exclusive. */
 export type TokenRange = readonly [first: number, end: number];
 
@@ -175,6 +177,8 @@ export interface CompiledLexicon {
   /** sha256 (hex) of the lexicon file's bytes. */
   readonly sha256: string;
   readonly file: string;
+  /** The checked lexicon it was compiled from (a worker thread compiles its own matcher from it). */
+  readonly spec: LexiconSpec;
   readonly categories: readonly CategoryInfo[];
   readonly entryCount: number;
   /** True when every weight is a whole number, so hits print as integers. */

@@ -20,10 +20,15 @@ interface Proximity {
   readonly window: number;
 }
 
-/** Where the lexicon came from: its file name and the sha256 of its bytes. */
+/** Where the lexicon came from: its file name and the sha256 (hex) of its bytes. */
 export interface LexiconOrigin {
   readonly file: string;
-  readonly bytes: Uint8Array | string;
+  readonly sha256: string;
+}
+
+/** The origin of a lexicon read from `file` as `bytes`. */
+export function lexiconOrigin(file: string, bytes: Uint8Array | string): LexiconOrigin {
+  return { file, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Compile a parsed, checked lexicon into a frozen matcher (S7). Runs once per run. */
@@ -46,8 +51,9 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
     version: spec.version,
     language: spec.language,
     description: spec.description,
-    sha256: createHash('sha256').update(origin.bytes).digest('hex'),
+    sha256: origin.sha256,
     file: origin.file,
+    spec,
     categories: Object.freeze(categories),
     entryCount: entries.length,
     hasWholeWeights,

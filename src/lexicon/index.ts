@@ -1,4 +1,4 @@
-export { compileLexicon, termSteps, type LexiconOrigin } from './compile-lexicon.js';
+export { compileLexicon, lexiconOrigin, termSteps, type LexiconOrigin } from './compile-lexicon.js';
 export { loadLexicon, parseLexicon, type LoadedLexicon } from './load-lexicon.js';
 export { lexiconSchema, type LexiconSpec, type LexiconEntry } from './schema.js';
 export { addInflections, inflectWord, knownInflections } from './inflect.js';

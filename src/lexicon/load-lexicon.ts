@@ -3,7 +3,7 @@ import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { parseYaml, zodIssues } from '../yaml-issues.js';
 import { checkLexicon } from './check-lexicon.js';
-import { compileLexicon } from './compile-lexicon.js';
+import { compileLexicon, lexiconOrigin } from './compile-lexicon.js';
 import { importLiwc, importQuanteda, type ImportedLexicon } from './interop.js';
 import { lexiconSchema, type LexiconSpec } from './schema.js';
 
@@ -39,7 +39,7 @@ export function parseLexicon(file: string, bytes: Buffer | string): LoadedLexico
   if (!parsed.success) return { issues: zodIssues(source, parsed.error, 'LEXICON_INVALID') };
   const issues = checkLexicon(parsed.data, source);
   if (issues.some((issue) => issue.severity === 'error')) return { spec: parsed.data, issues };
-  return { spec: parsed.data, lexicon: compileLexicon(parsed.data, { file, bytes }), issues };
+  return { spec: parsed.data, lexicon: compileLexicon(parsed.data, lexiconOrigin(file, bytes)), issues };
 }
 
 /** A YAML mapping without hsframe's `categories`, whose leaves are lists of terms. */
@@ -51,5 +51,5 @@ function isQuantedaDictionary(value: unknown): boolean {
 
 function compileImported(imported: ImportedLexicon, file: string, bytes: Buffer | string): LoadedLexicon {
   if (!imported.spec || imported.issues.some((issue) => issue.severity === 'error')) return { issues: imported.issues };
-  return { spec: imported.spec, lexicon: compileLexicon(imported.spec, { file, bytes }), issues: imported.issues };
+  return { spec: imported.spec, lexicon: compileLexicon(imported.spec, lexiconOrigin(file, bytes)), issues: imported.issues };
 }

@@ -1,16 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentFile } from '../ingest/index.js';
-import { addInflections } from '../lexicon/index.js';
+import { addInflections, compileLexicon } from '../lexicon/index.js';
 import { storeResult } from './fragment-store.js';
 import { scoreBytes } from './score-bytes.js';
-import { loadScorer } from './scorer.js';
+import { createScorer } from './scorer.js';
 import type { WorkerInit, WorkerOutcome, WorkerTask } from './worker-pool.js';
 
 // A worker thread: its own wink-nlp instance and compiled lexicons; scores one document a message.
 const init = workerData as WorkerInit;
 if (init.inflections) addInflections(init.inflections);
-const { scorer, issues } = await loadScorer(init.lexiconFiles, init.tokeniser);
-if (!scorer) throw new Error(`worker cannot load lexicons: ${issues.map((issue) => issue.message).join('; ')}`);
+const scorer = createScorer(init.lexicons.map(({ spec, origin }) => compileLexicon(spec, origin)), init.tokeniser);
 // Answers go back in the order the tasks came (the pool expects them so), even when a document
 // that came later is done first; a result is stored while the next document is scored.
 let answered = Promise.resolve();

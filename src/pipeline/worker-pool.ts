@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { LexiconOrigin, LexiconSpec } from '../lexicon/index.js';
 import type { TokeniseSettings } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
 import type { SegmentKind } from '../output/index.js';
@@ -10,7 +11,8 @@ import type { DocOutcome } from './score-bytes.js';
 
 /** What each worker needs to build its own scorer, and where it stores results (if anywhere). */
 export interface WorkerInit {
-  readonly lexiconFiles: readonly string[];
+  /** The lexicons the main thread loaded and checked: each worker compiles its own matchers from them (never rereads the files, which may have changed since). */
+  readonly lexicons: readonly { readonly spec: LexiconSpec; readonly origin: LexiconOrigin }[];
   readonly tokeniser: TokeniseSettings['tokeniser'];
   readonly segments?: SegmentKind;
   readonly store?: StoreTarget;

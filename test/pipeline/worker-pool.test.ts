@@ -4,14 +4,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
+import { parseLexicon } from '../../src/lexicon/index.js';
+import { loadScorer } from '../../src/pipeline/scorer.js';
 import { WorkerPool } from '../../src/pipeline/worker-pool.js';
 
 const script = fileURLToPath(new URL('./fixtures/crash-worker.mjs', import.meta.url));
 const bytes = (text: string) => new TextEncoder().encode(text);
+/** The bundled lexicons as the main thread hands them to workers. */
+async function bundledLexicons() {
+  const { scorer } = await loadScorer(['security-frames', 'undp-human-security'].map((name) => fileURLToPath(new URL(`../../lexicons/${name}.yaml`, import.meta.url))));
+  return scorer!.lexicons.map((lexicon) => ({ spec: lexicon.spec, origin: { file: lexicon.file, sha256: lexicon.sha256 } }));
+}
 
 describe('worker pool', () => {
   test('a crash fails only its document; documents already sent to the crashed worker are scored by its replacement', async () => {
-    const pool = await WorkerPool.create(1, { lexiconFiles: [], tokeniser: 'scan.v1' }, script);
+    const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1' }, script);
     try {
       const texts = ['one', 'crash', 'two', 'three', 'crash', 'four'];
       const outcomes = await Promise.all(texts.map((text, index) => pool.score(`doc-${index}`, `/x/${index}`, 'sha', bytes(text))));
@@ -27,10 +34,10 @@ describe('worker pool', () => {
 
   test.skipIf(!WorkerPool.isAvailable())('a worker stores what it scores, rows and all; a store it cannot write is reported, not lost', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hsframe-pool-'));
-    const lexiconFiles = ['security-frames', 'undp-human-security'].map((name) => fileURLToPath(new URL(`../../lexicons/${name}.yaml`, import.meta.url)));
+    const lexicons = await bundledLexicons();
     try {
       const store = await FragmentStore.open(join(dir, 'state'), 'run-key');
-      const pool = await WorkerPool.create(1, { lexiconFiles, tokeniser: 'scan.v1', store: store.target });
+      const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: store.target });
       try {
         const stamp = { size: 30, mtimeMs: 1 };
         const stored = await pool.score('a.txt', join(dir, 'a.txt'), 'sha-a', bytes('Refugees have a right to asylum.\n'), stamp);
@@ -46,7 +53,7 @@ describe('worker pool', () => {
       }
       // A store folder that is a file: the document is scored, and the failure says why.
       await writeFile(join(dir, 'blocked'), '');
-      const blocked = await WorkerPool.create(1, { lexiconFiles, tokeniser: 'scan.v1', store: { dir: join(dir, 'blocked'), key: 'run-key' } });
+      const blocked = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: { dir: join(dir, 'blocked'), key: 'run-key' } });
       try {
         const failed = await blocked.score('b.txt', join(dir, 'b.txt'), 'sha-b', bytes('Border control.\n'));
         expect(failed.outcome.result?.row.docId).toBe('b.txt');
@@ -60,10 +67,23 @@ describe('worker pool', () => {
     }
   });
 
+  test.skipIf(!WorkerPool.isAvailable())('workers match with the lexicon the main thread loaded, not with a file read again', async () => {
+    // The origin names a file that does not exist: a worker that reread it could not score at all.
+    const { lexicon } = parseLexicon('gone.yaml', 'name: inline\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  borders:\n    label: Borders\n    description: d\n    entries:\n      - {term: "frontier*", source: test}\n');
+    const pool = await WorkerPool.create(1, { lexicons: [{ spec: lexicon!.spec, origin: { file: join(tmpdir(), 'no-such-dir', 'gone.yaml'), sha256: lexicon!.sha256 } }], tokeniser: 'scan.v1' });
+    try {
+      const { outcome } = await pool.score('c.txt', '/x/c.txt', 'sha-c', bytes('Frontiers and frontier posts.\n'));
+      expect(outcome.result?.row.hits).toEqual({ borders: 2 });
+      expect(outcome.result?.row.lexiconVersion).toBe(`inline@1.0.0:${lexicon!.sha256.slice(0, 8)}`);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test.skipIf(!WorkerPool.isAvailable())('answers come back in the order of the tasks, even when a later document is done first', async () => {
-    const lexiconFiles = ['security-frames', 'undp-human-security'].map((name) => fileURLToPath(new URL(`../../lexicons/${name}.yaml`, import.meta.url)));
+    const lexicons = await bundledLexicons();
     const pdf = await readFile(fileURLToPath(new URL('../fixtures/formats/text.pdf', import.meta.url)));
-    const pool = await WorkerPool.create(1, { lexiconFiles, tokeniser: 'scan.v1' });
+    const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1' });
     try {
       // A PDF is parsed asynchronously; the text sent after it is scored meanwhile.
       const answers = await Promise.all([pool.score('a.pdf', '/x/a.pdf', 'sha-a', new Uint8Array(pdf)), pool.score('b.txt', '/x/b.txt', 'sha-b', bytes('Border control.\n'))]);
