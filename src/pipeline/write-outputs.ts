@@ -27,7 +27,7 @@ export interface RunOutputs {
   readonly runKey: string;
 }
 
-/** Documents whose stored rows are read at once (bounds the memory of rewriting the tables). */
+/** Documents whose stored rows are read at once (bounds the memory of rewriting the tables; scores.csv is written ten times as many rows at once). */
 const BATCH = 100;
 /** segments.csv columns from this index on are numbers: hits per category, then the framing index. */
 const SEGMENT_NUMBERS_FROM = 5;
@@ -53,7 +53,10 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
       writers.push(matches);
       const segmentWriter = segments ? await CsvFileWriter.open(join(dir, 'segments.csv'), segmentHeader(scorer.categories), csv) : undefined;
       if (segmentWriter) writers.push(segmentWriter);
-      await scores.write(scored.rows.flatMap((row) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)])));
+      // In batches too: the cells of a whole corpus at once would be the run's biggest transient.
+      for (let from = 0; from < scored.rows.length; from += BATCH * 10) {
+        await scores.write(scored.rows.slice(from, from + BATCH * 10).flatMap((row) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)])));
+      }
       // Matches and segments are copied from the store in id order, so memory stays flat; their
       // rows were rendered when each document was scored and are only recoded for other CSV settings.
       const isWeight = (column: number) => column === MATCH_HEADER.indexOf('weight');
