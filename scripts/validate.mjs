@@ -27,9 +27,13 @@ const thirdAll = evaluate(third, scorer, 'all');
 const fourth = await load(values.fourth);
 const fourthAll = evaluate(fourth, scorer, 'all');
 const secondHalves = { odd: evaluate(second, scorer, 'odd'), even: evaluate(second, scorer, 'even'), all: evaluate(second, scorer, 'all') };
+// Margin of each figure over its target; under 0.01 a sentence or two decides the target.
+const narrow = [];
 const targets = halves.all.metrics.map((m) => {
   const isFrame = m.label === 'state_centric' || m.label === 'people_centric';
   const isMet = (m.f1 ?? 0) >= (isFrame ? 0.85 : 0.8) && (!isFrame || (m.cohenKappa ?? 0) >= 0.8);
+  const margins = [['F1', (m.f1 ?? 0) - (isFrame ? 0.85 : 0.8)], ...(isFrame ? [['κ', (m.cohenKappa ?? 0) - 0.8]] : [])];
+  for (const [name, margin] of margins) if (isMet && margin < 0.01) narrow.push(`${m.label} ${name} by ${margin.toFixed(3)}`);
   return `| ${m.label} | ${isFrame ? 'F1 ≥ 0.85, κ ≥ 0.80' : 'F1 ≥ 0.80'} | ${fmt(m.f1)} | ${fmt(m.cohenKappa)} | ${isMet ? 'met' : '**not met**'} |`;
 });
 
@@ -58,8 +62,8 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   the even-numbered ids are held out, and a large gap between the halves would mean
   overfitting. F1 odd − even: ${gap}. Changes since 1.1.0 were studied only on errors of the
   third and fourth sets, \`test/gold/dev3.csv\` and \`dev4.csv\` (below), and on per-entry
-  counts of right and wrong matches over dev2.csv and dev3.csv (for 1.4.0, over dev3.csv and
-  dev4.csv); a change was kept only if it did not lower the other sets (since 1.4.0: no label's
+  counts of right and wrong matches over dev2.csv and dev3.csv (from 1.4.0 on, over dev3.csv
+  and dev4.csv); a change was kept only if it did not lower the other sets (since 1.4.0: no label's
   F1 lower on any of the four sets, and the tuned label better on at least two), and dev.csv
   sentences and errors were not looked at, only its aggregate figures. That selection on
   dev.csv's figures is a mild bias in its favour.
@@ -69,7 +73,7 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
 | label | target | F1 | κ | |
 |---|---|---|---|---|
 ${targets.join('\n')}
-
+${narrow.length ? `\nMet narrowly (one or two sentences coded otherwise would change the verdict): ${narrow.join('; ')}.\n` : ''}
 ## Development half (odd ids, ${halves.odd.rows} sentences)
 
 ${table(halves.odd)}
