@@ -76,6 +76,7 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly slots: Slot[] = [];
   private nextTask = 0;
+  private isClosed = false;
 
   private constructor(
     private readonly init: WorkerInit,
@@ -106,6 +107,7 @@ export class WorkerPool {
 
   /** Stop every worker. */
   async close(): Promise<void> {
+    this.isClosed = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
     this.slots.length = 0;
   }
@@ -114,6 +116,7 @@ export class WorkerPool {
     return new Promise((ready, fail) => {
       const slot: Slot = { worker: new Worker(this.script, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
       let isReady = false;
+      let crash: Error | undefined;
       slot.worker.on('message', (message: { ready?: true; task?: number } & Partial<WorkerOutcome>) => {
         if (message.ready) {
           isReady = true;
@@ -125,8 +128,16 @@ export class WorkerPool {
         }
         this.dispatch();
       });
+      // A crash is handled when the worker has exited: by then every answer it sent before the
+      // crash has arrived (the error can overtake them), so a document already answered is not
+      // taken for the one the worker crashed on.
       slot.worker.on('error', (error) => {
+        crash = error;
+      });
+      slot.worker.on('exit', (code) => {
+        const error = crash ?? new Error(`worker exited with code ${code}`);
         if (!isReady) return fail(error);
+        if (this.isClosed) return;
         this.slots.splice(this.slots.indexOf(slot), 1);
         // The document in progress failed; the ones sent after it were copies, so they go back to the queue.
         const [current, ...waiting] = slot.pending;
