@@ -8,7 +8,7 @@ import type { SegmentKind } from '../output/index.js';
 import type { FileStamp, FragmentStore } from './fragment-store.js';
 import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
 import type { Scorer } from './scorer.js';
-import { WorkerPool } from './worker-pool.js';
+import { WorkerPool, workerLexicons } from './worker-pool.js';
 
 /** Progress of a scoring pass, after each document. */
 export interface ScoreProgress {
@@ -74,7 +74,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
       if (outcome.result) await settings.store?.write(outcome.result, stamp);
       return outcome;
     }
-    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexicons: settings.scorer.lexicons.map((lexicon) => ({ spec: lexicon.spec, origin: { file: lexicon.file, sha256: lexicon.sha256 } })), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections() });
+    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections() });
     const { outcome, stored, storeError } = await (await pool).score(file.id, file.path, sha256, bytes, stamp);
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });
     if (stored) settings.store!.noteStored(stored);

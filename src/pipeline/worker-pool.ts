@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CompiledLexicon } from '../document.js';
 import type { LexiconOrigin, LexiconSpec } from '../lexicon/index.js';
 import type { TokeniseSettings } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
@@ -11,13 +12,18 @@ import type { DocOutcome } from './score-bytes.js';
 
 /** What each worker needs to build its own scorer, and where it stores results (if anywhere). */
 export interface WorkerInit {
-  /** The lexicons the main thread loaded and checked: each worker compiles its own matchers from them (never rereads the files, which may have changed since). */
+  /** The lexicons the main thread loaded and checked (`workerLexicons`): each worker compiles its own matchers from them (never rereads the files, which may have changed since). */
   readonly lexicons: readonly { readonly spec: LexiconSpec; readonly origin: LexiconOrigin }[];
   readonly tokeniser: TokeniseSettings['tokeniser'];
   readonly segments?: SegmentKind;
   readonly store?: StoreTarget;
   /** The inflections the main thread worked out when it compiled the lexicons: workers need not work them out again. */
   readonly inflections?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Compiled lexicons as a worker receives them: what each was compiled from. */
+export function workerLexicons(lexicons: readonly CompiledLexicon[]): WorkerInit['lexicons'] {
+  return lexicons.map((lexicon) => ({ spec: lexicon.spec, origin: { file: lexicon.file, sha256: lexicon.sha256 } }));
 }
 
 /** One document sent to a worker; `bytes` is transferred, not copied. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Issue } from '../document.js';
+import type { Issue, ScoreRow } from '../document.js';
 import {
   CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, writeFileAtomic,
   type CsvSettings, type SegmentKind,
@@ -27,8 +27,10 @@ export interface RunOutputs {
   readonly runKey: string;
 }
 
-/** Documents whose stored rows are read at once (bounds the memory of rewriting the tables; scores.csv is written ten times as many rows at once). */
+/** Documents whose stored rows are read at once (bounds the memory of rewriting the tables). */
 const BATCH = 100;
+/** Rows of scores.csv rendered at once: the cells of a whole corpus would be a run's biggest transient. */
+const SCORE_ROWS_AT_ONCE = 1000;
 /** segments.csv columns from this index on are numbers: hits per category, then the framing index. */
 const SEGMENT_NUMBERS_FROM = 5;
 
@@ -53,10 +55,8 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
       writers.push(matches);
       const segmentWriter = segments ? await CsvFileWriter.open(join(dir, 'segments.csv'), segmentHeader(scorer.categories), csv) : undefined;
       if (segmentWriter) writers.push(segmentWriter);
-      // In batches too: the cells of a whole corpus at once would be the run's biggest transient.
-      for (let from = 0; from < scored.rows.length; from += BATCH * 10) {
-        await scores.write(scored.rows.slice(from, from + BATCH * 10).flatMap((row) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)])));
-      }
+      const cellsOf = (row: ScoreRow) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)]);
+      for (let from = 0; from < scored.rows.length; from += SCORE_ROWS_AT_ONCE) await scores.write(scored.rows.slice(from, from + SCORE_ROWS_AT_ONCE).flatMap(cellsOf));
       // Matches and segments are copied from the store in id order, so memory stays flat; their
       // rows were rendered when each document was scored and are only recoded for other CSV settings.
       const isWeight = (column: number) => column === MATCH_HEADER.indexOf('weight');

@@ -5,15 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { parseLexicon } from '../../src/lexicon/index.js';
-import { loadScorer } from '../../src/pipeline/scorer.js';
-import { WorkerPool } from '../../src/pipeline/worker-pool.js';
+import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
+import { WorkerPool, workerLexicons } from '../../src/pipeline/worker-pool.js';
 
 const script = fileURLToPath(new URL('./fixtures/crash-worker.mjs', import.meta.url));
 const bytes = (text: string) => new TextEncoder().encode(text);
 /** The bundled lexicons as the main thread hands them to workers. */
 async function bundledLexicons() {
-  const { scorer } = await loadScorer(['security-frames', 'undp-human-security'].map((name) => fileURLToPath(new URL(`../../lexicons/${name}.yaml`, import.meta.url))));
-  return scorer!.lexicons.map((lexicon) => ({ spec: lexicon.spec, origin: { file: lexicon.file, sha256: lexicon.sha256 } }));
+  const { scorer } = await loadScorer(BUNDLED_LEXICONS);
+  return workerLexicons(scorer!.lexicons);
 }
 
 describe('worker pool', () => {
@@ -70,7 +70,7 @@ describe('worker pool', () => {
   test.skipIf(!WorkerPool.isAvailable())('workers match with the lexicon the main thread loaded, not with a file read again', async () => {
     // The origin names a file that does not exist: a worker that reread it could not score at all.
     const { lexicon } = parseLexicon('gone.yaml', 'name: inline\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  borders:\n    label: Borders\n    description: d\n    entries:\n      - {term: "frontier*", source: test}\n');
-    const pool = await WorkerPool.create(1, { lexicons: [{ spec: lexicon!.spec, origin: { file: join(tmpdir(), 'no-such-dir', 'gone.yaml'), sha256: lexicon!.sha256 } }], tokeniser: 'scan.v1' });
+    const pool = await WorkerPool.create(1, { lexicons: workerLexicons([{ ...lexicon!, file: join(tmpdir(), 'no-such-dir', 'gone.yaml') }]), tokeniser: 'scan.v1' });
     try {
       const { outcome } = await pool.score('c.txt', '/x/c.txt', 'sha-c', bytes('Frontiers and frontier posts.\n'));
       expect(outcome.result?.row.hits).toEqual({ borders: 2 });
