@@ -87,6 +87,11 @@ export interface TokenisedDoc extends SourceDoc {
   readonly wordCount: number;
   /** Word tokens left out because their paragraph (or the document) is in another language. */
   readonly excludedWords: number;
+  /**
+   * The word tokens as matchers read them, when the tokeniser built them while it read the
+   * text (`scan.v1`); must equal what `buildWordStream` makes of `tokens` and `sentences`.
+   */
+  readonly words?: WordStream;
 }
 
 /** A lexicon match. `range` indexes `tokens`; `sentence` indexes `sentences`. */
@@ -150,13 +155,22 @@ export interface WordStream {
   readonly sentence: ArrayLike<number>;
   /** 1 when punctuation (other than a hyphen) or a sentence end stands before this word. */
   readonly breakBefore: ArrayLike<number>;
+  /** 1 when the word is in a negation's scope (`Token.isNegated`). */
+  readonly negated: ArrayLike<number>;
   /** Each word's `Token.formId` (0: none). */
   readonly formIds: ArrayLike<number>;
   /**
-   * Optional pre-filter: bit `b` of `starts[i]` is 0 when no entry of the lexicon with bit
-   * `b` can start at word `i` (the matcher then skips it). Absent: every word is tried.
+   * The numbering `formIds` come from, when one tokeniser numbered every word: within one space
+   * an id names one form (a cache by id need not check the form). Absent: ids are only hints.
    */
-  readonly starts?: ArrayLike<number>;
+  readonly formSpace?: number;
+  /**
+   * Optional pre-filter: the words where an entry of some lexicon can match, ascending
+   * (`positions[0, count)`), each with a mask whose bit `b` is 0 when no entry of the lexicon
+   * with bit `b` can match from there. A matcher given its bit tries only the words with it
+   * set. Absent: every word is tried.
+   */
+  readonly candidates?: { readonly positions: ArrayLike<number>; readonly masks: ArrayLike<number>; readonly count: number };
 }
 
 /** A lexicon match in word-stream positions `[start, end)`, before it becomes a `Hit`. */
@@ -183,8 +197,10 @@ export interface CompiledLexicon {
   readonly entryCount: number;
   /** True when every weight is a whole number, so hits print as integers. */
   readonly hasWholeWeights: boolean;
-  /** All matches in a word stream: longest first, no word counted twice. `startBit` selects this lexicon's bit of `words.starts`. */
+  /** All matches in a word stream: longest first, no word counted twice. `startBit` selects this lexicon's bit of `words.candidates`. */
   match(words: WordStream, startBit?: number): WordMatch[];
-  /** True when some entry can start at a word with this form and lemma (for `WordStream.starts`). */
-  canStart(key: string, lemma: string): boolean;
+  /** Whether an entry can start at a word with this form and lemma: as that word alone, or going on (for `WordStream.candidates`). */
+  startsAt(key: string, lemma: string): { readonly alone: boolean; readonly longer: boolean };
+  /** False when no entry has a word after its first that a word with this form and lemma can be (for `WordStream.candidates`). */
+  continuesAt(key: string, lemma: string): boolean;
 }

@@ -6,52 +6,106 @@ const MAX_FILTERED = 31;
 /** The pre-filter cache is bounded; past this many forms it is cleared and refilled. */
 const MAX_CACHED = 500_000;
 /** Slots of the cache by form id, in front of the cache by form (a power of two). */
-const ID_SLOTS = 1 << 17;
+const ID_SLOTS = 1 << 16;
 
 /** Classify documents with a fixed set of lexicons (build once per run, S7). */
 export type Classifier = (doc: TokenisedDoc) => ClassifiedDoc;
 
+/** What a word form is to each lexicon (bit `b` for the lexicon at index `b`): where an entry can be this word alone, start here and go on, or go on with it. */
+interface FormMasks {
+  readonly alone: number;
+  readonly longer: number;
+  readonly continues: number;
+}
+
+/** A slot of the table by form id: the id, then its `FormMasks`. */
+const SLOT = 4;
+
 /**
- * A classifier for a set of lexicons. For each word form it remembers which lexicons have
- * an entry that can start there, so each lexicon's matcher skips all other words: the cost
- * per word is one lookup, however many lexicons and entries there are.
+ * A classifier for a set of lexicons. For each word form it remembers which lexicons have an
+ * entry that can start there, and which have one that can go on with it, so each lexicon's
+ * matcher tries only the words where a term can be that word alone or go on with the next:
+ * the cost per word is one lookup, however many lexicons and entries there are.
  */
 export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifier {
-  const order = new Map(lexicons.map((lexicon, index) => [lexicon.id, index]));
-  const masks = new Map<string, number>();
-  const maskOf = (key: string, lemma: string): number => {
+  const filtered = lexicons.slice(0, MAX_FILTERED);
+  const masks = new Map<string, FormMasks>();
+  const masksOf = (key: string, lemma: string): FormMasks => {
     const cacheKey = key === lemma ? key : `${key}\u0000${lemma}`;
-    let mask = masks.get(cacheKey);
-    if (mask === undefined) {
-      mask = 0;
-      for (let index = 0; index < lexicons.length && index < MAX_FILTERED; index++) if (lexicons[index].canStart(key, lemma)) mask |= 1 << index;
+    let found = masks.get(cacheKey);
+    if (found === undefined) {
+      let [alone, longer, continues] = [0, 0, 0];
+      filtered.forEach((lexicon, index) => {
+        const starts = lexicon.startsAt(key, lemma);
+        if (starts.alone) alone |= 1 << index;
+        if (starts.longer) longer |= 1 << index;
+        if (lexicon.continuesAt(key, lemma)) continues |= 1 << index;
+      });
+      found = { alone, longer, continues };
       if (masks.size >= MAX_CACHED) masks.clear();
-      masks.set(cacheKey, mask);
+      masks.set(cacheKey, found);
     }
-    return mask;
+    return found;
   };
-  // Words whose tokeniser numbers their forms (scan.v1) are looked up by that number first:
-  // one array slot per id, checked against the form itself, so a stale or foreign id only misses.
-  const slotIds = new Float64Array(ID_SLOTS);
-  const slotKeys: (string | undefined)[] = new Array<string | undefined>(ID_SLOTS).fill(undefined);
-  const slotLemmas: (string | undefined)[] = new Array<string | undefined>(ID_SLOTS).fill(undefined);
-  const slotMasks = new Int32Array(ID_SLOTS);
-  const maskOfForm = (id: number, key: string, lemma: string): number => {
-    if (id === 0) return maskOf(key, lemma);
-    const slot = id & (ID_SLOTS - 1);
-    if (slotIds[slot] === id && slotKeys[slot] === key && slotLemmas[slot] === lemma) return slotMasks[slot];
-    const mask = maskOf(key, lemma);
-    [slotIds[slot], slotKeys[slot], slotLemmas[slot], slotMasks[slot]] = [id, key, lemma, mask];
-    return mask;
+  // Words numbered by their tokeniser (scan.v1) are looked up by number, in a table of
+  // slots that belongs to one numbering (`formSpace`); other words by form.
+  const table = new Int32Array(ID_SLOTS * SLOT);
+  let tableSpace: number | undefined;
+  /** The table slot of word `i` of `words`, filled if it held another form. */
+  const slotOf = (words: WordStream, i: number): number => {
+    const id = words.formIds[i];
+    const slot = (id & (ID_SLOTS - 1)) * SLOT;
+    if (table[slot] !== id) {
+      const found = masksOf(words.keys[i], words.lemmas[i]);
+      table[slot] = id;
+      table[slot + 1] = found.alone;
+      table[slot + 2] = found.longer;
+      table[slot + 3] = found.continues;
+    }
+    return slot;
   };
+  // Candidate lists are reused from document to document (classifying is synchronous).
+  let positions = new Int32Array(1024);
+  let startMasks = new Int32Array(1024);
   return (doc) => {
-    const stream = buildWordStream(doc);
-    const starts = new Int32Array(stream.keys.length);
-    for (let i = 0; i < starts.length; i++) starts[i] = maskOfForm(stream.formIds[i], stream.keys[i], stream.lemmas[i]);
-    const words: WordStream = { ...stream, starts };
+    const stream = doc.words ?? buildWordStream(doc);
+    const { keys, lemmas, formIds, formSpace, breakBefore } = stream;
+    const size = keys.length;
+    if (positions.length < size) [positions, startMasks] = [new Int32Array(size * 2), new Int32Array(size * 2)];
+    const byId = formSpace !== undefined;
+    if (byId && formSpace !== tableSpace) {
+      table.fill(0);
+      tableSpace = formSpace;
+    }
+    /** Bits of the lexicons with an entry that goes on with word `i` (0 after a break). */
+    const continuesAt = (i: number): number => {
+      if (i >= size || breakBefore[i]) return 0;
+      return byId && formIds[i] !== 0 ? table[slotOf(stream, i) + 3] : masksOf(keys[i], lemmas[i]).continues;
+    };
+    let count = 0;
+    for (let i = 0; i < size; i++) {
+      const id = formIds[i];
+      let [alone, longer] = [0, 0];
+      if (byId && id !== 0) {
+        const slot = table[(id & (ID_SLOTS - 1)) * SLOT] === id ? (id & (ID_SLOTS - 1)) * SLOT : slotOf(stream, i);
+        alone = table[slot + 1];
+        longer = table[slot + 2];
+      } else ({ alone, longer } = masksOf(keys[i], lemmas[i]));
+      if (alone === 0 && longer === 0) continue;
+      const mask = longer === 0 ? alone : alone | (longer & continuesAt(i + 1));
+      if (mask !== 0) {
+        positions[count] = i;
+        startMasks[count] = mask;
+        count += 1;
+      }
+    }
+    const words: WordStream = { ...stream, candidates: { positions, masks: startMasks, count } };
     const hits: Hit[] = [];
-    lexicons.forEach((lexicon, index) => {
-      for (const match of lexicon.match(words, index < MAX_FILTERED ? 1 << index : undefined)) {
+    for (let index = 0; index < lexicons.length; index++) {
+      const lexicon = lexicons[index];
+      const matches = lexicon.match(words, index < MAX_FILTERED ? 1 << index : undefined);
+      for (let m = 0; m < matches.length; m++) {
+        const match = matches[m];
         const first = words.tokenIndex[match.start];
         const end = words.tokenIndex[match.end - 1] + 1;
         hits.push({
@@ -62,11 +116,12 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
           sentence: words.sentence[match.start],
           weight: match.weight,
           // Negation scope is read at the first word, so "without discrimination" stays positive.
-          isNegated: doc.tokens[first].isNegated,
+          isNegated: words.negated[match.start] === 1,
         });
       }
-    });
-    hits.sort((a, b) => a.range[0] - b.range[0] || order.get(a.lexiconId)! - order.get(b.lexiconId)!);
+    }
+    // By position, then lexicon order: each lexicon's hits are in position order and the sort is stable.
+    hits.sort((a, b) => a.range[0] - b.range[0]);
     return { ...doc, hits };
   };
 }

@@ -11,6 +11,7 @@ export function buildWordStream(doc: TokenisedDoc): WordStream {
   const tokenIndex = new Int32Array(size);
   const sentence = new Int32Array(size);
   const breakBefore = new Uint8Array(size);
+  const negated = new Uint8Array(size);
   const keys: string[] = new Array(size);
   const lemmas: string[] = new Array(size);
   const formIds = new Float64Array(size);
@@ -31,10 +32,11 @@ export function buildWordStream(doc: TokenisedDoc): WordStream {
       formIds[count] = token.formId ?? 0;
       sentence[count] = sentenceIndex;
       breakBefore[count] = isBroken ? 1 : 0;
+      negated[count] = token.isNegated ? 1 : 0;
       count += 1;
       isBroken = false;
     }
   }
   if (count !== size) throw new Error(`word stream: ${count} words in sentences, ${size} in tokens`);
-  return { tokenIndex, keys, lemmas, sentence, breakBefore, formIds };
+  return { tokenIndex, keys, lemmas, sentence, breakBefore, negated, formIds };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CategoryInfo, CompiledLexicon, WordMatch, WordStream } from '../document.js';
 import { termVariants } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
-import { TermTrie } from './trie.js';
+import { TermsFound, TermTrie } from './trie.js';
 import { makeWordStep, mergeWordSteps, stepMatches, stepSetMatches, type WordStep, type WordStepSet } from './word-step.js';
 
 /** An entry ready for matching: its conditions compiled to word steps. */
@@ -45,6 +45,8 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
       }
     }
   }
+  // Reused by every match call (matching is synchronous).
+  const found = new TermsFound();
   const hasWholeWeights = entries.every((entry) => Number.isInteger(entry.weight));
   return Object.freeze({
     id: spec.name,
@@ -57,8 +59,9 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
     categories: Object.freeze(categories),
     entryCount: entries.length,
     hasWholeWeights,
-    match: (words: WordStream, startBit?: number) => matchWords(words, trie, entries, startBit),
-    canStart: (key: string, lemma: string) => trie.canStart(key, lemma),
+    match: (words: WordStream, startBit?: number) => matchWords(words, trie, entries, found, startBit),
+    startsAt: (key: string, lemma: string) => trie.startsAt(key, lemma),
+    continuesAt: (key: string, lemma: string) => trie.continuesAt(key, lemma),
   });
 }
 
@@ -80,46 +83,60 @@ function compileEntry(entry: LexiconEntry, category: string): CompiledEntry {
   };
 }
 
-function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[], startBit?: number): WordMatch[] {
-  const starts = startBit === undefined ? undefined : words.starts;
+function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[], found: TermsFound, startBit?: number): WordMatch[] {
+  const candidates = startBit === undefined ? undefined : words.candidates;
+  // With a start filter, only the words it lets through are tried.
+  const size = candidates === undefined ? words.keys.length : candidates.count;
   const matches: WordMatch[] = [];
-  const candidates: [end: number, entry: number][] = [];
-  const found = (end: number, entry: number) => {
-    candidates.push([end, entry]);
-  };
-  let start = 0;
-  while (start < words.keys.length) {
-    if (starts !== undefined && (starts[start] & startBit!) === 0) {
-      start += 1;
-      continue;
-    }
+  const { ends, entries: foundEntries } = found;
+  // The next word a match may start at (a word is counted once).
+  let next = 0;
+  for (let c = 0; c < size; c++) {
+    const start = candidates === undefined ? c : candidates.positions[c];
+    if (start < next || (candidates !== undefined && (candidates.masks[c] & startBit!) === 0)) continue;
+    found.count = 0;
     trie.walk(words, start, found);
-    if (candidates.length === 0) {
-      start += 1;
-      continue;
-    }
+    const count = found.count;
+    if (count === 0) continue;
     // Longest match first; at equal length the entry listed first in the lexicon.
-    candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-    const taken = candidates.find(([end, entry]) => isCounted(words, start, end, entries[entry]));
-    if (taken) {
-      const entry = entries[taken[1]];
-      matches.push({ start, end: taken[0], entryId: entry.id, category: entry.category, weight: entry.weight });
-      // The same term in other categories (as imported dictionaries allow) counts there too.
-      for (const [end, other] of candidates) {
-        const twin = entries[other];
-        if (other !== taken[1] && end === taken[0] && twin.id === entry.id && twin.category !== entry.category && isCounted(words, start, end, twin) && !matches.some((match) => match.start === start && match.category === twin.category)) {
-          matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
-        }
+    for (let i = 1; i < count; i++) {
+      const end = ends[i];
+      const entry = foundEntries[i];
+      let j = i - 1;
+      for (; j >= 0 && (ends[j] < end || (ends[j] === end && foundEntries[j] > entry)); j--) {
+        ends[j + 1] = ends[j];
+        foundEntries[j + 1] = foundEntries[j];
       }
+      ends[j + 1] = end;
+      foundEntries[j + 1] = entry;
     }
-    candidates.length = 0;
-    start = taken ? taken[0] : start + 1;
+    let taken = -1;
+    for (let i = 0; i < count && taken < 0; i++) if (isCounted(words, start, ends[i], entries[foundEntries[i]])) taken = i;
+    if (taken >= 0) {
+      const entry = entries[foundEntries[taken]];
+      const end = ends[taken];
+      const first = matches.push({ start, end, entryId: entry.id, category: entry.category, weight: entry.weight }) - 1;
+      // The same term in other categories (as imported dictionaries allow) counts there too.
+      for (let i = 0; i < count; i++) {
+        const twin = entries[foundEntries[i]];
+        if (i === taken || ends[i] !== end || twin.id !== entry.id || twin.category === entry.category) continue;
+        if (isCounted(words, start, end, twin) && !hasCategory(matches, first, twin.category)) matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
+      }
+      next = end;
+    }
   }
   return matches;
 }
 
+/** True when one of `matches[from...]` (the matches at one start) is in `category`. */
+function hasCategory(matches: readonly WordMatch[], from: number, category: string): boolean {
+  for (let i = from; i < matches.length; i++) if (matches[i].category === category) return true;
+  return false;
+}
+
 function isCounted(words: WordStream, start: number, end: number, entry: CompiledEntry): boolean {
-  if (entry.exclusions.some((steps) => isInsidePhrase(words, start, end, steps))) return false;
+  const { exclusions } = entry;
+  for (let i = 0; i < exclusions.length; i++) if (isInsidePhrase(words, start, end, exclusions[i])) return false;
   if (entry.near && !isNear(words, start, end, entry.near)) return false;
   if (entry.notNear && isNear(words, start, end, entry.notNear)) return false;
   return true;

@@ -27,6 +27,8 @@ export class TermTrie {
   private readonly rootSteps = new Map<string, readonly TrieNode[]>();
   /** The cache is bounded; past this many forms it is cleared and refilled. */
   private static readonly MAX_CACHED_FORMS = 200_000;
+  /** Keys of every step after a term's first word, for `continuesAt`. */
+  private readonly later = { exact: new Set<string>(), lemma: new Set<string>(), prefix: new Set<string>() };
 
   /** Add one variant (a list of word steps) of entry `entry`; returns false if it expands too far. */
   add(steps: readonly WordStep[], entry: number): boolean {
@@ -42,6 +44,7 @@ export class TermTrie {
 
   private insert(path: readonly Key[], entry: number): void {
     let node = this.root;
+    path.slice(1).forEach(([kind, value]) => this.later[kind].add(value));
     for (const [kind, value] of path) {
       const children = node[kind];
       let child = children.get(value);
@@ -57,9 +60,25 @@ export class TermTrie {
     if (!node.terminals.includes(entry)) node.terminals.push(entry);
   }
 
-  /** True when some term can start with this form or lemma (not cached: callers such as the classifier cache the answer). */
-  canStart(key: string, lemma: string): boolean {
-    return (this.rootSteps.get(key) ?? formSteps(this.root, key)).length > 0 || this.lemmaStep(this.root, key, lemma) !== undefined;
+  /**
+   * Whether a term can start at a word with this form and lemma: `alone` when a term can be
+   * this one word, `longer` when a term can start here and go on (not cached: callers such as
+   * the classifier cache the answer).
+   */
+  startsAt(key: string, lemma: string): { alone: boolean; longer: boolean } {
+    const steps = [...(this.rootSteps.get(key) ?? formSteps(this.root, key))];
+    const lemmaStep = this.lemmaStep(this.root, key, lemma);
+    if (lemmaStep) steps.push(lemmaStep);
+    return {
+      alone: steps.some((node) => node.terminals.length > 0),
+      longer: steps.some((node) => node.exact.size > 0 || node.lemma.size > 0 || node.prefix.size > 0),
+    };
+  }
+
+  /** False when no term has a word after its first that this form or lemma can be (the walk from the word before it then ends there). */
+  continuesAt(key: string, lemma: string): boolean {
+    const { exact, lemma: lemmas, prefix } = this.later;
+    return exact.has(key) || lemmas.has(lemma) || [...prefix].some((start) => key.startsWith(start));
   }
 
   private rootStepsOf(key: string): readonly TrieNode[] {
@@ -72,10 +91,11 @@ export class TermTrie {
     return steps;
   }
 
-  /** Call `found(end, entry)` for every entry matching words `[start, end)`. */
-  walk(words: WordStream, start: number, found: (end: number, entry: number) => void): void {
+  /** Add to `found` every entry matching words `[start, end)`. */
+  walk(words: WordStream, start: number, found: TermsFound): void {
     const key = words.keys[start];
-    for (const child of this.rootStepsOf(key)) this.visit(child, words, start + 1, found);
+    const steps = this.rootStepsOf(key);
+    for (let i = 0; i < steps.length; i++) this.visit(steps[i], words, start + 1, found);
     const lemma = this.lemmaStep(this.root, key, words.lemmas[start]);
     if (lemma) this.visit(lemma, words, start + 1, found);
   }
@@ -86,19 +106,34 @@ export class TermTrie {
   }
 
   /** Report the entries ending at `node` (words up to `at`), then follow word `at`: its exact key, its prefixes, its lemma. */
-  private visit(node: TrieNode, words: WordStream, at: number, found: (end: number, entry: number) => void): void {
-    for (const entry of node.terminals) found(at, entry);
+  private visit(node: TrieNode, words: WordStream, at: number, found: TermsFound): void {
+    const { terminals, prefixLengths } = node;
+    for (let i = 0; i < terminals.length; i++) found.add(at, terminals[i]);
     if (at >= words.keys.length || words.breakBefore[at]) return;
     const key = words.keys[at];
     const exact = node.exact.size === 0 ? undefined : node.exact.get(key);
     if (exact) this.visit(exact, words, at + 1, found);
-    for (const length of node.prefixLengths) {
+    for (let i = 0; i < prefixLengths.length; i++) {
+      const length = prefixLengths[i];
       if (length > key.length) break;
       const child = node.prefix.get(key.slice(0, length));
       if (child) this.visit(child, words, at + 1, found);
     }
     const lemma = this.lemmaStep(node, key, words.lemmas[at]);
     if (lemma) this.visit(lemma, words, at + 1, found);
+  }
+}
+
+/** The entries a walk found, as parallel lists of end positions and entry indexes (reused from walk to walk). */
+export class TermsFound {
+  readonly ends: number[] = [];
+  readonly entries: number[] = [];
+  count = 0;
+
+  add(end: number, entry: number): void {
+    this.ends[this.count] = end;
+    this.entries[this.count] = entry;
+    this.count += 1;
   }
 }
 

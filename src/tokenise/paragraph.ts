@@ -10,4 +10,6 @@ export interface TokenisedParagraph {
   readonly wordCount: number;
   /** Function-word counts, for the paragraph's and the document's language. */
   readonly counts: LanguageCounts;
+  /** Where its words are in the document's `WordColumns`, when the tokeniser fills them as it goes (`scan.v1`). */
+  readonly wordRange?: readonly [from: number, to: number];
 }

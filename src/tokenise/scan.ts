@@ -1,8 +1,10 @@
 import type { TextSpan, Token, TokenRange } from '../document.js';
+import { isHyphen } from '../normalise.js';
 import { countLanguages, newLanguageCounts } from './detect-language.js';
 import { NEGATION_WINDOW } from './negation.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
+import type { WordColumns } from './word-columns.js';
 
 /**
  * The `scan.v1` tokeniser: a character-level scanner that finds words, punctuation, sentences,
@@ -67,8 +69,8 @@ function isUpperStart(text: string, at: number): boolean {
  * digit, unless the period ends an abbreviation or an initial; a sentence without words is
  * not a sentence.
  */
-export function scanParagraph(text: string, [from, to]: readonly [number, number]): TokenisedParagraph {
-  const scanner = new ParagraphScanner(text, to, VOCABULARY);
+export function scanParagraph(text: string, [from, to]: readonly [number, number], words: WordColumns): TokenisedParagraph {
+  const scanner = new ParagraphScanner(text, to, VOCABULARY, words);
   let at = from;
   while (at < to) {
     const code = text.charCodeAt(at);
@@ -90,6 +92,10 @@ class ParagraphScanner {
   private readonly sentences: TokenRange[] = [];
   private readonly sentenceSpans: TextSpan[] = [];
   private readonly counts = newLanguageCounts();
+  /** True when punctuation other than a hyphen, a number or a sentence start came since the last word. */
+  private isBroken = true;
+  /** This paragraph's first word in the document's word columns. */
+  private readonly firstWord: number;
   private wordCount = 0;
   /** Open sentence: its first character (-1: none open), first token and words so far. */
   private sentenceStart = -1;
@@ -106,7 +112,11 @@ class ParagraphScanner {
     private readonly text: string,
     private readonly to: number,
     private readonly vocabulary: Vocabulary,
-  ) {}
+    /** The document's word columns, which this paragraph's words are added to as they are found. */
+    private readonly words: WordColumns,
+  ) {
+    this.firstWord = words.size;
+  }
 
   /** Read the run of letters and digits at `start` (with its joiners); returns where it ends. */
   word(start: number): number {
@@ -138,6 +148,7 @@ class ParagraphScanner {
     this.lastWordEnd = at;
     if (!hasLetter) {
       this.tokens.push({ start, end: at, norm: lower, lemma: lower, isWord: false, isNegated: this.sinceCue <= NEGATION_WINDOW, formId: 0 });
+      this.isBroken = true;
     } else if (lower === 'cannot') {
       this.pushWord(start, start + 3, this.vocabulary.of('can'));
       this.pushWord(start + 3, at, this.vocabulary.of('not'));
@@ -157,6 +168,7 @@ class ParagraphScanner {
     for (let mark = at; mark < end; mark++) {
       const char = text[mark];
       this.tokens.push({ start: mark, end: mark + 1, norm: char, lemma: char, isWord: false, isNegated: false, formId: 0 });
+      if (!isHyphen(char)) this.isBroken = true;
     }
     if (CLASS[code] === PUNCTUATION) this.sinceCue = Infinity;
     this.isAfterNot = false;
@@ -168,8 +180,10 @@ class ParagraphScanner {
   /** Close the open sentence at `last` and return the paragraph. */
   finish(last: number): TokenisedParagraph {
     if (this.sentenceStart >= 0) this.endSentence(Math.max(last, this.sentenceStart));
-    const { tokens, sentences, sentenceSpans, wordCount, counts } = this;
-    return { tokens, sentences, sentenceSpans, wordCount, counts };
+    const { tokens, sentences, sentenceSpans, wordCount, counts, words } = this;
+    words.tokens += tokens.length;
+    words.sentences += sentences.length;
+    return { tokens, sentences, sentenceSpans, wordCount, counts, wordRange: [this.firstWord, words.size] };
   }
 
   private pushWord(start: number, end: number, form: WordForm): void {
@@ -179,6 +193,9 @@ class ParagraphScanner {
     const isNegated = this.sinceCue <= NEGATION_WINDOW;
     this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
     this.isAfterNot = norm === 'not';
+    const { words } = this;
+    words.add(words.tokens + this.tokens.length, words.sentences + this.sentences.length, norm, form.id, this.isBroken, isNegated);
+    this.isBroken = false;
     this.tokens.push({ start, end, norm, lemma: norm, isWord: true, isNegated, formId: form.id });
     this.sentenceWords += 1;
     countLanguages(this.counts, form.languages);
@@ -208,6 +225,7 @@ class ParagraphScanner {
     this.sentenceFirst = this.tokens.length;
     this.sentenceWords = 0;
     this.sinceCue = Infinity;
+    this.isBroken = true;
   }
 }
 

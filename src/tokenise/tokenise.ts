@@ -1,7 +1,9 @@
 import type { SourceDoc, TextSpan, Token, TokenisedDoc, TokenRange } from '../document.js';
 import { languageOf, newLanguageCounts } from './detect-language.js';
 import { scanParagraph } from './scan.js';
+import type { TokenisedParagraph } from './paragraph.js';
 import { tokeniseParagraph } from './tokenise-paragraph.js';
+import { WordColumns } from './word-columns.js';
 import { startDocument } from './wink.js';
 
 /** The tokenisers, by the name a pipeline gives (S16): wink-nlp's two configurations and hsframe's scanner. */
@@ -38,7 +40,8 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   const text = source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
   const tokeniser = settings.tokeniser;
   if (tokeniser !== 'scan.v1') startDocument();
-  const paragraphs = splitParagraphs(text).map((range) => (tokeniser === 'scan.v1' ? scanParagraph(text, range) : tokeniseParagraph(text, range, tokeniser)));
+  const columns = tokeniser === 'scan.v1' ? WordColumns.forDocument() : undefined;
+  const paragraphs = splitParagraphs(text).map((range) => (tokeniser === 'scan.v1' ? scanParagraph(text, range, columns!) : tokeniseParagraph(text, range, tokeniser)));
   const total = newLanguageCounts();
   for (const paragraph of paragraphs) for (let index = 0; index < total.length; index++) total[index] += paragraph.counts[index];
   const language = languageOf(total);
@@ -49,6 +52,7 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   const sentenceSpans: TextSpan[] = [];
   const paragraphRanges: TokenRange[] = [];
   const paragraphSpans: TextSpan[] = [];
+  const scored: TokenisedParagraph[] = [];
   let [wordCount, excludedWords] = [0, 0];
   for (const paragraph of paragraphs) {
     const paragraphLanguage = languageOf(paragraph.counts);
@@ -66,8 +70,11 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
     paragraphRanges.push([offset, tokens.length]);
     paragraphSpans.push({ start: spans[0].start, end: spans[spans.length - 1].end, words: paragraph.wordCount });
     wordCount += paragraph.wordCount;
+    scored.push(paragraph);
   }
-  return { ...source, tokens, sentences, sentenceSpans, paragraphs: paragraphRanges, paragraphSpans, language, wordCount, excludedWords };
+  const words = columns?.stream(paragraphs, scored, wordCount);
+  const doc = { ...source, tokens, sentences, sentenceSpans, paragraphs: paragraphRanges, paragraphSpans, language, wordCount, excludedWords };
+  return words ? { ...doc, words } : doc;
 }
 
 /** Character ranges of paragraphs: split at blank lines, long ones again at line breaks. */

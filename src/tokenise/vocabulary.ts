@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { functionWordLanguages } from './detect-language.js';
 import { cancelsNot, isNegationCue } from './negation.js';
 
@@ -76,6 +77,13 @@ export class Vocabulary {
 
 /** The id of the next new form. */
 let nextId = 1;
+
+/**
+ * The number of this thread's form numbering (`WordStream.formSpace`). Ids are unique only
+ * within it: a document tokenised by another thread (or another copy of this module) has its
+ * own, so a cache by form id can tell its ids apart.
+ */
+export const FORM_SPACE = randomInt(1, 2 ** 31);
 
 function makeForm(norm: string): WordForm {
   return { id: nextId++, norm, isCue: isNegationCue(norm, undefined), cancelsNot: cancelsNot(norm), endsScope: SCOPE_ENDS.has(norm), languages: functionWordLanguages(norm) };

@@ -1,0 +1,114 @@
+import type { WordStream } from '../document.js';
+import type { TokenisedParagraph } from './paragraph.js';
+import { FORM_SPACE } from './vocabulary.js';
+
+/** Words a thread's columns keep room for between documents; a larger document's room is given back after it. */
+const KEPT_CAPACITY = 1 << 20;
+
+/**
+ * The columns of a document's `WordStream`, filled paragraph by paragraph as `scan.v1` reads
+ * words. One set per thread is reused from document to document (tokenising is synchronous);
+ * `stream` copies the document's words out. Token and sentence indexes count every paragraph
+ * read so far, scored or not.
+ */
+export class WordColumns {
+  private tokenIndex = new Int32Array(4096);
+  private sentence = new Int32Array(4096);
+  private formIds = new Int32Array(4096);
+  private breakBefore = new Uint8Array(4096);
+  private negated = new Uint8Array(4096);
+  private keys: string[] = [];
+  /** Words so far. */
+  size = 0;
+  /** Tokens and sentences of the paragraphs read so far. */
+  tokens = 0;
+  sentences = 0;
+
+  /** This thread's columns, emptied for a new document. */
+  static forDocument(): WordColumns {
+    if (THREAD_COLUMNS.tokenIndex.length > KEPT_CAPACITY) THREAD_COLUMNS = new WordColumns();
+    THREAD_COLUMNS.size = THREAD_COLUMNS.tokens = THREAD_COLUMNS.sentences = 0;
+    return THREAD_COLUMNS;
+  }
+
+  /** Add a word: its token and sentence (indexes in the document so far), form, number, and flags. */
+  add(token: number, sentence: number, key: string, formId: number, isBroken: boolean, isNegated: boolean): void {
+    const at = this.size;
+    if (at === this.tokenIndex.length) this.grow();
+    this.tokenIndex[at] = token;
+    this.sentence[at] = sentence;
+    this.formIds[at] = formId;
+    this.breakBefore[at] = isBroken ? 1 : 0;
+    this.negated[at] = isNegated ? 1 : 0;
+    this.keys[at] = key;
+    this.size = at + 1;
+  }
+
+  /**
+   * The word stream of the scored paragraphs (`scored`, in order, out of all `paragraphs`
+   * read): the columns as they are when every paragraph is scored, else without the others' words.
+   */
+  stream(paragraphs: readonly TokenisedParagraph[], scored: readonly TokenisedParagraph[], wordCount: number): WordStream {
+    if (scored.length !== paragraphs.length) this.keepOnly(paragraphs, scored);
+    const size = this.size;
+    if (size !== wordCount) throw new Error(`word stream: ${size} words in paragraphs, ${wordCount} counted`);
+    // One buffer for the number columns of the document.
+    const numbers = new Int32Array(size * 3);
+    const flags = new Uint8Array(size * 2);
+    numbers.set(this.tokenIndex.subarray(0, size), 0);
+    numbers.set(this.sentence.subarray(0, size), size);
+    numbers.set(this.formIds.subarray(0, size), size * 2);
+    flags.set(this.breakBefore.subarray(0, size), 0);
+    flags.set(this.negated.subarray(0, size), size);
+    const keys = this.keys.slice(0, size);
+    return {
+      tokenIndex: numbers.subarray(0, size),
+      sentence: numbers.subarray(size, size * 2),
+      formIds: numbers.subarray(size * 2),
+      breakBefore: flags.subarray(0, size),
+      negated: flags.subarray(size),
+      keys,
+      // scan.v1 does not lemmatise: a word's lemma is its form.
+      lemmas: keys,
+      formSpace: FORM_SPACE,
+    };
+  }
+
+  /** Move each scored paragraph's words down over those left out, its indexes by the tokens and sentences left out before it. */
+  private keepOnly(paragraphs: readonly TokenisedParagraph[], scored: readonly TokenisedParagraph[]): void {
+    let [at, tokensOut, sentencesOut, scoredIndex] = [0, 0, 0, 0];
+    for (const paragraph of paragraphs) {
+      if (scored[scoredIndex] !== paragraph) {
+        tokensOut += paragraph.tokens.length;
+        sentencesOut += paragraph.sentences.length;
+        continue;
+      }
+      scoredIndex += 1;
+      const [from, to] = paragraph.wordRange!;
+      for (let i = from; i < to; i++, at++) {
+        this.tokenIndex[at] = this.tokenIndex[i] - tokensOut;
+        this.sentence[at] = this.sentence[i] - sentencesOut;
+        this.formIds[at] = this.formIds[i];
+        this.breakBefore[at] = this.breakBefore[i];
+        this.negated[at] = this.negated[i];
+        this.keys[at] = this.keys[i];
+      }
+    }
+    this.size = at;
+  }
+
+  private grow(): void {
+    const grown = <T extends Int32Array | Uint8Array>(column: T): T => {
+      const larger = new (column.constructor as new (size: number) => T)(column.length * 2);
+      larger.set(column);
+      return larger;
+    };
+    this.tokenIndex = grown(this.tokenIndex);
+    this.sentence = grown(this.sentence);
+    this.formIds = grown(this.formIds);
+    this.breakBefore = grown(this.breakBefore);
+    this.negated = grown(this.negated);
+  }
+}
+
+let THREAD_COLUMNS = new WordColumns();
