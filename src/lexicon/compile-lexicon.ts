@@ -11,6 +11,8 @@ interface CompiledEntry {
   readonly category: string;
   readonly weight: number;
   readonly exclusions: readonly (readonly WordStep[])[];
+  /** Every word of every exclusion phrase: a phrase longer than a match needs one next to it. */
+  readonly exclusionWords: WordStepSet;
   readonly near?: Proximity;
   readonly notNear?: Proximity;
 }
@@ -71,13 +73,15 @@ export function termSteps(term: string, isInflected: boolean): WordStep[][] {
 }
 
 function compileEntry(entry: LexiconEntry, category: string): CompiledEntry {
+  const exclusions = entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect));
   const proximity = (spec: LexiconEntry['near']): Proximity | undefined =>
     spec && { window: spec.window, words: mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0]))) };
   return {
     id: entry.term,
     category,
     weight: entry.weight,
-    exclusions: entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect)),
+    exclusions,
+    exclusionWords: mergeWordSteps(exclusions.flat()),
     near: proximity(entry.near),
     notNear: proximity(entry.not_near),
   };
@@ -136,7 +140,15 @@ function hasCategory(matches: readonly WordMatch[], from: number, category: stri
 
 function isCounted(words: WordStream, start: number, end: number, entry: CompiledEntry): boolean {
   const { exclusions } = entry;
-  for (let i = 0; i < exclusions.length; i++) if (isInsidePhrase(words, start, end, exclusions[i])) return false;
+  if (exclusions.length > 0) {
+    // A phrase longer than the match covers the word before it or the one after it.
+    const isNextToWord = (at: number, breakAt: number) => at >= 0 && at < words.keys.length && !words.breakBefore[breakAt] && stepSetMatches(entry.exclusionWords, words.keys[at], words.lemmas[at]);
+    const mayBeLonger = isNextToWord(start - 1, start) || isNextToWord(end, end);
+    for (let i = 0; i < exclusions.length; i++) {
+      if (exclusions[i].length > end - start && !mayBeLonger) continue;
+      if (isInsidePhrase(words, start, end, exclusions[i])) return false;
+    }
+  }
   if (entry.near && !isNear(words, start, end, entry.near)) return false;
   if (entry.notNear && isNear(words, start, end, entry.notNear)) return false;
   return true;
