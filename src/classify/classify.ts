@@ -4,7 +4,7 @@ import { buildWordStream } from './word-stream.js';
 /** Largest number of lexicons the start pre-filter covers (bits of a 32-bit mask). */
 const MAX_FILTERED = 31;
 /** The pre-filter cache is bounded; past this many forms it is cleared and refilled. */
-const MAX_CACHED = 500_000;
+const MAX_CACHED = 100_000;
 /** Slots of the cache by form id, in front of the cache by form (a power of two). */
 const ID_SLOTS = 1 << 16;
 
@@ -29,19 +29,23 @@ const SLOT = 4;
  */
 export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifier {
   const filtered = lexicons.slice(0, MAX_FILTERED);
+  const masksFor = (key: string, lemma: string): FormMasks => {
+    let [alone, longer, continues] = [0, 0, 0];
+    filtered.forEach((lexicon, index) => {
+      const starts = lexicon.startsAt(key, lemma);
+      if (starts.alone) alone |= 1 << index;
+      if (starts.longer) longer |= 1 << index;
+      if (lexicon.continuesAt(key, lemma)) continues |= 1 << index;
+    });
+    return { alone, longer, continues };
+  };
+  // Words without a number are looked up by form and lemma.
   const masks = new Map<string, FormMasks>();
   const masksOf = (key: string, lemma: string): FormMasks => {
     const cacheKey = key === lemma ? key : `${key}\u0000${lemma}`;
     let found = masks.get(cacheKey);
     if (found === undefined) {
-      let [alone, longer, continues] = [0, 0, 0];
-      filtered.forEach((lexicon, index) => {
-        const starts = lexicon.startsAt(key, lemma);
-        if (starts.alone) alone |= 1 << index;
-        if (starts.longer) longer |= 1 << index;
-        if (lexicon.continuesAt(key, lemma)) continues |= 1 << index;
-      });
-      found = { alone, longer, continues };
+      found = masksFor(key, lemma);
       if (masks.size >= MAX_CACHED) masks.clear();
       masks.set(cacheKey, found);
     }
@@ -56,7 +60,8 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     const id = words.formIds[i];
     const slot = (id & (ID_SLOTS - 1)) * SLOT;
     if (table[slot] !== id) {
-      const found = masksOf(words.keys[i], words.lemmas[i]);
+      // Worked out afresh: the table is the cache of numbered forms.
+      const found = masksFor(words.keys[i], words.lemmas[i]);
       table[slot] = id;
       table[slot + 1] = found.alone;
       table[slot + 2] = found.longer;

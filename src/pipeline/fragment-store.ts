@@ -4,6 +4,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { TEMP_SUFFIX, tempPathFor, writeFileAtomic } from '../output/index.js';
+import type { ScoreRow } from '../document.js';
 import type { DocResult } from './score-bytes.js';
 
 /** Bump when the stored shape changes: older fragments are then ignored. */
@@ -39,6 +40,8 @@ export interface FileStamp {
 
 /** A document's stored rows of matches.csv and segments.csv (UTF-8, default CSV settings). */
 export interface StoredRows {
+  /** The document's row of scores.csv, as numbers. */
+  readonly row: ScoreRow;
   readonly matches: Uint8Array;
   readonly segments?: Uint8Array;
 }
@@ -73,14 +76,14 @@ export class FragmentStore {
     this.nextIndex = new IndexWriter(indexPath, { format: FORMAT, key });
   }
 
-  /** Open (and create) the store; remove temp files a killed run left behind. */
-  static async open(stateDir: string, key: string): Promise<FragmentStore> {
+  /** Open (and create) the store; remove temp files a killed run left behind. A run that reuses nothing (`--force`) leaves the last index unread. */
+  static async open(stateDir: string, key: string, options: { isReused?: boolean } = {}): Promise<FragmentStore> {
     const dir = join(stateDir, 'fragments');
     await mkdir(dir, { recursive: true });
     await removeTempFiles(stateDir);
     for (const sub of await readdir(dir)) await removeTempFiles(join(dir, sub));
     const indexPath = join(stateDir, INDEX);
-    const indexed = await readIndex(indexPath, key);
+    const indexed = options.isReused === false ? new Map<string, StoredFragment>() : await readIndex(indexPath, key);
     await rm(indexPath, { force: true });
     return new FragmentStore(dir, key, indexed, indexPath);
   }
@@ -146,13 +149,19 @@ export class FragmentStore {
     return stored.header.format === FORMAT && stored.header.key === this.key && stored.header.result.id === id ? stored : undefined;
   }
 
-  /** The stored rows of matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
+  /** The stored row of scores.csv of `id` as made from content `sha256` (its fragment's first line only). */
+  async readRow(id: string, sha256: string): Promise<ScoreRow | undefined> {
+    const stored = await this.readHeader(id);
+    return stored && stored.result.sha256 === sha256 ? stored.result.row : undefined;
+  }
+
+  /** The stored rows of scores.csv, matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
   async readRows(id: string, sha256: string): Promise<StoredRows | undefined> {
     const stored = await this.readFragment(id);
     if (!stored || stored.header.result.sha256 !== sha256) return undefined;
     const { header, body } = stored;
     if (header.matchesBytes > body.length) return undefined;
-    return { matches: body.subarray(0, header.matchesBytes), segments: header.hasSegments ? body.subarray(header.matchesBytes) : undefined };
+    return { row: header.result.row, matches: body.subarray(0, header.matchesBytes), segments: header.hasSegments ? body.subarray(header.matchesBytes) : undefined };
   }
 
   /** Store a result (atomically). */

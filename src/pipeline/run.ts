@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import type { CsvSettings, SegmentKind } from '../output/index.js';
+import type { CsvSettings, ReportRow, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
 import { FragmentStore, removeTempFiles } from './fragment-store.js';
 import { TOOL } from './package-info.js';
@@ -13,7 +13,7 @@ import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.
 import type { Scorer } from './scorer.js';
 import { loadScorer } from './scorer.js';
 import { isInShard, type Shard } from './shard.js';
-import { writeOutputs } from './write-outputs.js';
+import { storedScoreRows, writeOutputs } from './write-outputs.js';
 import { reportRowsFromScores, writeReport } from './write-report.js';
 
 /** What a pipeline run did. `fatal` is set when nothing could be scored or written. */
@@ -89,7 +89,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     const segments = segmentOption === 'none' ? undefined : segmentOption;
     const layout = overrides.layout ?? config.options.format;
     const runKey = runKeyOf(scorer, segments);
-    const store = await FragmentStore.open(stateDir, runKey);
+    const store = await FragmentStore.open(stateDir, runKey, { isReused: !overrides.isForced });
     overrides.onEvent?.({ phase: 'score', done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 });
     let scored: FilesScored;
     try {
@@ -99,6 +99,8 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         concurrency: overrides.concurrency ?? config.options.concurrency,
         store,
         isForced: overrides.isForced,
+        // Rows are read back from the store when the tables are written: memory stays flat.
+        keepRows: false,
         segments,
         onProgress: (progress) => overrides.onEvent?.({ phase: 'score', ...progress }),
       });
@@ -129,7 +131,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     try {
       await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, layout, segments, runKey });
       if (overrides.hasReport || config.options.report) {
-        await writeReport(outputDir, reportRowsFromScores(scored.rows), { name: config.name, lexiconVersion: scorer.lexiconVersion, categories: scorer.categories.map((category) => category.id) });
+        const reportRows: ReportRow[] = [];
+        for await (const rows of storedScoreRows(store, scored)) reportRows.push(...reportRowsFromScores(rows));
+        await writeReport(outputDir, reportRows, { name: config.name, lexiconVersion: scorer.lexiconVersion, categories: scorer.categories.map((category) => category.id) });
       }
     } catch (error) {
       return fatal([...issues, writeFailure(outputDir, error)]);

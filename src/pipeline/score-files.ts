@@ -27,6 +27,12 @@ export interface ScoreFilesSettings {
   readonly concurrency: number;
   /** Earlier results to reuse, and where to keep new ones. */
   readonly store?: FragmentStore;
+  /**
+   * Keep each document's row of scores in memory (the default). With a store, `false` leaves
+   * them there, to be read back in batches (`FragmentStore.readRows`): memory then holds only
+   * ids and content hashes, however large the corpus.
+   */
+  readonly keepRows?: boolean;
   /** Ignore stored results. */
   readonly isForced?: boolean;
   readonly onProgress?: (progress: ScoreProgress) => void;
@@ -38,6 +44,7 @@ export interface ScoreFilesSettings {
 
 /** Rows and issues of every file, in id order; matches stay in the store. */
 export interface FilesScored {
+  /** Rows in id order; empty when `keepRows` was false. */
   readonly rows: ScoreRow[];
   readonly issues: Issue[];
   /** Ids with a row (scored now or reused), in id order. */
@@ -113,7 +120,7 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   if (unchanged) {
     progress.bytes += stamp!.size;
     settings.onResult?.(unchanged);
-    return { result: unchanged, isCached: true };
+    return kept(unchanged, true, settings);
   }
   const read = await readFileBytes(file.path, file.id, settings.ingest);
   if (!read.bytes) return { issue: read.issue };
@@ -123,13 +130,18 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   if (stored) {
     if (stamp) await store!.restamp(file.id, stamp);
     settings.onResult?.(stored);
-    return { result: stored, isCached: true };
+    return kept(stored, true, settings);
   }
   const outcome = await score(file, read.bytes, sha256, stamp);
   if (!outcome.result) return { issue: outcome.issue };
   settings.onResult?.(outcome.result);
-  // Matches stay in the store, not in memory: memory does not grow with the corpus.
-  return { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined }, isCached: false };
+  return kept(outcome.result, false, settings);
+}
+
+/** What is kept of a result: matches stay in the store, not in memory, and so do rows when `keepRows` is false. */
+function kept(result: DocResult, isCached: boolean, settings: ScoreFilesSettings): Kept {
+  const { id, sha256, issues } = result;
+  return { id, sha256, issues, row: settings.keepRows === false && settings.store ? undefined : result.row, isCached };
 }
 
 /** Score one file's bytes and store the result (if there is a store); a store that cannot be written throws. */
@@ -137,7 +149,10 @@ type ScoreFn = (file: DocumentFile, bytes: Uint8Array, sha256: string, stamp: Fi
 
 /** What is kept of each result while the rest of the corpus is scored. */
 interface Kept {
-  readonly result: DocResult;
+  readonly id: string;
+  readonly sha256: string;
+  readonly issues: readonly Issue[];
+  readonly row?: ScoreRow;
   readonly isCached: boolean;
 }
 
@@ -149,12 +164,12 @@ function collect(outcomes: readonly (Kept | { issue: Issue })[], bytes: number):
       collected.failed += 1;
       continue;
     }
-    const { result, isCached } = outcome;
-    collected.rows.push(result.row);
-    collected.ids.push(result.id);
-    collected.contentHashes.set(result.id, result.sha256);
-    collected.issues.push(...result.issues);
-    if (result.issues.some((issue) => issue.code === 'LANGUAGE_NOT_SCORED')) collected.skipped += 1;
+    const { id, sha256, issues, row, isCached } = outcome;
+    if (row) collected.rows.push(row);
+    collected.ids.push(id);
+    collected.contentHashes.set(id, sha256);
+    collected.issues.push(...issues);
+    if (issues.some((issue) => issue.code === 'LANGUAGE_NOT_SCORED')) collected.skipped += 1;
     else if (isCached) collected.cached += 1;
     else collected.scored += 1;
   }

@@ -6,7 +6,7 @@ import {
   CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, writeFileAtomic,
   type CsvSettings, type SegmentKind,
 } from '../output/index.js';
-import type { FragmentStore } from './fragment-store.js';
+import type { FragmentStore, StoredRows } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
 import type { Scorer } from './scorer.js';
 
@@ -29,8 +29,6 @@ export interface RunOutputs {
 
 /** Documents whose stored rows are read at once (bounds the memory of rewriting the tables). */
 const BATCH = 100;
-/** Rows of scores.csv rendered at once: the cells of a whole corpus would be a run's biggest transient. */
-const SCORE_ROWS_AT_ONCE = 1000;
 /** segments.csv columns from this index on are numbers: hits per category, then the framing index. */
 const SEGMENT_NUMBERS_FROM = 5;
 
@@ -56,18 +54,15 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
       const segmentWriter = segments ? await CsvFileWriter.open(join(dir, 'segments.csv'), segmentHeader(scorer.categories), csv) : undefined;
       if (segmentWriter) writers.push(segmentWriter);
       const cellsOf = (row: ScoreRow) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)]);
-      for (let from = 0; from < scored.rows.length; from += SCORE_ROWS_AT_ONCE) await scores.write(scored.rows.slice(from, from + SCORE_ROWS_AT_ONCE).flatMap(cellsOf));
-      // Matches and segments are copied from the store in id order, so memory stays flat; their
-      // rows were rendered when each document was scored and are only recoded for other CSV settings.
+      // Every table is copied from the store in id order, a batch of documents at a time, so memory
+      // stays flat; rows of matches and segments were rendered when each document was scored and
+      // are only recoded for other CSV settings.
       const isWeight = (column: number) => column === MATCH_HEADER.indexOf('weight');
       const isSegmentNumber = (column: number) => column >= SEGMENT_NUMBERS_FROM;
-      for (let from = 0; from < scored.ids.length; from += BATCH) {
-        const batch = await Promise.all(scored.ids.slice(from, from + BATCH).map((id) => store.readRows(id, scored.contentHashes.get(id)!)));
-        const missing = batch.findIndex((rows) => rows === undefined);
-        // S13: every document with a row has its rows in the store (in the same file as its result).
-        if (missing >= 0) throw new Error(`the stored matches of ${scored.ids[from + missing]} are missing or out of date (run again with --force)`);
-        await matches.writeText(recodeRows(batch.map((rows) => rows!.matches), csv, isWeight));
-        await segmentWriter?.writeText(recodeRows(batch.map((rows) => rows!.segments ?? new Uint8Array()), csv, isSegmentNumber));
+      for await (const batch of storedBatches(store, scored)) {
+        await scores.write(batch.flatMap((rows) => cellsOf(rows.row)));
+        await matches.writeText(recodeRows(batch.map((rows) => rows.matches), csv, isWeight));
+        await segmentWriter?.writeText(recodeRows(batch.map((rows) => rows.segments ?? new Uint8Array()), csv, isSegmentNumber));
       }
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));
@@ -81,6 +76,28 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   await writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(outputs.manifest, null, 2)}\n`);
   if (!isUnchanged) await writeFileAtomic(digestFile, JSON.stringify({ digest }));
   return { isUnchanged };
+}
+
+/** The stored rows of every scored document, in id order, a batch at a time (S13: each document with a row has them in the store). */
+async function* storedBatches(store: FragmentStore, scored: FilesScored): AsyncGenerator<StoredRows[]> {
+  for (let from = 0; from < scored.ids.length; from += BATCH) {
+    const ids = scored.ids.slice(from, from + BATCH);
+    const batch = await Promise.all(ids.map((id) => store.readRows(id, scored.contentHashes.get(id)!)));
+    const missing = batch.findIndex((rows) => rows === undefined);
+    if (missing >= 0) throw new Error(`the stored results of ${ids[missing]} are missing or out of date (run again with --force)`);
+    yield batch as StoredRows[];
+  }
+}
+
+/** The stored row of scores of every scored document, in id order, a batch at a time. */
+export async function* storedScoreRows(store: FragmentStore, scored: FilesScored): AsyncGenerator<ScoreRow[]> {
+  for (let from = 0; from < scored.ids.length; from += BATCH) {
+    const ids = scored.ids.slice(from, from + BATCH);
+    const rows = await Promise.all(ids.map((id) => store.readRow(id, scored.contentHashes.get(id)!)));
+    const missing = rows.findIndex((row) => row === undefined);
+    if (missing >= 0) throw new Error(`the stored results of ${ids[missing]} are missing or out of date (run again with --force)`);
+    yield rows as ScoreRow[];
+  }
 }
 
 /** Stored rows, joined: copied as bytes in the default settings, else decoded and recoded. */

@@ -101,7 +101,7 @@ describe('incremental re-runs', () => {
     await writeFile(join(project.corpus, 'newer.txt'), 'Border control.\n');
     const result = await runCli(['run', project.pipeline, '--delimiter', ';', '--decimal', ',']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/OUTPUT_WRITE_FAILED.*stored matches of .* are missing or out of date \(run again with --force\)/);
+    expect(result.stderr).toMatch(/OUTPUT_WRITE_FAILED.*stored results of .* are missing or out of date \(run again with --force\)/);
     expect(await readFile(join(project.out, 'matches.csv'), 'utf8')).toBe(rewritten);
     expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',', '--force')).toMatchObject({ scored: 4 });
   }, 60_000);
