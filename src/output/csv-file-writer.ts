@@ -8,8 +8,13 @@ export const TEMP_SUFFIX = '.hsframe.tmp';
 
 /** A temp path beside `path`. */
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  TEMP_COUNT.value += 1;
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${TEMP_PREFIX}${TEMP_COUNT.value.toString(36)}${TEMP_SUFFIX}`);
 }
+
+/** Temp names are unique per process and thread: a random prefix drawn once per thread, and a counter. */
+const TEMP_PREFIX = randomBytes(4).toString('hex');
+const TEMP_COUNT = { value: 0 };
 
 /**
  * A CSV file written in batches to a temp file and renamed into place on `commit()`, so a

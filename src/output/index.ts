@@ -1,4 +1,4 @@
-export { writeFileAtomic } from './atomic-write.js';
+export { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 export { CsvFileWriter, TEMP_SUFFIX, tempPathFor } from './csv-file-writer.js';
 export { toCsv, csvRows, recodeCsvRows, isDefaultLayout, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
 export { scoreHeader, scoreCells } from './score-columns.js';

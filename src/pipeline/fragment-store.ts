@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { TEMP_SUFFIX, tempPathFor, writeFileAtomic } from '../output/index.js';
+import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
 import type { ScoreRow } from '../document.js';
 import type { DocResult } from './score-bytes.js';
 
@@ -166,7 +166,7 @@ export class FragmentStore {
 
   /** Store a result (atomically). */
   async write(result: DocResult, stamp?: FileStamp): Promise<void> {
-    this.nextIndex.add(await storeResult(this.target, result, stamp));
+    this.nextIndex.add(storeResult(this.target, result, stamp));
   }
 
   /** Index a result that a worker stored with `storeResult`. */
@@ -216,18 +216,19 @@ function fragmentOf(target: StoreTarget, result: DocResult, stamp: FileStamp | u
 
 /**
  * Store a result atomically, from this thread or a worker, and return its line for the store's
- * index (a worker's result is indexed with `FragmentStore.noteStored`).
+ * index (a worker's result is indexed with `FragmentStore.noteStored`). It blocks: one small
+ * file, written for less CPU than asynchronous calls would take.
  */
-export async function storeResult(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): Promise<StoredFragment> {
+export function storeResult(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): StoredFragment {
   const path = fragmentPath(target.dir, result.id);
   const { header, bytes } = fragmentOf(target, result, stamp);
   try {
-    await writeFileAtomic(path, bytes);
+    writeFileAtomicSync(path, bytes);
   } catch (error) {
     // The first result in its sub-folder makes the folder.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(join(path, '..'), { recursive: true });
-    await writeFileAtomic(path, bytes);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileAtomicSync(path, bytes);
   }
   return header;
 }

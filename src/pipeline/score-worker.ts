@@ -11,7 +11,7 @@ const init = workerData as WorkerInit;
 if (init.inflections) addInflections(init.inflections);
 const scorer = createScorer(init.lexicons.map(({ spec, origin }) => compileLexicon(spec, origin)), init.tokeniser);
 // Answers go back in the order the tasks came (the pool expects them so), even when a document
-// that came later is done first; a result is stored while the next document is scored.
+// that came later is done first. Each result is stored as soon as it is made.
 let answered = Promise.resolve();
 parentPort!.on('message', (task: WorkerTask) => {
   const file: DocumentFile = { id: task.id, path: task.path };
@@ -21,11 +21,11 @@ parentPort!.on('message', (task: WorkerTask) => {
 parentPort!.postMessage({ ready: true });
 
 /** Store a scored result where the pool asked: the rows of the tables then stay on disk, not in the message. */
-async function store(outcome: Awaited<ReturnType<typeof scoreBytes>>, task: WorkerTask): Promise<WorkerOutcome> {
+function store(outcome: Awaited<ReturnType<typeof scoreBytes>>, task: WorkerTask): WorkerOutcome {
   if (!init.store || !outcome.result) return { outcome };
   const kept = { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined } };
   try {
-    return { outcome: kept, stored: await storeResult(init.store, outcome.result, task.stamp) };
+    return { outcome: kept, stored: storeResult(init.store, outcome.result, task.stamp) };
   } catch (error) {
     return { outcome: kept, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
   }
