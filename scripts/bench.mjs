@@ -121,7 +121,7 @@ ${files.length} documents, ${mb.toFixed(1)} MB, ${tokens.toLocaleString('en-US')
 | what | seconds | MB/s | tokens/s |
 |---|---|---|---|
 ${rate('ingest alone (read, decode, convert)', ingestSeconds)}
-${rate(`tokenise alone (${tokeniser}: tokens, offsets, sentences, negation window, language)`, tokeniseSeconds)}
+${rate(`tokenise alone (${tokeniser}: tokens, offsets, sentences, negation window, language${tokeniser === 'scan.v1' ? ', word stream' : ''})`, tokeniseSeconds)}
 ${rate('classify alone (both lexicons)', classifySeconds)}
 ${rate('aggregate + CSV alone', aggregateSeconds)}
 ${rate(`**yardstick**: plain wink-nlp readDoc, pipe ${yardstickPipe.pipe.join(', ')}`, winkSeconds)}
