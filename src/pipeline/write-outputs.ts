@@ -78,25 +78,24 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   return { isUnchanged };
 }
 
-/** The stored rows of every scored document, in id order, a batch at a time (S13: each document with a row has them in the store). */
-async function* storedBatches(store: FragmentStore, scored: FilesScored): AsyncGenerator<StoredRows[]> {
-  for (let from = 0; from < scored.ids.length; from += BATCH) {
-    const ids = scored.ids.slice(from, from + BATCH);
-    const batch = await Promise.all(ids.map((id) => store.readRows(id, scored.contentHashes.get(id)!)));
-    const missing = batch.findIndex((rows) => rows === undefined);
-    if (missing >= 0) throw new Error(`the stored results of ${ids[missing]} are missing or out of date (run again with --force)`);
-    yield batch as StoredRows[];
-  }
+/** The stored rows of scores, matches and segments of every scored document, in id order, a batch at a time. */
+function storedBatches(store: FragmentStore, scored: FilesScored): AsyncGenerator<StoredRows[]> {
+  return readInBatches(scored, (id, sha256) => store.readRows(id, sha256));
 }
 
 /** The stored row of scores of every scored document, in id order, a batch at a time. */
-export async function* storedScoreRows(store: FragmentStore, scored: FilesScored): AsyncGenerator<ScoreRow[]> {
+export function storedScoreRows(store: FragmentStore, scored: FilesScored): AsyncGenerator<ScoreRow[]> {
+  return readInBatches(scored, (id, sha256) => store.readRow(id, sha256));
+}
+
+/** `read` for every scored document, in id order, `BATCH` at a time (S13: each document with a row has its results in the store). */
+async function* readInBatches<T>(scored: FilesScored, read: (id: string, sha256: string) => Promise<T | undefined>): AsyncGenerator<T[]> {
   for (let from = 0; from < scored.ids.length; from += BATCH) {
     const ids = scored.ids.slice(from, from + BATCH);
-    const rows = await Promise.all(ids.map((id) => store.readRow(id, scored.contentHashes.get(id)!)));
-    const missing = rows.findIndex((row) => row === undefined);
+    const batch = await Promise.all(ids.map((id) => read(id, scored.contentHashes.get(id)!)));
+    const missing = batch.findIndex((item) => item === undefined);
     if (missing >= 0) throw new Error(`the stored results of ${ids[missing]} are missing or out of date (run again with --force)`);
-    yield rows as ScoreRow[];
+    yield batch as T[];
   }
 }
 
