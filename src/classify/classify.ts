@@ -90,12 +90,17 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     let count = 0;
     for (let i = 0; i < size; i++) {
       const id = formIds[i];
-      let [alone, longer] = [0, 0];
+      let alone: number, longer: number;
       if (byId && id !== 0) {
+        // The slot's own check first: filling it is the rare case.
         const slot = table[(id & (ID_SLOTS - 1)) * SLOT] === id ? (id & (ID_SLOTS - 1)) * SLOT : slotOf(stream, i);
         alone = table[slot + 1];
         longer = table[slot + 2];
-      } else ({ alone, longer } = masksOf(keys[i], lemmas[i]));
+      } else {
+        const found = masksOf(keys[i], lemmas[i]);
+        alone = found.alone;
+        longer = found.longer;
+      }
       if (alone === 0 && longer === 0) continue;
       const mask = longer === 0 ? alone : alone | (longer & continuesAt(i + 1));
       if (mask !== 0) {
