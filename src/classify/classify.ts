@@ -89,11 +89,9 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     };
     let count = 0;
     for (let i = 0; i < size; i++) {
-      const id = formIds[i];
       let alone: number, longer: number;
-      if (byId && id !== 0) {
-        // The slot's own check first: filling it is the rare case.
-        const slot = table[(id & (ID_SLOTS - 1)) * SLOT] === id ? (id & (ID_SLOTS - 1)) * SLOT : slotOf(stream, i);
+      if (byId && formIds[i] !== 0) {
+        const slot = slotOf(stream, i);
         alone = table[slot + 1];
         longer = table[slot + 2];
       } else {

@@ -142,8 +142,7 @@ function isCounted(words: WordStream, start: number, end: number, entry: Compile
   const { exclusions } = entry;
   if (exclusions.length > 0) {
     // A phrase longer than the match covers the word before it or the one after it.
-    const isNextToWord = (at: number, breakAt: number) => at >= 0 && at < words.keys.length && !words.breakBefore[breakAt] && stepSetMatches(entry.exclusionWords, words.keys[at], words.lemmas[at]);
-    const mayBeLonger = isNextToWord(start - 1, start) || isNextToWord(end, end);
+    const mayBeLonger = isJoinedWordIn(words, start - 1, start, entry.exclusionWords) || isJoinedWordIn(words, end, end, entry.exclusionWords);
     for (let i = 0; i < exclusions.length; i++) {
       if (exclusions[i].length > end - start && !mayBeLonger) continue;
       if (isInsidePhrase(words, start, end, exclusions[i])) return false;
@@ -152,6 +151,11 @@ function isCounted(words: WordStream, start: number, end: number, entry: Compile
   if (entry.near && !isNear(words, start, end, entry.near)) return false;
   if (entry.notNear && isNear(words, start, end, entry.notNear)) return false;
   return true;
+}
+
+/** True when word `at` is in `set` and no break stands before word `joint` (the later of it and its neighbour in the match). */
+function isJoinedWordIn(words: WordStream, at: number, joint: number, set: WordStepSet): boolean {
+  return at >= 0 && at < words.keys.length && !words.breakBefore[joint] && stepSetMatches(set, words.keys[at], words.lemmas[at]);
 }
 
 /** True when some occurrence of `steps` in the text covers words `[start, end)`. */

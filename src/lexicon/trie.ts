@@ -78,7 +78,9 @@ export class TermTrie {
   /** False when no term has a word after its first that this form or lemma can be (the walk from the word before it then ends there). */
   continuesAt(key: string, lemma: string): boolean {
     const { exact, lemma: lemmas, prefix } = this.later;
-    return exact.has(key) || lemmas.has(lemma) || [...prefix].some((start) => key.startsWith(start));
+    if (exact.has(key) || lemmas.has(lemma)) return true;
+    for (const start of prefix) if (key.startsWith(start)) return true;
+    return false;
   }
 
   private rootStepsOf(key: string): readonly TrieNode[] {

@@ -19,7 +19,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 /**
  * `writeFileAtomic`, blocking: for small files written by a thread that has nothing else to do
- * meanwhile (a worker storing a result), where it costs a third of the CPU the asynchronous calls do.
+ * meanwhile (a worker storing a result): there it costs about a fifth of the CPU the
+ * asynchronous calls do (`node scripts/write-cost.mjs`).
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   const temp = tempPathFor(path);
