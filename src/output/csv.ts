@@ -25,6 +25,30 @@ export function csvRows(rows: readonly (readonly Cell[])[], settings: CsvSetting
   });
 }
 
+/**
+ * A cell csv-stringify (6.9) quotes in the default settings: it holds a comma, a quote or a
+ * line feed, or starts or ends with white space (a carriage return inside a cell is not quoted).
+ */
+const NEEDS_QUOTES = /[",\n]|^\s|\s$/;
+
+/**
+ * Rows as `csvRows` writes them in the default settings, byte for byte, without csv-stringify's
+ * per-call set-up: each document's rows of matches.csv and segments.csv are rendered this way
+ * where it is scored (a test checks both writers agree on cells with every character that matters).
+ */
+export function defaultCsvRows(rows: readonly (readonly Cell[])[]): string {
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      if (i > 0) out += ',';
+      out += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 /** The one CSV writer (S18): a header and rows of already formatted cells, as one text. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
   return `${settings.hasBom ? '\ufeff' : ''}${csvRows([header, ...rows], settings)}`;

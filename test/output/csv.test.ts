@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { csvRows, DEFAULT_CSV_SETTINGS, kwic, matchCells, numberCell, parseMatchRows, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
+import { csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, kwic, matchCells, numberCell, parseMatchRows, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
 
 describe('textCell', () => {
   // [input, output]
@@ -47,6 +47,24 @@ describe('stored match rows', () => {
     expect(recodeCsvRows(text, { ...DEFAULT_CSV_SETTINGS, hasBom: true }, isWeight)).toBe(text);
     const settings = { delimiter: ';', decimal: ',', recordDelimiter: '\r\n', hasBom: false } as const;
     expect(recodeCsvRows(text, settings, isWeight)).toBe(csvRows([matchCells(row, ',')], settings));
+  });
+});
+
+describe('defaultCsvRows', () => {
+  test('writes every cell of up to three characters as csv-stringify does in the default settings', () => {
+    // Separators, quotes, line breaks, white space at either end, a formula quote, a BOM, letters.
+    const alphabet = [',', '"', '\n', '\r', ' ', '\t', '\u00a0', '\u2028', '\ufeff', "'", ';', 'a'];
+    let cells = [''];
+    const all = [''];
+    for (let length = 1; length <= 3; length++) {
+      cells = cells.flatMap((cell) => alphabet.map((char) => cell + char));
+      all.push(...cells);
+    }
+    const rows = [];
+    for (let i = 0; i < all.length; i += 3) rows.push(all.slice(i, i + 3));
+    rows.push([], ['', ''], ['only']);
+    expect(defaultCsvRows(rows)).toBe(csvRows(rows));
+    expect(defaultCsvRows([])).toBe(csvRows([]));
   });
 });
 
