@@ -108,14 +108,15 @@ export class FragmentStore {
   /**
    * The stored result of `id` if its file still has the size and modification time it had
    * when scored: an unchanged re-run then need not read and hash the file (`--force` does).
+   * `isStored` tells whether a result of `id` is stored at all, changed or not.
    */
-  async readUnchanged(id: string, stamp: FileStamp): Promise<DocResult | undefined> {
+  async readUnchanged(id: string, stamp: FileStamp): Promise<{ result?: DocResult; isStored: boolean }> {
     const indexed = this.indexed.get(id);
     this.indexed.delete(id);
     const stored = indexed && isSameStamp(indexed.stamp, stamp) ? indexed : await this.readHeader(id);
-    if (!stored || !isSameStamp(stored.stamp, stamp)) return undefined;
+    if (!stored || !isSameStamp(stored.stamp, stamp)) return { isStored: stored !== undefined };
     this.nextIndex.add(stored);
-    return { ...stored.result, matchesCsv: '' };
+    return { result: { ...stored.result, matchesCsv: '' }, isStored: true };
   }
 
   /** The first line of `id`'s fragment, read without the rows after it when it fits in one read. */

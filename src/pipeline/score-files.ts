@@ -61,9 +61,10 @@ export interface FilesScored {
 const BYTES_PER_EXTRA_THREAD = 2_000_000;
 
 /**
- * Read, hash and score files: reads run in parallel (p-limit, S17), scoring runs in a pool
- * of worker threads (or in this thread for small jobs), results are reused from the store
- * when content, lexicons and options are unchanged. Results are collected in id order.
+ * Read, hash and score files: scoring runs in a pool of worker threads (or in this thread for
+ * small jobs), and a worker reads the files it scores; results are reused from the store when
+ * content, lexicons and options are unchanged (p-limit bounds the files in flight, S17).
+ * Results are collected in id order.
  */
 export async function scoreFiles(files: readonly DocumentFile[], settings: ScoreFilesSettings): Promise<FilesScored> {
   const threads = settings.concurrency > 0 ? settings.concurrency : availableParallelism();
@@ -75,17 +76,19 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   let pool: Promise<WorkerPool> | undefined;
   // With a store, workers store their results themselves: the rows of the tables go straight to disk.
   const storeTarget = settings.store?.target;
-  const score: ScoreFn = async (file, bytes, sha256, stamp) => {
+  const score: ScoreFn = async (file, read, stamp) => {
     if (!useWorkers) {
-      const outcome = await scoreBytes(settings.scorer, bytes, file, sha256, { segments: settings.segments });
+      const input = read ?? (await readInput(file, settings));
+      if ('issue' in input) return { outcome: { issue: input.issue }, bytesRead: 0 };
+      const outcome = await scoreBytes(settings.scorer, input.bytes, file, input.sha256, { segments: settings.segments });
       if (outcome.result) await settings.store?.write(outcome.result, stamp);
-      return outcome;
+      return { outcome, bytesRead: input.bytes.length };
     }
-    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections() });
-    const { outcome, stored, storeError } = await (await pool).score(file.id, file.path, sha256, bytes, stamp);
+    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
+    const { outcome, stored, storeError, bytesRead } = await (await pool).score(file.id, file.path, read, stamp);
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });
     if (stored) settings.store!.noteStored(stored);
-    return outcome;
+    return { outcome, bytesRead };
   };
   // Enough files in flight to hide I/O latency (re-runs mostly stat and read small state files).
   const limit = pLimit(Math.max(8, threads * 4));
@@ -116,26 +119,38 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   const store = settings.isForced ? undefined : settings.store;
   // Taken before reading: if the file changes meanwhile, the next run reads it again.
   const stamp = settings.store ? await stat(file.path).then((info) => ({ size: info.size, mtimeMs: info.mtimeMs }), () => undefined) : undefined;
-  const unchanged = store && stamp && (await store.readUnchanged(file.id, stamp));
-  if (unchanged) {
+  const found = store && stamp ? await store.readUnchanged(file.id, stamp) : undefined;
+  if (found?.result) {
     progress.bytes += stamp!.size;
-    settings.onResult?.(unchanged);
-    return kept(unchanged, true, settings);
+    settings.onResult?.(found.result);
+    return kept(found.result, true, settings);
   }
-  const read = await readFileBytes(file.path, file.id, settings.ingest);
-  if (!read.bytes) return { issue: read.issue };
-  const sha256 = contentHash(read.bytes);
-  progress.bytes += read.bytes.length;
-  const stored = await store?.read(file.id, sha256);
-  if (stored) {
-    if (stamp) await store!.restamp(file.id, stamp);
-    settings.onResult?.(stored);
-    return kept(stored, true, settings);
+  let read: { bytes: Uint8Array; sha256: string } | undefined;
+  if (found?.isStored) {
+    // Stored, but the file's size or time changed: unchanged content is recognised by its hash.
+    const input = await readInput(file, settings);
+    if ('issue' in input) return { issue: input.issue };
+    const stored = await store!.read(file.id, input.sha256);
+    if (stored) {
+      progress.bytes += input.bytes.length;
+      await store!.restamp(file.id, stamp!);
+      settings.onResult?.(stored);
+      return kept(stored, true, settings);
+    }
+    read = input;
   }
-  const outcome = await score(file, read.bytes, sha256, stamp);
+  // Otherwise the file is read where it is scored: in a worker thread, when there are workers.
+  const { outcome, bytesRead } = await score(file, read, stamp);
+  progress.bytes += bytesRead;
   if (!outcome.result) return { issue: outcome.issue };
   settings.onResult?.(outcome.result);
   return kept(outcome.result, false, settings);
+}
+
+/** A file's bytes and their sha256, or the issue that stopped reading it. */
+async function readInput(file: DocumentFile, settings: ScoreFilesSettings): Promise<{ bytes: Uint8Array; sha256: string } | { issue: Issue }> {
+  const read = await readFileBytes(file.path, file.id, settings.ingest);
+  return read.bytes ? { bytes: read.bytes, sha256: contentHash(read.bytes) } : { issue: read.issue };
 }
 
 /** What is kept of a result: matches stay in the store, not in memory, and so do rows when `keepRows` is false. */
@@ -144,8 +159,11 @@ function kept(result: DocResult, isCached: boolean, settings: ScoreFilesSettings
   return { id, sha256, issues, row: settings.keepRows === false && settings.store ? undefined : result.row, isCached };
 }
 
-/** Score one file's bytes and store the result (if there is a store); a store that cannot be written throws. */
-type ScoreFn = (file: DocumentFile, bytes: Uint8Array, sha256: string, stamp: FileStamp | undefined) => Promise<DocOutcome>;
+/**
+ * Score one file, its bytes read already or else read here, and store the result (if there is a
+ * store); a store that cannot be written throws.
+ */
+type ScoreFn = (file: DocumentFile, read: { bytes: Uint8Array; sha256: string } | undefined, stamp: FileStamp | undefined) => Promise<{ outcome: DocOutcome; bytesRead: number }>;
 
 /** What is kept of each result while the rest of the corpus is scored. */
 interface Kept {

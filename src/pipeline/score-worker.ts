@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DocumentFile } from '../ingest/index.js';
+import { contentHash, readFileBytesSync, type DocumentFile } from '../ingest/index.js';
 import { addInflections, compileLexicon } from '../lexicon/index.js';
 import { storeResult } from './fragment-store.js';
-import { scoreBytes } from './score-bytes.js';
+import { scoreBytes, type DocOutcome } from './score-bytes.js';
 import { createScorer } from './scorer.js';
-import type { WorkerInit, WorkerOutcome, WorkerTask } from './worker-pool.js';
+import type { WorkerAnswer, WorkerInit, WorkerTask } from './worker-pool.js';
 
 // A worker thread: its own wink-nlp instance and compiled lexicons; scores one document a message.
 const init = workerData as WorkerInit;
@@ -14,19 +14,30 @@ const scorer = createScorer(init.lexicons.map(({ spec, origin }) => compileLexic
 // that came later is done first. Each result is stored as soon as it is made.
 let answered = Promise.resolve();
 parentPort!.on('message', (task: WorkerTask) => {
-  const file: DocumentFile = { id: task.id, path: task.path };
-  const answer = scoreBytes(scorer, new Uint8Array(task.bytes), file, task.sha256, { segments: init.segments }).then((outcome) => store(outcome, task));
+  const answer = scoreTask(task).then(({ outcome, bytesRead }) => ({ ...store(outcome, task), bytesRead }));
   answered = answered.then(() => answer).then((outcome) => parentPort!.postMessage({ task: task.task, ...outcome }));
 });
 parentPort!.postMessage({ ready: true });
 
-/** Store a scored result where the pool asked: the rows of the tables then stay on disk, not in the message. */
-function store(outcome: Awaited<ReturnType<typeof scoreBytes>>, task: WorkerTask): WorkerOutcome {
+/** Score the bytes a task brings, or else read its file here (blocking: this thread has nothing else to do meanwhile). */
+async function scoreTask(task: WorkerTask): Promise<{ outcome: DocOutcome; bytesRead: number }> {
+  const file: DocumentFile = { id: task.id, path: task.path };
+  const options = { segments: init.segments };
+  if (task.input) return { outcome: await scoreBytes(scorer, new Uint8Array(task.input.bytes), file, task.input.sha256, options), bytesRead: task.input.bytes.byteLength };
+  const read = readFileBytesSync(task.path, task.id, init.ingest);
+  if (!read.bytes) return { outcome: { issue: read.issue }, bytesRead: 0 };
+  return { outcome: await scoreBytes(scorer, read.bytes, file, contentHash(read.bytes), options), bytesRead: read.bytes.length };
+}
+
+/**
+ * Store a scored result where the pool asked: the rows of the tables then stay on disk, and the
+ * answer carries only the stored line (the pool rebuilds the result from it).
+ */
+function store(outcome: DocOutcome, task: WorkerTask): Omit<WorkerAnswer, 'bytesRead'> {
   if (!init.store || !outcome.result) return { outcome };
-  const kept = { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined } };
   try {
-    return { outcome: kept, stored: storeResult(init.store, outcome.result, task.stamp) };
+    return { stored: storeResult(init.store, outcome.result, task.stamp) };
   } catch (error) {
-    return { outcome: kept, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
+    return { outcome: { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined } }, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
   }
 }

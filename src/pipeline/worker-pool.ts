@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CompiledLexicon } from '../document.js';
 import type { LexiconOrigin, LexiconSpec } from '../lexicon/index.js';
+import type { IngestSettings } from '../ingest/index.js';
 import type { TokeniseSettings } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
 import type { SegmentKind } from '../output/index.js';
@@ -19,6 +20,8 @@ export interface WorkerInit {
   readonly store?: StoreTarget;
   /** The inflections the main thread worked out when it compiled the lexicons: workers need not work them out again. */
   readonly inflections?: Readonly<Record<string, readonly string[]>>;
+  /** How workers read the files of tasks that bring no bytes. */
+  readonly ingest: IngestSettings;
 }
 
 /** Compiled lexicons as a worker receives them: what each was compiled from. */
@@ -26,13 +29,18 @@ export function workerLexicons(lexicons: readonly CompiledLexicon[]): WorkerInit
   return lexicons.map((lexicon) => ({ spec: lexicon.spec, origin: { file: lexicon.file, sha256: lexicon.sha256 } }));
 }
 
-/** One document sent to a worker; `bytes` is transferred, not copied. */
+/** The bytes of a document read already, and their sha256; the buffer is transferred, not copied. */
+export interface TaskInput {
+  readonly sha256: string;
+  readonly bytes: ArrayBuffer;
+}
+
+/** One document sent to a worker: its bytes, or else only its path, and the worker reads the file. */
 export interface WorkerTask {
   readonly task: number;
   readonly id: string;
   readonly path: string;
-  readonly sha256: string;
-  readonly bytes: ArrayBuffer;
+  readonly input?: TaskInput;
   /** The file's size and modification time, stored with the result. */
   readonly stamp?: FileStamp;
 }
@@ -46,7 +54,12 @@ export interface WorkerOutcome {
   readonly outcome: DocOutcome;
   readonly stored?: StoredFragment;
   readonly storeError?: { readonly code?: string; readonly message: string };
+  /** Bytes of the document scored (0 when it could not be read). */
+  readonly bytesRead: number;
 }
+
+/** A worker's answer as sent: a stored result comes as its stored line only. */
+export type WorkerAnswer = Omit<WorkerOutcome, 'outcome'> & { readonly outcome?: DocOutcome };
 
 /**
  * Heap cap of each worker (MB): V8 then collects garbage before the heap grows, so memory stays
@@ -101,10 +114,14 @@ export class WorkerPool {
     return pool;
   }
 
-  /** Score one document's bytes in a worker (which stores the result, if the pool has a store). */
-  score(id: string, path: string, sha256: string, bytes: Uint8Array, stamp?: FileStamp): Promise<WorkerOutcome> {
-    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    const task: WorkerTask = { task: this.nextTask++, id, path, sha256, bytes: owned.buffer as ArrayBuffer, stamp };
+  /**
+   * Score one document in a worker (which stores the result, if the pool has a store): the bytes
+   * read already, or else the worker reads the file at `path`.
+   */
+  score(id: string, path: string, read: { sha256: string; bytes: Uint8Array } | undefined, stamp?: FileStamp): Promise<WorkerOutcome> {
+    const owned = read && (read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength ? read.bytes : read.bytes.slice());
+    const input = read && { sha256: read.sha256, bytes: owned!.buffer as ArrayBuffer };
+    const task: WorkerTask = { task: this.nextTask++, id, path, input, stamp };
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();
@@ -123,14 +140,14 @@ export class WorkerPool {
       const slot: Slot = { worker: new Worker(this.script, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
       let isReady = false;
       let crash: Error | undefined;
-      slot.worker.on('message', (message: { ready?: true; task?: number } & Partial<WorkerOutcome>) => {
+      slot.worker.on('message', (message: { ready?: true; task?: number } & Partial<WorkerAnswer>) => {
         if (message.ready) {
           isReady = true;
           this.slots.push(slot);
           ready();
         } else if (slot.pending.length > 0 && message.task === slot.pending[0].task.task) {
-          const { outcome, stored, storeError } = message;
-          slot.pending.shift()!.resolve({ outcome: outcome!, stored, storeError });
+          const { outcome, stored, storeError, bytesRead } = message;
+          slot.pending.shift()!.resolve({ outcome: outcome ?? { result: { ...stored!.result, matchesCsv: '' } }, stored, storeError, bytesRead: bytesRead ?? 0 });
         }
         this.dispatch();
       });
@@ -152,7 +169,7 @@ export class WorkerPool {
           const { task, resolve } = current;
           const isMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
           const message = isMemory ? `document needs more memory than a worker may use (${WORKER_HEAP_MB} MB); split it into smaller files` : `worker crashed on this document: ${error.message}`;
-          resolve({ outcome: { issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) } });
+          resolve({ outcome: { issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) }, bytesRead: task.input?.bytes.byteLength ?? 0 });
         }
         void this.spawn().then(() => this.dispatch());
       });
@@ -166,7 +183,7 @@ export class WorkerPool {
         if (slot.pending.length !== depth || this.queue.length === 0) continue;
         const next = this.queue.shift()!;
         slot.pending.push(next);
-        slot.worker.postMessage(next.task, depth === 0 ? [next.task.bytes] : []);
+        slot.worker.postMessage(next.task, depth === 0 && next.task.input ? [next.task.input.bytes] : []);
       }
     }
   }

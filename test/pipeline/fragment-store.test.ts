@@ -27,7 +27,7 @@ describe('fragment store', () => {
       const again = await FragmentStore.open(join(dir, 'state'), 'key-1');
       expect(await again.read('a.txt', 'sha-a')).toEqual({ ...result, matchesCsv: '', segmentsCsv: undefined });
       expect(await again.read('a.txt', 'sha-b')).toBeUndefined();
-      expect(await again.readUnchanged('a.txt', stamp)).toMatchObject({ id: 'a.txt', issues });
+      expect(await again.readUnchanged('a.txt', stamp)).toMatchObject({ result: { id: 'a.txt', issues }, isStored: true });
       expect(new TextDecoder().decode((await again.readRows('a.txt', 'sha-a'))!.matches)).toBe(result.matchesCsv);
       expect(await again.readRows('a.txt', 'sha-b')).toBeUndefined();
       // Another run key (other lexicons or options): nothing is reused.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
+import { contentHash, DEFAULT_INGEST_SETTINGS, readFileBytes } from '../../src/ingest/index.js';
 import { parseLexicon } from '../../src/lexicon/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
 import { WorkerPool, workerLexicons } from '../../src/pipeline/worker-pool.js';
@@ -18,10 +19,10 @@ async function bundledLexicons() {
 
 describe('worker pool', () => {
   test('a crash fails only its document; documents already sent to the crashed worker are scored by its replacement', async () => {
-    const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1' }, script);
+    const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, script);
     try {
       const texts = ['one', 'crash', 'two', 'three', 'crash', 'four'];
-      const outcomes = await Promise.all(texts.map((text, index) => pool.score(`doc-${index}`, `/x/${index}`, 'sha', bytes(text))));
+      const outcomes = await Promise.all(texts.map((text, index) => pool.score(`doc-${index}`, `/x/${index}`, { sha256: 'sha', bytes: bytes(text) })));
       const messages = outcomes.map(({ outcome }) => ('issue' in outcome ? outcome.issue! : undefined));
       expect(messages.map((issue) => issue?.code)).toEqual(['ECHO', 'INTERNAL_ERROR', 'ECHO', 'ECHO', 'INTERNAL_ERROR', 'ECHO']);
       expect(messages.filter((issue) => issue?.code === 'ECHO').map((issue) => issue!.message)).toEqual(['one', 'two', 'three', 'four']);
@@ -37,25 +38,27 @@ describe('worker pool', () => {
     const lexicons = await bundledLexicons();
     try {
       const store = await FragmentStore.open(join(dir, 'state'), 'run-key');
-      const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: store.target });
+      const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: store.target, ingest: DEFAULT_INGEST_SETTINGS });
       try {
         const stamp = { size: 30, mtimeMs: 1 };
-        const stored = await pool.score('a.txt', join(dir, 'a.txt'), 'sha-a', bytes('Refugees have a right to asylum.\n'), stamp);
+        const stored = await pool.score('a.txt', join(dir, 'a.txt'), { sha256: 'sha-a', bytes: bytes('Refugees have a right to asylum.\n') }, stamp);
         expect(stored.storeError).toBeUndefined();
         expect(stored.outcome.result?.matchesCsv).toBe('');
         expect(stored.stored).toMatchObject({ key: 'run-key', stamp, result: { id: 'a.txt', sha256: 'sha-a' } });
         const rows = await store.readRows('a.txt', 'sha-a');
         expect(new TextDecoder().decode(rows!.matches)).toMatch(/^a\.txt,1,.*asylum/m);
         // A later run finds it by its file's size and modification time.
-        expect(await store.readUnchanged('a.txt', stamp)).toMatchObject({ id: 'a.txt', sha256: 'sha-a' });
+        expect(await store.readUnchanged('a.txt', stamp)).toMatchObject({ result: { id: 'a.txt', sha256: 'sha-a' }, isStored: true });
+        expect(await store.readUnchanged('a.txt', { size: 31, mtimeMs: 1 })).toEqual({ isStored: true });
+        expect(await store.readUnchanged('none.txt', stamp)).toEqual({ isStored: false });
       } finally {
         await pool.close();
       }
       // A store folder that is a file: the document is scored, and the failure says why.
       await writeFile(join(dir, 'blocked'), '');
-      const blocked = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: { dir: join(dir, 'blocked'), key: 'run-key' } });
+      const blocked = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: { dir: join(dir, 'blocked'), key: 'run-key' }, ingest: DEFAULT_INGEST_SETTINGS });
       try {
-        const failed = await blocked.score('b.txt', join(dir, 'b.txt'), 'sha-b', bytes('Border control.\n'));
+        const failed = await blocked.score('b.txt', join(dir, 'b.txt'), { sha256: 'sha-b', bytes: bytes('Border control.\n') });
         expect(failed.outcome.result?.row.docId).toBe('b.txt');
         expect(failed.storeError?.code).toBe('ENOTDIR');
       } finally {
@@ -67,12 +70,42 @@ describe('worker pool', () => {
     }
   });
 
+  test.skipIf(!WorkerPool.isAvailable())('a task without bytes is read by the worker: the same result as from bytes read here, and a file it cannot read is reported by name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-pool-'));
+    const lexicons = await bundledLexicons();
+    const text = 'Border control and the human rights of refugees.\n';
+    await writeFile(join(dir, 'a.txt'), text);
+    await writeFile(join(dir, 'big.txt'), 'x'.repeat(200));
+    const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', ingest: { ...DEFAULT_INGEST_SETTINGS, maxFileBytes: 100 } });
+    try {
+      const [read, given, missing, big] = await Promise.all([
+        pool.score('a.txt', join(dir, 'a.txt'), undefined),
+        pool.score('a.txt', join(dir, 'a.txt'), { sha256: contentHash(bytes(text)), bytes: bytes(text) }),
+        pool.score('gone.txt', join(dir, 'gone.txt'), undefined),
+        pool.score('big.txt', join(dir, 'big.txt'), undefined),
+      ]);
+      expect(read.outcome.result).toBeDefined();
+      expect(read.outcome).toEqual(given.outcome);
+      expect(read.outcome.result!.sha256).toBe(contentHash(bytes(text)));
+      expect([read.bytesRead, given.bytesRead]).toEqual([text.length, text.length]);
+      // The issues reading in this thread would give.
+      expect(missing.outcome.issue).toMatchObject({ code: 'FILE_UNREADABLE', file: 'gone.txt', stage: 'ingest', message: 'cannot read file: ENOENT' });
+      expect(missing.outcome.issue).toEqual((await readFileBytes(join(dir, 'gone.txt'), 'gone.txt')).issue);
+      expect(big.outcome.issue).toMatchObject({ code: 'FILE_TOO_LARGE', file: 'big.txt' });
+      expect(big.outcome.issue).toEqual((await readFileBytes(join(dir, 'big.txt'), 'big.txt', { ...DEFAULT_INGEST_SETTINGS, maxFileBytes: 100 })).issue);
+      expect([missing.bytesRead, big.bytesRead]).toEqual([0, 0]);
+    } finally {
+      await pool.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test.skipIf(!WorkerPool.isAvailable())('workers match with the lexicon the main thread loaded, not with a file read again', async () => {
     // The origin names a file that does not exist: a worker that reread it could not score at all.
     const { lexicon } = parseLexicon('gone.yaml', 'name: inline\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  borders:\n    label: Borders\n    description: d\n    entries:\n      - {term: "frontier*", source: test}\n');
-    const pool = await WorkerPool.create(1, { lexicons: workerLexicons([{ ...lexicon!, file: join(tmpdir(), 'no-such-dir', 'gone.yaml') }]), tokeniser: 'scan.v1' });
+    const pool = await WorkerPool.create(1, { lexicons: workerLexicons([{ ...lexicon!, file: join(tmpdir(), 'no-such-dir', 'gone.yaml') }]), tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS });
     try {
-      const { outcome } = await pool.score('c.txt', '/x/c.txt', 'sha-c', bytes('Frontiers and frontier posts.\n'));
+      const { outcome } = await pool.score('c.txt', '/x/c.txt', { sha256: 'sha-c', bytes: bytes('Frontiers and frontier posts.\n') });
       expect(outcome.result?.row.hits).toEqual({ borders: 2 });
       expect(outcome.result?.row.lexiconVersion).toBe(`inline@1.0.0:${lexicon!.sha256.slice(0, 8)}`);
     } finally {
@@ -83,10 +116,10 @@ describe('worker pool', () => {
   test.skipIf(!WorkerPool.isAvailable())('answers come back in the order of the tasks, even when a later document is done first', async () => {
     const lexicons = await bundledLexicons();
     const pdf = await readFile(fileURLToPath(new URL('../fixtures/formats/text.pdf', import.meta.url)));
-    const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1' });
+    const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS });
     try {
       // A PDF is parsed asynchronously; the text sent after it is scored meanwhile.
-      const answers = await Promise.all([pool.score('a.pdf', '/x/a.pdf', 'sha-a', new Uint8Array(pdf)), pool.score('b.txt', '/x/b.txt', 'sha-b', bytes('Border control.\n'))]);
+      const answers = await Promise.all([pool.score('a.pdf', '/x/a.pdf', { sha256: 'sha-a', bytes: new Uint8Array(pdf) }), pool.score('b.txt', '/x/b.txt', { sha256: 'sha-b', bytes: bytes('Border control.\n') })]);
       expect(answers.map(({ outcome }) => outcome.result?.id)).toEqual(['a.pdf', 'b.txt']);
       expect(answers[0].outcome.result?.matchesCsv).toMatch(/human rights/);
     } finally {
