@@ -44,15 +44,22 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
 };
 
 /** The bytes of a file, or the issue that stopped reading it. Files over the size limit are not read. */
-export type BytesResult = { readonly bytes: Uint8Array } | { readonly bytes?: undefined; readonly issue: Issue };
+export type BytesResult = { readonly bytes: Uint8Array; readonly stamp: FileStamp } | { readonly bytes?: undefined; readonly issue: Issue };
+
+/** A file's size and modification time, taken just before its bytes were read. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
 
 /** Read one file's bytes, refusing files over `maxFileBytes` before reading them. */
 export async function readFileBytes(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<BytesResult> {
   try {
     const handle = await open(path, 'r');
     try {
-      const problem = sizeProblem(await handle.stat(), settings);
-      return problem ? failedRead(id, ...problem) : { bytes: await handle.readFile() };
+      const stat = await handle.stat();
+      const problem = sizeProblem(stat, settings);
+      return problem ? failedRead(id, ...problem) : { bytes: await handle.readFile(), stamp: { size: stat.size, mtimeMs: stat.mtimeMs } };
     } finally {
       await handle.close();
     }
@@ -69,8 +76,9 @@ export function readFileBytesSync(path: string, id: string, settings: IngestSett
   try {
     const fd = openSync(path, 'r');
     try {
-      const problem = sizeProblem(fstatSync(fd), settings);
-      return problem ? failedRead(id, ...problem) : { bytes: readFileSync(fd) };
+      const stat = fstatSync(fd);
+      const problem = sizeProblem(stat, settings);
+      return problem ? failedRead(id, ...problem) : { bytes: readFileSync(fd), stamp: { size: stat.size, mtimeMs: stat.mtimeMs } };
     } finally {
       closeSync(fd);
     }

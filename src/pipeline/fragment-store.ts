@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
 import type { ScoreRow } from '../document.js';
+import type { FileStamp } from '../ingest/index.js';
 import type { DocResult } from './score-bytes.js';
 
 /** Bump when the stored shape changes: older fragments are then ignored. */
@@ -33,10 +34,7 @@ export interface StoreTarget {
 }
 
 /** A file's size and modification time: a quick stand-in for its content hash. */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
+export type { FileStamp };
 
 /** A document's stored rows of matches.csv and segments.csv (UTF-8, default CSV settings). */
 export interface StoredRows {

@@ -81,7 +81,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
       const input = read ?? (await readInput(file, settings));
       if ('issue' in input) return { outcome: { issue: input.issue }, bytesRead: 0 };
       const outcome = await scoreBytes(settings.scorer, input.bytes, file, input.sha256, { segments: settings.segments });
-      if (outcome.result) await settings.store?.write(outcome.result, stamp);
+      if (outcome.result) await settings.store?.write(outcome.result, stamp === 'take' ? input.stamp : stamp);
       return { outcome, bytesRead: input.bytes.length };
     }
     pool ??= WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
@@ -117,15 +117,16 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
  */
 async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score: ScoreFn, progress: { bytes: number }): Promise<Kept | { issue: Issue }> {
   const store = settings.isForced ? undefined : settings.store;
-  // Taken before reading: if the file changes meanwhile, the next run reads it again.
-  const stamp = settings.store ? await stat(file.path).then((info) => ({ size: info.size, mtimeMs: info.mtimeMs }), () => undefined) : undefined;
+  // Taken before reading: if the file changes meanwhile, the next run reads it again. When no
+  // stored result can be reused, it is taken where the file is read.
+  const stamp = store ? await stat(file.path).then((info) => ({ size: info.size, mtimeMs: info.mtimeMs }), () => undefined) : undefined;
   const found = store && stamp ? await store.readUnchanged(file.id, stamp) : undefined;
   if (found?.result) {
     progress.bytes += stamp!.size;
     settings.onResult?.(found.result);
     return kept(found.result, true, settings);
   }
-  let read: { bytes: Uint8Array; sha256: string } | undefined;
+  let read: Input | undefined;
   if (found?.isStored) {
     // Stored, but the file's size or time changed: unchanged content is recognised by its hash.
     const input = await readInput(file, settings);
@@ -140,7 +141,7 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
     read = input;
   }
   // Otherwise the file is read where it is scored: in a worker thread, when there are workers.
-  const { outcome, bytesRead } = await score(file, read, stamp);
+  const { outcome, bytesRead } = await score(file, read, stamp ?? (settings.store ? 'take' : undefined));
   progress.bytes += bytesRead;
   if (!outcome.result) return { issue: outcome.issue };
   settings.onResult?.(outcome.result);
@@ -148,9 +149,16 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
 }
 
 /** A file's bytes and their sha256, or the issue that stopped reading it. */
-async function readInput(file: DocumentFile, settings: ScoreFilesSettings): Promise<{ bytes: Uint8Array; sha256: string } | { issue: Issue }> {
+async function readInput(file: DocumentFile, settings: ScoreFilesSettings): Promise<Input | { issue: Issue }> {
   const read = await readFileBytes(file.path, file.id, settings.ingest);
-  return read.bytes ? { bytes: read.bytes, sha256: contentHash(read.bytes) } : { issue: read.issue };
+  return read.bytes ? { bytes: read.bytes, sha256: contentHash(read.bytes), stamp: read.stamp } : { issue: read.issue };
+}
+
+/** A file's bytes, their sha256, and the file's size and modification time when read. */
+interface Input {
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+  readonly stamp: FileStamp;
 }
 
 /** What is kept of a result: matches stay in the store, not in memory, and so do rows when `keepRows` is false. */
@@ -163,7 +171,7 @@ function kept(result: DocResult, isCached: boolean, settings: ScoreFilesSettings
  * Score one file, its bytes read already or else read here, and store the result (if there is a
  * store); a store that cannot be written throws.
  */
-type ScoreFn = (file: DocumentFile, read: { bytes: Uint8Array; sha256: string } | undefined, stamp: FileStamp | undefined) => Promise<{ outcome: DocOutcome; bytesRead: number }>;
+type ScoreFn = (file: DocumentFile, read: Input | undefined, stamp: FileStamp | 'take' | undefined) => Promise<{ outcome: DocOutcome; bytesRead: number }>;
 
 /** What is kept of each result while the rest of the corpus is scored. */
 interface Kept {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { contentHash, readFileBytesSync, type DocumentFile } from '../ingest/index.js';
+import { contentHash, readFileBytesSync, type DocumentFile, type FileStamp } from '../ingest/index.js';
 import { addInflections, compileLexicon } from '../lexicon/index.js';
 import { storeResult } from './fragment-store.js';
 import { scoreBytes, type DocOutcome } from './score-bytes.js';
@@ -14,29 +14,31 @@ const scorer = createScorer(init.lexicons.map(({ spec, origin }) => compileLexic
 // that came later is done first. Each result is stored as soon as it is made.
 let answered = Promise.resolve();
 parentPort!.on('message', (task: WorkerTask) => {
-  const answer = scoreTask(task).then(({ outcome, bytesRead }) => ({ ...store(outcome, task), bytesRead }));
+  const answer = scoreTask(task).then(({ outcome, bytesRead, stamp }) => ({ ...store(outcome, stamp), bytesRead }));
   answered = answered.then(() => answer).then((outcome) => parentPort!.postMessage({ task: task.task, ...outcome }));
 });
 parentPort!.postMessage({ ready: true });
 
 /** Score the bytes a task brings, or else read its file here (blocking: this thread has nothing else to do meanwhile). */
-async function scoreTask(task: WorkerTask): Promise<{ outcome: DocOutcome; bytesRead: number }> {
+async function scoreTask(task: WorkerTask): Promise<{ outcome: DocOutcome; bytesRead: number; stamp?: FileStamp }> {
   const file: DocumentFile = { id: task.id, path: task.path };
   const options = { segments: init.segments };
-  if (task.input) return { outcome: await scoreBytes(scorer, new Uint8Array(task.input.bytes), file, task.input.sha256, options), bytesRead: task.input.bytes.byteLength };
+  const given = task.stamp === 'take' ? undefined : task.stamp;
+  if (task.input) return { outcome: await scoreBytes(scorer, new Uint8Array(task.input.bytes), file, task.input.sha256, options), bytesRead: task.input.bytes.byteLength, stamp: given };
   const read = readFileBytesSync(task.path, task.id, init.ingest);
   if (!read.bytes) return { outcome: { issue: read.issue }, bytesRead: 0 };
-  return { outcome: await scoreBytes(scorer, read.bytes, file, contentHash(read.bytes), options), bytesRead: read.bytes.length };
+  const outcome = await scoreBytes(scorer, read.bytes, file, contentHash(read.bytes), options);
+  return { outcome, bytesRead: read.bytes.length, stamp: task.stamp === 'take' ? read.stamp : given };
 }
 
 /**
  * Store a scored result where the pool asked: the rows of the tables then stay on disk, and the
  * answer carries only the stored line (the pool rebuilds the result from it).
  */
-function store(outcome: DocOutcome, task: WorkerTask): Omit<WorkerAnswer, 'bytesRead'> {
+function store(outcome: DocOutcome, stamp: FileStamp | undefined): Omit<WorkerAnswer, 'bytesRead'> {
   if (!init.store || !outcome.result) return { outcome };
   try {
-    return { stored: storeResult(init.store, outcome.result, task.stamp) };
+    return { stored: storeResult(init.store, outcome.result, stamp) };
   } catch (error) {
     return { outcome: { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined } }, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
   }

@@ -41,8 +41,8 @@ export interface WorkerTask {
   readonly id: string;
   readonly path: string;
   readonly input?: TaskInput;
-  /** The file's size and modification time, stored with the result. */
-  readonly stamp?: FileStamp;
+  /** The file's size and modification time, stored with the result; `take`: the worker takes them as it reads the file. */
+  readonly stamp?: FileStamp | 'take';
 }
 
 /**
@@ -118,7 +118,7 @@ export class WorkerPool {
    * Score one document in a worker (which stores the result, if the pool has a store): the bytes
    * read already, or else the worker reads the file at `path`.
    */
-  score(id: string, path: string, read: { sha256: string; bytes: Uint8Array } | undefined, stamp?: FileStamp): Promise<WorkerOutcome> {
+  score(id: string, path: string, read: { sha256: string; bytes: Uint8Array } | undefined, stamp?: FileStamp | 'take'): Promise<WorkerOutcome> {
     const owned = read && (read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength ? read.bytes : read.bytes.slice());
     const input = read && { sha256: read.sha256, bytes: owned!.buffer as ArrayBuffer };
     const task: WorkerTask = { task: this.nextTask++, id, path, input, stamp };

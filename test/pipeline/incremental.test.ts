@@ -46,6 +46,9 @@ describe('incremental re-runs', () => {
     expect(ids).toEqual([FILES[0], FILES[2], 'new.txt']);
 
     expect(await summary(project.pipeline, '--force')).toMatchObject({ scored: 3, cached: 0 });
+    // Forced, in worker threads that read the files and take their size and time: the next run reuses every result.
+    expect(await summary(project.pipeline, '--force', '--concurrency', '2')).toMatchObject({ scored: 3, cached: 0 });
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
   }, 60_000);
 
   test('a changed lexicon invalidates every stored result', async () => {

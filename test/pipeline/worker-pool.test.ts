@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,16 +76,21 @@ describe('worker pool', () => {
     const text = 'Border control and the human rights of refugees.\n';
     await writeFile(join(dir, 'a.txt'), text);
     await writeFile(join(dir, 'big.txt'), 'x'.repeat(200));
-    const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', ingest: { ...DEFAULT_INGEST_SETTINGS, maxFileBytes: 100 } });
+    const store = await FragmentStore.open(join(dir, 'state'), 'run-key');
+    const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: store.target, ingest: { ...DEFAULT_INGEST_SETTINGS, maxFileBytes: 100 } });
     try {
       const [read, given, missing, big] = await Promise.all([
-        pool.score('a.txt', join(dir, 'a.txt'), undefined),
+        pool.score('a.txt', join(dir, 'a.txt'), undefined, 'take'),
         pool.score('a.txt', join(dir, 'a.txt'), { sha256: contentHash(bytes(text)), bytes: bytes(text) }),
         pool.score('gone.txt', join(dir, 'gone.txt'), undefined),
         pool.score('big.txt', join(dir, 'big.txt'), undefined),
       ]);
       expect(read.outcome.result).toBeDefined();
       expect(read.outcome).toEqual(given.outcome);
+      // Size and modification time taken as the worker read the file, stored with its result.
+      const info = await stat(join(dir, 'a.txt'));
+      expect(read.stored?.stamp).toEqual({ size: info.size, mtimeMs: info.mtimeMs });
+      expect(given.stored?.stamp).toBeUndefined();
       expect(read.outcome.result!.sha256).toBe(contentHash(bytes(text)));
       expect([read.bytesRead, given.bytesRead]).toEqual([text.length, text.length]);
       // The issues reading in this thread would give.
