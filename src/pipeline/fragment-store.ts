@@ -274,10 +274,14 @@ async function readIndex(path: string, key: string): Promise<Map<string, StoredF
   return fragments;
 }
 
-/** Lines of the next index, streamed to a temp file and renamed into place on `commit`. */
+/** Characters of index lines gathered before they are written: one write per batch, not per document. */
+const INDEX_BATCH_CHARS = 1 << 16;
+
+/** Lines of the next index, streamed in batches to a temp file and renamed into place on `commit`. */
 class IndexWriter {
   private readonly temp: string;
   private stream?: WriteStream;
+  private batch = '';
   private hasFailed = false;
 
   constructor(
@@ -296,11 +300,13 @@ class IndexWriter {
       });
       this.stream.write(`${JSON.stringify(this.header)}\n`);
     }
-    this.stream.write(`${JSON.stringify(stored)}\n`);
+    this.batch += `${JSON.stringify(stored)}\n`;
+    if (this.batch.length >= INDEX_BATCH_CHARS) this.flush();
   }
 
   async commit(): Promise<void> {
     if (!this.stream) return;
+    this.flush();
     this.stream.end();
     try {
       await finished(this.stream);
@@ -309,5 +315,10 @@ class IndexWriter {
       this.hasFailed = true;
     }
     if (this.hasFailed) await rm(this.temp, { force: true });
+  }
+
+  private flush(): void {
+    if (this.batch !== '') this.stream!.write(this.batch);
+    this.batch = '';
   }
 }
