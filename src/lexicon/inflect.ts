@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../output/atomic-write.js';
 
 // compromise's own transforms conjugate verbs and pluralise nouns without parsing a
 // document (microseconds a word; `nlp(word)` takes milliseconds). natural's noun inflector
@@ -56,4 +61,59 @@ export function knownInflections(): Record<string, readonly string[]> {
 /** Inflections worked out elsewhere (by `knownInflections`): these words are not inflected again. */
 export function addInflections(table: Readonly<Record<string, readonly string[]>>): void {
   for (const [word, forms] of Object.entries(table)) known.set(word, forms);
+}
+
+/** Inflections kept between runs: the forms, and what they were worked out with. */
+interface InflectionFile {
+  readonly key: string;
+  readonly inflections: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * What inflections depend on: this module's code and the versions of compromise and natural.
+ * Inflections kept under another key are worked out again.
+ */
+function inflectionKey(): string {
+  return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(`compromise@${packageVersion('compromise')} natural@${packageVersion('natural')}`).digest('hex');
+}
+
+/** The version of an installed package, from the package.json above its entry point (its `exports` may hide that file). */
+function packageVersion(name: string): string {
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (json.name === name) return json.version ?? '';
+    } catch {
+      // No package.json at this level: look further up.
+    }
+  }
+  return '';
+}
+
+/**
+ * Add the inflections a run kept in `path` (`saveInflections`), so that lexicons compile without
+ * loading compromise and natural: a missing, unreadable or other-key file is ignored. Returns
+ * how many words were added.
+ */
+export function loadInflections(path: string): number {
+  try {
+    const kept = JSON.parse(readFileSync(path, 'utf8')) as InflectionFile;
+    if (kept.key !== inflectionKey() || typeof kept.inflections !== 'object' || kept.inflections === null) return 0;
+    const valid = Object.entries(kept.inflections).filter(([word, forms]) => /^[a-z]+$/.test(word) && Array.isArray(forms) && forms.every((form) => typeof form === 'string'));
+    addInflections(Object.fromEntries(valid));
+    return valid.length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Keep every inflection worked out so far in `path` (atomically), for `loadInflections`. */
+export async function saveInflections(path: string): Promise<void> {
+  const sorted = Object.fromEntries([...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFileAtomic(path, `${JSON.stringify({ key: inflectionKey(), inflections: sorted } satisfies InflectionFile)}\n`);
+}
+
+/** Words whose inflections are known in this thread. */
+export function knownInflectionCount(): number {
+  return known.size;
 }

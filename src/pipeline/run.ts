@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
+import { knownInflectionCount, loadInflections, saveInflections } from '../lexicon/index.js';
 import type { CsvSettings, ReportRow, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
 import { FragmentStore, removeTempFiles } from './fragment-store.js';
@@ -54,6 +55,8 @@ export interface RunOverrides {
 
 /** Folder under the output folder that holds the run state (lock, stored results). */
 export const STATE_DIR = '.hsframe';
+/** The inflections kept in the state folder between runs. */
+const INFLECTIONS = 'inflections.json';
 
 /**
  * Run a pipeline: score the corpus (reusing stored results of unchanged documents) and write
@@ -66,6 +69,10 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   const outputDir = overrides.output ?? config.output;
   const summary = { outputDir, scored: 0, cached: 0, failed: 0, skipped: 0 };
   const fatal = (issues: readonly Issue[]): RunSummary => ({ ...summary, issues, fatal: true, seconds: (Date.now() - started.getTime()) / 1000 });
+  const stateDir = join(outputDir, STATE_DIR);
+  // Inflections the last run worked out: lexicons then compile without loading compromise.
+  const inflectionsPath = join(stateDir, INFLECTIONS);
+  const keptInflections = loadInflections(inflectionsPath);
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });
@@ -74,7 +81,6 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   const inShard = (id: string) => !overrides.shard || isInShard(id, overrides.shard);
   const files = found.files.filter((file) => inShard(file.id));
   const findIssues = found.issues.filter((issue) => inShard(issue.file));
-  const stateDir = join(outputDir, STATE_DIR);
   let lock: RunLock;
   try {
     await mkdir(stateDir, { recursive: true });
@@ -106,6 +112,8 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       });
       if (!overrides.shard) await store.prune(scored.ids);
       await store.saveIndex();
+      // Only a speed-up, like the index: a run that cannot keep them works them out again next time.
+      if (knownInflectionCount() > keptInflections) await saveInflections(inflectionsPath).catch(() => undefined);
     } catch (error) {
       // Reading is never fatal (bad files become issues); this is the state folder failing.
       return fatal([...lexiconIssues, writeFailure(stateDir, error)]);

@@ -110,6 +110,41 @@ describe('incremental re-runs', () => {
   }, 60_000);
 });
 
+describe('inflections kept between runs', () => {
+  test('are used by the next run under the same key, and ignored when their key differs or the file is broken', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    const { mkdir } = await import('node:fs/promises');
+    const { parse } = await import('csv-parse/sync');
+    await mkdir(project.corpus, { recursive: true });
+    // "fencez" is no inflection of "fence" (state_centric): only a kept inflection can make it match.
+    await writeFile(join(project.corpus, 'a.txt'), 'A fencez and a border fence at the frontier.\n');
+    const kept = (out: string) => join(out, '.hsframe', 'inflections.json');
+    /** Run into a new output folder whose kept inflections are `text`; the entries matched. */
+    const runWith = async (name: string, text: string) => {
+      const out = join(project.dir, name);
+      await mkdir(join(out, '.hsframe'), { recursive: true });
+      await writeFile(kept(out), text);
+      expect(await summary(project.pipeline, '--out', out)).toMatchObject({ scored: 1 });
+      const rows = parse(await readFile(join(out, 'matches.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+      return { out, matched: rows.map((row) => row.matched_text) };
+    };
+    await summary(project.pipeline);
+    const first = JSON.parse(await readFile(kept(project.out), 'utf8')) as { key: string; inflections: Record<string, string[]> };
+    expect(first.inflections.fence).toEqual(['fence', 'fenced', 'fences', 'fencing']);
+    const tampered = { ...first.inflections, fence: [...first.inflections.fence, 'fencez'] };
+
+    expect((await runWith('same-key', JSON.stringify({ key: first.key, inflections: tampered }))).matched).toEqual(['fencez', 'border', 'fence']);
+    const other = await runWith('other-key', JSON.stringify({ key: 'other', inflections: tampered }));
+    expect(other.matched).toEqual(['border', 'fence']);
+    // Worked out again, and kept under this run's key.
+    expect(JSON.parse(await readFile(kept(other.out), 'utf8'))).toEqual(first);
+    const broken = await runWith('broken', '{"key": broken');
+    expect(broken.matched).toEqual(['border', 'fence']);
+    expect(JSON.parse(await readFile(kept(broken.out), 'utf8'))).toEqual(first);
+  }, 60_000);
+});
+
 describe('awkward file names', () => {
   test('quotes, commas and a newline in a name: the id survives the CSV round trip', async () => {
     const project = await makeProject([]);
