@@ -1,6 +1,6 @@
 export { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 export { CsvFileWriter, TEMP_SUFFIX, tempPathFor } from './csv-file-writer.js';
-export { toCsv, csvRows, defaultCsvRows, recodeCsvRows, isDefaultLayout, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
+export { toCsv, csvRows, defaultCsvRows, stringifyRows, recodeCsvRows, isDefaultLayout, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
 export { scoreHeader, scoreCells } from './score-columns.js';
 export { MATCH_HEADER, matchRows, matchCells, parseMatchRows, kwic, type MatchRow } from './match-rows.js';
 export { ERROR_HEADER, errorCells } from './error-rows.js';

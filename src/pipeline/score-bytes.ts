@@ -1,7 +1,7 @@
 import type { Issue, ScoreRow } from '../document.js';
 import { sourceFromBytes, type DocumentFile } from '../ingest/index.js';
 import { makeIssue } from '../issues.js';
-import { defaultCsvRows, matchCells, matchRows, segmentCells, segmentRows, type SegmentKind } from '../output/index.js';
+import { csvRows, matchCells, matchRows, segmentCells, segmentRows, type SegmentKind } from '../output/index.js';
 import type { Scorer } from './scorer.js';
 
 /** What scoring one document gives: its row, its matches and any warnings (e.g. another language). */
@@ -28,8 +28,8 @@ export async function scoreBytes(scorer: Scorer, bytes: Uint8Array, file: Docume
     const read = await sourceFromBytes(bytes, file.path, file.id, sha256);
     if (!read.doc) return { issue: read.issue };
     const { doc, row, issues } = scorer.score(read.doc);
-    const matchesCsv = defaultCsvRows(matchRows(doc).map((match) => matchCells(match)));
-    const segmentsCsv = options.segments ? defaultCsvRows(segmentRows(doc, scorer.categories, options.segments).map((segment) => segmentCells(segment, scorer.categories, { hasWholeHits: scorer.hasWholeHits }))) : undefined;
+    const matchesCsv = csvRows(matchRows(doc).map((match) => matchCells(match)));
+    const segmentsCsv = options.segments ? csvRows(segmentRows(doc, scorer.categories, options.segments).map((segment) => segmentCells(segment, scorer.categories, { hasWholeHits: scorer.hasWholeHits }))) : undefined;
     return { result: { id: file.id, sha256, row, matchesCsv, segmentsCsv, issues } };
   } catch (error) {
     return { issue: makeIssue('INTERNAL_ERROR', file.id, `scoring failed: ${error instanceof Error ? error.message : String(error)}`, { stage: 'tokenise' }) };

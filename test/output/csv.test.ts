@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, kwic, matchCells, numberCell, parseMatchRows, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
+import { csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, stringifyRows, kwic, matchCells, numberCell, parseMatchRows, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
 
 describe('textCell', () => {
   // [input, output]
@@ -63,8 +63,11 @@ describe('defaultCsvRows', () => {
     const rows = [];
     for (let i = 0; i < all.length; i += 3) rows.push(all.slice(i, i + 3));
     rows.push([], ['', ''], ['only']);
-    expect(defaultCsvRows(rows)).toBe(csvRows(rows));
-    expect(defaultCsvRows([])).toBe(csvRows([]));
+    expect(defaultCsvRows(rows)).toBe(stringifyRows(rows));
+    expect(defaultCsvRows([])).toBe(stringifyRows([]));
+    // csvRows takes this path in the default layout only.
+    expect(csvRows(rows)).toBe(defaultCsvRows(rows));
+    expect(csvRows(rows, { ...DEFAULT_CSV_SETTINGS, recordDelimiter: '\r\n' })).toBe(stringifyRows(rows, { ...DEFAULT_CSV_SETTINGS, recordDelimiter: '\r\n' }));
   });
 });
 
