@@ -61,6 +61,7 @@ const INDEX = 'index.jsonl';
  * starts, so an index on disk always matches the fragments.
  */
 export class FragmentStore {
+  private readonly isIndexed: boolean;
   /** The index of this pass, written as fragments are used or stored. */
   private readonly nextIndex: IndexWriter;
 
@@ -71,6 +72,7 @@ export class FragmentStore {
     private readonly indexed: Map<string, StoredFragment>,
     indexPath: string,
   ) {
+    this.isIndexed = indexed.size > 0;
     this.nextIndex = new IndexWriter(indexPath, { format: FORMAT, key });
   }
 
@@ -84,6 +86,11 @@ export class FragmentStore {
     const indexed = options.isReused === false ? new Map<string, StoredFragment>() : await readIndex(indexPath, key);
     await rm(indexPath, { force: true });
     return new FragmentStore(dir, key, indexed, indexPath);
+  }
+
+  /** True when the index of an earlier finished run under this key was read: most documents can then be reused. */
+  get hasIndex(): boolean {
+    return this.isIndexed;
   }
 
   /** Where worker threads store the results they make. */

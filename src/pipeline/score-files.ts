@@ -71,12 +71,20 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   const progress = { done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 };
   // An explicit thread count above one is honoured. Otherwise workers start only for jobs big
   // enough to repay their start-up; then even one thread scores in a worker, whose heap is
-  // capped, so memory stays flat however large the corpus.
-  const useWorkers = WorkerPool.isAvailable() && ((threads > 1 && settings.concurrency > 0) || (await hasBytes(files, BYTES_PER_EXTRA_THREAD)));
+  // capped, so memory stays flat however large the corpus. After a finished run (its index is
+  // read) most documents are reused, so that is judged by the documents to score, as they come.
+  const isExplicit = threads > 1 && settings.concurrency > 0;
+  const isIncremental = !isExplicit && !settings.isForced && settings.store?.hasIndex === true;
+  let useWorkers = WorkerPool.isAvailable() && (isExplicit || (!isIncremental && (await hasBytes(files, BYTES_PER_EXTRA_THREAD))));
+  let bytesToScore = 0;
   let pool: Promise<WorkerPool> | undefined;
   // With a store, workers store their results themselves: the rows of the tables go straight to disk.
   const storeTarget = settings.store?.target;
   const score: ScoreFn = async (file, read, stamp) => {
+    if (isIncremental && !useWorkers) {
+      bytesToScore += typeof stamp === 'object' ? stamp.size : (read?.bytes.length ?? 0);
+      useWorkers = WorkerPool.isAvailable() && bytesToScore >= BYTES_PER_EXTRA_THREAD;
+    }
     if (!useWorkers) {
       const input = read ?? (await readInput(file, settings));
       if ('issue' in input) return { outcome: { issue: input.issue }, bytesRead: 0 };

@@ -1,0 +1,50 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../../src/ingest/index.js';
+import { FragmentStore } from '../../src/pipeline/fragment-store.js';
+import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
+import { scoreFiles } from '../../src/pipeline/score-files.js';
+import { WorkerPool } from '../../src/pipeline/worker-pool.js';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A text of about `bytes` bytes, in paragraphs of twenty sentences (few matches: the tables stay small). */
+const textOf = (bytes: number) => `${'The committee met on Tuesday to discuss the agenda. '.repeat(20)}Border control.\n\n`.repeat(Math.ceil(bytes / 1057));
+
+describe('worker threads for a re-run', () => {
+  test.skipIf(!WorkerPool.isAvailable())('start only once the documents to score, not the whole corpus, are big enough to repay them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-threads-'));
+    dirs.push(dir);
+    const corpus = join(dir, 'corpus');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'big.txt'), textOf(2_100_000));
+    const { scorer } = await loadScorer(BUNDLED_LEXICONS);
+    const create = vi.spyOn(WorkerPool, 'create');
+    /** Score the corpus with the store of the runs before; how many worker pools it started, and what it scored. */
+    const run = async (options: { isForced?: boolean } = {}) => {
+      create.mockClear();
+      const store = await FragmentStore.open(join(dir, 'state'), 'key', { isReused: !options.isForced });
+      const { files } = await findDocuments(corpus, ['.txt']);
+      const scored = await scoreFiles(files, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, store, isForced: options.isForced });
+      await store.saveIndex();
+      return { pools: create.mock.calls.length, scored: scored.scored, cached: scored.cached };
+    };
+    try {
+      // A first run: 2.1 MB to score, in a worker.
+      expect(await run()).toEqual({ pools: 1, scored: 1, cached: 0 });
+      // One small new document: scored here, without starting a worker for it.
+      await writeFile(join(corpus, 'small.txt'), textOf(2_000));
+      expect(await run()).toEqual({ pools: 0, scored: 1, cached: 1 });
+      // Enough new text to repay a worker: one starts.
+      await writeFile(join(corpus, 'big-2.txt'), textOf(2_100_000));
+      expect(await run()).toEqual({ pools: 1, scored: 1, cached: 2 });
+      // Forced: everything is scored again, in workers.
+      expect(await run({ isForced: true })).toEqual({ pools: 1, scored: 3, cached: 0 });
+    } finally {
+      create.mockRestore();
+    }
+  }, 60_000);
+});
