@@ -1,6 +1,6 @@
 export { compileLexicon, lexiconOrigin, termSteps, type LexiconOrigin } from './compile-lexicon.js';
 export { loadLexicon, parseLexicon, type LoadedLexicon } from './load-lexicon.js';
 export { lexiconSchema, type LexiconSpec, type LexiconEntry } from './schema.js';
-export { addInflections, inflectWord, knownInflectionCount, knownInflections, loadInflections, saveInflections } from './inflect.js';
+export { addInflections, addKeptInflections, inflectWord, keptInflections, knownInflectionCount, knownInflections } from './inflect.js';
 export { lintLexicons, type EntryUsage } from './lint-lexicons.js';
 export { exportLiwc, exportQuanteda, importLiwc, importQuanteda, LOST_IN_EXPORT, type ImportedLexicon } from './interop.js';

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../output/atomic-write.js';
 
 // compromise's own transforms conjugate verbs and pluralise nouns without parsing a
 // document (microseconds a word; `nlp(word)` takes milliseconds). natural's noun inflector
@@ -91,13 +90,13 @@ function packageVersion(name: string): string {
 }
 
 /**
- * Add the inflections a run kept in `path` (`saveInflections`), so that lexicons compile without
- * loading compromise and natural: a missing, unreadable or other-key file is ignored. Returns
+ * Add inflections kept as `keptInflections` wrote them, so that lexicons compile without loading
+ * compromise and natural. Text under another key, or not in that form, adds nothing. Returns
  * how many words were added.
  */
-export function loadInflections(path: string): number {
+export function addKeptInflections(text: string): number {
   try {
-    const kept = JSON.parse(readFileSync(path, 'utf8')) as InflectionFile;
+    const kept = JSON.parse(text) as InflectionFile;
     if (kept.key !== inflectionKey() || typeof kept.inflections !== 'object' || kept.inflections === null) return 0;
     const valid = Object.entries(kept.inflections).filter(([word, forms]) => /^[a-z]+$/.test(word) && Array.isArray(forms) && forms.every((form) => typeof form === 'string'));
     addInflections(Object.fromEntries(valid));
@@ -107,10 +106,10 @@ export function loadInflections(path: string): number {
   }
 }
 
-/** Keep every inflection worked out so far in `path` (atomically), for `loadInflections`. */
-export async function saveInflections(path: string): Promise<void> {
+/** Every inflection worked out so far, as text to keep for `addKeptInflections` (words sorted, under this code's key). */
+export function keptInflections(): string {
   const sorted = Object.fromEntries([...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  await writeFileAtomic(path, `${JSON.stringify({ key: inflectionKey(), inflections: sorted } satisfies InflectionFile)}\n`);
+  return `${JSON.stringify({ key: inflectionKey(), inflections: sorted } satisfies InflectionFile)}\n`;
 }
 
 /** Words whose inflections are known in this thread. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { knownInflectionCount, loadInflections, saveInflections } from '../lexicon/index.js';
+import { addKeptInflections, keptInflections, knownInflectionCount } from '../lexicon/index.js';
+import { writeFileAtomic } from '../output/index.js';
 import type { CsvSettings, ReportRow, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
 import { FragmentStore, removeTempFiles } from './fragment-store.js';
@@ -72,7 +73,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   const stateDir = join(outputDir, STATE_DIR);
   // Inflections the last run worked out: lexicons then compile without loading compromise.
   const inflectionsPath = join(stateDir, INFLECTIONS);
-  const keptInflections = loadInflections(inflectionsPath);
+  const inflectionsRead = addKeptInflections(await readFile(inflectionsPath, 'utf8').catch(() => ''));
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });
@@ -113,7 +114,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       if (!overrides.shard) await store.prune(scored.ids);
       await store.saveIndex();
       // Only a speed-up, like the index: a run that cannot keep them works them out again next time.
-      if (knownInflectionCount() > keptInflections) await saveInflections(inflectionsPath).catch(() => undefined);
+      if (knownInflectionCount() > inflectionsRead) await writeFileAtomic(inflectionsPath, keptInflections()).catch(() => undefined);
     } catch (error) {
       // Reading is never fatal (bad files become issues); this is the state folder failing.
       return fatal([...lexiconIssues, writeFailure(stateDir, error)]);
