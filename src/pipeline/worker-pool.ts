@@ -54,7 +54,7 @@ export interface WorkerOutcome {
   readonly outcome: DocOutcome;
   readonly stored?: StoredFragment;
   readonly storeError?: { readonly code?: string; readonly message: string };
-  /** Bytes of the document scored (0 when it could not be read). */
+  /** Bytes of the document scored (0 when it could not be read, or its worker crashed). */
   readonly bytesRead: number;
 }
 
@@ -169,7 +169,7 @@ export class WorkerPool {
           const { task, resolve } = current;
           const isMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
           const message = isMemory ? `document needs more memory than a worker may use (${WORKER_HEAP_MB} MB); split it into smaller files` : `worker crashed on this document: ${error.message}`;
-          resolve({ outcome: { issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) }, bytesRead: task.input?.bytes.byteLength ?? 0 });
+          resolve({ outcome: { issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) }, bytesRead: 0 });
         }
         void this.spawn().then(() => this.dispatch());
       });
