@@ -73,8 +73,11 @@ interface InflectionFile {
  * Inflections kept under another key are worked out again.
  */
 function inflectionKey(): string {
-  return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(`compromise@${packageVersion('compromise')} natural@${packageVersion('natural')}`).digest('hex');
+  key ??= createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(`compromise@${packageVersion('compromise')} natural@${packageVersion('natural')}`).digest('hex');
+  return key;
 }
+
+let key: string | undefined;
 
 /** The version of an installed package, from the package.json above its entry point (its `exports` may hide that file). */
 function packageVersion(name: string): string {
