@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeKey } from './code-key.js';
 
 // compromise's own transforms conjugate verbs and pluralise nouns without parsing a
 // document (microseconds a word; `nlp(word)` takes milliseconds). natural's noun inflector
@@ -69,30 +66,6 @@ interface InflectionFile {
 }
 
 /**
- * What inflections depend on: this module's code and the versions of compromise and natural.
- * Inflections kept under another key are worked out again.
- */
-function inflectionKey(): string {
-  key ??= createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(`compromise@${packageVersion('compromise')} natural@${packageVersion('natural')}`).digest('hex');
-  return key;
-}
-
-let key: string | undefined;
-
-/** The version of an installed package, from the package.json above its entry point (its `exports` may hide that file). */
-function packageVersion(name: string): string {
-  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
-    try {
-      const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (json.name === name) return json.version ?? '';
-    } catch {
-      // No package.json at this level: look further up.
-    }
-  }
-  return '';
-}
-
-/**
  * Add inflections kept as `keptInflections` wrote them, so that lexicons compile without loading
  * compromise and natural. Text under another key, or not in that form, adds nothing. Returns
  * how many words were added.
@@ -100,7 +73,7 @@ function packageVersion(name: string): string {
 export function addKeptInflections(text: string): number {
   try {
     const kept = JSON.parse(text) as InflectionFile;
-    if (kept.key !== inflectionKey() || typeof kept.inflections !== 'object' || kept.inflections === null) return 0;
+    if (kept.key !== codeKey() || typeof kept.inflections !== 'object' || kept.inflections === null) return 0;
     const valid = Object.entries(kept.inflections).filter(([word, forms]) => /^[a-z]+$/.test(word) && Array.isArray(forms) && forms.every((form) => typeof form === 'string'));
     addInflections(Object.fromEntries(valid));
     return valid.length;
@@ -109,10 +82,10 @@ export function addKeptInflections(text: string): number {
   }
 }
 
-/** Every inflection worked out so far, as text to keep for `addKeptInflections` (words sorted, under this code's key). */
+/** Every inflection worked out so far, as text to keep for `addKeptInflections` (words sorted, under `codeKey`). */
 export function keptInflections(): string {
   const sorted = Object.fromEntries([...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ key: inflectionKey(), inflections: sorted } satisfies InflectionFile)}\n`;
+  return `${JSON.stringify({ key: codeKey(), inflections: sorted } satisfies InflectionFile)}\n`;
 }
 
 /** Words whose inflections are known in this thread. */

@@ -3,6 +3,7 @@ import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { parseYaml, zodIssues } from '../yaml-issues.js';
 import { checkLexicon } from './check-lexicon.js';
+import { codeKey } from './code-key.js';
 import { compileLexicon, lexiconOrigin } from './compile-lexicon.js';
 import { importLiwc, importQuanteda, type ImportedLexicon } from './interop.js';
 import { lexiconSchema, type LexiconSpec } from './schema.js';
@@ -25,11 +26,76 @@ export async function loadLexicon(file: string): Promise<LoadedLexicon> {
   return parseLexicon(file, bytes);
 }
 
+/** Lexicons remembered at most (a process that reads many, such as a server, does not grow without bound). */
+const MAX_CHECKED = 64;
+
+/** Lexicons read and checked without errors, by file and sha256 of their bytes: their spec and warnings. */
+const checked = new Map<string, { readonly spec: LexiconSpec; readonly issues: readonly Issue[] }>();
+
 /**
  * Validate, check and compile a lexicon already in memory: hsframe YAML, a LIWC `.dic`, or a
- * quanteda YAML dictionary (a mapping of categories to term lists).
+ * quanteda YAML dictionary (a mapping of categories to term lists). The same file with the same
+ * bytes, checked before (in this thread, or kept from an earlier run: `addKeptLexicons`), is
+ * compiled from its checked spec without being parsed again.
  */
 export function parseLexicon(file: string, bytes: Buffer | string): LoadedLexicon {
+  const origin = lexiconOrigin(file, bytes);
+  const id = `${file}\u0000${origin.sha256}`;
+  const known = checked.get(id);
+  if (known) return { spec: known.spec, lexicon: compileLexicon(known.spec, origin), issues: known.issues };
+  const loaded = readLexicon(file, bytes);
+  if (loaded.spec && loaded.lexicon) {
+    if (checked.size >= MAX_CHECKED) checked.clear();
+    checked.set(id, { spec: loaded.spec, issues: loaded.issues });
+  }
+  return loaded;
+}
+
+/** Lexicons kept between runs: checked specs and their warnings, and what they were checked with. */
+interface LexiconFile {
+  readonly key: string;
+  readonly lexicons: readonly (readonly [id: string, checked: { spec: LexiconSpec; issues: Issue[] }])[];
+}
+
+/** Every lexicon checked so far, as text to keep for `addKeptLexicons` (under `codeKey`). */
+export function keptLexicons(): string {
+  return `${JSON.stringify({ key: codeKey(), lexicons: [...checked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) })}\n`;
+}
+
+/**
+ * Add lexicons kept as `keptLexicons` wrote them: a file whose bytes are unchanged is then not
+ * parsed again. Text under another key, or not in that form, adds nothing. Returns how many
+ * lexicons were added.
+ */
+export function addKeptLexicons(text: string): number {
+  try {
+    const kept = JSON.parse(text) as LexiconFile;
+    if (kept.key !== codeKey() || !Array.isArray(kept.lexicons)) return 0;
+    let added = 0;
+    for (const entry of kept.lexicons) {
+      const [id, value] = Array.isArray(entry) ? entry : [];
+      const spec = lexiconSchema.safeParse(value?.spec);
+      if (typeof id !== 'string' || !spec.success || !isWarnings(value?.issues)) continue;
+      checked.set(id, { spec: spec.data, issues: value.issues });
+      added += 1;
+    }
+    return added;
+  } catch {
+    return 0;
+  }
+}
+
+/** True for a list of issues none of which is an error (only lexicons without errors are kept). */
+function isWarnings(issues: unknown): issues is Issue[] {
+  return Array.isArray(issues) && issues.every((issue: Partial<Issue> | null) => typeof issue?.code === 'string' && typeof issue.message === 'string' && typeof issue.file === 'string' && (issue.severity === 'warning' || issue.severity === 'info'));
+}
+
+/** Lexicons checked so far in this thread. */
+export function checkedLexiconCount(): number {
+  return checked.size;
+}
+
+function readLexicon(file: string, bytes: Buffer | string): LoadedLexicon {
   const text = bytes.toString();
   if (file.toLowerCase().endsWith('.dic')) return compileImported(importLiwc(file, text), file, bytes);
   const { source, issues: syntaxIssues } = parseYaml(file, text, 'LEXICON_YAML');

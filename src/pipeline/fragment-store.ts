@@ -103,6 +103,11 @@ export class FragmentStore {
     await this.nextIndex.commit();
   }
 
+  /** Drop the index of a scoring pass that failed (its temp file too): the next run reads the stored results one by one. */
+  async discardIndex(): Promise<void> {
+    await this.nextIndex.discard();
+  }
+
   /** The stored result of `id` without its matches, if made from content `sha256` under this run key. */
   async read(id: string, sha256: string): Promise<DocResult | undefined> {
     const stored = await this.readHeader(id);
@@ -322,6 +327,14 @@ class IndexWriter {
       this.hasFailed = true;
     }
     if (this.hasFailed) await rm(this.temp, { force: true });
+  }
+
+  async discard(): Promise<void> {
+    this.hasFailed = true;
+    if (!this.stream) return;
+    this.stream.destroy();
+    await finished(this.stream).catch(() => undefined);
+    await rm(this.temp, { force: true });
   }
 
   private flush(): void {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { addKeptInflections, keptInflections, knownInflectionCount } from '../lexicon/index.js';
+import { addKeptInflections, addKeptLexicons, checkedLexiconCount, keptInflections, keptLexicons, knownInflectionCount } from '../lexicon/index.js';
 import { writeFileAtomic } from '../output/index.js';
 import type { CsvSettings, ReportRow, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
@@ -56,8 +56,11 @@ export interface RunOverrides {
 
 /** Folder under the output folder that holds the run state (lock, stored results). */
 export const STATE_DIR = '.hsframe';
-/** The inflections kept in the state folder between runs. */
-const INFLECTIONS = 'inflections.json';
+/** What is kept in the state folder between runs about the lexicons: file, how to add it, its text, how much it holds. */
+const KEPT = [
+  { file: 'lexicons.json', add: addKeptLexicons, text: keptLexicons, count: checkedLexiconCount },
+  { file: 'inflections.json', add: addKeptInflections, text: keptInflections, count: knownInflectionCount },
+] as const;
 
 /**
  * Run a pipeline: score the corpus (reusing stored results of unchanged documents) and write
@@ -71,9 +74,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   const summary = { outputDir, scored: 0, cached: 0, failed: 0, skipped: 0 };
   const fatal = (issues: readonly Issue[]): RunSummary => ({ ...summary, issues, fatal: true, seconds: (Date.now() - started.getTime()) / 1000 });
   const stateDir = join(outputDir, STATE_DIR);
-  // Inflections the last run worked out: lexicons then compile without loading compromise.
-  const inflectionsPath = join(stateDir, INFLECTIONS);
-  const inflectionsRead = addKeptInflections(await readFile(inflectionsPath, 'utf8').catch(() => ''));
+  // What the last run worked out about the lexicons: unchanged ones compile without being parsed
+  // again, and without loading compromise for their inflections.
+  const keptRead = await Promise.all(KEPT.map(async (kept) => kept.add(await readFile(join(stateDir, kept.file), 'utf8').catch(() => ''))));
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });
@@ -114,9 +117,10 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       if (!overrides.shard) await store.prune(scored.ids);
       await store.saveIndex();
       // Only a speed-up, like the index: a run that cannot keep them works them out again next time.
-      if (knownInflectionCount() > inflectionsRead) await writeFileAtomic(inflectionsPath, keptInflections()).catch(() => undefined);
+      for (const [index, kept] of KEPT.entries()) if (kept.count() > keptRead[index]) await writeFileAtomic(join(stateDir, kept.file), kept.text()).catch(() => undefined);
     } catch (error) {
       // Reading is never fatal (bad files become issues); this is the state folder failing.
+      await store.discardIndex();
       return fatal([...lexiconIssues, writeFailure(stateDir, error)]);
     }
     const issues = [...lexiconIssues, ...findIssues, ...scored.issues];

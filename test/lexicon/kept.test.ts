@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { addKeptLexicons, checkedLexiconCount, keptLexicons, parseLexicon } from '../../src/lexicon/index.js';
+import { BUNDLED_LEXICONS } from '../../src/pipeline/index.js';
+import { textSource } from '../../src/index.js';
+import { createScorer } from '../../src/pipeline/scorer.js';
+
+const yaml = (term: string) => `name: kept\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  borders:\n    label: Borders\n    description: d\n    entries:\n      - {term: ${term}, source: test}\n`;
+
+describe('lexicons kept between runs', () => {
+  test('a bundled lexicon compiled from its kept spec scores as one parsed from its bytes', async () => {
+    const bytes = await readFile(BUNDLED_LEXICONS[0]);
+    const parsed = parseLexicon(BUNDLED_LEXICONS[0], bytes);
+    const kept = JSON.parse(keptLexicons()) as { lexicons: [string, { spec: unknown }][] };
+    const [, stored] = kept.lexicons.find(([id]) => id.startsWith(`${BUNDLED_LEXICONS[0]}\u0000`))!;
+    expect(stored.spec).toEqual(JSON.parse(JSON.stringify(parsed.spec)));
+    // Read back under the same key, the same bytes compile from the kept spec: the same matches.
+    expect(addKeptLexicons(JSON.stringify(kept))).toBe(kept.lexicons.length);
+    const again = parseLexicon(BUNDLED_LEXICONS[0], bytes);
+    const doc = textSource('Border guards turned back refugees; human rights were not respected at the frontier.', 'a.txt');
+    const score = (lexicon: typeof parsed.lexicon) => createScorer([lexicon!], 'scan.v1').score(doc).doc.hits;
+    expect(score(again.lexicon)).toEqual(score(parsed.lexicon));
+    expect(score(parsed.lexicon).length).toBeGreaterThan(0);
+  });
+
+  test('are used for the same file and bytes only, under the same key, and never with errors', () => {
+    parseLexicon('kept.yaml', yaml('frontier'));
+    const kept = JSON.parse(keptLexicons()) as { key: string; lexicons: [string, { spec: { categories: { borders: { entries: { term: string }[] } } }; issues: unknown[] }][] };
+    const index = kept.lexicons.findIndex(([id]) => id.startsWith('kept.yaml\u0000'));
+    // A kept spec that says "moat": only a kept spec can make these bytes match it.
+    const tampered = structuredClone(kept);
+    tampered.lexicons[index][1].spec.categories.borders.entries[0].term = 'moat';
+    const matchesMoat = (file: string) => createScorer([parseLexicon(file, yaml('frontier')).lexicon!], 'scan.v1').score(textSource('A moat.', 'a.txt')).doc.hits.length === 1;
+
+    expect(addKeptLexicons(JSON.stringify({ ...tampered, key: 'other' }))).toBe(0);
+    expect(matchesMoat('kept.yaml')).toBe(false);
+    expect(addKeptLexicons('{"key": broken')).toBe(0);
+    // An error among the kept issues: not kept.
+    const withError = structuredClone(tampered);
+    withError.lexicons[index][1].issues = [{ code: 'X', severity: 'error', message: 'm', file: 'kept.yaml' }];
+    expect(addKeptLexicons(JSON.stringify({ key: kept.key, lexicons: [withError.lexicons[index]] }))).toBe(0);
+    expect(matchesMoat('kept.yaml')).toBe(false);
+
+    const before = checkedLexiconCount();
+    expect(addKeptLexicons(JSON.stringify(tampered))).toBe(kept.lexicons.length);
+    expect(checkedLexiconCount()).toBe(before);
+    expect(matchesMoat('kept.yaml')).toBe(true);
+    // Other bytes, or another file with these bytes: parsed afresh.
+    expect(createScorer([parseLexicon('kept.yaml', yaml('frontiers')).lexicon!], 'scan.v1').score(textSource('A moat.', 'a.txt')).doc.hits).toEqual([]);
+    expect(matchesMoat('other.yaml')).toBe(false);
+  });
+});
