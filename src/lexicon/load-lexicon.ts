@@ -31,6 +31,9 @@ const MAX_CHECKED = 64;
 
 /** Lexicons read and checked without errors, by file and sha256 of their bytes: their spec and warnings. */
 const checked = new Map<string, { readonly spec: LexiconSpec; readonly issues: readonly Issue[] }>();
+/** Of those, the ones asked for in this thread (the ones kept), and the ones added from kept text. */
+const used = new Set<string>();
+const added = new Set<string>();
 
 /**
  * Validate, check and compile a lexicon already in memory: hsframe YAML, a LIWC `.dic`, or a
@@ -42,11 +45,15 @@ export function parseLexicon(file: string, bytes: Buffer | string): LoadedLexico
   const origin = lexiconOrigin(file, bytes);
   const id = `${file}\u0000${origin.sha256}`;
   const known = checked.get(id);
-  if (known) return { spec: known.spec, lexicon: compileLexicon(known.spec, origin), issues: known.issues };
+  if (known) {
+    used.add(id);
+    return { spec: known.spec, lexicon: compileLexicon(known.spec, origin), issues: known.issues };
+  }
   const loaded = readLexicon(file, bytes);
   if (loaded.spec && loaded.lexicon) {
-    if (checked.size >= MAX_CHECKED) checked.clear();
+    if (checked.size >= MAX_CHECKED) [checked, used, added].forEach((set) => set.clear());
     checked.set(id, { spec: loaded.spec, issues: loaded.issues });
+    used.add(id);
   }
   return loaded;
 }
@@ -57,9 +64,18 @@ interface LexiconFile {
   readonly lexicons: readonly (readonly [id: string, checked: { spec: LexiconSpec; issues: Issue[] }])[];
 }
 
-/** Every lexicon checked so far, as text to keep for `addKeptLexicons` (under `codeKey`). */
+/**
+ * The lexicons asked for in this thread, as text to keep for `addKeptLexicons` (under
+ * `codeKey`): kept lexicons that were not asked for (earlier versions of a file) are left out.
+ */
 export function keptLexicons(): string {
-  return `${JSON.stringify({ key: codeKey(), lexicons: [...checked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) })}\n`;
+  const lexicons = [...checked].filter(([id]) => used.has(id)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${JSON.stringify({ key: codeKey(), lexicons })}\n`;
+}
+
+/** True when the lexicons asked for are not exactly those added from kept text: the kept text is then out of date. */
+export function keptLexiconsChanged(): boolean {
+  return used.size !== added.size || [...used].some((id) => !added.has(id));
 }
 
 /**
@@ -71,15 +87,16 @@ export function addKeptLexicons(text: string): number {
   try {
     const kept = JSON.parse(text) as LexiconFile;
     if (kept.key !== codeKey() || !Array.isArray(kept.lexicons)) return 0;
-    let added = 0;
+    let count = 0;
     for (const entry of kept.lexicons) {
       const [id, value] = Array.isArray(entry) ? entry : [];
       const spec = lexiconSchema.safeParse(value?.spec);
       if (typeof id !== 'string' || !spec.success || !isWarnings(value?.issues)) continue;
       checked.set(id, { spec: spec.data, issues: value.issues });
-      added += 1;
+      added.add(id);
+      count += 1;
     }
-    return added;
+    return count;
   } catch {
     return 0;
   }
@@ -88,11 +105,6 @@ export function addKeptLexicons(text: string): number {
 /** True for a list of issues none of which is an error (only lexicons without errors are kept). */
 function isWarnings(issues: unknown): issues is Issue[] {
   return Array.isArray(issues) && issues.every((issue: Partial<Issue> | null) => typeof issue?.code === 'string' && typeof issue.message === 'string' && typeof issue.file === 'string' && (issue.severity === 'warning' || issue.severity === 'info'));
-}
-
-/** Lexicons checked so far in this thread. */
-export function checkedLexiconCount(): number {
-  return checked.size;
 }
 
 function readLexicon(file: string, bytes: Buffer | string): LoadedLexicon {

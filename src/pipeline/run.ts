@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { addKeptInflections, addKeptLexicons, checkedLexiconCount, keptInflections, keptLexicons, knownInflectionCount } from '../lexicon/index.js';
+import { addKeptInflections, addKeptLexicons, keptInflections, keptLexicons, keptLexiconsChanged, knownInflectionCount } from '../lexicon/index.js';
 import { writeFileAtomic } from '../output/index.js';
 import type { CsvSettings, ReportRow, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
@@ -56,10 +56,10 @@ export interface RunOverrides {
 
 /** Folder under the output folder that holds the run state (lock, stored results). */
 export const STATE_DIR = '.hsframe';
-/** What is kept in the state folder between runs about the lexicons: file, how to add it, its text, how much it holds. */
+/** What is kept in the state folder between runs about the lexicons: file, how to add it, its text, whether to write it again (given how much was added). */
 const KEPT = [
-  { file: 'lexicons.json', add: addKeptLexicons, text: keptLexicons, count: checkedLexiconCount },
-  { file: 'inflections.json', add: addKeptInflections, text: keptInflections, count: knownInflectionCount },
+  { file: 'lexicons.json', add: addKeptLexicons, text: keptLexicons, isChanged: () => keptLexiconsChanged() },
+  { file: 'inflections.json', add: addKeptInflections, text: keptInflections, isChanged: (added: number) => knownInflectionCount() > added },
 ] as const;
 
 /**
@@ -117,7 +117,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       if (!overrides.shard) await store.prune(scored.ids);
       await store.saveIndex();
       // Only a speed-up, like the index: a run that cannot keep them works them out again next time.
-      for (const [index, kept] of KEPT.entries()) if (kept.count() > keptRead[index]) await writeFileAtomic(join(stateDir, kept.file), kept.text()).catch(() => undefined);
+      for (const [index, kept] of KEPT.entries()) if (kept.isChanged(keptRead[index])) await writeFileAtomic(join(stateDir, kept.file), kept.text()).catch(() => undefined);
     } catch (error) {
       // Reading is never fatal (bad files become issues); this is the state folder failing.
       await store.discardIndex();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, test } from 'vitest';
-import { addKeptLexicons, checkedLexiconCount, keptLexicons, parseLexicon } from '../../src/lexicon/index.js';
+import { describe, expect, test, vi } from 'vitest';
+import { addKeptLexicons, keptLexicons, parseLexicon } from '../../src/lexicon/index.js';
 import { BUNDLED_LEXICONS } from '../../src/pipeline/index.js';
 import { textSource } from '../../src/index.js';
 import { createScorer } from '../../src/pipeline/scorer.js';
@@ -41,12 +41,40 @@ describe('lexicons kept between runs', () => {
     expect(addKeptLexicons(JSON.stringify({ key: kept.key, lexicons: [withError.lexicons[index]] }))).toBe(0);
     expect(matchesMoat('kept.yaml')).toBe(false);
 
-    const before = checkedLexiconCount();
     expect(addKeptLexicons(JSON.stringify(tampered))).toBe(kept.lexicons.length);
-    expect(checkedLexiconCount()).toBe(before);
     expect(matchesMoat('kept.yaml')).toBe(true);
     // Other bytes, or another file with these bytes: parsed afresh.
     expect(createScorer([parseLexicon('kept.yaml', yaml('frontiers')).lexicon!], 'scan.v1').score(textSource('A moat.', 'a.txt')).doc.hits).toEqual([]);
     expect(matchesMoat('other.yaml')).toBe(false);
+  });
+
+  test('are only those a run asked for, and are written again only when those changed', async () => {
+    /** The lexicon module as a new run loads it. */
+    const fresh = async () => {
+      vi.resetModules();
+      return import('../../src/lexicon/index.js');
+    };
+    const ids = (text: string) => (JSON.parse(text) as { lexicons: [string][] }).lexicons.map(([id]) => id.split('\u0000')[0]);
+    const first = await fresh();
+    first.parseLexicon('a.yaml', yaml('alpha'));
+    first.parseLexicon('b.yaml', yaml('beta'));
+    const text = first.keptLexicons();
+    expect(ids(text)).toEqual(['a.yaml', 'b.yaml']);
+
+    // The same lexicons again: nothing to write.
+    const same = await fresh();
+    expect(same.addKeptLexicons(text)).toBe(2);
+    same.parseLexicon('a.yaml', yaml('alpha'));
+    expect(same.keptLexiconsChanged()).toBe(true);
+    same.parseLexicon('b.yaml', yaml('beta'));
+    expect(same.keptLexiconsChanged()).toBe(false);
+
+    // b.yaml edited: its new version is kept, its old one dropped, and one not asked for is left out.
+    const edited = await fresh();
+    edited.addKeptLexicons(text);
+    edited.parseLexicon('b.yaml', yaml('betas'));
+    expect(edited.keptLexiconsChanged()).toBe(true);
+    const kept = JSON.parse(edited.keptLexicons()) as { lexicons: [string, { spec: { categories: { borders: { entries: { term: string }[] } } } }][] };
+    expect(kept.lexicons.map(([id, value]) => [id.split('\u0000')[0], value.spec.categories.borders.entries[0].term])).toEqual([['b.yaml', 'betas']]);
   });
 });
