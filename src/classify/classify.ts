@@ -52,12 +52,12 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     return found;
   };
   // Words numbered by their tokeniser (scan.v1) are looked up by number, in a table of
-  // slots that belongs to one numbering (`formSpace`); other words by form.
+  // slots that belongs to one numbering (`formSpace`); other words by form. A slot holds the
+  // id, then its `FormMasks`.
   const table = new Int32Array(ID_SLOTS * SLOT);
   let tableSpace: number | undefined;
-  /** The table slot of word `i` of `words`, filled if it held another form. */
-  const slotOf = (words: WordStream, i: number): number => {
-    const id = words.formIds[i];
+  /** The table slot of form `id` (word `i` of `words`), filled if it held another form. */
+  const slotOf = (words: WordStream, i: number, id: number): number => {
     const slot = (id & (ID_SLOTS - 1)) * SLOT;
     if (table[slot] !== id) {
       // Worked out afresh: the table is the cache of numbered forms.
@@ -85,13 +85,16 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     /** Bits of the lexicons with an entry that goes on with word `i` (0 after a break). */
     const continuesAt = (i: number): number => {
       if (i >= size || breakBefore[i]) return 0;
-      return byId && formIds[i] !== 0 ? table[slotOf(stream, i) + 3] : masksOf(keys[i], lemmas[i]).continues;
+      const id = byId ? formIds[i] : 0;
+      return id !== 0 ? table[slotOf(stream, i, id) + 3] : masksOf(keys[i], lemmas[i]).continues;
     };
     let count = 0;
     for (let i = 0; i < size; i++) {
+      const id = byId ? formIds[i] : 0;
       let alone: number, longer: number;
-      if (byId && formIds[i] !== 0) {
-        const slot = slotOf(stream, i);
+      if (id !== 0) {
+        let slot = (id & (ID_SLOTS - 1)) * SLOT;
+        if (table[slot] !== id) slot = slotOf(stream, i, id);
         alone = table[slot + 1];
         longer = table[slot + 2];
       } else {
@@ -99,7 +102,6 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
         alone = found.alone;
         longer = found.longer;
       }
-      if (alone === 0 && longer === 0) continue;
       const mask = longer === 0 ? alone : alone | (longer & continuesAt(i + 1));
       if (mask !== 0) {
         positions[count] = i;
