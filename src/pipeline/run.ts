@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
@@ -15,7 +16,7 @@ import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.
 import type { Scorer } from './scorer.js';
 import { loadScorer } from './scorer.js';
 import { isInShard, type Shard } from './shard.js';
-import { storedScoreRows, writeOutputs } from './write-outputs.js';
+import { OrderedTables, storedScoreRows, writeOutputs } from './write-outputs.js';
 import { reportRowsFromScores, writeReport } from './write-report.js';
 
 /** What a pipeline run did. `fatal` is set when nothing could be scored or written. */
@@ -101,18 +102,28 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     const runKey = runKeyOf(scorer, segments);
     const store = await FragmentStore.open(stateDir, runKey, { isReused: !overrides.isForced });
     overrides.onEvent?.({ phase: 'score', done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 });
+    // With a core to spare, the tables are written while documents are scored, from the first one
+    // scored now (a re-run that reuses every result leaves them to the end, which finds them
+    // unchanged). With every core scoring, that would slow the scoring as much as it saves.
+    const concurrency = overrides.concurrency ?? config.options.concurrency;
+    const hasSpareCore = concurrency > 0 && concurrency < availableParallelism();
+    const tables = new OrderedTables({ dir: outputDir, scorer, store, csv: overrides.csv, layout, segments }, files.length);
     let scored: FilesScored;
     try {
       scored = await scoreFiles(files, {
         scorer,
         ingest: { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes },
-        concurrency: overrides.concurrency ?? config.options.concurrency,
+        concurrency,
         store,
         isForced: overrides.isForced,
         // Rows are read back from the store when the tables are written: memory stays flat.
         keepRows: false,
         segments,
         onProgress: (progress) => overrides.onEvent?.({ phase: 'score', ...progress }),
+        onSettled: (index, doc, isScored) => {
+          tables.settle(index, doc);
+          if (isScored && hasSpareCore) tables.start();
+        },
       });
       if (!overrides.shard) await store.prune(scored.ids);
       await store.saveIndex();
@@ -120,6 +131,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       for (const [index, kept] of KEPT.entries()) if (kept.isChanged(keptRead[index])) await writeFileAtomic(join(stateDir, kept.file), kept.text()).catch(() => undefined);
     } catch (error) {
       // Reading is never fatal (bad files become issues); this is the state folder failing.
+      await tables.abort();
       await store.discardIndex();
       return fatal([...lexiconIssues, writeFailure(stateDir, error)]);
     }
@@ -130,7 +142,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       tool: TOOL,
       node: process.version,
       pipeline: { name: config.name, file: config.file },
-      options: { ...config.options, concurrency: overrides.concurrency ?? config.options.concurrency, format: layout, segments: segmentOption, force: overrides.isForced ?? false, shard: overrides.shard ? `${overrides.shard.index}/${overrides.shard.count}` : null },
+      options: { ...config.options, concurrency, format: layout, segments: segmentOption, force: overrides.isForced ?? false, shard: overrides.shard ? `${overrides.shard.index}/${overrides.shard.count}` : null },
       csv: overrides.csv ?? null,
       lexicons: scorer.lexicons.map((lexicon) => ({ id: lexicon.id, version: lexicon.version, sha256: lexicon.sha256, file: lexicon.file, entries: lexicon.entryCount })),
       run_key: runKey,
@@ -142,7 +154,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     };
     overrides.onEvent?.({ phase: 'write' });
     try {
-      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, layout, segments, runKey });
+      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, layout, segments, runKey, tables });
       if (overrides.hasReport || config.options.report) {
         const reportRows: ReportRow[] = [];
         for await (const rows of storedScoreRows(store, scored)) reportRows.push(...reportRowsFromScores(rows));

@@ -40,6 +40,11 @@ export interface ScoreFilesSettings {
   readonly segments?: SegmentKind;
   /** Sees each result once, scored or reused (e.g. to collect matches: without a store, a scored result carries its rows of matches.csv). */
   readonly onResult?: (result: DocResult) => void;
+  /**
+   * Sees each file once it has settled, by its index in `files`: its id and content hash when
+   * it has results (`isScored` when they were made now, not reused), else undefined (it failed).
+   */
+  readonly onSettled?: (index: number, doc: { readonly id: string; readonly sha256: string } | undefined, isScored: boolean) => void;
 }
 
 /** Rows and issues of every file, in id order; matches stay in the store. */
@@ -102,13 +107,14 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   const limit = pLimit(Math.max(8, threads * 4));
   try {
     const outcomes = await Promise.all(
-      files.map((file) =>
+      files.map((file, index) =>
         limit(async () => {
           const outcome = await scoreOne(file, settings, score, progress);
           progress.done += 1;
           if ('issue' in outcome) progress.failed += 1;
           else if (outcome.isCached) progress.cached += 1;
           settings.onProgress?.({ ...progress });
+          settings.onSettled?.(index, 'issue' in outcome ? undefined : { id: outcome.id, sha256: outcome.sha256 }, !('issue' in outcome) && !outcome.isCached);
           return outcome;
         }),
       ),

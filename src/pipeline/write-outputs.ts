@@ -10,27 +10,189 @@ import type { FragmentStore, StoredRows } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
 import type { Scorer } from './scorer.js';
 
-/** Everything the output files are made from. */
-export interface RunOutputs {
+/** What the tables (scores.csv, matches.csv and segments.csv) are made from. */
+export interface TableSettings {
   readonly dir: string;
-  readonly stateDir: string;
   readonly scorer: Scorer;
-  readonly scored: FilesScored;
   readonly store: FragmentStore;
-  readonly issues: readonly Issue[];
-  readonly manifest: object;
   readonly csv?: CsvSettings;
   /** scores.csv layout: one row per document (wide) or per document × category (long). */
   readonly layout?: 'wide' | 'long';
   /** Write segments.csv from the stored per-segment scores. */
   readonly segments?: SegmentKind;
+}
+
+/** Everything the output files are made from. */
+export interface RunOutputs extends TableSettings {
+  readonly stateDir: string;
+  readonly scored: FilesScored;
+  readonly issues: readonly Issue[];
+  readonly manifest: object;
   readonly runKey: string;
+  /** The tables, if they were begun while the documents were scored; else they are written here. */
+  readonly tables?: OrderedTables;
+}
+
+/** A document whose rows are in the store: its id and the content hash they were made from. */
+export interface StoredDoc {
+  readonly id: string;
+  readonly sha256: string;
 }
 
 /** Documents whose stored rows are read at once (bounds the memory of rewriting the tables). */
 const BATCH = 100;
 /** segments.csv columns from this index on are numbers: hits per category, then the framing index. */
 const SEGMENT_NUMBERS_FROM = 5;
+/** Marks a settled document without rows (it failed). */
+const NO_ROWS = null;
+
+/**
+ * The tables, written in id order into temp files a batch of documents at a time, so memory
+ * stays flat: each document's rows are copied from the store once every document before it
+ * has settled. Begun while documents are still being scored (`start`), they are written
+ * alongside the scoring; `commit` writes the rest and renames them into place, `abort` drops them.
+ */
+export class OrderedTables {
+  /** By file index: the stored document, `NO_ROWS`, or undefined while it is being scored. */
+  private readonly settled: (StoredDoc | typeof NO_ROWS | undefined)[];
+  /** The next file index whose rows are not yet queued. */
+  private cursor = 0;
+  private queued: StoredDoc[] = [];
+  private written = 0;
+  private isStarted = false;
+  private isClosed = false;
+  private writers?: Promise<TableFiles>;
+  /** Batches are written one after another. */
+  private chain: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly settings: TableSettings,
+    total: number,
+  ) {
+    this.settled = new Array<StoredDoc | typeof NO_ROWS | undefined>(total);
+  }
+
+  /** Tables of documents that have all settled already, in this order. */
+  static of(settings: TableSettings, docs: readonly StoredDoc[]): OrderedTables {
+    const tables = new OrderedTables(settings, docs.length);
+    docs.forEach((doc, index) => tables.settle(index, doc));
+    return tables;
+  }
+
+  /** File `index` has settled: its rows are stored as `doc`, or it has none (it failed). */
+  settle(index: number, doc: StoredDoc | undefined): void {
+    this.settled[index] = doc ?? NO_ROWS;
+    if (this.isStarted && index === this.cursor) this.advance();
+  }
+
+  /** Begin writing (once): the rows of the documents settled so far go out now, the others' as they settle. */
+  start(): void {
+    if (this.isStarted) return;
+    this.isStarted = true;
+    this.advance();
+  }
+
+  /** Write the remaining rows (`docs` must be every document with rows, in order) and rename the tables into place. */
+  async commit(docs: readonly StoredDoc[]): Promise<void> {
+    this.start();
+    await this.chain;
+    const files = await this.openOnce().catch((error: unknown) => {
+      this.failure ??= { error };
+      return undefined;
+    });
+    if (this.failure || !files) {
+      await this.abort();
+      throw this.failure!.error;
+    }
+    if (this.cursor !== this.settled.length || this.written !== docs.length) {
+      await this.abort();
+      throw new Error(`tables: ${this.written} documents written, ${docs.length} scored`);
+    }
+    for (const writer of files.all) await writer.commit();
+  }
+
+  /** Drop the temp files; the tables in place are untouched. Documents that settle later are ignored. */
+  async abort(): Promise<void> {
+    this.isClosed = true;
+    await this.chain;
+    const files = await this.writers?.catch(() => undefined);
+    if (files) await Promise.all(files.all.map((writer) => writer.abort()));
+  }
+
+  /** Queue the rows of the settled documents from the cursor on, in batches. */
+  private advance(): void {
+    while (this.cursor < this.settled.length && this.settled[this.cursor] !== undefined) {
+      const doc = this.settled[this.cursor];
+      this.settled[this.cursor] = undefined;
+      this.cursor += 1;
+      if (doc) this.queued.push(doc);
+      if (this.queued.length >= BATCH) this.flush();
+    }
+    if (this.cursor === this.settled.length) this.flush();
+  }
+
+  private flush(): void {
+    if (this.queued.length === 0 || this.isClosed) return;
+    const batch = this.queued;
+    this.queued = [];
+    this.chain = this.chain.then(() => this.write(batch));
+  }
+
+  private async write(batch: readonly StoredDoc[]): Promise<void> {
+    if (this.failure) return;
+    try {
+      const files = await this.openOnce();
+      await files.write(await readBatch(batch, (id, sha256) => this.settings.store.readRows(id, sha256)));
+      this.written += batch.length;
+    } catch (error) {
+      this.failure = { error };
+    }
+  }
+
+  private openOnce(): Promise<TableFiles> {
+    this.writers ??= TableFiles.open(this.settings);
+    return this.writers;
+  }
+}
+
+/** The temp files of the tables, and how a batch of stored rows is written into them. */
+class TableFiles {
+  private constructor(
+    private readonly settings: TableSettings,
+    private readonly scores: CsvFileWriter,
+    private readonly matches: CsvFileWriter,
+    private readonly segments: CsvFileWriter | undefined,
+  ) {}
+
+  static async open(settings: TableSettings): Promise<TableFiles> {
+    const { dir, scorer, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = settings;
+    const writers: CsvFileWriter[] = [];
+    try {
+      writers.push(await CsvFileWriter.open(join(dir, 'scores.csv'), layout === 'long' ? LONG_HEADER : scoreHeader(scorer.categories), csv));
+      writers.push(await CsvFileWriter.open(join(dir, 'matches.csv'), MATCH_HEADER, csv));
+      if (segments) writers.push(await CsvFileWriter.open(join(dir, 'segments.csv'), segmentHeader(scorer.categories), csv));
+    } catch (error) {
+      await Promise.all(writers.map((writer) => writer.abort()));
+      throw error;
+    }
+    return new TableFiles(settings, writers[0], writers[1], writers[2]);
+  }
+
+  get all(): CsvFileWriter[] {
+    return [this.scores, this.matches, ...(this.segments ? [this.segments] : [])];
+  }
+
+  /** Rows of matches and segments were rendered when each document was scored: they are only recoded for other CSV settings. */
+  async write(batch: readonly StoredRows[]): Promise<void> {
+    const { scorer, csv = DEFAULT_CSV_SETTINGS, layout = 'wide' } = this.settings;
+    const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };
+    const cellsOf = (row: ScoreRow) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)]);
+    await this.scores.write(batch.flatMap((rows) => cellsOf(rows.row)));
+    await this.matches.writeText(recodeRows(batch.map((rows) => rows.matches), csv, (column) => column === MATCH_HEADER.indexOf('weight')));
+    await this.segments?.writeText(recodeRows(batch.map((rows) => rows.segments ?? new Uint8Array()), csv, (column) => column >= SEGMENT_NUMBERS_FROM));
+  }
+}
 
 /**
  * Write scores.csv, matches.csv, (segments.csv,) errors.csv and manifest.json, each atomically. scores.csv
@@ -38,38 +200,15 @@ const SEGMENT_NUMBERS_FROM = 5;
  * last run (same documents, contents, lexicons, options and format).
  */
 export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: boolean }> {
-  const { dir, scorer, scored, store, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
+  const { dir, scored, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
   const digestFile = join(outputs.stateDir, 'outputs.json');
   const digest = createHash('sha256').update(JSON.stringify([outputs.runKey, csv, layout, segments, scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
   const names = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : [])];
   const isUnchanged = (await readDigest(digestFile)) === digest && (await Promise.all(names.map((name) => exists(join(dir, name))))).every(Boolean);
-  if (!isUnchanged) {
-    const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };
-    const writers: CsvFileWriter[] = [];
-    try {
-      const scores = await CsvFileWriter.open(join(dir, 'scores.csv'), layout === 'long' ? LONG_HEADER : scoreHeader(scorer.categories), csv);
-      writers.push(scores);
-      const matches = await CsvFileWriter.open(join(dir, 'matches.csv'), MATCH_HEADER, csv);
-      writers.push(matches);
-      const segmentWriter = segments ? await CsvFileWriter.open(join(dir, 'segments.csv'), segmentHeader(scorer.categories), csv) : undefined;
-      if (segmentWriter) writers.push(segmentWriter);
-      const cellsOf = (row: ScoreRow) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)]);
-      // Every table is copied from the store in id order, a batch of documents at a time, so memory
-      // stays flat; rows of matches and segments were rendered when each document was scored and
-      // are only recoded for other CSV settings.
-      const isWeight = (column: number) => column === MATCH_HEADER.indexOf('weight');
-      const isSegmentNumber = (column: number) => column >= SEGMENT_NUMBERS_FROM;
-      for await (const batch of storedBatches(store, scored)) {
-        await scores.write(batch.flatMap((rows) => cellsOf(rows.row)));
-        await matches.writeText(recodeRows(batch.map((rows) => rows.matches), csv, isWeight));
-        await segmentWriter?.writeText(recodeRows(batch.map((rows) => rows.segments ?? new Uint8Array()), csv, isSegmentNumber));
-      }
-    } catch (error) {
-      await Promise.all(writers.map((writer) => writer.abort()));
-      throw error;
-    }
-    for (const writer of writers) await writer.commit();
-  }
+  const docs = scored.ids.map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));
+  const tables = outputs.tables ?? OrderedTables.of(outputs, docs);
+  if (isUnchanged) await tables.abort();
+  else await tables.commit(docs);
   const errors = await CsvFileWriter.open(join(dir, 'errors.csv'), ERROR_HEADER, csv);
   await errors.write(errorCells(outputs.issues));
   await errors.commit();
@@ -78,25 +217,24 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   return { isUnchanged };
 }
 
-/** The stored rows of scores, matches and segments of every scored document, in id order, a batch at a time. */
-function storedBatches(store: FragmentStore, scored: FilesScored): AsyncGenerator<StoredRows[]> {
-  return readInBatches(scored, (id, sha256) => store.readRows(id, sha256));
-}
-
 /** The stored row of scores of every scored document, in id order, a batch at a time. */
 export function storedScoreRows(store: FragmentStore, scored: FilesScored): AsyncGenerator<ScoreRow[]> {
   return readInBatches(scored, (id, sha256) => store.readRow(id, sha256));
 }
 
-/** `read` for every scored document, in id order, `BATCH` at a time (S13: each document with a row has its results in the store). */
+/** `read` for every scored document, in id order, `BATCH` at a time. */
 async function* readInBatches<T>(scored: FilesScored, read: (id: string, sha256: string) => Promise<T | undefined>): AsyncGenerator<T[]> {
   for (let from = 0; from < scored.ids.length; from += BATCH) {
-    const ids = scored.ids.slice(from, from + BATCH);
-    const batch = await Promise.all(ids.map((id) => read(id, scored.contentHashes.get(id)!)));
-    const missing = batch.findIndex((item) => item === undefined);
-    if (missing >= 0) throw new Error(`the stored results of ${ids[missing]} are missing or out of date (run again with --force)`);
-    yield batch as T[];
+    yield await readBatch(scored.ids.slice(from, from + BATCH).map((id) => ({ id, sha256: scored.contentHashes.get(id)! })), read);
   }
+}
+
+/** `read` for each document of a batch (S13: each document with a row has its results in the store). */
+async function readBatch<T>(docs: readonly StoredDoc[], read: (id: string, sha256: string) => Promise<T | undefined>): Promise<T[]> {
+  const batch = await Promise.all(docs.map((doc) => read(doc.id, doc.sha256)));
+  const missing = batch.findIndex((item) => item === undefined);
+  if (missing >= 0) throw new Error(`the stored results of ${docs[missing].id} are missing or out of date (run again with --force)`);
+  return batch as T[];
 }
 
 /** Stored rows, joined: copied as bytes in the default settings, else decoded and recoded. */

@@ -1,0 +1,102 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../../src/ingest/index.js';
+import type { CsvSettings } from '../../src/output/index.js';
+import { FragmentStore } from '../../src/pipeline/fragment-store.js';
+import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
+import { scoreFiles } from '../../src/pipeline/score-files.js';
+import { OrderedTables, type StoredDoc, type TableSettings } from '../../src/pipeline/write-outputs.js';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+const BUNDLED = new URL('../../corpora/eu-migration/', import.meta.url).pathname;
+const TABLES = ['scores.csv', 'matches.csv', 'segments.csv'];
+
+/** The bundled corpus scored into a store, with the documents in id order (settled by index). */
+async function scoredCorpus() {
+  const dir = await mkdtemp(join(tmpdir(), 'hsframe-tables-'));
+  dirs.push(dir);
+  const { scorer } = await loadScorer(BUNDLED_LEXICONS);
+  const store = await FragmentStore.open(join(dir, 'state'), 'key');
+  const { files } = await findDocuments(BUNDLED, ['.txt', '.md', '.html', '.pdf', '.docx']);
+  const scored = await scoreFiles(files, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 1, store, keepRows: false, segments: 'sentence' });
+  const docs: StoredDoc[] = scored.ids.map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));
+  return { dir, scorer: scorer!, store, docs };
+}
+
+/** The tables in `dir`, by name. */
+const tablesIn = async (dir: string) => Object.fromEntries(await Promise.all(TABLES.map(async (name) => [name, await readFile(join(dir, name), 'utf8')])));
+
+describe('tables written in id order while documents settle', () => {
+  test('are the tables written at once, whatever order the documents settle in, whenever writing begins', async () => {
+    const { dir, scorer, store, docs } = await scoredCorpus();
+    expect(docs.length).toBeGreaterThan(5);
+    for (const [name, csv, layout] of [
+      ['default', undefined, 'wide'],
+      ['other-settings', { delimiter: ';', decimal: ',', hasBom: true, recordDelimiter: '\r\n' } satisfies CsvSettings, 'long'],
+    ] as const) {
+      const settings = (out: string): TableSettings => ({ dir: out, scorer, store, csv, layout, segments: 'sentence' });
+      const atOnce = join(dir, `${name}-at-once`);
+      await mkdir(atOnce);
+      await OrderedTables.of(settings(atOnce), docs).commit(docs);
+      // Out of order: the last first, then every other one, then the rest; writing begins after the third.
+      const order = [docs.length - 1, ...docs.keys()].filter((index, at, all) => all.indexOf(index) === at);
+      const shuffled = [...order.filter((index) => index % 2 === 0), ...order.filter((index) => index % 2 === 1)];
+      const asTheySettle = join(dir, `${name}-as-they-settle`);
+      await mkdir(asTheySettle);
+      const tables = new OrderedTables(settings(asTheySettle), docs.length);
+      shuffled.forEach((index, at) => {
+        tables.settle(index, docs[index]);
+        if (at === 2) tables.start();
+      });
+      await tables.commit(docs);
+      expect(await tablesIn(asTheySettle)).toEqual(await tablesIn(atOnce));
+      // A document that failed (no rows) is left out; here they settle last to first.
+      const withFailure = join(dir, `${name}-with-failure`);
+      await mkdir(withFailure);
+      const failing = new OrderedTables(settings(withFailure), docs.length + 1);
+      failing.start();
+      const failed = 2;
+      for (let index = docs.length; index >= 0; index--) failing.settle(index, index === failed ? undefined : docs[index < failed ? index : index - 1]);
+      await failing.commit(docs);
+      expect(await tablesIn(withFailure)).toEqual(await tablesIn(atOnce));
+    }
+  }, 60_000);
+
+  test('are not put in place before every document settled, and leave no temp files when dropped or failing', async () => {
+    const { dir, scorer, store, docs } = await scoredCorpus();
+    const out = join(dir, 'out');
+    await mkdir(out);
+    await writeFile(join(out, 'scores.csv'), 'previous\n');
+    const settings: TableSettings = { dir: out, scorer, store, segments: 'sentence' };
+    const dropped = new OrderedTables(settings, docs.length);
+    dropped.start();
+    docs.forEach((doc, index) => dropped.settle(index, doc));
+    await dropped.abort();
+    // Settled after being dropped: ignored.
+    dropped.settle(0, docs[0]);
+    expect(await readdir(out)).toEqual(['scores.csv']);
+    expect(await readFile(join(out, 'scores.csv'), 'utf8')).toBe('previous\n');
+
+    // A document not yet settled: commit refuses, and the tables in place stay.
+    const unfinished = new OrderedTables(settings, docs.length);
+    docs.slice(1).forEach((doc, index) => unfinished.settle(index + 1, doc));
+    await expect(unfinished.commit(docs)).rejects.toThrow(/0 documents written, \d+ scored/);
+    expect(await readdir(out)).toEqual(['scores.csv']);
+
+    // A stored result lost while the tables are written: the error names the document; nothing is put in place.
+    const lostDir = join(dir, 'lost-state');
+    await cp(join(dir, 'state'), lostDir, { recursive: true });
+    const lost = await FragmentStore.open(lostDir, 'key');
+    const fragments = join(lostDir, 'fragments');
+    for (const sub of await readdir(fragments)) for (const name of await readdir(join(fragments, sub))) await rm(join(fragments, sub, name));
+    const failing = new OrderedTables({ ...settings, store: lost }, docs.length);
+    failing.start();
+    docs.forEach((doc, index) => failing.settle(index, doc));
+    await expect(failing.commit(docs)).rejects.toThrow(`the stored results of ${docs[0].id} are missing`);
+    expect(await readdir(out)).toEqual(['scores.csv']);
+  }, 60_000);
+});
