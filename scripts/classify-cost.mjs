@@ -1,35 +1,57 @@
 #!/usr/bin/env node
-// Classify alone, on documents tokenised beforehand: milliseconds per pass (the fastest of
-// five), nanoseconds per word, and how many words the start filter lets the matchers try.
-// Usage: node scripts/classify-cost.mjs [--corpus bundled|ungd|DIR] [--limit N]
-// DIST=/path/to/other/dist times another build on the same documents (the filter shares need this one's).
+// Classify alone, on documents tokenised beforehand: milliseconds per pass (the fastest and the
+// median of fifteen), nanoseconds per word, and how many words the start filter lets the
+// matchers try.
+// Usage: node scripts/classify-cost.mjs [--corpus bundled|ungd|DIR] [--limit N] [--against DIST]
+// --against times another build's dist folder (e.g. an earlier commit, built) in the same
+// process, its passes alternated with this build's, and checks that both find the same hits.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusFolder } from './corpus-folder.mjs';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, limit: { type: 'string', default: '800' } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, limit: { type: 'string', default: '800' }, against: { type: 'string' } } });
 const root = new URL('..', import.meta.url).pathname;
-const hsframe = await import(process.env.DIST ? join(process.env.DIST, 'index.js') : join(root, 'dist/index.js'));
-const { config } = await hsframe.loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
-const { scorer } = await hsframe.loadScorer(config.lexicons, 'scan.v1');
-let { files } = await hsframe.findDocuments(corpusFolder(values.corpus, config.corpus), config.options.extensions, config.options.exclude);
-files = files.slice(0, Number(values.limit));
-const docs = [];
-for (const file of files) {
-  const read = await hsframe.readDocument(file.path, file.id);
-  if (read.doc) docs.push(hsframe.tokenise(read.doc, { tokeniser: 'scan.v1', language: 'en' }));
+const PASSES = 15;
+
+/** A build's classifier and the documents its own tokeniser made (form numbers belong to one build). */
+async function setUp(dist) {
+  const hsframe = await import(join(dist, 'index.js'));
+  const { config } = await hsframe.loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
+  const { scorer } = await hsframe.loadScorer(config.lexicons, 'scan.v1');
+  let { files } = await hsframe.findDocuments(corpusFolder(values.corpus, config.corpus), config.options.extensions, config.options.exclude);
+  files = files.slice(0, Number(values.limit));
+  const docs = [];
+  for (const file of files) {
+    const read = await hsframe.readDocument(file.path, file.id);
+    if (read.doc) docs.push(hsframe.tokenise(read.doc, { tokeniser: 'scan.v1', language: 'en' }));
+  }
+  const classify = hsframe.createClassifier(scorer.lexicons);
+  docs.forEach((doc) => classify(doc));
+  return { hsframe, scorer, docs, classify, passes: [] };
 }
+
+const builds = [{ name: 'this build', ...(await setUp(join(root, 'dist'))) }];
+if (values.against) builds.push({ name: values.against, ...(await setUp(values.against)) });
+for (let pass = 0; pass < PASSES; pass++) {
+  for (const build of builds) {
+    const start = performance.now();
+    for (const doc of build.docs) build.classify(doc);
+    build.passes.push(performance.now() - start);
+  }
+}
+const { hsframe, scorer, docs } = builds[0];
 const words = docs.reduce((sum, doc) => sum + doc.wordCount, 0);
-const classify = hsframe.createClassifier(scorer.lexicons);
-docs.forEach((doc) => classify(doc));
-const passes = [];
-for (let pass = 0; pass < 5; pass++) {
-  const start = performance.now();
-  for (const doc of docs) classify(doc);
-  passes.push(performance.now() - start);
+console.log(`${docs.length} documents, ${words.toLocaleString('en-US')} words; classify, ${PASSES} passes${builds.length > 1 ? ' of each build, alternated' : ''}:`);
+for (const build of builds) {
+  const sorted = [...build.passes].sort((a, b) => a - b);
+  const [best, median] = [sorted[0], sorted[Math.floor(sorted.length / 2)]];
+  console.log(`  ${build.name}: fastest ${best.toFixed(0)} ms a pass (${((best * 1e6) / words).toFixed(1)} ns a word), median ${median.toFixed(0)} ms`);
 }
-const best = Math.min(...passes);
-console.log(`${docs.length} documents, ${words.toLocaleString('en-US')} words: classify ${best.toFixed(0)} ms a pass (fastest of five; slowest ${Math.max(...passes).toFixed(0)}), ${((best * 1e6) / words).toFixed(0)} ns a word`);
+if (builds.length > 1) {
+  const other = builds[1];
+  const differ = docs.findIndex((doc, index) => JSON.stringify(builds[0].classify(doc).hits) !== JSON.stringify(other.classify(other.docs[index]).hits));
+  console.log(differ < 0 ? '  hits: identical' : `  hits: differ first in ${docs[differ].id}`);
+}
 
 if (scorer.lexicons.every((lexicon) => lexicon.startsAt && lexicon.continuesAt)) {
   // Words where some lexicon can start a term, and those the two-word filter keeps: the term can
