@@ -52,21 +52,19 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     return found;
   };
   // Words numbered by their tokeniser (scan.v1) are looked up by number, in a table of
-  // slots that belongs to one numbering (`formSpace`); other words by form. A slot holds the
-  // id, then its `FormMasks`.
-  const table = new Int32Array(ID_SLOTS * SLOT);
+  // slots that belongs to one numbering (`formSpace`); other words (number 0) by form, their
+  // masks copied into the spare slot after the table. A slot holds the id, then its `FormMasks`.
+  const table = new Int32Array((ID_SLOTS + 1) * SLOT);
   let tableSpace: number | undefined;
-  /** The table slot of form `id` (word `i` of `words`), filled if it held another form. */
-  const slotOf = (words: WordStream, i: number, id: number): number => {
-    const slot = (id & (ID_SLOTS - 1)) * SLOT;
-    if (table[slot] !== id) {
-      // Worked out afresh: the table is the cache of numbered forms.
-      const found = masksFor(words.keys[i], words.lemmas[i]);
-      table[slot] = id;
-      table[slot + 1] = found.alone;
-      table[slot + 2] = found.longer;
-      table[slot + 3] = found.continues;
-    }
+  /** The slot holding the masks of word `i` of `words` (numbered `id`), filled if it held another form. */
+  const fillSlot = (words: WordStream, i: number, id: number): number => {
+    const slot = id === 0 ? ID_SLOTS * SLOT : (id & (ID_SLOTS - 1)) * SLOT;
+    // Worked out afresh: the table is the cache of numbered forms.
+    const found = id === 0 ? masksOf(words.keys[i], words.lemmas[i]) : masksFor(words.keys[i], words.lemmas[i]);
+    table[slot] = id;
+    table[slot + 1] = found.alone;
+    table[slot + 2] = found.longer;
+    table[slot + 3] = found.continues;
     return slot;
   };
   // Candidate lists are reused from document to document (classifying is synchronous).
@@ -74,7 +72,7 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
   let startMasks = new Int32Array(1024);
   return (doc) => {
     const stream = doc.words ?? buildWordStream(doc);
-    const { keys, lemmas, formIds, formSpace, breakBefore } = stream;
+    const { keys, formIds, formSpace, breakBefore } = stream;
     const size = keys.length;
     if (positions.length < size) [positions, startMasks] = [new Int32Array(size * 2), new Int32Array(size * 2)];
     const byId = formSpace !== undefined;
@@ -82,33 +80,8 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
       table.fill(0);
       tableSpace = formSpace;
     }
-    /** Bits of the lexicons with an entry that goes on with word `i` (0 after a break). */
-    const continuesAt = (i: number): number => {
-      if (i >= size || breakBefore[i]) return 0;
-      const id = byId ? formIds[i] : 0;
-      return id !== 0 ? table[slotOf(stream, i, id) + 3] : masksOf(keys[i], lemmas[i]).continues;
-    };
-    let count = 0;
-    for (let i = 0; i < size; i++) {
-      const id = byId ? formIds[i] : 0;
-      let alone: number, longer: number;
-      if (id !== 0) {
-        let slot = (id & (ID_SLOTS - 1)) * SLOT;
-        if (table[slot] !== id) slot = slotOf(stream, i, id);
-        alone = table[slot + 1];
-        longer = table[slot + 2];
-      } else {
-        const found = masksOf(keys[i], lemmas[i]);
-        alone = found.alone;
-        longer = found.longer;
-      }
-      const mask = longer === 0 ? alone : alone | (longer & continuesAt(i + 1));
-      if (mask !== 0) {
-        positions[count] = i;
-        startMasks[count] = mask;
-        count += 1;
-      }
-    }
+    const ids = byId ? formIds : new Int32Array(size);
+    const count = scanCandidates(ids, breakBefore, table, (i) => fillSlot(stream, i, ids[i]), positions, startMasks);
     const words: WordStream = { ...stream, candidates: { positions, masks: startMasks, count } };
     const hits: Hit[] = [];
     for (let index = 0; index < lexicons.length; index++) {
@@ -134,6 +107,39 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     hits.sort((a, b) => a.range[0] - b.range[0]);
     return { ...doc, hits };
   };
+}
+
+/**
+ * Write the words where some lexicon can match, and the mask of those lexicons, to `positions`
+ * and `masks`; return how many. A word is kept for a lexicon when a term can be that word
+ * alone, or can start there and go on with the next word (no break between them). Each word's
+ * masks are read from `table` by its number, or from the slot `fill(i)` fills on a miss (always
+ * for number 0), in one loop without a call per word.
+ */
+function scanCandidates(ids: ArrayLike<number>, breakBefore: ArrayLike<number>, table: Int32Array, fill: (i: number) => number, positions: Int32Array, masks: Int32Array): number {
+  const size = ids.length;
+  let count = 0;
+  for (let i = 0; i < size; i++) {
+    const id = ids[i];
+    let slot = (id & (ID_SLOTS - 1)) * SLOT;
+    if (id === 0 || table[slot] !== id) slot = fill(i);
+    const alone = table[slot + 1];
+    const longer = table[slot + 2];
+    if ((alone | longer) === 0) continue;
+    let mask = alone;
+    if (longer !== 0 && i + 1 < size && breakBefore[i + 1] === 0) {
+      const next = ids[i + 1];
+      let nextSlot = (next & (ID_SLOTS - 1)) * SLOT;
+      if (next === 0 || table[nextSlot] !== next) nextSlot = fill(i + 1);
+      mask |= longer & table[nextSlot + 3];
+    }
+    if (mask !== 0) {
+      positions[count] = i;
+      masks[count] = mask;
+      count += 1;
+    }
+  }
+  return count;
 }
 
 /** Match every lexicon against a document. Hits are sorted by position, then lexicon order. */
