@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Modules outside this folder that reading, checking and inflecting a lexicon use. */
-const SHARED = ['../issues', '../normalise', '../yaml-issues'];
+const SHARED = ['../compare-text', '../issues', '../normalise', '../yaml-issues'];
 const PACKAGES = ['yaml', 'zod', 'compromise', 'natural'];
 
 let key: string | undefined;

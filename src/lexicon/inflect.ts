@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { compareText } from '../compare-text.js';
 import { codeKey } from './code-key.js';
 
 // compromise's own transforms conjugate verbs and pluralise nouns without parsing a
@@ -84,7 +85,7 @@ export function addKeptInflections(text: string): number {
 
 /** Every inflection worked out so far, as text to keep for `addKeptInflections` (words sorted, under `codeKey`). */
 export function keptInflections(): string {
-  const sorted = Object.fromEntries([...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = Object.fromEntries([...known].sort(([a], [b]) => compareText(a, b)));
   return `${JSON.stringify({ key: codeKey(), inflections: sorted } satisfies InflectionFile)}\n`;
 }
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { compareText } from '../compare-text.js';
 import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { parseYaml, zodIssues } from '../yaml-issues.js';
@@ -69,7 +70,7 @@ interface LexiconFile {
  * `codeKey`): kept lexicons that were not asked for (earlier versions of a file) are left out.
  */
 export function keptLexicons(): string {
-  const lexicons = [...checked].filter(([id]) => used.has(id)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const lexicons = [...checked].filter(([id]) => used.has(id)).sort(([a], [b]) => compareText(a, b));
   return `${JSON.stringify({ key: codeKey(), lexicons })}\n`;
 }
 

@@ -11,7 +11,7 @@ import type { DocResult } from './score-bytes.js';
 
 /**
  * A whole file in one read: fs.readFile (callback) takes its size and reads it at once, where
- * fs/promises' readFile reads in chunks, with more round trips (35-40% slower on 10,000 fragments).
+ * fs/promises' readFile reads in chunks, with more round trips (BENCHMARKS.md: rewriting the tables).
  */
 const readWholeFile = promisify(readFileCallback);
 
@@ -39,9 +39,6 @@ export interface StoreTarget {
   readonly dir: string;
   readonly key: string;
 }
-
-/** A file's size and modification time: a quick stand-in for its content hash. */
-export type { FileStamp };
 
 /** A document's stored rows of matches.csv and segments.csv (UTF-8, default CSV settings). */
 export interface StoredRows {

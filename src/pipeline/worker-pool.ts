@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CompiledLexicon } from '../document.js';
 import type { LexiconOrigin, LexiconSpec } from '../lexicon/index.js';
-import type { IngestSettings } from '../ingest/index.js';
+import type { FileStamp, IngestSettings } from '../ingest/index.js';
 import type { TokeniseSettings } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
 import type { SegmentKind } from '../output/index.js';
 import { PACKAGE_ROOT } from './package-info.js';
-import type { FileStamp, StoredFragment, StoreTarget } from './fragment-store.js';
+import type { StoredFragment, StoreTarget } from './fragment-store.js';
 import type { DocOutcome } from './score-bytes.js';
 
 /** What each worker needs to build its own scorer, and where it stores results (if anywhere). */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +31,11 @@ export function runCli(args: readonly string[]): Promise<Finished> {
   return startCli(args).done;
 }
 
-/** A temp folder holding a pipeline over a copy of some bundled corpus files, with its output folder. */
+/** A temp folder holding a pipeline over a corpus folder with a copy of some bundled corpus files (empty for none), and its output folder. */
 export async function makeProject(files: readonly string[]): Promise<{ dir: string; corpus: string; out: string; pipeline: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'hsframe-batch-'));
   const corpus = join(dir, 'corpus');
+  await mkdir(corpus);
   for (const file of files) await cp(join(ROOT, 'corpora/eu-migration', file), join(corpus, file), { recursive: true });
   const pipeline = join(dir, 'pipeline.yaml');
   const lexicons = ['security-frames.yaml', 'undp-human-security.yaml'].map((name) => join(ROOT, 'lexicons', name));

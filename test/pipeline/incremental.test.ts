@@ -1,5 +1,6 @@
-import { appendFile, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
 import { makeProject, runCli } from './cli-process.js';
 
@@ -114,9 +115,6 @@ describe('inflections kept between runs', () => {
   test('are used by the next run under the same key, and ignored when their key differs or the file is broken', async () => {
     const project = await makeProject([]);
     cleanup.push(project.dir);
-    const { mkdir } = await import('node:fs/promises');
-    const { parse } = await import('csv-parse/sync');
-    await mkdir(project.corpus, { recursive: true });
     // "fencez" is no inflection of "fence" (state_centric): only a kept inflection can make it match.
     await writeFile(join(project.corpus, 'a.txt'), 'A fencez and a border fence at the frontier.\n');
     const kept = (out: string) => join(out, '.hsframe', 'inflections.json');
@@ -149,9 +147,6 @@ describe('awkward file names', () => {
   test('quotes, commas and a newline in a name: the id survives the CSV round trip', async () => {
     const project = await makeProject([]);
     cleanup.push(project.dir);
-    const { mkdir } = await import('node:fs/promises');
-    const { parse } = await import('csv-parse/sync');
-    await mkdir(project.corpus, { recursive: true });
     const name = 'a "quoted", odd\nname.txt';
     await writeFile(join(project.corpus, name), 'Border control and human rights.\n');
     expect(await summary(project.pipeline)).toMatchObject({ scored: 1 });
