@@ -3,7 +3,8 @@ import type { CategoryInfo, CompiledLexicon, WordMatch, WordStream } from '../do
 import { termVariants } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { TermsFound, TermTrie } from './trie.js';
-import { makeWordStep, mergeWordSteps, stepMatches, stepSetMatches, type WordStep, type WordStepSet } from './word-step.js';
+import { RuleWords } from './rule-words.js';
+import { makeWordStep, mergeWordSteps, stepMatches, type WordStep } from './word-step.js';
 
 /** An entry ready for matching: its conditions compiled to word steps. */
 interface CompiledEntry {
@@ -11,14 +12,15 @@ interface CompiledEntry {
   readonly category: string;
   readonly weight: number;
   readonly exclusions: readonly (readonly WordStep[])[];
-  /** Every word of every exclusion phrase: a phrase longer than a match needs one next to it. */
-  readonly exclusionWords: WordStepSet;
+  /** The `RuleWords` bit of every word of every exclusion phrase: a phrase longer than a match needs one next to it. */
+  readonly exclusionWords: number;
   readonly near?: Proximity;
   readonly notNear?: Proximity;
 }
 
 interface Proximity {
-  readonly words: WordStepSet;
+  /** The `RuleWords` bit of the proximity words. */
+  readonly words: number;
   readonly window: number;
 }
 
@@ -37,11 +39,12 @@ export function lexiconOrigin(file: string, bytes: Uint8Array | string): Lexicon
 export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): CompiledLexicon {
   const trie = new TermTrie();
   const entries: CompiledEntry[] = [];
+  const ruleWords = new RuleWords();
   const categories: CategoryInfo[] = [];
   for (const [categoryId, category] of Object.entries(spec.categories)) {
     categories.push(Object.freeze({ id: categoryId, label: category.label, description: category.description, lexiconId: spec.name }));
     for (const entry of category.entries) {
-      const index = entries.push(compileEntry(entry, categoryId)) - 1;
+      const index = entries.push(compileEntry(entry, categoryId, ruleWords)) - 1;
       for (const variant of termSteps(entry.term, entry.inflect)) {
         if (!trie.add(variant, index)) throw new Error(`term "${entry.term}" has too many inflected variants`);
       }
@@ -61,7 +64,7 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
     categories: Object.freeze(categories),
     entryCount: entries.length,
     hasWholeWeights,
-    match: (words: WordStream, startBit?: number) => matchWords(words, trie, entries, found, startBit),
+    match: (words: WordStream, startBit?: number) => matchWords(words, trie, entries, ruleWords, found, startBit),
     startsAt: (key: string, lemma: string) => trie.startsAt(key, lemma),
     continuesAt: (key: string, lemma: string) => trie.continuesAt(key, lemma),
   });
@@ -72,22 +75,23 @@ export function termSteps(term: string, isInflected: boolean): WordStep[][] {
   return termVariants(term).map((words) => words.map((word) => makeWordStep(word, { isInflected })));
 }
 
-function compileEntry(entry: LexiconEntry, category: string): CompiledEntry {
+function compileEntry(entry: LexiconEntry, category: string, ruleWords: RuleWords): CompiledEntry {
   const exclusions = entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect));
   const proximity = (spec: LexiconEntry['near']): Proximity | undefined =>
-    spec && { window: spec.window, words: mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0]))) };
+    spec && { window: spec.window, words: ruleWords.bitOf(mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0])))) };
   return {
     id: entry.term,
     category,
     weight: entry.weight,
     exclusions,
-    exclusionWords: mergeWordSteps(exclusions.flat()),
+    exclusionWords: exclusions.length === 0 ? -1 : ruleWords.bitOf(mergeWordSteps(exclusions.flat())),
     near: proximity(entry.near),
     notNear: proximity(entry.not_near),
   };
 }
 
-function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[], found: TermsFound, startBit?: number): WordMatch[] {
+function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[], ruleWords: RuleWords, found: TermsFound, startBit?: number): WordMatch[] {
+  ruleWords.use(words);
   const candidates = startBit === undefined ? undefined : words.candidates;
   // With a start filter, only the words it lets through are tried.
   const size = candidates === undefined ? words.keys.length : candidates.count;
@@ -115,7 +119,7 @@ function matchWords(words: WordStream, trie: TermTrie, entries: readonly Compile
       foundEntries[j + 1] = entry;
     }
     let taken = -1;
-    for (let i = 0; i < count && taken < 0; i++) if (isCounted(words, start, ends[i], entries[foundEntries[i]])) taken = i;
+    for (let i = 0; i < count && taken < 0; i++) if (isCounted(words, start, ends[i], entries[foundEntries[i]], ruleWords)) taken = i;
     if (taken >= 0) {
       const entry = entries[foundEntries[taken]];
       const end = ends[taken];
@@ -124,7 +128,7 @@ function matchWords(words: WordStream, trie: TermTrie, entries: readonly Compile
       for (let i = 0; i < count; i++) {
         const twin = entries[foundEntries[i]];
         if (i === taken || ends[i] !== end || twin.id !== entry.id || twin.category === entry.category) continue;
-        if (isCounted(words, start, end, twin) && !hasCategory(matches, first, twin.category)) matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
+        if (isCounted(words, start, end, twin, ruleWords) && !hasCategory(matches, first, twin.category)) matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
       }
       next = end;
     }
@@ -138,24 +142,24 @@ function hasCategory(matches: readonly WordMatch[], from: number, category: stri
   return false;
 }
 
-function isCounted(words: WordStream, start: number, end: number, entry: CompiledEntry): boolean {
+function isCounted(words: WordStream, start: number, end: number, entry: CompiledEntry, ruleWords: RuleWords): boolean {
   const { exclusions } = entry;
   if (exclusions.length > 0) {
     // A phrase longer than the match covers the word before it or the one after it.
-    const mayBeLonger = isJoinedWordIn(words, start - 1, start, entry.exclusionWords) || isJoinedWordIn(words, end, end, entry.exclusionWords);
+    const mayBeLonger = isJoinedWordIn(words, start - 1, start, ruleWords, entry.exclusionWords) || isJoinedWordIn(words, end, end, ruleWords, entry.exclusionWords);
     for (let i = 0; i < exclusions.length; i++) {
       if (exclusions[i].length > end - start && !mayBeLonger) continue;
       if (isInsidePhrase(words, start, end, exclusions[i])) return false;
     }
   }
-  if (entry.near && !isNear(words, start, end, entry.near)) return false;
-  if (entry.notNear && isNear(words, start, end, entry.notNear)) return false;
+  if (entry.near && !isNear(words, start, end, entry.near, ruleWords)) return false;
+  if (entry.notNear && isNear(words, start, end, entry.notNear, ruleWords)) return false;
   return true;
 }
 
-/** True when word `at` is in `set` and no break stands before word `joint` (the later of it and its neighbour in the match). */
-function isJoinedWordIn(words: WordStream, at: number, joint: number, set: WordStepSet): boolean {
-  return at >= 0 && at < words.keys.length && !words.breakBefore[joint] && stepSetMatches(set, words.keys[at], words.lemmas[at]);
+/** True when word `at` is in the rule-word set `bit` and no break stands before word `joint` (the later of it and its neighbour in the match). */
+function isJoinedWordIn(words: WordStream, at: number, joint: number, ruleWords: RuleWords, bit: number): boolean {
+  return at >= 0 && at < words.keys.length && !words.breakBefore[joint] && ruleWords.has(words, at, bit);
 }
 
 /** True when some occurrence of `steps` in the text covers words `[start, end)`. */
@@ -170,13 +174,13 @@ function isInsidePhrase(words: WordStream, start: number, end: number, steps: re
 }
 
 /** True when one of the proximity words is within `window` words of `[start, end)`, in the same sentence. */
-function isNear(words: WordStream, start: number, end: number, proximity: Proximity): boolean {
+function isNear(words: WordStream, start: number, end: number, proximity: Proximity, ruleWords: RuleWords): boolean {
   const sentence = words.sentence[start];
   const from = Math.max(0, start - proximity.window);
   const to = Math.min(words.keys.length, end + proximity.window);
   for (let at = from; at < to; at++) {
     if ((at >= start && at < end) || words.sentence[at] !== sentence) continue;
-    if (stepSetMatches(proximity.words, words.keys[at], words.lemmas[at])) return true;
+    if (ruleWords.has(words, at, proximity.words)) return true;
   }
   return false;
 }

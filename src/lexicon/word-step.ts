@@ -19,30 +19,20 @@ export function stepMatches(step: WordStep, key: string, lemma: string): boolean
   return step.forms.has(key) || step.lemma === lemma || (step.prefix !== null && key.startsWith(step.prefix));
 }
 
-/** Several word steps merged into one test: a word matches when it matches any of them. */
+/** Several word steps merged into one set: a word is in it when it matches any of them. */
 export interface WordStepSet {
   readonly forms: ReadonlySet<string>;
   readonly lemmas: ReadonlySet<string>;
-  /** `forms` and `lemmas` together, for a word whose lemma is its form (one lookup). */
-  readonly formsOrLemmas: ReadonlySet<string>;
   readonly prefixes: readonly string[];
 }
 
-/** Merge steps, so that testing a word costs two lookups however many steps there are. */
+/** Merge steps into one set: a word is in it when it matches one of them (see `RuleWords`). */
 export function mergeWordSteps(steps: readonly WordStep[]): WordStepSet {
   const forms = new Set(steps.flatMap((step) => [...step.forms]));
   const lemmas = new Set(steps.flatMap((step) => (step.lemma === null ? [] : [step.lemma])));
   return {
     forms,
     lemmas,
-    formsOrLemmas: new Set([...forms, ...lemmas]),
     prefixes: [...new Set(steps.flatMap((step) => (step.prefix === null ? [] : [step.prefix])))],
   };
-}
-
-/** True when the word at `key` (lemma `lemma`) matches one of the merged steps. */
-export function stepSetMatches(set: WordStepSet, key: string, lemma: string): boolean {
-  if (key === lemma ? set.formsOrLemmas.has(key) : set.forms.has(key) || set.lemmas.has(lemma)) return true;
-  for (const prefix of set.prefixes) if (key.startsWith(prefix)) return true;
-  return false;
 }

@@ -1,0 +1,75 @@
+import type { WordStream } from './document.js';
+
+/** Slots of a table by form number (a power of two); numbers that share a slot take turns in it. */
+export const FORM_SLOTS = 1 << 16;
+/** Past this many forms, the cache of unnumbered forms is cleared and refilled. */
+const MAX_UNNUMBERED = 100_000;
+
+/** Work out the row of a word form (`width` numbers, zeroed) into `table` from `at`. */
+export type FillRow = (key: string, lemma: string, table: Int32Array, at: number) => void;
+
+/**
+ * Numbers worked out once per word form (a row of `width`), so that a word is looked up, not
+ * tested again, each time it recurs. Forms numbered by their tokeniser (`scan.v1`) are kept in a
+ * table by number, tied to one numbering (`formSpace`): a slot holds the number, then the row.
+ * Other words are kept by form and lemma, and copied into a spare slot after the table when
+ * asked for.
+ */
+export class FormRows {
+  /** The slots: a form's number, then its row. */
+  readonly table: Int32Array;
+  /** Numbers in a slot: `width + 1`. */
+  readonly slot: number;
+  private space: number | undefined;
+  private isNumbered = false;
+  private readonly unnumbered = new Map<string, Int32Array>();
+
+  constructor(
+    readonly width: number,
+    private readonly fill: FillRow,
+  ) {
+    this.slot = width + 1;
+    this.table = new Int32Array((FORM_SLOTS + 1) * this.slot);
+  }
+
+  /** Ready the table for `words`; true when its words are numbered, so `rowOf` may look them up by number. */
+  use(words: WordStream): boolean {
+    this.isNumbered = words.formSpace !== undefined;
+    if (this.isNumbered && words.formSpace !== this.space) {
+      this.table.fill(0);
+      this.space = words.formSpace;
+    }
+    return this.isNumbered;
+  }
+
+  /** Where the row of word `i` of `words` starts in `table` (call `use(words)` first). */
+  rowOf(words: WordStream, i: number): number {
+    const id = this.isNumbered ? words.formIds[i] : 0;
+    const slot = (id & (FORM_SLOTS - 1)) * this.slot;
+    return id !== 0 && this.table[slot] === id ? slot + 1 : this.miss(words, i, id);
+  }
+
+  /** The row of word `i` when `table` does not hold it: worked out into its slot, or for number 0 copied into the spare slot. */
+  miss(words: WordStream, i: number, id: number): number {
+    const key = words.keys[i];
+    const lemma = words.lemmas[i];
+    if (id !== 0) {
+      const slot = (id & (FORM_SLOTS - 1)) * this.slot;
+      this.table.fill(0, slot + 1, slot + this.slot);
+      this.fill(key, lemma, this.table, slot + 1);
+      this.table[slot] = id;
+      return slot + 1;
+    }
+    const cacheKey = key === lemma ? key : `${key}\u0000${lemma}`;
+    let row = this.unnumbered.get(cacheKey);
+    if (row === undefined) {
+      row = new Int32Array(this.width);
+      this.fill(key, lemma, row, 0);
+      if (this.unnumbered.size >= MAX_UNNUMBERED) this.unnumbered.clear();
+      this.unnumbered.set(cacheKey, row);
+    }
+    const spare = FORM_SLOTS * this.slot;
+    this.table.set(row, spare + 1);
+    return spare + 1;
+  }
+}

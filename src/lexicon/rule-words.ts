@@ -1,0 +1,67 @@
+import { compareText } from '../compare-text.js';
+import type { WordStream } from '../document.js';
+import { FormRows } from '../form-rows.js';
+import type { WordStepSet } from './word-step.js';
+
+/**
+ * The word sets of a lexicon's rules (the words of a proximity rule, every word of an entry's
+ * exclusion phrases), each numbered as one bit. A word form's row holds the bit of every set
+ * it is in, worked out once per form from an index of the sets by form, lemma and prefix, so a
+ * rule asks of a word in its window one bit, not a test of the word against the set.
+ */
+export class RuleWords {
+  private readonly sets: WordStepSet[] = [];
+  private readonly numbers = new Map<string, number>();
+  private forms?: FormRows;
+
+  /** The bit of `set` (sets with the same forms, lemmas and prefixes share one). Number every set before `use`. */
+  bitOf(set: WordStepSet): number {
+    if (this.forms) throw new Error('rule words: a set numbered after the rows were built');
+    const sorted = (values: Iterable<string>) => [...values].sort(compareText);
+    const key = JSON.stringify([sorted(set.forms), sorted(set.lemmas), sorted(set.prefixes)]);
+    let bit = this.numbers.get(key);
+    if (bit === undefined) {
+      bit = this.sets.push(set) - 1;
+      this.numbers.set(key, bit);
+    }
+    return bit;
+  }
+
+  /** Ready the rows for `words` (see `FormRows.use`). */
+  use(words: WordStream): void {
+    this.forms ??= rowsOf(this.sets);
+    this.forms.use(words);
+  }
+
+  /** True when word `at` of `words` is in the set numbered `bit` (after `use(words)`). */
+  has(words: WordStream, at: number, bit: number): boolean {
+    const forms = this.forms!;
+    return (forms.table[forms.rowOf(words, at) + (bit >>> 5)] & (1 << (bit & 31))) !== 0;
+  }
+}
+
+/** Rows of one bit per set: a word is in a set when its form is one of the set's forms, its lemma one of its lemmas, or it starts with one of its prefixes. */
+function rowsOf(sets: readonly WordStepSet[]): FormRows {
+  const byForm = new Map<string, number[]>();
+  const byLemma = new Map<string, number[]>();
+  const byPrefix = new Map<string, number[]>();
+  const note = (index: Map<string, number[]>, value: string, bit: number) => {
+    const bits = index.get(value);
+    if (bits === undefined) index.set(value, [bit]);
+    else if (!bits.includes(bit)) bits.push(bit);
+  };
+  sets.forEach((set, bit) => {
+    for (const form of set.forms) note(byForm, form, bit);
+    for (const lemma of set.lemmas) note(byLemma, lemma, bit);
+    for (const prefix of set.prefixes) note(byPrefix, prefix, bit);
+  });
+  const prefixes = [...byPrefix];
+  const setBits = (bits: readonly number[] | undefined, table: Int32Array, at: number) => {
+    if (bits) for (const bit of bits) table[at + (bit >>> 5)] |= 1 << (bit & 31);
+  };
+  return new FormRows(Math.max(1, Math.ceil(sets.length / 32)), (key, lemma, table, at) => {
+    setBits(byForm.get(key), table, at);
+    setBits(byLemma.get(lemma), table, at);
+    for (const [prefix, bits] of prefixes) if (key.startsWith(prefix)) setBits(bits, table, at);
+  });
+}
