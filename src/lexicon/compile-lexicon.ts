@@ -92,6 +92,7 @@ function compileEntry(entry: LexiconEntry, category: string, ruleWords: RuleWord
 
 function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[], ruleWords: RuleWords, found: TermsFound, startBit?: number): WordMatch[] {
   ruleWords.use(words);
+  trie.use(words);
   const candidates = startBit === undefined ? undefined : words.candidates;
   // With a start filter, only the words it lets through are tried.
   const size = candidates === undefined ? words.keys.length : candidates.count;

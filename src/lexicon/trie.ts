@@ -1,4 +1,5 @@
 import type { WordStream } from '../document.js';
+import { FormRows } from '../form-rows.js';
 import type { WordStep } from './word-step.js';
 
 /** One node of the term trie; keys are word forms, lemmas or prefixes. */
@@ -16,6 +17,20 @@ type Key = readonly [kind: 'exact' | 'lemma' | 'prefix', value: string];
 
 const MAX_PATHS = 4096;
 
+/**
+ * A word form's row of `TermTrie.forms`: flags; the entries it is alone (`ALONE_MAX` at most,
+ * ascending); the key bits of the second words of the terms it starts (`NEXT_KEYS`); the key
+ * bits of what it can be as a word after a term's first (`AS_LATER`). A key's bit is one of 32,
+ * from a hash of the key, so two words can follow each other in a term only if their bits meet.
+ */
+const ALONE_MAX = 3;
+const NEXT_KEYS = 1 + ALONE_MAX;
+const AS_LATER = NEXT_KEYS + 1;
+/** The form is more than `ALONE_MAX` entries alone: walk the trie. */
+const MANY = 1;
+/** The count of entries in the row, from this bit. */
+const COUNT_SHIFT = 1;
+
 function newNode(): TrieNode {
   return { exact: new Map(), lemma: new Map(), prefix: new Map(), prefixLengths: [], terminals: [] };
 }
@@ -29,9 +44,16 @@ export class TermTrie {
   private static readonly MAX_CACHED_FORMS = 200_000;
   /** Keys of every step after a term's first word, for `continuesAt`. */
   private readonly later = { exact: new Set<string>(), lemma: new Set<string>(), prefix: new Set<string>() };
+  /**
+   * What a walk from a word form finds before the word after it (`LONGER`, `CONTINUES`, the
+   * entries it is alone), worked out once per form: a walk that cannot go on to the next word
+   * reads one row, not the trie.
+   */
+  private forms?: FormRows;
 
   /** Add one variant (a list of word steps) of entry `entry`; returns false if it expands too far. */
   add(steps: readonly WordStep[], entry: number): boolean {
+    if (this.forms) throw new Error('term trie: a variant added after walking');
     let paths: Key[][] = [[]];
     for (const step of steps) {
       const keys = stepKeys(step);
@@ -93,8 +115,49 @@ export class TermTrie {
     return steps;
   }
 
-  /** Add to `found` every entry matching words `[start, end)`. */
+  /** Ready the rows of word forms for `words` (see `FormRows.use`); call before `walk`. */
+  use(words: WordStream): void {
+    this.forms ??= new FormRows(AS_LATER + 1, (key, lemma, table, at) => this.fillRow(key, lemma, table, at));
+    this.forms.use(words);
+  }
+
+  private fillRow(key: string, lemma: string, table: Int32Array, at: number): void {
+    const steps = [...formSteps(this.root, key)];
+    const lemmaStep = this.lemmaStep(this.root, key, lemma);
+    if (lemmaStep) steps.push(lemmaStep);
+    const alone = [...new Set(steps.flatMap((node) => node.terminals))].sort((a, b) => a - b);
+    if (alone.length <= ALONE_MAX) alone.forEach((entry, i) => (table[at + 1 + i] = entry));
+    table[at] = (alone.length > ALONE_MAX ? MANY : 0) | (Math.min(alone.length, ALONE_MAX) << COUNT_SHIFT);
+    for (const node of steps) for (const children of [node.exact, node.lemma, node.prefix]) for (const next of children.keys()) table[at + NEXT_KEYS] |= keyBit(next);
+    const { exact, lemma: lemmas, prefix } = this.later;
+    if (exact.has(key)) table[at + AS_LATER] |= keyBit(key);
+    if (lemmas.has(lemma)) table[at + AS_LATER] |= keyBit(lemma);
+    for (const start of prefix) if (key.startsWith(start)) table[at + AS_LATER] |= keyBit(start);
+  }
+
+  /** Add to `found` every entry matching words `[start, end)`, starting at word `start` (after `use(words)`). */
   walk(words: WordStream, start: number, found: TermsFound): void {
+    // Read the row before the next word's, which may take its slot.
+    const forms = this.forms!;
+    const { table } = forms;
+    const row = forms.rowOf(words, start);
+    const flags = table[row];
+    if ((flags & MANY) === 0) {
+      const count = flags >>> COUNT_SHIFT;
+      const [first, second, third, nextKeys] = [table[row + 1], table[row + 2], table[row + 3], table[row + NEXT_KEYS]];
+      const next = start + 1;
+      if (nextKeys === 0 || next >= words.keys.length || words.breakBefore[next] || (table[forms.rowOf(words, next) + AS_LATER] & nextKeys) === 0) {
+        if (count > 0) found.add(next, first);
+        if (count > 1) found.add(next, second);
+        if (count > 2) found.add(next, third);
+        return;
+      }
+    }
+    this.walkNodes(words, start, found);
+  }
+
+  /** `walk` through the trie's nodes alone, without the rows by form (which must find the same entries). */
+  walkNodes(words: WordStream, start: number, found: TermsFound): void {
     const key = words.keys[start];
     const steps = this.rootStepsOf(key);
     for (let i = 0; i < steps.length; i++) this.visit(steps[i], words, start + 1, found);
@@ -150,6 +213,13 @@ function formSteps(node: TrieNode, key: string): TrieNode[] {
     if (child) steps.push(child);
   }
   return steps;
+}
+
+/** One bit of 32 for a trie key, from its FNV-1a hash. */
+function keyBit(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return 1 << (hash >>> 27);
 }
 
 function stepKeys(step: WordStep): Key[] {

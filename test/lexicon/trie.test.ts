@@ -1,0 +1,92 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { buildWordStream } from '../../src/classify/index.js';
+import type { WordStream } from '../../src/document.js';
+import { findDocuments, readDocument } from '../../src/ingest/index.js';
+import { loadLexicon, termSteps } from '../../src/lexicon/index.js';
+import { TermsFound, TermTrie } from '../../src/lexicon/trie.js';
+import { BUNDLED_LEXICONS } from '../../src/pipeline/index.js';
+import { tokenise } from '../../src/tokenise/index.js';
+
+/** A trie of every term of a bundled lexicon, entries numbered as `compileLexicon` numbers them. */
+async function bundledTrie(file: string): Promise<TermTrie> {
+  const { spec } = await loadLexicon(file);
+  const trie = new TermTrie();
+  let index = 0;
+  for (const category of Object.values(spec!.categories)) {
+    for (const entry of category.entries) {
+      for (const variant of termSteps(entry.term, entry.inflect)) trie.add(variant, index);
+      index += 1;
+    }
+  }
+  return trie;
+}
+
+/** The entries found from word `start`, as sorted `end:entry` pairs (each once). */
+function foundFrom(walk: (found: TermsFound) => void): string[] {
+  const found = new TermsFound();
+  walk(found);
+  return [...new Set(found.ends.slice(0, found.count).map((end, i) => `${end}:${found.entries[i]}`))].sort();
+}
+
+describe('term trie', () => {
+  test('a walk read from the rows by form finds what a walk through the nodes finds, from every word, numbered or not', async () => {
+    const corpus = fileURLToPath(new URL('../../corpora/eu-migration', import.meta.url));
+    const { files } = await findDocuments(corpus, ['.txt']);
+    const streams: WordStream[] = [];
+    // Four short documents: numbered by scan.v1, not numbered, and lemmatised by wink.v1 (a later word found by its lemma).
+    for (const file of files.filter((found) => /unga|los-angeles|proclamation/.test(found.id))) {
+      const doc = (await readDocument(file.path, file.id)).doc!;
+      const { words } = tokenise(doc);
+      streams.push(words!, { ...words!, formSpace: undefined }, buildWordStream(tokenise(doc, { tokeniser: 'wink.v1', language: 'en' })));
+    }
+    expect(streams).toHaveLength(12);
+    let [walked, longer] = [0, 0];
+    for (const file of BUNDLED_LEXICONS) {
+      const trie = await bundledTrie(file);
+      for (const words of streams) {
+        trie.use(words);
+        for (let start = 0; start < words.keys.length; start++) {
+          const expected = foundFrom((found) => trie.walkNodes(words, start, found));
+          expect(foundFrom((found) => trie.walk(words, start, found)), `${words.keys.slice(start, start + 4).join(' ')}`).toEqual(expected);
+          walked += expected.length > 0 ? 1 : 0;
+          longer += expected.some((pair) => parseInt(pair, 10) > start + 1) ? 1 : 0;
+        }
+      }
+    }
+    expect(walked).toBeGreaterThan(1000);
+    expect(longer).toBeGreaterThan(100);
+  });
+
+  test('a later word found by its lemma alone or by a prefix continues the walk read from the rows', () => {
+    const trie = new TermTrie();
+    const step = (forms: string[], lemma: string | null, prefix: string | null) => ({ forms: new Set(forms), lemma, prefix });
+    trie.add([step(['asylum'], null, null), step([], 'seek', null)], 0);
+    trie.add([step(['asylum'], null, null)], 1);
+    trie.add([step(['border'], null, null), step([], null, 'secur')], 2);
+    const text: [string, string][] = [['asylum', 'asylum'], ['sought', 'seek'], ['border', 'border'], ['securitisation', 'securitisation'], ['asylum', 'asylum'], ['sought', 'sought']];
+    const size = text.length;
+    const words: WordStream = {
+      tokenIndex: text.map((_, i) => i),
+      keys: text.map(([key]) => key),
+      lemmas: text.map(([, lemma]) => lemma),
+      sentence: new Int32Array(size),
+      breakBefore: new Uint8Array(size),
+      negated: new Uint8Array(size),
+      formIds: [1, 2, 3, 4, 1, 5],
+      formSpace: 9,
+    };
+    trie.use(words);
+    const walked = text.map((_, start) => foundFrom((found) => trie.walk(words, start, found)));
+    expect(walked).toEqual([['1:1', '2:0'], [], ['4:2'], [], ['5:1'], []]);
+    expect(walked).toEqual(text.map((_, start) => foundFrom((found) => trie.walkNodes(words, start, found))));
+  });
+
+  test('no variant is added after a walk', async () => {
+    const trie = new TermTrie();
+    trie.add(termSteps('border', false)[0], 0);
+    const { words } = tokenise((await import('../../src/pipeline/index.js')).textSource('Border control.'));
+    trie.use(words!);
+    expect(() => trie.add(termSteps('asylum', false)[0], 1)).toThrow(/after walking/);
+  });
+});
