@@ -4,14 +4,15 @@ import { termVariants } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { TermsFound, TermTrie } from './trie.js';
 import { RuleWords } from './rule-words.js';
-import { makeWordStep, mergeWordSteps, stepMatches, type WordStep } from './word-step.js';
+import { makeWordStep, mergeWordSteps, type WordStep } from './word-step.js';
 
 /** An entry ready for matching: its conditions compiled to word steps. */
 interface CompiledEntry {
   readonly id: string;
   readonly category: string;
   readonly weight: number;
-  readonly exclusions: readonly (readonly WordStep[])[];
+  /** Each exclusion phrase as the `RuleWords` bits of its words, in order. */
+  readonly exclusions: readonly (readonly number[])[];
   /** The `RuleWords` bit of every word of every exclusion phrase: a phrase longer than a match needs one next to it. */
   readonly exclusionWords: number;
   readonly near?: Proximity;
@@ -83,7 +84,7 @@ function compileEntry(entry: LexiconEntry, category: string, ruleWords: RuleWord
     id: entry.term,
     category,
     weight: entry.weight,
-    exclusions,
+    exclusions: exclusions.map((steps) => steps.map((step) => ruleWords.bitOf(mergeWordSteps([step])))),
     exclusionWords: exclusions.length === 0 ? -1 : ruleWords.bitOf(mergeWordSteps(exclusions.flat())),
     near: proximity(entry.near),
     notNear: proximity(entry.not_near),
@@ -150,7 +151,7 @@ function isCounted(words: WordStream, start: number, end: number, entry: Compile
     const mayBeLonger = isJoinedWordIn(words, start - 1, start, ruleWords, entry.exclusionWords) || isJoinedWordIn(words, end, end, ruleWords, entry.exclusionWords);
     for (let i = 0; i < exclusions.length; i++) {
       if (exclusions[i].length > end - start && !mayBeLonger) continue;
-      if (isInsidePhrase(words, start, end, exclusions[i])) return false;
+      if (isInsidePhrase(words, start, end, exclusions[i], ruleWords)) return false;
     }
   }
   if (entry.near && !isNear(words, start, end, entry.near, ruleWords)) return false;
@@ -163,12 +164,12 @@ function isJoinedWordIn(words: WordStream, at: number, joint: number, ruleWords:
   return at >= 0 && at < words.keys.length && !words.breakBefore[joint] && ruleWords.has(words, at, bit);
 }
 
-/** True when some occurrence of `steps` in the text covers words `[start, end)`. */
-function isInsidePhrase(words: WordStream, start: number, end: number, steps: readonly WordStep[]): boolean {
+/** True when some occurrence of a phrase (`steps`: the rule-word bits of its words) covers words `[start, end)`. */
+function isInsidePhrase(words: WordStream, start: number, end: number, steps: readonly number[], ruleWords: RuleWords): boolean {
   for (let from = Math.max(0, end - steps.length); from <= start; from++) {
     if (from + steps.length > words.keys.length) continue;
     let k = 0;
-    while (k < steps.length && (k === 0 || !words.breakBefore[from + k]) && stepMatches(steps[k], words.keys[from + k], words.lemmas[from + k])) k += 1;
+    while (k < steps.length && (k === 0 || !words.breakBefore[from + k]) && ruleWords.has(words, from + k, steps[k])) k += 1;
     if (k === steps.length) return true;
   }
   return false;
