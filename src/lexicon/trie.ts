@@ -7,8 +7,8 @@ interface TrieNode {
   readonly exact: Map<string, TrieNode>;
   readonly lemma: Map<string, TrieNode>;
   readonly prefix: Map<string, TrieNode>;
-  /** Distinct prefix lengths under `prefix`, so a word is probed once per length. */
-  prefixLengths: number[];
+  /** The children under `prefix` by the first char code of their prefix, so a word is tested only against prefixes that start as it does. */
+  readonly prefixesByFirst: Map<number, [prefix: string, child: TrieNode][]>;
   /** Entry indexes that end here, in lexicon order. */
   readonly terminals: number[];
 }
@@ -32,7 +32,7 @@ const MANY = 1;
 const COUNT_SHIFT = 1;
 
 function newNode(): TrieNode {
-  return { exact: new Map(), lemma: new Map(), prefix: new Map(), prefixLengths: [], terminals: [] };
+  return { exact: new Map(), lemma: new Map(), prefix: new Map(), prefixesByFirst: new Map(), terminals: [] };
 }
 
 /** A trie of term variants; `walk` finds every entry that matches from a position. */
@@ -73,8 +73,9 @@ export class TermTrie {
       if (!child) {
         child = newNode();
         children.set(value, child);
-        if (kind === 'prefix' && !node.prefixLengths.includes(value.length)) {
-          node.prefixLengths = [...node.prefixLengths, value.length].sort((a, b) => a - b);
+        if (kind === 'prefix') {
+          const first = value.charCodeAt(0);
+          node.prefixesByFirst.set(first, [...(node.prefixesByFirst.get(first) ?? []), [value, child]]);
         }
       }
       node = child;
@@ -88,13 +89,14 @@ export class TermTrie {
    * the classifier cache the answer).
    */
   startsAt(key: string, lemma: string): { alone: boolean; longer: boolean } {
-    const steps = [...(this.rootSteps.get(key) ?? formSteps(this.root, key))];
+    const steps = this.rootSteps.get(key) ?? formSteps(this.root, key);
     const lemmaStep = this.lemmaStep(this.root, key, lemma);
-    if (lemmaStep) steps.push(lemmaStep);
-    return {
-      alone: steps.some((node) => node.terminals.length > 0),
-      longer: steps.some((node) => node.exact.size > 0 || node.lemma.size > 0 || node.prefix.size > 0),
-    };
+    let [alone, longer] = [false, false];
+    for (const node of lemmaStep ? [...steps, lemmaStep] : steps) {
+      alone ||= node.terminals.length > 0;
+      longer ||= node.exact.size > 0 || node.lemma.size > 0 || node.prefix.size > 0;
+    }
+    return { alone, longer };
   }
 
   /** False when no term has a word after its first that this form or lemma can be (the walk from the word before it then ends there). */
@@ -172,17 +174,15 @@ export class TermTrie {
 
   /** Report the entries ending at `node` (words up to `at`), then follow word `at`: its exact key, its prefixes, its lemma. */
   private visit(node: TrieNode, words: WordStream, at: number, found: TermsFound): void {
-    const { terminals, prefixLengths } = node;
+    const { terminals } = node;
     for (let i = 0; i < terminals.length; i++) found.add(at, terminals[i]);
     if (at >= words.keys.length || words.breakBefore[at]) return;
     const key = words.keys[at];
     const exact = node.exact.size === 0 ? undefined : node.exact.get(key);
     if (exact) this.visit(exact, words, at + 1, found);
-    for (let i = 0; i < prefixLengths.length; i++) {
-      const length = prefixLengths[i];
-      if (length > key.length) break;
-      const child = node.prefix.get(key.slice(0, length));
-      if (child) this.visit(child, words, at + 1, found);
+    const prefixes = node.prefix.size === 0 ? undefined : node.prefixesByFirst.get(key.charCodeAt(0));
+    if (prefixes) {
+      for (let i = 0; i < prefixes.length; i++) if (key.startsWith(prefixes[i][0])) this.visit(prefixes[i][1], words, at + 1, found);
     }
     const lemma = this.lemmaStep(node, key, words.lemmas[at]);
     if (lemma) this.visit(lemma, words, at + 1, found);
@@ -207,11 +207,8 @@ function formSteps(node: TrieNode, key: string): TrieNode[] {
   const steps: TrieNode[] = [];
   const exact = node.exact.get(key);
   if (exact) steps.push(exact);
-  for (const length of node.prefixLengths) {
-    if (length > key.length) break;
-    const child = node.prefix.get(key.slice(0, length));
-    if (child) steps.push(child);
-  }
+  const prefixes = node.prefixesByFirst.get(key.charCodeAt(0));
+  if (prefixes) for (const [prefix, child] of prefixes) if (key.startsWith(prefix)) steps.push(child);
   return steps;
 }
 
