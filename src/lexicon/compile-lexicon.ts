@@ -11,16 +11,16 @@ interface CompiledEntry {
   readonly id: string;
   readonly category: string;
   readonly weight: number;
-  /** Each exclusion phrase as the `RuleWords` bits of its words, in order. */
+  /** Each exclusion phrase as the `RuleWords` numbers of its words, in order. */
   readonly exclusions: readonly (readonly number[])[];
-  /** The `RuleWords` bit of every word of every exclusion phrase: a phrase longer than a match needs one next to it. */
+  /** The `RuleWords` number of every word of every exclusion phrase: a phrase longer than a match needs one next to it. */
   readonly exclusionWords: number;
   readonly near?: Proximity;
   readonly notNear?: Proximity;
 }
 
 interface Proximity {
-  /** The `RuleWords` bit of the proximity words. */
+  /** The `RuleWords` number of the proximity words. */
   readonly words: number;
   readonly window: number;
 }
@@ -79,13 +79,13 @@ export function termSteps(term: string, isInflected: boolean): WordStep[][] {
 function compileEntry(entry: LexiconEntry, category: string, ruleWords: RuleWords): CompiledEntry {
   const exclusions = entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect));
   const proximity = (spec: LexiconEntry['near']): Proximity | undefined =>
-    spec && { window: spec.window, words: ruleWords.bitOf(mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0])))) };
+    spec && { window: spec.window, words: ruleWords.numberOf(mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0])))) };
   return {
     id: entry.term,
     category,
     weight: entry.weight,
-    exclusions: exclusions.map((steps) => steps.map((step) => ruleWords.bitOf(mergeWordSteps([step])))),
-    exclusionWords: exclusions.length === 0 ? -1 : ruleWords.bitOf(mergeWordSteps(exclusions.flat())),
+    exclusions: exclusions.map((steps) => steps.map((step) => ruleWords.numberOf(mergeWordSteps([step])))),
+    exclusionWords: exclusions.length === 0 ? -1 : ruleWords.numberOf(mergeWordSteps(exclusions.flat())),
     near: proximity(entry.near),
     notNear: proximity(entry.not_near),
   };
@@ -159,12 +159,12 @@ function isCounted(words: WordStream, start: number, end: number, entry: Compile
   return true;
 }
 
-/** True when word `at` is in the rule-word set `bit` and no break stands before word `joint` (the later of it and its neighbour in the match). */
-function isJoinedWordIn(words: WordStream, at: number, joint: number, ruleWords: RuleWords, bit: number): boolean {
-  return at >= 0 && at < words.keys.length && !words.breakBefore[joint] && ruleWords.has(words, at, bit);
+/** True when word `at` is in the rule-word set `set` and no break stands before word `joint` (the later of it and its neighbour in the match). */
+function isJoinedWordIn(words: WordStream, at: number, joint: number, ruleWords: RuleWords, set: number): boolean {
+  return at >= 0 && at < words.keys.length && !words.breakBefore[joint] && ruleWords.has(words, at, set);
 }
 
-/** True when some occurrence of a phrase (`steps`: the rule-word bits of its words) covers words `[start, end)`. */
+/** True when some occurrence of a phrase (`steps`: the rule-word sets of its words) covers words `[start, end)`. */
 function isInsidePhrase(words: WordStream, start: number, end: number, steps: readonly number[], ruleWords: RuleWords): boolean {
   for (let from = Math.max(0, end - steps.length); from <= start; from++) {
     if (from + steps.length > words.keys.length) continue;

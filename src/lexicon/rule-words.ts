@@ -1,21 +1,25 @@
 import { compareText } from '../compare-text.js';
 import type { WordStream } from '../document.js';
 import { FormRows } from '../form-rows.js';
-import type { WordStepSet } from './word-step.js';
+import { stepSetMatches, type WordStepSet } from './word-step.js';
+
+/** Sets with a bit in a word form's row; a set numbered after these is tested word by word (rows stay small however many rules a lexicon has). */
+const MAX_BITS = 256;
 
 /**
  * The word sets of a lexicon's rules (the words of a proximity rule, every word of an entry's
- * exclusion phrases), each numbered as one bit. A word form's row holds the bit of every set
- * it is in, worked out once per form from an index of the sets by form, lemma and prefix, so a
- * rule asks of a word in its window one bit, not a test of the word against the set.
+ * exclusion phrases), each numbered. A word form's row holds a bit for each of the first
+ * `MAX_BITS` sets it is in, worked out once per form from an index of those sets by form, lemma
+ * and prefix, so a rule asks of a word in its window one bit, not a test of the word against
+ * the set.
  */
 export class RuleWords {
   private readonly sets: WordStepSet[] = [];
   private readonly numbers = new Map<string, number>();
   private forms?: FormRows;
 
-  /** The bit of `set` (sets with the same forms, lemmas and prefixes share one). Number every set before `use`. */
-  bitOf(set: WordStepSet): number {
+  /** The number of `set` (sets with the same forms, lemmas and prefixes share one). Number every set before `use`. */
+  numberOf(set: WordStepSet): number {
     if (this.forms) throw new Error('rule words: a set numbered after the rows were built');
     const sorted = (values: Iterable<string>) => [...values].sort(compareText);
     const key = JSON.stringify([sorted(set.forms), sorted(set.lemmas), sorted(set.prefixes)]);
@@ -29,14 +33,15 @@ export class RuleWords {
 
   /** Ready the rows for `words` (see `FormRows.use`). */
   use(words: WordStream): void {
-    this.forms ??= rowsOf(this.sets);
+    this.forms ??= rowsOf(this.sets.slice(0, MAX_BITS));
     this.forms.use(words);
   }
 
-  /** True when word `at` of `words` is in the set numbered `bit` (after `use(words)`). */
-  has(words: WordStream, at: number, bit: number): boolean {
+  /** True when word `at` of `words` is in the set numbered `set` (after `use(words)`). */
+  has(words: WordStream, at: number, set: number): boolean {
+    if (set >= MAX_BITS) return stepSetMatches(this.sets[set], words.keys[at], words.lemmas[at]);
     const forms = this.forms!;
-    return (forms.table[forms.rowOf(words, at) + (bit >>> 5)] & (1 << (bit & 31))) !== 0;
+    return (forms.table[forms.rowOf(words, at) + (set >>> 5)] & (1 << (set & 31))) !== 0;
   }
 }
 

@@ -36,3 +36,10 @@ export function mergeWordSteps(steps: readonly WordStep[]): WordStepSet {
     prefixes: [...new Set(steps.flatMap((step) => (step.prefix === null ? [] : [step.prefix])))],
   };
 }
+
+/** True when the word at `key` (lemma `lemma`) matches one of the merged steps. */
+export function stepSetMatches(set: WordStepSet, key: string, lemma: string): boolean {
+  if (set.forms.has(key) || set.lemmas.has(lemma)) return true;
+  for (const prefix of set.prefixes) if (key.startsWith(prefix)) return true;
+  return false;
+}

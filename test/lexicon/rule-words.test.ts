@@ -48,13 +48,13 @@ function stepLists(): WordStep[][] {
 }
 
 describe('rule words', () => {
-  test('a word has a set’s bit exactly when it matches one of the set’s steps, numbered or not, however numbers share slots', () => {
+  test('a word is in a set exactly when it matches one of the set’s steps, numbered or not, however numbers share slots', () => {
     const lists = stepLists();
     const rules = new RuleWords();
-    const bits = lists.map((steps) => rules.bitOf(mergeWordSteps(steps)));
-    // Lists of the same steps share a bit; there are more bits than fit one 32-bit number.
-    expect(new Set(bits).size).toBeLessThan(lists.length);
-    expect(Math.max(...bits)).toBeGreaterThan(31);
+    const numbers = lists.map((steps) => rules.numberOf(mergeWordSteps(steps)));
+    // Lists of the same steps share a number; there are more sets than bits in one 32-bit number.
+    expect(new Set(numbers).size).toBeLessThan(lists.length);
+    expect(Math.max(...numbers)).toBeGreaterThan(31);
     const expected = lists.map((steps) => WORDS.map(([key, lemma]) => steps.some((step) => stepMatches(step, key, lemma))));
     const numbered = WORDS.map((_, i) => i + 1);
     // Numbers that share a slot with another word's number, so each lookup finds the other form there.
@@ -63,17 +63,32 @@ describe('rule words', () => {
     for (const [index, words] of streams.entries()) {
       for (let pass = 0; pass < 2; pass++) {
         rules.use(words);
-        const found = lists.map((_, set) => WORDS.map((__, at) => rules.has(words, at, bits[set])));
+        const found = lists.map((_, set) => WORDS.map((__, at) => rules.has(words, at, numbers[set])));
         expect(found, `stream ${index}, pass ${pass}`).toEqual(expected);
       }
     }
   });
 
+  test('sets past those with a bit in the rows are tested word by word, with the same answers', () => {
+    const rules = new RuleWords();
+    const word = (text: string) => makeWordStep(text, { isInflected: false });
+    // 300 sets: one word each, and every tenth also a prefix that many words start with.
+    const lists = Array.from({ length: 300 }, (_, i) => (i % 10 === 0 ? [word(`w${i}`), word('secur*')] : [word(`w${i}`)]));
+    const numbers = lists.map((steps) => rules.numberOf(mergeWordSteps(steps)));
+    expect(numbers).toEqual(lists.map((_, i) => i));
+    const text: [string, string][] = [['w5', 'w5'], ['w280', 'w280'], ['security', 'security'], ['w299', 'w299'], ['the', 'the']];
+    const words = stream(text, text.map((_, i) => i + 1), 2);
+    rules.use(words);
+    for (const [set, steps] of lists.entries()) {
+      expect(text.map((_, at) => rules.has(words, at, numbers[set])), `set ${set}`).toEqual(text.map(([key, lemma]) => steps.some((step) => stepMatches(step, key, lemma))));
+    }
+  });
+
   test('a set is numbered only before the rows are built', () => {
     const rules = new RuleWords();
-    rules.bitOf(mergeWordSteps([makeWordStep('border', { isInflected: false })]));
+    rules.numberOf(mergeWordSteps([makeWordStep('border', { isInflected: false })]));
     rules.use(stream(WORDS, WORDS.map((_, i) => i + 1), 1));
-    expect(() => rules.bitOf(mergeWordSteps([makeWordStep('child', { isInflected: false })]))).toThrow(/after the rows/);
+    expect(() => rules.numberOf(mergeWordSteps([makeWordStep('child', { isInflected: false })]))).toThrow(/after the rows/);
   });
 });
 
