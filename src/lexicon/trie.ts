@@ -18,15 +18,15 @@ type Key = readonly [kind: 'exact' | 'lemma' | 'prefix', value: string];
 const MAX_PATHS = 4096;
 
 /**
- * A word form's row of `TermTrie.forms`: flags; the entries it is alone (`ALONE_MAX` at most,
- * ascending); the key bits of the second words of the terms it starts (`NEXT_KEYS`); the key
+ * A word form's row of `TermTrie.forms`: flags; the entries that are this one word (`ALONE_MAX`
+ * at most, ascending); the key bits of the second words of the terms it starts (`NEXT_KEYS`); the key
  * bits of what it can be as a word after a term's first (`AS_LATER`). A key's bit is one of 32,
  * from a hash of the key, so two words can follow each other in a term only if their bits meet.
  */
 const ALONE_MAX = 3;
 const NEXT_KEYS = 1 + ALONE_MAX;
 const AS_LATER = NEXT_KEYS + 1;
-/** The form is more than `ALONE_MAX` entries alone: walk the trie. */
+/** More than `ALONE_MAX` entries are this one word: walk the trie. */
 const MANY = 1;
 /** The count of entries in the row, from this bit. */
 const COUNT_SHIFT = 1;
@@ -45,9 +45,8 @@ export class TermTrie {
   /** Keys of every step after a term's first word, for `continuesAt`. */
   private readonly later = { exact: new Set<string>(), lemma: new Set<string>(), prefix: new Set<string>() };
   /**
-   * What a walk from a word form finds before the word after it (`LONGER`, `CONTINUES`, the
-   * entries it is alone), worked out once per form: a walk that cannot go on to the next word
-   * reads one row, not the trie.
+   * What a walk from a word form finds before the word after it, worked out once per form (see
+   * `ALONE_MAX`): a walk that cannot go on to the next word reads one row, not the trie.
    */
   private forms?: FormRows;
 
