@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Classify alone, on documents tokenised beforehand: milliseconds per pass (the fastest and the
-// median of fifteen), nanoseconds per word, and how many words the start filter lets the
-// matchers try.
+// median of fifteen), nanoseconds per word, how many words the start filter lets the matchers
+// try, and how many term walks go through the trie's nodes.
 // Usage: node scripts/classify-cost.mjs [--corpus bundled|ungd|DIR] [--limit N] [--against DIST] [--fresh]
 // --against times another build's dist folder (e.g. an earlier commit, built) in the same
 // process, its passes alternated with this build's, and checks that both find the same hits.
@@ -95,4 +95,24 @@ if (scorer.lexicons.every((lexicon) => lexicon.startsAt && lexicon.continuesAt))
     }
   }
   console.log(`words where a term can start: ${((starting / words) * 100).toFixed(1)}%; tried after the two-word filter: ${((tried / words) * 100).toFixed(1)}%`);
+}
+
+// Term walks in one more pass of this build, and those that went through the trie's nodes (the
+// others read one row by word form).
+const { TermTrie } = await import(join(root, 'dist/lexicon/trie.js'));
+if (TermTrie.prototype.walkNodes) {
+  const proto = TermTrie.prototype;
+  const { walk, walkNodes } = proto;
+  let [walks, throughNodes] = [0, 0];
+  proto.walk = function (...args) {
+    walks += 1;
+    return walk.apply(this, args);
+  };
+  proto.walkNodes = function (...args) {
+    throughNodes += 1;
+    return walkNodes.apply(this, args);
+  };
+  sources.forEach((_, index) => builds[0].classify(docAt(index)));
+  Object.assign(proto, { walk, walkNodes });
+  console.log(`term walks: ${walks.toLocaleString('en-US')}, of which through the trie's nodes: ${throughNodes.toLocaleString('en-US')}`);
 }
