@@ -1,3 +1,4 @@
+import type { WordStream } from '../../src/document.js';
 import { parseLexicon } from '../../src/lexicon/index.js';
 import { createScorer, scoreText, type Scorer } from '../../src/pipeline/index.js';
 
@@ -19,4 +20,19 @@ export function matchedTexts(scorer: Scorer, text: string): string[] {
     const matched = doc.text.slice(doc.tokens[hit.range[0]].start, doc.tokens[hit.range[1] - 1].end);
     return `${hit.isNegated ? '!' : ''}${hit.category}:${matched}`;
   });
+}
+
+/** A stream of words (form, lemma) numbered `ids` in numbering `space` (undefined: not numbered). */
+export function stream(words: readonly (readonly [string, string])[], ids: readonly number[], space: number | undefined): WordStream {
+  const size = words.length;
+  return {
+    tokenIndex: words.map((_, i) => i),
+    keys: words.map(([key]) => key),
+    lemmas: words.map(([, lemma]) => lemma),
+    sentence: new Int32Array(size),
+    breakBefore: new Uint8Array(size),
+    negated: new Uint8Array(size),
+    formIds: ids,
+    formSpace: space,
+  };
 }

@@ -3,21 +3,7 @@ import type { WordStream } from '../../src/document.js';
 import { FORM_SLOTS, FormRows } from '../../src/form-rows.js';
 import { RuleWords } from '../../src/lexicon/rule-words.js';
 import { makeWordStep, mergeWordSteps, stepMatches, type WordStep } from '../../src/lexicon/word-step.js';
-
-/** A stream of words (form, lemma) numbered `ids` in numbering `space` (undefined: not numbered). */
-function stream(words: readonly (readonly [string, string])[], ids: readonly number[], space: number | undefined): WordStream {
-  const size = words.length;
-  return {
-    tokenIndex: words.map((_, i) => i),
-    keys: words.map(([key]) => key),
-    lemmas: words.map(([, lemma]) => lemma),
-    sentence: new Int32Array(size),
-    breakBefore: new Uint8Array(size),
-    negated: new Uint8Array(size),
-    formIds: ids,
-    formSpace: space,
-  };
-}
+import { stream } from './helpers.js';
 
 const WORDS: readonly (readonly [string, string])[] = [
   ['refugees', 'refugee'],

@@ -5,6 +5,7 @@ import type { WordStream } from '../../src/document.js';
 import { findDocuments, readDocument } from '../../src/ingest/index.js';
 import { loadLexicon, termSteps } from '../../src/lexicon/index.js';
 import { TermsFound, TermTrie } from '../../src/lexicon/trie.js';
+import { stream } from './helpers.js';
 import { BUNDLED_LEXICONS } from '../../src/pipeline/index.js';
 import { tokenise } from '../../src/tokenise/index.js';
 
@@ -65,17 +66,7 @@ describe('term trie', () => {
     trie.add([step(['asylum'], null, null)], 1);
     trie.add([step(['border'], null, null), step([], null, 'secur')], 2);
     const text: [string, string][] = [['asylum', 'asylum'], ['sought', 'seek'], ['border', 'border'], ['securitisation', 'securitisation'], ['asylum', 'asylum'], ['sought', 'sought']];
-    const size = text.length;
-    const words: WordStream = {
-      tokenIndex: text.map((_, i) => i),
-      keys: text.map(([key]) => key),
-      lemmas: text.map(([, lemma]) => lemma),
-      sentence: new Int32Array(size),
-      breakBefore: new Uint8Array(size),
-      negated: new Uint8Array(size),
-      formIds: [1, 2, 3, 4, 1, 5],
-      formSpace: 9,
-    };
+    const words = stream(text, [1, 2, 3, 4, 1, 5], 9);
     trie.use(words);
     const walked = text.map((_, start) => foundFrom((found) => trie.walk(words, start, found)));
     expect(walked).toEqual([['1:1', '2:0'], [], ['4:2'], [], ['5:1'], []]);
