@@ -88,10 +88,8 @@ export class TermTrie {
    * the classifier cache the answer).
    */
   startsAt(key: string, lemma: string): { alone: boolean; longer: boolean } {
-    const steps = this.rootSteps.get(key) ?? formSteps(this.root, key);
-    const lemmaStep = this.lemmaStep(this.root, key, lemma);
     let [alone, longer] = [false, false];
-    for (const node of lemmaStep ? [...steps, lemmaStep] : steps) {
+    for (const node of this.startSteps(key, lemma)) {
       alone ||= node.terminals.length > 0;
       longer ||= node.exact.size > 0 || node.lemma.size > 0 || node.prefix.size > 0;
     }
@@ -122,10 +120,15 @@ export class TermTrie {
     this.forms.use(words);
   }
 
-  private fillRow(key: string, lemma: string, table: Int32Array, at: number): void {
-    const steps = [...formSteps(this.root, key)];
+  /** The root's children a word with this form and lemma reaches: its exact key, its prefixes, its lemma. */
+  private startSteps(key: string, lemma: string): readonly TrieNode[] {
+    const steps = this.rootSteps.get(key) ?? formSteps(this.root, key);
     const lemmaStep = this.lemmaStep(this.root, key, lemma);
-    if (lemmaStep) steps.push(lemmaStep);
+    return lemmaStep ? [...steps, lemmaStep] : steps;
+  }
+
+  private fillRow(key: string, lemma: string, table: Int32Array, at: number): void {
+    const steps = this.startSteps(key, lemma);
     const alone = [...new Set(steps.flatMap((node) => node.terminals))].sort((a, b) => a - b);
     if (alone.length <= ALONE_MAX) alone.forEach((entry, i) => (table[at + 1 + i] = entry));
     table[at] = (alone.length > ALONE_MAX ? MANY : 0) | (Math.min(alone.length, ALONE_MAX) << COUNT_SHIFT);
