@@ -23,12 +23,12 @@ export class RuleWords {
     if (this.forms) throw new Error('rule words: a set numbered after the rows were built');
     const sorted = (values: Iterable<string>) => [...values].sort(compareText);
     const key = JSON.stringify([sorted(set.forms), sorted(set.lemmas), sorted(set.prefixes)]);
-    let bit = this.numbers.get(key);
-    if (bit === undefined) {
-      bit = this.sets.push(set) - 1;
-      this.numbers.set(key, bit);
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.sets.push(set) - 1;
+      this.numbers.set(key, number);
     }
-    return bit;
+    return number;
   }
 
   /** Ready the rows for `words` (see `FormRows.use`). */

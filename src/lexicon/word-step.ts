@@ -28,11 +28,9 @@ export interface WordStepSet {
 
 /** Merge steps into one set: a word is in it when it matches one of them (see `RuleWords`). */
 export function mergeWordSteps(steps: readonly WordStep[]): WordStepSet {
-  const forms = new Set(steps.flatMap((step) => [...step.forms]));
-  const lemmas = new Set(steps.flatMap((step) => (step.lemma === null ? [] : [step.lemma])));
   return {
-    forms,
-    lemmas,
+    forms: new Set(steps.flatMap((step) => [...step.forms])),
+    lemmas: new Set(steps.flatMap((step) => (step.lemma === null ? [] : [step.lemma]))),
     prefixes: [...new Set(steps.flatMap((step) => (step.prefix === null ? [] : [step.prefix])))],
   };
 }

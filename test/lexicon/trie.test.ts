@@ -5,9 +5,9 @@ import type { WordStream } from '../../src/document.js';
 import { findDocuments, readDocument } from '../../src/ingest/index.js';
 import { loadLexicon, termSteps } from '../../src/lexicon/index.js';
 import { TermsFound, TermTrie } from '../../src/lexicon/trie.js';
-import { stream } from './helpers.js';
-import { BUNDLED_LEXICONS } from '../../src/pipeline/index.js';
+import { BUNDLED_LEXICONS, textSource } from '../../src/pipeline/index.js';
 import { tokenise } from '../../src/tokenise/index.js';
+import { stream } from './helpers.js';
 
 /** A trie of every term of a bundled lexicon, entries numbered as `compileLexicon` numbers them. */
 async function bundledTrie(file: string): Promise<TermTrie> {
@@ -73,10 +73,10 @@ describe('term trie', () => {
     expect(walked).toEqual(text.map((_, start) => foundFrom((found) => trie.walkNodes(words, start, found))));
   });
 
-  test('no variant is added after a walk', async () => {
+  test('no variant is added after a walk', () => {
     const trie = new TermTrie();
     trie.add(termSteps('border', false)[0], 0);
-    const { words } = tokenise((await import('../../src/pipeline/index.js')).textSource('Border control.'));
+    const { words } = tokenise(textSource('Border control.'));
     trie.use(words!);
     expect(() => trie.add(termSteps('asylum', false)[0], 1)).toThrow(/after walking/);
   });
