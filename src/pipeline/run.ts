@@ -14,7 +14,7 @@ import { TOOL } from './package-info.js';
 import { acquireLock, LockBusyError, type RunLock } from './run-lock.js';
 import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.js';
 import type { Scorer } from './scorer.js';
-import { loadScorer } from './scorer.js';
+import { loadScorer } from './load-scorer.js';
 import { isInShard, type Shard } from './shard.js';
 import { OrderedTables, storedScoreRows, writeOutputs } from './write-outputs.js';
 import { reportRowsFromScores, writeReport } from './write-report.js';
@@ -78,10 +78,12 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   // What the last run worked out about the lexicons: unchanged ones compile without being parsed
   // again, and without loading compromise for their inflections.
   const keptRead = await Promise.all(KEPT.map(async (kept) => kept.add(await readFile(join(stateDir, kept.file), 'utf8').catch(() => ''))));
+  // The corpus is listed while the lexicons compile (its reads wait on the disk meanwhile).
+  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude);
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });
-  const found = await findDocuments(corpus, config.options.extensions, config.options.exclude);
+  const found = await finding;
   if (found.issues.some((issue) => issue.code === 'PATH_NOT_FOUND')) return fatal([...lexiconIssues, ...found.issues]);
   const inShard = (id: string) => !overrides.shard || isInShard(id, overrides.shard);
   const files = found.files.filter((file) => inShard(file.id));

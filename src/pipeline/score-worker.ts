@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { contentHash, readFileBytesSync, type DocumentFile, type FileStamp } from '../ingest/index.js';
-import { addInflections, compileLexicon } from '../lexicon/index.js';
+import { compileLexicon } from '../lexicon/compile-lexicon.js';
+import { addInflections } from '../lexicon/inflect.js';
 import { storeResult } from './fragment-store.js';
 import { scoreBytes, type DocOutcome } from './score-bytes.js';
 import { createScorer } from './scorer.js';

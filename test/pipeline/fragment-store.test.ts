@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { makeIssue } from '../../src/issues.js';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { scoreBytes } from '../../src/pipeline/score-bytes.js';
-import { loadScorer } from '../../src/pipeline/scorer.js';
+import { loadScorer } from '../../src/pipeline/load-scorer.js';
 
 const lexiconFiles = ['security-frames', 'undp-human-security'].map((name) => fileURLToPath(new URL(`../../lexicons/${name}.yaml`, import.meta.url)));
 
