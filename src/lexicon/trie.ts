@@ -2,15 +2,19 @@ import type { WordStream } from '../document.js';
 import { FormRows } from '../form-rows.js';
 import type { WordStep } from './word-step.js';
 
-/** One node of the term trie; keys are word forms, lemmas or prefixes. */
+/**
+ * One node of the term trie; keys are word forms, lemmas or prefixes. A node without children
+ * of a kind, or without entries, shares one empty map or list (most nodes are leaves), which
+ * `insert` replaces before adding.
+ */
 interface TrieNode {
-  readonly exact: Map<string, TrieNode>;
-  readonly lemma: Map<string, TrieNode>;
-  readonly prefix: Map<string, TrieNode>;
+  exact: Map<string, TrieNode>;
+  lemma: Map<string, TrieNode>;
+  prefix: Map<string, TrieNode>;
   /** The children under `prefix` by the first char code of their prefix, so a word is tested only against prefixes that start as it does. */
-  readonly prefixesByFirst: Map<number, [prefix: string, child: TrieNode][]>;
+  prefixesByFirst: Map<number, [prefix: string, child: TrieNode][]>;
   /** Entry indexes that end here, in lexicon order. */
-  readonly terminals: number[];
+  terminals: number[];
 }
 
 type Key = readonly [kind: 'exact' | 'lemma' | 'prefix', value: string];
@@ -31,8 +35,13 @@ const MANY = 1;
 /** The count of entries in the row, from this bit. */
 const COUNT_SHIFT = 1;
 
+/** What a node shares until it has children or entries of its own: never written. */
+const NO_CHILDREN = Object.freeze(new Map<string, TrieNode>()) as Map<string, TrieNode>;
+const NO_PREFIXES = Object.freeze(new Map<number, [string, TrieNode][]>()) as Map<number, [string, TrieNode][]>;
+const NO_TERMINALS = Object.freeze([]) as unknown as number[];
+
 function newNode(): TrieNode {
-  return { exact: new Map(), lemma: new Map(), prefix: new Map(), prefixesByFirst: new Map(), terminals: [] };
+  return { exact: NO_CHILDREN, lemma: NO_CHILDREN, prefix: NO_CHILDREN, prefixesByFirst: NO_PREFIXES, terminals: NO_TERMINALS };
 }
 
 /** A trie of term variants; `walk` finds every entry that matches from a position. */
@@ -67,18 +76,21 @@ export class TermTrie {
     let node = this.root;
     path.slice(1).forEach(([kind, value]) => this.later[kind].add(value));
     for (const [kind, value] of path) {
-      const children = node[kind];
+      let children = node[kind];
       let child = children.get(value);
       if (!child) {
+        if (children === NO_CHILDREN) node[kind] = children = new Map();
         child = newNode();
         children.set(value, child);
         if (kind === 'prefix') {
+          if (node.prefixesByFirst === NO_PREFIXES) node.prefixesByFirst = new Map();
           const first = value.charCodeAt(0);
           node.prefixesByFirst.set(first, [...(node.prefixesByFirst.get(first) ?? []), [value, child]]);
         }
       }
       node = child;
     }
+    if (node.terminals === NO_TERMINALS) node.terminals = [];
     if (!node.terminals.includes(entry)) node.terminals.push(entry);
   }
 
