@@ -80,4 +80,18 @@ describe('term trie', () => {
     trie.use(words!);
     expect(() => trie.add(termSteps('asylum', false)[0], 1)).toThrow(/after walking/);
   });
+
+  test('what one trie holds is not found by another (nodes without children or entries share nothing writable)', () => {
+    const filled = new TermTrie();
+    filled.add(termSteps('border control', false)[0], 0);
+    filled.add(termSteps('secur*', false)[0], 1);
+    filled.add(termSteps('asylum', false)[0], 2);
+    const empty = new TermTrie();
+    for (const word of ['border', 'control', 'security', 'asylum']) {
+      expect(empty.startsAt(word, word)).toEqual({ alone: false, longer: false });
+      expect(empty.continuesAt(word, word)).toBe(false);
+    }
+    expect(filled.startsAt('border', 'border')).toEqual({ alone: false, longer: true });
+    expect(filled.startsAt('security', 'security')).toEqual({ alone: true, longer: false });
+  });
 });
