@@ -67,6 +67,10 @@ describe('word stream', () => {
       const foreign = { ...doc.words!, formIds: Array.from(doc.words!.formIds, (id) => rotated.get(id)!), formSpace: -1 };
       expect(positions(doc, classify({ ...doc, words: foreign }).hits), doc.id).toEqual(expected);
       expect(positions(doc, classify(doc).hits), doc.id).toEqual(expected);
+      // Numbers as a long run reaches them: past the table's slots (many sharing one) and past the classifier's bytes by form.
+      const spread = { ...doc.words!, formIds: Array.from(doc.words!.formIds, (id) => (id % 2 === 0 ? (id << 8) + 5_000_000 : id + 70_000)), formSpace: -2 };
+      expect(positions(doc, classify({ ...doc, words: spread }).hits), doc.id).toEqual(expected);
+      expect(positions(doc, classify({ ...doc, words: spread }).hits), doc.id).toEqual(expected);
       // Without numbers, forms are looked up by themselves.
       expect(positions(doc, classify({ ...doc, words: undefined }).hits), doc.id).toEqual(expected);
     }
