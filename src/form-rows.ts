@@ -36,7 +36,8 @@ export class FormRows {
   use(words: WordStream): boolean {
     this.isNumbered = words.formSpace !== undefined;
     if (this.isNumbered && words.formSpace !== this.space) {
-      this.table.fill(0);
+      // Slots are written only under a numbering: a table that has had none is still zero, and its pages untouched.
+      if (this.space !== undefined) this.table.fill(0);
       this.space = words.formSpace;
     }
     return this.isNumbered;
