@@ -27,7 +27,6 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     });
   });
   // Candidate lists are reused from document to document (classifying is synchronous).
-  const states = new FormStates();
   let positions = new Int32Array(1024);
   let startMasks = new Int32Array(1024);
   return (doc) => {
@@ -36,8 +35,7 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     const size = keys.length;
     if (positions.length < size) [positions, startMasks] = [new Int32Array(size * 2), new Int32Array(size * 2)];
     const ids = rows.use(stream) ? formIds : new Int32Array(size);
-    states.use(stream.formSpace);
-    const count = scanCandidates(ids, breakBefore, rows, states, (i) => rows.miss(stream, i, ids[i]), positions, startMasks);
+    const count = scanCandidates(ids, breakBefore, rows, (i) => rows.miss(stream, i, ids[i]), positions, startMasks);
     const words: WordStream = { ...stream, candidates: { positions, masks: startMasks, count } };
     const hits: Hit[] = [];
     for (let index = 0; index < lexicons.length; index++) {
@@ -65,77 +63,37 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
   };
 }
 
-/** What a word form is to the classifier, by form number (`FormStates`): not yet seen, or seen and with these flags. */
-const SEEN = 1;
-/** Some lexicon has a term that can be this word alone or start here and go on. */
-const STARTS = 2;
-/** Some lexicon has a term that can go on with this word. */
-const CONTINUES = 4;
-/** Form numbers past this are looked up in the table alone (a run would need millions of word forms). */
-const MAX_STATES = 1 << 22;
-
-/**
- * A byte per form number: whether the form has been seen, and whether some lexicon can start
- * or go on with it. The words where no term can start, most of a text, are passed over on
- * reading this byte: an array of a few tens of KB, which stays in the processor's caches while
- * the table of rows (a megabyte, read at random) does not.
- */
-class FormStates {
-  bytes = new Uint8Array(1 << 16);
-  private space: number | undefined;
-
-  /** Ready for a document numbered in `space` (undefined: not numbered); forget what another numbering said. */
-  use(space: number | undefined): void {
-    if (space === this.space) return;
-    this.bytes.fill(0);
-    this.space = space;
-  }
-
-  /** Note the flags of form `id` from its row (`alone`, `longer`, `continues` masks). */
-  note(id: number, alone: number, longer: number, continues: number): void {
-    if (id === 0 || id >= MAX_STATES) return;
-    if (id >= this.bytes.length) {
-      const grown = new Uint8Array(Math.min(MAX_STATES, Math.max(this.bytes.length * 2, id + 1)));
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    this.bytes[id] = SEEN | ((alone | longer) !== 0 ? STARTS : 0) | (continues !== 0 ? CONTINUES : 0);
-  }
-}
+/** Bits of a form's mark in the classifier's rows (`FormRows.marks`): a term can be the word alone, start there and go on, go on with it. */
+const [ALONE, LONGER, CONTINUES] = [1, 2, 4];
 
 /**
  * Write the words where some lexicon can match, and the mask of those lexicons, to `positions`
  * and `masks`; return how many. A word is kept for a lexicon when a term can be that word
  * alone, or can start there and go on with the next word (no break between them). A word whose
- * form is known to start no term is passed over by its byte in `states`; the others' masks are
- * read from the table of `rows` by number, or from the row `miss(i)` gives (always for number
- * 0), in one loop without a call per word.
+ * form is marked as starting no term is passed over on its mark (`FormRows.marks`); the others'
+ * masks are read from the table of `rows` by number, or from the row `miss(i)` gives (always
+ * for number 0), in one loop without a call per word.
  */
-function scanCandidates(ids: ArrayLike<number>, breakBefore: ArrayLike<number>, rows: FormRows, states: FormStates, miss: (i: number) => number, positions: Int32Array, masks: Int32Array): number {
+function scanCandidates(ids: ArrayLike<number>, breakBefore: ArrayLike<number>, rows: FormRows, miss: (i: number) => number, positions: Int32Array, masks: Int32Array): number {
   const { table, slot: SLOT } = rows;
   const size = ids.length;
   let count = 0;
   const rowAt = (i: number): number => {
     const id = ids[i];
     const row = (id & (FORM_SLOTS - 1)) * SLOT + 1;
-    if (id !== 0 && table[row - 1] === id) return row;
-    const missed = miss(i);
-    states.note(id, table[missed], table[missed + 1], table[missed + 2]);
-    return missed;
+    return id !== 0 && table[row - 1] === id ? row : miss(i);
   };
   for (let i = 0; i < size; i++) {
-    const id = ids[i];
-    const state = id < states.bytes.length ? states.bytes[id] : 0;
-    if ((state & (SEEN | STARTS)) === SEEN) continue;
+    const mark = rows.markOf(ids[i]);
+    if (mark !== 0 && (mark & (ALONE | LONGER)) === 0) continue;
     const row = rowAt(i);
     const alone = table[row];
     const longer = table[row + 1];
     if ((alone | longer) === 0) continue;
     let mask = alone;
     if (longer !== 0 && i + 1 < size && breakBefore[i + 1] === 0) {
-      const next = ids[i + 1];
-      const nextState = next < states.bytes.length ? states.bytes[next] : 0;
-      if (nextState === 0 || (nextState & CONTINUES) !== 0) mask |= longer & table[rowAt(i + 1) + 2];
+      const nextMark = rows.markOf(ids[i + 1]);
+      if (nextMark === 0 || (nextMark & CONTINUES) !== 0) mask |= longer & table[rowAt(i + 1) + 2];
     }
     if (mask !== 0) {
       positions[count] = i;
