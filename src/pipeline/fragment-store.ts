@@ -52,8 +52,7 @@ export interface StoredRows {
 const HEAD_BYTES = 16_384;
 
 /** The index of a finished scoring pass: every fragment in one file, so a re-run need not open them one by one. */
-/** The index of the last finished scoring pass, in the state folder. */
-export const INDEX_FILE = 'index.jsonl';
+const INDEX = 'index.jsonl';
 
 /**
  * Per-document results of earlier runs, one file per document under the output folder (a
@@ -87,7 +86,7 @@ export class FragmentStore {
     await mkdir(dir, { recursive: true });
     await removeTempFiles(stateDir);
     for (const sub of await readdir(dir)) await removeTempFiles(join(dir, sub));
-    const indexPath = join(stateDir, INDEX_FILE);
+    const indexPath = join(stateDir, INDEX);
     const indexed = options.isReused === false ? new Map<string, StoredFragment>() : await readIndex(indexPath, key);
     await rm(indexPath, { force: true });
     return new FragmentStore(dir, key, indexed, indexPath);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { addKeptInflections, addKeptLexicons, keptInflections, keptLexicons, kep
 import { writeFileAtomic } from '../output/index.js';
 import type { CsvSettings, ReportRow, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
-import { FragmentStore, INDEX_FILE, removeTempFiles } from './fragment-store.js';
+import { FragmentStore, removeTempFiles } from './fragment-store.js';
 import { TOOL } from './package-info.js';
 import { acquireLock, LockBusyError, type RunLock } from './run-lock.js';
 import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.js';
@@ -19,7 +18,6 @@ import { loadScorer } from './load-scorer.js';
 import { isInShard, type Shard } from './shard.js';
 import { OrderedTables, storedScoreRows, writeOutputs } from './write-outputs.js';
 import { reportRowsFromScores, writeReport } from './write-report.js';
-import { WorkerPool } from './worker-pool.js';
 
 /** What a pipeline run did. `fatal` is set when nothing could be scored or written. */
 export interface RunSummary {
@@ -71,20 +69,6 @@ const KEPT = [
  * per output folder (a lock with stale-lock recovery).
  */
 export async function runPipeline(config: RunConfig, overrides: RunOverrides = {}): Promise<RunSummary> {
-  // More than one thread asked for: every document left to score goes to a worker. When every
-  // document will be scored (a forced run, or no index of a finished run to reuse), the
-  // workers start now and load their code while the lexicons are read and the corpus listed.
-  const concurrency = overrides.concurrency ?? config.options.concurrency;
-  const stateDir = join(overrides.output ?? config.output, STATE_DIR);
-  if (concurrency > 1 && (overrides.isForced || !existsSync(join(stateDir, INDEX_FILE)))) WorkerPool.prestart(concurrency);
-  try {
-    return await run(config, overrides, concurrency);
-  } finally {
-    await WorkerPool.discardPrestarted();
-  }
-}
-
-async function run(config: RunConfig, overrides: RunOverrides, concurrency: number): Promise<RunSummary> {
   const started = new Date();
   const corpus = overrides.corpus ?? config.corpus;
   const outputDir = overrides.output ?? config.output;
@@ -123,6 +107,7 @@ async function run(config: RunConfig, overrides: RunOverrides, concurrency: numb
     // With a core to spare, the tables are written while documents are scored, from the first one
     // scored now (a re-run that reuses every result leaves them to the end, which finds them
     // unchanged). With every core scoring, that would slow the scoring as much as it saves.
+    const concurrency = overrides.concurrency ?? config.options.concurrency;
     const hasSpareCore = concurrency > 0 && concurrency < availableParallelism();
     const tables = new OrderedTables({ dir: outputDir, scorer, store, csv: overrides.csv, layout, segments }, files.length);
     let scored: FilesScored;

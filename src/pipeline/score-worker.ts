@@ -8,8 +8,7 @@ import { createScorer } from './scorer.js';
 import type { WorkerAnswer, WorkerInit, WorkerTask } from './worker-pool.js';
 
 // A worker thread: its own wink-nlp instance and compiled lexicons; scores one document a message.
-// A thread started before the lexicons were read (`WorkerPool.prestart`) gets them in its first message.
-const init = (workerData as WorkerInit | undefined) ?? (await new Promise<WorkerInit>((resolve) => parentPort!.once('message', (message: { init: WorkerInit }) => resolve(message.init))));
+const init = workerData as WorkerInit;
 if (init.inflections) addInflections(init.inflections);
 const scorer = createScorer(init.lexicons.map(({ spec, origin }) => compileLexicon(spec, origin)), init.tokeniser);
 // Answers go back in the order the tasks came (the pool expects them so), even when a document

@@ -70,12 +70,6 @@ const WORKER_HEAP_MB = 512;
 /** The worker script, from the build (workers cannot load TypeScript sources). */
 const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist/pipeline/score-worker.js');
 
-/** Resource limits of every worker thread. */
-const LIMITS = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-
-/** Threads started ahead (`WorkerPool.prestart`), by script, waiting for a pool to give them their lexicons. */
-const prestarted: { readonly script: string; readonly worker: Worker }[] = [];
-
 interface Pending {
   readonly task: WorkerTask;
   readonly resolve: (outcome: WorkerOutcome) => void;
@@ -134,33 +128,6 @@ export class WorkerPool {
     });
   }
 
-  /**
-   * Start `size` threads before the lexicons are read: each loads its code meanwhile, and the
-   * next pool made for `script` takes them and sends them their lexicons. They do not keep the
-   * process alive; `discardPrestarted` stops those no pool took.
-   */
-  static prestart(size: number, script: string = WORKER_SCRIPT): void {
-    if (!existsSync(script)) return;
-    while (prestarted.filter((ahead) => ahead.script === script).length < size) {
-      const worker = new Worker(script, { resourceLimits: LIMITS });
-      worker.unref();
-      // One that fails before a pool takes it is dropped; the pool starts another.
-      worker.on('error', () => undefined);
-      worker.on('exit', () => {
-        const at = prestarted.findIndex((ahead) => ahead.worker === worker);
-        if (at >= 0) prestarted.splice(at, 1);
-      });
-      prestarted.push({ script, worker });
-    }
-  }
-
-  /** Stop the threads started ahead that no pool took; returns how many. */
-  static async discardPrestarted(): Promise<number> {
-    const left = prestarted.splice(0);
-    await Promise.all(left.map(({ worker }) => worker.terminate()));
-    return left.length;
-  }
-
   /** Stop every worker. */
   async close(): Promise<void> {
     this.isClosed = true;
@@ -170,13 +137,7 @@ export class WorkerPool {
 
   private spawn(): Promise<void> {
     return new Promise((ready, fail) => {
-      const ahead = prestarted.findIndex(({ script }) => script === this.script);
-      const worker = ahead >= 0 ? prestarted.splice(ahead, 1)[0].worker : new Worker(this.script, { workerData: this.init, resourceLimits: LIMITS });
-      if (ahead >= 0) {
-        worker.ref();
-        worker.postMessage({ init: this.init });
-      }
-      const slot: Slot = { worker, pending: [] };
+      const slot: Slot = { worker: new Worker(this.script, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
       let isReady = false;
       let crash: Error | undefined;
       slot.worker.on('message', (message: { ready?: true; task?: number } & Partial<WorkerAnswer>) => {

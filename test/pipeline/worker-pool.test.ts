@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { contentHash, DEFAULT_INGEST_SETTINGS, readFileBytes } from '../../src/ingest/index.js';
 import { parseLexicon } from '../../src/lexicon/index.js';
-import { BUNDLED_LEXICONS, DEFAULT_PIPELINE, loadPipeline, loadScorer, runPipeline } from '../../src/pipeline/index.js';
+import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
 import { WorkerPool, workerLexicons } from '../../src/pipeline/worker-pool.js';
 
 const script = fileURLToPath(new URL('./fixtures/crash-worker.mjs', import.meta.url));
@@ -131,38 +131,4 @@ describe('worker pool', () => {
       await pool.close();
     }
   }, 30_000);
-
-  test.skipIf(!WorkerPool.isAvailable())('threads started ahead get their lexicons from the pool that takes them and score as threads started with them; those left over are stopped', async () => {
-    const lexicons = await bundledLexicons();
-    const text = 'Border control and the human rights of refugees, without discrimination.\n';
-    const scoreWith = (pool: WorkerPool, id: string) => pool.score(id, `/x/${id}`, { sha256: 'sha', bytes: bytes(text) });
-    const started = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS });
-    const expected = await scoreWith(started, 'a.txt');
-    await started.close();
-    expect(expected.outcome.result?.row.hits.people_centric).toBeGreaterThan(0);
-    WorkerPool.prestart(3);
-    const pool = await WorkerPool.create(2, { lexicons, tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS });
-    try {
-      const answers = await Promise.all([scoreWith(pool, 'a.txt'), scoreWith(pool, 'a.txt'), scoreWith(pool, 'a.txt')]);
-      for (const answer of answers) expect(answer.outcome).toEqual(expected.outcome);
-    } finally {
-      await pool.close();
-    }
-    // The pool took two of the three; the third is stopped, and nothing is left after it.
-    expect(await WorkerPool.discardPrestarted()).toBe(1);
-    expect(await WorkerPool.discardPrestarted()).toBe(0);
-  }, 30_000);
-
-  test.skipIf(!WorkerPool.isAvailable())('a run that stops early stops the threads it started ahead', async () => {
-    const { config } = await loadPipeline(DEFAULT_PIPELINE);
-    const output = await mkdtemp(join(tmpdir(), 'hsframe-ahead-'));
-    try {
-      const summary = await runPipeline(config!, { corpus: join(output, 'no-such-corpus'), output, concurrency: 2, isForced: true });
-      expect(summary.fatal).toBe(true);
-      expect(summary.issues.map((issue) => issue.code)).toContain('PATH_NOT_FOUND');
-      expect(await WorkerPool.discardPrestarted()).toBe(0);
-    } finally {
-      await rm(output, { recursive: true, force: true });
-    }
-  });
 });
