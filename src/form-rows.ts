@@ -66,13 +66,14 @@ export class FormRows {
     return id !== 0 && this.table[slot] === id ? slot + 1 : this.miss(words, i, id);
   }
 
-  /** The mark of form number `id` (see `marks`): 0 when it is not worked out, or has no mark. */
-  markOf(id: number): number {
+  /** The mark of word `i` of `words` (see `marks`): 0 when its row is not worked out, or it has no number or no mark. */
+  markOf(words: WordStream, i: number): number {
+    const id = this.isNumbered ? words.formIds[i] : 0;
     return id < this.marks.length ? this.marks[id] : 0;
   }
 
   /** The row of word `i` when `table` does not hold it: worked out into its slot, or for number 0 copied into the spare slot. */
-  miss(words: WordStream, i: number, id: number): number {
+  private miss(words: WordStream, i: number, id: number): number {
     const key = words.keys[i];
     const lemma = words.lemmas[i];
     if (id !== 0) {

@@ -1,5 +1,5 @@
 import type { ClassifiedDoc, CompiledLexicon, Hit, TokenisedDoc, WordStream } from '../document.js';
-import { FORM_SLOTS, FormRows } from '../form-rows.js';
+import { FormRows } from '../form-rows.js';
 import { buildWordStream } from './word-stream.js';
 
 /** Largest number of lexicons the start pre-filter covers (bits of a 32-bit mask). */
@@ -31,11 +31,10 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
   let startMasks = new Int32Array(1024);
   return (doc) => {
     const stream = doc.words ?? buildWordStream(doc);
-    const { keys, formIds, breakBefore } = stream;
-    const size = keys.length;
+    const size = stream.keys.length;
     if (positions.length < size) [positions, startMasks] = [new Int32Array(size * 2), new Int32Array(size * 2)];
-    const ids = rows.use(stream) ? formIds : new Int32Array(size);
-    const count = scanCandidates(ids, breakBefore, rows, (i) => rows.miss(stream, i, ids[i]), positions, startMasks);
+    rows.use(stream);
+    const count = scanCandidates(stream, rows, positions, startMasks);
     const words: WordStream = { ...stream, candidates: { positions, masks: startMasks, count } };
     const hits: Hit[] = [];
     for (let index = 0; index < lexicons.length; index++) {
@@ -71,29 +70,24 @@ const [ALONE, LONGER, CONTINUES] = [1, 2, 4];
  * and `masks`; return how many. A word is kept for a lexicon when a term can be that word
  * alone, or can start there and go on with the next word (no break between them). A word whose
  * form is marked as starting no term is passed over on its mark (`FormRows.marks`); the others'
- * masks are read from the table of `rows` by number, or from the row `miss(i)` gives (always
- * for number 0), in one loop without a call per word.
+ * masks are read from their rows, in one loop (after `rows.use(words)`).
  */
-function scanCandidates(ids: ArrayLike<number>, breakBefore: ArrayLike<number>, rows: FormRows, miss: (i: number) => number, positions: Int32Array, masks: Int32Array): number {
-  const { table, slot: SLOT } = rows;
-  const size = ids.length;
+function scanCandidates(words: WordStream, rows: FormRows, positions: Int32Array, masks: Int32Array): number {
+  const { table } = rows;
+  const { breakBefore } = words;
+  const size = words.keys.length;
   let count = 0;
-  const rowAt = (i: number): number => {
-    const id = ids[i];
-    const row = (id & (FORM_SLOTS - 1)) * SLOT + 1;
-    return id !== 0 && table[row - 1] === id ? row : miss(i);
-  };
   for (let i = 0; i < size; i++) {
-    const mark = rows.markOf(ids[i]);
+    const mark = rows.markOf(words, i);
     if (mark !== 0 && (mark & (ALONE | LONGER)) === 0) continue;
-    const row = rowAt(i);
+    const row = rows.rowOf(words, i);
     const alone = table[row];
     const longer = table[row + 1];
     if ((alone | longer) === 0) continue;
     let mask = alone;
     if (longer !== 0 && i + 1 < size && breakBefore[i + 1] === 0) {
-      const nextMark = rows.markOf(ids[i + 1]);
-      if (nextMark === 0 || (nextMark & CONTINUES) !== 0) mask |= longer & table[rowAt(i + 1) + 2];
+      const nextMark = rows.markOf(words, i + 1);
+      if (nextMark === 0 || (nextMark & CONTINUES) !== 0) mask |= longer & table[rows.rowOf(words, i + 1) + 2];
     }
     if (mask !== 0) {
       positions[count] = i;
