@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFile as readFileCallback, type WriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { finished } from 'node:stream/promises';
 import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
-import type { ScoreRow } from '../document.js';
+import type { Issue, ScoreRow } from '../document.js';
 import type { FileStamp } from '../ingest/index.js';
 import type { DocResult } from './score-bytes.js';
 
@@ -53,6 +53,37 @@ const HEAD_BYTES = 16_384;
 
 /** The index of a finished scoring pass: every fragment in one file, so a re-run need not open them one by one. */
 const INDEX = 'index.jsonl';
+/** Bump when the index's lines change shape: an index of another layout is not read (the fragments are, one by one). */
+const INDEX_LAYOUT = 2;
+
+/**
+ * A stored result as a re-run finds it: what the run keeps of it, and the whole result, parsed
+ * from its stored line only when asked for (an unchanged re-run need not parse the rows of
+ * thousands of documents it does not rewrite).
+ */
+export interface ReusedResult {
+  readonly id: string;
+  readonly sha256: string;
+  readonly issues: readonly Issue[];
+  /** The whole result, without its rows of the tables (`matchesCsv` is empty). */
+  full(): DocResult;
+}
+
+/**
+ * A line of the index: what a re-run checks of a result (`[id, sha256, size, mtimeMs, issues]`,
+ * the stamp's numbers null when it has none), a tab, then the fragment's first line. JSON
+ * escapes tabs, so the first tab ends the head. Kept as read: an unchanged result's line is
+ * written to the next index as it is.
+ */
+interface IndexLine {
+  readonly id: string;
+  readonly sha256: string;
+  readonly issues: readonly Issue[];
+  readonly stamp?: FileStamp;
+  /** The line's bytes (UTF-8, without its newline), where the head ends in them. */
+  readonly line: Uint8Array;
+  readonly tab: number;
+}
 
 /**
  * Per-document results of earlier runs, one file per document under the output folder (a
@@ -72,12 +103,12 @@ export class FragmentStore {
   private constructor(
     private readonly dir: string,
     private readonly key: string,
-    /** Fragments from the last finished pass's index, by document id; each is taken once. */
-    private readonly indexed: Map<string, StoredFragment>,
+    /** Lines of the last finished pass's index, by document id; each is taken once. */
+    private readonly indexed: Map<string, IndexLine>,
     indexPath: string,
   ) {
     this.isIndexed = indexed.size > 0;
-    this.nextIndex = new IndexWriter(indexPath, { format: FORMAT, key });
+    this.nextIndex = new IndexWriter(indexPath, { format: FORMAT, layout: INDEX_LAYOUT, key });
   }
 
   /** Open (and create) the store; remove temp files a killed run left behind. A run that reuses nothing (`--force`) leaves the last index unread. */
@@ -87,7 +118,7 @@ export class FragmentStore {
     await removeTempFiles(stateDir);
     for (const sub of await readdir(dir)) await removeTempFiles(join(dir, sub));
     const indexPath = join(stateDir, INDEX);
-    const indexed = options.isReused === false ? new Map<string, StoredFragment>() : await readIndex(indexPath, key);
+    const indexed = options.isReused === false ? new Map<string, IndexLine>() : await readIndex(indexPath, key);
     await rm(indexPath, { force: true });
     return new FragmentStore(dir, key, indexed, indexPath);
   }
@@ -124,13 +155,18 @@ export class FragmentStore {
    * when scored: an unchanged re-run then need not read and hash the file (`--force` does).
    * `isStored` tells whether a result of `id` is stored at all, changed or not.
    */
-  async readUnchanged(id: string, stamp: FileStamp): Promise<{ result?: DocResult; isStored: boolean }> {
+  async readUnchanged(id: string, stamp: FileStamp): Promise<{ result?: ReusedResult; isStored: boolean }> {
     const indexed = this.indexed.get(id);
     this.indexed.delete(id);
-    const stored = indexed && isSameStamp(indexed.stamp, stamp) ? indexed : await this.readHeader(id);
+    if (indexed && isSameStamp(indexed.stamp, stamp)) {
+      this.nextIndex.addLine(indexed.line);
+      return { result: reusedFromLine(indexed), isStored: true };
+    }
+    const stored = await this.readHeader(id);
     if (!stored || !isSameStamp(stored.stamp, stamp)) return { isStored: stored !== undefined };
     this.nextIndex.add(stored);
-    return { result: { ...stored.result, matchesCsv: '' }, isStored: true };
+    const { sha256, issues } = stored.result;
+    return { result: { id, sha256, issues, full: () => ({ ...stored.result, matchesCsv: '' }) }, isStored: true };
   }
 
   /** The first line of `id`'s fragment, read without the rows after it when it fits in one read. */
@@ -272,32 +308,55 @@ function isSameStamp(stored: FileStamp | undefined, stamp: FileStamp): boolean {
   return stored !== undefined && stored.size === stamp.size && stored.mtimeMs === stamp.mtimeMs;
 }
 
-/** The fragments of an index written under the same format and run key, by document id (none if it is missing or another run's). */
-async function readIndex(path: string, key: string): Promise<Map<string, StoredFragment>> {
-  const fragments = new Map<string, StoredFragment>();
+/** The lines of an index written in the same format and layout and under the same run key, by document id (none if it is missing, another run's or damaged). */
+async function readIndex(path: string, key: string): Promise<Map<string, IndexLine>> {
+  const indexed = new Map<string, IndexLine>();
   try {
-    const lines = (await readFile(path, 'utf8')).split('\n');
-    const header = JSON.parse(lines[0]) as { format?: number; key?: string };
-    if (header.format !== FORMAT || header.key !== key) return fragments;
-    for (let i = 1; i < lines.length; i++) {
-      if (lines[i] === '') continue;
-      const stored = JSON.parse(lines[i]) as StoredFragment;
-      fragments.set(stored.result.id, stored);
+    // Bytes, not text: a line is split at its first tab and newline, its head alone decoded and parsed.
+    const bytes = await readWholeFile(path);
+    const headerEnd = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as { format?: number; layout?: number; key?: string };
+    if (headerEnd < 0 || header.format !== FORMAT || header.layout !== INDEX_LAYOUT || header.key !== key) return indexed;
+    for (let start = headerEnd + 1; start < bytes.length; ) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      if (end > start) {
+        const tab = bytes.indexOf(0x09, start);
+        if (tab < 0 || tab > end) throw new Error('an index line without its head');
+        const [id, sha256, size, mtimeMs, issues] = JSON.parse(bytes.toString('utf8', start, tab)) as [string, string, number | null, number | null, Issue[]];
+        indexed.set(id, { id, sha256, issues, stamp: size === null || mtimeMs === null ? undefined : { size, mtimeMs }, line: bytes.subarray(start, end), tab: tab - start });
+      }
+      start = end + 1;
     }
   } catch {
-    fragments.clear();
+    indexed.clear();
   }
-  return fragments;
+  return indexed;
 }
 
-/** Characters of index lines gathered before they are written: one write per batch, not per document. */
-const INDEX_BATCH_CHARS = 1 << 16;
+/** The index line of a stored result (see `IndexLine`). */
+function indexLineOf(stored: StoredFragment): string {
+  const { id, sha256, issues } = stored.result;
+  return `${JSON.stringify([id, sha256, stored.stamp?.size ?? null, stored.stamp?.mtimeMs ?? null, issues])}\t${JSON.stringify(stored)}`;
+}
+
+/** The result of an index line, its whole result parsed from the line when asked for. */
+function reusedFromLine({ id, sha256, issues, line, tab }: IndexLine): ReusedResult {
+  return { id, sha256, issues, full: () => ({ ...(JSON.parse(Buffer.from(line.buffer, line.byteOffset + tab + 1, line.length - tab - 1).toString('utf8')) as StoredFragment).result, matchesCsv: '' }) };
+}
+
+const NEWLINE = new Uint8Array([0x0a]);
+
+/** Bytes of index lines gathered before they are written: one write per batch, not per document. */
+const INDEX_BATCH_BYTES = 1 << 16;
 
 /** Lines of the next index, streamed in batches to a temp file and renamed into place on `commit`. */
 class IndexWriter {
   private readonly temp: string;
   private stream?: WriteStream;
-  private batch = '';
+  /** Lines not yet written, each followed by a newline. */
+  private batch: Uint8Array[] = [];
+  private batchBytes = 0;
   private hasFailed = false;
 
   constructor(
@@ -308,6 +367,11 @@ class IndexWriter {
   }
 
   add(stored: StoredFragment): void {
+    this.addLine(Buffer.from(indexLineOf(stored)));
+  }
+
+  /** Add a line (see `IndexLine`): a new one, or one of the last index as read. */
+  addLine(line: Uint8Array): void {
     if (this.hasFailed) return;
     if (!this.stream) {
       this.stream = createWriteStream(this.temp);
@@ -316,8 +380,9 @@ class IndexWriter {
       });
       this.stream.write(`${JSON.stringify(this.header)}\n`);
     }
-    this.batch += `${JSON.stringify(stored)}\n`;
-    if (this.batch.length >= INDEX_BATCH_CHARS) this.flush();
+    this.batch.push(line, NEWLINE);
+    this.batchBytes += line.length + 1;
+    if (this.batchBytes >= INDEX_BATCH_BYTES) this.flush();
   }
 
   async commit(): Promise<void> {
@@ -342,7 +407,7 @@ class IndexWriter {
   }
 
   private flush(): void {
-    if (this.batch !== '') this.stream!.write(this.batch);
-    this.batch = '';
+    if (this.batch.length > 0) this.stream!.write(Buffer.concat(this.batch, this.batchBytes));
+    [this.batch, this.batchBytes] = [[], 0];
   }
 }

@@ -137,8 +137,9 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   const found = store && stamp ? await store.readUnchanged(file.id, stamp) : undefined;
   if (found?.result) {
     progress.bytes += stamp!.size;
-    settings.onResult?.(found.result);
-    return kept(found.result, true, settings);
+    const reused = found.result;
+    if (settings.onResult) settings.onResult(reused.full());
+    return kept(reused, () => reused.full().row, true, settings);
   }
   let read: Input | undefined;
   if (found?.isStored) {
@@ -150,16 +151,17 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
       progress.bytes += input.bytes.length;
       await store!.restamp(file.id, stamp!);
       settings.onResult?.(stored);
-      return kept(stored, true, settings);
+      return kept(stored, () => stored.row, true, settings);
     }
     read = input;
   }
   // Otherwise the file is read where it is scored: in a worker thread, when there are workers.
   const { outcome, bytesRead } = await score(file, read, stamp ?? (settings.store ? 'take' : undefined));
   progress.bytes += bytesRead;
-  if (!outcome.result) return { issue: outcome.issue };
-  settings.onResult?.(outcome.result);
-  return kept(outcome.result, false, settings);
+  const { result } = outcome;
+  if (!result) return { issue: outcome.issue };
+  settings.onResult?.(result);
+  return kept(result, () => result.row, false, settings);
 }
 
 /** A file's bytes and their sha256, or the issue that stopped reading it. */
@@ -176,9 +178,9 @@ interface Input {
 }
 
 /** What is kept of a result: matches stay in the store, not in memory, and so do rows when `keepRows` is false. */
-function kept(result: DocResult, isCached: boolean, settings: ScoreFilesSettings): Kept {
+function kept(result: Pick<DocResult, 'id' | 'sha256' | 'issues'>, rowOf: () => ScoreRow, isCached: boolean, settings: ScoreFilesSettings): Kept {
   const { id, sha256, issues } = result;
-  return { id, sha256, issues, row: settings.keepRows === false && settings.store ? undefined : result.row, isCached };
+  return { id, sha256, issues, row: settings.keepRows === false && settings.store ? undefined : rowOf(), isCached };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,47 @@ describe('fragment store', () => {
       // Another run key (other lexicons or options): nothing is reused.
       const other = await FragmentStore.open(join(dir, 'state'), 'key-2');
       expect(await other.read('a.txt', 'sha-a')).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  test('the index serves an unchanged result without its fragment, parses its whole line only when asked, and is written again as read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-index-'));
+    try {
+      const { scorer } = await loadScorer(lexiconFiles);
+      const state = join(dir, 'state');
+      const index = join(state, 'index.jsonl');
+      // An id and a warning outside ASCII, and a tab in the warning: the line's head still ends at its first tab byte.
+      const id = 'débat/ŁÓDŹ\u00a02018.txt';
+      const outcome = await scoreBytes(scorer!, new TextEncoder().encode('Refugees have a right to asylum. Border control.\n'), { id, path: join(dir, 'x.txt') }, 'sha-a');
+      const result = { ...outcome.result!, issues: [makeIssue('LANGUAGE_NOT_SCORED', id, 'a warning with\ta tab and «quotes»', { stage: 'tokenise' })] };
+      const stamp = { size: 50, mtimeMs: 1_700_000_000_123.5 };
+      const first = await FragmentStore.open(state, 'key-1');
+      await first.write(result, stamp);
+      await first.saveIndex();
+      const written = await readFile(index);
+      // The fragments are gone: only the index can serve the result.
+      const fragments = join(state, 'fragments');
+      for (const sub of await readdir(fragments)) await rm(join(fragments, sub), { recursive: true });
+
+      const second = await FragmentStore.open(state, 'key-1');
+      expect(await second.readUnchanged(id, { size: 50, mtimeMs: 1 })).toEqual({ isStored: false });
+      // A store reads the index as it opens, and removes it until its own pass is finished.
+      await writeFile(index, written);
+      const third = await FragmentStore.open(state, 'key-1');
+      const found = await third.readUnchanged(id, stamp);
+      expect(found).toMatchObject({ result: { id, sha256: 'sha-a', issues: result.issues }, isStored: true });
+      expect(found.result!.full()).toEqual({ ...result, matchesCsv: '', segmentsCsv: undefined });
+      await third.saveIndex();
+      expect((await readFile(index)).equals(written)).toBe(true);
+
+      // An index of the layout before (whole fragments, no head) or with a damaged line is not read.
+      const [header, line] = written.toString('utf8').split('\n');
+      for (const text of [`${header.replace('"layout":2,', '')}\n${line.slice(line.indexOf('\t') + 1)}\n`, `${header}\n${line.replace('\t', ' ')}\n`]) {
+        await writeFile(index, text);
+        const store = await FragmentStore.open(state, 'key-1');
+        expect(await store.readUnchanged(id, stamp)).toEqual({ isStored: false });
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
