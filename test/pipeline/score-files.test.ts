@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../../src/ingest/index.js';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
-import { scoreFiles } from '../../src/pipeline/score-files.js';
+import { scoreFiles, Stamper } from '../../src/pipeline/score-files.js';
 import { WorkerPool } from '../../src/pipeline/worker-pool.js';
 
 const dirs: string[] = [];
@@ -47,4 +47,27 @@ describe('worker threads for a re-run', () => {
       create.mockRestore();
     }
   }, 60_000);
+});
+
+describe('file stamps', () => {
+  test('blocking and asynchronous stats give the same stamps; after a slow one, the rest are asynchronous', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-stamps-'));
+    try {
+      const paths = ['a.txt', 'b.txt'].map((name) => join(dir, name));
+      await writeFile(paths[0], 'Border control.\n');
+      await writeFile(paths[1], 'The human rights of refugees, and their dignity.\n');
+      const all = [...paths, join(dir, 'missing.txt')];
+      const fast = new Stamper();
+      const blocking = await Promise.all(all.map((path) => fast.stampOf(path)));
+      expect(fast.isBlocking).toBe(true);
+      // Every stat counts as slow: the first is blocking, the rest go through the thread pool.
+      const slow = new Stamper(-1);
+      const mixed = await Promise.all(all.map((path) => slow.stampOf(path)));
+      expect(slow.isBlocking).toBe(false);
+      expect(mixed).toEqual(blocking);
+      expect(blocking.map((stamp) => stamp?.size)).toEqual([16, 49, undefined]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
