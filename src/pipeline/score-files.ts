@@ -166,19 +166,28 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   return kept(result, () => result.row, false, settings);
 }
 
-/** A blocking `stat` slower than this (ms) means a slow file system: later files are stat'ed asynchronously, several at once. */
-const SLOW_STAT_MS = 2;
+/** Blocking stats whose times are averaged (the last this many). */
+const STAT_WINDOW = 32;
+/** Blocking stats that take longer than this on average (ms) mean a slow file system. */
+const SLOW_STAT_MEAN_MS = 0.5;
+/** One blocking stat that takes longer than this (ms) is enough to tell. */
+const STALLED_STAT_MS = 50;
 
 /**
  * Files' sizes and modification times. On a local disk a blocking `stat` takes a few
- * microseconds, a fifth of what one through the thread pool costs (an unchanged re-run
- * stats every file); once one takes longer than `SLOW_STAT_MS` (a network file system), the
- * rest go through the thread pool, where their waits overlap.
+ * microseconds, a fifth of the main thread's time that one through the thread pool costs (an
+ * unchanged re-run stats every file). When the last `STAT_WINDOW` of them took more than
+ * `SLOW_STAT_MEAN_MS` on average, or one took more than `STALLED_STAT_MS` (a network file
+ * system), the rest go through the thread pool, where their waits overlap. An average, not
+ * one slow call: a busy machine delays the odd stat by milliseconds.
  */
 export class Stamper {
   private isFast = true;
+  private readonly times = new Float64Array(STAT_WINDOW);
+  private count = 0;
+  private sum = 0;
 
-  constructor(private readonly slowMs = SLOW_STAT_MS) {}
+  constructor(private readonly limits = { meanMs: SLOW_STAT_MEAN_MS, stalledMs: STALLED_STAT_MS }) {}
 
   /** True while files are stat'ed with blocking calls. */
   get isBlocking(): boolean {
@@ -194,8 +203,17 @@ export class Stamper {
     } catch {
       return undefined;
     } finally {
-      if (performance.now() - started > this.slowMs) this.isFast = false;
+      this.note(performance.now() - started);
     }
+  }
+
+  private note(ms: number): void {
+    const slot = this.count % STAT_WINDOW;
+    this.sum += ms - this.times[slot];
+    this.times[slot] = ms;
+    this.count += 1;
+    const isSlow = this.count >= STAT_WINDOW && this.sum > STAT_WINDOW * this.limits.meanMs;
+    if (isSlow || ms > this.limits.stalledMs) this.isFast = false;
   }
 }
 

@@ -50,7 +50,7 @@ describe('worker threads for a re-run', () => {
 });
 
 describe('file stamps', () => {
-  test('blocking and asynchronous stats give the same stamps; after a slow one, the rest are asynchronous', async () => {
+  test('blocking and asynchronous stats give the same stamps; once blocking ones are slow on average, or one stalls, the rest are asynchronous', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hsframe-stamps-'));
     try {
       const paths = ['a.txt', 'b.txt'].map((name) => join(dir, name));
@@ -60,12 +60,18 @@ describe('file stamps', () => {
       const fast = new Stamper();
       const blocking = await Promise.all(all.map((path) => fast.stampOf(path)));
       expect(fast.isBlocking).toBe(true);
-      // Every stat counts as slow: the first is blocking, the rest go through the thread pool.
-      const slow = new Stamper(-1);
-      const mixed = await Promise.all(all.map((path) => slow.stampOf(path)));
-      expect(slow.isBlocking).toBe(false);
-      expect(mixed).toEqual(blocking);
       expect(blocking.map((stamp) => stamp?.size)).toEqual([16, 49, undefined]);
+      // One stat that counts as stalled: the first is blocking, the rest go through the thread pool.
+      const stalled = new Stamper({ meanMs: 1000, stalledMs: -1 });
+      expect(await Promise.all(all.map((path) => stalled.stampOf(path)))).toEqual(blocking);
+      expect(stalled.isBlocking).toBe(false);
+      // Every stat counts as slow: judged on the average of the last 32, so the first 32 are blocking.
+      const slow = new Stamper({ meanMs: -1, stalledMs: 1000 });
+      for (let i = 0; i < 31; i++) await slow.stampOf(paths[i % 2]);
+      expect(slow.isBlocking).toBe(true);
+      expect(await slow.stampOf(paths[0])).toEqual(blocking[0]);
+      expect(slow.isBlocking).toBe(false);
+      expect(await Promise.all(all.map((path) => slow.stampOf(path)))).toEqual(blocking);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
