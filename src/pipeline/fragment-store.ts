@@ -51,28 +51,27 @@ export interface StoredRows {
 /** Bytes read for a fragment's first line; a longer line is read with the rest of the file. */
 const HEAD_BYTES = 16_384;
 
-/** The index of a finished scoring pass: every fragment in one file, so a re-run need not open them one by one. */
+/** The index of a finished scoring pass: what a re-run checks of every result, in one file, so that it need not open the fragments one by one. */
 const INDEX = 'index.jsonl';
 /** Bump when the index's lines change shape: an index of another layout is not read (the fragments are, one by one). */
-const INDEX_LAYOUT = 2;
+const INDEX_LAYOUT = 3;
 
 /**
- * A stored result as a re-run finds it: what the run keeps of it, and the whole result, parsed
- * from its stored line only when asked for (an unchanged re-run need not parse the rows of
- * thousands of documents it does not rewrite).
+ * A stored result as a re-run finds it: what the run keeps of it, and the whole result, read
+ * from its fragment only when asked for (an unchanged re-run need not read the rows of
+ * thousands of documents whose tables it does not rewrite).
  */
 export interface ReusedResult {
   readonly id: string;
   readonly sha256: string;
   readonly issues: readonly Issue[];
-  /** The whole result, without its rows of the tables (`matchesCsv` is empty). */
-  full(): DocResult;
+  /** The whole result, without its rows of the tables (`matchesCsv` is empty); fails if its fragment is gone. */
+  full(): Promise<DocResult>;
 }
 
 /**
- * A line of the index: what a re-run checks of a result (`[id, sha256, size, mtimeMs, issues]`,
- * the stamp's numbers null when it has none), a tab, then the fragment's first line. JSON
- * escapes tabs, so the first tab ends the head. Kept as read: an unchanged result's line is
+ * A line of the index: what a re-run checks of a result, `[id, sha256, size, mtimeMs, issues]`
+ * (the stamp's numbers null when it has none). Kept as read: an unchanged result's line is
  * written to the next index as it is.
  */
 interface IndexLine {
@@ -80,9 +79,8 @@ interface IndexLine {
   readonly sha256: string;
   readonly issues: readonly Issue[];
   readonly stamp?: FileStamp;
-  /** The line's bytes (UTF-8, without its newline), where the head ends in them. */
+  /** The line's bytes (UTF-8, without its newline). */
   readonly line: Uint8Array;
-  readonly tab: number;
 }
 
 /**
@@ -91,8 +89,8 @@ interface IndexLine {
  * for the same content hash and run key. Each file is written atomically, whether by this
  * thread or by the worker that scored the document, so a killed run loses at most the
  * documents in flight.
- * A scoring pass that finishes also writes `index.jsonl`, a copy of every fragment it used;
- * the next run reads that one file instead of each fragment. A run removes the index as it
+ * A scoring pass that finishes also writes `index.jsonl`, the stamp, content hash and warnings
+ * of every result it used; the next run reads that one file instead of each fragment. A run removes the index as it
  * starts, so an index on disk always matches the fragments.
  */
 export class FragmentStore {
@@ -161,13 +159,21 @@ export class FragmentStore {
     this.indexed.delete(id);
     if (indexed && isSameStamp(indexed.stamp, stamp)) {
       this.nextIndex.addLine(indexed.line);
-      return { result: reusedFromLine(indexed), isStored: true };
+      const { sha256, issues } = indexed;
+      return { result: { id, sha256, issues, full: () => this.readFull(id, sha256) }, isStored: true };
     }
     const stored = await this.readHeader(id);
     if (!stored || !isSameStamp(stored.stamp, stamp)) return { isStored: stored !== undefined };
     this.nextIndex.add(stored);
     const { sha256, issues } = stored.result;
-    return { result: { id, sha256, issues, full: () => ({ ...stored.result, matchesCsv: '' }) }, isStored: true };
+    return { result: { id, sha256, issues, full: async () => ({ ...stored.result, matchesCsv: '' }) }, isStored: true };
+  }
+
+  /** The stored result of `id` made from content `sha256`, which the index said is there. */
+  private async readFull(id: string, sha256: string): Promise<DocResult> {
+    const result = await this.read(id, sha256);
+    if (!result) throw new Error(`the stored result of ${id} is missing or out of date (run again with --force)`);
+    return result;
   }
 
   /** The first line of `id`'s fragment, read without the rows after it when it fits in one read. */
@@ -314,7 +320,7 @@ function isSameStamp(stored: FileStamp | undefined, stamp: FileStamp): boolean {
 async function readIndex(path: string, key: string): Promise<Map<string, IndexLine>> {
   const indexed = new Map<string, IndexLine>();
   try {
-    // Bytes, not text: a line is split at its first tab and newline, its head alone decoded and parsed.
+    // Bytes, not text: each line is decoded alone, and kept as bytes for the next index.
     const bytes = await readWholeFile(path);
     const headerEnd = bytes.indexOf(0x0a);
     const header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as { format?: number; layout?: number; key?: string };
@@ -323,10 +329,9 @@ async function readIndex(path: string, key: string): Promise<Map<string, IndexLi
       let end = bytes.indexOf(0x0a, start);
       if (end < 0) end = bytes.length;
       if (end > start) {
-        const tab = bytes.indexOf(0x09, start);
-        if (tab < 0 || tab > end) throw new Error('an index line without its head');
-        const [id, sha256, size, mtimeMs, issues] = JSON.parse(bytes.toString('utf8', start, tab)) as [string, string, number | null, number | null, Issue[]];
-        indexed.set(id, { id, sha256, issues, stamp: size === null || mtimeMs === null ? undefined : { size, mtimeMs }, line: bytes.subarray(start, end), tab: tab - start });
+        const [id, sha256, size, mtimeMs, issues] = JSON.parse(bytes.toString('utf8', start, end)) as [string, string, number | null, number | null, Issue[]];
+        if (typeof id !== 'string' || typeof sha256 !== 'string' || !Array.isArray(issues)) throw new Error('a damaged index line');
+        indexed.set(id, { id, sha256, issues, stamp: size === null || mtimeMs === null ? undefined : { size, mtimeMs }, line: bytes.subarray(start, end) });
       }
       start = end + 1;
     }
@@ -339,12 +344,7 @@ async function readIndex(path: string, key: string): Promise<Map<string, IndexLi
 /** The index line of a stored result (see `IndexLine`). */
 function indexLineOf(stored: StoredFragment): string {
   const { id, sha256, issues } = stored.result;
-  return `${JSON.stringify([id, sha256, stored.stamp?.size ?? null, stored.stamp?.mtimeMs ?? null, issues])}\t${JSON.stringify(stored)}`;
-}
-
-/** The result of an index line, its whole result parsed from the line when asked for. */
-function reusedFromLine({ id, sha256, issues, line, tab }: IndexLine): ReusedResult {
-  return { id, sha256, issues, full: () => ({ ...(JSON.parse(Buffer.from(line.buffer, line.byteOffset + tab + 1, line.length - tab - 1).toString('utf8')) as StoredFragment).result, matchesCsv: '' }) };
+  return JSON.stringify([id, sha256, stored.stamp?.size ?? null, stored.stamp?.mtimeMs ?? null, issues]);
 }
 
 const NEWLINE = new Uint8Array([0x0a]);

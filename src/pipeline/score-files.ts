@@ -140,8 +140,8 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   if (found?.result) {
     progress.bytes += stamp!.size;
     const reused = found.result;
-    if (settings.onResult) settings.onResult(reused.full());
-    return kept(reused, () => reused.full().row, true, settings);
+    if (settings.onResult) settings.onResult(await reused.full());
+    return kept(reused, async () => (await reused.full()).row, true, settings);
   }
   let read: Input | undefined;
   if (found?.isStored) {
@@ -235,9 +235,9 @@ interface Input {
 }
 
 /** What is kept of a result: matches stay in the store, not in memory, and so do rows when `keepRows` is false. */
-function kept(result: Pick<DocResult, 'id' | 'sha256' | 'issues'>, rowOf: () => ScoreRow, isCached: boolean, settings: ScoreFilesSettings): Kept {
+async function kept(result: Pick<DocResult, 'id' | 'sha256' | 'issues'>, rowOf: () => ScoreRow | Promise<ScoreRow>, isCached: boolean, settings: ScoreFilesSettings): Promise<Kept> {
   const { id, sha256, issues } = result;
-  return { id, sha256, issues, row: settings.keepRows === false && settings.store ? undefined : rowOf(), isCached };
+  return { id, sha256, issues, row: settings.keepRows === false && settings.store ? undefined : await rowOf(), isCached };
 }
 
 /**

@@ -37,39 +37,45 @@ describe('fragment store', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
-  test('the index serves an unchanged result without its fragment, parses its whole line only when asked, and is written again as read', async () => {
+  test('the index serves an unchanged result without its fragment, which is read only for the whole result, and is written again as read', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hsframe-index-'));
     try {
       const { scorer } = await loadScorer(lexiconFiles);
       const state = join(dir, 'state');
       const index = join(state, 'index.jsonl');
-      // An id and a warning outside ASCII, and a tab in the warning: the line's head still ends at its first tab byte.
+      // An id and a warning outside ASCII, with a tab and a newline: each is still one line of the index.
       const id = 'débat/ŁÓDŹ\u00a02018.txt';
       const outcome = await scoreBytes(scorer!, new TextEncoder().encode('Refugees have a right to asylum. Border control.\n'), { id, path: join(dir, 'x.txt') }, 'sha-a');
-      const result = { ...outcome.result!, issues: [makeIssue('LANGUAGE_NOT_SCORED', id, 'a warning with\ta tab and «quotes»', { stage: 'tokenise' })] };
+      const result = { ...outcome.result!, issues: [makeIssue('LANGUAGE_NOT_SCORED', id, 'a warning with\ta tab,\na newline and «quotes»', { stage: 'tokenise' })] };
       const stamp = { size: 50, mtimeMs: 1_700_000_000_123.5 };
       const first = await FragmentStore.open(state, 'key-1');
       await first.write(result, stamp);
       await first.saveIndex();
       const written = await readFile(index);
-      // The fragments are gone: only the index can serve the result.
-      const fragments = join(state, 'fragments');
-      for (const sub of await readdir(fragments)) await rm(join(fragments, sub), { recursive: true });
+      expect(written.toString('utf8').trim().split('\n')).toHaveLength(2);
 
       const second = await FragmentStore.open(state, 'key-1');
-      expect(await second.readUnchanged(id, { size: 50, mtimeMs: 1 })).toEqual({ isStored: false });
-      // A store reads the index as it opens, and removes it until its own pass is finished.
-      await writeFile(index, written);
-      const third = await FragmentStore.open(state, 'key-1');
-      const found = await third.readUnchanged(id, stamp);
+      const found = await second.readUnchanged(id, stamp);
       expect(found).toMatchObject({ result: { id, sha256: 'sha-a', issues: result.issues }, isStored: true });
-      expect(found.result!.full()).toEqual({ ...result, matchesCsv: '', segmentsCsv: undefined });
-      await third.saveIndex();
+      expect(await found.result!.full()).toEqual({ ...result, matchesCsv: '', segmentsCsv: undefined });
+      await second.saveIndex();
       expect((await readFile(index)).equals(written)).toBe(true);
 
-      // An index of the layout before (whole fragments, no head) or with a damaged line is not read.
+      // The fragments are gone: the index alone serves the result, whose whole is then missing.
+      const fragments = join(state, 'fragments');
+      for (const sub of await readdir(fragments)) await rm(join(fragments, sub), { recursive: true });
+      const third = await FragmentStore.open(state, 'key-1');
+      expect(await third.readUnchanged(id, { size: 50, mtimeMs: 1 })).toEqual({ isStored: false });
+      // A store reads the index as it opens, and removes it until its own pass is finished.
+      await writeFile(index, written);
+      const fourth = await FragmentStore.open(state, 'key-1');
+      const indexed = await fourth.readUnchanged(id, stamp);
+      expect(indexed).toMatchObject({ result: { id, sha256: 'sha-a' }, isStored: true });
+      await expect(indexed.result!.full()).rejects.toThrow(/stored result of .*2018\.txt is missing/);
+
+      // An index of another layout, or with a damaged line, is not read.
       const [header, line] = written.toString('utf8').split('\n');
-      for (const text of [`${header.replace('"layout":2,', '')}\n${line.slice(line.indexOf('\t') + 1)}\n`, `${header}\n${line.replace('\t', ' ')}\n`]) {
+      for (const text of [`${header.replace('"layout":3', '"layout":2')}\n${line}\n`, `${header}\n${line.replace('[', '{')}\n`, `${header}\n${line.replace(/^\["[^"]*"/, '[7')}\n`]) {
         await writeFile(index, text);
         const store = await FragmentStore.open(state, 'key-1');
         expect(await store.readUnchanged(id, stamp)).toEqual({ isStored: false });
