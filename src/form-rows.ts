@@ -15,6 +15,18 @@ const MAX_MARKED = 1 << 22;
 /** Work out the row of a word form (`width` numbers, zeroed) into `table` from `at`. */
 export type FillRow = (key: string, lemma: string, table: Int32Array, at: number) => void;
 
+/** A form's mark (`FormRows.marks`, without `WORKED_OUT`) from its row at `row` in `table`: below `WORKED_OUT`, and 0 only when the row is all zero. */
+export type MarkRow = (table: Int32Array, row: number) => number;
+
+/** The default mark: bit `c` when column `c` of the row is not zero (bit 6: column 6 or a later one). */
+function nonZeroColumns(width: number): MarkRow {
+  return (table, row) => {
+    let mark = 0;
+    for (let column = 0; column < width; column++) if (table[row + column] !== 0) mark |= 1 << Math.min(column, LAST_MARKED_COLUMN);
+    return mark;
+  };
+}
+
 /**
  * Numbers worked out once per word form (a row of `width`), so that a word is looked up, not
  * tested again, each time it recurs. Forms numbered by their tokeniser (`scan.v1`) are kept in a
@@ -28,7 +40,7 @@ export type FillRow = (key: string, lemma: string, table: Int32Array, at: number
 export class FormRows {
   /** The slots: a form's number, then its row; then the spare slot; then a row of zeros. */
   readonly table: Int32Array;
-  /** By form number: `WORKED_OUT`, and bit `c` when column `c` of the row is not zero (bit 6: column 6 or later). Grown as numbers grow; 0: not worked out. */
+  /** By form number: `WORKED_OUT`, and the bits of its `MarkRow` (by default, bit `c` when column `c` of the row is not zero; bit 6: column 6 or later). Grown as numbers grow; 0: not worked out. */
   marks = new Uint8Array(FORM_SLOTS);
   /** Where a row of zeros starts in `table`. */
   readonly zeroRow: number;
@@ -41,6 +53,7 @@ export class FormRows {
   constructor(
     readonly width: number,
     private readonly fill: FillRow,
+    private readonly markRow: MarkRow = nonZeroColumns(width),
   ) {
     this.slot = width + 1;
     this.table = new Int32Array((FORM_SLOTS + 2) * this.slot);
@@ -97,7 +110,7 @@ export class FormRows {
     return spare + 1;
   }
 
-  /** Note which columns of form `id`'s row, at `row`, are not zero. */
+  /** Mark form `id`, whose row is at `row`. */
   private mark(id: number, row: number): void {
     if (id >= MAX_MARKED) return;
     if (id >= this.marks.length) {
@@ -105,8 +118,6 @@ export class FormRows {
       grown.set(this.marks);
       this.marks = grown;
     }
-    let mark = WORKED_OUT;
-    for (let column = 0; column < this.width; column++) if (this.table[row + column] !== 0) mark |= 1 << Math.min(column, LAST_MARKED_COLUMN);
-    this.marks[id] = mark;
+    this.marks[id] = WORKED_OUT | this.markRow(this.table, row);
   }
 }

@@ -1,5 +1,5 @@
 import type { ClassifiedDoc, CompiledLexicon, Hit, TokenisedDoc, WordStream } from '../document.js';
-import { FormRows } from '../form-rows.js';
+import { FormRows, type FillRow } from '../form-rows.js';
 import { buildWordStream } from './word-stream.js';
 
 /** Largest number of lexicons the start pre-filter covers (bits of a 32-bit mask). */
@@ -17,15 +17,18 @@ export type Classifier = (doc: TokenisedDoc) => ClassifiedDoc;
 export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifier {
   const filtered = lexicons.slice(0, MAX_FILTERED);
   // What a word form is to each lexicon (bit `b` for the lexicon at index `b`): where an entry
-  // can be this word alone, start here and go on, or go on with it.
-  const rows = new FormRows(3, (key, lemma, table, at) => {
+  // can be this word alone, start here and go on, or go on with it. For up to two lexicons a
+  // form's mark holds its whole row (`packRow`).
+  const isPacked = filtered.length <= MAX_PACKED;
+  const fill: FillRow = (key, lemma, table, at) => {
     filtered.forEach((lexicon, index) => {
       const starts = lexicon.startsAt(key, lemma);
       if (starts.alone) table[at] |= 1 << index;
       if (starts.longer) table[at + 1] |= 1 << index;
       if (lexicon.continuesAt(key, lemma)) table[at + 2] |= 1 << index;
     });
-  });
+  };
+  const rows = isPacked ? new FormRows(3, fill, packRow) : new FormRows(3, fill);
   // Candidate lists are reused from document to document (classifying is synchronous).
   let positions = new Int32Array(1024);
   let startMasks = new Int32Array(1024);
@@ -34,7 +37,7 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     const size = stream.keys.length;
     if (positions.length < size) [positions, startMasks] = [new Int32Array(size * 2), new Int32Array(size * 2)];
     rows.use(stream);
-    const count = scanCandidates(stream, rows, positions, startMasks);
+    const count = scanCandidates(stream, rows, isPacked, positions, startMasks);
     const words: WordStream = { ...stream, candidates: { positions, masks: startMasks, count } };
     const hits: Hit[] = [];
     for (let index = 0; index < lexicons.length; index++) {
@@ -62,32 +65,50 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
   };
 }
 
-/** Bits of a form's mark in the classifier's rows (`FormRows.marks`): a term can be the word alone, start there and go on, go on with it. */
+/** Lexicons whose rows fit in a form's mark: three masks of two bits. */
+const MAX_PACKED = 2;
+
+/** A form's mark that holds its whole row, for up to `MAX_PACKED` lexicons: the masks of where a term can be the word alone (bits 0-1), start there and go on (2-3), go on with it (4-5). */
+function packRow(table: Int32Array, row: number): number {
+  return table[row] | (table[row + 1] << 2) | (table[row + 2] << 4);
+}
+
+/** Bits of a form's mark when it is not packed (`FormRows.marks`): the row's columns that are not zero, where a term can be the word alone, start there and go on, go on with it. */
 const [ALONE, LONGER, CONTINUES] = [1, 2, 4];
 
 /**
  * Write the words where some lexicon can match, and the mask of those lexicons, to `positions`
  * and `masks`; return how many. A word is kept for a lexicon when a term can be that word
- * alone, or can start there and go on with the next word (no break between them). A word whose
- * form is marked as starting no term is passed over on its mark (`FormRows.marks`); the others'
- * masks are read from their rows, in one loop (after `rows.use(words)`).
+ * alone, or can start there and go on with the next word (no break between them). A form's
+ * row is read from its mark (`FormRows.marks`) when the mark holds it (`isPacked`); otherwise a
+ * word whose mark says it starts no term is passed over, and the others' rows are read from the
+ * table (after `rows.use(words)`). The mark is an array of tens of KB that stays in the caches;
+ * the table is a megabyte or more, read at random, which the tokeniser pushes out of them.
  */
-function scanCandidates(words: WordStream, rows: FormRows, positions: Int32Array, masks: Int32Array): number {
+function scanCandidates(words: WordStream, rows: FormRows, isPacked: boolean, positions: Int32Array, masks: Int32Array): number {
   const { table } = rows;
   const { breakBefore } = words;
   const size = words.keys.length;
   let count = 0;
   for (let i = 0; i < size; i++) {
     const mark = rows.markOf(words, i);
-    if (mark !== 0 && (mark & (ALONE | LONGER)) === 0) continue;
-    const row = rows.rowOf(words, i);
-    const alone = table[row];
-    const longer = table[row + 1];
+    let alone: number;
+    let longer: number;
+    if (isPacked && mark !== 0) {
+      alone = mark & 3;
+      longer = (mark >>> 2) & 3;
+    } else {
+      if (mark !== 0 && (mark & (ALONE | LONGER)) === 0) continue;
+      const row = rows.rowOf(words, i);
+      alone = table[row];
+      longer = table[row + 1];
+    }
     if ((alone | longer) === 0) continue;
     let mask = alone;
     if (longer !== 0 && i + 1 < size && breakBefore[i + 1] === 0) {
-      const nextMark = rows.markOf(words, i + 1);
-      if (nextMark === 0 || (nextMark & CONTINUES) !== 0) mask |= longer & table[rows.rowOf(words, i + 1) + 2];
+      const next = rows.markOf(words, i + 1);
+      if (isPacked && next !== 0) mask |= longer & (next >>> 4);
+      else if (next === 0 || (next & CONTINUES) !== 0) mask |= longer & table[rows.rowOf(words, i + 1) + 2];
     }
     if (mask !== 0) {
       positions[count] = i;

@@ -5,6 +5,7 @@ import type { Hit, TokenisedDoc, WordStream } from '../../src/document.js';
 import { findDocuments, readDocument } from '../../src/ingest/index.js';
 import { BUNDLED_LEXICONS, loadScorer, textSource } from '../../src/pipeline/index.js';
 import { tokenise } from '../../src/tokenise/index.js';
+import { compileLexicon } from '../../src/lexicon/index.js';
 
 const FRENCH = 'Les demandeurs de protection internationale ont le droit de rester dans le pays pendant que leur demande est examinée par les autorités.';
 /** Hyphens, clitics, numbers, quotes, negation, a sentence without words, and a paragraph in another language (its words are taken out). */
@@ -41,14 +42,18 @@ describe('word stream', () => {
     }
   });
 
-  test('the start filter and the table by form number change no hit', async () => {
+  // Two lexicons: a form's row is held in its mark. Three: the marks only tell which of its numbers are not zero.
+  test.each([2, 3])('the start filter and the table by form number change no hit (%i lexicons)', async (count) => {
     const docs = await bundledDocs();
     const { scorer } = await loadScorer(BUNDLED_LEXICONS, 'scan.v1');
-    const classify = createClassifier(scorer.lexicons);
+    const [first] = scorer.lexicons;
+    const third = compileLexicon({ ...first.spec, name: 'third' }, { file: first.file, sha256: first.sha256 });
+    const lexicons = [...scorer.lexicons, third].slice(0, count);
+    const classify = createClassifier(lexicons);
     // Every word tried, by every lexicon, without the classifier's filter.
     const unfiltered = (doc: TokenisedDoc): string[] => {
       const words = buildWordStream(doc);
-      const hits = scorer.lexicons.flatMap((lexicon) => lexicon.match(words).map((match) => `${match.start}-${match.end}:${lexicon.id}/${match.category}/${match.entryId}`));
+      const hits = lexicons.flatMap((lexicon) => lexicon.match(words).map((match) => `${match.start}-${match.end}:${lexicon.id}/${match.category}/${match.entryId}`));
       return hits.sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
     };
     const positions = (doc: TokenisedDoc, hits: readonly Hit[]): string[] => {
