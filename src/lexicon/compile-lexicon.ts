@@ -4,7 +4,7 @@ import { termVariants } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { TermsFound, TermTrie } from './trie.js';
 import { RuleWords } from './rule-words.js';
-import { makeWordStep, mergeWordSteps, type WordStep } from './word-step.js';
+import { makeWordStep, mergeWordSteps, type WordStep, type WordStepSet } from './word-step.js';
 
 /** An entry ready for matching: its conditions compiled to word steps. */
 interface CompiledEntry {
@@ -36,24 +36,44 @@ export function lexiconOrigin(file: string, bytes: Uint8Array | string): Lexicon
   return { file, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** Compile a parsed, checked lexicon into a frozen matcher (S7). Runs once per run. */
+/**
+ * Compile a parsed, checked lexicon into a frozen matcher (S7). Runs once per run. Its terms'
+ * variants and its rules' words are worked out (with their inflections, which worker threads
+ * are handed) and checked at once; the trie and the numbered sets of the rules' words are built
+ * when it first matches or is asked where a term starts: a thread that only reads the lexicon's
+ * identity and categories (the main thread, while workers score) does without them.
+ */
 export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): CompiledLexicon {
-  const trie = new TermTrie();
-  const entries: CompiledEntry[] = [];
-  const ruleWords = new RuleWords();
+  const variants: (readonly [steps: WordStep[], entry: number])[] = [];
+  const entrySteps: EntrySteps[] = [];
   const categories: CategoryInfo[] = [];
   for (const [categoryId, category] of Object.entries(spec.categories)) {
     categories.push(Object.freeze({ id: categoryId, label: category.label, description: category.description, lexiconId: spec.name }));
     for (const entry of category.entries) {
-      const index = entries.push(compileEntry(entry, categoryId, ruleWords)) - 1;
+      const index = entrySteps.push(stepsOfEntry(entry, categoryId)) - 1;
       for (const variant of termSteps(entry.term, entry.inflect)) {
-        if (!trie.add(variant, index)) throw new Error(`term "${entry.term}" has too many inflected variants`);
+        if (!TermTrie.fits(variant)) throw new Error(`term "${entry.term}" has too many inflected variants`);
+        variants.push([variant, index]);
       }
     }
   }
+  let matcher: { trie: TermTrie; entries: CompiledEntry[]; ruleWords: RuleWords } | undefined;
+  const matcherOf = () => {
+    if (matcher) return matcher;
+    const ruleWords = new RuleWords();
+    const entries = entrySteps.map((entry) => compileEntry(entry, ruleWords));
+    const trie = new TermTrie();
+    for (const [variant, entry] of variants) trie.add(variant, entry);
+    matcher = { trie, entries, ruleWords };
+    return matcher;
+  };
   // Reused by every match call (matching is synchronous).
   const found = new TermsFound();
-  const hasWholeWeights = entries.every((entry) => Number.isInteger(entry.weight));
+  const match = (words: WordStream, startBit?: number) => {
+    const { trie, entries, ruleWords } = matcherOf();
+    return matchWords(words, trie, entries, ruleWords, found, startBit);
+  };
+  const hasWholeWeights = entrySteps.every(({ entry }) => Number.isInteger(entry.weight));
   return Object.freeze({
     id: spec.name,
     version: spec.version,
@@ -63,11 +83,11 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
     file: origin.file,
     spec,
     categories: Object.freeze(categories),
-    entryCount: entries.length,
+    entryCount: entrySteps.length,
     hasWholeWeights,
-    match: (words: WordStream, startBit?: number) => matchWords(words, trie, entries, ruleWords, found, startBit),
-    startsAt: (key: string, lemma: string) => trie.startsAt(key, lemma),
-    continuesAt: (key: string, lemma: string) => trie.continuesAt(key, lemma),
+    match,
+    startsAt: (key: string, lemma: string) => matcherOf().trie.startsAt(key, lemma),
+    continuesAt: (key: string, lemma: string) => matcherOf().trie.continuesAt(key, lemma),
   });
 }
 
@@ -76,18 +96,30 @@ export function termSteps(term: string, isInflected: boolean): WordStep[][] {
   return termVariants(term).map((words) => words.map((word) => makeWordStep(word, { isInflected })));
 }
 
-function compileEntry(entry: LexiconEntry, category: string, ruleWords: RuleWords): CompiledEntry {
-  const exclusions = entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect));
-  const proximity = (spec: LexiconEntry['near']): Proximity | undefined =>
-    spec && { window: spec.window, words: ruleWords.numberOf(mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0])))) };
+/** An entry's rules as word steps, worked out (with their words' inflections) when its lexicon is compiled; numbered as rule-word sets when it is first used (`compileEntry`). */
+interface EntrySteps {
+  readonly entry: LexiconEntry;
+  readonly category: string;
+  readonly exclusions: readonly WordStep[][];
+  readonly near?: { readonly words: WordStepSet; readonly window: number };
+  readonly notNear?: { readonly words: WordStepSet; readonly window: number };
+}
+
+function stepsOfEntry(entry: LexiconEntry, category: string): EntrySteps {
+  const proximity = (spec: LexiconEntry['near']) => spec && { window: spec.window, words: mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0]))) };
+  return { entry, category, exclusions: entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect)), near: proximity(entry.near), notNear: proximity(entry.not_near) };
+}
+
+function compileEntry({ entry, category, exclusions, near, notNear }: EntrySteps, ruleWords: RuleWords): CompiledEntry {
+  const proximity = (steps: EntrySteps['near']): Proximity | undefined => steps && { window: steps.window, words: ruleWords.numberOf(steps.words) };
   return {
     id: entry.term,
     category,
     weight: entry.weight,
     exclusions: exclusions.map((steps) => steps.map((step) => ruleWords.numberOf(mergeWordSteps([step])))),
     exclusionWords: exclusions.length === 0 ? -1 : ruleWords.numberOf(mergeWordSteps(exclusions.flat())),
-    near: proximity(entry.near),
-    notNear: proximity(entry.not_near),
+    near: proximity(near),
+    notNear: proximity(notNear),
   };
 }
 

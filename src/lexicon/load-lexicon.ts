@@ -5,7 +5,7 @@ import { makeIssue, reasonOf } from '../issues.js';
 import { parseYaml, zodIssues } from '../yaml-issues.js';
 import { checkLexicon } from './check-lexicon.js';
 import { codeKey } from './code-key.js';
-import { compileLexicon, lexiconOrigin } from './compile-lexicon.js';
+import { compileLexicon, lexiconOrigin, type LexiconOrigin } from './compile-lexicon.js';
 import { importLiwc, importQuanteda, type ImportedLexicon } from './interop.js';
 import { lexiconSchema, type LexiconSpec } from './schema.js';
 
@@ -48,7 +48,7 @@ export function parseLexicon(file: string, bytes: Buffer | string): LoadedLexico
   const known = checked.get(id);
   if (known) {
     used.add(id);
-    return { spec: known.spec, lexicon: compileLexicon(known.spec, origin), issues: known.issues };
+    return compiled(file, known.spec, origin, known.issues);
   }
   const loaded = readLexicon(file, bytes);
   if (loaded.spec && loaded.lexicon) {
@@ -118,7 +118,16 @@ function readLexicon(file: string, bytes: Buffer | string): LoadedLexicon {
   if (!parsed.success) return { issues: zodIssues(source, parsed.error, 'LEXICON_INVALID') };
   const issues = checkLexicon(parsed.data, source);
   if (issues.some((issue) => issue.severity === 'error')) return { spec: parsed.data, issues };
-  return { spec: parsed.data, lexicon: compileLexicon(parsed.data, lexiconOrigin(file, bytes)), issues };
+  return compiled(file, parsed.data, lexiconOrigin(file, bytes), issues);
+}
+
+/** A checked spec compiled, or the issue that stopped it (a term with too many variants). */
+function compiled(file: string, spec: LexiconSpec, origin: LexiconOrigin, issues: readonly Issue[]): LoadedLexicon {
+  try {
+    return { spec, lexicon: compileLexicon(spec, origin), issues };
+  } catch (error) {
+    return { spec, issues: [...issues, makeIssue('LEXICON_INVALID', file, `cannot compile: ${reasonOf(error)}`)] };
+  }
 }
 
 /** A YAML mapping without hsframe's `categories`, whose leaves are lists of terms. */
@@ -130,5 +139,5 @@ function isQuantedaDictionary(value: unknown): boolean {
 
 function compileImported(imported: ImportedLexicon, file: string, bytes: Buffer | string): LoadedLexicon {
   if (!imported.spec || imported.issues.some((issue) => issue.severity === 'error')) return { issues: imported.issues };
-  return { spec: imported.spec, lexicon: compileLexicon(imported.spec, lexiconOrigin(file, bytes)), issues: imported.issues };
+  return compiled(file, imported.spec, lexiconOrigin(file, bytes), imported.issues);
 }

@@ -59,14 +59,24 @@ export class TermTrie {
    */
   private forms?: FormRows;
 
-  /** Add one variant (a list of word steps) of entry `entry`; returns false if it expands too far. */
+  /** True when a variant (a list of word steps) expands into few enough paths of keys for `add`. */
+  static fits(steps: readonly WordStep[]): boolean {
+    let paths = 1;
+    for (const step of steps) {
+      paths *= stepKeys(step).length;
+      if (paths > MAX_PATHS) return false;
+    }
+    return true;
+  }
+
+  /** Add one variant (a list of word steps) of entry `entry`; returns false if it expands too far (see `fits`). */
   add(steps: readonly WordStep[], entry: number): boolean {
     if (this.forms) throw new Error('term trie: a variant added after walking');
+    if (!TermTrie.fits(steps)) return false;
     let paths: Key[][] = [[]];
     for (const step of steps) {
       const keys = stepKeys(step);
       paths = paths.flatMap((path) => keys.map((key) => [...path, key]));
-      if (paths.length > MAX_PATHS) return false;
     }
     for (const path of paths) this.insert(path, entry);
     return true;

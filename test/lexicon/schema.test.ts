@@ -28,4 +28,13 @@ describe('lexicon validation', () => {
     expect(spec?.categories.a.entries[0]).toMatchObject({ weight: 1, inflect: false, exclude: [] });
     expect(lexicon?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  test('a term whose inflected variants are too many is reported when the lexicon is read, not when it first matches', () => {
+    // Each inflected word is several forms and a lemma: six of them multiply past what one term may expand to.
+    const { lexicon, issues } = parseLexicon('x.yaml', `${HEAD}      - {term: run walk jump talk sing dance, inflect: true, source: s}\n`);
+    expect(lexicon).toBeUndefined();
+    expect(issues).toMatchObject([{ code: 'LEXICON_INVALID', file: 'x.yaml', severity: 'error' }]);
+    expect(issues[0].message).toMatch(/cannot compile: term "run walk jump talk sing dance" has too many inflected variants/);
+    expect(parseLexicon('y.yaml', `${HEAD}      - {term: run walk jump, inflect: true, source: s}\n`).lexicon).toBeDefined();
+  });
 });
