@@ -65,7 +65,7 @@ export interface ReusedResult {
   readonly id: string;
   readonly sha256: string;
   readonly issues: readonly Issue[];
-  /** The whole result, without its rows of the tables (`matchesCsv` is empty); fails if its fragment is gone. */
+  /** The whole result, without its rows of the tables (`matchesCsv` is empty), read once however often asked for; fails if its fragment is gone. */
   full(): Promise<DocResult>;
 }
 
@@ -160,7 +160,8 @@ export class FragmentStore {
     if (indexed && isSameStamp(indexed.stamp, stamp)) {
       this.nextIndex.addLine(indexed.line);
       const { sha256, issues } = indexed;
-      return { result: { id, sha256, issues, full: () => this.readFull(id, sha256) }, isStored: true };
+      let whole: Promise<DocResult> | undefined;
+      return { result: { id, sha256, issues, full: () => (whole ??= this.readFull(id, sha256)) }, isStored: true };
     }
     const stored = await this.readHeader(id);
     if (!stored || !isSameStamp(stored.stamp, stamp)) return { isStored: stored !== undefined };
