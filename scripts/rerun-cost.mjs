@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// An unchanged re-run: how long `hsframe run` takes when nothing has changed since the last run
+// (wall time, and user + system CPU time, from /usr/bin/time), round by round. With --against,
+// another build's dist folder (e.g. an earlier commit, built) is timed too, the builds
+// alternated round by round, each with its own output folder, and their tables compared.
+// Usage: node scripts/rerun-cost.mjs [--corpus bundled|ungd|DIR] [--rounds N] [--against DIST]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { corpusFolder } from './corpus-folder.mjs';
+
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, rounds: { type: 'string', default: '6' }, against: { type: 'string' } } });
+const root = new URL('..', import.meta.url).pathname;
+if (!existsSync('/usr/bin/time')) throw new Error('rerun-cost needs /usr/bin/time');
+const { loadPipeline } = await import(join(root, 'dist/index.js'));
+const { config } = await loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
+const corpus = corpusFolder(values.corpus, config.corpus);
+const work = mkdtempSync(join(tmpdir(), 'hsframe-rerun-'));
+
+const builds = [join(root, 'dist'), ...(values.against ? [values.against] : [])].map((dist, index) => ({ dist, out: join(work, `out-${index}`), wall: [], cpu: [] }));
+/** One `hsframe run` of a build; its wall and CPU seconds. */
+const run = (build) => {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, join(build.dist, 'cli/bin.js'), 'run', '--corpus', corpus, '--out', build.out, '--quiet'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`hsframe run (${build.dist}) exited with ${result.status}: ${result.stderr}`);
+  const [wall, user, system] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, cpu: user + system };
+};
+try {
+  // The full run, then one re-run untimed: it keeps what the lexicons compile from under this build's code.
+  for (const build of builds) {
+    run(build);
+    run(build);
+  }
+  for (let round = 0; round < Number(values.rounds); round++) {
+    for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+      const { wall, cpu } = run(build);
+      build.wall.push(wall);
+      build.cpu.push(cpu);
+    }
+  }
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  const list = (numbers) => numbers.map((n) => n.toFixed(2)).join(', ');
+  console.log(`unchanged re-run of ${corpus}, ${values.rounds} rounds${builds.length > 1 ? ', builds alternated' : ''} (seconds):`);
+  for (const build of builds) {
+    console.log(`  ${build.dist}: wall ${list(build.wall)} (median ${median(build.wall).toFixed(2)}); user + system ${list(build.cpu)} (median ${median(build.cpu).toFixed(2)})`);
+  }
+  if (builds.length > 1) {
+    const differ = ['scores.csv', 'matches.csv'].filter((name) => !readFileSync(join(builds[0].out, name)).equals(readFileSync(join(builds[1].out, name))));
+    console.log(differ.length === 0 ? '  tables: identical' : `  tables differ: ${differ.join(', ')}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
