@@ -90,8 +90,8 @@ interface IndexLine {
  * thread or by the worker that scored the document, so a killed run loses at most the
  * documents in flight.
  * A scoring pass that finishes also writes `index.jsonl`, the stamp, content hash and warnings
- * of every result it used; the next run reads that one file instead of each fragment. A run removes the index as it
- * starts, so an index on disk always matches the fragments.
+ * of every result it used; the next run reads that one file instead of each fragment. A run
+ * removes the index as it starts, so an index on disk always matches the fragments.
  */
 export class FragmentStore {
   private readonly isIndexed: boolean;
