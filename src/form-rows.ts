@@ -45,7 +45,7 @@ export class FormRows {
   /** Where a row of zeros starts in `table`. */
   readonly zeroRow: number;
   /** Numbers in a slot: `width + 1`. */
-  readonly slot: number;
+  private readonly slot: number;
   private space: number | undefined;
   private isNumbered = false;
   private readonly unnumbered = new Map<string, Int32Array>();

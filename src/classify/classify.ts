@@ -65,12 +65,14 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
   };
 }
 
-/** Lexicons whose rows fit in a form's mark: three masks of two bits. */
+/** Lexicons whose rows fit in a form's mark: three masks of a bit per lexicon, below `WORKED_OUT`. */
 const MAX_PACKED = 2;
+/** One mask of a packed mark. */
+const PACKED_MASK = (1 << MAX_PACKED) - 1;
 
-/** A form's mark that holds its whole row, for up to `MAX_PACKED` lexicons: the masks of where a term can be the word alone (bits 0-1), start there and go on (2-3), go on with it (4-5). */
+/** A form's mark that holds its whole row, for up to `MAX_PACKED` lexicons: the masks of where a term can be the word alone, start there and go on, go on with it, from the lowest bits. */
 function packRow(table: Int32Array, row: number): number {
-  return table[row] | (table[row + 1] << 2) | (table[row + 2] << 4);
+  return table[row] | (table[row + 1] << MAX_PACKED) | (table[row + 2] << (2 * MAX_PACKED));
 }
 
 /** Bits of a form's mark when it is not packed (`FormRows.marks`): the row's columns that are not zero, where a term can be the word alone, start there and go on, go on with it. */
@@ -95,8 +97,8 @@ function scanCandidates(words: WordStream, rows: FormRows, isPacked: boolean, po
     let alone: number;
     let longer: number;
     if (isPacked && mark !== 0) {
-      alone = mark & 3;
-      longer = (mark >>> 2) & 3;
+      alone = mark & PACKED_MASK;
+      longer = (mark >>> MAX_PACKED) & PACKED_MASK;
     } else {
       if (mark !== 0 && (mark & (ALONE | LONGER)) === 0) continue;
       const row = rows.rowOf(words, i);
@@ -107,7 +109,7 @@ function scanCandidates(words: WordStream, rows: FormRows, isPacked: boolean, po
     let mask = alone;
     if (longer !== 0 && i + 1 < size && breakBefore[i + 1] === 0) {
       const next = rows.markOf(words, i + 1);
-      if (isPacked && next !== 0) mask |= longer & (next >>> 4);
+      if (isPacked && next !== 0) mask |= longer & (next >>> (2 * MAX_PACKED));
       else if (next === 0 || (next & CONTINUES) !== 0) mask |= longer & table[rows.rowOf(words, i + 1) + 2];
     }
     if (mask !== 0) {
