@@ -2,19 +2,23 @@
 // Classify alone, on documents tokenised beforehand: milliseconds per pass (the fastest and the
 // median of fifteen), nanoseconds per word, how many words the start filter lets the matchers
 // try, and how many term walks go through the trie's nodes.
-// Usage: node scripts/classify-cost.mjs [--corpus bundled|ungd|DIR] [--limit N] [--against DIST] [--fresh]
+// Usage: node scripts/classify-cost.mjs [--corpus bundled|ungd|DIR] [--limit N] [--against DIST] [--fresh] [--cold]
 // --against times another build's dist folder (e.g. an earlier commit, built) in the same
 // process, its passes alternated with this build's, and checks that both find the same hits.
 // --fresh tokenises every document again before it is classified, as a run does (the
 // classifier then meets each document's words cold); with --against, each build tokenises it
 // and the two builds classify in turn, the first alternating from document to document.
+// --cold gives every pass new lexicons and a new classifier (built before the pass, not timed),
+// which meet every word form for the first time, as a run's one pass over a corpus does; it
+// implies --fresh.
 // The build set up first (this one) has come out 4-6% slower than the same code set up second:
 // run the comparison from both builds (each build's script --against the other) to cancel that.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusFolder } from './corpus-folder.mjs';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, limit: { type: 'string', default: '800' }, against: { type: 'string' }, fresh: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, limit: { type: 'string', default: '800' }, against: { type: 'string' }, fresh: { type: 'boolean', default: false }, cold: { type: 'boolean', default: false } } });
+if (values.cold) values.fresh = true;
 const root = new URL('..', import.meta.url).pathname;
 const PASSES = 15;
 
@@ -39,7 +43,8 @@ async function setUp(dist) {
   const docAt = (index) => kept?.[index] ?? tokenise(sources[index]);
   const classify = hsframe.createClassifier(scorer.lexicons);
   sources.forEach((_, index) => classify(docAt(index)));
-  return { hsframe, scorer, sources, tokenise, docAt, classify, passes: [] };
+  const renew = async () => hsframe.createClassifier((await hsframe.loadScorer(config.lexicons, 'scan.v1')).scorer.lexicons);
+  return { hsframe, scorer, sources, tokenise, docAt, classify, renew, passes: [] };
 }
 
 const builds = [{ name: 'this build', ...(await setUp(join(root, 'dist'))) }];
@@ -51,6 +56,7 @@ const timed = (build, doc) => {
 };
 for (let pass = 0; pass < PASSES; pass++) {
   if (values.fresh) {
+    if (values.cold) for (const build of builds) build.classify = await build.renew();
     const spent = builds.map(() => 0);
     builds[0].sources.forEach((source, index) => {
       const fresh = builds.map((build) => build.tokenise(source));
@@ -80,18 +86,20 @@ if (builds.length > 1) {
   console.log(differ < 0 ? '  hits: identical' : `  hits: differ first in ${sources[differ].id}`);
 }
 
-if (scorer.lexicons.every((lexicon) => lexicon.startsAt && lexicon.continuesAt)) {
+if (scorer.lexicons.every((lexicon) => lexicon.roleOf)) {
   // Words where some lexicon can start a term, and those the two-word filter keeps: the term can
   // be the word alone, or it goes on with the next word (no break between them).
+  const { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } = await import(join(root, 'dist/lexicon/trie.js'));
   let [starting, tried] = [0, 0];
   for (let index = 0; index < sources.length; index++) {
     const stream = hsframe.buildWordStream(docAt(index));
+    const roleAt = (lexicon, i) => lexicon.roleOf(stream.keys[i], stream.lemmas[i]);
     for (let i = 0; i < stream.keys.length; i++) {
-      const starts = scorer.lexicons.map((lexicon) => lexicon.startsAt(stream.keys[i], stream.lemmas[i]));
-      if (!starts.some((start) => start.alone || start.longer)) continue;
+      const roles = scorer.lexicons.map((lexicon) => roleAt(lexicon, i));
+      if (!roles.some((role) => (role & (ROLE_ALONE | ROLE_FIRST)) !== 0)) continue;
       starting += 1;
       const next = i + 1 < stream.keys.length && !stream.breakBefore[i + 1] ? i + 1 : -1;
-      if (starts.some((start, index) => start.alone || (start.longer && next >= 0 && scorer.lexicons[index].continuesAt(stream.keys[next], stream.lemmas[next])))) tried += 1;
+      if (roles.some((role, index) => (role & ROLE_ALONE) !== 0 || ((role & ROLE_FIRST) !== 0 && next >= 0 && (roleAt(scorer.lexicons[index], next) & ROLE_LATER) !== 0))) tried += 1;
     }
   }
   console.log(`words where a term can start: ${((starting / words) * 100).toFixed(1)}%; tried after the two-word filter: ${((tried / words) * 100).toFixed(1)}%`);

@@ -199,8 +199,6 @@ export interface CompiledLexicon {
   readonly hasWholeWeights: boolean;
   /** All matches in a word stream: longest first, no word counted twice. `startBit` selects this lexicon's bit of `words.candidates`. */
   match(words: WordStream, startBit?: number): WordMatch[];
-  /** Whether an entry can start at a word with this form and lemma: as that word alone, or going on (for `WordStream.candidates`). */
-  startsAt(key: string, lemma: string): { readonly alone: boolean; readonly longer: boolean };
-  /** False when no entry has a word after its first that a word with this form and lemma can be (for `WordStream.candidates`). */
-  continuesAt(key: string, lemma: string): boolean;
+  /** What a word with this form and lemma can be to an entry (for `WordStream.candidates`): `ROLE_ALONE` the whole term, `ROLE_FIRST` its first word with more to come, `ROLE_LATER` a word after its first. */
+  roleOf(key: string, lemma: string): number;
 }

@@ -1,5 +1,6 @@
 import type { ClassifiedDoc, CompiledLexicon, Hit, TokenisedDoc, WordStream } from '../document.js';
 import { FormRows, type FillRow } from '../form-rows.js';
+import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } from '../lexicon/trie.js';
 import { buildWordStream } from './word-stream.js';
 
 /** Largest number of lexicons the start pre-filter covers (bits of a 32-bit mask). */
@@ -21,12 +22,12 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
   // form's mark holds its whole row (`packRow`).
   const isPacked = filtered.length <= MAX_PACKED;
   const fill: FillRow = (key, lemma, table, at) => {
-    filtered.forEach((lexicon, index) => {
-      const starts = lexicon.startsAt(key, lemma);
-      if (starts.alone) table[at] |= 1 << index;
-      if (starts.longer) table[at + 1] |= 1 << index;
-      if (lexicon.continuesAt(key, lemma)) table[at + 2] |= 1 << index;
-    });
+    for (let index = 0; index < filtered.length; index++) {
+      const role = filtered[index].roleOf(key, lemma);
+      if ((role & ROLE_ALONE) !== 0) table[at] |= 1 << index;
+      if ((role & ROLE_FIRST) !== 0) table[at + 1] |= 1 << index;
+      if ((role & ROLE_LATER) !== 0) table[at + 2] |= 1 << index;
+    }
   };
   const rows = isPacked ? new FormRows(3, fill, packRow) : new FormRows(3, fill);
   // Candidate lists are reused from document to document (classifying is synchronous).

@@ -86,8 +86,7 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
     entryCount: entrySteps.length,
     hasWholeWeights,
     match,
-    startsAt: (key: string, lemma: string) => matcherOf().trie.startsAt(key, lemma),
-    continuesAt: (key: string, lemma: string) => matcherOf().trie.continuesAt(key, lemma),
+    roleOf: (key: string, lemma: string) => matcherOf().trie.roleOf(key, lemma),
   });
 }
 

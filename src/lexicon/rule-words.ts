@@ -60,13 +60,17 @@ function rowsOf(sets: readonly WordStepSet[]): FormRows {
     for (const lemma of set.lemmas) note(byLemma, lemma, bit);
     for (const prefix of set.prefixes) note(byPrefix, prefix, bit);
   });
-  const prefixes = [...byPrefix];
+  // By first char code, so a word is tested only against the prefixes that start as it does (a bare `*` is every word's).
+  const prefixesByFirst = new Map<number, [prefix: string, bits: number[]][]>();
+  for (const [prefix, bits] of byPrefix) if (prefix !== '') prefixesByFirst.set(prefix.charCodeAt(0), [...(prefixesByFirst.get(prefix.charCodeAt(0)) ?? []), [prefix, bits]]);
+  const everyWord = byPrefix.get('');
   const setBits = (bits: readonly number[] | undefined, table: Int32Array, at: number) => {
     if (bits) for (const bit of bits) table[at + (bit >>> 5)] |= 1 << (bit & 31);
   };
   return new FormRows(Math.max(1, Math.ceil(sets.length / 32)), (key, lemma, table, at) => {
     setBits(byForm.get(key), table, at);
     setBits(byLemma.get(lemma), table, at);
-    for (const [prefix, bits] of prefixes) if (key.startsWith(prefix)) setBits(bits, table, at);
+    setBits(everyWord, table, at);
+    for (const [prefix, bits] of prefixesByFirst.get(key.charCodeAt(0)) ?? []) if (key.startsWith(prefix)) setBits(bits, table, at);
   });
 }

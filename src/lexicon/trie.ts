@@ -35,6 +35,9 @@ const MANY = 1;
 /** The count of entries in the row, from this bit. */
 const COUNT_SHIFT = 1;
 
+/** `TermTrie.roleOf` bits: a term can be the word alone; start at it and go on; have it after its first word. */
+export const [ROLE_ALONE, ROLE_FIRST, ROLE_LATER] = [1, 2, 4];
+
 /** What a node shares until it has children or entries of its own: never written. */
 const NO_CHILDREN = Object.freeze(new Map<string, TrieNode>()) as Map<string, TrieNode>;
 const NO_PREFIXES = Object.freeze(new Map<number, [string, TrieNode][]>()) as Map<number, [string, TrieNode][]>;
@@ -52,12 +55,15 @@ export class TermTrie {
   /** The cache is bounded; past this many forms it is cleared and refilled. */
   private static readonly MAX_CACHED_FORMS = 200_000;
   /** Keys of every step after a term's first word, for `continuesAt`. */
-  private readonly later = { exact: new Set<string>(), lemma: new Set<string>(), prefix: new Set<string>() };
+  /** The key bit (`keyBit`) of each key of a step after a term's first word, by kind, for `roleOf` and the rows by form. */
+  private readonly later = { exact: new Map<string, number>(), lemma: new Map<string, number>(), prefix: new Map<string, number>() };
   /**
    * What a walk from a word form finds before the word after it, worked out once per form (see
    * `ALONE_MAX`): a walk that cannot go on to the next word reads one row, not the trie.
    */
   private forms?: FormRows;
+  /** `later.prefix` by first char code, once the trie is complete (`laterPrefixes`). */
+  private laterByFirst?: Map<number, [prefix: string, bit: number][]>;
 
   /** True when a variant (a list of word steps) expands into few enough paths of keys for `add`. */
   static fits(steps: readonly WordStep[]): boolean {
@@ -71,7 +77,7 @@ export class TermTrie {
 
   /** Add one variant (a list of word steps) of entry `entry`; returns false if it expands too far (see `fits`). */
   add(steps: readonly WordStep[], entry: number): boolean {
-    if (this.forms) throw new Error('term trie: a variant added after walking');
+    if (this.forms || this.laterByFirst) throw new Error('term trie: a variant added after walking');
     if (!TermTrie.fits(steps)) return false;
     let paths: Key[][] = [[]];
     for (const step of steps) {
@@ -84,7 +90,7 @@ export class TermTrie {
 
   private insert(path: readonly Key[], entry: number): void {
     let node = this.root;
-    path.slice(1).forEach(([kind, value]) => this.later[kind].add(value));
+    path.slice(1).forEach(([kind, value]) => this.later[kind].set(value, keyBit(value)));
     for (const [kind, value] of path) {
       let children = node[kind];
       let child = children.get(value);
@@ -105,25 +111,42 @@ export class TermTrie {
   }
 
   /**
-   * Whether a term can start at a word with this form and lemma: `alone` when a term can be
-   * this one word, `longer` when a term can start here and go on (not cached: callers such as
-   * the classifier cache the answer).
+   * What a word with this form and lemma can be to a term (`WordRole` bits): the whole term
+   * (`ROLE_ALONE`), its first word with more to come (`ROLE_FIRST`), a word after its first
+   * (`ROLE_LATER`). Allocates nothing (callers such as the classifier cache the answer by form).
    */
-  startsAt(key: string, lemma: string): { alone: boolean; longer: boolean } {
-    let [alone, longer] = [false, false];
-    for (const node of this.startSteps(key, lemma)) {
-      alone ||= node.terminals.length > 0;
-      longer ||= node.exact.size > 0 || node.lemma.size > 0 || node.prefix.size > 0;
-    }
-    return { alone, longer };
+  roleOf(key: string, lemma: string): number {
+    const { root } = this;
+    let role = 0;
+    const exact = root.exact.size === 0 ? undefined : root.exact.get(key);
+    if (exact) role |= firstRole(exact);
+    const prefixes = root.prefixesByFirst.get(key.charCodeAt(0));
+    if (prefixes) for (let i = 0; i < prefixes.length; i++) if (key.startsWith(prefixes[i][0])) role |= firstRole(prefixes[i][1]);
+    const lemmaStep = this.lemmaStep(root, key, lemma);
+    if (lemmaStep) role |= firstRole(lemmaStep);
+    if (this.laterKeyBits(key, lemma) !== 0) role |= ROLE_LATER;
+    return role;
   }
 
-  /** False when no term has a word after its first that this form or lemma can be (the walk from the word before it then ends there). */
-  continuesAt(key: string, lemma: string): boolean {
-    const { exact, lemma: lemmas, prefix } = this.later;
-    if (exact.has(key) || lemmas.has(lemma)) return true;
-    for (const start of prefix) if (key.startsWith(start)) return true;
-    return false;
+  /** The key bits (`keyBit`) of what a word with this form and lemma can be as a word after a term's first: 0 when nothing. */
+  private laterKeyBits(key: string, lemma: string): number {
+    const { exact, lemma: lemmas } = this.later;
+    let bits = (exact.size === 0 ? undefined : exact.get(key)) ?? 0;
+    if (lemmas.size !== 0) bits |= lemmas.get(lemma) ?? 0;
+    const prefixes = this.laterPrefixes().get(key.charCodeAt(0));
+    if (prefixes) for (let i = 0; i < prefixes.length; i++) if (key.startsWith(prefixes[i][0])) bits |= prefixes[i][1];
+    return bits;
+  }
+
+  /** The prefixes of words after a term's first and their key bits, by first char code (built once the trie is complete). */
+  private laterPrefixes(): Map<number, [string, number][]> {
+    if (this.laterByFirst) return this.laterByFirst;
+    this.laterByFirst = new Map();
+    for (const [prefix, bit] of this.later.prefix) {
+      const first = prefix.charCodeAt(0);
+      this.laterByFirst.set(first, [...(this.laterByFirst.get(first) ?? []), [prefix, bit]]);
+    }
+    return this.laterByFirst;
   }
 
   private rootStepsOf(key: string): readonly TrieNode[] {
@@ -155,10 +178,7 @@ export class TermTrie {
     if (alone.length <= ALONE_MAX) alone.forEach((entry, i) => (table[at + 1 + i] = entry));
     table[at] = (alone.length > ALONE_MAX ? MANY : 0) | (Math.min(alone.length, ALONE_MAX) << COUNT_SHIFT);
     for (const node of steps) for (const children of [node.exact, node.lemma, node.prefix]) for (const next of children.keys()) table[at + NEXT_KEYS] |= keyBit(next);
-    const { exact, lemma: lemmas, prefix } = this.later;
-    if (exact.has(key)) table[at + AS_LATER] |= keyBit(key);
-    if (lemmas.has(lemma)) table[at + AS_LATER] |= keyBit(lemma);
-    for (const start of prefix) if (key.startsWith(start)) table[at + AS_LATER] |= keyBit(start);
+    table[at + AS_LATER] = this.laterKeyBits(key, lemma);
   }
 
   /** Add to `found` every entry matching words `[start, end)`, starting at word `start` (after `use(words)`). */
@@ -224,6 +244,11 @@ export class TermsFound {
     this.entries[this.count] = entry;
     this.count += 1;
   }
+}
+
+/** What reaching `node` from the root makes the word: a whole term (`ROLE_ALONE`), the first word of longer ones (`ROLE_FIRST`). */
+function firstRole(node: TrieNode): number {
+  return (node.terminals.length > 0 ? ROLE_ALONE : 0) | (node.exact.size > 0 || node.lemma.size > 0 || node.prefix.size > 0 ? ROLE_FIRST : 0);
 }
 
 /** Children of `node` that the word form `key` reaches: its exact key and every matching prefix. */

@@ -55,6 +55,17 @@ describe('rule words', () => {
     }
   });
 
+  test('a bare * is a prefix of every word, beside prefixes tested by their first letter', () => {
+    const rules = new RuleWords();
+    const word = (text: string) => makeWordStep(text, { isInflected: false });
+    const every = rules.numberOf(mergeWordSteps([word('*')]));
+    const some = rules.numberOf(mergeWordSteps([word('secur*'), word('righ*')]));
+    const words = stream(WORDS, WORDS.map((_, i) => i + 1), 3);
+    rules.use(words);
+    expect(WORDS.map((_, at) => rules.has(words, at, every))).toEqual(WORDS.map(() => true));
+    expect(WORDS.map((_, at) => rules.has(words, at, some))).toEqual(WORDS.map(([key]) => key.startsWith('secur') || key.startsWith('righ')));
+  });
+
   test('sets past those with a bit in the rows are tested word by word, with the same answers', () => {
     const rules = new RuleWords();
     const word = (text: string) => makeWordStep(text, { isInflected: false });

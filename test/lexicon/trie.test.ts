@@ -4,7 +4,7 @@ import { buildWordStream } from '../../src/classify/index.js';
 import type { WordStream } from '../../src/document.js';
 import { findDocuments, readDocument } from '../../src/ingest/index.js';
 import { loadLexicon, termSteps } from '../../src/lexicon/index.js';
-import { TermsFound, TermTrie } from '../../src/lexicon/trie.js';
+import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, TermsFound, TermTrie } from '../../src/lexicon/trie.js';
 import { BUNDLED_LEXICONS, textSource } from '../../src/pipeline/index.js';
 import { tokenise } from '../../src/tokenise/index.js';
 import { stream } from './helpers.js';
@@ -87,11 +87,23 @@ describe('term trie', () => {
     filled.add(termSteps('secur*', false)[0], 1);
     filled.add(termSteps('asylum', false)[0], 2);
     const empty = new TermTrie();
-    for (const word of ['border', 'control', 'security', 'asylum']) {
-      expect(empty.startsAt(word, word)).toEqual({ alone: false, longer: false });
-      expect(empty.continuesAt(word, word)).toBe(false);
-    }
-    expect(filled.startsAt('border', 'border')).toEqual({ alone: false, longer: true });
-    expect(filled.startsAt('security', 'security')).toEqual({ alone: true, longer: false });
+    for (const word of ['border', 'control', 'security', 'asylum']) expect(empty.roleOf(word, word)).toBe(0);
+    expect(filled.roleOf('border', 'border')).toBe(ROLE_FIRST);
+    expect(filled.roleOf('control', 'control')).toBe(ROLE_LATER);
+    expect(filled.roleOf('security', 'security')).toBe(ROLE_ALONE);
+  });
+
+  test("a word's role: whole term, first word, later word, by form, lemma or prefix, several at once", () => {
+    const trie = new TermTrie();
+    trie.add(termSteps('border', false)[0], 0);
+    trie.add(termSteps('border control', false)[0], 1);
+    trie.add(termSteps('human secur*', false)[0], 2);
+    trie.add(termSteps('protect border', true)[0], 3);
+    expect(trie.roleOf('border', 'border')).toBe(ROLE_ALONE | ROLE_FIRST | ROLE_LATER);
+    expect(trie.roleOf('securitisation', 'securitisation')).toBe(ROLE_LATER);
+    expect(trie.roleOf('secure', 'secure')).toBe(ROLE_LATER);
+    expect(trie.roleOf('protecting', 'protect')).toBe(ROLE_FIRST);
+    expect(trie.roleOf('sec', 'sec')).toBe(0);
+    expect(trie.roleOf('human', 'human')).toBe(ROLE_FIRST);
   });
 });
