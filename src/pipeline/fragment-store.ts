@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, readFile as readFileCallback, type WriteS
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pLimit from 'p-limit';
 import { finished } from 'node:stream/promises';
 import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
 import type { Issue, ScoreRow } from '../document.js';
@@ -114,8 +115,8 @@ export class FragmentStore {
     const dir = join(stateDir, 'fragments');
     await mkdir(dir, { recursive: true });
     await removeTempFiles(stateDir);
-    // The sub-folders at once: a corpus of thousands fills all 256, and each is a round trip to the disk.
-    await Promise.all((await readdir(dir)).map((sub) => removeTempFiles(join(dir, sub))));
+    // The sub-folders side by side: a corpus of thousands fills all 256, and each is a round trip to the disk.
+    await eachSubFolder(dir, (sub) => removeTempFiles(join(dir, sub)));
     const indexPath = join(stateDir, INDEX);
     const indexed = options.isReused === false ? new Map<string, IndexLine>() : await readIndex(indexPath, key);
     await rm(indexPath, { force: true });
@@ -250,7 +251,7 @@ export class FragmentStore {
         if (!keep.has(name)) await rm(join(this.dir, sub, name), { force: true });
       }
     };
-    await Promise.all((await readdir(this.dir)).map(prune));
+    await eachSubFolder(this.dir, prune);
   }
 
 }
@@ -300,6 +301,15 @@ function fragmentPath(dir: string, id: string): string {
 
 function fileName(id: string): string {
   return `${createHash('sha256').update(id).digest('hex').slice(0, 40)}.json`;
+}
+
+/** Sub-folders worked on at once: enough to keep the thread pool's four threads busy, few enough not to flood its queue. */
+const SUB_FOLDERS_AT_ONCE = 16;
+
+/** Run `work` on every sub-folder of the store's folder `dir`, `SUB_FOLDERS_AT_ONCE` at a time (p-limit). */
+async function eachSubFolder(dir: string, work: (sub: string) => Promise<void>): Promise<void> {
+  const limit = pLimit(SUB_FOLDERS_AT_ONCE);
+  await Promise.all((await readdir(dir)).map((sub) => limit(() => work(sub))));
 }
 
 /** Delete `*.hsframe.tmp` files in a folder (leftovers of a killed run). */

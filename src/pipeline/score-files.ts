@@ -1,7 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import pLimit from 'p-limit';
 import type { Issue, ScoreRow } from '../document.js';
 import { knownInflections } from '../lexicon/index.js';
 import { contentHash, readFileBytes, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
@@ -69,7 +68,7 @@ const BYTES_PER_EXTRA_THREAD = 2_000_000;
 /**
  * Read, hash and score files: scoring runs in a pool of worker threads (or in this thread for
  * small jobs), and a worker reads the files it scores; results are reused from the store when
- * content, lexicons and options are unchanged (p-limit bounds the files in flight, S17).
+ * content, lexicons and options are unchanged (`mapBounded` bounds the files in flight, S17).
  * Results are collected in id order.
  */
 export async function scoreFiles(files: readonly DocumentFile[], settings: ScoreFilesSettings): Promise<FilesScored> {
@@ -104,23 +103,18 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
     if (stored) settings.store!.noteStored(stored);
     return { outcome, bytesRead };
   };
-  // Enough files in flight to hide I/O latency (re-runs mostly stat and read small state files).
-  const limit = pLimit(Math.max(8, threads * 4));
   const stamper = new Stamper();
   try {
-    const outcomes = await Promise.all(
-      files.map((file, index) =>
-        limit(async () => {
-          const outcome = await scoreOne(file, settings, score, progress, stamper);
-          progress.done += 1;
-          if ('issue' in outcome) progress.failed += 1;
-          else if (outcome.isCached) progress.cached += 1;
-          settings.onProgress?.({ ...progress });
-          settings.onSettled?.(index, 'issue' in outcome ? undefined : { id: outcome.id, sha256: outcome.sha256 }, !('issue' in outcome) && !outcome.isCached);
-          return outcome;
-        }),
-      ),
-    );
+    // Enough files in flight to hide I/O latency (re-runs mostly stat and read small state files).
+    const outcomes = await mapBounded(files, Math.max(8, threads * 4), async (file, index) => {
+      const outcome = await scoreOne(file, settings, score, progress, stamper);
+      progress.done += 1;
+      if ('issue' in outcome) progress.failed += 1;
+      else if (outcome.isCached) progress.cached += 1;
+      settings.onProgress?.({ ...progress });
+      settings.onSettled?.(index, 'issue' in outcome ? undefined : { id: outcome.id, sha256: outcome.sha256 }, !('issue' in outcome) && !outcome.isCached);
+      return outcome;
+    });
     return collect(outcomes, progress.bytes);
   } finally {
     if (pool) await (await pool).close();
@@ -164,6 +158,30 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   if (!result) return { issue: outcome.issue };
   settings.onResult?.(result);
   return kept(result, () => result.row, false, settings);
+}
+
+/**
+ * `task` of every item, at most `limit` at once, started in order as others finish; results by
+ * index. Tasks are not queued all at once: an unchanged re-run of ten thousand files would hold a
+ * pending promise and closure for each, which the young generation copies from collection to
+ * collection (BENCHMARKS.md). After a task throws, no more are started, and the first error is thrown.
+ */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const runner = async () => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index], index);
+      } catch (error) {
+        next = items.length;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+  return results;
 }
 
 /** Blocking stats whose times are averaged (the last this many). */

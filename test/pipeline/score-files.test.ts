@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../../src/ingest/index.js';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
-import { scoreFiles, Stamper } from '../../src/pipeline/score-files.js';
+import { mapBounded, scoreFiles, Stamper } from '../../src/pipeline/score-files.js';
 import { WorkerPool } from '../../src/pipeline/worker-pool.js';
 
 const dirs: string[] = [];
@@ -75,5 +75,38 @@ describe('file stamps', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('files in flight', () => {
+  test('every task runs once, at most the limit at once, started in order, results by index', async () => {
+    let [running, most] = [0, 0];
+    const started: number[] = [];
+    const results = await mapBounded(Array.from({ length: 50 }, (_, i) => i), 4, async (item, index) => {
+      started.push(index);
+      running += 1;
+      most = Math.max(most, running);
+      // Later items finish first, so results come back out of order.
+      await new Promise((resolve) => setTimeout(resolve, (50 - item) % 7));
+      running -= 1;
+      return item * 2;
+    });
+    expect(results).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
+    expect(started).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(most).toBe(4);
+    expect(await mapBounded([], 4, async () => 1)).toEqual([]);
+  });
+
+  test('after a task throws, no more are started and the error is thrown', async () => {
+    const started: number[] = [];
+    const failing = mapBounded(Array.from({ length: 30 }, (_, i) => i), 3, async (item) => {
+      started.push(item);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (item === 5) throw new Error('store full');
+      return item;
+    });
+    await expect(failing).rejects.toThrow('store full');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(Math.max(...started)).toBeLessThan(5 + 3);
   });
 });
