@@ -1,4 +1,6 @@
+import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
+import pLimit from 'p-limit';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
@@ -8,6 +10,15 @@ import { compareText } from '../compare-text.js';
 export interface DocumentFile {
   readonly id: string;
   readonly path: string;
+}
+
+/** Folders whose real path and entries are asked for at once. */
+const FOLDERS_AT_ONCE = 16;
+
+/** A folder as the walk reads it: its real path (symbolic links resolved) and its entries. */
+interface Folder {
+  readonly real: string;
+  readonly entries: Dirent[];
 }
 
 /**
@@ -27,8 +38,26 @@ export async function findDocuments(root: string, extensions: readonly string[],
   }
   if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues };
   const seen = new Set<string>();
-  const walk = async (folder: string, ancestors: readonly string[]): Promise<void> => {
-    const real = await realpath(folder);
+  // The real path and entries of the next few sub-folders are asked for before the walk reaches
+  // them (p-limit bounds the calls in flight): their round trips to the disk overlap, while the
+  // walk still takes each folder in order, so which path of a folder reached twice counts is the same.
+  const limit = pLimit(FOLDERS_AT_ONCE);
+  const look = (folder: string): Promise<Folder> => {
+    const looked = limit(async () => ({ real: await realpath(folder), entries: await readdir(folder, { withFileTypes: true }) }));
+    // A walk stopped by an earlier error never awaits it: its failure is not an unhandled rejection.
+    looked.catch(() => undefined);
+    return looked;
+  };
+  const walk = async (folder: string, looked: Promise<Folder>, ancestors: readonly string[]): Promise<void> => {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      ({ real, entries } = await looked);
+    } catch (error) {
+      // The rest of the corpus is still listed.
+      issues.push(makeIssue('FILE_UNREADABLE', folder === absolute ? root : toId(absolute, folder), `cannot read folder: ${reasonOf(error)}`, { stage: 'ingest' }));
+      return;
+    }
     if (ancestors.includes(real)) {
       issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, folder), 'symbolic link loop: it points to a folder that contains it; not followed', { stage: 'ingest' }));
       return;
@@ -38,8 +67,11 @@ export async function findDocuments(root: string, extensions: readonly string[],
       return;
     }
     seen.add(real);
-    const entries = await readdir(folder, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Sub-folders (not links to them) in order; each is looked at once the walk is within FOLDERS_AT_ONCE of it.
+    const subFolders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => join(folder, entry.name));
+    const ahead: Promise<Folder>[] = [];
+    let nextSub = 0;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
@@ -54,18 +86,18 @@ export async function findDocuments(root: string, extensions: readonly string[],
           continue;
         }
       }
-      if (isDirectory) await walk(path, [...ancestors, real]);
+      if (isDirectory && entry.isDirectory()) {
+        for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i]);
+        await walk(path, ahead[nextSub++], [...ancestors, real]);
+      } else if (isDirectory) await walk(path, look(path), [...ancestors, real]);
       else if (isFile && extensions.includes(extname(entry.name).toLowerCase())) {
         const id = toId(absolute, path);
         if (!excluded.some((pattern) => pattern.test(id))) files.push({ id, path });
       }
     }
   };
-  try {
-    await walk(absolute, []);
-  } catch (error) {
-    issues.push(makeIssue('FILE_UNREADABLE', root, `cannot read folder: ${reasonOf(error)}`, { stage: 'ingest' }));
-  }
+
+  await walk(absolute, look(absolute), []);
   files.sort((a, b) => compareText(a.id, b.id));
   return { files, issues };
 }
