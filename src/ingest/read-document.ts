@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -100,7 +100,7 @@ function failedRead(id: string, code: 'FILE_UNREADABLE' | 'FILE_TOO_LARGE', mess
 
 /** sha256 (hex) of bytes: the content key of a document. */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes);
 }
 
 /**

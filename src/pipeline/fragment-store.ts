@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFile as readFileCallback, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -300,7 +300,8 @@ function fragmentPath(dir: string, id: string): string {
 }
 
 function fileName(id: string): string {
-  return `${createHash('sha256').update(id).digest('hex').slice(0, 40)}.json`;
+  // One-shot `hash`: a third of `createHash`'s time on short ids (a re-run names every document's file).
+  return `${hash('sha256', id).slice(0, 40)}.json`;
 }
 
 /** Sub-folders worked on at once: enough to keep the thread pool's four threads busy, few enough not to flood its queue. */
