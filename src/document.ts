@@ -201,4 +201,6 @@ export interface CompiledLexicon {
   match(words: WordStream, startBit?: number): WordMatch[];
   /** What a word with this form and lemma can be to an entry (for `WordStream.candidates`): `ROLE_ALONE` the whole term, `ROLE_FIRST` its first word with more to come, `ROLE_LATER` a word after its first. */
   roleOf(key: string, lemma: string): number;
+  /** Work out now the word steps of its terms and rules, with their inflections (before a thread hands its inflections to worker threads). */
+  prepare(): void;
 }

@@ -39,27 +39,26 @@ export function lexiconOrigin(file: string, bytes: Uint8Array | string): Lexicon
 /**
  * Compile a parsed, checked lexicon into a frozen matcher (S7). Runs once per run. Its terms'
  * variants and its rules' words are worked out (with their inflections, which worker threads
- * are handed) and checked at once; the trie and the numbered sets of the rules' words are built
- * when it first matches or is asked where a term starts: a thread that only reads the lexicon's
- * identity and categories (the main thread, while workers score) does without them.
+ * are handed) and checked at once, unless `isChecked` says this spec compiled before under the
+ * same code (a lexicon kept from an earlier run); the trie and the numbered sets of the rules'
+ * words are built when it first matches or is asked what a word can be: a thread that only reads
+ * the lexicon's identity and categories (the main thread, while workers score, or a re-run
+ * that scores nothing) does without them.
  */
-export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): CompiledLexicon {
-  const variants: (readonly [steps: WordStep[], entry: number])[] = [];
-  const entrySteps: EntrySteps[] = [];
+export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options: { isChecked?: boolean } = {}): CompiledLexicon {
   const categories: CategoryInfo[] = [];
+  const specEntries: LexiconEntry[] = [];
   for (const [categoryId, category] of Object.entries(spec.categories)) {
     categories.push(Object.freeze({ id: categoryId, label: category.label, description: category.description, lexiconId: spec.name }));
-    for (const entry of category.entries) {
-      const index = entrySteps.push(stepsOfEntry(entry, categoryId)) - 1;
-      for (const variant of termSteps(entry.term, entry.inflect)) {
-        if (!TermTrie.fits(variant)) throw new Error(`term "${entry.term}" has too many inflected variants`);
-        variants.push([variant, index]);
-      }
-    }
+    specEntries.push(...category.entries);
   }
+  let steps: { variants: (readonly [steps: WordStep[], entry: number])[]; entrySteps: EntrySteps[] } | undefined;
+  const stepsOf = () => (steps ??= lexiconSteps(spec));
+  if (!options.isChecked) stepsOf();
   let matcher: { trie: TermTrie; entries: CompiledEntry[]; ruleWords: RuleWords } | undefined;
   const matcherOf = () => {
     if (matcher) return matcher;
+    const { variants, entrySteps } = stepsOf();
     const ruleWords = new RuleWords();
     const entries = entrySteps.map((entry) => compileEntry(entry, ruleWords));
     const trie = new TermTrie();
@@ -73,7 +72,7 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
     const { trie, entries, ruleWords } = matcherOf();
     return matchWords(words, trie, entries, ruleWords, found, startBit);
   };
-  const hasWholeWeights = entrySteps.every(({ entry }) => Number.isInteger(entry.weight));
+  const hasWholeWeights = specEntries.every((entry) => Number.isInteger(entry.weight));
   return Object.freeze({
     id: spec.name,
     version: spec.version,
@@ -83,11 +82,28 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin): Compil
     file: origin.file,
     spec,
     categories: Object.freeze(categories),
-    entryCount: entrySteps.length,
+    entryCount: specEntries.length,
     hasWholeWeights,
     match,
     roleOf: (key: string, lemma: string) => matcherOf().trie.roleOf(key, lemma),
+    prepare: () => void stepsOf(),
   });
+}
+
+/** The word steps of every term variant (with its entry's index) and of every entry's rules; throws when a term has too many variants. */
+function lexiconSteps(spec: LexiconSpec): { variants: (readonly [steps: WordStep[], entry: number])[]; entrySteps: EntrySteps[] } {
+  const variants: (readonly [steps: WordStep[], entry: number])[] = [];
+  const entrySteps: EntrySteps[] = [];
+  for (const [categoryId, category] of Object.entries(spec.categories)) {
+    for (const entry of category.entries) {
+      const index = entrySteps.push(stepsOfEntry(entry, categoryId)) - 1;
+      for (const variant of termSteps(entry.term, entry.inflect)) {
+        if (!TermTrie.fits(variant)) throw new Error(`term "${entry.term}" has too many inflected variants`);
+        variants.push([variant, index]);
+      }
+    }
+  }
+  return { variants, entrySteps };
 }
 
 /** Every variant of a term as word steps (hyphen/space variants, inflections, wildcards). */

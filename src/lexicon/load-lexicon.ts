@@ -48,7 +48,8 @@ export function parseLexicon(file: string, bytes: Buffer | string): LoadedLexico
   const known = checked.get(id);
   if (known) {
     used.add(id);
-    return compiled(file, known.spec, origin, known.issues);
+    // It compiled when it was checked, under the same code (`codeKey`): its steps can wait until it matches.
+    return compiled(file, known.spec, origin, known.issues, { isChecked: true });
   }
   const loaded = readLexicon(file, bytes);
   if (loaded.spec && loaded.lexicon) {
@@ -122,9 +123,9 @@ function readLexicon(file: string, bytes: Buffer | string): LoadedLexicon {
 }
 
 /** A checked spec compiled, or the issue that stopped it (a term with too many variants). */
-function compiled(file: string, spec: LexiconSpec, origin: LexiconOrigin, issues: readonly Issue[]): LoadedLexicon {
+function compiled(file: string, spec: LexiconSpec, origin: LexiconOrigin, issues: readonly Issue[], options: { isChecked?: boolean } = {}): LoadedLexicon {
   try {
-    return { spec, lexicon: compileLexicon(spec, origin), issues };
+    return { spec, lexicon: compileLexicon(spec, origin, options), issues };
   } catch (error) {
     return { spec, issues: [...issues, makeIssue('LEXICON_INVALID', file, `cannot compile: ${reasonOf(error)}`)] };
   }

@@ -97,7 +97,11 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
       if (outcome.result) await settings.store?.write(outcome.result, stamp === 'take' ? input.stamp : stamp);
       return { outcome, bytesRead: input.bytes.length };
     }
-    pool ??= WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
+    if (!pool) {
+      // Workers are handed this thread's inflections: those of every lexicon, even one kept from an earlier run that has not needed them yet.
+      for (const lexicon of settings.scorer.lexicons) lexicon.prepare();
+      pool = WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
+    }
     const { outcome, stored, storeError, bytesRead } = await (await pool).score(file.id, file.path, read, stamp);
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });
     if (stored) settings.store!.noteStored(stored);

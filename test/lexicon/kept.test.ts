@@ -77,4 +77,26 @@ describe('lexicons kept between runs', () => {
     const kept = JSON.parse(edited.keptLexicons()) as { lexicons: [string, { spec: { categories: { borders: { entries: { term: string }[] } } } }][] };
     expect(kept.lexicons.map(([id, value]) => [id.split('\u0000')[0], value.spec.categories.borders.entries[0].term])).toEqual([['b.yaml', 'betas']]);
   });
+
+  test('a kept lexicon works out its inflections only when it first matches or is prepared for workers, the same ones', async () => {
+    vi.resetModules();
+    const first = await import('../../src/lexicon/index.js');
+    const inflected = yaml('deport').replace('source: test}', 'source: test, inflect: true}');
+    first.parseLexicon('inflected.yaml', inflected);
+    const inflections = first.knownInflections();
+    expect(inflections.deport).toContain('deported');
+    const text = first.keptLexicons();
+
+    for (const use of ['match', 'prepare'] as const) {
+      vi.resetModules();
+      const again = await import('../../src/lexicon/index.js');
+      expect(again.addKeptLexicons(text)).toBe(1);
+      const { lexicon } = again.parseLexicon('inflected.yaml', inflected);
+      expect(again.knownInflectionCount()).toBe(0);
+      expect(lexicon!.entryCount).toBe(1);
+      if (use === 'prepare') lexicon!.prepare();
+      else expect(createScorer([lexicon!], 'scan.v1').score(textSource('They were deported.', 'a.txt')).doc.hits).toHaveLength(1);
+      expect(again.knownInflections()).toEqual(inflections);
+    }
+  });
 });

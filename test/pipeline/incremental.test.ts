@@ -143,6 +143,23 @@ describe('inflections kept between runs', () => {
   }, 60_000);
 });
 
+describe('lexicons kept between runs', () => {
+  test('a kept lexicon whose inflections were not kept: worker threads are handed them, and they are kept again', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, 'a.txt'), 'Fences at the border.\n');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1 });
+    const kept = join(project.out, '.hsframe', 'inflections.json');
+    const first = await readFile(kept, 'utf8');
+    await rm(kept);
+    await writeFile(join(project.corpus, 'b.txt'), 'The fencing of the frontier.\n');
+    expect(await summary(project.pipeline, '--concurrency', '2')).toMatchObject({ scored: 1, cached: 1 });
+    expect(await readFile(kept, 'utf8')).toBe(first);
+    const rows = parse(await readFile(join(project.out, 'matches.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((row) => row.doc_id === 'b.txt').map((row) => row.matched_text)).toContain('fencing');
+  }, 60_000);
+});
+
 describe('awkward file names', () => {
   test('quotes, commas and a newline in a name: the id survives the CSV round trip', async () => {
     const project = await makeProject([]);
