@@ -104,23 +104,32 @@ export class FragmentStore {
     private readonly key: string,
     /** Lines of the last finished pass's index, by document id; each is taken once. */
     private readonly indexed: Map<string, IndexLine>,
+    /** The last index says the store held exactly its documents' fragments (see `open`). */
+    private readonly wasExact: boolean,
     indexPath: string,
+    isExact: boolean,
   ) {
     this.isIndexed = indexed.size > 0;
-    this.nextIndex = new IndexWriter(indexPath, { format: FORMAT, layout: INDEX_LAYOUT, key });
+    this.nextIndex = new IndexWriter(indexPath, { format: FORMAT, layout: INDEX_LAYOUT, key, isExact });
   }
 
-  /** Open (and create) the store; remove temp files a killed run left behind. A run that reuses nothing (`--force`) leaves the last index unread. */
-  static async open(stateDir: string, key: string, options: { isReused?: boolean } = {}): Promise<FragmentStore> {
+  /**
+   * Open (and create) the store; remove temp files a killed run left behind. A run that reuses
+   * nothing (`--force`) leaves the last index unread. `isExact` (default true) says this pass
+   * prunes the store before it saves its index (`prune`, then `saveIndex`), as a shard's pass
+   * does not: its index then tells the next pass that the store holds exactly the fragments of
+   * its documents, and no temp files (a killed pass removes the index as it starts).
+   */
+  static async open(stateDir: string, key: string, options: { isReused?: boolean; isExact?: boolean } = {}): Promise<FragmentStore> {
     const dir = join(stateDir, 'fragments');
     await mkdir(dir, { recursive: true });
     await removeTempFiles(stateDir);
-    // The sub-folders side by side: a corpus of thousands fills all 256, and each is a round trip to the disk.
-    await eachSubFolder(dir, (sub) => removeTempFiles(join(dir, sub)));
     const indexPath = join(stateDir, INDEX);
-    const indexed = options.isReused === false ? new Map<string, IndexLine>() : await readIndex(indexPath, key);
+    const { lines, isExact } = options.isReused === false ? { lines: new Map<string, IndexLine>(), isExact: false } : await readIndex(indexPath, key);
+    // The sub-folders side by side: a corpus of thousands fills all 256, and each is a round trip to the disk.
+    if (!isExact) await eachSubFolder(dir, (sub) => removeTempFiles(join(dir, sub)));
     await rm(indexPath, { force: true });
-    return new FragmentStore(dir, key, indexed, indexPath);
+    return new FragmentStore(dir, key, lines, isExact, indexPath, options.isExact ?? true);
   }
 
   /** True when the index of an earlier finished run under this key was read: most documents can then be reused. */
@@ -243,8 +252,14 @@ export class FragmentStore {
     this.nextIndex.add(header);
   }
 
-  /** Remove fragments of documents not in `ids` (deleted documents, or failed ones). */
+  /**
+   * Remove fragments of documents not in `ids` (deleted documents, or failed ones), and any
+   * other file. Nothing to do when the last index said the store was exact and this pass took
+   * every one of its lines and stored nothing new (an unchanged re-run): `ids` are then its
+   * documents, whose fragments are all the store holds.
+   */
   async prune(ids: Iterable<string>): Promise<void> {
+    if (this.wasExact && this.indexed.size === 0 && !this.nextIndex.hasNewLines) return;
     const keep = new Set([...ids].map(fileName));
     const prune = async (sub: string) => {
       for (const name of await readdir(join(this.dir, sub))) {
@@ -253,7 +268,6 @@ export class FragmentStore {
     };
     await eachSubFolder(this.dir, prune);
   }
-
 }
 
 /** A fragment file read back: its first line, and the table rows after it. */
@@ -329,14 +343,15 @@ function isSameStamp(stored: FileStamp | undefined, stamp: FileStamp): boolean {
 }
 
 /** The lines of an index written in the same format and layout and under the same run key, by document id (none if it is missing, another run's or damaged). */
-async function readIndex(path: string, key: string): Promise<Map<string, IndexLine>> {
+async function readIndex(path: string, key: string): Promise<{ lines: Map<string, IndexLine>; isExact: boolean }> {
   const indexed = new Map<string, IndexLine>();
+  let isExact = false;
   try {
     // Bytes, not text: each line is decoded alone, and kept as bytes for the next index.
     const bytes = await readWholeFile(path);
     const headerEnd = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as { format?: number; layout?: number; key?: string };
-    if (headerEnd < 0 || header.format !== FORMAT || header.layout !== INDEX_LAYOUT || header.key !== key) return indexed;
+    const header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as { format?: number; layout?: number; key?: string; isExact?: boolean };
+    if (headerEnd < 0 || header.format !== FORMAT || header.layout !== INDEX_LAYOUT || header.key !== key) return { lines: indexed, isExact };
     for (let start = headerEnd + 1; start < bytes.length; ) {
       let end = bytes.indexOf(0x0a, start);
       if (end < 0) end = bytes.length;
@@ -347,10 +362,12 @@ async function readIndex(path: string, key: string): Promise<Map<string, IndexLi
       }
       start = end + 1;
     }
+    isExact = header.isExact === true;
   } catch {
     indexed.clear();
+    isExact = false;
   }
-  return indexed;
+  return { lines: indexed, isExact };
 }
 
 /** The index line of a stored result (see `IndexLine`). */
@@ -372,6 +389,8 @@ class IndexWriter {
   private batch: Uint8Array[] = [];
   private batchBytes = 0;
   private hasFailed = false;
+  /** Lines added that are not lines of the last index: results stored, restamped, or found without it. */
+  hasNewLines = false;
 
   constructor(
     private readonly path: string,
@@ -381,6 +400,7 @@ class IndexWriter {
   }
 
   add(stored: StoredFragment): void {
+    this.hasNewLines = true;
     this.addLine(Buffer.from(indexLineOf(stored)));
   }
 

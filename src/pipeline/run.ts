@@ -102,7 +102,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     const segments = segmentOption === 'none' ? undefined : segmentOption;
     const layout = overrides.layout ?? config.options.format;
     const runKey = runKeyOf(scorer, segments);
-    const store = await FragmentStore.open(stateDir, runKey, { isReused: !overrides.isForced });
+    const store = await FragmentStore.open(stateDir, runKey, { isReused: !overrides.isForced, isExact: !overrides.shard });
     overrides.onEvent?.({ phase: 'score', done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 });
     // With a core to spare, the tables are written while documents are scored, from the first one
     // scored now (a re-run that reuses every result leaves them to the end, which finds them

@@ -84,4 +84,60 @@ describe('fragment store', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test('an unchanged pass after an exact one leaves the store as it is; any change, a shard pass or a lost index makes it prune and sweep', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-exact-'));
+    try {
+      const { scorer } = await loadScorer(lexiconFiles);
+      const state = join(dir, 'state');
+      const fragments = join(state, 'fragments');
+      const stamp = { size: 50, mtimeMs: 3 };
+      const results = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map(async (id) => (await scoreBytes(scorer!, new TextEncoder().encode(`Border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`)).result!));
+      /** A pass over `ids` that reuses what it can (scoring the rest), prunes unless a shard's, and saves its index. */
+      const pass = async (ids: string[], options: { isExact?: boolean } = {}) => {
+        const store = await FragmentStore.open(state, 'key-1', options);
+        for (const id of ids) if (!(await store.readUnchanged(id, stamp)).result) await store.write(results.find((result) => result.id === id)!, stamp);
+        if (options.isExact !== false) await store.prune(ids);
+        await store.saveIndex();
+      };
+      const files = async () => (await Promise.all((await readdir(fragments)).map(async (sub) => (await readdir(join(fragments, sub))).map((name) => `${sub}/${name}`)))).flat().sort();
+      /** Files no pass wrote: a temp file and a fragment of no document, in the first fragment's sub-folder. */
+      const litter = async () => {
+        const [sub] = await readdir(fragments);
+        const names = [`${sub}/x.json.hsframe.tmp`, `${sub}/${'0'.repeat(40)}.json`];
+        for (const name of names) await writeFile(join(fragments, name), '{}');
+        return names;
+      };
+
+      await pass(['a.txt', 'b.txt', 'c.txt']);
+      const kept = await files();
+      expect(kept).toHaveLength(3);
+      // Unchanged: the store is not read through again, so files no pass wrote stay.
+      const left = await litter();
+      await pass(['a.txt', 'b.txt', 'c.txt']);
+      expect(await files()).toEqual([...kept, ...left].sort());
+      // A document gone: pruned, litter and all.
+      await pass(['a.txt', 'b.txt']);
+      const two = await files();
+      expect(two).toHaveLength(2);
+      expect(two.every((name) => kept.includes(name))).toBe(true);
+      // A document new: stored, then pruned.
+      await litter();
+      await pass(['a.txt', 'b.txt', 'c.txt']);
+      expect(await files()).toEqual(kept);
+      // After a shard's pass, whose index does not say the store is exact, an unchanged pass prunes and sweeps.
+      await litter();
+      await pass(['a.txt', 'b.txt', 'c.txt'], { isExact: false });
+      expect(await files()).toHaveLength(5);
+      await pass(['a.txt', 'b.txt', 'c.txt']);
+      expect(await files()).toEqual(kept);
+      // The index lost (a pass killed after opening the store): the same.
+      await litter();
+      await rm(join(state, 'index.jsonl'));
+      await pass(['a.txt', 'b.txt', 'c.txt']);
+      expect(await files()).toEqual(kept);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
