@@ -87,9 +87,9 @@ if (builds.length > 1) {
 }
 
 if (scorer.lexicons.every((lexicon) => lexicon.roleOf)) {
+  const { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } = hsframe;
   // Words where some lexicon can start a term, and those the two-word filter keeps: the term can
   // be the word alone, or it goes on with the next word (no break between them).
-  const { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } = await import(join(root, 'dist/lexicon/trie.js'));
   let [starting, tried] = [0, 0];
   for (let index = 0; index < sources.length; index++) {
     const stream = hsframe.buildWordStream(docAt(index));

@@ -182,6 +182,9 @@ export interface WordMatch {
   readonly weight: number;
 }
 
+/** Bits of `CompiledLexicon.roleOf`: a term can be the word alone; start at it and go on; have it after its first word. */
+export const [ROLE_ALONE, ROLE_FIRST, ROLE_LATER] = [1, 2, 4];
+
 /** A lexicon compiled into a frozen matcher (S7). */
 export interface CompiledLexicon {
   readonly id: string;

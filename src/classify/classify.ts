@@ -1,6 +1,5 @@
-import type { ClassifiedDoc, CompiledLexicon, Hit, TokenisedDoc, WordStream } from '../document.js';
+import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type ClassifiedDoc, type CompiledLexicon, type Hit, type TokenisedDoc, type WordStream } from '../document.js';
 import { FormRows, type FillRow } from '../form-rows.js';
-import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } from '../lexicon/trie.js';
 import { buildWordStream } from './word-stream.js';
 
 /** Largest number of lexicons the start pre-filter covers (bits of a 32-bit mask). */

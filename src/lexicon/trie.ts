@@ -1,4 +1,4 @@
-import type { WordStream } from '../document.js';
+import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type WordStream } from '../document.js';
 import { FormRows } from '../form-rows.js';
 import type { WordStep } from './word-step.js';
 
@@ -34,9 +34,6 @@ const AS_LATER = NEXT_KEYS + 1;
 const MANY = 1;
 /** The count of entries in the row, from this bit. */
 const COUNT_SHIFT = 1;
-
-/** `TermTrie.roleOf` bits: a term can be the word alone; start at it and go on; have it after its first word. */
-export const [ROLE_ALONE, ROLE_FIRST, ROLE_LATER] = [1, 2, 4];
 
 /** What a node shares until it has children or entries of its own: never written. */
 const NO_CHILDREN = Object.freeze(new Map<string, TrieNode>()) as Map<string, TrieNode>;

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildWordStream } from '../../src/classify/index.js';
-import type { WordStream } from '../../src/document.js';
+import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type WordStream } from '../../src/document.js';
 import { findDocuments, readDocument } from '../../src/ingest/index.js';
 import { loadLexicon, termSteps } from '../../src/lexicon/index.js';
-import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, TermsFound, TermTrie } from '../../src/lexicon/trie.js';
+import { TermsFound, TermTrie } from '../../src/lexicon/trie.js';
 import { BUNDLED_LEXICONS, textSource } from '../../src/pipeline/index.js';
 import { tokenise } from '../../src/tokenise/index.js';
 import { stream } from './helpers.js';
