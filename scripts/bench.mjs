@@ -106,7 +106,8 @@ const sizeCost = (hasRules) => {
     costs.push(((largeSeconds - smallSeconds) / smallSeconds) * 100);
   }
   costs.sort((a, b) => a - b);
-  return { median: costs[Math.floor(costs.length / 2)].toFixed(1), range: `${costs[0].toFixed(1)} to ${costs.at(-1).toFixed(1)}%` };
+  const signed = (cost) => `${cost > 0 ? '+' : ''}${cost.toFixed(1)}`;
+  return { median: signed(costs[Math.floor(costs.length / 2)]), range: `${signed(costs[0])} to ${signed(costs.at(-1))}%` };
 };
 const [sizeCostPlain, sizeCostRules] = [sizeCost(false), sizeCost(true)];
 
@@ -175,5 +176,5 @@ Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 threa
 - ${availableParallelism()} threads = ${(oneCore.seconds / all.seconds).toFixed(2)}× one core, the fastest runs (round by round: ${runs.oneCore.map((run, round) => `${(run.seconds / runs.all[round].seconds).toFixed(2)}×`).join(', ')}; target ≥ 1.8×; the machine gave ${(wholeSeconds / splitSeconds).toFixed(2)}× on the same scoring split over two processes at once, the faster of two alternated runs: ${wholeSeconds.toFixed(1)} s against ${splitSeconds.toFixed(1)} s), ${(one.seconds / all.seconds).toFixed(2)}× one thread (whose main thread, garbage collector and file system already use the other core); end to end ${(mb / all.seconds).toFixed(2)} MB/s (target ≥ 6.4, twice quanteda's 3.2)
 - peak RSS: ${one.rssMb.toFixed(0)} MB on 1 thread, ${all.rssMb.toFixed(0)} MB on ${availableParallelism()} threads
 - re-run, nothing changed: ${unchanged.seconds.toFixed(2)} s (${((unchanged.seconds / all.seconds) * 100).toFixed(1)}% of the full run; target < 5%); one new document: ${oneNew.seconds.toFixed(2)} s
-- lexicon size: classify with a 10,000-entry generated lexicon costs ${sizeCostPlain.median}% more than with a 100-entry one (target ≤ 10%; median of nine pairs timed back to back, ${sizeCostPlain.range}); ${sizeCostRules.median}% more with an exclusion and a proximity rule on every other entry of both (${sizeCostRules.range})
+- lexicon size: classify with a 10,000-entry generated lexicon against a 100-entry one: ${sizeCostPlain.median}% (target ≤ +10%; median of nine pairs timed back to back, ${sizeCostPlain.range}); ${sizeCostRules.median}% with an exclusion and a proximity rule on every other entry of both (${sizeCostRules.range})
 `);
