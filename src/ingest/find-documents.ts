@@ -44,7 +44,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
   const limit = pLimit(FOLDERS_AT_ONCE);
   const look = (folder: string): Promise<Folder> => {
     const looked = limit(async () => ({ real: await realpath(folder), entries: await readdir(folder, { withFileTypes: true }) }));
-    // A walk stopped by an earlier error never awaits it: its failure is not an unhandled rejection.
+    // A failure is reported when the walk reaches the folder; until then it is not an unhandled rejection.
     looked.catch(() => undefined);
     return looked;
   };
@@ -96,7 +96,6 @@ export async function findDocuments(root: string, extensions: readonly string[],
       }
     }
   };
-
   await walk(absolute, look(absolute), []);
   files.sort((a, b) => compareText(a.id, b.id));
   return { files, issues };

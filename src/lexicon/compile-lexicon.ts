@@ -52,7 +52,7 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
     categories.push(Object.freeze({ id: categoryId, label: category.label, description: category.description, lexiconId: spec.name }));
     specEntries.push(...category.entries);
   }
-  let steps: { variants: (readonly [steps: WordStep[], entry: number])[]; entrySteps: EntrySteps[] } | undefined;
+  let steps: LexiconSteps | undefined;
   const stepsOf = () => (steps ??= lexiconSteps(spec));
   if (!options.isChecked) stepsOf();
   let matcher: { trie: TermTrie; entries: CompiledEntry[]; ruleWords: RuleWords } | undefined;
@@ -90,9 +90,15 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
   });
 }
 
-/** The word steps of every term variant (with its entry's index) and of every entry's rules; throws when a term has too many variants. */
-function lexiconSteps(spec: LexiconSpec): { variants: (readonly [steps: WordStep[], entry: number])[]; entrySteps: EntrySteps[] } {
-  const variants: (readonly [steps: WordStep[], entry: number])[] = [];
+/** The word steps of every term variant, with its entry's index, and of every entry's rules. */
+interface LexiconSteps {
+  readonly variants: (readonly [steps: WordStep[], entry: number])[];
+  readonly entrySteps: EntrySteps[];
+}
+
+/** The word steps of a lexicon's terms and rules; throws when a term has too many variants. */
+function lexiconSteps(spec: LexiconSpec): LexiconSteps {
+  const variants: LexiconSteps['variants'] = [];
   const entrySteps: EntrySteps[] = [];
   for (const [categoryId, category] of Object.entries(spec.categories)) {
     for (const entry of category.entries) {

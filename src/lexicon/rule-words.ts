@@ -1,7 +1,7 @@
 import { compareText } from '../compare-text.js';
 import type { WordStream } from '../document.js';
 import { FormRows } from '../form-rows.js';
-import { stepSetMatches, type WordStepSet } from './word-step.js';
+import { prefixesByFirstChar, stepSetMatches, type WordStepSet } from './word-step.js';
 
 /** Sets with a bit in a word form's row; a set numbered after these is tested word by word (rows stay small however many rules a lexicon has). */
 const MAX_BITS = 256;
@@ -60,9 +60,8 @@ function rowsOf(sets: readonly WordStepSet[]): FormRows {
     for (const lemma of set.lemmas) note(byLemma, lemma, bit);
     for (const prefix of set.prefixes) note(byPrefix, prefix, bit);
   });
-  // By first char code, so a word is tested only against the prefixes that start as it does (a bare `*` is every word's).
-  const prefixesByFirst = new Map<number, [prefix: string, bits: number[]][]>();
-  for (const [prefix, bits] of byPrefix) if (prefix !== '') prefixesByFirst.set(prefix.charCodeAt(0), [...(prefixesByFirst.get(prefix.charCodeAt(0)) ?? []), [prefix, bits]]);
+  const prefixesByFirst = prefixesByFirstChar(byPrefix);
+  // A bare `*` is a prefix of every word.
   const everyWord = byPrefix.get('');
   const setBits = (bits: readonly number[] | undefined, table: Int32Array, at: number) => {
     if (bits) for (const bit of bits) table[at + (bit >>> 5)] |= 1 << (bit & 31);

@@ -1,6 +1,6 @@
 import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type WordStream } from '../document.js';
 import { FormRows } from '../form-rows.js';
-import type { WordStep } from './word-step.js';
+import { prefixesByFirstChar, type WordStep } from './word-step.js';
 
 /**
  * One node of the term trie; keys are word forms, lemmas or prefixes. A node without children
@@ -51,7 +51,6 @@ export class TermTrie {
   private readonly rootSteps = new Map<string, readonly TrieNode[]>();
   /** The cache is bounded; past this many forms it is cleared and refilled. */
   private static readonly MAX_CACHED_FORMS = 200_000;
-  /** Keys of every step after a term's first word, for `continuesAt`. */
   /** The key bit (`keyBit`) of each key of a step after a term's first word, by kind, for `roleOf` and the rows by form. */
   private readonly later = { exact: new Map<string, number>(), lemma: new Map<string, number>(), prefix: new Map<string, number>() };
   /**
@@ -108,7 +107,7 @@ export class TermTrie {
   }
 
   /**
-   * What a word with this form and lemma can be to a term (`WordRole` bits): the whole term
+   * What a word with this form and lemma can be to a term (`ROLE_*` bits, `document.ts`): the whole term
    * (`ROLE_ALONE`), its first word with more to come (`ROLE_FIRST`), a word after its first
    * (`ROLE_LATER`). Allocates nothing (callers such as the classifier cache the answer by form).
    */
@@ -137,13 +136,7 @@ export class TermTrie {
 
   /** The prefixes of words after a term's first and their key bits, by first char code (built once the trie is complete). */
   private laterPrefixes(): Map<number, [string, number][]> {
-    if (this.laterByFirst) return this.laterByFirst;
-    this.laterByFirst = new Map();
-    for (const [prefix, bit] of this.later.prefix) {
-      const first = prefix.charCodeAt(0);
-      this.laterByFirst.set(first, [...(this.laterByFirst.get(first) ?? []), [prefix, bit]]);
-    }
-    return this.laterByFirst;
+    return (this.laterByFirst ??= prefixesByFirstChar(this.later.prefix));
   }
 
   private rootStepsOf(key: string): readonly TrieNode[] {

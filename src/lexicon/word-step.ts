@@ -41,3 +41,16 @@ export function stepSetMatches(set: WordStepSet, key: string, lemma: string): bo
   for (const prefix of set.prefixes) if (key.startsWith(prefix)) return true;
   return false;
 }
+
+/** Prefixes with their values, by the char code of their first character, so a word is tested only against the prefixes that start as it does. An empty prefix has none and is left out. */
+export function prefixesByFirstChar<T>(prefixes: Iterable<readonly [prefix: string, value: T]>): Map<number, [prefix: string, value: T][]> {
+  const grouped = new Map<number, [string, T][]>();
+  for (const [prefix, value] of prefixes) {
+    if (prefix === '') continue;
+    const first = prefix.charCodeAt(0);
+    const group = grouped.get(first);
+    if (group) group.push([prefix, value]);
+    else grouped.set(first, [[prefix, value]]);
+  }
+  return grouped;
+}
