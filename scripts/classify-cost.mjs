@@ -92,7 +92,7 @@ if (builds.length > 1) {
 }
 
 if (scorer.lexicons.every((lexicon) => lexicon.roleOf)) {
-  const { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } = hsframe;
+  const { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } = await import(join(root, 'dist/document.js'));
   // Words where some lexicon can start a term, and those the two-word filter keeps: the term can
   // be the word alone, or it goes on with the next word (no break between them).
   let [starting, tried] = [0, 0];

@@ -3,7 +3,6 @@
  * ingest → tokenise → classify → aggregate → output.
  */
 export type { Issue, Severity, SourceDoc, Token, TokenisedDoc, Hit, ClassifiedDoc, CategoryInfo, ScoreRow, CompiledLexicon, TokenRange, TextSpan, WordStream, WordMatch } from './document.js';
-export { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } from './document.js';
 export { ISSUE_CODES, makeIssue, hasErrors, type IssueCode } from './issues.js';
 export { findDocuments, readDocument, decodeText, htmlToText, markdownToText, DEFAULT_INGEST_SETTINGS, type DocumentFile, type IngestSettings, type ReadResult } from './ingest/index.js';
 export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, TOKENISERS, WINK_PIPES, type TokeniseSettings, type TokeniserName, type WinkPipeName } from './tokenise/index.js';
