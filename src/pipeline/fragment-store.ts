@@ -125,11 +125,11 @@ export class FragmentStore {
     await mkdir(dir, { recursive: true });
     await removeTempFiles(stateDir);
     const indexPath = join(stateDir, INDEX);
-    const { lines, isExact } = options.isReused === false ? { lines: new Map<string, IndexLine>(), isExact: false } : await readIndex(indexPath, key);
+    const last = options.isReused === false ? { lines: new Map<string, IndexLine>(), isExact: false } : await readIndex(indexPath, key);
     // The sub-folders side by side: a corpus of thousands fills all 256, and each is a round trip to the disk.
-    if (!isExact) await eachSubFolder(dir, (sub) => removeTempFiles(join(dir, sub)));
+    if (!last.isExact) await eachSubFolder(dir, (sub) => removeTempFiles(join(dir, sub)));
     await rm(indexPath, { force: true });
-    return new FragmentStore(dir, key, lines, isExact, indexPath, options.isExact ?? true);
+    return new FragmentStore(dir, key, last.lines, last.isExact, indexPath, options.isExact ?? true);
   }
 
   /** True when the index of an earlier finished run under this key was read: most documents can then be reused. */
@@ -365,7 +365,6 @@ async function readIndex(path: string, key: string): Promise<{ lines: Map<string
     isExact = header.isExact === true;
   } catch {
     indexed.clear();
-    isExact = false;
   }
   return { lines: indexed, isExact };
 }

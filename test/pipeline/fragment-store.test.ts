@@ -7,15 +7,25 @@ import { makeIssue } from '../../src/issues.js';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { scoreBytes } from '../../src/pipeline/score-bytes.js';
 import { loadScorer } from '../../src/pipeline/load-scorer.js';
+import type { Scorer } from '../../src/pipeline/scorer.js';
 
 const lexiconFiles = ['security-frames', 'undp-human-security'].map((name) => fileURLToPath(new URL(`../../lexicons/${name}.yaml`, import.meta.url)));
 
+/** Run `body` in a new temp folder, with a scorer of the bundled lexicons; the folder is removed after. */
+async function inTempFolder(prefix: string, body: (dir: string, scorer: Scorer) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    const { scorer } = await loadScorer(lexiconFiles);
+    await body(dir, scorer!);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('fragment store', () => {
   test('a result is read back whole, however long its first line; rows only for the same content', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hsframe-store-'));
-    try {
-      const { scorer } = await loadScorer(lexiconFiles);
-      const outcome = await scoreBytes(scorer!, new TextEncoder().encode('Refugees have a right to asylum. Border control.\n'), { id: 'a.txt', path: join(dir, 'a.txt') }, 'sha-a');
+    await inTempFolder('hsframe-store-', async (dir, scorer) => {
+      const outcome = await scoreBytes(scorer, new TextEncoder().encode('Refugees have a right to asylum. Border control.\n'), { id: 'a.txt', path: join(dir, 'a.txt') }, 'sha-a');
       // Many warnings make the first line longer than one read of it.
       const issues = Array.from({ length: 300 }, (_, index) => makeIssue('LANGUAGE_NOT_SCORED', 'a.txt', `warning ${index} ${'x'.repeat(60)}`, { stage: 'tokenise' }));
       const result = { ...outcome.result!, issues };
@@ -33,19 +43,15 @@ describe('fragment store', () => {
       // Another run key (other lexicons or options): nothing is reused.
       const other = await FragmentStore.open(join(dir, 'state'), 'key-2');
       expect(await other.read('a.txt', 'sha-a')).toBeUndefined();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
   test('the index serves an unchanged result without its fragment, which is read only for the whole result, and is written again as read', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hsframe-index-'));
-    try {
-      const { scorer } = await loadScorer(lexiconFiles);
+    await inTempFolder('hsframe-index-', async (dir, scorer) => {
       const state = join(dir, 'state');
       const index = join(state, 'index.jsonl');
       // An id and a warning outside ASCII, with a tab and a newline: each is still one line of the index.
       const id = 'débat/ŁÓDŹ\u00a02018.txt';
-      const outcome = await scoreBytes(scorer!, new TextEncoder().encode('Refugees have a right to asylum. Border control.\n'), { id, path: join(dir, 'x.txt') }, 'sha-a');
+      const outcome = await scoreBytes(scorer, new TextEncoder().encode('Refugees have a right to asylum. Border control.\n'), { id, path: join(dir, 'x.txt') }, 'sha-a');
       const result = { ...outcome.result!, issues: [makeIssue('LANGUAGE_NOT_SCORED', id, 'a warning with\ta tab,\na newline and «quotes»', { stage: 'tokenise' })] };
       const stamp = { size: 50, mtimeMs: 1_700_000_000_123.5 };
       const first = await FragmentStore.open(state, 'key-1');
@@ -80,19 +86,15 @@ describe('fragment store', () => {
         const store = await FragmentStore.open(state, 'key-1');
         expect(await store.readUnchanged(id, stamp)).toEqual({ isStored: false });
       }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   test('an unchanged pass after an exact one leaves the store as it is; any change, a shard pass or a lost index makes it prune and sweep', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hsframe-exact-'));
-    try {
-      const { scorer } = await loadScorer(lexiconFiles);
+    await inTempFolder('hsframe-exact-', async (dir, scorer) => {
       const state = join(dir, 'state');
       const fragments = join(state, 'fragments');
       const stamp = { size: 50, mtimeMs: 3 };
-      const results = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map(async (id) => (await scoreBytes(scorer!, new TextEncoder().encode(`Border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`)).result!));
+      const results = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map(async (id) => (await scoreBytes(scorer, new TextEncoder().encode(`Border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`)).result!));
       /** A pass over `ids` that reuses what it can (scoring the rest), prunes unless a shard's, and saves its index. */
       const pass = async (ids: string[], options: { isExact?: boolean } = {}) => {
         const store = await FragmentStore.open(state, 'key-1', options);
@@ -136,8 +138,6 @@ describe('fragment store', () => {
       await rm(join(state, 'index.jsonl'));
       await pass(['a.txt', 'b.txt', 'c.txt']);
       expect(await files()).toEqual(kept);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
