@@ -14,7 +14,7 @@ const { config } = await loadPipeline(join(root, 'pipelines/eu-migration.yaml'))
 let { files } = await findDocuments(corpusFolder(values.corpus, config.corpus), config.options.extensions, config.options.exclude);
 if (values.limit) files = files.slice(0, Number(values.limit));
 const [a, b] = await Promise.all([values.a, values.b].map(async (name) => (await loadScorer(config.lexicons, name)).scorer));
-const matchKey = (doc, hit) => `${hit.category}\t${hit.entryId}\t${doc.tokens[hit.range[0]].start}\t${doc.tokens[hit.range[1] - 1].end}\t${hit.isNegated ? 'negated' : 'counted'}`;
+const matchKey = (doc, hit) => `${hit.category}\t${hit.entryId}\t${doc.tokens.start(hit.range[0])}\t${doc.tokens.end(hit.range[1] - 1)}\t${hit.isNegated ? 'negated' : 'counted'}`;
 const totals = { documents: 0, bytes: 0, wordsA: 0, wordsB: 0, sentencesA: 0, sentencesB: 0, matchesA: 0, matchesB: 0, onlyA: 0, onlyB: 0, rowsWithSameHits: 0 };
 const examples = { onlyA: [], onlyB: [] };
 const seconds = { a: 0, b: 0 };

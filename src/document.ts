@@ -1,6 +1,7 @@
 /** Shared data types: one document passes through the stages as read-only layers (S4). */
 
 import type { LexiconSpec } from './lexicon/schema.js';
+import type { TokenList } from './token-list.js';
 
 /** Token indexes `[first, end)`, end exclusive. */
 export type TokenRange = readonly [first: number, end: number];
@@ -71,8 +72,8 @@ export interface TextSpan {
 
 /** A document after tokenising. */
 export interface TokenisedDoc extends SourceDoc {
-  /** Tokens of the text a lexicon can match in (all scored text, or only candidate sentences for a tiered tokeniser). */
-  readonly tokens: readonly Token[];
+  /** Tokens of the text a lexicon can match in (all scored text, or only candidate sentences for a tiered tokeniser), as columns (`TokenList`). */
+  readonly tokens: TokenList;
   /** Sentences as token ranges (empty for a sentence a tiered tokeniser skipped). */
   readonly sentences: readonly TokenRange[];
   /** Each sentence's characters and word count, parallel to `sentences`. */

@@ -5,6 +5,7 @@
 export type { Issue, Severity, SourceDoc, Token, TokenisedDoc, Hit, ClassifiedDoc, CategoryInfo, ScoreRow, CompiledLexicon, TokenRange, TextSpan, WordStream, WordMatch } from './document.js';
 export { ISSUE_CODES, makeIssue, hasErrors, type IssueCode } from './issues.js';
 export { findDocuments, readDocument, decodeText, htmlToText, markdownToText, DEFAULT_INGEST_SETTINGS, type DocumentFile, type IngestSettings, type ReadResult } from './ingest/index.js';
+export { TokenList } from './token-list.js';
 export { tokenise, detectLanguage, DEFAULT_TOKENISE_SETTINGS, TOKENISERS, WINK_PIPES, type TokeniseSettings, type TokeniserName, type WinkPipeName } from './tokenise/index.js';
 export { compileLexicon, loadLexicon, parseLexicon, lexiconSchema, type LexiconSpec, type LexiconEntry, type LoadedLexicon } from './lexicon/index.js';
 export { classify, createClassifier, buildWordStream, type Classifier } from './classify/index.js';

@@ -50,6 +50,7 @@ const EXPORTS = [
   'textSource',
   'toCsv',
   'tokenise',
+  'TokenList',
   'TOKENISERS',
   'WINK_PIPES',
   'wilsonInterval',

@@ -6,8 +6,9 @@ import { isHyphen } from '../normalise.js';
  * break a phrase (`well-being` = `well being`); other punctuation and sentence ends do.
  */
 export function buildWordStream(doc: TokenisedDoc): WordStream {
+  const { tokens } = doc;
   let size = 0;
-  for (const token of doc.tokens) if (token.isWord) size += 1;
+  for (let i = 0; i < tokens.length; i++) if (tokens.isWord(i)) size += 1;
   const tokenIndex = new Int32Array(size);
   const sentence = new Int32Array(size);
   const breakBefore = new Uint8Array(size);
@@ -20,19 +21,18 @@ export function buildWordStream(doc: TokenisedDoc): WordStream {
     const [first, end] = doc.sentences[sentenceIndex];
     let isBroken = true;
     for (let i = first; i < end; i++) {
-      const token = doc.tokens[i];
-      if (!token.isWord) {
+      if (!tokens.isWord(i)) {
         // A hyphen's normal form is the hyphen itself: no need to slice the text.
-        if (!isHyphen(token.norm)) isBroken = true;
+        if (!isHyphen(tokens.norm(i))) isBroken = true;
         continue;
       }
       tokenIndex[count] = i;
-      keys[count] = token.norm;
-      lemmas[count] = token.lemma;
-      formIds[count] = token.formId ?? 0;
+      keys[count] = tokens.norm(i);
+      lemmas[count] = tokens.lemma(i);
+      formIds[count] = tokens.formId(i);
       sentence[count] = sentenceIndex;
       breakBefore[count] = isBroken ? 1 : 0;
-      negated[count] = token.isNegated ? 1 : 0;
+      negated[count] = tokens.isNegated(i) ? 1 : 0;
       count += 1;
       isBroken = false;
     }

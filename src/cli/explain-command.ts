@@ -50,10 +50,10 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
 
 function describeHit(doc: ClassifiedDoc, hit: Hit, style: { on: string; off: string }): string {
   const [first, end] = doc.sentences[hit.sentence];
-  const sentenceStart = doc.tokens[first].start;
-  const sentenceEnd = doc.tokens[end - 1].end;
-  const start = doc.tokens[hit.range[0]].start;
-  const stop = doc.tokens[hit.range[1] - 1].end;
+  const sentenceStart = doc.tokens.start(first);
+  const sentenceEnd = doc.tokens.end(end - 1);
+  const start = doc.tokens.start(hit.range[0]);
+  const stop = doc.tokens.end(hit.range[1] - 1);
   const flat = (text: string) => text.replace(/\s+/g, ' ');
   const sentence = `${flat(doc.text.slice(sentenceStart, start))}${style.on}${flat(doc.text.slice(start, stop))}${style.off}${flat(doc.text.slice(stop, sentenceEnd))}`;
   const flags = `${hit.isNegated ? ' NEGATED (not counted)' : ''}${hit.weight !== 1 ? ` weight ${hit.weight}` : ''}`;

@@ -27,8 +27,8 @@ export interface MatchRow {
 /** The match rows of a document, in text order. */
 export function matchRows(doc: ClassifiedDoc): MatchRow[] {
   return doc.hits.map((hit) => {
-    const start = doc.tokens[hit.range[0]].start;
-    const end = doc.tokens[hit.range[1] - 1].end;
+    const start = doc.tokens.start(hit.range[0]);
+    const end = doc.tokens.end(hit.range[1] - 1);
     return {
       docId: doc.id,
       sentence: hit.sentence + 1,

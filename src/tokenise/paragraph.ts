@@ -1,9 +1,10 @@
-import type { TextSpan, Token, TokenRange } from '../document.js';
+import type { TextSpan, TokenRange } from '../document.js';
 import type { LanguageCounts } from './detect-language.js';
 
-/** One paragraph as a tokeniser read it; offsets are into the whole text, sentences index its own `tokens`. */
+/** One paragraph as a tokeniser read it; offsets are into the whole text, sentences index its own tokens. */
 export interface TokenisedParagraph {
-  readonly tokens: Token[];
+  /** Where its tokens are in the document's `TokenColumns`. */
+  readonly tokenRange: readonly [from: number, to: number];
   readonly sentences: TokenRange[];
   /** Each sentence's characters and word count, parallel to `sentences`. */
   readonly sentenceSpans: TextSpan[];

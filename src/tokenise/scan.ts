@@ -1,9 +1,10 @@
-import type { TextSpan, Token, TokenRange } from '../document.js';
+import type { TextSpan, TokenRange } from '../document.js';
 import { isHyphen } from '../normalise.js';
 import { countLanguages, newLanguageCounts } from './detect-language.js';
 import { NEGATION_WINDOW } from './negation.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
+import type { TokenColumns } from '../token-list.js';
 import type { WordColumns } from './word-columns.js';
 
 /**
@@ -69,8 +70,8 @@ function isUpperStart(text: string, at: number): boolean {
  * digit, unless the period ends an abbreviation or an initial; a sentence without words is
  * not a sentence.
  */
-export function scanParagraph(text: string, [from, to]: readonly [number, number], words: WordColumns): TokenisedParagraph {
-  const scanner = new ParagraphScanner(text, to, VOCABULARY, words);
+export function scanParagraph(text: string, [from, to]: readonly [number, number], tokens: TokenColumns, words: WordColumns): TokenisedParagraph {
+  const scanner = new ParagraphScanner(text, to, VOCABULARY, tokens, words);
   let at = from;
   while (at < to) {
     const code = text.charCodeAt(at);
@@ -88,18 +89,18 @@ const VOCABULARY = new Vocabulary();
 
 /** The state of one paragraph's scan: tokens so far, the open sentence and the negation window. */
 class ParagraphScanner {
-  private readonly tokens: Token[] = [];
   private readonly sentences: TokenRange[] = [];
   private readonly sentenceSpans: TextSpan[] = [];
   private readonly counts = newLanguageCounts();
   /** True when punctuation other than a hyphen, a number or a sentence start came since the last word. */
   private isBroken = true;
-  /** This paragraph's first word in the document's word columns. */
+  /** This paragraph's first token and first word in the document's columns. */
+  private readonly firstToken: number;
   private readonly firstWord: number;
   private wordCount = 0;
-  /** Open sentence: its first character (-1: none open), first token and words so far. */
+  /** Open sentence: its first character (-1: none open), first token (in the document's columns) and words so far. */
   private sentenceStart = -1;
-  private sentenceFirst = 0;
+  private sentenceFirst: number;
   private sentenceWords = 0;
   /** Words since the last negation cue (Infinity: no window open). */
   private sinceCue = Infinity;
@@ -112,9 +113,11 @@ class ParagraphScanner {
     private readonly text: string,
     private readonly to: number,
     private readonly vocabulary: Vocabulary,
-    /** The document's word columns, which this paragraph's words are added to as they are found. */
+    /** The document's token and word columns, which this paragraph's tokens and words are added to as they are found. */
+    private readonly tokens: TokenColumns,
     private readonly words: WordColumns,
   ) {
+    this.firstToken = this.sentenceFirst = tokens.size;
     this.firstWord = words.size;
   }
 
@@ -147,7 +150,7 @@ class ParagraphScanner {
     this.lastWord = lower;
     this.lastWordEnd = at;
     if (!hasLetter) {
-      this.tokens.push({ start, end: at, norm: lower, lemma: lower, isWord: false, isNegated: this.sinceCue <= NEGATION_WINDOW, formId: 0 });
+      this.tokens.add(start, at, lower, lower, false, this.sinceCue <= NEGATION_WINDOW, 0);
       this.isBroken = true;
     } else if (lower === 'cannot') {
       this.pushWord(start, start + 3, this.vocabulary.of('can'));
@@ -167,7 +170,7 @@ class ParagraphScanner {
     if (isEnd) while (end < to && (SENTENCE_ENDS.has(text.charCodeAt(end)) || CLOSERS.has(text.charCodeAt(end)))) end += 1;
     for (let mark = at; mark < end; mark++) {
       const char = text[mark];
-      this.tokens.push({ start: mark, end: mark + 1, norm: char, lemma: char, isWord: false, isNegated: false, formId: 0 });
+      this.tokens.add(mark, mark + 1, char, char, false, false, 0);
       if (!isHyphen(char)) this.isBroken = true;
     }
     if (CLASS[code] === PUNCTUATION) this.sinceCue = Infinity;
@@ -180,10 +183,9 @@ class ParagraphScanner {
   /** Close the open sentence at `last` and return the paragraph. */
   finish(last: number): TokenisedParagraph {
     if (this.sentenceStart >= 0) this.endSentence(Math.max(last, this.sentenceStart));
-    const { tokens, sentences, sentenceSpans, wordCount, counts, words } = this;
-    words.tokens += tokens.length;
+    const { sentences, sentenceSpans, wordCount, counts, words } = this;
     words.sentences += sentences.length;
-    return { tokens, sentences, sentenceSpans, wordCount, counts, wordRange: [this.firstWord, words.size] };
+    return { tokenRange: [this.firstToken, this.tokens.size], sentences, sentenceSpans, wordCount, counts, wordRange: [this.firstWord, words.size] };
   }
 
   private pushWord(start: number, end: number, form: WordForm): void {
@@ -194,9 +196,9 @@ class ParagraphScanner {
     this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
     this.isAfterNot = norm === 'not';
     const { words } = this;
-    words.add(words.tokens + this.tokens.length, words.sentences + this.sentences.length, norm, form.id, this.isBroken, isNegated);
+    words.add(this.tokens.size, words.sentences + this.sentences.length, norm, form.id, this.isBroken, isNegated);
     this.isBroken = false;
-    this.tokens.push({ start, end, norm, lemma: norm, isWord: true, isNegated, formId: form.id });
+    this.tokens.add(start, end, norm, norm, true, isNegated, form.id);
     this.sentenceWords += 1;
     countLanguages(this.counts, form.languages);
   }
@@ -217,12 +219,12 @@ class ParagraphScanner {
 
   private endSentence(end: number): void {
     if (this.sentenceWords > 0) {
-      this.sentences.push([this.sentenceFirst, this.tokens.length]);
+      this.sentences.push([this.sentenceFirst - this.firstToken, this.tokens.size - this.firstToken]);
       this.sentenceSpans.push({ start: this.sentenceStart, end, words: this.sentenceWords });
       this.wordCount += this.sentenceWords;
-    } else this.tokens.length = this.sentenceFirst;
+    } else this.tokens.truncate(this.sentenceFirst);
     this.sentenceStart = -1;
-    this.sentenceFirst = this.tokens.length;
+    this.sentenceFirst = this.tokens.size;
     this.sentenceWords = 0;
     this.sinceCue = Infinity;
     this.isBroken = true;

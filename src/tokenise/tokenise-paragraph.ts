@@ -1,4 +1,5 @@
-import type { TextSpan, Token, TokenRange } from '../document.js';
+import type { TextSpan, TokenRange } from '../document.js';
+import type { TokenColumns } from '../token-list.js';
 import { normaliseWord } from '../normalise.js';
 import { countWord, newLanguageCounts } from './detect-language.js';
 import { isNegationCue, NEGATION_WINDOW } from './negation.js';
@@ -11,24 +12,24 @@ const LETTER = /\p{L}/u;
 const POSSESSIVE = /\p{L}.*'s$/iu;
 const POSSESSIVE_CLITIC = /^'s$/i;
 
-/** Tokenise `text[from, to)` with wink-nlp; offsets are into `text`. */
-export function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName): TokenisedParagraph {
+/** Tokenise `text[from, to)` with wink-nlp into `tokens`; offsets are into `text`. */
+export function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName, tokens: TokenColumns): TokenisedParagraph {
   const raw = winkTokenise(text.slice(from, to), tokeniser);
-  const tokens: Token[] = [];
+  const first = tokens.size;
   const counts = newLanguageCounts();
-  // Index into `tokens` of each raw token, to map wink's sentence spans (raw tokens may be dropped or split).
+  // Index among this paragraph's tokens of each raw token, to map wink's sentence spans (raw tokens may be dropped or split).
   const keptBefore = new Int32Array(raw.values.length + 1);
   let wordCount = 0;
   let at = from;
   let sinceCue = Infinity;
-  const pushWord = (token: Token, next: string | undefined) => {
-    tokens.push(token);
+  const pushWord = (start: number, end: number, norm: string, lemma: string, isNegated: boolean, next: string | undefined) => {
+    tokens.add(start, end, norm, lemma, true, isNegated, 0);
     wordCount += 1;
-    countWord(counts, token.norm);
-    sinceCue = isNegationCue(token.norm, next) ? 0 : sinceCue + 1;
+    countWord(counts, norm);
+    sinceCue = isNegationCue(norm, next) ? 0 : sinceCue + 1;
   };
   for (let i = 0; i < raw.values.length; i++) {
-    keptBefore[i] = tokens.length;
+    keptBefore[i] = tokens.size - first;
     const value = raw.values[i];
     let start = at + raw.precedingSpaces[i].length;
     if (!text.startsWith(value, start)) start = text.indexOf(value, at);
@@ -42,31 +43,31 @@ export function tokeniseParagraph(text: string, [from, to]: [number, number], to
     // wink-nlp's scope runs to the end of the clause; only words close to the cue are negated.
     const isNegated = raw.negations[i] === true && sinceCue <= NEGATION_WINDOW;
     if (!WORD_TYPES.has(type) || !LETTER.test(value)) {
-      tokens.push({ start, end, norm, lemma: norm, isWord: false, isNegated });
+      tokens.add(start, end, norm, norm, false, isNegated, 0);
       if (type === 'punctuation') sinceCue = Infinity;
     } else if (POSSESSIVE.test(value)) {
       // wink-nlp splits "Hitler's" the first time it meets it and keeps it whole once the word
       // is in its cache, so output would depend on what it read before: split it here always.
       const base = normaliseWord(value.slice(0, -2));
-      pushWord({ start, end: end - 2, norm: base, lemma: base, isWord: true, isNegated }, "'s");
-      pushWord({ start: end - 2, end, norm: "'s", lemma: "'s", isWord: true, isNegated }, raw.values[i + 1]);
-    } else if (POSSESSIVE_CLITIC.test(value) && raw.precedingSpaces[i] === '' && tokens.length > 0 && tokens[tokens.length - 1].isWord) {
+      pushWord(start, end - 2, base, base, isNegated, "'s");
+      pushWord(end - 2, end, "'s", "'s", isNegated, raw.values[i + 1]);
+    } else if (POSSESSIVE_CLITIC.test(value) && raw.precedingSpaces[i] === '' && tokens.size > first && tokens.isWord(tokens.size - 1)) {
       // A clitic that wink-nlp split off shares its word's negation, as when split here.
-      pushWord({ start, end, norm: "'s", lemma: "'s", isWord: true, isNegated: tokens[tokens.length - 1].isNegated }, raw.values[i + 1]);
+      pushWord(start, end, "'s", "'s", tokens.isNegated(tokens.size - 1), raw.values[i + 1]);
     } else {
       const next = raw.values[i + 1];
       // Before a clitic that wink-nlp split off, the lemma is the word itself, as when split here.
       const isBeforeClitic = next !== undefined && raw.precedingSpaces[i + 1] === '' && POSSESSIVE_CLITIC.test(next);
       const lemma = isBeforeClitic || raw.lemmas[i] === value ? norm : normaliseWord(raw.lemmas[i]);
-      pushWord({ start, end, norm, lemma, isWord: true, isNegated }, next);
+      pushWord(start, end, norm, lemma, isNegated, next);
     }
   }
-  keptBefore[raw.values.length] = tokens.length;
-  const sentences: TokenRange[] = raw.sentences.map(([first, last]) => [keptBefore[first], keptBefore[last + 1]] as const).filter(([first, end]) => end > first);
-  const sentenceSpans = sentences.map(([first, end]): TextSpan => {
+  keptBefore[raw.values.length] = tokens.size - first;
+  const sentences: TokenRange[] = raw.sentences.map(([firstRaw, lastRaw]) => [keptBefore[firstRaw], keptBefore[lastRaw + 1]] as const).filter(([head, end]) => end > head);
+  const sentenceSpans = sentences.map(([head, end]): TextSpan => {
     let words = 0;
-    for (let i = first; i < end; i++) if (tokens[i].isWord) words += 1;
-    return { start: tokens[first].start, end: tokens[end - 1].end, words };
+    for (let i = first + head; i < first + end; i++) if (tokens.isWord(i)) words += 1;
+    return { start: tokens.start(first + head), end: tokens.end(first + end - 1), words };
   });
-  return { tokens, sentences, sentenceSpans, wordCount, counts };
+  return { tokenRange: [first, tokens.size], sentences, sentenceSpans, wordCount, counts };
 }

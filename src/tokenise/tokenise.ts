@@ -1,4 +1,5 @@
-import type { SourceDoc, TextSpan, Token, TokenisedDoc, TokenRange } from '../document.js';
+import type { SourceDoc, TextSpan, TokenisedDoc, TokenRange } from '../document.js';
+import { TokenColumns } from '../token-list.js';
 import { languageOf, newLanguageCounts } from './detect-language.js';
 import { scanParagraph } from './scan.js';
 import type { TokenisedParagraph } from './paragraph.js';
@@ -40,14 +41,17 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   const text = source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
   const tokeniser = settings.tokeniser;
   if (tokeniser !== 'scan.v1') startDocument();
+  const tokenColumns = TokenColumns.forDocument();
   const columns = tokeniser === 'scan.v1' ? WordColumns.forDocument() : undefined;
-  const paragraphs = splitParagraphs(text).map((range) => (tokeniser === 'scan.v1' ? scanParagraph(text, range, columns!) : tokeniseParagraph(text, range, tokeniser)));
+  const paragraphs = splitParagraphs(text).map((range) => (tokeniser === 'scan.v1' ? scanParagraph(text, range, tokenColumns, columns!) : tokeniseParagraph(text, range, tokeniser, tokenColumns)));
   const total = newLanguageCounts();
   for (const paragraph of paragraphs) for (let index = 0; index < total.length; index++) total[index] += paragraph.counts[index];
   const language = languageOf(total);
   // Too little evidence (`und`, e.g. one short sentence) is scored; a different language is not.
   const isScoredLanguage = language === settings.language || language === 'und';
-  const tokens: Token[] = [];
+  // The scored paragraphs' tokens, and how many.
+  const tokenRanges: (readonly [number, number])[] = [];
+  let tokenCount = 0;
   const sentences: TokenRange[] = [];
   const sentenceSpans: TextSpan[] = [];
   const paragraphRanges: TokenRange[] = [];
@@ -63,16 +67,18 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
     }
     const spans = paragraph.sentenceSpans;
     if (spans.length === 0) continue;
-    const offset = tokens.length;
-    for (const token of paragraph.tokens) tokens.push(token);
+    const offset = tokenCount;
+    tokenRanges.push(paragraph.tokenRange);
+    tokenCount += paragraph.tokenRange[1] - paragraph.tokenRange[0];
     for (const [first, end] of paragraph.sentences) sentences.push([first + offset, end + offset]);
     for (const span of spans) sentenceSpans.push(span);
-    paragraphRanges.push([offset, tokens.length]);
+    paragraphRanges.push([offset, tokenCount]);
     paragraphSpans.push({ start: spans[0].start, end: spans[spans.length - 1].end, words: paragraph.wordCount });
     wordCount += paragraph.wordCount;
     scored.push(paragraph);
   }
   const words = columns?.stream(paragraphs, scored, wordCount);
+  const tokens = tokenColumns.list(tokenRanges);
   const doc = { ...source, tokens, sentences, sentenceSpans, paragraphs: paragraphRanges, paragraphSpans, language, wordCount, excludedWords };
   return words ? { ...doc, words } : doc;
 }

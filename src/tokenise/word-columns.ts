@@ -20,14 +20,13 @@ export class WordColumns {
   private keys: string[] = [];
   /** Words so far. */
   size = 0;
-  /** Tokens and sentences of the paragraphs read so far. */
-  tokens = 0;
+  /** Sentences of the paragraphs read so far. */
   sentences = 0;
 
   /** This thread's columns, emptied for a new document. */
   static forDocument(): WordColumns {
     if (THREAD_COLUMNS.tokenIndex.length > KEPT_CAPACITY) THREAD_COLUMNS = new WordColumns();
-    THREAD_COLUMNS.size = THREAD_COLUMNS.tokens = THREAD_COLUMNS.sentences = 0;
+    THREAD_COLUMNS.size = THREAD_COLUMNS.sentences = 0;
     return THREAD_COLUMNS;
   }
 
@@ -79,7 +78,7 @@ export class WordColumns {
     let [at, tokensOut, sentencesOut, scoredIndex] = [0, 0, 0, 0];
     for (const paragraph of paragraphs) {
       if (scored[scoredIndex] !== paragraph) {
-        tokensOut += paragraph.tokens.length;
+        tokensOut += paragraph.tokenRange[1] - paragraph.tokenRange[0];
         sentencesOut += paragraph.sentences.length;
         continue;
       }

@@ -17,7 +17,7 @@ export function scorerFrom(categories: Record<string, string>): Scorer {
 export function matchedTexts(scorer: Scorer, text: string): string[] {
   const { doc } = scoreText(text, scorer);
   return doc.hits.map((hit) => {
-    const matched = doc.text.slice(doc.tokens[hit.range[0]].start, doc.tokens[hit.range[1] - 1].end);
+    const matched = doc.text.slice(doc.tokens.start(hit.range[0]), doc.tokens.end(hit.range[1] - 1));
     return `${hit.isNegated ? '!' : ''}${hit.category}:${matched}`;
   });
 }

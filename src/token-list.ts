@@ -1,0 +1,174 @@
+import type { Token } from './document.js';
+
+/** Bits of a token's flags. */
+const WORD = 1;
+const NEGATED = 2;
+
+/**
+ * A document's tokens, kept as columns: a run reads only the offsets of the tokens it reports
+ * and never needs a token as an object, and an object per token (millions of them, alive while
+ * their document is scored) cost the tokeniser a third of its time. `at(i)` and iterating give
+ * tokens as `Token` objects, made when asked for.
+ */
+export class TokenList implements Iterable<Token> {
+  /** @internal Use `TokenList.of`, or a tokeniser. */
+  constructor(
+    readonly length: number,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly norms: readonly string[],
+    private readonly lemmas: readonly string[],
+    private readonly flags: Uint8Array,
+    private readonly formIds: Int32Array,
+  ) {}
+
+  /** A list of these tokens. */
+  static of(tokens: readonly Token[]): TokenList {
+    const columns = new TokenColumns();
+    for (const token of tokens) columns.add(token.start, token.end, token.norm, token.lemma, token.isWord, token.isNegated, token.formId ?? 0);
+    return columns.list([[0, columns.size]]);
+  }
+
+  /** Where token `i` starts in the text (a character offset). */
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  /** Where token `i` ends in the text (exclusive). */
+  end(i: number): number {
+    return this.ends[i];
+  }
+
+  /** Token `i`'s normal form (`Token.norm`). */
+  norm(i: number): string {
+    return this.norms[i];
+  }
+
+  /** Token `i`'s lemma (`Token.lemma`). */
+  lemma(i: number): string {
+    return this.lemmas[i];
+  }
+
+  /** True when token `i` is a word (`Token.isWord`). */
+  isWord(i: number): boolean {
+    return (this.flags[i] & WORD) !== 0;
+  }
+
+  /** True when token `i` is in a negation's scope (`Token.isNegated`). */
+  isNegated(i: number): boolean {
+    return (this.flags[i] & NEGATED) !== 0;
+  }
+
+  /** The tokeniser's number for token `i`'s form (`Token.formId`; 0: none). */
+  formId(i: number): number {
+    return this.formIds[i];
+  }
+
+  /** Token `index` as an object (a negative index counts from the end, as `Array.prototype.at`); undefined outside the list. */
+  at(index: number): Token | undefined {
+    const i = index < 0 ? this.length + index : index;
+    if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
+    return { start: this.starts[i], end: this.ends[i], norm: this.norms[i], lemma: this.lemmas[i], isWord: this.isWord(i), isNegated: this.isNegated(i), formId: this.formIds[i] };
+  }
+
+  /** Every token as an object, in order. */
+  toArray(): Token[] {
+    return Array.from(this);
+  }
+
+  *[Symbol.iterator](): Iterator<Token> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+}
+
+/** Tokens a thread's columns keep room for between documents; a larger document's room is given back after it. */
+const KEPT_CAPACITY = 1 << 20;
+
+/**
+ * Tokens as a tokeniser finds them, in growing columns. One set per thread is reused from
+ * document to document (tokenising is synchronous); `list` copies a document's tokens out.
+ */
+export class TokenColumns {
+  private starts = new Int32Array(4096);
+  private ends = new Int32Array(4096);
+  private flags = new Uint8Array(4096);
+  private formIds = new Int32Array(4096);
+  private readonly norms: string[] = [];
+  private readonly lemmas: string[] = [];
+  /** Tokens so far. */
+  size = 0;
+
+  /** This thread's columns, emptied for a new document. */
+  static forDocument(): TokenColumns {
+    if (THREAD_COLUMNS.starts.length > KEPT_CAPACITY) THREAD_COLUMNS = new TokenColumns();
+    THREAD_COLUMNS.size = 0;
+    return THREAD_COLUMNS;
+  }
+
+  add(start: number, end: number, norm: string, lemma: string, isWord: boolean, isNegated: boolean, formId: number): void {
+    const at = this.size;
+    if (at === this.starts.length) this.grow();
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.flags[at] = (isWord ? WORD : 0) | (isNegated ? NEGATED : 0);
+    this.formIds[at] = formId;
+    this.norms[at] = norm;
+    this.lemmas[at] = lemma;
+    this.size = at + 1;
+  }
+
+  /** Drop the tokens from `size` on. */
+  truncate(size: number): void {
+    this.size = Math.min(this.size, size);
+  }
+
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  end(i: number): number {
+    return this.ends[i];
+  }
+
+  isWord(i: number): boolean {
+    return (this.flags[i] & WORD) !== 0;
+  }
+
+  isNegated(i: number): boolean {
+    return (this.flags[i] & NEGATED) !== 0;
+  }
+
+  /** The tokens of `ranges` (`[from, to)` each, in order), one after another, as a list of their own. */
+  list(ranges: readonly (readonly [from: number, to: number])[]): TokenList {
+    let size = 0;
+    for (const [from, to] of ranges) size += to - from;
+    // One buffer for the number columns.
+    const numbers = new Int32Array(size * 3);
+    const [starts, ends, formIds] = [numbers.subarray(0, size), numbers.subarray(size, size * 2), numbers.subarray(size * 2)];
+    const flags = new Uint8Array(size);
+    let at = 0;
+    for (const [from, to] of ranges) {
+      starts.set(this.starts.subarray(from, to), at);
+      ends.set(this.ends.subarray(from, to), at);
+      formIds.set(this.formIds.subarray(from, to), at);
+      flags.set(this.flags.subarray(from, to), at);
+      at += to - from;
+    }
+    const strings = (column: string[]) => (ranges.length === 1 ? column.slice(ranges[0][0], ranges[0][1]) : ranges.flatMap(([from, to]) => column.slice(from, to)));
+    return new TokenList(size, starts, ends, strings(this.norms), strings(this.lemmas), flags, formIds);
+  }
+
+  private grow(): void {
+    const grown = <T extends Int32Array | Uint8Array>(column: T): T => {
+      const larger = new (column.constructor as new (size: number) => T)(column.length * 2);
+      larger.set(column);
+      return larger;
+    };
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.flags = grown(this.flags);
+    this.formIds = grown(this.formIds);
+  }
+}
+
+let THREAD_COLUMNS = new TokenColumns();

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { TokenList, tokenise, type Token } from '../../src/index.js';
+import { TokenColumns } from '../../src/token-list.js';
+import { textSource } from '../../src/pipeline/index.js';
+
+const TOKENS: Token[] = [
+  { start: 0, end: 3, norm: 'not', lemma: 'not', isWord: true, isNegated: false, formId: 7 },
+  { start: 4, end: 12, norm: 'refugees', lemma: 'refugee', isWord: true, isNegated: true, formId: 0 },
+  { start: 12, end: 13, norm: '.', lemma: '.', isWord: false, isNegated: false, formId: 0 },
+];
+
+describe('TokenList', () => {
+  test('gives back the tokens it was made of, by accessor, by index and in order', () => {
+    const list = TokenList.of(TOKENS);
+    expect(list.length).toBe(3);
+    expect(list.toArray()).toEqual(TOKENS);
+    expect([...list]).toEqual(TOKENS);
+    expect([0, 1, 2].map((i) => [list.start(i), list.end(i), list.norm(i), list.lemma(i), list.isWord(i), list.isNegated(i), list.formId(i)])).toEqual(
+      TOKENS.map((token) => [token.start, token.end, token.norm, token.lemma, token.isWord, token.isNegated, token.formId]),
+    );
+  });
+
+  test('at() counts from the end for a negative index and is undefined outside the list', () => {
+    const list = TokenList.of(TOKENS);
+    expect(list.at(-1)).toEqual(TOKENS[2]);
+    expect(list.at(-3)).toEqual(TOKENS[0]);
+    expect([list.at(3), list.at(-4), list.at(0.5)]).toEqual([undefined, undefined, undefined]);
+    expect(TokenList.of([]).toArray()).toEqual([]);
+  });
+});
+
+describe('TokenColumns', () => {
+  test('list() joins ranges in order; truncate() drops the tokens after a point', () => {
+    const columns = new TokenColumns();
+    TOKENS.forEach((token, i) => columns.add(token.start, token.end, token.norm, token.lemma, token.isWord, token.isNegated, i));
+    columns.truncate(2);
+    columns.add(20, 21, '!', '!', false, false, 0);
+    expect(columns.list([[2, 3], [0, 1]]).toArray().map((token) => [token.norm, token.formId])).toEqual([['!', 0], ['not', 0]]);
+    expect(columns.list([]).length).toBe(0);
+  });
+
+  test('grows past its first capacity without losing tokens', () => {
+    const columns = new TokenColumns();
+    for (let i = 0; i < 10_000; i++) columns.add(i, i + 1, `w${i % 7}`, `w${i % 7}`, i % 2 === 0, i % 3 === 0, i);
+    const list = columns.list([[0, columns.size]]);
+    expect(list.length).toBe(10_000);
+    expect([list.start(9_999), list.norm(9_999), list.isWord(9_998), list.isNegated(9_999), list.formId(4_097)]).toEqual([9_999, 'w3', true, true, 4_097]);
+  });
+});
+
+describe('tokenise keeps only scored paragraphs in its token list', () => {
+  test('a foreign paragraph is left out and the sentences index the tokens that remain', () => {
+    const english = ['Migrants are not a threat to Europe, and they have the same rights as all of us.', 'States must protect the human rights of the people who are in their care.'];
+    const text = [english[0], 'Die Kommission hat heute einen Vorschlag angenommen, der die Rechte der Asylsuchenden in der Union stärken soll und der von den Mitgliedstaaten geprüft wird.', english[1]].join('\n\n');
+    for (const tokeniser of ['scan.v1', 'wink-fast.v1'] as const) {
+      const doc = tokenise(textSource(text), { tokeniser, language: 'en' });
+      const sentences = doc.sentences.map(([first, end]) => doc.text.slice(doc.tokens.start(first), doc.tokens.end(end - 1)));
+      expect(sentences, tokeniser).toEqual(english);
+      expect(doc.excludedWords, tokeniser).toBeGreaterThan(0);
+      expect(doc.tokens.toArray().filter((token) => token.isWord).length, tokeniser).toBe(doc.wordCount);
+    }
+  });
+});
