@@ -97,11 +97,14 @@ export class TokenColumns {
   private readonly lemmas: string[] = [];
   /** Tokens so far. */
   size = 0;
+  /** True once a token's lemma differs from its form (since the columns were emptied). */
+  private hasLemmas = false;
 
   /** This thread's columns, emptied for a new document. */
   static forDocument(): TokenColumns {
     if (THREAD_COLUMNS.starts.length > KEPT_CAPACITY) THREAD_COLUMNS = new TokenColumns();
     THREAD_COLUMNS.size = 0;
+    THREAD_COLUMNS.hasLemmas = false;
     return THREAD_COLUMNS;
   }
 
@@ -114,6 +117,7 @@ export class TokenColumns {
     this.formIds[at] = formId;
     this.norms[at] = norm;
     this.lemmas[at] = lemma;
+    if (lemma !== norm) this.hasLemmas = true;
     this.size = at + 1;
   }
 
@@ -140,22 +144,36 @@ export class TokenColumns {
 
   /** The tokens of `ranges` (`[from, to)` each, in order), one after another, as a list of their own. */
   list(ranges: readonly (readonly [from: number, to: number])[]): TokenList {
+    // Ranges that meet are copied as one (when every paragraph is scored, one range).
+    const runs: [number, number][] = [];
     let size = 0;
-    for (const [from, to] of ranges) size += to - from;
+    for (const [from, to] of ranges) {
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last[1] === from) last[1] = to;
+      else runs.push([from, to]);
+      size += to - from;
+    }
     // One buffer for the number columns.
     const numbers = new Int32Array(size * 3);
     const [starts, ends, formIds] = [numbers.subarray(0, size), numbers.subarray(size, size * 2), numbers.subarray(size * 2)];
     const flags = new Uint8Array(size);
     let at = 0;
-    for (const [from, to] of ranges) {
+    for (const [from, to] of runs) {
       starts.set(this.starts.subarray(from, to), at);
       ends.set(this.ends.subarray(from, to), at);
       formIds.set(this.formIds.subarray(from, to), at);
       flags.set(this.flags.subarray(from, to), at);
       at += to - from;
     }
-    const strings = (column: string[]) => (ranges.length === 1 ? column.slice(ranges[0][0], ranges[0][1]) : ranges.flatMap(([from, to]) => column.slice(from, to)));
-    return new TokenList(size, starts, ends, strings(this.norms), strings(this.lemmas), flags, formIds);
+    const strings = (column: readonly string[]): string[] => {
+      if (runs.length === 1) return column.slice(runs[0][0], runs[0][1]);
+      const copy: string[] = [];
+      for (const [from, to] of runs) for (let i = from; i < to; i++) copy.push(column[i]);
+      return copy;
+    };
+    const norms = strings(this.norms);
+    // A tokeniser without lemmas (`scan.v1`) gives every token its form as lemma: one column serves.
+    return new TokenList(size, starts, ends, norms, this.hasLemmas ? strings(this.lemmas) : norms, flags, formIds);
   }
 
   private grow(): void {

@@ -36,6 +36,8 @@ describe('TokenColumns', () => {
     columns.truncate(2);
     columns.add(20, 21, '!', '!', false, false, 0);
     expect(columns.list([[2, 3], [0, 1]]).toArray().map((token) => [token.norm, token.formId])).toEqual([['!', 0], ['not', 0]]);
+    expect(columns.list([[0, 1], [1, 3]]).toArray().map((token) => token.norm)).toEqual(['not', 'refugees', '!']);
+    expect(columns.list([[1, 2]]).lemma(0)).toBe('refugee');
     expect(columns.list([]).length).toBe(0);
   });
 
