@@ -1,10 +1,10 @@
 import type { TextSpan, TokenRange } from '../document.js';
 import { isHyphen } from '../normalise.js';
+import type { TokenColumns } from '../token-list.js';
 import { countLanguages, newLanguageCounts } from './detect-language.js';
 import { NEGATION_WINDOW } from './negation.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
-import type { TokenColumns } from '../token-list.js';
 import type { WordColumns } from './word-columns.js';
 
 /**
