@@ -14,20 +14,25 @@ const NEGATED = 2;
 export class TokenList implements Iterable<Token> {
   /** @internal Use `TokenList.of`, or a tokeniser. */
   constructor(
-    readonly length: number,
-    private readonly starts: Int32Array,
-    private readonly ends: Int32Array,
-    private readonly norms: readonly string[],
-    private readonly lemmas: readonly string[],
-    private readonly flags: Uint8Array,
-    private readonly formIds: Int32Array,
+    protected count: number,
+    protected starts: Int32Array,
+    protected ends: Int32Array,
+    protected readonly norms: string[],
+    protected readonly lemmas: string[],
+    protected flags: Uint8Array,
+    protected formIds: Int32Array,
   ) {}
+
+  /** How many tokens. */
+  get length(): number {
+    return this.count;
+  }
 
   /** A list of these tokens. */
   static of(tokens: readonly Token[]): TokenList {
     const columns = new TokenColumns();
     for (const token of tokens) columns.add(token.start, token.end, token.norm, token.lemma, token.isWord, token.isNegated, token.formId ?? 0);
-    return columns.list([[0, columns.size]]);
+    return columns.list([[0, columns.length]]);
   }
 
   /** Where token `i` starts in the text (a character offset). */
@@ -82,35 +87,39 @@ export class TokenList implements Iterable<Token> {
   }
 }
 
-/** Tokens a thread's columns keep room for between documents; a larger document's room is given back after it. */
-const KEPT_CAPACITY = 1 << 20;
+/** Tokens (or words) a thread's columns keep room for between documents; a larger document's room is given back after it. */
+export const KEPT_CAPACITY = 1 << 20;
+
+/** A column twice as long, holding `column` at its start. */
+export function doubled<T extends Int32Array | Uint8Array>(column: T): T {
+  const larger = new (column.constructor as new (length: number) => T)(column.length * 2);
+  larger.set(column);
+  return larger;
+}
 
 /**
- * Tokens as a tokeniser finds them, in growing columns. One set per thread is reused from
- * document to document (tokenising is synchronous); `list` copies a document's tokens out.
+ * Tokens as a tokeniser finds them, in growing columns (the list of the tokens so far). One set
+ * per thread is reused from document to document (tokenising is synchronous); `list` copies a
+ * document's tokens out.
  */
-export class TokenColumns {
-  private starts = new Int32Array(4096);
-  private ends = new Int32Array(4096);
-  private flags = new Uint8Array(4096);
-  private formIds = new Int32Array(4096);
-  private readonly norms: string[] = [];
-  private readonly lemmas: string[] = [];
-  /** Tokens so far. */
-  size = 0;
+export class TokenColumns extends TokenList {
   /** True once a token's lemma differs from its form (since the columns were emptied). */
   private hasLemmas = false;
+
+  constructor() {
+    super(0, new Int32Array(4096), new Int32Array(4096), [], [], new Uint8Array(4096), new Int32Array(4096));
+  }
 
   /** This thread's columns, emptied for a new document. */
   static forDocument(): TokenColumns {
     if (THREAD_COLUMNS.starts.length > KEPT_CAPACITY) THREAD_COLUMNS = new TokenColumns();
-    THREAD_COLUMNS.size = 0;
+    THREAD_COLUMNS.count = 0;
     THREAD_COLUMNS.hasLemmas = false;
     return THREAD_COLUMNS;
   }
 
   add(start: number, end: number, norm: string, lemma: string, isWord: boolean, isNegated: boolean, formId: number): void {
-    const at = this.size;
+    const at = this.count;
     if (at === this.starts.length) this.grow();
     this.starts[at] = start;
     this.ends[at] = end;
@@ -119,28 +128,12 @@ export class TokenColumns {
     this.norms[at] = norm;
     this.lemmas[at] = lemma;
     if (lemma !== norm) this.hasLemmas = true;
-    this.size = at + 1;
+    this.count = at + 1;
   }
 
-  /** Drop the tokens from `size` on. */
-  truncate(size: number): void {
-    this.size = Math.min(this.size, size);
-  }
-
-  start(i: number): number {
-    return this.starts[i];
-  }
-
-  end(i: number): number {
-    return this.ends[i];
-  }
-
-  isWord(i: number): boolean {
-    return (this.flags[i] & WORD) !== 0;
-  }
-
-  isNegated(i: number): boolean {
-    return (this.flags[i] & NEGATED) !== 0;
+  /** Drop the tokens from `length` on. */
+  truncate(length: number): void {
+    this.count = Math.min(this.count, length);
   }
 
   /** The tokens of `ranges` (`[from, to)` each, in order), one after another, as a list of their own. */
@@ -178,15 +171,8 @@ export class TokenColumns {
   }
 
   private grow(): void {
-    const grown = <T extends Int32Array | Uint8Array>(column: T): T => {
-      const larger = new (column.constructor as new (size: number) => T)(column.length * 2);
-      larger.set(column);
-      return larger;
-    };
-    this.starts = grown(this.starts);
-    this.ends = grown(this.ends);
-    this.flags = grown(this.flags);
-    this.formIds = grown(this.formIds);
+    [this.starts, this.ends, this.formIds] = [doubled(this.starts), doubled(this.ends), doubled(this.formIds)];
+    this.flags = doubled(this.flags);
   }
 }
 

@@ -117,7 +117,7 @@ class ParagraphScanner {
     private readonly tokens: TokenColumns,
     private readonly words: WordColumns,
   ) {
-    this.firstToken = this.sentenceFirst = tokens.size;
+    this.firstToken = this.sentenceFirst = tokens.length;
     this.firstWord = words.size;
   }
 
@@ -185,7 +185,7 @@ class ParagraphScanner {
     if (this.sentenceStart >= 0) this.endSentence(Math.max(last, this.sentenceStart));
     const { sentences, sentenceSpans, wordCount, counts, words } = this;
     words.sentences += sentences.length;
-    return { tokenRange: [this.firstToken, this.tokens.size], sentences, sentenceSpans, wordCount, counts, wordRange: [this.firstWord, words.size] };
+    return { tokenRange: [this.firstToken, this.tokens.length], sentences, sentenceSpans, wordCount, counts, wordRange: [this.firstWord, words.size] };
   }
 
   private pushWord(start: number, end: number, form: WordForm): void {
@@ -196,7 +196,7 @@ class ParagraphScanner {
     this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
     this.isAfterNot = norm === 'not';
     const { words } = this;
-    words.add(this.tokens.size, words.sentences + this.sentences.length, norm, form.id, this.isBroken, isNegated);
+    words.add(this.tokens.length, words.sentences + this.sentences.length, norm, form.id, this.isBroken, isNegated);
     this.isBroken = false;
     this.tokens.add(start, end, norm, norm, true, isNegated, form.id);
     this.sentenceWords += 1;
@@ -219,12 +219,12 @@ class ParagraphScanner {
 
   private endSentence(end: number): void {
     if (this.sentenceWords > 0) {
-      this.sentences.push([this.sentenceFirst - this.firstToken, this.tokens.size - this.firstToken]);
+      this.sentences.push([this.sentenceFirst - this.firstToken, this.tokens.length - this.firstToken]);
       this.sentenceSpans.push({ start: this.sentenceStart, end, words: this.sentenceWords });
       this.wordCount += this.sentenceWords;
     } else this.tokens.truncate(this.sentenceFirst);
     this.sentenceStart = -1;
-    this.sentenceFirst = this.tokens.size;
+    this.sentenceFirst = this.tokens.length;
     this.sentenceWords = 0;
     this.sinceCue = Infinity;
     this.isBroken = true;

@@ -15,7 +15,7 @@ const POSSESSIVE_CLITIC = /^'s$/i;
 /** Tokenise `text[from, to)` with wink-nlp into `tokens`; offsets are into `text`. */
 export function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName, tokens: TokenColumns): TokenisedParagraph {
   const raw = winkTokenise(text.slice(from, to), tokeniser);
-  const first = tokens.size;
+  const first = tokens.length;
   const counts = newLanguageCounts();
   // Index among this paragraph's tokens of each raw token, to map wink's sentence spans (raw tokens may be dropped or split).
   const keptBefore = new Int32Array(raw.values.length + 1);
@@ -29,7 +29,7 @@ export function tokeniseParagraph(text: string, [from, to]: [number, number], to
     sinceCue = isNegationCue(norm, next) ? 0 : sinceCue + 1;
   };
   for (let i = 0; i < raw.values.length; i++) {
-    keptBefore[i] = tokens.size - first;
+    keptBefore[i] = tokens.length - first;
     const value = raw.values[i];
     let start = at + raw.precedingSpaces[i].length;
     if (!text.startsWith(value, start)) start = text.indexOf(value, at);
@@ -51,9 +51,9 @@ export function tokeniseParagraph(text: string, [from, to]: [number, number], to
       const base = normaliseWord(value.slice(0, -2));
       pushWord(start, end - 2, base, base, isNegated, "'s");
       pushWord(end - 2, end, "'s", "'s", isNegated, raw.values[i + 1]);
-    } else if (POSSESSIVE_CLITIC.test(value) && raw.precedingSpaces[i] === '' && tokens.size > first && tokens.isWord(tokens.size - 1)) {
+    } else if (POSSESSIVE_CLITIC.test(value) && raw.precedingSpaces[i] === '' && tokens.length > first && tokens.isWord(tokens.length - 1)) {
       // A clitic that wink-nlp split off shares its word's negation, as when split here.
-      pushWord(start, end, "'s", "'s", tokens.isNegated(tokens.size - 1), raw.values[i + 1]);
+      pushWord(start, end, "'s", "'s", tokens.isNegated(tokens.length - 1), raw.values[i + 1]);
     } else {
       const next = raw.values[i + 1];
       // Before a clitic that wink-nlp split off, the lemma is the word itself, as when split here.
@@ -62,12 +62,12 @@ export function tokeniseParagraph(text: string, [from, to]: [number, number], to
       pushWord(start, end, norm, lemma, isNegated, next);
     }
   }
-  keptBefore[raw.values.length] = tokens.size - first;
+  keptBefore[raw.values.length] = tokens.length - first;
   const sentences: TokenRange[] = raw.sentences.map(([firstRaw, lastRaw]) => [keptBefore[firstRaw], keptBefore[lastRaw + 1]] as const).filter(([head, end]) => end > head);
   const sentenceSpans = sentences.map(([head, end]): TextSpan => {
     let words = 0;
     for (let i = first + head; i < first + end; i++) if (tokens.isWord(i)) words += 1;
     return { start: tokens.start(first + head), end: tokens.end(first + end - 1), words };
   });
-  return { tokenRange: [first, tokens.size], sentences, sentenceSpans, wordCount, counts };
+  return { tokenRange: [first, tokens.length], sentences, sentenceSpans, wordCount, counts };
 }

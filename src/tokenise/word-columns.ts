@@ -1,9 +1,7 @@
 import type { WordStream } from '../document.js';
+import { doubled, KEPT_CAPACITY } from '../token-list.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { FORM_SPACE } from './vocabulary.js';
-
-/** Words a thread's columns keep room for between documents; a larger document's room is given back after it. */
-const KEPT_CAPACITY = 1 << 20;
 
 /**
  * The columns of a document's `WordStream`, filled paragraph by paragraph as `scan.v1` reads
@@ -97,16 +95,8 @@ export class WordColumns {
   }
 
   private grow(): void {
-    const grown = <T extends Int32Array | Uint8Array>(column: T): T => {
-      const larger = new (column.constructor as new (size: number) => T)(column.length * 2);
-      larger.set(column);
-      return larger;
-    };
-    this.tokenIndex = grown(this.tokenIndex);
-    this.sentence = grown(this.sentence);
-    this.formIds = grown(this.formIds);
-    this.breakBefore = grown(this.breakBefore);
-    this.negated = grown(this.negated);
+    [this.tokenIndex, this.sentence, this.formIds] = [doubled(this.tokenIndex), doubled(this.sentence), doubled(this.formIds)];
+    [this.breakBefore, this.negated] = [doubled(this.breakBefore), doubled(this.negated)];
   }
 }
 

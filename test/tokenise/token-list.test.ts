@@ -44,7 +44,7 @@ describe('TokenColumns', () => {
   test('grows past its first capacity without losing tokens', () => {
     const columns = new TokenColumns();
     for (let i = 0; i < 10_000; i++) columns.add(i, i + 1, `w${i % 7}`, `w${i % 7}`, i % 2 === 0, i % 3 === 0, i);
-    const list = columns.list([[0, columns.size]]);
+    const list = columns.list([[0, columns.length]]);
     expect(list.length).toBe(10_000);
     expect([list.start(9_999), list.norm(9_999), list.isWord(9_998), list.isNegated(9_999), list.formId(4_097)]).toEqual([9_999, 'w3', true, true, 4_097]);
   });
