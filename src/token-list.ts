@@ -82,6 +82,11 @@ export class TokenList implements Iterable<Token> {
     return Array.from(this);
   }
 
+  /** `JSON.stringify` writes the tokens as an array of objects. */
+  toJSON(): Token[] {
+    return this.toArray();
+  }
+
   *[Symbol.iterator](): Iterator<Token> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }

@@ -27,6 +27,10 @@ describe('TokenList', () => {
     expect([list.at(3), list.at(-4), list.at(0.5)]).toEqual([undefined, undefined, undefined]);
     expect(TokenList.of([]).toArray()).toEqual([]);
   });
+
+  test('JSON.stringify writes the tokens as an array of objects', () => {
+    expect(JSON.parse(JSON.stringify({ tokens: TokenList.of(TOKENS) }))).toEqual({ tokens: TOKENS });
+  });
 });
 
 describe('TokenColumns', () => {
