@@ -29,6 +29,7 @@ export function matchRows(doc: ClassifiedDoc): MatchRow[] {
   return doc.hits.map((hit) => {
     const start = doc.tokens.start(hit.range[0]);
     const end = doc.tokens.end(hit.range[1] - 1);
+    const matchedText = flatten(doc.text.slice(start, end));
     return {
       docId: doc.id,
       sentence: hit.sentence + 1,
@@ -37,10 +38,10 @@ export function matchRows(doc: ClassifiedDoc): MatchRow[] {
       lexicon: hit.lexiconId,
       category: hit.category,
       entry: hit.entryId,
-      matchedText: flatten(doc.text.slice(start, end)),
+      matchedText,
       isNegated: hit.isNegated,
       weight: hit.weight,
-      kwic: kwic(doc.text, start, end),
+      kwic: kwic(doc.text, start, end, KWIC_CHARS, matchedText),
     };
   });
 }
@@ -51,11 +52,11 @@ export function matchCells(row: MatchRow, decimal: '.' | ',' = '.'): Cell[] {
   return [textCell(row.docId), String(row.sentence), String(row.start), String(row.end), row.lexicon, row.category, textCell(row.entry), textCell(row.matchedText), row.isNegated ? '1' : '0', weight, textCell(row.kwic)];
 }
 
-/** `…left context [match] right context…` on one line. */
-export function kwic(text: string, start: number, end: number, chars = KWIC_CHARS): string {
+/** `…left context [match] right context…` on one line (`matched`: the match's text on one line, when the caller has it). */
+export function kwic(text: string, start: number, end: number, chars = KWIC_CHARS, matched = flatten(text.slice(start, end))): string {
   const left = flatten(text.slice(Math.max(0, start - chars), start));
   const right = flatten(text.slice(end, end + chars));
-  return `${start > chars ? '…' : ''}${left}[${flatten(text.slice(start, end))}]${right}${end + chars < text.length ? '…' : ''}`;
+  return `${start > chars ? '…' : ''}${left}[${matched}]${right}${end + chars < text.length ? '…' : ''}`;
 }
 
 function flatten(text: string): string {
