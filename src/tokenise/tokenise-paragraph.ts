@@ -1,6 +1,6 @@
 import type { TextSpan, TokenRange } from '../document.js';
-import type { TokenColumns } from '../token-list.js';
 import { normaliseWord } from '../normalise.js';
+import type { TokenColumns } from '../token-list.js';
 import { countWord, newLanguageCounts } from './detect-language.js';
 import { isNegationCue, NEGATION_WINDOW } from './negation.js';
 import type { TokenisedParagraph } from './paragraph.js';
