@@ -7,9 +7,9 @@ const NEGATED = 2;
 /**
  * A document's tokens, kept as columns: a run reads only the offsets of the tokens it reports
  * and never needs a token as an object. An object per token is an allocation per token, and
- * V8 may move millions of them, alive while their document is scored, into its old generation,
- * where they cost the tokeniser up to a third of its time. `at(i)` and iterating give tokens as
- * `Token` objects, made when asked for.
+ * many of them, alive while their document is scored, outlive V8's young generation and call
+ * for full collections (BENCHMARKS.md). `at(i)` and iterating give tokens as `Token` objects,
+ * made when asked for.
  */
 export class TokenList implements Iterable<Token> {
   /** @internal Use `TokenList.of`, or a tokeniser. */
