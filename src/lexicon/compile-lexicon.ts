@@ -13,8 +13,6 @@ interface CompiledEntry {
   readonly weight: number;
   /** Each exclusion phrase as the `RuleWords` numbers of its words, in order. */
   readonly exclusions: readonly (readonly number[])[];
-  /** The `RuleWords` number of every word of every exclusion phrase: a phrase longer than a match needs one next to it. */
-  readonly exclusionWords: number;
   readonly near?: Proximity;
   readonly notNear?: Proximity;
 }
@@ -55,7 +53,7 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
   let steps: LexiconSteps | undefined;
   const stepsOf = () => (steps ??= lexiconSteps(spec));
   if (!options.isChecked) stepsOf();
-  let matcher: { trie: TermTrie; entries: CompiledEntry[]; ruleWords: RuleWords } | undefined;
+  let matcher: Matcher | undefined;
   const matcherOf = () => {
     if (matcher) return matcher;
     const { variants, entrySteps } = stepsOf();
@@ -63,15 +61,12 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
     const entries = entrySteps.map((entry) => compileEntry(entry, ruleWords));
     const trie = new TermTrie();
     for (const [variant, entry] of variants) trie.add(variant, entry);
-    matcher = { trie, entries, ruleWords };
+    matcher = { trie, entries, ruleWords, neighbours: { before: ruleWords.newBits(), after: ruleWords.newBits() } };
     return matcher;
   };
   // Reused by every match call (matching is synchronous).
   const found = new TermsFound();
-  const match = (words: WordStream, startBit?: number) => {
-    const { trie, entries, ruleWords } = matcherOf();
-    return matchWords(words, trie, entries, ruleWords, found, startBit);
-  };
+  const match = (words: WordStream, startBit?: number) => matchWords(words, matcherOf(), found, startBit);
   const hasWholeWeights = specEntries.every((entry) => Number.isInteger(entry.weight));
   return Object.freeze({
     id: spec.name,
@@ -138,13 +133,20 @@ function compileEntry({ entry, category, exclusions, near, notNear }: EntrySteps
     category,
     weight: entry.weight,
     exclusions: exclusions.map((steps) => steps.map((step) => ruleWords.numberOf(mergeWordSteps([step])))),
-    exclusionWords: exclusions.length === 0 ? -1 : ruleWords.numberOf(mergeWordSteps(exclusions.flat())),
     near: proximity(near),
     notNear: proximity(notNear),
   };
 }
 
-function matchWords(words: WordStream, trie: TermTrie, entries: readonly CompiledEntry[], ruleWords: RuleWords, found: TermsFound, startBit?: number): WordMatch[] {
+/** A lexicon's matcher, built when it first matches: its trie, its entries' rules, and room for the rules' checks. */
+interface Matcher {
+  readonly trie: TermTrie;
+  readonly entries: readonly CompiledEntry[];
+  readonly ruleWords: RuleWords;
+  readonly neighbours: Neighbours;
+}
+
+function matchWords(words: WordStream, { trie, entries, ruleWords, neighbours }: Matcher, found: TermsFound, startBit?: number): WordMatch[] {
   ruleWords.use(words);
   trie.use(words);
   const candidates = startBit === undefined ? undefined : words.candidates;
@@ -174,7 +176,7 @@ function matchWords(words: WordStream, trie: TermTrie, entries: readonly Compile
       foundEntries[j + 1] = entry;
     }
     let taken = -1;
-    for (let i = 0; i < count && taken < 0; i++) if (isCounted(words, start, ends[i], entries[foundEntries[i]], ruleWords)) taken = i;
+    for (let i = 0; i < count && taken < 0; i++) if (isCounted(words, start, ends[i], entries[foundEntries[i]], ruleWords, neighbours)) taken = i;
     if (taken >= 0) {
       const entry = entries[foundEntries[taken]];
       const end = ends[taken];
@@ -183,7 +185,7 @@ function matchWords(words: WordStream, trie: TermTrie, entries: readonly Compile
       for (let i = 0; i < count; i++) {
         const twin = entries[foundEntries[i]];
         if (i === taken || ends[i] !== end || twin.id !== entry.id || twin.category === entry.category) continue;
-        if (isCounted(words, start, end, twin, ruleWords) && !hasCategory(matches, first, twin.category)) matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
+        if (isCounted(words, start, end, twin, ruleWords, neighbours) && !hasCategory(matches, first, twin.category)) matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
       }
       next = end;
     }
@@ -197,35 +199,52 @@ function hasCategory(matches: readonly WordMatch[], from: number, category: stri
   return false;
 }
 
-function isCounted(words: WordStream, start: number, end: number, entry: CompiledEntry, ruleWords: RuleWords): boolean {
-  const { exclusions } = entry;
-  if (exclusions.length > 0) {
-    // A phrase longer than the match covers the word before it or the one after it.
-    const mayBeLonger = isJoinedWordIn(words, start - 1, start, ruleWords, entry.exclusionWords) || isJoinedWordIn(words, end, end, ruleWords, entry.exclusionWords);
-    for (let i = 0; i < exclusions.length; i++) {
-      if (exclusions[i].length > end - start && !mayBeLonger) continue;
-      if (isInsidePhrase(words, start, end, exclusions[i], ruleWords)) return false;
-    }
-  }
+function isCounted(words: WordStream, start: number, end: number, entry: CompiledEntry, ruleWords: RuleWords, neighbours: Neighbours): boolean {
+  if (entry.exclusions.length > 0 && isExcluded(words, start, end, entry.exclusions, ruleWords, neighbours)) return false;
   if (entry.near && !isNear(words, start, end, entry.near, ruleWords)) return false;
   if (entry.notNear && isNear(words, start, end, entry.notNear, ruleWords)) return false;
   return true;
 }
 
-/** True when word `at` is in the rule-word set `set` and no break stands before word `joint` (the later of it and its neighbour in the match). */
-function isJoinedWordIn(words: WordStream, at: number, joint: number, ruleWords: RuleWords, set: number): boolean {
-  return at >= 0 && at < words.keys.length && !words.breakBefore[joint] && ruleWords.has(words, at, set);
+/** The bits (`RuleWords.copyBits`) of the words just before and just after a match, reused from check to check. */
+interface Neighbours {
+  readonly before: Int32Array;
+  readonly after: Int32Array;
 }
 
-/** True when some occurrence of a phrase (`steps`: the rule-word sets of its words) covers words `[start, end)`. */
-function isInsidePhrase(words: WordStream, start: number, end: number, steps: readonly number[], ruleWords: RuleWords): boolean {
-  for (let from = Math.max(0, end - steps.length); from <= start; from++) {
-    if (from + steps.length > words.keys.length) continue;
-    let k = 0;
-    while (k < steps.length && (k === 0 || !words.breakBefore[from + k]) && ruleWords.has(words, from + k, steps[k])) k += 1;
-    if (k === steps.length) return true;
+/**
+ * True when some occurrence of an exclusion phrase (`phrases`: the rule-word sets of its words)
+ * covers words `[start, end)`. A phrase longer than the match goes on before it or after it
+ * with no break between, so its word next to the match is tested first, from the bits of the
+ * word before and the word after, each looked up once for all phrases.
+ */
+function isExcluded(words: WordStream, start: number, end: number, phrases: readonly (readonly number[])[], ruleWords: RuleWords, { before, after }: Neighbours): boolean {
+  const size = words.keys.length;
+  const length = end - start;
+  const hasBefore = start > 0 && !words.breakBefore[start];
+  const hasAfter = end < size && !words.breakBefore[end];
+  if (hasBefore) ruleWords.copyBits(words, start - 1, before);
+  if (hasAfter) ruleWords.copyBits(words, end, after);
+  for (let p = 0; p < phrases.length; p++) {
+    const steps = phrases[p];
+    // The phrase starts `k` words before the match.
+    for (let k = Math.min(steps.length - length, start); k >= 0; k--) {
+      const from = start - k;
+      if (from + steps.length > size) continue;
+      if (k > 0 && !(hasBefore && ruleWords.isIn(before, steps[k - 1], words, start - 1))) continue;
+      if (k + length < steps.length && !(hasAfter && ruleWords.isIn(after, steps[k + length], words, end))) continue;
+      if (isPhraseAt(words, from, steps, ruleWords)) return true;
+    }
   }
   return false;
+}
+
+/** True when the phrase `steps` (the rule-word sets of its words) occurs at word `from`, with no break inside it. */
+function isPhraseAt(words: WordStream, from: number, steps: readonly number[], ruleWords: RuleWords): boolean {
+  for (let k = 0; k < steps.length; k++) {
+    if ((k > 0 && words.breakBefore[from + k]) || !ruleWords.has(words, from + k, steps[k])) return false;
+  }
+  return true;
 }
 
 /** True when one of the proximity words is within `window` words of `[start, end)`, in the same sentence. */

@@ -43,6 +43,24 @@ export class RuleWords {
     const forms = this.forms!;
     return (forms.table[forms.rowOf(words, at) + (set >>> 5)] & (1 << (set & 31))) !== 0;
   }
+
+  /** Room for a word's bits, for `copyBits` (once every set is numbered). */
+  newBits(): Int32Array {
+    return new Int32Array(rowWidth(Math.min(this.sets.length, MAX_BITS)));
+  }
+
+  /** Copy the bits of word `at` of `words` into `bits` (`newBits`), to test it against many sets with `isIn` after one lookup. */
+  copyBits(words: WordStream, at: number, bits: Int32Array): void {
+    const { table } = this.forms!;
+    const row = this.forms!.rowOf(words, at);
+    for (let i = 0; i < bits.length; i++) bits[i] = table[row + i];
+  }
+
+  /** True when word `at` of `words`, whose bits `copyBits` copied into `bits`, is in the set numbered `set`. */
+  isIn(bits: Int32Array, set: number, words: WordStream, at: number): boolean {
+    if (set >= MAX_BITS) return stepSetMatches(this.sets[set], words.keys[at], words.lemmas[at]);
+    return (bits[set >>> 5] & (1 << (set & 31))) !== 0;
+  }
 }
 
 /** Rows of one bit per set: a word is in a set when its form is one of the set's forms, its lemma one of its lemmas, or it starts with one of its prefixes. */
@@ -66,10 +84,15 @@ function rowsOf(sets: readonly WordStepSet[]): FormRows {
   const setBits = (bits: readonly number[] | undefined, table: Int32Array, at: number) => {
     if (bits) for (const bit of bits) table[at + (bit >>> 5)] |= 1 << (bit & 31);
   };
-  return new FormRows(Math.max(1, Math.ceil(sets.length / 32)), (key, lemma, table, at) => {
+  return new FormRows(rowWidth(sets.length), (key, lemma, table, at) => {
     setBits(byForm.get(key), table, at);
     setBits(byLemma.get(lemma), table, at);
     setBits(everyWord, table, at);
     for (const [prefix, bits] of prefixesByFirst.get(key.charCodeAt(0)) ?? []) if (key.startsWith(prefix)) setBits(bits, table, at);
   });
+}
+
+/** Numbers in a row of bits for `sets` sets. */
+function rowWidth(sets: number): number {
+  return Math.max(1, Math.ceil(sets / 32));
 }
