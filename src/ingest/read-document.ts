@@ -134,8 +134,19 @@ async function convert(bytes: Uint8Array, extension: string): Promise<Converted>
   return { ...(CONVERTERS[extension] ?? CONVERTERS['.txt'])(decoded.text), encoding: decoded.encoding };
 }
 
-/** A plain-text title: the first paragraph, if it is one short line of words (a heading, not a date); else none. */
+/**
+ * A plain-text title: the first paragraph, if it is one short line of words (a heading, not a
+ * date); else none. Only the first line and the start of the next are read: a first line
+ * followed by another line of text starts a paragraph of two lines or more, which is no title.
+ */
 function firstLineTitle(text: string): string {
-  const first = text.trim().split(/\n[ \t]*\n/, 1)[0].trim();
-  return first.length <= 120 && !first.includes('\n') && /\p{L}{3,}/u.test(first) ? first : '';
+  const trimmed = text.trim();
+  const lineEnd = trimmed.indexOf('\n');
+  if (lineEnd >= 0) {
+    let next = lineEnd + 1;
+    while (trimmed[next] === ' ' || trimmed[next] === '\t') next += 1;
+    if (trimmed[next] !== '\n') return '';
+  }
+  const first = (lineEnd < 0 ? trimmed : trimmed.slice(0, lineEnd)).trim();
+  return first.length <= 120 && /\p{L}{3,}/u.test(first) ? first : '';
 }

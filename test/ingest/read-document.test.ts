@@ -48,6 +48,9 @@ const GOOD: [string, string, string | Buffer, string, string, string][] = [
   ['UTF-8 with BOM', 'bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Café text', 'utf8')]), 'Café text', 'Café text', 'utf-8-bom'],
   ['CRLF line ends', 'crlf.txt', 'One line\r\nsame para\r\n\r\nNext para\r\n', 'One line\nsame para\n\nNext para', 'crlf.txt', 'utf-8'], // first paragraph has two lines: title is the file name
   ['lone CR line ends', 'cr.txt', 'First\r\rSecond', 'First\n\nSecond', 'First', 'utf-8'],
+  ['title before a line of spaces', 'spaced.txt', '  Short title  \n \t \nBody text.\n', 'Short title\n\nBody text.', 'Short title', 'utf-8'],
+  ['lines without a blank one: no title', 'lines.txt', 'First line\nSecond line\nThird line\n', 'First line\nSecond line\nThird line', 'lines.txt', 'utf-8'],
+  ['one short line: its own title', 'one.txt', 'Asylum and borders\n', 'Asylum and borders', 'Asylum and borders', 'utf-8'],
   ['markdown', 'doc.md', MARKDOWN, 'Border policy review\n\nSome bold and emphasised words, a link text and\nan image here.\n\nSecond heading\n\na list item', 'Border policy review', 'utf-8'],
   ['html', 'page.html', HTML, 'Heading\n\nFirst <para> café ’quoted’\n\nSecond bold block', 'Page & Title', 'utf-8'],
 ];
