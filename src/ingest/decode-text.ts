@@ -13,7 +13,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const decoded = decodeBytes(bytes);
   if ('problem' in decoded) return decoded;
   if (controlShare(decoded.text) > MAX_CONTROL_SHARE) return { code: 'FILE_BINARY', problem: `file looks binary (control characters after decoding as ${decoded.encoding}), not text` };
-  return { text: decoded.text.replace(/\r\n?/g, '\n'), encoding: decoded.encoding };
+  // Most texts have no carriage return: one search says so faster than a replace that finds none.
+  const text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
+  return { text, encoding: decoded.encoding };
 }
 
 function decodeBytes(bytes: Uint8Array): Decoded {

@@ -47,6 +47,9 @@ export function htmlToText(html: string): { text: string; title: string } {
 export function tidyParagraphs(text: string): string {
   const out: string[] = [];
   let hasBlank = false;
+  // Where the next tab, no-break space and two spaces are, each found once and passed line by
+  // line: a line needs collapsing when one of them is inside it.
+  const collapsing = COLLAPSED.map((found) => ({ found, at: -1 }));
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -60,14 +63,23 @@ export function tidyParagraphs(text: string): string {
       if (out.length > 0) out.push(hasBlank ? '\n\n' : '\n');
       hasBlank = false;
       const line = text.slice(first, last);
-      out.push(NEEDS_COLLAPSE.test(line) ? line.replace(/[ \t\u00a0]+/g, ' ') : line);
+      let needsCollapse = false;
+      for (const next of collapsing) {
+        if (next.at < first) {
+          const at = text.indexOf(next.found, first);
+          next.at = at < 0 ? Infinity : at;
+        }
+        if (next.at + next.found.length <= last) needsCollapse = true;
+      }
+      out.push(needsCollapse ? line.replace(/[ \t\u00a0]+/g, ' ') : line);
     }
     start = end + 1;
   }
   return out.join('');
 }
 
-const NEEDS_COLLAPSE = /[\t\u00a0]| {2}/;
+/** What a line's spacing is collapsed for: a tab, a no-break space, two spaces. */
+const COLLAPSED = ['\t', '\u00a0', '  '];
 
 /** The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
 function isTrimmed(code: number): boolean {
