@@ -30,6 +30,11 @@ const MAX_CHUNK_CHARS = 100_000;
 const MIN_WORDS_FOR_LANGUAGE = 12;
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
+/** True when `text` holds a typographic apostrophe (searched for one by one: a text of Latin-1 characters alone is answered without reading it). */
+function hasTypographicApostrophe(text: string): boolean {
+  return text.includes('\u2019') || text.includes('\u2018') || text.includes('\u02bc');
+}
+
 /**
  * Tokenise a document one paragraph at a time: tokens with offsets, lemmas, negation flags
  * and sentences. Paragraphs in a language other than `settings.language` are left out (their
@@ -38,7 +43,7 @@ const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
   // Typographic apostrophes are folded to ASCII (same length: offsets are kept), so both
   // tokenisers recognise possessives and contractions alike whichever apostrophe a text uses.
-  const text = source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
+  const text = hasTypographicApostrophe(source.text) ? source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'") : source.text;
   const tokeniser = settings.tokeniser;
   if (tokeniser !== 'scan.v1') startDocument();
   const tokenColumns = TokenColumns.forDocument();
@@ -86,10 +91,9 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
 /** Character ranges of paragraphs: split at blank lines, long ones again at line breaks. */
 function splitParagraphs(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  const blank = /\n[ \t\r]*\n/g;
   let start = 0;
-  for (let match = blank.exec(text); ; match = blank.exec(text)) {
-    const end = match ? match.index : text.length;
+  for (let blank = blankLineAt(text, 0); ; blank = blankLineAt(text, start)) {
+    const end = blank ? blank[0] : text.length;
     for (let from = start; from < end; ) {
       let to = Math.min(end, from + MAX_CHUNK_CHARS);
       if (to < end) {
@@ -99,10 +103,25 @@ function splitParagraphs(text: string): [number, number][] {
       if (hasText(text, from, to)) ranges.push([from, to]);
       from = to;
     }
-    if (!match) break;
-    start = match.index + match[0].length;
+    if (!blank) break;
+    start = blank[1];
   }
   return ranges;
+}
+
+/**
+ * The first blank line from `from` on: where its line break starts and where the line break
+ * that closes it ends (a line break, spaces, tabs or carriage returns, a line break); none when
+ * there is none. Found from one line break to the next, not by a regular expression, which
+ * reads the whole of a text that has no blank line.
+ */
+function blankLineAt(text: string, from: number): readonly [start: number, end: number] | undefined {
+  for (let at = text.indexOf('\n', from); at >= 0; at = text.indexOf('\n', at + 1)) {
+    let next = at + 1;
+    for (let code = text.charCodeAt(next); code === 0x20 || code === 0x09 || code === 0x0d; code = text.charCodeAt(next)) next += 1;
+    if (text.charCodeAt(next) === 0x0a) return [at, next + 1];
+  }
+  return undefined;
 }
 
 const NOT_SPACE = /\S/g;

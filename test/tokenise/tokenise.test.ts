@@ -47,6 +47,13 @@ describe('tokenise', () => {
     expect(detectLanguage(words(text))).toBe(language);
   });
 
+  test.for(['scan.v1', 'wink-fast.v1'] as const)('%s: paragraphs end at blank lines (of spaces, tabs or carriage returns too), not at line breaks', (tokeniser) => {
+    // The text as a library caller may give it, not tidied by ingest.
+    const text = 'First one.\nStill first.\n \t\r\nSecond.\n\n\n\nThird.\n';
+    const doc = tokenise({ ...textSource('x'), text }, { tokeniser, language: 'en' });
+    expect(doc.paragraphSpans.map((span) => text.slice(span.start, span.end))).toEqual(['First one.\nStill first.', 'Second.', 'Third.']);
+  });
+
   test('paragraphs in another language are left out and counted', () => {
     const english = 'The Union shall ensure the protection of the rights of migrants and of their families in all of the Member States.';
     const indonesian = 'Penelitian ini bertujuan untuk menganalisis kerja sama yang dilakukan oleh Uni Eropa dan Ukraina dalam menangani migrasi dari perspektif keamanan manusia.';
