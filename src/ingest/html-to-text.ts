@@ -71,7 +71,7 @@ export function tidyParagraphs(text: string): string {
         }
         if (next.at + next.found.length <= last) needsCollapse = true;
       }
-      out.push(needsCollapse ? line.replace(/[ \t\u00a0]+/g, ' ') : line);
+      out.push(needsCollapse ? line.replace(SPACE_RUNS, ' ') : line);
     }
     start = end + 1;
   }
@@ -80,6 +80,8 @@ export function tidyParagraphs(text: string): string {
 
 /** What a line's spacing is collapsed for: a tab, a no-break space, two spaces. */
 const COLLAPSED = ['\t', '\u00a0', '  '];
+/** Runs of spaces, tabs and no-break spaces other than a lone space, which collapsing leaves as it is (replacing each lone space cost more than the rest of tidying). */
+const SPACE_RUNS = /[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+/g;
 
 /** The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
 function isTrimmed(code: number): boolean {
