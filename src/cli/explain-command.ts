@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { ClassifiedDoc, Hit } from '../document.js';
 import { readDocument } from '../ingest/index.js';
+import { flatten } from '../output/index.js';
 import { DEFAULT_PIPELINE, loadPipeline, loadScorer } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
@@ -54,8 +55,7 @@ function describeHit(doc: ClassifiedDoc, hit: Hit, style: { on: string; off: str
   const sentenceEnd = doc.tokens.end(end - 1);
   const start = doc.tokens.start(hit.range[0]);
   const stop = doc.tokens.end(hit.range[1] - 1);
-  const flat = (text: string) => text.replace(/\s+/g, ' ');
-  const sentence = `${flat(doc.text.slice(sentenceStart, start))}${style.on}${flat(doc.text.slice(start, stop))}${style.off}${flat(doc.text.slice(stop, sentenceEnd))}`;
+  const sentence = `${flatten(doc.text.slice(sentenceStart, start))}${style.on}${flatten(doc.text.slice(start, stop))}${style.off}${flatten(doc.text.slice(stop, sentenceEnd))}`;
   const flags = `${hit.isNegated ? ' NEGATED (not counted)' : ''}${hit.weight !== 1 ? ` weight ${hit.weight}` : ''}`;
   return `sentence ${hit.sentence + 1}, chars ${start}-${stop}  ${hit.category}  "${hit.entryId}" (${hit.lexiconId})${flags}\n  ${sentence}\n`;
 }

@@ -59,9 +59,13 @@ export function kwic(text: string, start: number, end: number, chars = KWIC_CHAR
   return `${start > chars ? '…' : ''}${left}[${matched}]${right}${end + chars < text.length ? '…' : ''}`;
 }
 
-function flatten(text: string): string {
-  return text.replace(/\s+/g, ' ');
+/** White space collapsed to single spaces, on one line. */
+export function flatten(text: string): string {
+  return text.replace(WHITE_SPACE_RUNS, ' ');
 }
+
+/** Runs of white space other than a lone space, which flattening leaves as it is (most spaces are: replacing each cost more than the rest of a match row). */
+const WHITE_SPACE_RUNS = /[^\S ]\s*| \s+/g;
 
 /** Match rows back from their CSV text (rows of matches.csv in the default settings, no header). */
 export function parseMatchRows(text: string): MatchRow[] {

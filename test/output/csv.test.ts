@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, stringifyRows, kwic, matchCells, numberCell, parseMatchRows, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
+import { csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, stringifyRows, flatten, kwic, matchCells, numberCell, parseMatchRows, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
 
 describe('textCell', () => {
   // [input, output]
@@ -179,5 +179,15 @@ describe('kwic', () => {
   test('match at the start and the end of the text', () => {
     expect(kwic('border control', 0, 14, 5)).toBe('[border control]');
     expect(kwic('strict border', 7, 13, 40)).toBe('strict [border]');
+  });
+
+  test('flatten collapses every run of white space to one space, as its definition does, on generated text', () => {
+    const pieces = ['a', 'Bc', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u2028', '\ufeff', '\u3000', ',', '.'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: next() % 30 }, () => pieces[next() % pieces.length]).join('');
+      expect(flatten(text)).toBe(text.replace(/\s+/g, ' '));
+    }
   });
 });
