@@ -30,11 +30,6 @@ const MAX_CHUNK_CHARS = 100_000;
 const MIN_WORDS_FOR_LANGUAGE = 12;
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
-/** True when `text` holds a typographic apostrophe (searched for one by one: a text of Latin-1 characters alone is answered without reading it). */
-function hasTypographicApostrophe(text: string): boolean {
-  return text.includes('\u2019') || text.includes('\u2018') || text.includes('\u02bc');
-}
-
 /**
  * Tokenise a document one paragraph at a time: tokens with offsets, lemmas, negation flags
  * and sentences. Paragraphs in a language other than `settings.language` are left out (their
@@ -43,7 +38,7 @@ function hasTypographicApostrophe(text: string): boolean {
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
   // Typographic apostrophes are folded to ASCII (same length: offsets are kept), so both
   // tokenisers recognise possessives and contractions alike whichever apostrophe a text uses.
-  const text = hasTypographicApostrophe(source.text) ? source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'") : source.text;
+  const text = source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
   const tokeniser = settings.tokeniser;
   if (tokeniser !== 'scan.v1') startDocument();
   const tokenColumns = TokenColumns.forDocument();
