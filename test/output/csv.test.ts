@@ -15,6 +15,9 @@ describe('textCell', () => {
     ['\tx', "'\tx"],
     ['\rx', "'\rx"],
     ['＝1', "'＝1"], // fullwidth equals sign
+    ['＋1', "'＋1"], // fullwidth plus, minus and at signs
+    ['－1', "'－1"],
+    ['＠x', "'＠x"],
     ['plain', 'plain'],
     ['a=b', 'a=b'],
     ['x-1', 'x-1'],
