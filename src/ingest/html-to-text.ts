@@ -47,9 +47,9 @@ export function htmlToText(html: string): { text: string; title: string } {
 export function tidyParagraphs(text: string): string {
   const out: string[] = [];
   let hasBlank = false;
-  // Where the next tab, no-break space and two spaces are, each found once and passed line by
-  // line: a line needs collapsing when one of them is inside it.
-  const collapsing = COLLAPSED.map((found) => ({ found, at: -1 }));
+  // Where the next tab, no-break space and two spaces are: each is searched for once and passed
+  // line by line, so a line is read only where its spacing collapses.
+  const searches = COLLAPSED.map((found) => ({ found, at: -1 }));
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -62,26 +62,55 @@ export function tidyParagraphs(text: string): string {
     } else {
       if (out.length > 0) out.push(hasBlank ? '\n\n' : '\n');
       hasBlank = false;
-      const line = text.slice(first, last);
-      let needsCollapse = false;
-      for (const next of collapsing) {
-        if (next.at < first) {
-          const at = text.indexOf(next.found, first);
-          next.at = at < 0 ? Infinity : at;
-        }
-        if (next.at + next.found.length <= last) needsCollapse = true;
-      }
-      out.push(needsCollapse ? line.replace(SPACE_RUNS, ' ') : line);
+      out.push(collapsedLine(text, first, last, searches));
     }
     start = end + 1;
   }
   return out.join('');
 }
 
-/** What a line's spacing is collapsed for: a tab, a no-break space, two spaces. */
+/** What makes spacing collapse: a tab, a no-break space, two spaces. */
 const COLLAPSED = ['\t', '\u00a0', '  '];
-/** Runs of spaces, tabs and no-break spaces other than a lone space, which collapsing leaves as it is (replacing each lone space cost more than the rest of tidying). */
-const SPACE_RUNS = /[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+/g;
+
+/**
+ * `text[first, last)` (a trimmed line) with each run of spaces, tabs and no-break spaces that
+ * holds a tab, a no-break space or two spaces collapsed to one space (a lone space is left as
+ * it is). The runs are found from `searches` (see `nextCollapse`), then widened to the whole run.
+ */
+function collapsedLine(text: string, first: number, last: number, searches: { readonly found: string; at: number }[]): string {
+  let run = nextCollapse(text, first, searches);
+  if (run >= last) return text.slice(first, last);
+  let line = '';
+  let done = first;
+  while (run < last) {
+    let runStart = run;
+    while (runStart > done && isSpacing(text.charCodeAt(runStart - 1))) runStart -= 1;
+    let runEnd = run;
+    while (runEnd < last && isSpacing(text.charCodeAt(runEnd))) runEnd += 1;
+    line += `${text.slice(done, runStart)} `;
+    done = runEnd;
+    run = nextCollapse(text, done, searches);
+  }
+  return line + text.slice(done, last);
+}
+
+/** The first place from `from` on where one of `searches` is found (Infinity: none), each search going on from where it was. */
+function nextCollapse(text: string, from: number, searches: { readonly found: string; at: number }[]): number {
+  let nearest = Infinity;
+  for (const search of searches) {
+    if (search.at < from) {
+      const at = text.indexOf(search.found, from);
+      search.at = at < 0 ? Infinity : at;
+    }
+    nearest = Math.min(nearest, search.at);
+  }
+  return nearest;
+}
+
+/** A space, a tab or a no-break space: what collapses inside a line. */
+function isSpacing(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
+}
 
 /** The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
 function isTrimmed(code: number): boolean {
