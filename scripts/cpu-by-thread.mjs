@@ -4,13 +4,14 @@
 // over two processes running at once.
 // Usage: node scripts/cpu-by-thread.mjs [--corpus bundled|ungd|DIR] [--limit N]
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { findDocuments, loadPipeline, loadScorer, runPipeline, scoreBytes } from '../dist/index.js';
 import { contentHash, readFileBytes } from '../dist/ingest/index.js';
 import { corpusFolder } from './corpus-folder.mjs';
+import { threadTimes } from './thread-times.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, limit: { type: 'string' }, part: { type: 'string' } } });
 const root = new URL('..', import.meta.url).pathname;
@@ -35,11 +36,6 @@ if (values.part !== undefined) {
 const work = mkdtempSync(join(tmpdir(), 'hsframe-cpu-'));
 if (values.limit) for (const file of files) cpSync(file.path, join(work, 'corpus', file.id));
 const corpus = values.limit ? join(work, 'corpus') : folder;
-const threadTimes = () => readdirSync('/proc/self/task').map((task) => {
-  const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
-});
 let atEnd = [];
 const started = performance.now();
 await runPipeline(config, { corpus, output: join(work, 'out'), isForced: true, concurrency: 2, onEvent: (event) => {

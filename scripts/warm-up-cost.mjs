@@ -7,12 +7,12 @@
 // go before the script (`node --no-concurrent-recompilation scripts/warm-up-cost.mjs` compiles
 // on the scoring thread instead of the helpers).
 // Usage: node scripts/warm-up-cost.mjs [--corpus bundled|ungd|DIR] [--limit N] [--rounds R]
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findDocuments, loadPipeline, loadScorer, scoreBytes } from '../dist/index.js';
 import { contentHash, readFileBytes } from '../dist/ingest/index.js';
 import { corpusFolder } from './corpus-folder.mjs';
+import { threadTimes } from './thread-times.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, limit: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
 const root = new URL('..', import.meta.url).pathname;
@@ -27,20 +27,11 @@ for (const file of files) {
   if (read.bytes) documents.push({ file, bytes: read.bytes, sha256: contentHash(read.bytes) });
 }
 
-/** CPU seconds of each thread of this process, by thread id; this thread (the process's first) under its own id. */
-function threadSeconds() {
-  const seconds = new Map();
-  for (const task of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    seconds.set(task, (Number(fields[11]) + Number(fields[12])) / 100);
-  }
-  return seconds;
-}
-
 const megabytes = documents.reduce((sum, { bytes }) => sum + bytes.length, 0) / 1e6;
 console.log(`${documents.length} documents, ${megabytes.toFixed(1)} MB; ${process.version}; flags: ${process.execArgv.join(' ') || 'none'}`);
 const self = String(process.pid);
+/** CPU seconds of each thread so far, by thread id. */
+const threadSeconds = () => new Map(threadTimes().map(({ task, user, system }) => [task, user + system]));
 for (let round = 1; round <= Number(values.rounds); round++) {
   const before = threadSeconds();
   const start = performance.now();
