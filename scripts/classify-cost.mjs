@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Classify alone, on documents tokenised beforehand: milliseconds per pass (the fastest and the
 // median of fifteen), nanoseconds per word, how many words the start filter lets the matchers
-// try, and how many term walks go through the trie's nodes.
+// try, how many term walks go through the trie's nodes, and how many rule-word lookups each
+// build makes.
 // Usage: node scripts/classify-cost.mjs [--corpus bundled|ungd|DIR] [--limit N] [--against DIST] [--fresh] [--cold]
 // --against times another build's dist folder (e.g. an earlier commit, built) in the same
 // process, its passes alternated with this build's, and checks that both find the same hits.
@@ -128,4 +129,23 @@ if (TermTrie.prototype.walkNodes) {
   sources.forEach((_, index) => builds[0].classify(docAt(index)));
   Object.assign(proto, { walk, walkNodes });
   console.log(`term walks: ${walks.toLocaleString('en-US')}, of which through the trie's nodes: ${throughNodes.toLocaleString('en-US')}`);
+}
+
+// Rule-word lookups (a word of a rule's window or of an exclusion phrase looked up in the rows
+// by form) in one more pass of each build.
+for (const build of builds) {
+  const { RuleWords } = await import(join(build === builds[0] ? join(root, 'dist') : values.against, 'lexicon/rule-words.js'));
+  const proto = RuleWords.prototype;
+  const looksUp = ['has', 'copyBits'].filter((name) => typeof proto[name] === 'function');
+  const originals = looksUp.map((name) => proto[name]);
+  let lookups = 0;
+  looksUp.forEach((name, index) => {
+    proto[name] = function (...args) {
+      lookups += 1;
+      return originals[index].apply(this, args);
+    };
+  });
+  build.sources.forEach((_, index) => build.classify(build.docAt(index)));
+  looksUp.forEach((name, index) => (proto[name] = originals[index]));
+  console.log(`rule-word lookups, ${build.name}: ${lookups.toLocaleString('en-US')}`);
 }
