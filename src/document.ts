@@ -186,6 +186,22 @@ export interface WordMatch {
 /** Bits of `CompiledLexicon.roleOf`: a term can be the word alone; start at it and go on; have it after its first word. */
 export const [ROLE_ALONE, ROLE_FIRST, ROLE_LATER] = [1, 2, 4];
 
+/**
+ * The keys that give a word a role (`CompiledLexicon.roleOf`): a word's role is the roles of its form in
+ * `forms`, its lemma in `lemmas`, its lemma in `otherLemmas` when the lemma is not the form, and
+ * every prefix of `prefixes` it starts with.
+ */
+export interface RoleKeys {
+  /** Word forms: the roles of the first words of terms (`ROLE_ALONE`, `ROLE_FIRST`), and `ROLE_LATER` for forms of words after a term's first. */
+  readonly forms: ReadonlyMap<string, number>;
+  /** Lemmas that give their role to any form: `ROLE_LATER`, for the lemmas of words after a term's first. */
+  readonly lemmas: ReadonlyMap<string, number>;
+  /** Lemmas that give their role only to a form other than the lemma (a form equal to its lemma is found among `forms`): those of the first words of terms. */
+  readonly otherLemmas: ReadonlyMap<string, number>;
+  /** Prefixes, none empty, and their roles: those of the first words of terms, and `ROLE_LATER` for words after a term's first. */
+  readonly prefixes: readonly (readonly [prefix: string, role: number])[];
+}
+
 /** A lexicon compiled into a frozen matcher (S7). */
 export interface CompiledLexicon {
   readonly id: string;
@@ -205,6 +221,8 @@ export interface CompiledLexicon {
   match(words: WordStream, startBit?: number): WordMatch[];
   /** What a word with this form and lemma can be to an entry (for `WordStream.candidates`): `ROLE_ALONE` the whole term, `ROLE_FIRST` its first word with more to come, `ROLE_LATER` a word after its first. */
   roleOf(key: string, lemma: string): number;
+  /** The keys that give a word its role (`roleOf`) as lists, for a classifier that answers for several lexicons at once. */
+  roleKeys(): RoleKeys;
   /** Work out now the word steps of its terms and rules, with their inflections (before a thread hands its inflections to worker threads). */
   prepare(): void;
 }

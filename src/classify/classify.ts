@@ -1,5 +1,6 @@
 import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type ClassifiedDoc, type CompiledLexicon, type Hit, type TokenisedDoc, type WordStream } from '../document.js';
 import { FormRows, type FillRow } from '../form-rows.js';
+import { prefixesByFirstChar } from '../lexicon/word-step.js';
 import { buildWordStream } from './word-stream.js';
 
 /** Largest number of lexicons the start pre-filter covers (bits of a 32-bit mask). */
@@ -20,14 +21,9 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
   // can be this word alone, start here and go on, or go on with it. For up to two lexicons a
   // form's mark holds its whole row (`packRow`).
   const isPacked = filtered.length <= MAX_PACKED;
-  const fill: FillRow = (key, lemma, table, at) => {
-    for (let index = 0; index < filtered.length; index++) {
-      const role = filtered[index].roleOf(key, lemma);
-      if ((role & ROLE_ALONE) !== 0) table[at] |= 1 << index;
-      if ((role & ROLE_FIRST) !== 0) table[at + 1] |= 1 << index;
-      if ((role & ROLE_LATER) !== 0) table[at + 2] |= 1 << index;
-    }
-  };
+  let roles: MergedRoles | undefined;
+  // Worked out when the first word form is met (the lexicons' tries are built when first used).
+  const fill: FillRow = (key, lemma, table, at) => (roles ??= new MergedRoles(filtered)).fill(key, lemma, table, at);
   const rows = isPacked ? new FormRows(3, fill, packRow) : new FormRows(3, fill);
   // Candidate lists are reused from document to document (classifying is synchronous).
   let positions = new Int32Array(1024);
@@ -63,6 +59,61 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     hits.sort((a, b) => a.range[0] - b.range[0]);
     return { ...doc, hits };
   };
+}
+
+/**
+ * The keys that give a word a role (`CompiledLexicon.roleKeys`) in any of several lexicons,
+ * merged: each key holds its row of masks (bit `b` for the lexicon at index `b`) of where a term
+ * can be the word alone, start there and go on, go on with it. A word form met for the first
+ * time is looked up once in all lexicons together, not in each lexicon's maps in turn.
+ */
+export class MergedRoles {
+  /** Forms and lemmas together, for a word whose lemma is its form (most words). */
+  private readonly sameForms = new Map<string, Int32Array>();
+  private readonly forms = new Map<string, Int32Array>();
+  private readonly lemmas = new Map<string, Int32Array>();
+  private readonly otherLemmas = new Map<string, Int32Array>();
+  private readonly prefixes: Map<number, [prefix: string, row: Int32Array][]>;
+
+  constructor(lexicons: readonly CompiledLexicon[]) {
+    const prefixes = new Map<string, Int32Array>();
+    lexicons.forEach((lexicon, index) => {
+      const keys = lexicon.roleKeys();
+      for (const [key, role] of keys.forms) [this.forms, this.sameForms].forEach((rows) => noteRole(rows, key, role, index));
+      for (const [key, role] of keys.lemmas) [this.lemmas, this.sameForms].forEach((rows) => noteRole(rows, key, role, index));
+      for (const [key, role] of keys.otherLemmas) noteRole(this.otherLemmas, key, role, index);
+      for (const [prefix, role] of keys.prefixes) noteRole(prefixes, prefix, role, index);
+    });
+    this.prefixes = prefixesByFirstChar(prefixes);
+  }
+
+  /** Add the masks of a word with this form and lemma into `table` from `at` (a `FillRow`). */
+  fill(key: string, lemma: string, table: Int32Array, at: number): void {
+    if (key === lemma) addRow(this.sameForms.get(key), table, at);
+    else {
+      addRow(this.forms.get(key), table, at);
+      addRow(this.lemmas.get(lemma), table, at);
+      addRow(this.otherLemmas.get(lemma), table, at);
+    }
+    const prefixes = this.prefixes.get(key.charCodeAt(0));
+    if (prefixes) for (let i = 0; i < prefixes.length; i++) if (key.startsWith(prefixes[i][0])) addRow(prefixes[i][1], table, at);
+  }
+}
+
+/** Set the bit of lexicon `index` in the masks of `key`'s row for the `ROLE_*` bits of `role`. */
+function noteRole(rows: Map<string, Int32Array>, key: string, role: number, index: number): void {
+  let row = rows.get(key);
+  if (row === undefined) rows.set(key, (row = new Int32Array(3)));
+  if ((role & ROLE_ALONE) !== 0) row[0] |= 1 << index;
+  if ((role & ROLE_FIRST) !== 0) row[1] |= 1 << index;
+  if ((role & ROLE_LATER) !== 0) row[2] |= 1 << index;
+}
+
+function addRow(row: Int32Array | undefined, table: Int32Array, at: number): void {
+  if (row === undefined) return;
+  table[at] |= row[0];
+  table[at + 1] |= row[1];
+  table[at + 2] |= row[2];
 }
 
 /** Lexicons whose rows fit in a form's mark: three masks of a bit per lexicon, below `WORKED_OUT`. */

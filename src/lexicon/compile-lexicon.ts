@@ -81,6 +81,7 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
     hasWholeWeights,
     match,
     roleOf: (key: string, lemma: string) => matcherOf().trie.roleOf(key, lemma),
+    roleKeys: () => matcherOf().trie.roleKeys(),
     prepare: () => void stepsOf(),
   });
 }

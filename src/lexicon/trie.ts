@@ -1,4 +1,4 @@
-import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type WordStream } from '../document.js';
+import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type RoleKeys, type WordStream } from '../document.js';
 import { FormRows } from '../form-rows.js';
 import { prefixesByFirstChar, type WordStep } from './word-step.js';
 
@@ -60,6 +60,8 @@ export class TermTrie {
   private forms?: FormRows;
   /** `later.prefix` by first char code, once the trie is complete (`laterPrefixes`). */
   private laterByFirst?: Map<number, [prefix: string, bit: number][]>;
+  /** The keys that give a word a role, once the trie is complete (`roleKeys`). */
+  private roles?: RoleKeys;
 
   /** True when a variant (a list of word steps) expands into few enough paths of keys for `add`. */
   static fits(steps: readonly WordStep[]): boolean {
@@ -73,7 +75,7 @@ export class TermTrie {
 
   /** Add one variant (a list of word steps) of entry `entry`; returns false if it expands too far (see `fits`). */
   add(steps: readonly WordStep[], entry: number): boolean {
-    if (this.forms || this.laterByFirst) throw new Error('term trie: a variant added after walking');
+    if (this.forms || this.laterByFirst || this.roles) throw new Error('term trie: a variant added after walking');
     if (!TermTrie.fits(steps)) return false;
     let paths: Key[][] = [[]];
     for (const step of steps) {
@@ -122,6 +124,24 @@ export class TermTrie {
     if (lemmaStep) role |= firstRole(lemmaStep);
     if (this.laterKeyBits(key, lemma) !== 0) role |= ROLE_LATER;
     return role;
+  }
+
+  /** The keys that give a word its role (`roleOf`), and the role each gives: the trie's answer to `roleOf` as lists, for a classifier that merges several lexicons' into one lookup. */
+  roleKeys(): RoleKeys {
+    if (this.roles) return this.roles;
+    const { root, later } = this;
+    const note = (keys: Map<string, number>, key: string, role: number) => keys.set(key, (keys.get(key) ?? 0) | role);
+    const forms = new Map<string, number>();
+    for (const [key, node] of root.exact) note(forms, key, firstRole(node));
+    for (const key of later.exact.keys()) note(forms, key, ROLE_LATER);
+    const lemmas = new Map<string, number>();
+    for (const key of later.lemma.keys()) note(lemmas, key, ROLE_LATER);
+    const otherLemmas = new Map<string, number>();
+    for (const [key, node] of root.lemma) note(otherLemmas, key, firstRole(node));
+    // An empty prefix is never tried (`prefixesByFirst`, `prefixesByFirstChar`).
+    const prefixes = [...[...root.prefix].map(([prefix, node]) => [prefix, firstRole(node)] as const), ...[...later.prefix.keys()].map((prefix) => [prefix, ROLE_LATER] as const)];
+    this.roles = { forms, lemmas, otherLemmas, prefixes: prefixes.filter(([prefix]) => prefix !== '') };
+    return this.roles;
   }
 
   /** The key bits (`keyBit`) of what a word with this form and lemma can be as a word after a term's first: 0 when nothing. */
