@@ -20,20 +20,19 @@ export function aggregate(doc: ClassifiedDoc, settings: AggregateSettings): Scor
   let negatedHits = 0;
   const negated: Record<string, number> = {};
   for (const category of settings.categories) negated[category.id] = 0;
-  const frameSentences = new Map<number, Set<string>>();
+  // The frames (bit 1: state-centric, bit 2: people-centric) of each sentence with frame language.
+  const frameSentences = new Map<number, number>();
   for (const hit of doc.hits) {
+    const { category } = hit;
     if (hit.isNegated) {
       negatedHits += 1;
-      negated[hit.category] = (negated[hit.category] ?? 0) + 1;
+      negated[category] = (negated[category] ?? 0) + 1;
       continue;
     }
-    hits[hit.category] = (hits[hit.category] ?? 0) + hit.weight;
-    counts[hit.category] = (counts[hit.category] ?? 0) + 1;
-    if ((FRAME_CATEGORIES as readonly string[]).includes(hit.category)) {
-      const frames = frameSentences.get(hit.sentence) ?? new Set<string>();
-      frames.add(hit.category);
-      frameSentences.set(hit.sentence, frames);
-    }
+    hits[category] = (hits[category] ?? 0) + hit.weight;
+    counts[category] = (counts[category] ?? 0) + 1;
+    const frame = category === FRAME_CATEGORIES[0] ? 1 : category === FRAME_CATEGORIES[1] ? 2 : 0;
+    if (frame !== 0) frameSentences.set(hit.sentence, (frameSentences.get(hit.sentence) ?? 0) | frame);
   }
   const per1k: Record<string, number | null> = {};
   for (const id of Object.keys(hits)) per1k[id] = doc.wordCount > 0 ? (hits[id] * 1000) / doc.wordCount : null;
@@ -61,7 +60,7 @@ export function aggregate(doc: ClassifiedDoc, settings: AggregateSettings): Scor
     framingIndex,
     framingCiLow: interval && 2 * interval[0] - 1,
     framingCiHigh: interval && 2 * interval[1] - 1,
-    nexusShare: hasFrames && frameSentences.size > 0 ? [...frameSentences.values()].filter((frames) => frames.size === 2).length / frameSentences.size : null,
+    nexusShare: hasFrames && frameSentences.size > 0 ? countBoth(frameSentences) / frameSentences.size : null,
     undpDominant: dominant,
     undpBreadth: undp.length > 0 ? undp.filter((id) => hits[id] > 0).length : null,
     negatedHits,
@@ -69,4 +68,11 @@ export function aggregate(doc: ClassifiedDoc, settings: AggregateSettings): Scor
     lexiconVersion: settings.lexiconVersion,
     contentSha256: doc.contentSha256,
   };
+}
+
+/** Sentences with both frames (bits 1 and 2). */
+function countBoth(frameSentences: ReadonlyMap<number, number>): number {
+  let both = 0;
+  for (const frames of frameSentences.values()) if (frames === 3) both += 1;
+  return both;
 }
