@@ -3,7 +3,9 @@
 // (wall time, and user + system CPU time, from /usr/bin/time), round by round. With --against,
 // another build's dist folder (e.g. an earlier commit, built) is timed too, the builds
 // alternated round by round, each with its own output folder, and their tables compared.
-// Usage: node scripts/rerun-cost.mjs [--corpus bundled|ungd|DIR] [--rounds N] [--against DIST]
+// With --tables, each timed re-run first deletes OUT/.hsframe/outputs.json, so it rewrites the
+// tables (scores.csv, matches.csv) from the stored results while it scores nothing.
+// Usage: node scripts/rerun-cost.mjs [--corpus bundled|ungd|DIR] [--rounds N] [--against DIST] [--tables]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusFolder } from './corpus-folder.mjs';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, rounds: { type: 'string', default: '6' }, against: { type: 'string' } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, rounds: { type: 'string', default: '6' }, against: { type: 'string' }, tables: { type: 'boolean', default: false } } });
 const root = new URL('..', import.meta.url).pathname;
 if (!existsSync('/usr/bin/time')) throw new Error('rerun-cost needs /usr/bin/time');
 const { loadPipeline } = await import(join(root, 'dist/index.js'));
@@ -35,6 +37,7 @@ try {
   }
   for (let round = 0; round < Number(values.rounds); round++) {
     for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+      if (values.tables) rmSync(join(build.out, '.hsframe/outputs.json'));
       const { wall, cpu } = run(build);
       build.wall.push(wall);
       build.cpu.push(cpu);
@@ -42,7 +45,7 @@ try {
   }
   const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   const list = (numbers) => numbers.map((n) => n.toFixed(2)).join(', ');
-  console.log(`unchanged re-run of ${corpus}, ${values.rounds} rounds${builds.length > 1 ? ', builds alternated' : ''} (seconds):`);
+  console.log(`unchanged re-run${values.tables ? ' rewriting the tables' : ''} of ${corpus}, ${values.rounds} rounds${builds.length > 1 ? ', builds alternated' : ''} (seconds):`);
   for (const build of builds) {
     console.log(`  ${build.dist}: wall ${list(build.wall)} (median ${median(build.wall).toFixed(2)}); user + system ${list(build.cpu)} (median ${median(build.cpu).toFixed(2)})`);
   }
