@@ -4,9 +4,8 @@
 // folder (e.g. an earlier commit, built) aggregates the same classified documents, the two
 // builds' rounds alternated, and both must give the same rows.
 // Usage: node scripts/aggregate-cost.mjs [--corpus bundled|ungd|DIR] [--limit N] [--rounds N] [--against DIST]
-import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { aggregate, createClassifier, findDocuments, loadPipeline, loadScorer, readDocument, tokenise } from '../dist/index.js';
 import { corpusFolder } from './corpus-folder.mjs';
 
