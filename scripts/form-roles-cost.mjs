@@ -8,8 +8,7 @@
 // Usage: node scripts/form-roles-cost.mjs [--corpus bundled|ungd|DIR] [--limit N] [--rounds N]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER } from '../dist/document.js';
-import { MergedRoles } from '../dist/classify/classify.js';
+import { addRoleMasks, MergedRoles } from '../dist/classify/classify.js';
 import { findDocuments, loadPipeline, loadScorer, readDocument, tokenise } from '../dist/index.js';
 import { corpusFolder } from './corpus-folder.mjs';
 
@@ -38,12 +37,7 @@ const ways = {
   },
   'each lexicon in turn': async () => {
     const list = await lexicons();
-    return (words, rows) => words.forEach(([key, lemma], i) => list.forEach((lexicon, index) => {
-      const role = lexicon.roleOf(key, lemma ?? key);
-      if ((role & ROLE_ALONE) !== 0) rows[3 * i] |= 1 << index;
-      if ((role & ROLE_FIRST) !== 0) rows[3 * i + 1] |= 1 << index;
-      if ((role & ROLE_LATER) !== 0) rows[3 * i + 2] |= 1 << index;
-    }));
+    return (words, rows) => words.forEach(([key, lemma], i) => list.forEach((lexicon, index) => addRoleMasks(rows, 3 * i, lexicon.roleOf(key, lemma ?? key), index)));
   },
 };
 const names = Object.keys(ways);

@@ -104,9 +104,14 @@ export class MergedRoles {
 function noteRole(rows: Map<string, Int32Array>, key: string, role: number, index: number): void {
   let row = rows.get(key);
   if (row === undefined) rows.set(key, (row = new Int32Array(3)));
-  if ((role & ROLE_ALONE) !== 0) row[0] |= 1 << index;
-  if ((role & ROLE_FIRST) !== 0) row[1] |= 1 << index;
-  if ((role & ROLE_LATER) !== 0) row[2] |= 1 << index;
+  addRoleMasks(row, 0, role, index);
+}
+
+/** Set the bit of lexicon `index` in the three masks from `at` (word alone, first word, later word) for the `ROLE_*` bits of `role`. */
+export function addRoleMasks(masks: { [at: number]: number }, at: number, role: number, index: number): void {
+  if ((role & ROLE_ALONE) !== 0) masks[at] |= 1 << index;
+  if ((role & ROLE_FIRST) !== 0) masks[at + 1] |= 1 << index;
+  if ((role & ROLE_LATER) !== 0) masks[at + 2] |= 1 << index;
 }
 
 function addRow(row: Int32Array | undefined, table: Int32Array, at: number): void {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { MergedRoles } from '../../src/classify/classify.js';
-import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type CompiledLexicon } from '../../src/document.js';
+import { addRoleMasks, MergedRoles } from '../../src/classify/classify.js';
+import type { CompiledLexicon } from '../../src/document.js';
 import { findDocuments, readDocument } from '../../src/ingest/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
 import { tokenise } from '../../src/tokenise/index.js';
@@ -12,12 +12,7 @@ const S = 'source: test';
 /** The masks each lexicon's own `roleOf` gives a word, lexicon by lexicon: the definition the merged lookup must meet. */
 function expectedRow(lexicons: readonly CompiledLexicon[], key: string, lemma: string): number[] {
   const row = [0, 0, 0];
-  lexicons.forEach((lexicon, index) => {
-    const role = lexicon.roleOf(key, lemma);
-    if ((role & ROLE_ALONE) !== 0) row[0] |= 1 << index;
-    if ((role & ROLE_FIRST) !== 0) row[1] |= 1 << index;
-    if ((role & ROLE_LATER) !== 0) row[2] |= 1 << index;
-  });
+  lexicons.forEach((lexicon, index) => addRoleMasks(row, 0, lexicon.roleOf(key, lemma), index));
   return row;
 }
 
