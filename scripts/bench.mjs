@@ -27,6 +27,8 @@ if (values.limit) {
 }
 const folder = values.limit ? join(work, 'corpus') : source;
 const { scorer } = await loadScorer(config.lexicons, tokeniser);
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const signed = (percent) => `${percent > 0 ? '+' : ''}${percent.toFixed(1)}`;
 const seconds = (fn) => { const start = process.hrtime.bigint(); const result = fn(); return [Number(process.hrtime.bigint() - start) / 1e9, result]; };
 
 // Stages alone, one thread, on documents already in memory. Ingest as a worker does it: blocking
@@ -106,8 +108,7 @@ const sizeCost = (hasRules) => {
     costs.push(((largeSeconds - smallSeconds) / smallSeconds) * 100);
   }
   costs.sort((a, b) => a - b);
-  const signed = (cost) => `${cost > 0 ? '+' : ''}${cost.toFixed(1)}`;
-  return { median: signed(costs[Math.floor(costs.length / 2)]), range: `${signed(costs[0])} to ${signed(costs.at(-1))}%` };
+  return { median: signed(median(costs)), range: `${signed(costs[0])} to ${signed(costs.at(-1))}%` };
 };
 const [sizeCostPlain, sizeCostRules] = [sizeCost(false), sizeCost(true)];
 
@@ -118,10 +119,12 @@ const hasTime = existsSync('/usr/bin/time');
 const hasTaskset = existsSync('/usr/bin/taskset');
 const runCli = (args, { isOneCore = false } = {}) => {
   const node = isOneCore && hasTaskset ? ['/usr/bin/taskset', '-c', '0', process.execPath] : [process.execPath];
-  const command = hasTime ? ['/usr/bin/time', '-f', '%e %M', ...node] : node;
+  const command = hasTime ? ['/usr/bin/time', '-f', '%e %M %U %S', ...node] : node;
   const result = spawnSync(command[0], [...command.slice(1), join(root, 'dist/cli/bin.js'), 'run', '--corpus', folder, '--out', out, '--quiet', '--tokeniser', tokeniser, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = result.stderr.trim().split('\n').at(-1);
-  return hasTime ? { seconds: Number(last.split(' ')[0]), rssMb: Number(last.split(' ')[1]) / 1024 } : { seconds: NaN, rssMb: NaN };
+  // CPU: user + system seconds of the process and all its threads.
+  const [seconds, rssKb, user, system] = hasTime ? last.split(' ').map(Number) : [NaN, NaN, NaN, NaN];
+  return { seconds, rssMb: rssKb / 1024, cpu: user + system };
 };
 // Each configuration three times, alternated, and the fastest run of each counts (peak RSS: the
 // largest): the machine is shared, and a slow spell in one run would otherwise decide the
@@ -133,7 +136,7 @@ for (let round = 0; round < ROUNDS; round++) {
   runs.oneCore.push(runCli(['--force', '--concurrency', '1'], { isOneCore: true }));
   runs.all.push(runCli(['--force', '--concurrency', String(availableParallelism())]));
 }
-const fastest = (list) => ({ seconds: Math.min(...list.map((run) => run.seconds)), rssMb: Math.max(...list.map((run) => run.rssMb)), all: list.map((run) => run.seconds) });
+const fastest = (list) => ({ seconds: Math.min(...list.map((run) => run.seconds)), rssMb: Math.max(...list.map((run) => run.rssMb)), all: list.map((run) => run.seconds), cpu: list.map((run) => run.cpu) });
 const [one, oneCore, all] = [fastest(runs.one), fastest(runs.oneCore), fastest(runs.all)];
 const unchanged = runCli([]);
 writeFileSync(join(folder, 'zz-bench-new-document.txt'), 'A new document about border control and the human rights of refugees.\n');
@@ -169,11 +172,11 @@ ${rate('whole pipeline, `hsframe run`, 1 thread', one.seconds)}
 ${rate('whole pipeline, `hsframe run`, 1 thread pinned to one core (`taskset -c 0`)', oneCore.seconds)}
 ${rate(`whole pipeline, \`hsframe run\`, ${availableParallelism()} threads`, all.seconds)}
 
-Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 thread ${one.all.map((x) => x.toFixed(2)).join(', ')} s; pinned ${oneCore.all.map((x) => x.toFixed(2)).join(', ')} s; ${availableParallelism()} threads ${all.all.map((x) => x.toFixed(2)).join(', ')} s).
+Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 thread ${one.all.map((x) => x.toFixed(2)).join(', ')} s; pinned ${oneCore.all.map((x) => x.toFixed(2)).join(', ')} s; ${availableParallelism()} threads ${all.all.map((x) => x.toFixed(2)).join(', ')} s). CPU, user + system, of every thread (same order): 1 thread ${one.cpu.map((x) => x.toFixed(1)).join(', ')} s; pinned ${oneCore.cpu.map((x) => x.toFixed(1)).join(', ')} s; ${availableParallelism()} threads ${all.cpu.map((x) => x.toFixed(1)).join(', ')} s.
 
 - classify + aggregate = ${(((classifySeconds + aggregateSeconds) / tokeniseSeconds) * 100).toFixed(1)}% of tokenise time (target ≤ 10%)
 - whole pipeline on 1 thread = ${((winkSeconds / one.seconds) * 100).toFixed(0)}% of the yardstick's speed (target ≥ 85%; the run includes process start, model load and writing all outputs)
-- ${availableParallelism()} threads = ${(oneCore.seconds / all.seconds).toFixed(2)}× one core, the fastest runs (round by round: ${runs.oneCore.map((run, round) => `${(run.seconds / runs.all[round].seconds).toFixed(2)}×`).join(', ')}; target ≥ 1.8×; the machine gave ${(wholeSeconds / splitSeconds).toFixed(2)}× on the same scoring split over two processes at once, the faster of two alternated runs: ${wholeSeconds.toFixed(1)} s against ${splitSeconds.toFixed(1)} s), ${(one.seconds / all.seconds).toFixed(2)}× one thread (whose main thread, garbage collector and file system already use the other core); end to end ${(mb / all.seconds).toFixed(2)} MB/s (target ≥ 6.4, twice quanteda's 3.2)
+- ${availableParallelism()} threads = ${(oneCore.seconds / all.seconds).toFixed(2)}× one core, the fastest runs (round by round: ${runs.oneCore.map((run, round) => `${(run.seconds / runs.all[round].seconds).toFixed(2)}×`).join(', ')}; target ≥ 1.8×; CPU of ${availableParallelism()} threads against the pinned run ${signed((median(all.cpu) / median(oneCore.cpu) - 1) * 100)}%, medians of the rounds; the machine gave ${(wholeSeconds / splitSeconds).toFixed(2)}× on the same scoring split over two processes at once, the faster of two alternated runs: ${wholeSeconds.toFixed(1)} s against ${splitSeconds.toFixed(1)} s), ${(one.seconds / all.seconds).toFixed(2)}× one thread (whose main thread, garbage collector and file system already use the other core); end to end ${(mb / all.seconds).toFixed(2)} MB/s (target ≥ 6.4, twice quanteda's 3.2)
 - peak RSS: ${one.rssMb.toFixed(0)} MB on 1 thread, ${all.rssMb.toFixed(0)} MB on ${availableParallelism()} threads
 - re-run, nothing changed: ${unchanged.seconds.toFixed(2)} s (${((unchanged.seconds / all.seconds) * 100).toFixed(1)}% of the full run; target < 5%); one new document: ${oneNew.seconds.toFixed(2)} s
 - lexicon size: classify with a 10,000-entry generated lexicon against a 100-entry one: ${sizeCostPlain.median}% (target ≤ +10%; median of nine pairs timed back to back, ${sizeCostPlain.range}); ${sizeCostRules.median}% with an exclusion and a proximity rule on every other entry of both (${sizeCostRules.range})
