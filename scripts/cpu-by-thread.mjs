@@ -21,15 +21,16 @@ let { files } = await findDocuments(folder, config.options.extensions, config.op
 if (values.limit) files = files.slice(0, Number(values.limit));
 
 if (values.part !== undefined) {
-  // Child: score every file (part "all") or every other one (part 0 or 1) in this process, and print the seconds.
+  // Child: score every file (part "all") or every other one (part 0 or 1) in this process, and print the seconds, wall then CPU (user + system).
   const { scorer } = await loadScorer(config.lexicons, config.options.tokeniser);
-  const start = performance.now();
+  const [start, startCpu] = [performance.now(), process.cpuUsage()];
   for (const [index, file] of files.entries()) {
     if (values.part !== 'all' && index % 2 !== Number(values.part)) continue;
     const read = await readFileBytes(file.path, file.id, { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes });
     if (read.bytes) await scoreBytes(scorer, read.bytes, file, contentHash(read.bytes));
   }
-  console.log(((performance.now() - start) / 1000).toFixed(2));
+  const cpu = process.cpuUsage(startCpu);
+  console.log(`${((performance.now() - start) / 1000).toFixed(2)} ${((cpu.user + cpu.system) / 1e6).toFixed(2)}`);
   process.exit(0);
 }
 
@@ -46,7 +47,7 @@ const [main, ...others] = atEnd;
 for (const thread of [main, ...others.filter((t) => t.user + t.system >= 0.05).sort((a, b) => b.user + b.system - (a.user + a.system))]) console.log(`  user ${thread.user.toFixed(2)}  system ${thread.system.toFixed(2)}`);
 rmSync(work, { recursive: true, force: true });
 
-const child = (part) => promisify(execFile)(process.execPath, [new URL(import.meta.url).pathname, '--corpus', values.corpus, ...(values.limit ? ['--limit', values.limit] : []), '--part', part]).then(({ stdout }) => Number(stdout.trim()));
-const one = await child('all');
-const [half0, half1] = await Promise.all([child('0'), child('1')]);
-console.log(`scoring in one process: ${one.toFixed(2)} s; split over two at once: ${half0.toFixed(2)} s and ${half1.toFixed(2)} s: ${(one / Math.max(half0, half1)).toFixed(2)}x`);
+const child = (part) => promisify(execFile)(process.execPath, [new URL(import.meta.url).pathname, '--corpus', values.corpus, ...(values.limit ? ['--limit', values.limit] : []), '--part', part]).then(({ stdout }) => stdout.trim().split(' ').map(Number));
+const [one, oneCpu] = await child('all');
+const [[half0, cpu0], [half1, cpu1]] = await Promise.all([child('0'), child('1')]);
+console.log(`scoring in one process: ${one.toFixed(2)} s; split over two at once: ${half0.toFixed(2)} s and ${half1.toFixed(2)} s: ${(one / Math.max(half0, half1)).toFixed(2)}x; CPU ${oneCpu.toFixed(2)} s against ${(cpu0 + cpu1).toFixed(2)} s`);
