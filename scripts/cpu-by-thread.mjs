@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Where the CPU of a 2-thread run goes (per-thread user and system time, Linux /proc), and
-// how much two cores can give on this machine: the same scoring in one process, then split
-// over two processes running at once.
-// Usage: node scripts/cpu-by-thread.mjs [--corpus bundled|ungd|DIR] [--limit N]
+// Where the CPU of a run on N threads goes (default 2; per-thread user and system time, Linux
+// /proc), and how much two cores can give on this machine: the same scoring in one process,
+// then split over two processes running at once. For a run on one core:
+// taskset -c 0 node scripts/cpu-by-thread.mjs --threads 1 (the bare scoring is then pinned too).
+// Usage: node scripts/cpu-by-thread.mjs [--corpus bundled|ungd|DIR] [--limit N] [--threads N]
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { contentHash, readFileBytes } from '../dist/ingest/index.js';
 import { corpusFolder } from './corpus-folder.mjs';
 import { threadTimes } from './thread-times.mjs';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, limit: { type: 'string' }, part: { type: 'string' } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, limit: { type: 'string' }, part: { type: 'string' }, threads: { type: 'string', default: '2' } } });
 const root = new URL('..', import.meta.url).pathname;
 const { config } = await loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
 const folder = corpusFolder(values.corpus, config.corpus);
@@ -39,10 +40,10 @@ if (values.limit) for (const file of files) cpSync(file.path, join(work, 'corpus
 const corpus = values.limit ? join(work, 'corpus') : folder;
 let atEnd = [];
 const started = performance.now();
-await runPipeline(config, { corpus, output: join(work, 'out'), isForced: true, concurrency: 2, onEvent: (event) => {
+await runPipeline(config, { corpus, output: join(work, 'out'), isForced: true, concurrency: Number(values.threads), onEvent: (event) => {
   if (event.phase === 'score' && event.done === event.total) atEnd = threadTimes();
 } });
-console.log(`2-thread run: ${((performance.now() - started) / 1000).toFixed(1)} s; CPU seconds per thread when scoring ended (main thread first, then the busiest):`);
+console.log(`${values.threads}-thread run: ${((performance.now() - started) / 1000).toFixed(1)} s; CPU seconds per thread when scoring ended (main thread first, then the busiest), ${atEnd.reduce((sum, thread) => sum + thread.user + thread.system, 0).toFixed(2)} s in all:`);
 const [main, ...others] = atEnd;
 for (const thread of [main, ...others.filter((t) => t.user + t.system >= 0.05).sort((a, b) => b.user + b.system - (a.user + a.system))]) console.log(`  user ${thread.user.toFixed(2)}  system ${thread.system.toFixed(2)}`);
 rmSync(work, { recursive: true, force: true });
