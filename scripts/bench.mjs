@@ -2,15 +2,16 @@
 // Benchmark: each stage alone, the whole pipeline on one thread and on all cores, the
 // plain wink-nlp yardstick, incremental re-runs and lexicon size, on one corpus.
 // Usage: npm run bench -- [--corpus bundled|ungd|DIR] [--limit N] [--tokeniser scan.v1|wink-fast.v1|wink.v1]
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { aggregate, classify, createClassifier, findDocuments, loadPipeline, loadScorer, parseLexicon, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
 import { readFileBytesSync, sourceFromBytes } from '../dist/ingest/index.js';
+import { scoreBare } from './bare-scoring.mjs';
 import { corpusFolder } from './corpus-folder.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, limit: { type: 'string' }, tokeniser: { type: 'string' } } });
@@ -145,7 +146,7 @@ rmSync(join(folder, 'zz-bench-new-document.txt'));
 
 // What this machine gives two cores at this moment: the same scoring in one process, then split
 // over two processes at once (no shared state at all), as scripts/cpu-by-thread.mjs does.
-const scoreInProcess = (part) => promisify(execFile)(process.execPath, [join(root, 'scripts/cpu-by-thread.mjs'), '--corpus', folder, '--part', part]).then(({ stdout }) => stdout.trim().split(' ').map(Number));
+const scoreInProcess = (part) => scoreBare(part, { corpus: folder });
 // Each round: [wall, CPU] seconds of the one process, and of the two at once (the slower's wall, their CPU together).
 const bare = { whole: [], split: [] };
 for (let round = 0; round < 2; round++) {
@@ -175,7 +176,7 @@ ${rate('whole pipeline, `hsframe run`, 1 thread', one.seconds)}
 ${rate('whole pipeline, `hsframe run`, 1 thread pinned to one core (`taskset -c 0`)', oneCore.seconds)}
 ${rate(`whole pipeline, \`hsframe run\`, ${availableParallelism()} threads`, all.seconds)}
 
-Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 thread ${one.all.map((x) => x.toFixed(2)).join(', ')} s; pinned ${oneCore.all.map((x) => x.toFixed(2)).join(', ')} s; ${availableParallelism()} threads ${all.all.map((x) => x.toFixed(2)).join(', ')} s). CPU, user + system, of every thread (same order): 1 thread ${one.cpu.map((x) => x.toFixed(1)).join(', ')} s; pinned ${oneCore.cpu.map((x) => x.toFixed(1)).join(', ')} s; ${availableParallelism()} threads ${all.cpu.map((x) => x.toFixed(1)).join(', ')} s.
+Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 thread ${one.all.map((x) => x.toFixed(2)).join(', ')} s; pinned ${oneCore.all.map((x) => x.toFixed(2)).join(', ')} s; ${availableParallelism()} threads ${all.all.map((x) => x.toFixed(2)).join(', ')} s). CPU of each run, user + system of all its threads (same order): 1 thread ${one.cpu.map((x) => x.toFixed(1)).join(', ')} s; pinned ${oneCore.cpu.map((x) => x.toFixed(1)).join(', ')} s; ${availableParallelism()} threads ${all.cpu.map((x) => x.toFixed(1)).join(', ')} s.
 
 - classify + aggregate = ${(((classifySeconds + aggregateSeconds) / tokeniseSeconds) * 100).toFixed(1)}% of tokenise time (target ≤ 10%)
 - whole pipeline on 1 thread = ${((winkSeconds / one.seconds) * 100).toFixed(0)}% of the yardstick's speed (target ≥ 85%; the run includes process start, model load and writing all outputs)

@@ -4,13 +4,13 @@
 // then split over two processes running at once. For a run on one core:
 // taskset -c 0 node scripts/cpu-by-thread.mjs --threads 1 (the bare scoring is then pinned too).
 // Usage: node scripts/cpu-by-thread.mjs [--corpus bundled|ungd|DIR] [--limit N] [--threads N]
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { findDocuments, loadPipeline, loadScorer, runPipeline, scoreBytes } from '../dist/index.js';
 import { contentHash, readFileBytes } from '../dist/ingest/index.js';
+import { scoreBare } from './bare-scoring.mjs';
 import { corpusFolder } from './corpus-folder.mjs';
 import { threadTimes } from './thread-times.mjs';
 
@@ -48,7 +48,7 @@ const [main, ...others] = atEnd;
 for (const thread of [main, ...others.filter((t) => t.user + t.system >= 0.05).sort((a, b) => b.user + b.system - (a.user + a.system))]) console.log(`  user ${thread.user.toFixed(2)}  system ${thread.system.toFixed(2)}`);
 rmSync(work, { recursive: true, force: true });
 
-const child = (part) => promisify(execFile)(process.execPath, [new URL(import.meta.url).pathname, '--corpus', values.corpus, ...(values.limit ? ['--limit', values.limit] : []), '--part', part]).then(({ stdout }) => stdout.trim().split(' ').map(Number));
+const child = (part) => scoreBare(part, { corpus: values.corpus, limit: values.limit });
 const [one, oneCpu] = await child('all');
 const [[half0, cpu0], [half1, cpu1]] = await Promise.all([child('0'), child('1')]);
 console.log(`scoring in one process: ${one.toFixed(2)} s; split over two at once: ${half0.toFixed(2)} s and ${half1.toFixed(2)} s: ${(one / Math.max(half0, half1)).toFixed(2)}x; CPU ${oneCpu.toFixed(2)} s against ${(cpu0 + cpu1).toFixed(2)} s`);
