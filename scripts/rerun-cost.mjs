@@ -4,8 +4,11 @@
 // another build's dist folder (e.g. an earlier commit, built) is timed too, the builds
 // alternated round by round, each with its own output folder, and their tables compared.
 // With --tables, each timed re-run first deletes OUT/.hsframe/outputs.json, so it rewrites the
-// tables (scores.csv, matches.csv) from the stored results while it scores nothing.
-// Usage: node scripts/rerun-cost.mjs [--corpus bundled|ungd|DIR] [--rounds N] [--against DIST] [--tables]
+// tables (scores.csv, matches.csv) from the stored results while it scores nothing. With
+// --force, each timed run scores every document again (as a run after a lexicon change does),
+// on --threads N threads (default: the configured concurrency). The disk is synced before each
+// timed run, so that one run's writes do not land in the next one's time.
+// Usage: node scripts/rerun-cost.mjs [--corpus bundled|ungd|DIR] [--rounds N] [--against DIST] [--tables] [--force] [--threads N]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusFolder } from './corpus-folder.mjs';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, rounds: { type: 'string', default: '6' }, against: { type: 'string' }, tables: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, rounds: { type: 'string', default: '6' }, against: { type: 'string' }, tables: { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, threads: { type: 'string' } } });
 const root = new URL('..', import.meta.url).pathname;
 if (!existsSync('/usr/bin/time')) throw new Error('rerun-cost needs /usr/bin/time');
 const { loadPipeline } = await import(join(root, 'dist/index.js'));
@@ -22,9 +25,11 @@ const corpus = corpusFolder(values.corpus, config.corpus);
 const work = mkdtempSync(join(tmpdir(), 'hsframe-rerun-'));
 
 const builds = [join(root, 'dist'), ...(values.against ? [values.against] : [])].map((dist, index) => ({ dist, out: join(work, `out-${index}`), wall: [], cpu: [] }));
-/** One `hsframe run` of a build; its wall and CPU seconds. */
-const run = (build) => {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, join(build.dist, 'cli/bin.js'), 'run', '--corpus', corpus, '--out', build.out, '--quiet'], { encoding: 'utf8' });
+const options = [...(values.force ? ['--force'] : []), ...(values.threads ? ['--concurrency', values.threads] : [])];
+/** One `hsframe run` of a build (with `options` when timed); its wall and CPU seconds. */
+const run = (build, isTimed = false) => {
+  if (isTimed) spawnSync('sync');
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, join(build.dist, 'cli/bin.js'), 'run', '--corpus', corpus, '--out', build.out, '--quiet', ...(isTimed ? options : [])], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`hsframe run (${build.dist}) exited with ${result.status}: ${result.stderr}`);
   const [wall, user, system] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
   return { wall, cpu: user + system };
@@ -38,14 +43,15 @@ try {
   for (let round = 0; round < Number(values.rounds); round++) {
     for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
       if (values.tables) rmSync(join(build.out, '.hsframe/outputs.json'));
-      const { wall, cpu } = run(build);
+      const { wall, cpu } = run(build, true);
       build.wall.push(wall);
       build.cpu.push(cpu);
     }
   }
   const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   const list = (numbers) => numbers.map((n) => n.toFixed(2)).join(', ');
-  console.log(`unchanged re-run${values.tables ? ' rewriting the tables' : ''} of ${corpus}, ${values.rounds} rounds${builds.length > 1 ? ', builds alternated' : ''} (seconds):`);
+  const what = values.force ? `forced run${values.threads ? ` on ${values.threads} threads` : ''}` : `unchanged re-run${values.tables ? ' rewriting the tables' : ''}`;
+  console.log(`${what} of ${corpus}, ${values.rounds} rounds${builds.length > 1 ? ', builds alternated' : ''} (seconds):`);
   for (const build of builds) {
     console.log(`  ${build.dist}: wall ${list(build.wall)} (median ${median(build.wall).toFixed(2)}); user + system ${list(build.cpu)} (median ${median(build.cpu).toFixed(2)})`);
   }
