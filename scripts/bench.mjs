@@ -2,8 +2,7 @@
 // Benchmark: each stage alone, the whole pipeline on one thread and on all cores, the
 // plain wink-nlp yardstick, incremental re-runs and lexicon size, on one corpus.
 // Usage: npm run bench -- [--corpus bundled|ungd|DIR] [--limit N] [--tokeniser scan.v1|wink-fast.v1|wink.v1]
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +11,7 @@ import model from 'wink-eng-lite-web-model';
 import { aggregate, classify, createClassifier, findDocuments, loadPipeline, loadScorer, parseLexicon, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
 import { readFileBytesSync, sourceFromBytes } from '../dist/ingest/index.js';
 import { scoreBare } from './bare-scoring.mjs';
+import { median, timedRun } from './timed-run.mjs';
 import { corpusFolder } from './corpus-folder.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, limit: { type: 'string' }, tokeniser: { type: 'string' } } });
@@ -28,7 +28,6 @@ if (values.limit) {
 }
 const folder = values.limit ? join(work, 'corpus') : source;
 const { scorer } = await loadScorer(config.lexicons, tokeniser);
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const signed = (percent) => `${percent > 0 ? '+' : ''}${percent.toFixed(1)}`;
 const seconds = (fn) => { const start = process.hrtime.bigint(); const result = fn(); return [Number(process.hrtime.bigint() - start) / 1e9, result]; };
 
@@ -115,21 +114,7 @@ const [sizeCostPlain, sizeCostRules] = [sizeCost(false), sizeCost(true)];
 
 // Whole pipeline as `hsframe run` does it, in a child process each: one thread, then all cores; then re-runs.
 const out = join(work, 'out');
-const hasTime = existsSync('/usr/bin/time');
-// One core: the process and all its threads (workers, garbage collection, file system) pinned to CPU 0.
-const hasTaskset = existsSync('/usr/bin/taskset');
-// The disk is synced before each run, so that the files one run wrote are not written back to
-// the disk in the next one's time (a forced run rewrites every stored result, 180 MB on the UN corpus).
-const runCli = (args, { isOneCore = false } = {}) => {
-  spawnSync('sync');
-  const node = isOneCore && hasTaskset ? ['/usr/bin/taskset', '-c', '0', process.execPath] : [process.execPath];
-  const command = hasTime ? ['/usr/bin/time', '-f', '%e %M %U %S', ...node] : node;
-  const result = spawnSync(command[0], [...command.slice(1), join(root, 'dist/cli/bin.js'), 'run', '--corpus', folder, '--out', out, '--quiet', '--tokeniser', tokeniser, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const last = result.stderr.trim().split('\n').at(-1);
-  // CPU: user + system seconds of the process and all its threads.
-  const [seconds, rssKb, user, system] = hasTime ? last.split(' ').map(Number) : [NaN, NaN, NaN, NaN];
-  return { seconds, rssMb: rssKb / 1024, cpu: user + system };
-};
+const runCli = (args, options) => timedRun(join(root, 'dist'), ['--corpus', folder, '--out', out, '--quiet', '--tokeniser', tokeniser, ...args], options);
 // Each configuration three times, alternated, and the fastest run of each counts (peak RSS: the
 // largest): the machine is shared, and a slow spell in one run would otherwise decide the
 // comparison. The runs of one round follow each other, so their ratio is also given round by round.

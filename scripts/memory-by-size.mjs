@@ -3,16 +3,16 @@
 // corpus (the second copy hard-linked under another folder, so it is scored again), on one
 // thread and on all cores. Flat memory means the last rows barely differ.
 // Usage: node scripts/memory-by-size.mjs [--corpus ungd|bundled|DIR] [--threads 1,2]
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findDocuments, loadPipeline } from '../dist/index.js';
 import { corpusFolder } from './corpus-folder.mjs';
+import { hasGnuTime, timedRun } from './timed-run.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, threads: { type: 'string', default: `1,${availableParallelism()}` } } });
-if (!existsSync('/usr/bin/time')) throw new Error('needs /usr/bin/time (GNU time) to read peak RSS');
+if (!hasGnuTime) throw new Error('needs /usr/bin/time (GNU time) to read peak RSS');
 const root = new URL('..', import.meta.url).pathname;
 const { config } = await loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
 const { files } = await findDocuments(corpusFolder(values.corpus, config.corpus), config.options.extensions, config.options.exclude);
@@ -48,10 +48,8 @@ try {
     const mb = files.slice(0, count).reduce((sum, file) => sum + statSync(file.path).size, 0) * copies / 1e6;
     for (const threads of values.threads.split(',')) {
       const out = join(work, 'out');
-      const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(root, 'dist/cli/bin.js'), 'run', '--corpus', folder, '--out', out, '--quiet', '--force', '--concurrency', threads], { encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`hsframe run exited with ${result.status}: ${result.stderr}`);
-      const [seconds, kb] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-      rows.push(`| ${(count * copies).toLocaleString('en-US')} | ${mb.toFixed(1)} | ${threads} | ${seconds.toFixed(1)} | ${Math.round(kb / 1024)} |`);
+      const { seconds, rssMb } = timedRun(join(root, 'dist'), ['--corpus', folder, '--out', out, '--quiet', '--force', '--concurrency', threads]);
+      rows.push(`| ${(count * copies).toLocaleString('en-US')} | ${mb.toFixed(1)} | ${threads} | ${seconds.toFixed(1)} | ${Math.round(rssMb)} |`);
       console.error(rows.at(-1));
       rmSync(out, { recursive: true, force: true });
     }

@@ -9,16 +9,16 @@
 // on --threads N threads (default: the configured concurrency). The disk is synced before each
 // timed run, so that one run's writes do not land in the next one's time.
 // Usage: node scripts/rerun-cost.mjs [--corpus bundled|ungd|DIR] [--rounds N] [--against DIST] [--tables] [--force] [--threads N]
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusFolder } from './corpus-folder.mjs';
+import { hasGnuTime, median, timedRun } from './timed-run.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, rounds: { type: 'string', default: '6' }, against: { type: 'string' }, tables: { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, threads: { type: 'string' } } });
 const root = new URL('..', import.meta.url).pathname;
-if (!existsSync('/usr/bin/time')) throw new Error('rerun-cost needs /usr/bin/time');
+if (!hasGnuTime) throw new Error('rerun-cost needs /usr/bin/time');
 const { loadPipeline } = await import(join(root, 'dist/index.js'));
 const { config } = await loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
 const corpus = corpusFolder(values.corpus, config.corpus);
@@ -28,11 +28,8 @@ const builds = [join(root, 'dist'), ...(values.against ? [values.against] : [])]
 const options = [...(values.force ? ['--force'] : []), ...(values.threads ? ['--concurrency', values.threads] : [])];
 /** One `hsframe run` of a build (with `options` when timed); its wall and CPU seconds. */
 const run = (build, isTimed = false) => {
-  if (isTimed) spawnSync('sync');
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, join(build.dist, 'cli/bin.js'), 'run', '--corpus', corpus, '--out', build.out, '--quiet', ...(isTimed ? options : [])], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`hsframe run (${build.dist}) exited with ${result.status}: ${result.stderr}`);
-  const [wall, user, system] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, cpu: user + system };
+  const { seconds, cpu } = timedRun(build.dist, ['--corpus', corpus, '--out', build.out, '--quiet', ...(isTimed ? options : [])]);
+  return { wall: seconds, cpu };
 };
 try {
   // The full run, then one re-run untimed: it keeps what the lexicons compile from under this build's code.
@@ -48,7 +45,6 @@ try {
       build.cpu.push(cpu);
     }
   }
-  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   const list = (numbers) => numbers.map((n) => n.toFixed(2)).join(', ');
   const what = values.force ? `forced run${values.threads ? ` on ${values.threads} threads` : ''}` : `unchanged re-run${values.tables ? ' rewriting the tables' : ''}`;
   console.log(`${what} of ${corpus}, ${values.rounds} rounds${builds.length > 1 ? ', builds alternated' : ''} (seconds):`);

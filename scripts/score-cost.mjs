@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { corpusFolder } from './corpus-folder.mjs';
+import { median } from './timed-run.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -53,10 +54,6 @@ if (values.child !== undefined) {
   process.exit(0);
 }
 
-function median(numbers) {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 const builds = [{ name: 'this build', dist: join(root, 'dist'), runs: [] }];
 if (values.against) builds.push({ name: values.against, dist: values.against, runs: [] });
