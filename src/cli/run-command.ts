@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { hasErrors } from '../issues.js';
-import { DEFAULT_PIPELINE, loadPipeline, parseShard, runPipeline } from '../pipeline/index.js';
+import { DEFAULT_PIPELINE, loadPipeline, parseShard, runPipeline, type RunPhases } from '../pipeline/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
 import { TOKENISERS, type TokeniserName } from '../tokenise/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
@@ -22,7 +22,8 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --shard K/N         score only shard K of N (split by a hash of doc_id); join with hsframe merge
   --wait SECONDS      wait this long for another run on the same output folder (default 0)
   --quiet             print nothing but problems
-  --json              print a JSON summary (scored, cached, failed, skipped, seconds) on stdout
+  --json              print a JSON summary (scored, cached, failed, skipped, seconds,
+                      and the seconds of each phase) on stdout
   --segments S        also write segments.csv: scores per sentence or paragraph
   --report            also write report.html (as the pipeline's report: true does)
   --tokeniser T       wink.v1, wink-fast.v1 or scan.v1 (default: the pipeline's option)
@@ -79,10 +80,17 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   reportIssues(io, summary.issues);
   const code = summary.fatal ? EXIT.fatal : hasErrors(summary.issues) ? EXIT.inputErrors : EXIT.ok;
   if (values.json) {
-    const { outputDir, scored, cached, failed, skipped, seconds } = summary;
-    io.stdout(`${JSON.stringify({ pipeline: config.name, output: outputDir, scored, cached, failed, skipped, seconds: Number(seconds.toFixed(3)), exit_code: code })}\n`);
+    const { outputDir, scored, cached, failed, skipped, seconds, phases } = summary;
+    io.stdout(`${JSON.stringify({ pipeline: config.name, output: outputDir, scored, cached, failed, skipped, seconds: rounded(seconds), phases: phases && phaseSeconds(phases), exit_code: code })}\n`);
   } else if (!isQuiet && !summary.fatal) {
     io.stderr(`hsframe run ${config.name}: ${summary.scored} scored, ${summary.cached} reused, ${summary.skipped} skipped (other language), ${summary.failed} failed in ${summary.seconds.toFixed(1)} s → ${summary.outputDir}\n`);
   }
   return code;
+}
+
+const rounded = (seconds: number) => Number(seconds.toFixed(3));
+
+/** A run's phases for `--json` (`RunPhases`), in seconds: `first_document` is part of `scoring`, and null when there were no documents. */
+function phaseSeconds(phases: RunPhases) {
+  return { setup: rounded(phases.setup), first_document: phases.firstDocument === undefined ? null : rounded(phases.firstDocument), scoring: rounded(phases.scoring), writing: rounded(phases.writing) };
 }

@@ -1,5 +1,5 @@
 export { loadPipeline, pipelineSchema, optionsSchema, type RunConfig, type RunOptions } from './config.js';
-export { runPipeline, STATE_DIR, type RunSummary, type RunOverrides, type RunEvent } from './run.js';
+export { runPipeline, STATE_DIR, type RunSummary, type RunPhases, type RunOverrides, type RunEvent } from './run.js';
 export { scoreFiles, type FilesScored, type ScoreFilesSettings, type ScoreProgress } from './score-files.js';
 export { scoreBytes, type DocResult, type DocOutcome } from './score-bytes.js';
 export { createScorer, type Scorer } from './scorer.js';

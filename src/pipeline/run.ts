@@ -29,6 +29,21 @@ export interface RunSummary {
   readonly issues: readonly Issue[];
   readonly fatal: boolean;
   readonly seconds: number;
+  /** Where the time went, when the run got as far as writing its outputs. */
+  readonly phases?: RunPhases;
+}
+
+/**
+ * Seconds of a run's phases: `setup` until scoring began (lexicons, finding documents, the lock
+ * and the store); `scoring` until every document had settled, of which `firstDocument` until the
+ * first one had (worker threads starting; absent when there were no documents); `writing` the
+ * rest (the index of stored results and the outputs).
+ */
+export interface RunPhases {
+  readonly setup: number;
+  readonly firstDocument?: number;
+  readonly scoring: number;
+  readonly writing: number;
 }
 
 /** A phase of a run and, while scoring, its progress. */
@@ -70,6 +85,7 @@ const KEPT = [
  */
 export async function runPipeline(config: RunConfig, overrides: RunOverrides = {}): Promise<RunSummary> {
   const started = new Date();
+  const startedAt = performance.now();
   const corpus = overrides.corpus ?? config.corpus;
   const outputDir = overrides.output ?? config.output;
   const summary = { outputDir, scored: 0, cached: 0, failed: 0, skipped: 0 };
@@ -110,6 +126,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     const concurrency = overrides.concurrency ?? config.options.concurrency;
     const hasSpareCore = concurrency > 0 && concurrency < availableParallelism();
     const tables = new OrderedTables({ dir: outputDir, scorer, store, csv: overrides.csv, layout, segments }, files.length);
+    const scoringAt = performance.now();
+    let firstAt: number | undefined;
+    let settledAt = scoringAt;
     let scored: FilesScored;
     try {
       scored = await scoreFiles(files, {
@@ -123,10 +142,12 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         segments,
         onProgress: (progress) => overrides.onEvent?.({ phase: 'score', ...progress }),
         onSettled: (index, doc, isScored) => {
+          firstAt ??= performance.now();
           tables.settle(index, doc);
           if (isScored && hasSpareCore) tables.start();
         },
       });
+      settledAt = performance.now();
       if (!overrides.shard) await store.prune(scored.ids);
       await store.saveIndex();
       // Only a speed-up, like the index: a run that cannot keep them works them out again next time.
@@ -166,7 +187,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       return fatal([...issues, writeFailure(outputDir, error)]);
     }
     overrides.onEvent?.({ phase: 'done' });
-    return { ...summary, issues, fatal: false, seconds: (Date.now() - started.getTime()) / 1000 };
+    const seconds = (from: number, to: number) => (to - from) / 1000;
+    const phases = { setup: seconds(startedAt, scoringAt), firstDocument: firstAt === undefined ? undefined : seconds(scoringAt, firstAt), scoring: seconds(scoringAt, settledAt), writing: seconds(settledAt, performance.now()) };
+    return { ...summary, issues, fatal: false, seconds: (Date.now() - started.getTime()) / 1000, phases };
   } finally {
     await lock.release();
   }

@@ -158,6 +158,26 @@ describe('lexicons kept between runs', () => {
     const rows = parse(await readFile(join(project.out, 'matches.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.filter((row) => row.doc_id === 'b.txt').map((row) => row.matched_text)).toContain('fencing');
   }, 60_000);
+
+  test('--json gives the seconds of each phase, which add up to the run', async () => {
+    const project = await makeProject(FILES);
+    cleanup.push(project.dir);
+    type Phases = { setup: number; first_document: number | null; scoring: number; writing: number };
+    const phasesOf = async (...flags: string[]) => {
+      const result = (await summary(project.pipeline, ...flags)) as unknown as { seconds: number; phases: Phases };
+      const { setup, first_document: first, scoring, writing } = result.phases;
+      for (const seconds of [setup, scoring, writing]) expect(seconds).toBeGreaterThanOrEqual(0);
+      expect(setup + scoring + writing).toBeLessThanOrEqual(result.seconds + 0.002);
+      expect(setup + scoring + writing).toBeGreaterThan(result.seconds * 0.9 - 0.01);
+      return { first, scoring };
+    };
+    const scored = await phasesOf('--concurrency', '2');
+    expect(scored.first).toBeGreaterThan(0);
+    expect(scored.first).toBeLessThanOrEqual(scored.scoring);
+    await rm(project.corpus, { recursive: true });
+    await mkdir(project.corpus);
+    expect((await phasesOf()).first).toBeNull();
+  }, 60_000);
 });
 
 describe('awkward file names', () => {
