@@ -114,7 +114,7 @@ const [sizeCostPlain, sizeCostRules] = [sizeCost(false), sizeCost(true)];
 
 // Whole pipeline as `hsframe run` does it, in a child process each: one thread, then all cores; then re-runs.
 const out = join(work, 'out');
-const runCli = (args, options) => timedRun(join(root, 'dist'), ['--corpus', folder, '--out', out, '--quiet', '--tokeniser', tokeniser, ...args], options);
+const runCli = (args, options) => timedRun(join(root, 'dist'), ['--corpus', folder, '--out', out, '--json', '--tokeniser', tokeniser, ...args], options);
 // Each configuration three times, alternated, and the fastest run of each counts (peak RSS: the
 // largest): the machine is shared, and a slow spell in one run would otherwise decide the
 // comparison. The runs of one round follow each other, so their ratio is also given round by round.
@@ -125,7 +125,10 @@ for (let round = 0; round < ROUNDS; round++) {
   runs.oneCore.push(runCli(['--force', '--concurrency', '1'], { isOneCore: true }));
   runs.all.push(runCli(['--force', '--concurrency', String(availableParallelism())]));
 }
-const fastest = (list) => ({ seconds: Math.min(...list.map((run) => run.seconds)), rssMb: Math.max(...list.map((run) => run.rssMb)), all: list.map((run) => run.seconds), cpu: list.map((run) => run.cpu) });
+const fastest = (list) => {
+  const best = list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { seconds: best.seconds, phases: best.phases, rssMb: Math.max(...list.map((run) => run.rssMb)), all: list.map((run) => run.seconds), cpu: list.map((run) => run.cpu) };
+};
 const [one, oneCore, all] = [fastest(runs.one), fastest(runs.oneCore), fastest(runs.all)];
 const unchanged = runCli([]);
 writeFileSync(join(folder, 'zz-bench-new-document.txt'), 'A new document about border control and the human rights of refugees.\n');
@@ -146,6 +149,14 @@ const [wholeSeconds, splitSeconds] = [Math.min(...bare.whole.map(([wall]) => wal
 const bareCpuCost = (bare.split.reduce((sum, [, cpu], round) => sum + cpu / bare.whole[round][1] - 1, 0) / bare.split.length) * 100;
 rmSync(work, { recursive: true, force: true });
 
+// The serial phases (start-up, writing) and the scoring between them, of two runs: how far the
+// scoring alone scales, and what the serial phases leave of it.
+const phaseLine = (single, many) => {
+  const [a, b] = [single.phases, many.phases];
+  if (!a || !b) return 'not available (no GNU time)';
+  const part = (name, x, y) => `${name} ${x.toFixed(2)} and ${y.toFixed(2)} s`;
+  return `${part('start-up until scoring began', a.start, b.start)}; ${part('scoring', a.scoring, b.scoring)} (${(a.scoring / b.scoring).toFixed(2)}×; of it, until the first document had settled, ${a.first_document.toFixed(2)} and ${b.first_document.toFixed(2)} s); ${part('writing', a.writing, b.writing)}; serial start-up and writing are ${(((b.start + b.writing) / many.seconds) * 100).toFixed(0)}% of the ${availableParallelism()}-thread run`;
+};
 const mb = bytes / 1e6;
 const rate = (name, time) => `| ${name} | ${time.toFixed(2)} | ${(mb / time).toFixed(2)} | ${Math.round(tokens / time).toLocaleString('en-US')} |`;
 console.log(`### ${values.corpus === 'bundled' ? 'Bundled corpus' : values.corpus === 'ungd' ? 'UN General Debate corpus' : values.corpus}${values.limit ? `, first ${values.limit} files` : ''}
@@ -169,6 +180,7 @@ Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 threa
 - classify + aggregate = ${(((classifySeconds + aggregateSeconds) / tokeniseSeconds) * 100).toFixed(1)}% of tokenise time (target ≤ 10%)
 - whole pipeline on 1 thread = ${((winkSeconds / one.seconds) * 100).toFixed(0)}% of the yardstick's speed (target ≥ 85%; the run includes process start, model load and writing all outputs)
 - ${availableParallelism()} threads = ${(oneCore.seconds / all.seconds).toFixed(2)}× one core, the fastest runs (round by round: ${runs.oneCore.map((run, round) => `${(run.seconds / runs.all[round].seconds).toFixed(2)}×`).join(', ')}; target ≥ 1.8×; CPU of ${availableParallelism()} threads against the pinned run ${signed((median(all.cpu) / median(oneCore.cpu) - 1) * 100)}%, medians of the rounds; the machine gave ${(wholeSeconds / splitSeconds).toFixed(2)}× on the same scoring split over two processes at once, the faster of two alternated runs: ${wholeSeconds.toFixed(1)} s against ${splitSeconds.toFixed(1)} s, with ${signed(bareCpuCost)}% CPU, the rounds' mean), ${(one.seconds / all.seconds).toFixed(2)}× one thread (whose main thread, garbage collector and file system already use the other core); end to end ${(mb / all.seconds).toFixed(2)} MB/s (target ≥ 6.4, twice quanteda's 3.2)
+- where the time of the fastest pinned and ${availableParallelism()}-thread runs went (\`--json\` phases): ${phaseLine(oneCore, all)}
 - peak RSS: ${one.rssMb.toFixed(0)} MB on 1 thread, ${all.rssMb.toFixed(0)} MB on ${availableParallelism()} threads
 - re-run, nothing changed: ${unchanged.seconds.toFixed(2)} s (${((unchanged.seconds / all.seconds) * 100).toFixed(1)}% of the full run; target < 5%); one new document: ${oneNew.seconds.toFixed(2)} s
 - lexicon size: classify with a 10,000-entry generated lexicon against a 100-entry one: ${sizeCostPlain.median}% (target ≤ +10%; median of nine pairs timed back to back, ${sizeCostPlain.range}); ${sizeCostRules.median}% with an exclusion and a proximity rule on every other entry of both (${sizeCostRules.range})
