@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { aggregate, classify, createClassifier, findDocuments, loadPipeline, loadScorer, parseLexicon, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
+import { aggregate, classify, createClassifier, findDocuments, loadPipeline, loadScorer, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
 import { readFileBytesSync, sourceFromBytes } from '../dist/ingest/index.js';
 import { scoreBare } from './bare-scoring.mjs';
+import { lexiconSizeCost, tokenisedSample } from './lexicon-size.mjs';
 import { median, timedRun } from './timed-run.mjs';
 import { corpusFolder } from './corpus-folder.mjs';
 
@@ -79,38 +80,9 @@ const [winkSeconds] = seconds(() => {
 });
 sources.length = 0;
 
-// Lexicon size: classify cost with generated 100- and 10,000-entry lexicons (words, wildcards,
-// phrases), without rules and with an exclusion and a proximity rule on every other entry.
-// 200 documents, ten passes a timing (about 20 ms on the UN corpus): shorter timings varied by a third.
-const sample = (await Promise.all(files.slice(0, 200).map((file) => readDocument(file.path, file.id)))).flatMap((read) => (read.doc ? [tokenise(read.doc, { tokeniser, language: 'en' })] : []));
-const lexiconOf = (size, hasRules) => {
-  const rules = (term, i) => (hasRules && i % 2 === 0 ? `, exclude: ["${term.replace('*', '')} q${i}"], near: {terms: ["n${i}", "m${i}*", "people", "state"], window: 5}` : '');
-  const entries = Array.from({ length: size }, (_, i) => {
-    const word = `w${i.toString(36)}x`;
-    const term = i % 3 === 0 ? `${word}*` : i % 3 === 1 ? `${word} ${word}y` : word;
-    return `      - {term: "${term}", source: bench${rules(term, i)}}`;
-  });
-  const real = ['security', 'border*', 'human rights', 'refugee', 'food', 'health care'].map((term, i) => `      - {term: "${term}", source: bench${rules(term, i)}}`);
-  return parseLexicon(`bench-${size}.yaml`, `name: bench\nversion: 1.0.0\nlanguage: en\ndescription: generated\ncategories:\n  a:\n    label: a\n    description: a\n    entries:\n${[...real, ...entries].join('\n')}\n`).lexicon;
-};
-const classifyWith = (lexicon) => { const run = createClassifier([lexicon]); sample.forEach((doc) => run(doc)); return seconds(() => { for (let r = 0; r < 10; r++) sample.forEach((doc) => run(doc)); })[0]; };
-// Timed in pairs, the two sizes back to back (which goes first alternates), nine pairs: the host's
-// speed changes by up to half within seconds, so the two timings of a pair meet the same host,
-// where the fastest of several timings of each size could meet different ones. The median of the
-// pairs' differences is reported, with their range.
-const sizeCost = (hasRules) => {
-  const [small, large] = [lexiconOf(100, hasRules), lexiconOf(10_000, hasRules)];
-  const costs = [];
-  for (let pair = 0; pair < 9; pair++) {
-    const [first, second] = pair % 2 === 0 ? [small, large] : [large, small];
-    const [firstSeconds, secondSeconds] = [classifyWith(first), classifyWith(second)];
-    const [smallSeconds, largeSeconds] = pair % 2 === 0 ? [firstSeconds, secondSeconds] : [secondSeconds, firstSeconds];
-    costs.push(((largeSeconds - smallSeconds) / smallSeconds) * 100);
-  }
-  costs.sort((a, b) => a - b);
-  return { median: signed(median(costs)), range: `${signed(costs[0])} to ${signed(costs.at(-1))}%` };
-};
-const [sizeCostPlain, sizeCostRules] = [sizeCost(false), sizeCost(true)];
+// Lexicon size (scripts/lexicon-size.mjs): 200 documents, fifteen pairs of timings of fifty passes.
+const sample = await tokenisedSample(files, 200, tokeniser);
+const [sizeCostPlain, sizeCostRules] = [false, true].map((hasRules) => lexiconSizeCost(sample, { hasRules }));
 
 // Whole pipeline as `hsframe run` does it, in a child process each: one thread, then all cores; then re-runs.
 const out = join(work, 'out');
@@ -183,5 +155,5 @@ Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 threa
 - where the time of the fastest pinned and ${availableParallelism()}-thread runs went (\`--json\` phases): ${phaseLine(oneCore, all)}
 - peak RSS: ${one.rssMb.toFixed(0)} MB on 1 thread, ${all.rssMb.toFixed(0)} MB on ${availableParallelism()} threads
 - re-run, nothing changed: ${unchanged.seconds.toFixed(2)} s (${((unchanged.seconds / all.seconds) * 100).toFixed(1)}% of the full run; target < 5%); one new document: ${oneNew.seconds.toFixed(2)} s
-- lexicon size: classify with a 10,000-entry generated lexicon against a 100-entry one: ${sizeCostPlain.median}% (target ≤ +10%; median of nine pairs timed back to back, ${sizeCostPlain.range}); ${sizeCostRules.median}% with an exclusion and a proximity rule on every other entry of both (${sizeCostRules.range})
+- lexicon size: classify with a 10,000-entry generated lexicon against a 100-entry one: ${sizeCostPlain.median}% (target ≤ +10%; median of fifteen pairs timed back to back, ${sizeCostPlain.range}); ${sizeCostRules.median}% with an exclusion and a proximity rule on every other entry of both (${sizeCostRules.range})
 `);
