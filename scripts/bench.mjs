@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { aggregate, classify, createClassifier, findDocuments, loadPipeline, loadScorer, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
+import { aggregate, createClassifier, findDocuments, loadPipeline, loadScorer, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
 import { readFileBytesSync, sourceFromBytes } from '../dist/ingest/index.js';
 import { scoreBare } from './bare-scoring.mjs';
 import { lexiconSizeCost, tokenisedSample } from './lexicon-size.mjs';
-import { median, timedRun } from './timed-run.mjs';
+import { median, signed, timedRun } from './timed-run.mjs';
 import { corpusFolder } from './corpus-folder.mjs';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'bundled' }, limit: { type: 'string' }, tokeniser: { type: 'string' } } });
@@ -29,7 +29,6 @@ if (values.limit) {
 }
 const folder = values.limit ? join(work, 'corpus') : source;
 const { scorer } = await loadScorer(config.lexicons, tokeniser);
-const signed = (percent) => `${percent > 0 ? '+' : ''}${percent.toFixed(1)}`;
 const seconds = (fn) => { const start = process.hrtime.bigint(); const result = fn(); return [Number(process.hrtime.bigint() - start) / 1e9, result]; };
 
 // Stages alone, one thread, on documents already in memory. Ingest as a worker does it: blocking

@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClassifier, findDocuments, loadPipeline, parseLexicon, readDocument, tokenise } from '../dist/index.js';
 import { corpusFolder } from './corpus-folder.mjs';
-import { median } from './timed-run.mjs';
-
-const signed = (percent) => `${percent > 0 ? '+' : ''}${percent.toFixed(1)}`;
+import { median, signed } from './timed-run.mjs';
 
 /** A generated lexicon of `size` entries and six real terms; with `hasRules`, an exclusion and a proximity rule on every other entry. */
 function lexiconOf(size, hasRules) {

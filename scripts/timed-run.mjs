@@ -39,3 +39,6 @@ function phasesOf(stdout, seconds) {
 
 /** The middle value (the upper one of an even count). */
 export const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+/** A percentage with its sign and one decimal ("+4.1", "-3.2"). */
+export const signed = (percent) => `${percent > 0 ? '+' : ''}${percent.toFixed(1)}`;

@@ -81,7 +81,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const code = summary.fatal ? EXIT.fatal : hasErrors(summary.issues) ? EXIT.inputErrors : EXIT.ok;
   if (values.json) {
     const { outputDir, scored, cached, failed, skipped, seconds, phases } = summary;
-    io.stdout(`${JSON.stringify({ pipeline: config.name, output: outputDir, scored, cached, failed, skipped, seconds: rounded(seconds), phases: phases && phaseSeconds(phases), exit_code: code })}\n`);
+    io.stdout(`${JSON.stringify({ pipeline: config.name, output: outputDir, scored, cached, failed, skipped, seconds: rounded(seconds), phases: phases ? phaseSeconds(phases) : null, exit_code: code })}\n`);
   } else if (!isQuiet && !summary.fatal) {
     io.stderr(`hsframe run ${config.name}: ${summary.scored} scored, ${summary.cached} reused, ${summary.skipped} skipped (other language), ${summary.failed} failed in ${summary.seconds.toFixed(1)} s → ${summary.outputDir}\n`);
   }
