@@ -54,7 +54,6 @@ if (values.child !== undefined) {
   process.exit(0);
 }
 
-
 const builds = [{ name: 'this build', dist: join(root, 'dist'), runs: [] }];
 if (values.against) builds.push({ name: values.against, dist: values.against, runs: [] });
 const script = new URL(import.meta.url).pathname;

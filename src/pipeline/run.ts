@@ -86,10 +86,11 @@ const KEPT = [
 export async function runPipeline(config: RunConfig, overrides: RunOverrides = {}): Promise<RunSummary> {
   const started = new Date();
   const startedAt = performance.now();
+  const secondsSince = (from: number, to = performance.now()) => (to - from) / 1000;
   const corpus = overrides.corpus ?? config.corpus;
   const outputDir = overrides.output ?? config.output;
   const summary = { outputDir, scored: 0, cached: 0, failed: 0, skipped: 0 };
-  const fatal = (issues: readonly Issue[]): RunSummary => ({ ...summary, issues, fatal: true, seconds: (Date.now() - started.getTime()) / 1000 });
+  const fatal = (issues: readonly Issue[]): RunSummary => ({ ...summary, issues, fatal: true, seconds: secondsSince(startedAt) });
   const stateDir = join(outputDir, STATE_DIR);
   // What the last run worked out about the lexicons: unchanged ones compile without being parsed
   // again, and without loading compromise for their inflections.
@@ -187,9 +188,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       return fatal([...issues, writeFailure(outputDir, error)]);
     }
     overrides.onEvent?.({ phase: 'done' });
-    const seconds = (from: number, to: number) => (to - from) / 1000;
-    const phases = { setup: seconds(startedAt, scoringAt), firstDocument: firstAt === undefined ? undefined : seconds(scoringAt, firstAt), scoring: seconds(scoringAt, settledAt), writing: seconds(settledAt, performance.now()) };
-    return { ...summary, issues, fatal: false, seconds: (Date.now() - started.getTime()) / 1000, phases };
+    const endedAt = performance.now();
+    const phases = { setup: secondsSince(startedAt, scoringAt), firstDocument: firstAt === undefined ? undefined : secondsSince(scoringAt, firstAt), scoring: secondsSince(scoringAt, settledAt), writing: secondsSince(settledAt, endedAt) };
+    return { ...summary, issues, fatal: false, seconds: secondsSince(startedAt, endedAt), phases };
   } finally {
     await lock.release();
   }

@@ -158,7 +158,9 @@ describe('lexicons kept between runs', () => {
     const rows = parse(await readFile(join(project.out, 'matches.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.filter((row) => row.doc_id === 'b.txt').map((row) => row.matched_text)).toContain('fencing');
   }, 60_000);
+});
 
+describe('run --json', () => {
   test('--json gives the seconds of each phase, which add up to the run', async () => {
     const project = await makeProject(FILES);
     cleanup.push(project.dir);
