@@ -11,6 +11,7 @@ import model from 'wink-eng-lite-web-model';
 import { aggregate, createClassifier, findDocuments, loadPipeline, loadScorer, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
 import { readFileBytesSync, sourceFromBytes } from '../dist/ingest/index.js';
 import { scoreBare } from './bare-scoring.mjs';
+import { stepsFor, twoCoreRatio } from './core-scaling.mjs';
 import { lexiconSizeCost, tokenisedSample } from './lexicon-size.mjs';
 import { median, signed, timedRun } from './timed-run.mjs';
 import { corpusFolder } from './corpus-folder.mjs';
@@ -89,12 +90,17 @@ const runCli = (args, options) => timedRun(join(root, 'dist'), ['--corpus', fold
 // Each configuration three times, alternated, and the fastest run of each counts (peak RSS: the
 // largest): the machine is shared, and a slow spell in one run would otherwise decide the
 // comparison. The runs of one round follow each other, so their ratio is also given round by round.
+// After each round, what two cores give at that moment to loops that share nothing
+// (scripts/core-scaling.mjs): the most a program can get from them then.
 const ROUNDS = 3;
-const runs = { one: [], oneCore: [], all: [] };
+const runs = { one: [], oneCore: [], all: [], compute: [], reads: [] };
+const probeSteps = { compute: stepsFor('compute', 0, 1), reads: stepsFor('reads', 4, 1) };
 for (let round = 0; round < ROUNDS; round++) {
   runs.one.push(runCli(['--force', '--concurrency', '1']));
   runs.oneCore.push(runCli(['--force', '--concurrency', '1'], { isOneCore: true }));
   runs.all.push(runCli(['--force', '--concurrency', String(availableParallelism())]));
+  runs.compute.push((await twoCoreRatio('compute', 0, probeSteps.compute)).ratio);
+  runs.reads.push((await twoCoreRatio('reads', 4, probeSteps.reads)).ratio);
 }
 const fastest = (list) => {
   const best = list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -151,6 +157,7 @@ Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 threa
 - classify + aggregate = ${(((classifySeconds + aggregateSeconds) / tokeniseSeconds) * 100).toFixed(1)}% of tokenise time (target ≤ 10%)
 - whole pipeline on 1 thread = ${((winkSeconds / one.seconds) * 100).toFixed(0)}% of the yardstick's speed (target ≥ 85%; the run includes process start, model load and writing all outputs)
 - ${availableParallelism()} threads = ${(oneCore.seconds / all.seconds).toFixed(2)}× one core, the fastest runs (round by round: ${runs.oneCore.map((run, round) => `${(run.seconds / runs.all[round].seconds).toFixed(2)}×`).join(', ')}; target ≥ 1.8×; CPU of ${availableParallelism()} threads against the pinned run ${signed((median(all.cpu) / median(oneCore.cpu) - 1) * 100)}%, medians of the rounds; the machine gave ${(wholeSeconds / splitSeconds).toFixed(2)}× on the same scoring split over two processes at once, the faster of two alternated runs: ${wholeSeconds.toFixed(1)} s against ${splitSeconds.toFixed(1)} s, with ${signed(bareCpuCost)}% CPU, the rounds' mean), ${(one.seconds / all.seconds).toFixed(2)}× one thread (whose main thread, garbage collector and file system already use the other core); end to end ${(mb / all.seconds).toFixed(2)} MB/s (target ≥ 6.4, twice quanteda's 3.2)
+- what two cores gave, right after each round's runs, to loops that share nothing (\`scripts/core-scaling.mjs\`: one process alone, then two at once): registers only ${runs.compute.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}; random reads in 4 MB ${runs.reads.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}; the pipeline's round-by-round ratio against the register loop's: ${runs.oneCore.map((run, round) => `${(((run.seconds / runs.all[round].seconds) / runs.compute[round]) * 100).toFixed(0)}%`).join(', ')}
 - where the time of the fastest pinned and ${availableParallelism()}-thread runs went (\`--json\` phases): ${phaseLine(oneCore, all)}
 - peak RSS: ${one.rssMb.toFixed(0)} MB on 1 thread, ${all.rssMb.toFixed(0)} MB on ${availableParallelism()} threads
 - re-run, nothing changed: ${unchanged.seconds.toFixed(2)} s (${((unchanged.seconds / all.seconds) * 100).toFixed(1)}% of the full run; target < 5%); one new document: ${oneNew.seconds.toFixed(2)} s
