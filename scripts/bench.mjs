@@ -91,7 +91,7 @@ const runCli = (args, options) => timedRun(join(root, 'dist'), ['--corpus', fold
 // largest): the machine is shared, and a slow spell in one run would otherwise decide the
 // comparison. The runs of one round follow each other, so their ratio is also given round by round.
 // After each round, what two cores give at that moment to loops that share nothing
-// (scripts/core-scaling.mjs): the most a program can get from them then.
+// (scripts/core-scaling.mjs): what the host itself takes from two busy cores then.
 const ROUNDS = 3;
 const runs = { one: [], oneCore: [], all: [], compute: [], reads: [] };
 const probeSteps = { compute: stepsFor('compute', 0, 1), reads: stepsFor('reads', 4, 1) };

@@ -5,7 +5,7 @@
 // through an array of the given size ("reads", a working set the size of the tokeniser's and
 // the classifier's tables). On a machine whose two cores are truly its own, both give 2.00×;
 // a virtual machine whose cores share a physical core, its caches or its time with other
-// machines gives less, and no program can run faster on two of its cores than these loops do.
+// machines gives less: what these loops lose is the host's, as nothing else of theirs is shared.
 // The rounds alternate one and two processes; each child times its own loop, started at an agreed
 // moment after its warm-up, so process start and compilation are not counted.
 // Usage: node scripts/core-scaling.mjs [--rounds N] [--seconds S] [--mb 1,4,16]
@@ -15,7 +15,7 @@ import { parseArgs, promisify } from 'node:util';
 const run = promisify(execFile);
 const script = new URL(import.meta.url).pathname;
 
-/** Steps of each loop per calibration run: enough for a few milliseconds. */
+/** Steps of each loop per calibration run: a millisecond or more. */
 const CALIBRATION_STEPS = 1 << 20;
 
 /** The register loop: eight integers that depend on each other in two chains. Returns a value so nothing is left out. */
