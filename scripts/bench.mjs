@@ -130,7 +130,7 @@ rmSync(work, { recursive: true, force: true });
 // scoring alone scales, and what the serial phases leave of it.
 const phaseLine = (single, many) => {
   const [a, b] = [single.phases, many.phases];
-  if (!a || !b) return 'not available (no GNU time)';
+  if (!a || !b) return 'not available (a run stopped before writing its outputs)';
   const part = (name, x, y) => `${name} ${x.toFixed(2)} and ${y.toFixed(2)} s`;
   return `${part('start-up until scoring began', a.start, b.start)}; ${part('scoring', a.scoring, b.scoring)} (${(a.scoring / b.scoring).toFixed(2)}×; of it, until the first document had settled, ${a.first_document.toFixed(2)} and ${b.first_document.toFixed(2)} s); ${part('writing', a.writing, b.writing)}; serial start-up and writing are ${(((b.start + b.writing) / many.seconds) * 100).toFixed(0)}% of the ${availableParallelism()}-thread run`;
 };
@@ -157,7 +157,7 @@ Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 threa
 - classify + aggregate = ${(((classifySeconds + aggregateSeconds) / tokeniseSeconds) * 100).toFixed(1)}% of tokenise time (target ≤ 10%)
 - whole pipeline on 1 thread = ${((winkSeconds / one.seconds) * 100).toFixed(0)}% of the yardstick's speed (target ≥ 85%; the run includes process start, model load and writing all outputs)
 - ${availableParallelism()} threads = ${(oneCore.seconds / all.seconds).toFixed(2)}× one core, the fastest runs (round by round: ${runs.oneCore.map((run, round) => `${(run.seconds / runs.all[round].seconds).toFixed(2)}×`).join(', ')}; target ≥ 1.8×; CPU of ${availableParallelism()} threads against the pinned run ${signed((median(all.cpu) / median(oneCore.cpu) - 1) * 100)}%, medians of the rounds; the machine gave ${(wholeSeconds / splitSeconds).toFixed(2)}× on the same scoring split over two processes at once, the faster of two alternated runs: ${wholeSeconds.toFixed(1)} s against ${splitSeconds.toFixed(1)} s, with ${signed(bareCpuCost)}% CPU, the rounds' mean), ${(one.seconds / all.seconds).toFixed(2)}× one thread (whose main thread, garbage collector and file system already use the other core); end to end ${(mb / all.seconds).toFixed(2)} MB/s (target ≥ 6.4, twice quanteda's 3.2)
-- what two cores gave, right after each round's runs, to loops that share nothing (\`scripts/core-scaling.mjs\`: one process alone, then two at once): registers only ${runs.compute.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}; random reads in 4 MB ${runs.reads.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}; the pipeline's round-by-round ratio against the register loop's: ${runs.oneCore.map((run, round) => `${(((run.seconds / runs.all[round].seconds) / runs.compute[round]) * 100).toFixed(0)}%`).join(', ')}
+- what two cores gave, right after each round's runs, to loops that share nothing (\`scripts/core-scaling.mjs\`: one process alone, then two at once): registers only ${runs.compute.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}; random reads in 4 MB ${runs.reads.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}
 - where the time of the fastest pinned and ${availableParallelism()}-thread runs went (\`--json\` phases): ${phaseLine(oneCore, all)}
 - peak RSS: ${one.rssMb.toFixed(0)} MB on 1 thread, ${all.rssMb.toFixed(0)} MB on ${availableParallelism()} threads
 - re-run, nothing changed: ${unchanged.seconds.toFixed(2)} s (${((unchanged.seconds / all.seconds) * 100).toFixed(1)}% of the full run; target < 5%); one new document: ${oneNew.seconds.toFixed(2)} s
