@@ -1,5 +1,5 @@
 import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type ClassifiedDoc, type CompiledLexicon, type Hit, type TokenisedDoc, type WordStream } from '../document.js';
-import { FormRows, WORKED_OUT, type FillRow } from '../form-rows.js';
+import { FormRows, type FillRow } from '../form-rows.js';
 import { prefixesByFirstChar } from '../lexicon/word-step.js';
 import { buildWordStream } from './word-stream.js';
 
@@ -32,8 +32,8 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     const stream = doc.words ?? buildWordStream(doc);
     const size = stream.keys.length;
     if (positions.length < size) [positions, startMasks] = [new Int32Array(size * 2), new Int32Array(size * 2)];
-    const isNumbered = rows.use(stream);
-    const count = isPacked && isNumbered ? scanPacked(stream, rows, positions, startMasks) : scanCandidates(stream, rows, isPacked, positions, startMasks);
+    rows.use(stream);
+    const count = scanCandidates(stream, rows, isPacked, positions, startMasks);
     const words: WordStream = { ...stream, candidates: { positions, masks: startMasks, count } };
     const hits: Hit[] = [];
     for (let index = 0; index < lexicons.length; index++) {
@@ -175,57 +175,6 @@ function scanCandidates(words: WordStream, rows: FormRows, isPacked: boolean, po
     }
   }
   return count;
-}
-
-/**
- * `scanCandidates` for numbered words and packed marks, the common case: every word's mark,
- * once worked out, holds its whole row, so the loop reads one byte a word, the next word's as
- * it goes. Every word is written to the lists and counted only when kept: a word where a term
- * can start is too common, and too hard to foresee, for a branch on it to be cheap.
- */
-function scanPacked(words: WordStream, rows: FormRows, positions: Int32Array, masks: Int32Array): number {
-  const ids = words.formIds;
-  const { breakBefore } = words;
-  const size = words.keys.length;
-  if (size === 0) return 0;
-  let marks = rows.marks;
-  let mark = ids[0] < marks.length ? marks[ids[0]] : 0;
-  if (mark === 0) {
-    mark = packedMarkOf(words, 0, rows);
-    marks = rows.marks;
-  }
-  let count = 0;
-  const last = size - 1;
-  for (let i = 0; i < last; i++) {
-    const id = ids[i + 1];
-    let next = id < marks.length ? marks[id] : 0;
-    if (next === 0) {
-      next = packedMarkOf(words, i + 1, rows);
-      marks = rows.marks;
-    }
-    // Where the next word can go on a term, unless a break stands before it (`breakBefore - 1`: zero, or all ones).
-    const goesOn = (next >>> (2 * MAX_PACKED)) & (breakBefore[i + 1] - 1);
-    const mask = (mark & PACKED_MASK) | ((mark >>> MAX_PACKED) & goesOn & PACKED_MASK);
-    positions[count] = i;
-    masks[count] = mask;
-    count += isKept(mask);
-    mark = next;
-  }
-  positions[count] = last;
-  masks[count] = mark & PACKED_MASK;
-  return count + isKept(mark & PACKED_MASK);
-}
-
-/** 1 when `mask` (a packed mask) is not zero, else 0. */
-function isKept(mask: number): number {
-  return (mask + PACKED_MASK) >>> MAX_PACKED;
-}
-
-/** The packed mark of word `i`, its row worked out first (for a number too large to mark, made from the row). */
-function packedMarkOf(words: WordStream, i: number, rows: FormRows): number {
-  const row = rows.rowOf(words, i);
-  const id = words.formIds[i];
-  return id < rows.marks.length && rows.marks[id] !== 0 ? rows.marks[id] : WORKED_OUT | packRow(rows.table, row);
 }
 
 /** Match every lexicon against a document. Hits are sorted by position, then lexicon order. */

@@ -20,10 +20,6 @@ interface TrieNode {
 type Key = readonly [kind: 'exact' | 'lemma' | 'prefix', value: string];
 
 const MAX_PATHS = 4096;
-/** Steps of the cache of walks (`TermTrie.walks`). */
-type WalkSteps = Map<number, WalkSteps | Int32Array>;
-/** In `TermTrie.walks`, a word that is not there: after a break, past the end, or one that cannot go on from the first. */
-const NO_WORD = -1;
 
 /**
  * A word form's row of `TermTrie.forms`: flags; the entries that are this one word (`ALONE_MAX`
@@ -66,16 +62,6 @@ export class TermTrie {
   private laterByFirst?: Map<number, [prefix: string, bit: number][]>;
   /** The keys that give a word a role, once the trie is complete (`roleKeys`). */
   private roles?: RoleKeys;
-  /**
-   * The finds of walks through the trie's nodes (`walkCached`), by the form numbers of the words
-   * each read, from its first: a step per word, then the finds (their lengths in words and their
-   * entries, in turn). Numbers of one numbering (`walksSpace`); cleared past `MAX_CACHED_FORMS` walks.
-   */
-  private readonly walks: WalkSteps = new Map();
-  private walksSpace: number | undefined;
-  private walksSize = 0;
-  /** The furthest word a walk through the nodes read (`walkCached`). */
-  private deepest = 0;
 
   /** True when a variant (a list of word steps) expands into few enough paths of keys for `add`. */
   static fits(steps: readonly WordStep[]): boolean {
@@ -211,71 +197,19 @@ export class TermTrie {
     const forms = this.forms!;
     const { table } = forms;
     const row = forms.rowOf(words, start);
-    const [flags, first, second, third, nextKeys] = [table[row], table[row + 1], table[row + 2], table[row + 3], table[row + NEXT_KEYS]];
-    const next = start + 1;
-    const goesOn = nextKeys !== 0 && next < words.keys.length && words.breakBefore[next] === 0 && (table[forms.rowOf(words, next) + AS_LATER] & nextKeys) !== 0;
-    if ((flags & MANY) === 0 && !goesOn) {
+    const flags = table[row];
+    if ((flags & MANY) === 0) {
       const count = flags >>> COUNT_SHIFT;
-      if (count > 0) found.add(next, first);
-      if (count > 1) found.add(next, second);
-      if (count > 2) found.add(next, third);
-      return;
+      const [first, second, third, nextKeys] = [table[row + 1], table[row + 2], table[row + 3], table[row + NEXT_KEYS]];
+      const next = start + 1;
+      if (nextKeys === 0 || next >= words.keys.length || words.breakBefore[next] || (table[forms.rowOf(words, next) + AS_LATER] & nextKeys) === 0) {
+        if (count > 0) found.add(next, first);
+        if (count > 1) found.add(next, second);
+        if (count > 2) found.add(next, third);
+        return;
+      }
     }
-    this.walkCached(words, start, goesOn, found);
-  }
-
-  /**
-   * `walkNodes`, its finds kept for the next walk from the same words: a walk finds the same
-   * entries wherever the forms it read recur (`walks`). A word after a break, after the end, or
-   * that cannot go on from the first (`goesOn` false) reads as `NO_WORD`.
-   */
-  private walkCached(words: WordStream, start: number, goesOn: boolean, found: TermsFound): void {
-    if (words.formSpace === undefined) return this.walkNodes(words, start, found);
-    if (words.formSpace !== this.walksSpace) {
-      this.walks.clear();
-      this.walksSpace = words.formSpace;
-      this.walksSize = 0;
-    }
-    let step: Int32Array | WalkSteps | undefined = this.walks;
-    for (let at = start; step instanceof Map; at++) {
-      const word = this.wordAt(words, start, at, goesOn);
-      if (word === 0) return this.walkNodes(words, start, found);
-      step = step.get(word);
-    }
-    if (step !== undefined) {
-      for (let i = 0; i < step.length; i += 2) found.add(start + step[i], step[i + 1]);
-      return;
-    }
-    const from = found.count;
-    this.deepest = start;
     this.walkNodes(words, start, found);
-    const finds = new Int32Array(2 * (found.count - from));
-    for (let i = from; i < found.count; i++) [finds[2 * (i - from)], finds[2 * (i - from) + 1]] = [found.ends[i] - start, found.entries[i]];
-    if (this.walksSize >= TermTrie.MAX_CACHED_FORMS) {
-      this.walks.clear();
-      this.walksSize = 0;
-    }
-    let steps = this.walks;
-    for (let at = start; at < this.deepest; at++) {
-      const word = this.wordAt(words, start, at, goesOn);
-      if (word === 0) return;
-      let next = steps.get(word);
-      if (next === undefined) steps.set(word, (next = new Map()));
-      // A walk reads the same words wherever the words before them recur: never a stored walk's finds here.
-      if (!(next instanceof Map)) return;
-      steps = next;
-    }
-    const last = this.wordAt(words, start, this.deepest, goesOn);
-    if (last === 0) return;
-    steps.set(last, finds);
-    this.walksSize += 1;
-  }
-
-  /** The key of word `at` in `walks`, for a walk from `start`: its form number (0: none, not kept), or `NO_WORD`. */
-  private wordAt(words: WordStream, start: number, at: number, goesOn: boolean): number {
-    if (at === start) return words.formIds[start];
-    if (at >= words.keys.length || words.breakBefore[at] === 1 || (at === start + 1 && !goesOn)) return NO_WORD;
-    return words.formIds[at];
   }
 
   /** `walk` through the trie's nodes alone, without the rows by form (which must find the same entries). */
@@ -296,9 +230,6 @@ export class TermTrie {
   private visit(node: TrieNode, words: WordStream, at: number, found: TermsFound): void {
     const { terminals } = node;
     for (let i = 0; i < terminals.length; i++) found.add(at, terminals[i]);
-    // A node without children reads no further word.
-    if (node.exact.size === 0 && node.prefix.size === 0 && node.lemma.size === 0) return;
-    if (at > this.deepest) this.deepest = at;
     if (at >= words.keys.length || words.breakBefore[at]) return;
     const key = words.keys[at];
     const exact = node.exact.size === 0 ? undefined : node.exact.get(key);
