@@ -134,7 +134,8 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   // Taken before reading: if the file changes meanwhile, the next run reads it again. When no
   // stored result can be reused, it is taken where the file is read.
   const stamp = store ? await stamper.stampOf(file.path) : undefined;
-  const found = store && stamp ? await store.readUnchanged(file.id, stamp) : undefined;
+  // A file now over the size limit is not reused: it is read, and reported, as in a clean run.
+  const found = store && stamp && stamp.size <= settings.ingest.maxFileBytes ? await store.readUnchanged(file.id, stamp) : undefined;
   if (found?.result) {
     progress.bytes += stamp!.size;
     const reused = found.result;

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -50,6 +50,23 @@ describe('incremental re-runs', () => {
     // Forced, in worker threads that read the files and take their size and time: the next run reuses every result.
     expect(await summary(project.pipeline, '--force', '--concurrency', '2')).toMatchObject({ scored: 3, cached: 0 });
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+  }, 60_000);
+
+  test('a size limit lowered below a stored document: it is reported as too large, not reused, as in a clean run', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    await summary(project.pipeline);
+    const [small, large] = (await Promise.all(FILES.slice(0, 2).map(async (file) => ({ file, size: (await stat(join(project.corpus, file))).size })))).sort((a, b) => a.size - b.size);
+    expect(small.size).toBeLessThan(large.size);
+    const text = await readFile(project.pipeline, 'utf8');
+    await writeFile(project.pipeline, text.replace('options:\n', `options:\n  max_file_bytes: ${large.size - 1}\n`));
+    const result = await runCli(['run', project.pipeline, '--json']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ scored: 0, cached: 1, failed: 1 });
+    const [error] = parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(error).toMatchObject({ doc_id: large.file, code: 'FILE_TOO_LARGE' });
+    const ids = (parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((row) => row.doc_id);
+    expect(ids).toEqual([small.file]);
   }, 60_000);
 
   test('a changed lexicon invalidates every stored result', async () => {
