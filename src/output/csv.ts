@@ -18,7 +18,7 @@ export const DEFAULT_CSV_SETTINGS: CsvSettings = Object.freeze({ delimiter: ',',
 
 /**
  * Rows as CSV text without a header, as csv-stringify writes them (it quotes cells holding the
- * delimiter, quotes or line breaks): in the default layout by `defaultCsvRows`, which gives the
+ * delimiter, quotes or line breaks, `stringifyRows`): in the default layout by `defaultCsvRows`, which gives the
  * same bytes faster, in any other by csv-stringify itself.
  */
 export function csvRows(rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
@@ -30,15 +30,16 @@ export function stringifyRows(rows: readonly (readonly Cell[])[], settings: CsvS
   return stringify(rows as string[][], {
     delimiter: settings.delimiter,
     record_delimiter: settings.recordDelimiter === '\n' ? 'unix' : 'windows',
-    quoted_match: /^\s|\s$/,
+    // A carriage return anywhere is quoted (RFC 4180; readers such as Python's csv split the record at a bare one).
+    quoted_match: /^\s|\s$|\r/,
   });
 }
 
 /**
- * A cell csv-stringify (6.9) quotes in the default settings: it holds a comma, a quote or a
- * line feed, or starts or ends with white space (a carriage return inside a cell is not quoted).
+ * A cell `stringifyRows` quotes in the default settings: it holds a comma, a quote, a line feed
+ * or a carriage return, or starts or ends with white space.
  */
-const NEEDS_QUOTES = /[",\n]|^\s|\s$/;
+const NEEDS_QUOTES = /[",\n\r]|^\s|\s$/;
 
 /**
  * Rows as csv-stringify writes them in the default settings, byte for byte, without its

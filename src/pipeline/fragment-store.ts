@@ -17,7 +17,7 @@ import type { DocResult } from './score-bytes.js';
 const readWholeFile = promisify(readFileCallback);
 
 /** Bump when the stored shape changes: older fragments are then ignored. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * First line of a fragment file, and a line of the index: what is checked on every run. The

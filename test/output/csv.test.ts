@@ -120,6 +120,11 @@ describe('toCsv', () => {
     expect(toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', 'l1\nl2']])).toBe('a,b,c\n"x,y","say ""hi""","l1\nl2"\n');
   });
 
+  test('a carriage return inside a cell is quoted, in every layout', () => {
+    expect(toCsv(['a', 'b'], [['x\ry', 'z']])).toBe('a,b\n"x\ry",z\n');
+    expect(toCsv(['a', 'b'], [['x\ry', 'z']], { ...DEFAULT_CSV_SETTINGS, delimiter: ';', recordDelimiter: '\r\n' })).toBe('a;b\r\n"x\ry";z\r\n');
+  });
+
   test('plain cells are not quoted, records end in \\n, there is no BOM', () => {
     expect(toCsv(['a', 'b'], [['1', 'x'], ['2', 'y']])).toBe('a,b\n1,x\n2,y\n');
   });
