@@ -23,10 +23,14 @@ interface Folder {
 
 /**
  * Find the documents under `root` (a folder, searched recursively, or one file), sorted by id.
- * Symlinks are followed once; a loop is reported, not followed. Hidden files are skipped.
+ * Symlinks are followed once; a loop is reported, not followed. Hidden files are skipped, and so
+ * are the folders and files in `skip` (by real path: a run's output folder within its corpus, and
+ * what it writes there). A broken link is reported unless its id is excluded or its name has an
+ * extension that is not a document's: it is passed over as the file it names would be.
  */
-export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
+export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
   const excluded = exclude.map(globToRegExp);
+  const isExcluded = (id: string) => excluded.some((pattern) => pattern.test(id));
   const files: DocumentFile[] = [];
   const issues: Issue[] = [];
   const absolute = resolve(root);
@@ -37,6 +41,8 @@ export async function findDocuments(root: string, extensions: readonly string[],
     return { files, issues: [makeIssue('PATH_NOT_FOUND', root, `cannot open: ${reasonOf(error)}`, { stage: 'ingest' })] };
   }
   if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues };
+  // Paths to skip that do not exist (yet) have nothing to skip.
+  const skipped = new Set((await Promise.all(skip.map((path) => realpath(path).catch(() => undefined)))).filter((path) => path !== undefined));
   const seen = new Set<string>();
   // The real path and entries of the next few sub-folders are asked for before the walk reaches
   // them (p-limit bounds the calls in flight): their round trips to the disk overlap, while the
@@ -62,6 +68,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
       issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, folder), 'symbolic link loop: it points to a folder that contains it; not followed', { stage: 'ingest' }));
       return;
     }
+    if (skipped.has(real) && folder !== absolute) return;
     if (seen.has(real)) {
       issues.push(makeIssue('FOLDER_ALREADY_READ', toId(absolute, folder), 'this folder was already read through another path (a symbolic link); its documents are scored once', { stage: 'ingest' }));
       return;
@@ -82,7 +89,9 @@ export async function findDocuments(root: string, extensions: readonly string[],
           const target = await stat(path);
           [isDirectory, isFile] = [target.isDirectory(), target.isFile()];
         } catch (error) {
-          issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, path), `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
+          const id = toId(absolute, path);
+          const extension = extname(entry.name).toLowerCase();
+          if (!isExcluded(id) && (extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
           continue;
         }
       }
@@ -90,9 +99,9 @@ export async function findDocuments(root: string, extensions: readonly string[],
         for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i]);
         await walk(path, ahead[nextSub++], [...ancestors, real]);
       } else if (isDirectory) await walk(path, look(path), [...ancestors, real]);
-      else if (isFile && extensions.includes(extname(entry.name).toLowerCase())) {
+      else if (isFile && extensions.includes(extname(entry.name).toLowerCase()) && !skipped.has(join(real, entry.name))) {
         const id = toId(absolute, path);
-        if (!excluded.some((pattern) => pattern.test(id))) files.push({ id, path });
+        if (!isExcluded(id)) files.push({ id, path });
       }
     }
   };

@@ -95,8 +95,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   // What the last run worked out about the lexicons: unchanged ones compile without being parsed
   // again, and without loading compromise for their inflections.
   const keptRead = await Promise.all(KEPT.map(async (kept) => kept.add(await readFile(join(stateDir, kept.file), 'utf8').catch(() => ''))));
-  // The corpus is listed while the lexicons compile (its reads wait on the disk meanwhile).
-  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude);
+  // The corpus is listed while the lexicons compile (its reads wait on the disk meanwhile). An
+  // output folder within the corpus, and the report a run writes, are never documents.
+  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude, [outputDir, join(outputDir, 'report.html')]);
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });

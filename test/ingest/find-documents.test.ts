@@ -138,6 +138,38 @@ describe('findDocuments with symbolic links', () => {
   });
 });
 
+describe('findDocuments passes over', () => {
+  let base: string;
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'hsframe-pass-over-'));
+    await mkdir(join(base, 'out'));
+    for (const file of ['doc.txt', 'report.html', 'out/report.html', 'out/notes.txt']) await writeFile(join(base, file), 'text');
+    for (const name of ['photo.jpg', 'gone.txt', 'skipped.txt', 'folder-gone']) await symlink(join(base, 'nowhere'), join(base, name));
+    await symlink(join(base, 'l2'), join(base, 'l1'));
+    await symlink(join(base, 'l1'), join(base, 'l2'));
+  });
+  afterAll(async () => {
+    await rm(base, { recursive: true, force: true });
+  });
+
+  test('the folders and files it is told to skip, by real path, even through a link', async () => {
+    await symlink(join(base, 'out'), join(base, 'out-link'));
+    try {
+      const { files } = await findDocuments(base, EXTENSIONS, [], [join(base, 'out'), join(base, 'report.html'), join(base, 'not-there')]);
+      expect(files.map((file) => file.id)).toEqual(['doc.txt']);
+      expect((await findDocuments(base, EXTENSIONS)).files.map((file) => file.id)).toEqual(['doc.txt', 'out/notes.txt', 'out/report.html', 'report.html']);
+    } finally {
+      await rm(join(base, 'out-link'));
+    }
+  });
+
+  test('broken links that are excluded or named as files of another kind; the others are reported', async () => {
+    const { issues } = await findDocuments(base, EXTENSIONS, ['skipped.txt', 'l2']);
+    expect(issues.map((issue) => issue.file).sort()).toEqual(['folder-gone', 'gone.txt', 'l1']);
+    expect(issues.every((issue) => issue.code === 'FILE_UNREADABLE')).toBe(true);
+  });
+});
+
 describe('a second path to a folder', () => {
   test('is a warning, not a loop, and its documents are found once', async () => {
     const base = await mkdtemp(join(tmpdir(), 'hsframe-twice-'));

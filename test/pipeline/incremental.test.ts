@@ -69,6 +69,17 @@ describe('incremental re-runs', () => {
     expect(ids).toEqual([small.file]);
   }, 60_000);
 
+  test('an output folder within the corpus, and its report, are never scored', async () => {
+    const project = await makeProject(FILES.slice(0, 1));
+    cleanup.push(project.dir);
+    const text = await readFile(project.pipeline, 'utf8');
+    await writeFile(project.pipeline, text.replace('output: out', 'output: corpus/results'));
+    expect(await summary(project.pipeline, '--report')).toMatchObject({ scored: 1, cached: 0 });
+    expect(await summary(project.pipeline, '--report')).toMatchObject({ scored: 0, cached: 1, failed: 0 });
+    const ids = (parse(await readFile(join(project.corpus, 'results', 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((row) => row.doc_id);
+    expect(ids).toEqual([FILES[0]]);
+  }, 60_000);
+
   test('a changed lexicon invalidates every stored result', async () => {
     const project = await makeProject(FILES.slice(0, 1));
     cleanup.push(project.dir);
