@@ -24,8 +24,14 @@ export interface TokeniseSettings {
 /** Default tokenise settings. */
 export const DEFAULT_TOKENISE_SETTINGS: TokeniseSettings = Object.freeze({ tokeniser: 'scan.v1', language: 'en' });
 
-/** Paragraphs are read one by one (bounded memory); a paragraph longer than this is cut at a line break. */
+/** Paragraphs are read one by one (bounded memory); a paragraph longer than this is cut, at a sentence's start where it can be (`cutBefore`). */
 const MAX_CHUNK_CHARS = 100_000;
+/** How far back from the longest cut a sentence's start is looked for. */
+const SENTENCE_SEARCH_CHARS = 20_000;
+/** Letters a word needs before a final `.` for the `.` to end a sentence where a paragraph is cut (not "Art.", "U.S.", "e.g."). */
+const MIN_LETTERS_BEFORE_END = 4;
+const UPPER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
 /** A paragraph needs this many words before its own language can leave it out. */
 const MIN_WORDS_FOR_LANGUAGE = 12;
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
@@ -91,10 +97,7 @@ function splitParagraphs(text: string): [number, number][] {
     const end = blank ? blank[0] : text.length;
     for (let from = start; from < end; ) {
       let to = Math.min(end, from + MAX_CHUNK_CHARS);
-      if (to < end) {
-        const lastBreak = Math.max(text.lastIndexOf('\n', to), text.lastIndexOf(' ', to));
-        if (lastBreak > from) to = lastBreak;
-      }
+      if (to < end) to = cutBefore(text, from, to);
       if (hasText(text, from, to)) ranges.push([from, to]);
       from = to;
     }
@@ -102,6 +105,35 @@ function splitParagraphs(text: string): [number, number][] {
     start = blank[1];
   }
   return ranges;
+}
+
+/**
+ * Where to cut a long paragraph `text[from, ...)` at or before `to`, so that as few phrases,
+ * windows and sentences as can be are cut: the start of the last sentence that starts within
+ * `SENTENCE_SEARCH_CHARS` of `to` (after `.`, `!` or `?` that ends a word of four letters or
+ * more, white space, and a capital letter); else the last line break, else the last space; else `to`.
+ */
+function cutBefore(text: string, from: number, to: number): number {
+  for (let at = to - 2, floor = Math.max(from, to - SENTENCE_SEARCH_CHARS); at > floor; at--) {
+    const code = text.charCodeAt(at);
+    if ((code !== 0x2e && code !== 0x21 && code !== 0x3f) || !isWhiteSpace(text.charCodeAt(at + 1))) continue;
+    let next = at + 1;
+    while (next < to && isWhiteSpace(text.charCodeAt(next))) next += 1;
+    if (next < to && UPPER.test(text[next]) && (code !== 0x2e || lettersBefore(text, at, MIN_LETTERS_BEFORE_END) >= MIN_LETTERS_BEFORE_END)) return next;
+  }
+  const lastBreak = Math.max(text.lastIndexOf('\n', to), text.lastIndexOf(' ', to));
+  return lastBreak > from ? lastBreak : to;
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/** Letters just before `at`, counted up to `most`. */
+function lettersBefore(text: string, at: number, most: number): number {
+  let count = 0;
+  while (count < most && at - count - 1 >= 0 && LETTER.test(text[at - count - 1])) count += 1;
+  return count;
 }
 
 /**

@@ -64,6 +64,20 @@ describe('tokenise', () => {
     expect(doc.text.slice(doc.tokens.at(-1)!.start)).toBe('.');
   });
 
+  test('a paragraph too long to read at once is cut where a sentence starts: its phrases and sentences are whole wherever the cut falls', () => {
+    const filler = 'The filler sentence of this paragraph goes on here. ';
+    const tail = 'Human rights matter, say the states. Migrants need human rights.';
+    for (let shift = 0; shift < filler.length; shift += 3) {
+      const text = `${'Word '.repeat(shift)}${filler.repeat(Math.ceil(99_980 / filler.length))}${tail}`;
+      for (const tokeniser of ['scan.v1', 'wink-fast.v1'] as const) {
+        const doc = tokenise(textSource(text), { tokeniser, language: 'en' });
+        expect(doc.sentences.length, `${tokeniser}, shift ${shift}`).toBe(Math.ceil(99_980 / filler.length) + 2);
+        const humans = [...Array(doc.tokens.length).keys()].filter((i) => doc.tokens.norm(i) === 'human');
+        expect(humans.map((i) => doc.tokens.norm(i + 1))).toEqual(['rights', 'rights']);
+      }
+    }
+  }, 60_000);
+
   test('a document in another language is not scored', () => {
     const doc = tokenise(textSource('La protection des réfugiés est une obligation des États et elle a été acceptée par tous dans le pays.'));
     expect(doc.language).toBe('fr');
