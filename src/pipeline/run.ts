@@ -163,6 +163,8 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     const issues = [...lexiconIssues, ...findIssues, ...scored.issues];
     Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.length, skipped: scored.skipped });
     const finished = new Date();
+    const hasReport = overrides.hasReport || config.options.report;
+    const outputFiles = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json', ...(hasReport ? ['report.html'] : [])];
     const manifest = {
       tool: TOOL,
       node: process.version,
@@ -175,12 +177,12 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       counts: { scored: summary.scored, cached: summary.cached, failed: summary.failed, skipped: summary.skipped },
       started_at: started.toISOString(),
       finished_at: finished.toISOString(),
-      outputs: ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json', ...(overrides.hasReport || config.options.report ? ['report.html'] : [])],
+      outputs: outputFiles,
     };
     overrides.onEvent?.({ phase: 'write' });
     try {
-      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, csv: overrides.csv, layout, segments, runKey, tables });
-      if (overrides.hasReport || config.options.report) {
+      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, files: outputFiles, csv: overrides.csv, layout, segments, runKey, tables });
+      if (hasReport) {
         const reportRows: ReportRow[] = [];
         for await (const rows of storedScoreRows(store, scored)) reportRows.push(...reportRowsFromScores(rows));
         await writeReport(outputDir, reportRows, { name: config.name, lexiconVersion: scorer.lexiconVersion, categories: scorer.categories.map((category) => category.id) });

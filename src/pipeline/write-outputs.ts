@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, ScoreRow } from '../document.js';
 import {
@@ -9,6 +9,7 @@ import {
 import type { FragmentStore, StoredRows } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
 import type { Scorer } from './scorer.js';
+import { areTablesCurrent, saveTablesState } from './tables-state.js';
 
 /** What the tables (scores.csv, matches.csv and segments.csv) are made from. */
 export interface TableSettings {
@@ -28,6 +29,8 @@ export interface RunOutputs extends TableSettings {
   readonly scored: FilesScored;
   readonly issues: readonly Issue[];
   readonly manifest: object;
+  /** Names of every output file of the run (the manifest's `outputs`). */
+  readonly files: readonly string[];
   readonly runKey: string;
   /** The tables, if they were begun while the documents were scored; else they are written here. */
   readonly tables?: OrderedTables;
@@ -45,6 +48,8 @@ const BATCH = 100;
 const SEGMENT_NUMBERS_FROM = 5;
 /** Marks a settled document without rows (it failed). */
 const NO_ROWS = null;
+/** Outputs written only with an option on (`--segments`, `--report`). */
+const OPTIONAL_OUTPUTS = ['segments.csv', 'report.html'] as const;
 
 /**
  * The tables, written in id order into temp files a batch of documents at a time, so memory
@@ -195,16 +200,18 @@ class TableFiles {
 }
 
 /**
- * Write scores.csv, matches.csv, (segments.csv,) errors.csv and manifest.json, each atomically. scores.csv
- * and matches.csv are not rewritten when nothing that makes them has changed since the
- * last run (same documents, contents, lexicons, options and format).
+ * Write scores.csv, matches.csv, (segments.csv,) errors.csv and manifest.json, each atomically. The
+ * tables are not rewritten when nothing that makes them has changed since the last run (same
+ * documents, contents, lexicons, options and format) and each is still the file that run wrote
+ * (same size and modification time). An optional output that the previous manifest lists and
+ * this run does not write is removed, so the folder holds what a clean run writes.
  */
 export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: boolean }> {
-  const { dir, scored, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
-  const digestFile = join(outputs.stateDir, 'outputs.json');
+  const { dir, stateDir, scored, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
   const digest = createHash('sha256').update(JSON.stringify([outputs.runKey, csv, layout, segments, scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
   const names = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : [])];
-  const isUnchanged = (await readDigest(digestFile)) === digest && (await Promise.all(names.map((name) => exists(join(dir, name))))).every(Boolean);
+  const listed = await listedOutputs(dir);
+  const isUnchanged = await areTablesCurrent(stateDir, dir, digest, names);
   const docs = scored.ids.map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));
   const tables = outputs.tables ?? OrderedTables.of(outputs, docs);
   if (isUnchanged) await tables.abort();
@@ -212,8 +219,10 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   const errors = await CsvFileWriter.open(join(dir, 'errors.csv'), ERROR_HEADER, csv);
   await errors.write(errorCells(outputs.issues));
   await errors.commit();
+  // Removed before the new manifest is written: while the previous one lists them, a run killed here removes them next time.
+  for (const name of OPTIONAL_OUTPUTS) if (listed.includes(name) && !outputs.files.includes(name)) await rm(join(dir, name), { force: true });
   await writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(outputs.manifest, null, 2)}\n`);
-  if (!isUnchanged) await writeFileAtomic(digestFile, JSON.stringify({ digest }));
+  if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names);
   return { isUnchanged };
 }
 
@@ -243,14 +252,12 @@ function recodeRows(rows: readonly Uint8Array[], csv: CsvSettings, numberColumns
   return isDefaultLayout(csv) ? bytes : recodeCsvRows(bytes.toString('utf8'), csv, numberColumns);
 }
 
-async function readDigest(file: string): Promise<string | undefined> {
+/** The outputs that the manifest in `dir` lists (none if it is missing or unreadable). */
+async function listedOutputs(dir: string): Promise<string[]> {
   try {
-    return (JSON.parse(await readFile(file, 'utf8')) as { digest?: string }).digest;
+    const { outputs } = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { outputs?: unknown };
+    return Array.isArray(outputs) ? outputs.filter((name): name is string => typeof name === 'string') : [];
   } catch {
-    return undefined;
+    return [];
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
 }

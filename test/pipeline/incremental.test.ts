@@ -2,7 +2,7 @@ import { appendFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:f
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
-import { makeProject, runCli } from './cli-process.js';
+import { listFiles, makeProject, runCli } from './cli-process.js';
 
 const FILES = ['canada-unga-general-debate-1999.txt', 'hungary-unga-general-debate-2018.txt', 'los-angeles-declaration-migration-protection-2022.txt'];
 const cleanup: string[] = [];
@@ -136,6 +136,71 @@ describe('incremental re-runs', () => {
     expect(result.stderr).toMatch(/OUTPUT_WRITE_FAILED.*stored results of .* are missing or out of date \(run again with --force\)/);
     expect(await readFile(join(project.out, 'matches.csv'), 'utf8')).toBe(rewritten);
     expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',', '--force')).toMatchObject({ scored: 4 });
+  }, 60_000);
+});
+
+describe('damaged and stale outputs', () => {
+  /** The file's inode and modification time: both stay the same only if it was not written again. */
+  const identity = async (path: string) => {
+    const { ino, mtimeMs } = await stat(path);
+    return { ino, mtimeMs };
+  };
+
+  test('an untouched re-run leaves the tables in place; an emptied, changed or replaced table is written again', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    const scoresPath = join(project.out, 'scores.csv');
+    const matchesPath = join(project.out, 'matches.csv');
+    await summary(project.pipeline);
+    const scores = await readFile(scoresPath, 'utf8');
+    const matches = await readFile(matchesPath, 'utf8');
+    const written = { scores: await identity(scoresPath), matches: await identity(matchesPath) };
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 2 });
+    expect({ scores: await identity(scoresPath), matches: await identity(matchesPath) }).toEqual(written);
+
+    await writeFile(scoresPath, '');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 2 });
+    expect(await readFile(scoresPath, 'utf8')).toBe(scores);
+    await writeFile(matchesPath, 'junk\n');
+    await summary(project.pipeline);
+    expect(await readFile(matchesPath, 'utf8')).toBe(matches);
+    // Same size, another modification time (a spreadsheet saving over it).
+    await writeFile(matchesPath, matches.replace('doc_id', 'DOC_ID'));
+    await utimes(matchesPath, new Date(), new Date(Date.now() + 5000));
+    await summary(project.pipeline);
+    expect(await readFile(matchesPath, 'utf8')).toBe(matches);
+
+    // A state written before it recorded each table's size and time: the tables are written again.
+    const state = join(project.out, '.hsframe', 'outputs.json');
+    const { digest } = JSON.parse(await readFile(state, 'utf8')) as { digest: string };
+    await writeFile(state, JSON.stringify({ digest }));
+    const before = await identity(scoresPath);
+    await summary(project.pipeline);
+    expect(await identity(scoresPath)).not.toEqual(before);
+    expect(await readFile(scoresPath, 'utf8')).toBe(scores);
+    const after = await identity(scoresPath);
+    await summary(project.pipeline);
+    expect(await identity(scoresPath)).toEqual(after);
+  }, 60_000);
+
+  test('segments.csv and report.html of an earlier run are removed when the options are off; files hsframe did not write are kept', async () => {
+    const project = await makeProject(FILES.slice(0, 1));
+    cleanup.push(project.dir);
+    const outputs = async (dir: string) => (await listFiles(dir)).filter((name) => !name.startsWith('.hsframe'));
+    await summary(project.pipeline, '--segments', 'sentence', '--report');
+    expect(await outputs(project.out)).toEqual(['errors.csv', 'manifest.json', 'matches.csv', 'report.html', 'scores.csv', 'segments.csv']);
+    await writeFile(join(project.out, 'notes.txt'), 'mine\n');
+    await summary(project.pipeline);
+    const clean = join(project.dir, 'clean');
+    await summary(project.pipeline, '--out', clean);
+    expect(await outputs(project.out)).toEqual([...(await outputs(clean)), 'notes.txt'].sort());
+    expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toBe(await readFile(join(clean, 'scores.csv'), 'utf8'));
+
+    // A report.html the last run's manifest does not list is not hsframe's to remove.
+    await writeFile(join(project.out, 'report.html'), '<p>mine</p>\n');
+    await summary(project.pipeline);
+    expect(await readFile(join(project.out, 'report.html'), 'utf8')).toBe('<p>mine</p>\n');
+    expect(await readFile(join(project.out, 'notes.txt'), 'utf8')).toBe('mine\n');
   }, 60_000);
 });
 
