@@ -1,17 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FileStamp } from '../ingest/index.js';
 import { writeFileAtomic } from '../output/index.js';
 
 /** Shape of `outputs.json`; a state of another format (or none) makes the tables be rewritten. */
 const FORMAT = 2;
 /** File in the state folder that records the tables the last run wrote. */
 const STATE_FILE = 'outputs.json';
-
-/** What a re-run checks of a table it left in place: size in bytes and modification time in ms. */
-interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
 
 /** The tables the last run wrote: what they were made from (`digest`) and each file's stamp, by name. */
 interface TablesState {
