@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mergeOutputs } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
@@ -10,7 +9,7 @@ export const MERGE_HELP = `Usage: hsframe merge DIR... --out DIR
 Join the output folders of "hsframe run --shard K/N" runs into the scores.csv,
 matches.csv, errors.csv and manifest.json that one run over the whole corpus writes.
 
-  DIR         a shard's output folder (all shards of one corpus)
+  DIR         a shard's output folder; give all N shards of one corpus once each
   --out DIR   where to write the merged outputs
   -h, --help  show this help
 `;
@@ -25,7 +24,6 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   if (parsed.positionals.length === 0) return usageError(io, 'merge', 'name the shard output folders to merge');
   const outDir = resolve(io.cwd, out);
   try {
-    await mkdir(outDir, { recursive: true });
     const { issues, rows } = await mergeOutputs(parsed.positionals.map((dir) => resolve(io.cwd, dir)), outDir);
     reportIssues(io, issues);
     if (issues.length > 0) return EXIT.fatal;

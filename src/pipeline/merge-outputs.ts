@@ -1,69 +1,88 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { CsvFileWriter, DEFAULT_CSV_SETTINGS, writeFileAtomic, type CsvSettings } from '../output/index.js';
 import { compareText } from '../compare-text.js';
+import { checkShardSet } from './check-shard-set.js';
+import { mergeManifests, type RunManifest } from './merge-manifests.js';
 
 /** The CSV outputs that shards share; each is merged by its first column (doc_id). */
 const MERGED = ['scores.csv', 'matches.csv', 'errors.csv'] as const;
 
-interface ShardManifest {
-  readonly csv?: CsvSettings | null;
-  readonly run_key?: string;
-  readonly counts?: Record<string, number>;
-  readonly options?: { shard?: string | null };
-  readonly lexicons?: unknown;
-  readonly tool?: unknown;
-}
+/** What merged runs must share, as a message names it, and where their manifests record it. */
+const SHARED: readonly (readonly [name: string, of: (manifest: RunManifest) => unknown])[] = [
+  ['tool version, tokeniser, lexicons or segments', (manifest) => manifest.run_key],
+  ['CSV format', (manifest) => manifest.csv ?? DEFAULT_CSV_SETTINGS],
+  ['extensions', (manifest) => manifest.options?.extensions],
+  ['exclude', (manifest) => manifest.options?.exclude],
+  ['max_file_bytes', (manifest) => manifest.options?.max_file_bytes],
+];
 
 /**
  * Join the outputs of `hsframe run --shard K/N` runs into the files one run over the whole
- * corpus writes: rows sorted by doc_id (stable, so matches keep their text order). Shards
- * must come from the same tool version, lexicons and CSV format.
+ * corpus writes: rows sorted by doc_id (stable, so matches keep their text order). The folders
+ * must be shards 1 to N of one N (or whole runs, whose documents do not overlap) from the same
+ * tool version, lexicons, corpus options and CSV format. With any issue, nothing is written.
  */
 export async function mergeOutputs(dirs: readonly string[], outDir: string): Promise<{ issues: Issue[]; rows: number }> {
-  const manifests: ShardManifest[] = [];
+  const manifests: RunManifest[] = [];
   for (const dir of dirs) {
     try {
-      manifests.push(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as ShardManifest);
+      manifests.push(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest);
     } catch (error) {
       return { issues: [makeIssue('MERGE_INVALID', dir, `not a run output folder (no readable manifest.json): ${reasonOf(error)}`)], rows: 0 };
     }
   }
-  const keys = new Set(manifests.map((manifest) => `${manifest.run_key}|${JSON.stringify(manifest.csv ?? DEFAULT_CSV_SETTINGS)}`));
-  if (keys.size > 1) return { issues: [makeIssue('MERGE_INVALID', dirs.join(', '), 'the folders come from runs with different tool versions, lexicons or CSV formats; they cannot be merged')], rows: 0 };
-  const csv = manifests[0].csv ?? DEFAULT_CSV_SETTINGS;
-  let rows = 0;
-  const seen = new Map<string, string>();
-  for (const name of MERGED) {
-    let header: string[] | undefined;
-    const records: string[][] = [];
-    for (const dir of dirs) {
-      const table = parse(await readFile(join(dir, name), 'utf8'), { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
-      const [head, ...body] = table;
-      if (header && head.join('\u0000') !== header.join('\u0000')) return { issues: [makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`)], rows: 0 };
-      header = head;
-      if (name === 'scores.csv') {
-        for (const record of body) {
-          const other = seen.get(record[0]);
-          if (other) return { issues: [makeIssue('MERGE_INVALID', dir, `document ${record[0]} is also in ${other}: shards overlap`)], rows: 0 };
-          seen.set(record[0], dir);
-        }
-        rows += body.length;
-      }
-      records.push(...body);
-    }
-    // As one run sorts them: by doc_id (stable, keeping matches in text order); errors also by code.
-    const byDocId = (a: string[], b: string[]) => compareText(a[0], b[0]) || (name === 'errors.csv' ? compareText(a[2], b[2]) : 0);
-    const writer = await CsvFileWriter.open(join(outDir, name), header ?? [], csv);
-    await writer.write(records.sort(byDocId));
-    await writer.commit();
+  for (const [name, of] of SHARED) {
+    const other = manifests.findIndex((manifest) => !isDeepStrictEqual(of(manifest), of(manifests[0])));
+    if (other >= 0) return { issues: [makeIssue('MERGE_INVALID', `${dirs[0]}, ${dirs[other]}`, `the runs in ${dirs[0]} and ${dirs[other]} differ in ${name}; they cannot be merged`)], rows: 0 };
   }
-  const counts: Record<string, number> = {};
-  for (const manifest of manifests) for (const [key, value] of Object.entries(manifest.counts ?? {})) counts[key] = (counts[key] ?? 0) + value;
-  const merged = { ...manifests[0], options: { ...manifests[0].options, shard: null }, counts, merged_from: dirs, merged_at: new Date().toISOString() };
-  await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(merged, null, 2)}\n`);
-  return { issues: [], rows };
+  const shardIssues = checkShardSet(dirs, manifests.map((manifest) => manifest.options?.shard));
+  if (shardIssues.length > 0) return { issues: shardIssues, rows: 0 };
+  const csv = manifests[0].csv ?? DEFAULT_CSV_SETTINGS;
+  const writers: CsvFileWriter[] = [];
+  try {
+    const seen = new Map<string, number>();
+    for (const name of MERGED) {
+      const merged = await mergeTable(dirs, name, csv, seen);
+      if ('issue' in merged) return { issues: [merged.issue], rows: 0 };
+      await mkdir(outDir, { recursive: true });
+      const writer = await CsvFileWriter.open(join(outDir, name), merged.header, csv);
+      writers.push(writer);
+      await writer.write(merged.records);
+    }
+    for (const writer of writers.splice(0)) await writer.commit();
+    const manifest = mergeManifests(manifests, { from: dirs, outputs: [...MERGED, 'manifest.json'] });
+    await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    return { issues: [], rows: seen.size };
+  } finally {
+    await Promise.all(writers.map((writer) => writer.abort()));
+  }
+}
+
+/** One table's rows from every folder, sorted as one run sorts them; `seen` maps each doc_id in scores.csv to its folder's index. */
+async function mergeTable(dirs: readonly string[], name: (typeof MERGED)[number], csv: CsvSettings, seen: Map<string, number>): Promise<{ header: string[]; records: string[][] } | { issue: Issue }> {
+  let header: string[] | undefined;
+  const records: string[][] = [];
+  for (const [index, dir] of dirs.entries()) {
+    const table = parse(await readFile(join(dir, name), 'utf8'), { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
+    const [head, ...body] = table;
+    if (header && !isDeepStrictEqual(head, header)) return { issue: makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`) };
+    header = head;
+    if (name === 'scores.csv') {
+      // A long layout has a row per document and category: a document's rows are all in one folder.
+      for (const record of body) {
+        const other = seen.get(record[0]) ?? index;
+        if (other !== index) return { issue: makeIssue('MERGE_INVALID', dir, `document ${record[0]} is also in ${dirs[other]}: shards overlap`) };
+        seen.set(record[0], index);
+      }
+    }
+    records.push(...body);
+  }
+  // As one run sorts them: by doc_id (stable, keeping matches in text order); errors also by code.
+  const byDocId = (a: string[], b: string[]) => compareText(a[0], b[0]) || (name === 'errors.csv' ? compareText(a[2], b[2]) : 0);
+  return { header: header ?? [], records: records.sort(byDocId) };
 }

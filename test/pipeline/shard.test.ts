@@ -1,12 +1,26 @@
-import { readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isInShard, parseShard } from '../../src/pipeline/index.js';
-import { makeProject, runCli } from './cli-process.js';
+import { mergeManifests } from '../../src/pipeline/merge-manifests.js';
+import { listFiles, makeProject, runCli } from './cli-process.js';
 
 const FILES = ['canada-unga-general-debate-1999.txt', 'hungary-unga-general-debate-2018.txt', 'los-angeles-declaration-migration-protection-2022.txt', 'us-eo-refugee-resettlement-climate-migration-2021.txt', 'us-eo-regional-framework-causes-of-migration-2021.txt'];
+const TABLES = ['scores.csv', 'matches.csv', 'errors.csv'];
+/** The runs that the merge tests merge: output folder name and run flags. */
+const RUNS = [
+  ['whole', []],
+  ['shard1', ['--shard', '1/3']],
+  ['shard2', ['--shard', '2/3']],
+  ['shard3', ['--shard', '3/3']],
+  ['whole-long', ['--format', 'long']],
+  ['half1-long', ['--shard', '1/2', '--format', 'long']],
+  ['half2-long', ['--shard', '2/2', '--format', 'long']],
+] as const;
 const cleanup: string[] = [];
-afterAll(() => Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true }))));
+let dir = '';
+const at = (...names: readonly string[]) => names.map((name) => join(dir, name));
+afterAll(() => Promise.all(cleanup.map((path) => rm(path, { recursive: true, force: true }))));
 
 describe('shards', () => {
   test.for([
@@ -19,30 +33,92 @@ describe('shards', () => {
     expect(parseShard(text)).toEqual(expected);
   });
 
+  test('mergeManifests: values the shards differ on become null; corpus and counts are summed', () => {
+    const shard = (index: number, node: string, at: string) => ({
+      node,
+      options: { concurrency: 2, shard: `${index}/2` },
+      corpus: { path: '/corpus', files: index, bytes: 10 * index },
+      counts: { scored: index, failed: 1 },
+      started_at: `2025-01-01T00:0${index}:00.000Z`,
+      finished_at: at,
+    });
+    const merged = mergeManifests([shard(2, 'v20.1.0', '2025-01-01T01:00:00.000Z'), shard(1, 'v20.2.0', '2025-01-01T02:00:00.000Z')], { from: ['b', 'a'], outputs: [] });
+    expect(merged).toMatchObject({
+      node: null,
+      options: { concurrency: 2, shard: null },
+      corpus: { path: '/corpus', files: 3, bytes: 30 },
+      counts: { scored: 3, failed: 2 },
+      started_at: '2025-01-01T00:01:00.000Z',
+      finished_at: '2025-01-01T02:00:00.000Z',
+      merged_from: ['b', 'a'],
+    });
+  });
+
   test('every id falls in exactly one shard', () => {
     const ids = Array.from({ length: 200 }, (_, i) => `folder/doc-${i}.txt`);
     for (const id of ids) expect([1, 2, 3, 4].filter((index) => isInShard(id, { index, count: 4 }))).toHaveLength(1);
     const sizes = [1, 2, 3, 4].map((index) => ids.filter((id) => isInShard(id, { index, count: 4 })).length);
     expect(Math.min(...sizes)).toBeGreaterThan(25);
   });
+});
 
-  test('hsframe merge of 3 shard runs writes exactly what one run writes', async () => {
+describe('hsframe merge', () => {
+  beforeAll(async () => {
     const project = await makeProject(FILES);
     cleanup.push(project.dir);
-    const whole = await runCli(['run', project.pipeline, '--quiet', '--out', join(project.dir, 'whole')]);
-    expect(whole.code, whole.stderr).toBe(0);
-    const shards = ['1/3', '2/3', '3/3'].map((shard, i) => join(project.dir, `shard${i}`));
-    for (const [i, dir] of shards.entries()) {
-      const result = await runCli(['run', project.pipeline, '--quiet', '--shard', `${i + 1}/3`, '--out', dir]);
+    dir = project.dir;
+    for (const [name, flags] of RUNS) {
+      const result = await runCli(['run', project.pipeline, '--quiet', ...flags, '--out', join(dir, name)]);
       expect(result.code, result.stderr).toBe(0);
     }
-    const merged = await runCli(['merge', ...shards, '--out', join(project.dir, 'merged')]);
+    // Shard 3 as if run with other extensions.
+    const [shard3, other] = at('shard3', 'shard3-md');
+    await cp(shard3, other, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(other, 'manifest.json'), 'utf8'));
+    await writeFile(join(other, 'manifest.json'), JSON.stringify({ ...manifest, options: { ...manifest.options, extensions: ['.md'] } }));
+  }, 120_000);
+
+  test.for([
+    ['wide', ['shard1', 'shard2', 'shard3'], 'whole'],
+    ['long', ['half2-long', 'half1-long'], 'whole-long'],
+  ] as const)('a merge of every shard (%s layout) writes exactly the tables one run writes', async ([layout, shards, whole]) => {
+    const [out] = at(`merged-${layout}`);
+    const merged = await runCli(['merge', ...at(...shards), '--out', out]);
     expect(merged.code, merged.stderr).toBe(0);
-    for (const name of ['scores.csv', 'matches.csv', 'errors.csv']) {
-      expect(await readFile(join(project.dir, 'merged', name), 'utf8'), name).toBe(await readFile(join(project.dir, 'whole', name), 'utf8'));
-    }
-    const overlap = await runCli(['merge', shards[0], shards[0], '--out', join(project.dir, 'bad')]);
-    expect(overlap.code).toBe(2);
-    expect(overlap.stderr).toContain('shards overlap');
-  }, 90_000);
+    expect(merged.stderr).toContain(`${shards.length} shards, ${FILES.length} documents`);
+    for (const name of TABLES) expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(dir, whole, name), 'utf8'));
+  });
+
+  test('the merged manifest sums the corpus and counts of the shards and spans their times', async () => {
+    const [out] = at('merged-manifest');
+    const merged = await runCli(['merge', ...at('shard3', 'shard1', 'shard2'), '--out', out]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const read = async (folder: string) => JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'));
+    const [manifest, whole, ...shards] = await Promise.all([out, ...at('whole', 'shard1', 'shard2', 'shard3')].map(read));
+    expect(manifest.corpus).toEqual(whole.corpus);
+    expect(manifest.counts).toEqual(whole.counts);
+    expect(manifest.options).toEqual(whole.options);
+    expect(manifest.started_at).toBe(shards[0].started_at);
+    expect(manifest.finished_at).toBe(shards[2].finished_at);
+    expect(manifest.outputs).toEqual([...TABLES, 'manifest.json']);
+  });
+
+  test.for([
+    ['a missing shard', ['shard1', 'shard2'], ['shard 3/3 missing']],
+    ['a shard given twice', ['shard1', 'shard2', 'shard3', 'shard2'], ['shard 2/3 given twice']],
+    ['one folder given twice', ['shard1', 'shard1'], ['shard 1/3 given twice', 'shards 2/3, 3/3 missing']],
+    ['shards of different N', ['shard1', 'shard2', 'shard3', 'half1-long'], ['shard1 is shard 1/3, ', 'half1-long is shard 1/2']],
+    ['a whole run with shards', ['whole', 'shard1', 'shard2', 'shard3'], ['whole is a whole run, ', 'shard1 is shard 1/3']],
+    ['whole runs that overlap', ['whole', 'whole'], ['shards overlap']],
+    ['shards run with other extensions', ['shard1', 'shard2', 'shard3-md'], ['differ in extensions']],
+  ] as const)('refuses %s (exit 2) and leaves --out as it was', async ([, folders, messages]) => {
+    const [out] = at(`refused-${folders.join('-')}`);
+    await mkdir(out);
+    await writeFile(join(out, 'scores.csv'), 'previous\n');
+    const merged = await runCli(['merge', ...at(...folders), '--out', out]);
+    expect(merged.code).toBe(2);
+    for (const message of messages) expect(merged.stderr).toContain(message);
+    expect(await listFiles(out)).toEqual(['scores.csv']);
+    expect(await readFile(join(out, 'scores.csv'), 'utf8')).toBe('previous\n');
+  });
 });
