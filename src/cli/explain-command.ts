@@ -9,8 +9,9 @@ import { parseCommand } from './parse.js';
 export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--corpus DIR] [--category C]
 
 Print the matches behind one row of scores.csv: for each match its category, lexicon
-entry and sentence, with the matched words highlighted (bold on a terminal, [[...]]
-otherwise), then the totals that make the row's *_hits cells.
+entry and sentence (at most 300 characters on either side), with the matched words
+highlighted (bold on a terminal, [[...]] otherwise), then the totals that make the row's
+*_hits cells.
 
   DOC_ID           the row's doc_id (path inside the corpus)
   --pipeline FILE  pipeline whose corpus and lexicons to use (default: ${DEFAULT_PIPELINE})
@@ -49,13 +50,17 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   return EXIT.ok;
 }
 
+/** Characters of a sentence shown on either side of a match; a longer side is cut, with `…`. */
+const MAX_CONTEXT = 300;
+
 function describeHit(doc: ClassifiedDoc, hit: Hit, style: { on: string; off: string }): string {
   const [first, end] = doc.sentences[hit.sentence];
-  const sentenceStart = doc.tokens.start(first);
-  const sentenceEnd = doc.tokens.end(end - 1);
   const start = doc.tokens.start(hit.range[0]);
   const stop = doc.tokens.end(hit.range[1] - 1);
-  const sentence = `${flatten(doc.text.slice(sentenceStart, start))}${style.on}${flatten(doc.text.slice(start, stop))}${style.off}${flatten(doc.text.slice(stop, sentenceEnd))}`;
+  const sentenceStart = Math.max(doc.tokens.start(first), start - MAX_CONTEXT);
+  const sentenceEnd = Math.min(doc.tokens.end(end - 1), stop + MAX_CONTEXT);
+  const [before, after] = [sentenceStart > doc.tokens.start(first) ? '…' : '', sentenceEnd < doc.tokens.end(end - 1) ? '…' : ''];
+  const sentence = `${before}${flatten(doc.text.slice(sentenceStart, start))}${style.on}${flatten(doc.text.slice(start, stop))}${style.off}${flatten(doc.text.slice(stop, sentenceEnd))}${after}`;
   const flags = `${hit.isNegated ? ' NEGATED (not counted)' : ''}${hit.weight !== 1 ? ` weight ${hit.weight}` : ''}`;
   return `sentence ${hit.sentence + 1}, chars ${start}-${stop}  ${hit.category}  "${hit.entryId}" (${hit.lexiconId})${flags}\n  ${sentence}\n`;
 }

@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -24,6 +24,17 @@ describe('hsframe explain and the manifest', () => {
     expect(only.stdout).not.toContain('state_centric');
     const unknown = await runCli(['explain', FILE, '--pipeline', project.pipeline, '--category', 'nope']);
     expect(unknown.code).toBe(2);
+  }, 60_000);
+
+  test('a match in a very long sentence is shown with at most 300 characters on either side', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, 'long.txt'), `${'word '.repeat(2_000)}border control ${'word '.repeat(2_000)}`);
+    const explained = await runCli(['explain', 'long.txt', '--pipeline', project.pipeline]);
+    expect(explained.code, explained.stderr).toBe(0);
+    const [line] = explained.stdout.split('\n').filter((text) => text.includes('[[border control]]'));
+    expect(line).toMatch(/^ {2}…word( word)*[^\]]*\[\[border control\]\] (word )*word…$/);
+    expect(line.length).toBeLessThanOrEqual(2 + 1 + 300 + '[[border control]]'.length + 300 + 1);
   }, 60_000);
 
   test('manifest.json says what a methods section needs', async () => {
