@@ -13,6 +13,7 @@ Commands:
   score PATH...              score files or folders; CSV to standard output
   evaluate --gold FILE.csv   compare lexicon predictions with hand-coded sentences
   lexicon lint|show FILE...  check a lexicon; show its categories and hash
+  lexicon export FILE        write a lexicon as a quanteda or LIWC dictionary
   merge DIR... --out DIR     join the outputs of sharded runs (run --shard K/N)
   explain DOC_ID             the matches behind one row, each in its sentence
   report [PIPELINE.yaml]     write report.html from a run's scores.csv

@@ -16,8 +16,9 @@ export interface RunLock {
 
 /** The lock is held by a live process. */
 export class LockBusyError extends Error {
-  constructor(readonly path: string, readonly owner: LockOwner | undefined) {
-    super(`another hsframe run holds ${path}${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : ''}; wait for it to finish, or use --wait SECONDS`);
+  constructor(readonly path: string, readonly owner: LockOwner | undefined, waitedSeconds = 0) {
+    const advice = waitedSeconds > 0 ? `still held after waiting ${waitedSeconds} s; wait longer, or for it to finish` : 'wait for it to finish, or use --wait SECONDS';
+    super(`another hsframe run holds ${path}${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : ''}; ${advice}`);
   }
 }
 
@@ -44,7 +45,7 @@ export async function acquireLock(path: string, waitSeconds = 0): Promise<RunLoc
       await rm(path, { force: true });
       continue;
     }
-    if (Date.now() >= deadline) throw new LockBusyError(path, holder);
+    if (Date.now() >= deadline) throw new LockBusyError(path, holder, waitSeconds);
     await sleep(Math.min(500, Math.max(50, deadline - Date.now())));
   }
 }

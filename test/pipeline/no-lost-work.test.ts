@@ -51,6 +51,10 @@ describe('no lost work', () => {
     const blocked = await runCli(['run', pipeline, '--quiet']);
     expect(blocked.code).toBe(2);
     expect(blocked.stderr).toMatch(new RegExp(`RUN_LOCKED .*another hsframe run holds .*lock \\(pid ${process.pid} on `));
+    expect(blocked.stderr).toMatch(/or use --wait SECONDS/);
+    const tooShort = await runCli(['run', pipeline, '--quiet', '--wait', '1']);
+    expect(tooShort.code).toBe(2);
+    expect(tooShort.stderr).toMatch(/still held after waiting 1 s/);
     expect(await exists(join(out, 'scores.csv'))).toBe(false);
     const waiting = startCli(['run', pipeline, '--quiet', '--wait', '60']);
     await sleep(1500);
