@@ -4,10 +4,16 @@ export type Decoded = { text: string; encoding: string } | { problem: string; co
 /** Share of control characters (other than tab, line feed, form feed, carriage return) that marks a file as binary. */
 const MAX_CONTROL_SHARE = 0.01;
 
+/** Bytes looked at to tell UTF-16 without a byte order mark by where its NUL bytes fall. */
+const UTF16_SAMPLE_BYTES = 65_536;
+/** Share of a UTF-16 text's characters whose high (or low) byte is NUL: the Latin letters, digits and punctuation of a text in English or another Latin script. */
+const MIN_UTF16_NUL_SHARE = 0.3;
+
 /**
- * Decode text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252 when
- * bytes 0x80–0x9F occur (printable there, control codes in Latin-1), else Latin-1.
- * NUL bytes or many control characters mean binary. Line ends become `\n`.
+ * Decode text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or without one when its NUL
+ * bytes fall on every other byte (a mostly Latin-script text), else Windows-1252 when bytes
+ * 0x80–0x9F occur (printable there, control codes in Latin-1), else Latin-1. Other NUL bytes or
+ * many control characters mean binary; UTF-32 is refused by name. Line ends become `\n`.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   const decoded = decodeBytes(bytes);
@@ -19,9 +25,18 @@ export function decodeText(bytes: Uint8Array): Decoded {
 }
 
 function decodeBytes(bytes: Uint8Array): Decoded {
+  const isUtf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+  if (isUtf32) return { code: 'FILE_BAD_ENCODING', problem: 'file starts with a UTF-32 byte order mark; UTF-32 is not read (save it as UTF-8)' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith(bytes.subarray(2), 'utf-16be');
-  if (bytes.includes(0)) return { code: 'FILE_BINARY', problem: 'file looks binary (it contains NUL bytes), not text' };
+  if (bytes.includes(0)) {
+    const utf16 = utf16WithoutBom(bytes);
+    if (utf16) {
+      const decoded = decodeWith(bytes, utf16);
+      if (!('problem' in decoded)) return decoded;
+    }
+    return { code: 'FILE_BINARY', problem: 'file looks binary (it contains NUL bytes), not text' };
+  }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -30,6 +45,21 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
     return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
   }
+}
+
+/** UTF-16 without a byte order mark: an even number of bytes whose NUL bytes all fall on odd (little-endian) or on even (big-endian) offsets, and on many of them. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  const sample = bytes.subarray(0, Math.min(bytes.length, UTF16_SAMPLE_BYTES));
+  let [evenNuls, oddNuls] = [0, 0];
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNuls += 1;
+    if (sample[i + 1] === 0) oddNuls += 1;
+  }
+  const characters = sample.length / 2;
+  if (evenNuls === 0 && oddNuls >= MIN_UTF16_NUL_SHARE * characters) return 'utf-16le';
+  if (oddNuls === 0 && evenNuls >= MIN_UTF16_NUL_SHARE * characters) return 'utf-16be';
+  return undefined;
 }
 
 function decodeWith(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {

@@ -53,6 +53,8 @@ const GOOD: [string, string, string | Buffer, string, string, string][] = [
   ['one short line: its own title', 'one.txt', 'Asylum and borders\n', 'Asylum and borders', 'Asylum and borders', 'utf-8'],
   ['markdown', 'doc.md', MARKDOWN, 'Border policy review\n\nSome bold and emphasised words, a link text and\nan image here.\n\nSecond heading\n\na list item', 'Border policy review', 'utf-8'],
   ['html', 'page.html', HTML, 'Heading\n\nFirst <para> café ’quoted’\n\nSecond bold block', 'Page & Title', 'utf-8'],
+  ['UTF-16LE without a BOM', 'le.txt', Buffer.from('Réfugiés and borders\r\n\r\nBody text.', 'utf16le'), 'Réfugiés and borders\n\nBody text.', 'Réfugiés and borders', 'utf-16le'],
+  ['UTF-16BE without a BOM', 'be.txt', Buffer.from('Réfugiés and borders\r\n\r\nBody text.', 'utf16le').swap16(), 'Réfugiés and borders\n\nBody text.', 'Réfugiés and borders', 'utf-16be'],
 ];
 
 describe('readDocument: readable files', () => {
@@ -121,6 +123,8 @@ const BAD: [string, string, string | Buffer | null, number, string][] = [
   ['NUL bytes', 'binary.txt', Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]), 1000, 'FILE_BINARY'],
   ['UTF-16 BOM with an odd byte count', 'odd.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]), 1000, 'FILE_BAD_ENCODING'],
   ['UTF-16BE BOM with a lone surrogate', 'surrogate.txt', Buffer.from([0xfe, 0xff, 0xd8, 0x00, 0x00, 0x41]), 1000, 'FILE_BAD_ENCODING'],
+  ['UTF-32 BOM', 'utf32.txt', Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00]), 1000, 'FILE_BAD_ENCODING'],
+  ['NUL bytes on every other byte but one', 'almost-utf16.txt', Buffer.from([0x41, 0x00, 0x42, 0x00, 0x00, 0x00, 0x43, 0x00]), 1000, 'FILE_BINARY'],
   ['control characters', 'controls.txt', Buffer.from('ab\u0001\u0002\u0003\u0004cd'), 1000, 'FILE_BINARY'],
   ['over max_file_bytes', 'big.txt', 'x'.repeat(101), 100, 'FILE_TOO_LARGE'],
   ['missing file', 'missing.txt', null, 1000, 'FILE_UNREADABLE'],
