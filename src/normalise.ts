@@ -6,6 +6,12 @@ const APOSTROPHES = /[\u2019\u2018\u02bc`]/g;
 
 const NEEDS_FOLDING = new RegExp(`[${HYPHEN_CHARS}\u2019\u2018\u02bc\`]`);
 
+/**
+ * Clitics split off the end of a word as a word of their own, as wink-nlp splits them
+ * ("state's" → state + 's, "we're" → we + 're); "n't" is split off with its n ("don't" → do + n't).
+ */
+export const CLITICS: ReadonlySet<string> = new Set(["'s", "'re", "'ve", "'ll", "'d", "'m"]);
+
 /** Lower-case, fold typographic apostrophes to `'`, drop hyphens inside a word. */
 export function normaliseWord(value: string): string {
   const lower = value.toLowerCase();
@@ -19,20 +25,45 @@ export function isHyphen(value: string): boolean {
   return value.length === 1 && HYPHEN_CHARS.includes(value);
 }
 
-/** Split a lexicon term into its hyphen/space variants: `well-being` → `[[well, being], [wellbeing]]`. */
+/** The words of a lexicon term as written: split at white space, lower-cased, typographic apostrophes folded to `'`. */
+export function termWords(term: string): string[] {
+  return term.trim().toLowerCase().replace(APOSTROPHES, "'").split(/\s+/);
+}
+
+/**
+ * Every sequence of words the tokenisers can read a lexicon term as: hyphen/space variants
+ * (`well-being` → `[[well, being], [wellbeing]]`) and contractions split or whole (`cannot` →
+ * `[[can, not], [cannot]]`). The first variant splits every contraction and every hyphenated word.
+ */
 export function termVariants(term: string): string[][] {
+  return combine(termWords(term).map((word) => contractionVariants(word).flatMap((parts) => combine(parts.map(hyphenVariants)))));
+}
+
+/** Every way of reading words one after another, each as one of its options (an option is a list of words). */
+function combine(options: readonly (readonly string[][])[]): string[][] {
   let variants: string[][] = [[]];
-  for (const raw of term.trim().toLowerCase().replace(APOSTROPHES, "'").split(/\s+/)) {
-    const words = splitClitic(raw);
-    const parts = words.length === 1 ? raw.split(HYPHENS).filter(Boolean) : [];
-    const options = parts.length > 1 && !raw.endsWith('*') ? [parts, [parts.join('')]] : [words];
-    variants = variants.flatMap((prefix) => options.map((option) => [...prefix, ...option]));
-  }
+  for (const choices of options) variants = variants.flatMap((prefix) => choices.map((choice) => [...prefix, ...choice]));
   return variants;
 }
 
-// The tokeniser splits "state's" into "state" + "'s"; terms are split the same way.
-function splitClitic(word: string): string[] {
-  const match = /^(.+?)('s|n't)$/.exec(word);
-  return match ? [match[1], match[2]] : [word];
+/** A hyphenated word split at its hyphens and joined (`well-being` → `[[well, being], [wellbeing]]`); any other word as it is. */
+function hyphenVariants(word: string): string[][] {
+  const parts = word.split(HYPHENS).filter(Boolean);
+  return parts.length > 1 && !word.endsWith('*') ? [parts, [parts.join('')]] : [[word]];
+}
+
+/**
+ * A word as the tokenisers can read it. `scan.v1` splits "cannot" into can + not and a clitic
+ * off its word ("don't" → do + n't, "we're" → we + 're); wink-nlp splits them too, but keeps
+ * "cannot" whole before punctuation and contractions it does not know whole ("i'm"), so these
+ * are also read whole. A possessive 's is split by every tokeniser (see `tokenise-paragraph.ts`).
+ */
+function contractionVariants(word: string): string[][] {
+  if (word === 'cannot') return [['can', 'not'], [word]];
+  const apostrophe = word.lastIndexOf("'");
+  const clitic = apostrophe > 0 ? word.slice(apostrophe) : '';
+  if (clitic === "'t" && word[apostrophe - 1] === 'n' && apostrophe > 1) return [[word.slice(0, apostrophe - 1), "n't"], [word]];
+  if (clitic === "'s") return [[word.slice(0, apostrophe), clitic]];
+  if (CLITICS.has(clitic)) return [[word.slice(0, apostrophe), clitic], [word]];
+  return [[word]];
 }

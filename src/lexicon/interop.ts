@@ -4,6 +4,7 @@ import { makeIssue } from '../issues.js';
 import { termVariants } from '../normalise.js';
 import { inflectWord } from './inflect.js';
 import type { LexiconSpec } from './schema.js';
+import { termProblems } from './term-problems.js';
 
 /** Rules of our lexicon format that LIWC and quanteda dictionaries cannot express. */
 export const LOST_IN_EXPORT = ['exclude (contexts that cancel a match)', 'near / not_near (proximity conditions)', 'weight (every match counts 1)', 'source (provenance; kept only as a comment)', 'lemma matching (inflections are written out as words)'] as const;
@@ -86,6 +87,14 @@ function withoutEmpty(file: string, kind: string, categories: Map<string, string
     if (unsupported.length > 0) {
       issues.push(makeIssue('LEXICON_INVALID', file, `category "${name}": ${unsupported.length} term(s) use a glob hsframe cannot match (only a trailing * is supported), left out: ${unsupported.slice(0, 5).join(', ')}`, { severity: 'warning' }));
       categories.set(name, terms.filter((term) => SUPPORTED_TERM.test(term)));
+    }
+  }
+  for (const [name, terms] of categories) {
+    const isUnmatchable = (term: string) => termProblems(term).some((problem) => problem.severity === 'error');
+    const unmatchable = terms.filter(isUnmatchable);
+    if (unmatchable.length > 0) {
+      issues.push(makeIssue('LEXICON_UNMATCHABLE_TERM', file, `category "${name}": ${unmatchable.length} term(s) can never match (a word is a number, or holds a character such as "(" that no word holds), left out: ${unmatchable.slice(0, 5).join(', ')}`, { severity: 'warning' }));
+      categories.set(name, terms.filter((term) => !isUnmatchable(term)));
     }
   }
   for (const [name, terms] of categories) {

@@ -2,6 +2,7 @@ import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
 import { termVariants } from '../normalise.js';
 import type { LexiconSpec } from './schema.js';
+import { entryProblems } from './term-problems.js';
 
 /** How often each entry matched a corpus, by matched form (lower-cased text). */
 export interface EntryUsage {
@@ -21,8 +22,9 @@ interface LintInput {
 
 /**
  * Checks beyond loading: terms shared by two lexicons, entries contained in longer entries
- * (info: inside the longer phrase they never count), and with corpus usage, entries that
- * never match and wildcards with many different expansions.
+ * (info: inside the longer phrase they never count), words that only some tokenisers read as a
+ * word or that the tokenisers read as punctuation, and with corpus usage, entries that never
+ * match and wildcards with many different expansions.
  */
 export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): Issue[] {
   const issues: Issue[] = [];
@@ -35,6 +37,9 @@ export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): 
       const owner = owners.get(key);
       if (owner && !owner.startsWith(`${spec.name}:`)) issues.push(makeIssue('LEXICON_DUPLICATE_TERM', file, `term "${entry.term}" (${category}) is also an entry of ${owner}; both lexicons count it`, { severity: 'warning' }));
       owners.set(key, `${spec.name}:${category}`);
+      for (const problem of entryProblems(entry)) {
+        if (problem.severity === 'warning') issues.push(makeIssue('LEXICON_UNMATCHABLE_TERM', file, `${category}: ${problem.message}`, { severity: 'warning' }));
+      }
       for (const longer of entries) {
         if (longer.words.length > words.length && containsWords(longer.words, words)) {
           issues.push(makeIssue('LEXICON_SHADOWED', file, `"${entry.term}" (${category}) is inside the longer entry "${longer.entry.term}" (${longer.category}): within that phrase only the longer entry counts`, { severity: 'info' }));

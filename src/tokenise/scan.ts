@@ -1,5 +1,5 @@
 import type { TextSpan, TokenRange } from '../document.js';
-import { isHyphen } from '../normalise.js';
+import { CLITICS, isHyphen } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countLanguages, newLanguageCounts } from './detect-language.js';
 import { NEGATION_WINDOW } from './negation.js';
@@ -36,8 +36,6 @@ const CLASS = (() => {
 const APOSTROPHE = 0x27;
 const PERIOD = 0x2e;
 const HYPHEN = 0x2d;
-/** Clitics split off as a word of their own ("state's", "we're"), as wink-nlp splits them; "n't" is handled apart. */
-const CLITICS = new Set(["'s", "'re", "'ve", "'ll", "'d", "'m"]);
 /** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
 const HYPHEN_PREFIXES = new Set('a anti co counter cross de e ex extra inter intra macro micro mid mini multi neo non over post pre pro pseudo re semi sub super trans ultra un under'.split(' '));
 const SENTENCE_ENDS = new Set([PERIOD, 0x21, 0x3f, 0x2026]);

@@ -1,16 +1,17 @@
 import type { WordStream } from '../../src/document.js';
 import { parseLexicon } from '../../src/lexicon/index.js';
 import { createScorer, scoreText, type Scorer } from '../../src/pipeline/index.js';
+import type { TokeniserName } from '../../src/tokenise/index.js';
 
-/** Build a scorer from inline lexicon YAML: `entries` maps category ids to entry YAML lines. */
-export function scorerFrom(categories: Record<string, string>): Scorer {
+/** Build a scorer from inline lexicon YAML: `entries` maps category ids to entry YAML lines. Default tokeniser: scan.v1. */
+export function scorerFrom(categories: Record<string, string>, tokeniser?: TokeniserName): Scorer {
   const body = Object.entries(categories)
     .map(([id, entries]) => `  ${id}:\n    label: ${id}\n    description: test category\n    entries:\n${entries.replace(/^/gm, '      ')}`)
     .join('\n');
   const yaml = `name: test\nversion: 1.0.0\nlanguage: en\ndescription: test lexicon\ncategories:\n${body}\n`;
   const { lexicon, issues } = parseLexicon('test.yaml', yaml);
   if (!lexicon) throw new Error(issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`).join('\n'));
-  return createScorer([lexicon]);
+  return createScorer([lexicon], tokeniser);
 }
 
 /** The matched texts of counted and negated hits, as `category:text` and `!category:text`. */

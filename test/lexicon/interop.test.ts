@@ -38,6 +38,15 @@ describe('dictionary import', () => {
   });
 });
 
+describe('dictionary import: terms no word token can be', () => {
+  test('numbers and terms with characters no word contains are reported and left out', () => {
+    const { spec, issues } = parseLexicon('x.yml', 'state:\n  - border\n  - "100"\n  - "(fence)"\n  - cannot\n');
+    expect(spec!.categories.state.entries.map((entry) => entry.term)).toEqual(['border', 'cannot']);
+    expect(issues).toMatchObject([{ code: 'LEXICON_UNMATCHABLE_TERM', severity: 'warning' }]);
+    expect(issues[0].message).toContain('2 term(s)');
+  });
+});
+
 describe('export and re-import give the same scores on the bundled corpus', async () => {
   const { spec, lexicon } = await loadLexicon(join(FIXTURES, 'expressible.yaml'));
   const { files } = await findDocuments(CORPUS, ['.txt']);

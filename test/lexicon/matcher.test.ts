@@ -34,6 +34,20 @@ describe('matcher features', () => {
   });
 });
 
+describe('contractions match as they are written, with every tokeniser', () => {
+  const rows = [
+    ['cannot', `- {term: cannot, ${S}}`, 'We cannot enter', ['a:cannot']],
+    ['cannot in a phrase', `- {term: cannot enter, ${S}}`, 'We cannot enter.', ['a:cannot enter']],
+    ['cannot before punctuation', `- {term: cannot, ${S}}`, 'We cannot.', ['a:cannot']],
+    ["n't", `- {term: can't enter, ${S}}`, "We can't enter.", ["a:can't enter"]],
+    ["'m", `- {term: i'm, ${S}}`, "I'm here.", ["a:I'm"]],
+    ["'re", `- {term: we're, ${S}}`, "We're here.", ["a:We're"]],
+  ] as const;
+  test.for((['scan.v1', 'wink-fast.v1', 'wink.v1'] as const).flatMap((tokeniser) => rows.map((row) => [tokeniser, ...row] as const)))('%s: %s', ([tokeniser, , entries, text, expected]) => {
+    expect(matchedTexts(scorerFrom({ a: entries }, tokeniser), text)).toEqual(expected);
+  });
+});
+
 describe('overlaps', () => {
   const scorer = scorerFrom({
     state: `- {term: security, ${S}}\n- {term: national security, ${S}}\n- {term: border, ${S}}`,

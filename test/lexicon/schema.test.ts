@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseLexicon } from '../../src/lexicon/index.js';
+import { lintLexicons, parseLexicon } from '../../src/lexicon/index.js';
 
 const HEAD = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  a:\n    label: A\n    description: d\n    entries:\n';
 
@@ -13,6 +13,11 @@ describe('lexicon validation', () => {
     ['duplicate term', '      - {term: Border, source: s}\n      - {term: border, source: s}\n', 'LEXICON_DUPLICATE_TERM', 11, 16, 'already an entry'],
     ['lone wildcard', '      - {term: "*", source: s}\n', 'LEXICON_EMPTY_TERM', 10, 16, 'a * may only end a word'],
     ['exclusion without the term', '      - {term: security, exclude: [social policy], source: s}\n', 'LEXICON_BAD_EXCLUSION', 10, 36, 'does not contain the term'],
+    ['a character no word contains', '      - {term: "bord(er", source: s}\n', 'LEXICON_UNMATCHABLE_TERM', 10, 16, 'term "bord(er" contains "(", which no word contains, so it can never match'],
+    ['a number', '      - {term: 100 guards, source: s}\n', 'LEXICON_UNMATCHABLE_TERM', 10, 16, 'term "100 guards" has "100", a number, which is never a word token, so it can never match'],
+    ['a number joined by a hyphen', '      - {term: 2015-16, source: s}\n', 'LEXICON_UNMATCHABLE_TERM', 10, 16, 'a number, which is never a word token'],
+    ['an exclusion with a comma', '      - {term: fence, exclude: ["fence, wall"], source: s}\n', 'LEXICON_UNMATCHABLE_TERM', 10, 33, 'exclusion "fence, wall" contains ","'],
+    ['a proximity term with a bracket', '      - {term: fence, near: {terms: ["wall)"]}, source: s}\n', 'LEXICON_UNMATCHABLE_TERM', 10, 38, 'near term "wall)" contains ")"'],
     ['bad YAML', '      - {term: border, source: s\n', 'LEXICON_YAML', 11, 1, 'YAML syntax'],
   ] as const)('%s', ([, entries, code, line, column, message]) => {
     const { lexicon, issues } = parseLexicon('x.yaml', HEAD + entries);
@@ -27,6 +32,22 @@ describe('lexicon validation', () => {
     expect(lexicon?.categories.map((category) => category.id)).toEqual(['a']);
     expect(spec?.categories.a.entries[0]).toMatchObject({ weight: 1, inflect: false, exclude: [] });
     expect(lexicon?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('terms with hyphens, apostrophes, wildcards, inner periods, digits beside letters and letters outside ASCII are valid', () => {
+    const terms = ['well-being', "state's borders", 'o\u2019brien', "can't", 'cannot', 'securiti*', '19*', 'u.s.', 'e.g.', 'el niño', 'covid-19', 'g7', '21st century', 'at&t', "asylum seekers' rights"];
+    const { lexicon, issues } = parseLexicon('x.yaml', HEAD + terms.map((term) => `      - {term: ${JSON.stringify(term)}, source: s}\n`).join(''));
+    expect(issues).toEqual([]);
+    expect(lexicon).toBeDefined();
+  });
+
+  test('lint warns of words only the wink tokenisers keep whole and of words the tokenisers read as quotation marks', () => {
+    const { spec, lexicon } = parseLexicon('x.yaml', `${HEAD}      - {term: at&t, source: s}\n      - {term: "asylum seekers' rights", source: s}\n      - {term: border, source: s}\n`);
+    const issues = lintLexicons([{ file: 'x.yaml', spec, lexicon }]).filter((issue) => issue.code === 'LEXICON_UNMATCHABLE_TERM');
+    expect(issues.map((issue) => [issue.severity, issue.message])).toEqual([
+      ['warning', 'a: term "at&t" contains "&", which only the wink tokenisers keep inside a word (at&t), so with scan.v1 it never matches'],
+      ['warning', 'a: term "asylum seekers\' rights" has "seekers\'", which ends in an apostrophe: the tokenisers read that as a closing quotation mark, not as part of the word, so it never matches'],
+    ]);
   });
 
   test('a term whose inflected variants are too many is reported when the lexicon is read, not when it first matches', () => {
