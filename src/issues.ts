@@ -15,6 +15,7 @@ export const ISSUE_CODES = {
   PATH_NOT_FOUND: 'error',
   LANGUAGE_NOT_SCORED: 'warning',
   FOLDER_ALREADY_READ: 'warning',
+  CORPUS_EMPTY: 'warning',
   // config
   CONFIG_UNREADABLE: 'error',
   CONFIG_YAML: 'error',

@@ -160,7 +160,10 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       await store.discardIndex();
       return fatal([...lexiconIssues, writeFailure(stateDir, error)]);
     }
-    const issues = [...lexiconIssues, ...findIssues, ...scored.issues];
+    // A corpus with no document is written as one (header-only tables), with a warning to say so.
+    const exclude = config.options.exclude.length > 0 ? `, not excluded by ${config.options.exclude.join(', ')}` : '';
+    const empty = found.files.length === 0 ? [makeIssue('CORPUS_EMPTY', corpus, `no documents found: no file named *${config.options.extensions.join(', *')}${exclude}`, { stage: 'ingest' })] : [];
+    const issues = [...lexiconIssues, ...findIssues, ...empty, ...scored.issues];
     Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.length, skipped: scored.skipped });
     const finished = new Date();
     const hasReport = overrides.hasReport || config.options.report;

@@ -275,6 +275,18 @@ describe('run --json', () => {
   }, 60_000);
 });
 
+describe('an empty corpus', () => {
+  test('is written as one, header-only tables, with a warning that names the folder and what a document is', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, failed: 0 });
+    const [warning] = parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(warning).toMatchObject({ doc_id: project.corpus, code: 'CORPUS_EMPTY', severity: 'warning' });
+    expect(warning.message).toContain('*.txt');
+    expect((await readFile(join(project.out, 'scores.csv'), 'utf8')).trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+});
+
 describe('awkward file names', () => {
   test('quotes, commas and a newline in a name: the id survives the CSV round trip', async () => {
     const project = await makeProject([]);
