@@ -35,7 +35,14 @@ export const lexiconSchema = z.strictObject({
   categories: z.record(
     z.string().regex(/^[a-z][a-z0-9_]*$/, 'category ids must be snake_case'),
     categorySchema,
-    { error: expected('categories must be a mapping of category id to category') },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_key'
+          ? expected('category ids must be snake_case: lower-case letters, digits and _, from a letter')(issue)
+          : issue.code === 'invalid_type'
+            ? expected('categories must be a mapping of category id to category')(issue)
+            : undefined,
+    },
   ).refine((value) => Object.keys(value).length > 0, 'a lexicon needs at least one category'),
 });
 

@@ -26,6 +26,13 @@ describe('lexicon validation', () => {
     expect(issues[0].message).toContain(message);
   });
 
+  test('a category id that is not snake_case is named, with what an id may be', () => {
+    const { lexicon, issues } = parseLexicon('x.yaml', HEAD.replace('  a:\n', '  Bad Cat:\n') + '      - {term: border, source: s}\n');
+    expect(lexicon).toBeUndefined();
+    expect(issues[0]).toMatchObject({ code: 'LEXICON_INVALID', file: 'x.yaml', line: 7 });
+    expect(issues[0].message).toBe('categories.Bad Cat: category ids must be snake_case: lower-case letters, digits and _, from a letter, got "Bad Cat"');
+  });
+
   test('a valid lexicon compiles, with defaults', () => {
     const { lexicon, spec, issues } = parseLexicon('x.yaml', `${HEAD}      - {term: border, source: s}\n`);
     expect(issues).toEqual([]);
