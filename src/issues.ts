@@ -8,6 +8,7 @@ export const ISSUE_CODES = {
   FILE_TOO_LARGE: 'error',
   FILE_BINARY: 'error',
   FILE_BAD_ENCODING: 'error',
+  FILE_MIXED_ENCODING: 'warning',
   FILE_NO_TEXT: 'error',
   FILE_CORRUPT: 'error',
   FILE_ENCRYPTED: 'error',

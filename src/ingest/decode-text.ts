@@ -1,5 +1,8 @@
-/** Text decoded from bytes, with the encoding used; or why it could not be. */
-export type Decoded = { text: string; encoding: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
+/** Text decoded from bytes, with the encoding used (and what may be wrong with it); or why it could not be. */
+export type Decoded = { text: string; encoding: string; warning?: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
+
+/** Well-formed UTF-8 sequences of two to four bytes in a file that is not UTF-8 from which the file is taken to mix UTF-8 with another encoding (a text in Latin-1 or Windows-1252 all but never holds one). */
+const MIXED_UTF8_SEQUENCES = 3;
 
 /** Share of control characters (other than tab, line feed, form feed, carriage return) that marks a file as binary. */
 const MAX_CONTROL_SHARE = 0.01;
@@ -21,7 +24,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (controlShare(decoded.text) > MAX_CONTROL_SHARE) return { code: 'FILE_BINARY', problem: `file looks binary (control characters after decoding as ${decoded.encoding}), not text` };
   // Most texts have no carriage return: one search says so faster than a replace that finds none.
   const text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
-  return { text, encoding: decoded.encoding };
+  return { ...decoded, text };
 }
 
 function decodeBytes(bytes: Uint8Array): Decoded {
@@ -43,7 +46,10 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
   } catch {
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
-    return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
+    const encoding = isWindows1252 ? 'windows-1252' : 'iso-8859-1';
+    const sequences = utf8Sequences(bytes);
+    const warning = sequences >= MIXED_UTF8_SEQUENCES ? `part of the file is UTF-8 (${sequences} UTF-8 characters) and part is not: read as ${encoding}, so its UTF-8 characters show as two to four wrong ones; save the whole file as UTF-8` : undefined;
+    return { text: decodeWindows1252(bytes), encoding, ...(warning && { warning }) };
   }
 }
 
@@ -69,6 +75,23 @@ function decodeWith(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
   } catch {
     return { code: 'FILE_BAD_ENCODING', problem: `file starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}` };
   }
+}
+
+/** Well-formed UTF-8 sequences of two to four bytes (a lead byte, then its continuation bytes). */
+function utf8Sequences(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i];
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) continue;
+    let next = i + 1;
+    while (next < i + length && next < bytes.length && (bytes[next] & 0xc0) === 0x80) next += 1;
+    if (next === i + length) {
+      count += 1;
+      i = next - 1;
+    }
+  }
+  return count;
 }
 
 /** Control characters other than tab, line feed, form feed and carriage return. */

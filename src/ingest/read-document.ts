@@ -115,8 +115,9 @@ export async function sourceFromBytes(bytes: Uint8Array, path: string, id: strin
   if ('problem' in converted) return fail(converted.code, converted.problem);
   const text = extension in BINARY_READERS ? tidyParagraphs(converted.text) : converted.text;
   if (!/\p{L}/u.test(text)) return fail('FILE_NO_TEXT', 'file has no text (no letters after markup was removed)');
-  const { title, encoding } = converted;
-  return { doc: { id, path, text, title: title || basename(path), contentSha256: sha256, bytes: bytes.length, encoding, issues: [] } };
+  const { title, encoding, warning } = converted;
+  const issues = warning ? [makeIssue('FILE_MIXED_ENCODING', id, warning, { stage: 'ingest' })] : [];
+  return { doc: { id, path, text, title: title || basename(path), contentSha256: sha256, bytes: bytes.length, encoding, issues } };
 }
 
 /** Read one file into a `SourceDoc`: read, decode, convert markup to text, hash. Problems become an issue. */
@@ -131,7 +132,7 @@ async function convert(bytes: Uint8Array, extension: string): Promise<Converted>
   if (reader) return reader(bytes);
   const decoded = decodeText(bytes);
   if ('problem' in decoded) return { code: decoded.code, problem: decoded.problem } as Converted;
-  return { ...(CONVERTERS[extension] ?? CONVERTERS['.txt'])(decoded.text), encoding: decoded.encoding };
+  return { ...(CONVERTERS[extension] ?? CONVERTERS['.txt'])(decoded.text), encoding: decoded.encoding, warning: decoded.warning };
 }
 
 /**

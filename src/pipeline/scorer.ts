@@ -31,7 +31,7 @@ export function createScorer(lexicons: readonly CompiledLexicon[], tokeniser: To
     score(source: SourceDoc) {
       const doc = classify(tokenise(source, settings));
       const row = aggregate(doc, { categories, lexiconVersion });
-      const issues: Issue[] = [];
+      const issues: Issue[] = [...source.issues];
       if (doc.language !== settings.language && doc.language !== 'und') {
         issues.push(makeIssue('LANGUAGE_NOT_SCORED', source.id, `document is in "${doc.language}", not in the lexicons' language "${settings.language}": reported, not scored`, { stage: 'tokenise' }));
       }

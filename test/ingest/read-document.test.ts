@@ -133,6 +133,18 @@ const BAD: [string, string, string | Buffer | null, number, string][] = [
   ['numbers only', 'numbers.txt', '123 456\n', 1000, 'FILE_NO_TEXT'],
 ];
 
+describe('readDocument: a file that mixes encodings', () => {
+  test('is read, with a warning that says which part is UTF-8; a Latin-1 file alone has none', async () => {
+    const mixed = Buffer.concat([Buffer.from('Réfugiés à la frontière, naïve. ', 'latin1'), Buffer.from('Déjà vu: “réfugiés” – encore.', 'utf8')]);
+    const { doc } = await readAs('mixed.txt', mixed);
+    expect(doc?.encoding).toBe('windows-1252');
+    expect(doc?.issues).toMatchObject([{ code: 'FILE_MIXED_ENCODING', severity: 'warning', stage: 'ingest', file: 'docs/mixed.txt' }]);
+    expect(doc?.issues[0].message).toMatch(/part of the file is UTF-8 \(\d+ UTF-8 characters\)/);
+    const latin1 = await readAs('latin1.txt', Buffer.from('Les réfugiés à la frontière: Ångström, señor, naïve.', 'latin1'));
+    expect(latin1.doc?.issues).toEqual([]);
+  });
+});
+
 describe('readDocument: problems become issues', () => {
   test.for(BAD)('%s → %s', async ([, name, content, maxFileBytes, code]) => {
     const path = join(dir, name);

@@ -287,6 +287,19 @@ describe('an empty corpus', () => {
   }, 60_000);
 });
 
+describe('a file that mixes encodings', () => {
+  test('is scored, and its warning is a row of errors.csv; the run exits 0', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, 'mixed.txt'), Buffer.concat([Buffer.from('Réfugiés à la frontière: border control. ', 'latin1'), Buffer.from('Déjà “human rights” – encore, über.', 'utf8')]));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, failed: 0 });
+    const [warning] = parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(warning).toMatchObject({ doc_id: 'mixed.txt', code: 'FILE_MIXED_ENCODING', severity: 'warning' });
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 1 });
+    expect(parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true })).toEqual([warning]);
+  }, 60_000);
+});
+
 describe('awkward file names', () => {
   test('quotes, commas and a newline in a name: the id survives the CSV round trip', async () => {
     const project = await makeProject([]);
