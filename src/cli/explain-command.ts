@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClassifiedDoc, Hit } from '../document.js';
 import { readDocument } from '../ingest/index.js';
-import { flatten } from '../output/index.js';
+import { flatten, untextCell } from '../output/index.js';
 import { DEFAULT_PIPELINE, loadPipeline, loadScorer } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
@@ -34,9 +35,12 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   if (category && !scorer.categories.some((known) => known.id === category)) {
     return usageError(io, 'explain', `unknown category "${category}"; the lexicons have ${scorer.categories.map((known) => known.id).join(', ')}`);
   }
-  const docId = parsed.positionals[0];
   const corpus = parsed.values.corpus ? resolve(io.cwd, parsed.values.corpus as string) : config.corpus;
-  const read = await readDocument(join(corpus, docId), docId, { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes });
+  const settings = { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes };
+  // An id copied from scores.csv may carry the quote that keeps a spreadsheet from reading it as a formula.
+  const given = parsed.positionals[0];
+  const docId = untextCell(given) !== given && !existsSync(join(corpus, given)) ? untextCell(given) : given;
+  const read = await readDocument(join(corpus, docId), docId, settings);
   if (!read.doc) return reportIssues(io, [read.issue]), EXIT.inputErrors;
   const { doc, row } = scorer.score(read.doc);
   const hits = doc.hits.filter((hit) => !category || hit.category === category);

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
-import { makeProject, runCli } from './cli-process.js';
+import { makeProject, runCli, startCli } from './cli-process.js';
 
 const FILE = 'hungary-unga-general-debate-2018.txt';
 const cleanup: string[] = [];
@@ -35,6 +35,32 @@ describe('hsframe explain and the manifest', () => {
     const [line] = explained.stdout.split('\n').filter((text) => text.includes('[[border control]]'));
     expect(line).toMatch(/^ {2}…word( word)*[^\]]*\[\[border control\]\] (word )*word…$/);
     expect(line.length).toBeLessThanOrEqual(2 + 1 + 300 + '[[border control]]'.length + 300 + 1);
+  }, 60_000);
+
+  test('an id as scores.csv writes it, with the quote before a formula-like name, finds its document', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, '=cmd.txt'), 'Border control and human rights.\n');
+    const run = await runCli(['run', project.pipeline, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const [row] = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(row.doc_id).toBe("'=cmd.txt");
+    for (const id of [row.doc_id, '=cmd.txt']) {
+      const explained = await runCli(['explain', id, '--pipeline', project.pipeline]);
+      expect(explained.code, explained.stderr).toBe(0);
+      expect(explained.stdout).toContain('[[Border control]]');
+    }
+  }, 60_000);
+
+  test('a reader that closes standard output early (as `| head` does) ends the command quietly', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, 'long.txt'), 'Border control and human rights. '.repeat(20_000));
+    const { child, done } = startCli(['explain', 'long.txt', '--pipeline', project.pipeline]);
+    child.stdout!.once('data', () => child.stdout!.destroy());
+    const finished = await done;
+    expect(finished.stderr).not.toMatch(/EPIPE|Error/);
+    expect(finished.code).toBe(0);
   }, 60_000);
 
   test('manifest.json says what a methods section needs', async () => {
