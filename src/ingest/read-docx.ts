@@ -10,7 +10,11 @@ const MAX_RATIO = 200;
 /** Text of a .docx (mammoth), one paragraph per blank-line-separated block; zip bombs are refused unread. */
 export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: number } = {}): Promise<Converted> {
   const entries = zipEntries(bytes);
-  if (!entries) return { code: 'FILE_CORRUPT', problem: 'not a .docx file: it is not a zip archive' };
+  if (!entries) {
+    // A zip archive starts with a local file header ("PK\x03\x04"); its directory is at its end, which a cut-off copy has lost.
+    const isCutZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    return { code: 'FILE_CORRUPT', problem: isCutZip ? 'damaged .docx file: a zip archive without its directory (cut off, or partly copied)' : 'not a .docx file: it is not a zip archive' };
+  }
   const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   const packed = entries.reduce((sum, entry) => sum + entry.compressedSize, 0);
   const limit = options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES;

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -20,6 +20,19 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     const result = await read(name);
     expect(result.doc?.encoding).toBe(encoding);
     expect(result.doc?.text).toBe(text);
+  });
+
+  test('a .docx cut off before its zip directory is reported as damaged, not as something else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-cut-docx-'));
+    try {
+      const bytes = await readFile(join(FIXTURES, 'note.docx'));
+      await writeFile(join(dir, 'cut.docx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+      const result = await readDocument(join(dir, 'cut.docx'), 'cut.docx');
+      expect(result).toMatchObject({ issue: { code: 'FILE_CORRUPT', file: 'cut.docx' } });
+      if (!result.doc) expect(result.issue.message).toContain('damaged .docx file');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('a .docx title is its first short paragraph', async () => {
