@@ -151,6 +151,14 @@ describe('hsframe run', () => {
     expect(stderr).toContain('"many"');
   }, TIMEOUT);
 
+  test('an extension of a format hsframe cannot read (.zip) → exit 2 naming it and what is read', async () => {
+    const dir = await folder('zip-extension');
+    const file = await pipeline(dir, join(dir, 'out'), ['extensions: [".txt", ".zip"]']);
+    const { code, stderr } = await hsframe(['run', file]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/CONFIG_INVALID {2}options\.extensions\.1: \.zip files are not read: hsframe reads plain text, Markdown, HTML, PDF and \.docx/);
+  }, TIMEOUT);
+
   test('--out under a regular file → exit 2 and OUTPUT_WRITE_FAILED', async () => {
     const dir = await folder('unwritable');
     const blocker = join(dir, 'a-file');

@@ -8,10 +8,19 @@ import { makeIssue, reasonOf } from '../issues.js';
 import { expected, parseYaml, zodIssues } from '../yaml-issues.js';
 
 
+/** Extensions of files that are neither text nor a format hsframe converts (.pdf, .docx): read as text, every one would fail as binary. */
+const UNREADABLE_FORMATS = new Set(['.zip', '.gz', '.tar', '.7z', '.rar', '.doc', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.ods', '.rtf', '.epub', '.png', '.jpg', '.jpeg', '.gif', '.tif', '.tiff']);
+
 /** Options a pipeline may set; every default lives here (S16). */
 export const optionsSchema = z.strictObject({
   extensions: z
-    .array(z.string().regex(/^\.[a-z0-9]+$/, 'an extension looks like ".txt"'), { error: expected('extensions must be a list such as [".txt", ".md"]') })
+    .array(
+      z
+        .string()
+        .regex(/^\.[a-z0-9]+$/, 'an extension looks like ".txt"')
+        .refine((extension) => !UNREADABLE_FORMATS.has(extension), { error: (issue) => `${String(issue.input)} files are not read: hsframe reads plain text, Markdown, HTML, PDF and .docx (convert others to one of these)` }),
+      { error: expected('extensions must be a list such as [".txt", ".md"]') },
+    )
     .min(1)
     .default([...DEFAULT_INGEST_SETTINGS.extensions]),
   exclude: z.array(z.string().min(1), { error: expected('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
