@@ -1,8 +1,13 @@
 /** Text decoded from bytes, with the encoding used (and what may be wrong with it); or why it could not be. */
 export type Decoded = { text: string; encoding: string; warning?: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
 
-/** Well-formed UTF-8 sequences of two to four bytes in a file that is not UTF-8 from which the file is taken to mix UTF-8 with another encoding (a text in Latin-1 or Windows-1252 all but never holds one). */
+/** Well-formed UTF-8 sequences of two to four bytes in a file that is not UTF-8 from which, when they hold most of its bytes from 0x80 up, the file is taken to mix UTF-8 with another encoding (a text in Latin-1 or Windows-1252 all but never holds one). */
 const MIXED_UTF8_SEQUENCES = 3;
+
+/** Share of bytes from 0x80 up in a file that is not UTF-8 past which it is not taken for Latin-1 or Windows-1252 (a text in a Latin script has a few per cent), but for another encoding (Shift-JIS, GBK, a Cyrillic or Greek code page). */
+const MAX_HIGH_BYTE_SHARE = 0.3;
+/** Bytes from 0x80 up that a file needs before their share can refuse it (a few accented letters make much of a short text). */
+const MIN_HIGH_BYTES = 64;
 
 /** Share of control characters (other than tab, line feed, form feed, carriage return) that marks a file as binary. */
 const MAX_CONTROL_SHARE = 0.01;
@@ -15,8 +20,9 @@ const MIN_UTF16_NUL_SHARE = 0.3;
 /**
  * Decode text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or without one when its NUL
  * bytes fall on every other byte (a mostly Latin-script text), else Windows-1252 when bytes
- * 0x80–0x9F occur (printable there, control codes in Latin-1), else Latin-1. Other NUL bytes or
- * many control characters mean binary; UTF-32 is refused by name. Line ends become `\n`.
+ * 0x80–0x9F occur (printable there, control codes in Latin-1), else Latin-1; a file that is mostly
+ * bytes from 0x80 up is in another encoding, refused. Other NUL bytes or many control characters
+ * mean binary; UTF-32 is refused by name. Line ends become `\n`.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   const decoded = decodeBytes(bytes);
@@ -45,10 +51,16 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
   } catch {
+    const high = bytes.reduce((count, byte) => count + (byte >= 0x80 ? 1 : 0), 0);
+    const utf8 = utf8Sequences(bytes);
+    // Mixed: most bytes from 0x80 up are in well-formed UTF-8 sequences, the rest are not.
+    const isMixed = utf8.count >= MIXED_UTF8_SEQUENCES && utf8.bytes >= high / 2;
+    if (!isMixed && high >= MIN_HIGH_BYTES && high > MAX_HIGH_BYTE_SHARE * bytes.length) {
+      return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${Math.round((100 * high) / bytes.length)}% of its bytes are not ASCII): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
+    }
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
     const encoding = isWindows1252 ? 'windows-1252' : 'iso-8859-1';
-    const sequences = utf8Sequences(bytes);
-    const warning = sequences >= MIXED_UTF8_SEQUENCES ? `part of the file is UTF-8 (${sequences} UTF-8 characters) and part is not: read as ${encoding}, so its UTF-8 characters show as two to four wrong ones; save the whole file as UTF-8` : undefined;
+    const warning = isMixed ? `part of the file is UTF-8 (${utf8.count} UTF-8 characters) and part is not: read as ${encoding}, so its UTF-8 characters show as two to four wrong ones; save the whole file as UTF-8` : undefined;
     return { text: decodeWindows1252(bytes), encoding, ...(warning && { warning }) };
   }
 }
@@ -77,21 +89,27 @@ function decodeWith(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
   }
 }
 
-/** Well-formed UTF-8 sequences of two to four bytes (a lead byte, then its continuation bytes). */
-function utf8Sequences(bytes: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const lead = bytes[i];
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    if (length === 0) continue;
-    let next = i + 1;
-    while (next < i + length && next < bytes.length && (bytes[next] & 0xc0) === 0x80) next += 1;
-    if (next === i + length) {
+/**
+ * Well-formed UTF-8 sequences of two or three bytes for a character of a Latin-script text
+ * (U+00A0–U+02FF: accented letters; U+2000–U+20CF: quotes, dashes, currency): how many, and
+ * their bytes. Bytes of another multi-byte encoding (Shift-JIS, GBK) form such sequences only by
+ * chance, and then mostly for other characters.
+ */
+function utf8Sequences(bytes: Uint8Array): { count: number; bytes: number } {
+  let [count, covered] = [0, 0];
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const [lead, second] = [bytes[i], bytes[i + 1]];
+    if ((second & 0xc0) !== 0x80) continue;
+    let [codePoint, length] = [-1, 0];
+    if (lead >= 0xc2 && lead <= 0xdf) [codePoint, length] = [((lead & 0x1f) << 6) | (second & 0x3f), 2];
+    else if (lead >= 0xe0 && lead <= 0xef && i + 2 < bytes.length && (bytes[i + 2] & 0xc0) === 0x80) [codePoint, length] = [((lead & 0x0f) << 12) | ((second & 0x3f) << 6) | (bytes[i + 2] & 0x3f), 3];
+    if ((codePoint >= 0xa0 && codePoint <= 0x2ff) || (codePoint >= 0x2000 && codePoint <= 0x20cf)) {
       count += 1;
-      i = next - 1;
+      covered += length;
+      i += length - 1;
     }
   }
-  return count;
+  return { count, bytes: covered };
 }
 
 /** Control characters other than tab, line feed, form feed and carriage return. */

@@ -123,6 +123,8 @@ const BAD: [string, string, string | Buffer | null, number, string][] = [
   ['NUL bytes', 'binary.txt', Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]), 1000, 'FILE_BINARY'],
   ['UTF-16 BOM with an odd byte count', 'odd.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]), 1000, 'FILE_BAD_ENCODING'],
   ['UTF-16BE BOM with a lone surrogate', 'surrogate.txt', Buffer.from([0xfe, 0xff, 0xd8, 0x00, 0x00, 0x41]), 1000, 'FILE_BAD_ENCODING'],
+  // 難民の権利を守る。 ("protect the rights of refugees"), in Shift-JIS, eight times.
+  ['Shift-JIS', 'sjis.txt', Buffer.from(Array(8).fill([0x93, 0xef, 0x96, 0xaf, 0x82, 0xcc, 0x8c, 0xa0, 0x97, 0x98, 0x82, 0xf0, 0x8e, 0xe7, 0x82, 0xe9, 0x81, 0x42]).flat()), 1000, 'FILE_BAD_ENCODING'],
   ['UTF-32 BOM', 'utf32.txt', Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00]), 1000, 'FILE_BAD_ENCODING'],
   ['NUL bytes on every other byte but one', 'almost-utf16.txt', Buffer.from([0x41, 0x00, 0x42, 0x00, 0x00, 0x00, 0x43, 0x00]), 1000, 'FILE_BINARY'],
   ['control characters', 'controls.txt', Buffer.from('ab\u0001\u0002\u0003\u0004cd'), 1000, 'FILE_BINARY'],
