@@ -61,10 +61,10 @@ function describeHit(doc: ClassifiedDoc, hit: Hit, style: { on: string; off: str
   const [first, end] = doc.sentences[hit.sentence];
   const start = doc.tokens.start(hit.range[0]);
   const stop = doc.tokens.end(hit.range[1] - 1);
-  const sentenceStart = Math.max(doc.tokens.start(first), start - MAX_CONTEXT);
-  const sentenceEnd = Math.min(doc.tokens.end(end - 1), stop + MAX_CONTEXT);
-  const [before, after] = [sentenceStart > doc.tokens.start(first) ? '…' : '', sentenceEnd < doc.tokens.end(end - 1) ? '…' : ''];
-  const sentence = `${before}${flatten(doc.text.slice(sentenceStart, start))}${style.on}${flatten(doc.text.slice(start, stop))}${style.off}${flatten(doc.text.slice(stop, sentenceEnd))}${after}`;
+  const [sentenceStart, sentenceEnd] = [doc.tokens.start(first), doc.tokens.end(end - 1)];
+  const [from, to] = [Math.max(sentenceStart, start - MAX_CONTEXT), Math.min(sentenceEnd, stop + MAX_CONTEXT)];
+  const [before, after] = [from > sentenceStart ? '…' : '', to < sentenceEnd ? '…' : ''];
+  const sentence = `${before}${flatten(doc.text.slice(from, start))}${style.on}${flatten(doc.text.slice(start, stop))}${style.off}${flatten(doc.text.slice(stop, to))}${after}`;
   const flags = `${hit.isNegated ? ' NEGATED (not counted)' : ''}${hit.weight !== 1 ? ` weight ${hit.weight}` : ''}`;
   return `sentence ${hit.sentence + 1}, chars ${start}-${stop}  ${hit.category}  "${hit.entryId}" (${hit.lexiconId})${flags}\n  ${sentence}\n`;
 }

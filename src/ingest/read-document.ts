@@ -52,6 +52,16 @@ export interface FileStamp {
   readonly mtimeMs: number;
 }
 
+/** The stamp of a file's stats. */
+export function stampOf(info: FileStamp): FileStamp {
+  return { size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** True when both stamps are known and equal: the file was, as far as its stats tell, not changed. */
+export function isSameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
 /** Read one file's bytes, refusing files over `maxFileBytes` before reading them. */
 export async function readFileBytes(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<BytesResult> {
   try {
@@ -59,7 +69,7 @@ export async function readFileBytes(path: string, id: string, settings: IngestSe
     try {
       const stat = await handle.stat();
       const problem = sizeProblem(stat, settings);
-      return problem ? failedRead(id, ...problem) : { bytes: await handle.readFile(), stamp: { size: stat.size, mtimeMs: stat.mtimeMs } };
+      return problem ? failedRead(id, ...problem) : { bytes: await handle.readFile(), stamp: stampOf(stat) };
     } finally {
       await handle.close();
     }
@@ -78,7 +88,7 @@ export function readFileBytesSync(path: string, id: string, settings: IngestSett
     try {
       const stat = fstatSync(fd);
       const problem = sizeProblem(stat, settings);
-      return problem ? failedRead(id, ...problem) : { bytes: readFileSync(fd), stamp: { size: stat.size, mtimeMs: stat.mtimeMs } };
+      return problem ? failedRead(id, ...problem) : { bytes: readFileSync(fd), stamp: stampOf(stat) };
     } finally {
       closeSync(fd);
     }

@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 import { finished } from 'node:stream/promises';
 import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
 import type { Issue, ScoreRow } from '../document.js';
-import type { FileStamp } from '../ingest/index.js';
+import { isSameStamp, type FileStamp } from '../ingest/index.js';
 import type { DocResult } from './score-bytes.js';
 
 /**
@@ -336,10 +336,6 @@ export async function removeTempFiles(dir: string): Promise<void> {
     return;
   }
   await Promise.all(names.filter((name) => name.endsWith(TEMP_SUFFIX)).map((name) => rm(join(dir, name), { force: true })));
-}
-
-function isSameStamp(stored: FileStamp | undefined, stamp: FileStamp): boolean {
-  return stored !== undefined && stored.size === stamp.size && stored.mtimeMs === stamp.mtimeMs;
 }
 
 /** The lines of an index written in the same format and layout and under the same run key, by document id (none if it is missing, another run's or damaged). */

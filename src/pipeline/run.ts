@@ -17,7 +17,7 @@ import type { Scorer } from './scorer.js';
 import { loadScorer } from './load-scorer.js';
 import { isInShard, type Shard } from './shard.js';
 import { OrderedTables, storedScoreRows, writeOutputs } from './write-outputs.js';
-import { reportRowsFromScores, writeReport } from './write-report.js';
+import { REPORT_FILE, reportRowsFromScores, writeReport } from './write-report.js';
 
 /** What a pipeline run did. `fatal` is set when nothing could be scored or written. */
 export interface RunSummary {
@@ -97,7 +97,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   const keptRead = await Promise.all(KEPT.map(async (kept) => kept.add(await readFile(join(stateDir, kept.file), 'utf8').catch(() => ''))));
   // The corpus is listed while the lexicons compile (its reads wait on the disk meanwhile). An
   // output folder within the corpus, and the report a run writes, are never documents.
-  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude, [outputDir, join(outputDir, 'report.html')]);
+  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude, [outputDir, join(outputDir, REPORT_FILE)]);
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });
@@ -167,7 +167,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.length, skipped: scored.skipped });
     const finished = new Date();
     const hasReport = overrides.hasReport || config.options.report;
-    const outputFiles = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json', ...(hasReport ? ['report.html'] : [])];
+    const outputFiles = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json', ...(hasReport ? [REPORT_FILE] : [])];
     const manifest = {
       tool: TOOL,
       node: process.version,

@@ -1,9 +1,9 @@
-import { statSync, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Issue, ScoreRow } from '../document.js';
 import { knownInflections } from '../lexicon/index.js';
-import { contentHash, readFileBytes, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
+import { contentHash, readFileBytes, stampOf, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
 import type { SegmentKind } from '../output/index.js';
 import type { FragmentStore } from './fragment-store.js';
 import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
@@ -219,10 +219,10 @@ export class Stamper {
 
   /** The size and modification time of the file at `path`; undefined when it cannot be stat'ed. */
   async stampOf(path: string): Promise<FileStamp | undefined> {
-    if (!this.isFast) return stat(path).then(stampOfStats, () => undefined);
+    if (!this.isFast) return stat(path).then(stampOf, () => undefined);
     const started = performance.now();
     try {
-      return stampOfStats(statSync(path));
+      return stampOf(statSync(path));
     } catch {
       return undefined;
     } finally {
@@ -238,10 +238,6 @@ export class Stamper {
     const isSlow = this.count >= STAT_WINDOW && this.sum > STAT_WINDOW * this.limits.meanMs;
     if (isSlow || ms > this.limits.stalledMs) this.isFast = false;
   }
-}
-
-function stampOfStats(info: Stats): FileStamp {
-  return { size: info.size, mtimeMs: info.mtimeMs };
 }
 
 /** A file's bytes and their sha256, or the issue that stopped reading it. */

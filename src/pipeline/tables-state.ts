@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FileStamp } from '../ingest/index.js';
+import { isSameStamp, stampOf, type FileStamp } from '../ingest/index.js';
 import { writeFileAtomic } from '../output/index.js';
 
 /** Shape of `outputs.json`; a state of another format (or none) makes the tables be rewritten. */
@@ -23,15 +23,15 @@ interface TablesState {
 export async function areTablesCurrent(stateDir: string, dir: string, digest: string, names: readonly string[]): Promise<boolean> {
   const state = await readTablesState(stateDir);
   if (state?.format !== FORMAT || state.digest !== digest) return false;
-  const stamps = await Promise.all(names.map((name) => stampOf(join(dir, name))));
-  return stamps.every((stamp, index) => stamp !== undefined && isSameStamp(stamp, state.files?.[names[index]]));
+  const stamps = await Promise.all(names.map((name) => stampAt(join(dir, name))));
+  return stamps.every((stamp, index) => isSameStamp(stamp, state.files?.[names[index]]));
 }
 
 /** Record (atomically) that the tables `names` in `dir` were just written from `digest`. */
 export async function saveTablesState(stateDir: string, dir: string, digest: string, names: readonly string[]): Promise<void> {
   const files: Record<string, FileStamp> = {};
   for (const name of names) {
-    const stamp = await stampOf(join(dir, name));
+    const stamp = await stampAt(join(dir, name));
     if (stamp) files[name] = stamp;
   }
   const state: TablesState = { format: FORMAT, digest, files };
@@ -46,10 +46,6 @@ async function readTablesState(stateDir: string): Promise<Partial<TablesState> |
   }
 }
 
-async function stampOf(path: string): Promise<FileStamp | undefined> {
-  return stat(path).then(({ size, mtimeMs }) => ({ size, mtimeMs }), () => undefined);
-}
-
-function isSameStamp(stamp: FileStamp, recorded: FileStamp | undefined): boolean {
-  return recorded !== undefined && stamp.size === recorded.size && stamp.mtimeMs === recorded.mtimeMs;
+async function stampAt(path: string): Promise<FileStamp | undefined> {
+  return stat(path).then(stampOf, () => undefined);
 }

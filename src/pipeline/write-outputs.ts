@@ -10,6 +10,7 @@ import type { FragmentStore, StoredRows } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
 import type { Scorer } from './scorer.js';
 import { areTablesCurrent, saveTablesState } from './tables-state.js';
+import { REPORT_FILE } from './write-report.js';
 
 /** What the tables (scores.csv, matches.csv and segments.csv) are made from. */
 export interface TableSettings {
@@ -49,7 +50,7 @@ const SEGMENT_NUMBERS_FROM = 5;
 /** Marks a settled document without rows (it failed). */
 const NO_ROWS = null;
 /** Outputs written only with an option on (`--segments`, `--report`). */
-const OPTIONAL_OUTPUTS = ['segments.csv', 'report.html'] as const;
+const OPTIONAL_OUTPUTS = ['segments.csv', REPORT_FILE] as const;
 
 /**
  * The tables, written in id order into temp files a batch of documents at a time, so memory

@@ -46,9 +46,12 @@ export function reportRowsFromCsv(text: string, csv: CsvSettings): ReportRow[] |
   }));
 }
 
+/** The report's file name in a run's output folder. */
+export const REPORT_FILE = 'report.html';
+
 /** Write OUT/report.html (atomically) from report rows. */
 export async function writeReport(dir: string, rows: readonly ReportRow[], info: { name: string; lexiconVersion: string; categories: readonly string[] }): Promise<string> {
-  const path = join(dir, 'report.html');
+  const path = join(dir, REPORT_FILE);
   const undpCategories = UNDP_CATEGORIES.filter((id) => info.categories.includes(id));
   await writeFileAtomic(path, reportHtml(rows, { ...info, undpCategories, generated: new Date().toISOString() }));
   return path;
