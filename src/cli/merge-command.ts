@@ -7,7 +7,8 @@ import { reasonOf } from '../issues.js';
 export const MERGE_HELP = `Usage: hsframe merge DIR... --out DIR
 
 Join the output folders of "hsframe run --shard K/N" runs into the scores.csv,
-matches.csv, errors.csv and manifest.json that one run over the whole corpus writes.
+matches.csv, segments.csv (with --segments), errors.csv, manifest.json and
+report.html (with --report) that one run over the whole corpus writes.
 
   DIR         a shard's output folder; give all N shards of one corpus once each
   --out DIR   where to write the merged outputs
@@ -24,9 +25,10 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   if (parsed.positionals.length === 0) return usageError(io, 'merge', 'name the shard output folders to merge');
   const outDir = resolve(io.cwd, out);
   try {
-    const { issues, rows } = await mergeOutputs(parsed.positionals.map((dir) => resolve(io.cwd, dir)), outDir);
+    const { issues, rows, notes } = await mergeOutputs(parsed.positionals.map((dir) => resolve(io.cwd, dir)), outDir);
     reportIssues(io, issues);
     if (issues.length > 0) return EXIT.fatal;
+    for (const note of notes) io.stderr(`hsframe merge: ${note}\n`);
     io.stderr(`hsframe merge: ${parsed.positionals.length} shards, ${rows} documents → ${outDir}\n`);
     return EXIT.ok;
   } catch (error) {

@@ -10,6 +10,7 @@ export interface RunManifest {
   readonly counts?: Readonly<Record<string, number>>;
   readonly started_at?: string;
   readonly finished_at?: string;
+  readonly outputs?: readonly string[];
   readonly [key: string]: unknown;
 }
 

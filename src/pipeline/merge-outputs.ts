@@ -8,9 +8,11 @@ import { CsvFileWriter, DEFAULT_CSV_SETTINGS, writeFileAtomic, type CsvSettings 
 import { compareText } from '../compare-text.js';
 import { checkShardSet } from './check-shard-set.js';
 import { mergeManifests, type RunManifest } from './merge-manifests.js';
+import { REPORT_FILE, reportFromOutputs } from './write-report.js';
 
-/** The CSV outputs that shards share; each is merged by its first column (doc_id). */
-const MERGED = ['scores.csv', 'matches.csv', 'errors.csv'] as const;
+/** The CSV outputs that shards share, in the order a run lists them; each is merged by its first column (doc_id). segments.csv only from runs that kept segments. */
+const TABLES = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv'] as const;
+type Table = (typeof TABLES)[number];
 
 /** What merged runs must share, as a message names it, and where their manifests record it. */
 const SHARED: readonly (readonly [name: string, of: (manifest: RunManifest) => unknown])[] = [
@@ -21,54 +23,80 @@ const SHARED: readonly (readonly [name: string, of: (manifest: RunManifest) => u
   ['max_file_bytes', (manifest) => manifest.options?.max_file_bytes],
 ];
 
+/** What a merge did: its issues (with any, nothing was written), the documents merged, and what it could not merge, to tell the user. */
+export interface MergeResult {
+  readonly issues: Issue[];
+  readonly rows: number;
+  readonly notes: string[];
+}
+
 /**
  * Join the outputs of `hsframe run --shard K/N` runs into the files one run over the whole
- * corpus writes: rows sorted by doc_id (stable, so matches keep their text order). The folders
+ * corpus writes: rows sorted by doc_id (stable, so matches and segments keep their text order),
+ * and report.html made again from the merged scores.csv when the shards wrote one. The folders
  * must be shards 1 to N of one N (or whole runs, whose documents do not overlap) from the same
- * tool version, lexicons, corpus options and CSV format. With any issue, nothing is written.
+ * tool version, lexicons, segments, corpus options and CSV format. With any issue, nothing is
+ * written.
  */
-export async function mergeOutputs(dirs: readonly string[], outDir: string): Promise<{ issues: Issue[]; rows: number }> {
+export async function mergeOutputs(dirs: readonly string[], outDir: string): Promise<MergeResult> {
+  const refused = (issue: Issue): MergeResult => ({ issues: [issue], rows: 0, notes: [] });
   const manifests: RunManifest[] = [];
   for (const dir of dirs) {
     try {
       manifests.push(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest);
     } catch (error) {
-      return { issues: [makeIssue('MERGE_INVALID', dir, `not a run output folder (no readable manifest.json): ${reasonOf(error)}`)], rows: 0 };
+      return refused(makeIssue('MERGE_INVALID', dir, `not a run output folder (no readable manifest.json): ${reasonOf(error)}`));
     }
   }
   for (const [name, of] of SHARED) {
     const other = manifests.findIndex((manifest) => !isDeepStrictEqual(of(manifest), of(manifests[0])));
-    if (other >= 0) return { issues: [makeIssue('MERGE_INVALID', `${dirs[0]}, ${dirs[other]}`, `the runs in ${dirs[0]} and ${dirs[other]} differ in ${name}; they cannot be merged`)], rows: 0 };
+    if (other >= 0) return refused(makeIssue('MERGE_INVALID', `${dirs[0]}, ${dirs[other]}`, `the runs in ${dirs[0]} and ${dirs[other]} differ in ${name}; they cannot be merged`));
   }
   const shardIssues = checkShardSet(dirs, manifests.map((manifest) => manifest.options?.shard));
-  if (shardIssues.length > 0) return { issues: shardIssues, rows: 0 };
+  if (shardIssues.length > 0) return { issues: shardIssues, rows: 0, notes: [] };
   const csv = manifests[0].csv ?? DEFAULT_CSV_SETTINGS;
+  // The runs agree on segments (their run key holds them), so the first says whether there are any.
+  const tables = TABLES.filter((name) => name !== 'segments.csv' || manifests[0].outputs?.includes(name));
   const writers: CsvFileWriter[] = [];
   try {
     const seen = new Map<string, number>();
-    for (const name of MERGED) {
+    for (const name of tables) {
       const merged = await mergeTable(dirs, name, csv, seen);
-      if ('issue' in merged) return { issues: [merged.issue], rows: 0 };
+      if ('issue' in merged) return refused(merged.issue);
       await mkdir(outDir, { recursive: true });
       const writer = await CsvFileWriter.open(join(outDir, name), merged.header, csv);
       writers.push(writer);
       await writer.write(merged.records);
     }
     for (const writer of writers.splice(0)) await writer.commit();
-    const manifest = mergeManifests(manifests, { from: dirs, outputs: [...MERGED, 'manifest.json'] });
+    const outputs = [...tables, 'manifest.json'];
+    const notes: string[] = [];
+    if (manifests.some((manifest) => manifest.outputs?.includes(REPORT_FILE))) {
+      const report = await reportFromOutputs(outDir, mergeManifests(manifests, { from: dirs, outputs }));
+      if (report.path) outputs.push(REPORT_FILE);
+      else notes.push(`${REPORT_FILE} not merged: ${report.problem}`);
+    }
+    // Written last, so a manifest lists only outputs that are in place.
+    const manifest = mergeManifests(manifests, { from: dirs, outputs });
     await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    return { issues: [], rows: seen.size };
+    return { issues: [], rows: seen.size, notes };
   } finally {
     await Promise.all(writers.map((writer) => writer.abort()));
   }
 }
 
 /** One table's rows from every folder, sorted as one run sorts them; `seen` maps each doc_id in scores.csv to its folder's index. */
-async function mergeTable(dirs: readonly string[], name: (typeof MERGED)[number], csv: CsvSettings, seen: Map<string, number>): Promise<{ header: string[]; records: string[][] } | { issue: Issue }> {
+async function mergeTable(dirs: readonly string[], name: Table, csv: CsvSettings, seen: Map<string, number>): Promise<{ header: string[]; records: string[][] } | { issue: Issue }> {
   let header: string[] | undefined;
   const records: string[][] = [];
   for (const [index, dir] of dirs.entries()) {
-    const table = parse(await readFile(join(dir, name), 'utf8'), { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
+    let text: string;
+    try {
+      text = await readFile(join(dir, name), 'utf8');
+    } catch (error) {
+      return { issue: makeIssue('MERGE_INVALID', join(dir, name), `cannot read ${name} of this run: ${reasonOf(error)}`) };
+    }
+    const table = parse(text, { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
     const [head, ...body] = table;
     if (header && !isDeepStrictEqual(head, header)) return { issue: makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`) };
     header = head;

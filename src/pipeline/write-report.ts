@@ -57,12 +57,18 @@ export async function writeReport(dir: string, rows: readonly ReportRow[], info:
   return path;
 }
 
-/** Build report.html from an existing run's output folder (its scores.csv and manifest.json). */
-export async function reportFromOutputs(dir: string): Promise<{ path?: string; problem?: string }> {
-  let manifest: { csv?: CsvSettings | null; pipeline?: { name?: string }; lexicons?: { id: string; version: string; sha256: string }[] };
+/** What a report takes from a run's manifest.json. */
+interface ReportManifest {
+  readonly csv?: CsvSettings | null;
+  readonly pipeline?: { readonly name?: string };
+  readonly lexicons?: readonly { readonly id: string; readonly version: string; readonly sha256: string }[];
+}
+
+/** Build report.html from an existing run's output folder: its scores.csv, and its manifest.json unless `manifest` is given (a merge's, before it is written). */
+export async function reportFromOutputs(dir: string, manifest?: ReportManifest): Promise<{ path?: string; problem?: string }> {
   let text: string;
   try {
-    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    manifest ??= JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as ReportManifest;
     text = await readFile(join(dir, 'scores.csv'), 'utf8');
   } catch (error) {
     return { problem: `${dir} has no readable manifest.json and scores.csv (run hsframe run first): ${reasonOf(error)}` };

@@ -16,7 +16,14 @@ const RUNS = [
   ['whole-long', ['--format', 'long']],
   ['half1-long', ['--shard', '1/2', '--format', 'long']],
   ['half2-long', ['--shard', '2/2', '--format', 'long']],
+  ['whole-extras', ['--segments', 'sentence', '--report']],
+  ['half1-extras', ['--shard', '1/2', '--segments', 'sentence', '--report']],
+  ['half2-extras', ['--shard', '2/2', '--segments', 'sentence', '--report']],
+  ['half1-long-report', ['--shard', '1/2', '--format', 'long', '--report']],
+  ['half2-long-report', ['--shard', '2/2', '--format', 'long', '--report']],
 ] as const;
+/** report.html without the time it was made. */
+const untimed = (html: string) => html.replace(/generated [^<]*/, 'generated');
 const cleanup: string[] = [];
 let dir = '';
 const at = (...names: readonly string[]) => names.map((name) => join(dir, name));
@@ -76,7 +83,11 @@ describe('hsframe merge', () => {
     await cp(shard3, other, { recursive: true });
     const manifest = JSON.parse(await readFile(join(other, 'manifest.json'), 'utf8'));
     await writeFile(join(other, 'manifest.json'), JSON.stringify({ ...manifest, options: { ...manifest.options, extensions: ['.md'] } }));
-  }, 120_000);
+    // Shard 2 of 2 with its segments.csv lost.
+    const [half2, lost] = at('half2-extras', 'half2-lost-segments');
+    await cp(half2, lost, { recursive: true });
+    await rm(join(lost, 'segments.csv'));
+  }, 180_000);
 
   test.for([
     ['wide', ['shard1', 'shard2', 'shard3'], 'whole'],
@@ -103,6 +114,28 @@ describe('hsframe merge', () => {
     expect(manifest.outputs).toEqual([...TABLES, 'manifest.json']);
   });
 
+  test('shards run with --segments and --report merge into the segments.csv and report.html of one run', async () => {
+    const [out, whole] = at('merged-extras', 'whole-extras');
+    const merged = await runCli(['merge', ...at('half2-extras', 'half1-extras'), '--out', out]);
+    expect(merged.code, merged.stderr).toBe(0);
+    for (const name of [...TABLES, 'segments.csv']) expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(whole, name), 'utf8'));
+    expect((await readFile(join(out, 'segments.csv'), 'utf8')).split('\n').length).toBeGreaterThan(FILES.length * 10);
+    const report = untimed(await readFile(join(out, 'report.html'), 'utf8'));
+    expect(report).toContain(`${FILES.length} documents`);
+    expect(report).toBe(untimed(await readFile(join(whole, 'report.html'), 'utf8')));
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.outputs).toEqual(JSON.parse(await readFile(join(whole, 'manifest.json'), 'utf8')).outputs);
+  });
+
+  test('shards in the long layout merge their tables; report.html is left out, and the merge says why', async () => {
+    const [out] = at('merged-long-report');
+    const merged = await runCli(['merge', ...at('half1-long-report', 'half2-long-report'), '--out', out]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stderr).toContain('report.html not merged: scores.csv is not in the wide layout');
+    expect(await listFiles(out)).toEqual(['errors.csv', 'manifest.json', 'matches.csv', 'scores.csv']);
+    expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).outputs).toEqual([...TABLES, 'manifest.json']);
+  });
+
   test.for([
     ['a missing shard', ['shard1', 'shard2'], ['shard 3/3 missing']],
     ['a shard given twice', ['shard1', 'shard2', 'shard3', 'shard2'], ['shard 2/3 given twice']],
@@ -111,6 +144,7 @@ describe('hsframe merge', () => {
     ['a whole run with shards', ['whole', 'shard1', 'shard2', 'shard3'], ['whole is a whole run, ', 'shard1 is shard 1/3']],
     ['whole runs that overlap', ['whole', 'whole'], ['shards overlap']],
     ['shards run with other extensions', ['shard1', 'shard2', 'shard3-md'], ['differ in extensions']],
+    ['a shard whose segments.csv is lost', ['half1-extras', 'half2-lost-segments'], ['half2-lost-segments/segments.csv', 'cannot read segments.csv of this run: ENOENT']],
   ] as const)('refuses %s (exit 2) and leaves --out as it was', async ([, folders, messages]) => {
     const [out] = at(`refused-${folders.join('-')}`);
     await mkdir(out);
