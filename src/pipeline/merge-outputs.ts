@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -76,6 +76,8 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
       if (report.path) outputs.push(REPORT_FILE);
       else notes.push(`${REPORT_FILE} not merged: ${report.problem}`);
     }
+    // A segments.csv or report.html of an earlier merge into this folder would not match these tables.
+    await Promise.all(['segments.csv', REPORT_FILE].filter((name) => !outputs.includes(name)).map((name) => rm(join(outDir, name), { force: true })));
     // Written last, so a manifest lists only outputs that are in place.
     const manifest = mergeManifests(manifests, { from: dirs, outputs });
     await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -96,7 +98,12 @@ async function mergeTable(dirs: readonly string[], name: Table, csv: CsvSettings
     } catch (error) {
       return { issue: makeIssue('MERGE_INVALID', join(dir, name), `cannot read ${name} of this run: ${reasonOf(error)}`) };
     }
-    const table = parse(text, { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
+    let table: string[][];
+    try {
+      table = parse(text, { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
+    } catch (error) {
+      return { issue: makeIssue('MERGE_INVALID', join(dir, name), `not a CSV table as this run writes them: ${reasonOf(error)}`) };
+    }
     const [head, ...body] = table;
     if (header && !isDeepStrictEqual(head, header)) return { issue: makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`) };
     header = head;

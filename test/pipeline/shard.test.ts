@@ -87,6 +87,9 @@ describe('hsframe merge', () => {
     const [half2, lost] = at('half2-extras', 'half2-lost-segments');
     await cp(half2, lost, { recursive: true });
     await rm(join(lost, 'segments.csv'));
+    const [bad] = at('half2-bad-matches');
+    await cp(half2, bad, { recursive: true });
+    await writeFile(join(bad, 'matches.csv'), 'doc_id,lexicon\n"unclosed,x\n');
   }, 180_000);
 
   test.for([
@@ -129,6 +132,9 @@ describe('hsframe merge', () => {
 
   test('shards in the long layout merge their tables; report.html is left out, and the merge says why', async () => {
     const [out] = at('merged-long-report');
+    // An earlier merge's segments.csv and report.html in the folder would not match the new tables.
+    await mkdir(out);
+    for (const name of ['segments.csv', 'report.html']) await cp(join(dir, 'whole-extras', name), join(out, name));
     const merged = await runCli(['merge', ...at('half1-long-report', 'half2-long-report'), '--out', out]);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stderr).toContain('report.html not merged: scores.csv is not in the wide layout');
@@ -145,6 +151,7 @@ describe('hsframe merge', () => {
     ['whole runs that overlap', ['whole', 'whole'], ['shards overlap']],
     ['shards run with other extensions', ['shard1', 'shard2', 'shard3-md'], ['differ in extensions']],
     ['a shard whose segments.csv is lost', ['half1-extras', 'half2-lost-segments'], ['half2-lost-segments/segments.csv', 'cannot read segments.csv of this run: ENOENT']],
+    ['a shard whose matches.csv is not CSV', ['half1-extras', 'half2-bad-matches'], ['half2-bad-matches/matches.csv', 'not a CSV table as this run writes them']],
   ] as const)('refuses %s (exit 2) and leaves --out as it was', async ([, folders, messages]) => {
     const [out] = at(`refused-${folders.join('-')}`);
     await mkdir(out);
