@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { lintLexicons, parseLexicon } from '../../src/lexicon/index.js';
 
@@ -55,6 +56,15 @@ describe('lexicon validation', () => {
       ['warning', 'a: term "at&t" contains "&", which only the wink tokenisers keep inside a word (at&t), so with scan.v1 it never matches'],
       ['warning', 'a: term "asylum seekers\' rights" has "seekers\'", which ends in an apostrophe: the tokenisers read that as a closing quotation mark, not as part of the word, so it never matches'],
     ]);
+  });
+
+  test('every term, exclusion and proximity term of the bundled lexicons can match with every tokeniser', async () => {
+    const inputs = await Promise.all(['security-frames', 'undp-human-security'].map(async (name) => {
+      const file = new URL(`../../lexicons/${name}.yaml`, import.meta.url).pathname;
+      return { file, ...parseLexicon(file, await readFile(file)) };
+    }));
+    for (const input of inputs) expect(input.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(lintLexicons(inputs).filter((issue) => issue.code === 'LEXICON_UNMATCHABLE_TERM')).toEqual([]);
   });
 
   test('a term whose inflected variants are too many is reported when the lexicon is read, not when it first matches', () => {
