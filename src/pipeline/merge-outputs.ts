@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -47,6 +47,10 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
     } catch (error) {
       return refused(makeIssue('MERGE_INVALID', dir, `not a run output folder (no readable manifest.json): ${reasonOf(error)}`));
     }
+  }
+  const out = await realpath(outDir).catch(() => outDir);
+  for (const dir of dirs) {
+    if ((await realpath(dir).catch(() => dir)) === out) return refused(makeIssue('MERGE_INVALID', dir, `--out is this shard's own folder: merge into a folder of its own, so that no shard's outputs are overwritten`));
   }
   for (const [name, of] of SHARED) {
     const other = manifests.findIndex((manifest) => !isDeepStrictEqual(of(manifest), of(manifests[0])));

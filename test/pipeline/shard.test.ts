@@ -142,6 +142,16 @@ describe('hsframe merge', () => {
     expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).outputs).toEqual([...TABLES, 'manifest.json']);
   });
 
+  test('refuses to merge into one of the shards\' own folders (exit 2), which stays as it was', async () => {
+    const [copy] = at('shard1-as-out');
+    await cp(join(dir, 'shard1'), copy, { recursive: true });
+    const before = await readFile(join(copy, 'scores.csv'), 'utf8');
+    const merged = await runCli(['merge', copy, ...at('shard2', 'shard3'), '--out', `${copy}/`]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain("--out is this shard's own folder");
+    expect(await readFile(join(copy, 'scores.csv'), 'utf8')).toBe(before);
+  });
+
   test.for([
     ['a missing shard', ['shard1', 'shard2'], ['shard 3/3 missing']],
     ['a shard given twice', ['shard1', 'shard2', 'shard3', 'shard2'], ['shard 2/3 given twice']],
