@@ -211,7 +211,6 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   const { dir, stateDir, scored, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
   const digest = createHash('sha256').update(JSON.stringify([outputs.runKey, csv, layout, segments, scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
   const names = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : [])];
-  const listed = await listedOutputs(dir);
   const isUnchanged = await areTablesCurrent(stateDir, dir, digest, names);
   const docs = scored.ids.map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));
   const tables = outputs.tables ?? OrderedTables.of(outputs, docs);
@@ -220,8 +219,7 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   const errors = await CsvFileWriter.open(join(dir, 'errors.csv'), ERROR_HEADER, csv);
   await errors.write(errorCells(outputs.issues));
   await errors.commit();
-  // Removed before the new manifest is written: while the previous one lists them, a run killed here removes them next time.
-  for (const name of OPTIONAL_OUTPUTS) if (listed.includes(name) && !outputs.files.includes(name)) await rm(join(dir, name), { force: true });
+  await removeStaleOptionalOutputs(dir, outputs.files);
   await writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(outputs.manifest, null, 2)}\n`);
   if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names);
   return { isUnchanged };
@@ -254,6 +252,17 @@ function recodeRows(rows: readonly Uint8Array[], csv: CsvSettings, numberColumns
 }
 
 /** The outputs that the manifest in `dir` lists (none if it is missing or unreadable). */
+/**
+ * Remove the optional outputs (`--segments`, `--report`) that the folder's manifest lists and
+ * `files` (the outputs about to be listed) do not, so the folder holds what a clean run writes;
+ * a file of that name that no manifest lists is not hsframe's, and stays. Call before the new
+ * manifest is written: while the previous one lists them, a run killed here removes them next time.
+ */
+export async function removeStaleOptionalOutputs(dir: string, files: readonly string[]): Promise<void> {
+  const listed = await listedOutputs(dir);
+  for (const name of OPTIONAL_OUTPUTS) if (listed.includes(name) && !files.includes(name)) await rm(join(dir, name), { force: true });
+}
+
 async function listedOutputs(dir: string): Promise<string[]> {
   try {
     const { outputs } = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { outputs?: unknown };

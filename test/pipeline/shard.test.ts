@@ -132,9 +132,9 @@ describe('hsframe merge', () => {
 
   test('shards in the long layout merge their tables; report.html is left out, and the merge says why', async () => {
     const [out] = at('merged-long-report');
-    // An earlier merge's segments.csv and report.html in the folder would not match the new tables.
+    // An earlier merge's segments.csv and report.html in the folder (its manifest lists them) would not match the new tables.
     await mkdir(out);
-    for (const name of ['segments.csv', 'report.html']) await cp(join(dir, 'whole-extras', name), join(out, name));
+    for (const name of ['segments.csv', 'report.html', 'manifest.json']) await cp(join(dir, 'whole-extras', name), join(out, name));
     const merged = await runCli(['merge', ...at('half1-long-report', 'half2-long-report'), '--out', out]);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stderr).toContain('report.html not merged: scores.csv is not in the wide layout');
