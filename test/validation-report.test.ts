@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { BUNDLED_LEXICONS, evaluate, loadScorer, readGold } from '../src/index.js';
+import { BUNDLED_LEXICONS, evaluate, loadScorer, readGold, type GoldSet } from '../src/index.js';
+import { isSameSentence, sharedIds } from '../scripts/gold-overlap.mjs';
 
 // VALIDATION.md is what users cite: it must describe the lexicons as they are. A lexicon edit
 // without `npm run validate` fails here.
@@ -22,6 +23,29 @@ function tableAfter(heading: string): Map<string, number[]> {
   return rows;
 }
 
+const labels = scorer!.categories.map((category) => category.id);
+const goldOf = async (file: string): Promise<GoldSet> => (await readGold(root(file), labels)).gold!;
+
+/** Fails when the whole-set counts under `heading` are not those `gold` gives now. */
+function expectCounts(gold: GoldSet, heading: string): void {
+  const result = evaluate(gold, scorer!, 'all');
+  const table = tableAfter(heading);
+  for (const metric of result.metrics) {
+    expect(table.get(metric.label), `${heading} ${metric.label}`).toEqual([metric.support, metric.predicted, metric.tp, metric.fp, metric.fn]);
+  }
+}
+
+describe('sentences shared between gold sets', () => {
+  test('the same sentence, or one inside the other, whatever its white space', () => {
+    expect(isSameSentence('Migrants need protection and dignity.', 'Migrants need protection and dignity.')).toBe(true);
+    expect(isSameSentence('Migrants need protection and dignity.', '(iv) Migrants need protection and dignity. Title 2')).toBe(true);
+    expect(isSameSentence('Migrants need protection.', 'Migrants need protection and dignity.')).toBe(false);
+    expect(isSameSentence('short text', 'a short text inside')).toBe(false);
+    const ids = sharedIds([{ id: 'a', text: 'The  Member States\nshall ensure access to legal aid.' }, { id: 'b', text: 'Nothing shared with the other set here.' }], ['2. The Member States shall ensure access to legal aid.']);
+    expect([...ids]).toEqual(['a']);
+  });
+});
+
 describe('VALIDATION.md', () => {
   test('names the bundled lexicons by version and hash', () => {
     expect(report).toContain(`**Lexicons:** \`${scorer!.lexiconVersion}\``);
@@ -33,11 +57,15 @@ describe('VALIDATION.md', () => {
     ['test/gold/dev3.csv', '## Third development set'],
     ['test/gold/dev4.csv', '## Fourth development set'],
   ] as const)('%s: its whole-set counts are those the lexicons give now', async ([file, heading]) => {
-    const { gold } = await readGold(root(file), scorer!.categories.map((category) => category.id));
-    const result = evaluate(gold!, scorer!, 'all');
-    const table = tableAfter(heading);
-    for (const metric of result.metrics) {
-      expect(table.get(metric.label), `${file} ${metric.label}`).toEqual([metric.support, metric.predicted, metric.tp, metric.fp, metric.fn]);
-    }
+    expectCounts(await goldOf(file), heading);
+  });
+
+  test('dev.csv without the sentences dev3.csv and dev4.csv share: the counts the lexicons give now', async () => {
+    const gold = await goldOf('test/gold/dev.csv');
+    const later = [...(await goldOf('test/gold/dev3.csv')).rows, ...(await goldOf('test/gold/dev4.csv')).rows].map((row) => row.text);
+    const shared: Set<string> = sharedIds(gold.rows, later);
+    expect(shared.size).toBeGreaterThan(0);
+    const unseen = { labels: gold.labels, rows: gold.rows.filter((row) => !shared.has(row.id)) };
+    expectCounts(unseen, `## dev.csv without the sentences the tuning sets share (${unseen.rows.length} sentences)`);
   });
 });
