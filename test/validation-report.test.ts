@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { BUNDLED_LEXICONS, evaluate, loadScorer, readGold, type GoldSet } from '../src/index.js';
@@ -46,6 +49,26 @@ describe('sentences shared between gold sets', () => {
   });
 });
 
+describe('three-coder gold sets', () => {
+  // The majority labels and agreement figures are made from the coders' own files by
+  // scripts/gold-agreement.mjs (which reads the build: `npm test` compiles first).
+  test.for([
+    ['test/gold/dev.csv', 'test/gold/coders'],
+    ['test/gold/dev5.csv', 'test/gold/dev5-coders'],
+  ] as const)('%s and its agreement.csv are what its coders\' files give', ([file, coders]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hsframe-gold-'));
+    try {
+      const gold = join(dir, 'gold.csv');
+      const agreement = join(dir, 'agreement.csv');
+      execFileSync(process.execPath, [root('scripts/gold-agreement.mjs'), '--view', root(file), '--gold', gold, '--agreement', agreement, ...['A', 'B', 'C'].map((x) => root(`${coders}/coder${x}.csv`))]);
+      expect(readFileSync(gold, 'utf8')).toBe(readFileSync(root(file), 'utf8'));
+      expect(readFileSync(agreement, 'utf8')).toBe(readFileSync(root(`${coders}/agreement.csv`), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('VALIDATION.md', () => {
   test('names the bundled lexicons by version and hash', () => {
     expect(report).toContain(`**Lexicons:** \`${scorer!.lexiconVersion}\``);
@@ -56,6 +79,7 @@ describe('VALIDATION.md', () => {
     ['test/gold/dev2.csv', '### Whole (440 sentences)'],
     ['test/gold/dev3.csv', '## Third development set'],
     ['test/gold/dev4.csv', '## Fourth development set'],
+    ['test/gold/dev5.csv', '## Fifth set, held out'],
   ] as const)('%s: its whole-set counts are those the lexicons give now', async ([file, heading]) => {
     expectCounts(await goldOf(file), heading);
   });
