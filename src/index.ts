@@ -12,5 +12,5 @@ export { classify, createClassifier, buildWordStream, type Classifier } from './
 export { aggregate, wilsonInterval, FRAME_CATEGORIES, UNDP_CATEGORIES, type AggregateSettings } from './aggregate/index.js';
 export { toCsv, scoreHeader, scoreCells, matchRows, matchCells, MATCH_HEADER, writeFileAtomic, textCell, numberCell } from './output/index.js';
 export { loadPipeline, runPipeline, scoreFiles, scoreBytes, parseShard, createScorer, loadScorer, scoreText, textSource, TOOL, BUNDLED_LEXICONS, type RunConfig, type RunSummary, type Scorer } from './pipeline/index.js';
-export { evaluate, readGold, labelMetrics, cohenKappa, type Evaluation, type GoldSet, type LabelMetrics } from './evaluate/index.js';
+export { evaluate, readGold, labelMetrics, cohenKappa, bootstrapIntervals, type Evaluation, type GoldSet, type LabelMetrics, type BootstrapIntervals, type LabelOutcomes } from './evaluate/index.js';
 export { run } from './cli/main.js';

@@ -13,6 +13,7 @@ const EXPORTS = [
   'TOOL',
   'UNDP_CATEGORIES',
   'aggregate',
+  'bootstrapIntervals',
   'buildWordStream',
   'classify',
   'createClassifier',

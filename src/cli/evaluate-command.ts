@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { evaluate, readGold, type Evaluation, type GoldSubset } from '../evaluate/index.js';
+import { bootstrapIntervals, evaluate, readGold, type BootstrapIntervals, type Evaluation, type GoldSubset, type Interval } from '../evaluate/index.js';
 import { hasErrors, reasonOf } from '../issues.js';
 import { numberCell, textCell, toCsv, writeFileAtomic } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../pipeline/index.js';
@@ -8,33 +8,46 @@ import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const EVALUATE_HELP = `Usage: hsframe evaluate --gold FILE.csv [--lexicon FILE]... [--subset all|odd|even]
-                        [--out FILE] [--errors FILE]
+                        [--ci [--resamples N]] [--out FILE] [--errors FILE]
 
 Score each hand-coded sentence of a gold CSV (columns id, text and 0/1 label columns
 named like the lexicon categories) as one document. A label is predicted when its
 category has at least one counted (non-negated) match. Prints per label: support,
 predicted, tp, fp, fn, precision, recall, f1, cohen_kappa, and the macro averages.
+With --ci, also 95% percentile bootstrap intervals: the sentences are resampled with
+replacement (seed 1, so the intervals are reproducible) and each figure's central 95%
+is kept; the terminal shows those of f1 and cohen_kappa, --out all four.
 
   --gold FILE      gold CSV (required)
   --lexicon FILE   lexicon YAML (repeatable; default: the bundled lexicons)
   --subset S       all (default), or odd / even: rows whose id ends in an odd / even number
   --tokeniser T    scan.v1 (default), wink-fast.v1 or wink.v1
+  --ci             add 95% bootstrap intervals
+  --resamples N    resamples for --ci (default 2000)
   --out FILE       also write the metrics table as CSV
   --errors FILE    write every false positive and false negative with the entries matched
   -h, --help       show this help
 `;
 
 const METRIC_HEADER = ['label', 'support', 'predicted', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'cohen_kappa'];
+const FIGURES = ['precision', 'recall', 'f1', 'cohenKappa'] as const;
+const CI_HEADER = ['precision', 'recall', 'f1', 'cohen_kappa'].flatMap((figure) => [`${figure}_ci_low`, `${figure}_ci_high`]);
 
 /** \`hsframe evaluate\`. */
 export async function evaluateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommand(argv, { gold: { type: 'string' }, lexicon: { type: 'string', multiple: true }, subset: { type: 'string' }, out: { type: 'string' }, errors: { type: 'string' }, tokeniser: { type: 'string' } });
+  const parsed = parseCommand(argv, { gold: { type: 'string' }, lexicon: { type: 'string', multiple: true }, subset: { type: 'string' }, out: { type: 'string' }, errors: { type: 'string' }, tokeniser: { type: 'string' }, ci: { type: 'boolean' }, resamples: { type: 'string' } });
   if ('error' in parsed) return usageError(io, 'evaluate', parsed.error);
   if (parsed.values.help) return io.stdout(EVALUATE_HELP), EXIT.ok;
   const goldFile = parsed.values.gold as string | undefined;
   if (!goldFile) return usageError(io, 'evaluate', '--gold FILE.csv is required');
   const subset = (parsed.values.subset ?? 'all') as GoldSubset;
   if (!['all', 'odd', 'even'].includes(subset)) return usageError(io, 'evaluate', `--subset must be all, odd or even, got "${subset}"`);
+  const resamplesText = parsed.values.resamples as string | undefined;
+  if (resamplesText !== undefined && !parsed.values.ci) return usageError(io, 'evaluate', '--resamples needs --ci');
+  const resamples = Number(resamplesText ?? 2000);
+  if (!Number.isInteger(resamples) || resamples < 100 || resamples > 1_000_000 || !/^\d+$/.test(resamplesText ?? '2000')) {
+    return usageError(io, 'evaluate', `--resamples must be a whole number from 100 to 1000000, got "${resamplesText}"`);
+  }
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
   const tokeniser = (parsed.values.tokeniser ?? DEFAULT_TOKENISE_SETTINGS.tokeniser) as string;
   if (!(TOKENISERS as readonly string[]).includes(tokeniser)) return usageError(io, 'evaluate', `--tokeniser must be one of ${TOKENISERS.join(', ')}, got "${tokeniser}"`);
@@ -44,10 +57,12 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   reportIssues(io, [...lexiconIssues, ...issues]);
   if (!gold) return EXIT.fatal;
   const result = evaluate(gold, scorer, subset);
-  io.stdout(formatTable(result, `${goldFile} (${subset}, ${result.rows} sentences; ${scorer.lexiconVersion})`));
+  const intervals = parsed.values.ci ? bootstrapIntervals(result.outcomes, { resamples }) : undefined;
+  const ciNote = intervals ? `; 95% bootstrap intervals, ${intervals.resamples} resamples, seed ${intervals.seed}` : '';
+  io.stdout(formatTable(result, `${goldFile} (${subset}, ${result.rows} sentences; ${scorer.lexiconVersion}${ciNote})`, intervals));
   try {
     const out = parsed.values.out as string | undefined;
-    if (out) await writeFileAtomic(resolve(io.cwd, out), toCsv(METRIC_HEADER, metricCells(result)));
+    if (out) await writeFileAtomic(resolve(io.cwd, out), toCsv(intervals ? [...METRIC_HEADER, ...CI_HEADER] : METRIC_HEADER, metricCells(result, intervals)));
     const errorsFile = parsed.values.errors as string | undefined;
     if (errorsFile) {
       const rows = result.errors.map((error) => [textCell(error.id), error.label, error.kind, textCell(error.entries.join('; ') || 'none'), textCell(error.text)]);
@@ -60,17 +75,25 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
 }
 
-/** Metric rows as CSV cells, the macro averages last. */
-export function metricCells(result: Evaluation): string[][] {
-  const rows = result.metrics.map((m) => [m.label, String(m.support), String(m.predicted), String(m.tp), String(m.fp), String(m.fn), numberCell(m.precision, 3), numberCell(m.recall, 3), numberCell(m.f1, 3), numberCell(m.cohenKappa, 3)]);
+/** Metric rows as CSV cells, the macro averages last; with `intervals`, each figure's low and high bounds after them. */
+export function metricCells(result: Evaluation, intervals?: BootstrapIntervals): string[][] {
+  const bounds = (of: BootstrapIntervals['macro']) => FIGURES.flatMap((figure) => [numberCell(of[figure]?.[0] ?? null, 3), numberCell(of[figure]?.[1] ?? null, 3)]);
+  const rows = result.metrics.map((m, i) => [m.label, String(m.support), String(m.predicted), String(m.tp), String(m.fp), String(m.fn), numberCell(m.precision, 3), numberCell(m.recall, 3), numberCell(m.f1, 3), numberCell(m.cohenKappa, 3), ...(intervals ? bounds(intervals.labels[i]) : [])]);
   const { precision, recall, f1, cohenKappa } = result.macro;
-  return [...rows, ['macro', '', '', '', '', '', numberCell(precision, 3), numberCell(recall, 3), numberCell(f1, 3), numberCell(cohenKappa, 3)]];
+  return [...rows, ['macro', '', '', '', '', '', numberCell(precision, 3), numberCell(recall, 3), numberCell(f1, 3), numberCell(cohenKappa, 3), ...(intervals ? bounds(intervals.macro) : [])]];
 }
 
-/** A fixed-width table for the terminal. */
-export function formatTable(result: Evaluation, title: string): string {
-  const rows = [METRIC_HEADER, ...metricCells(result)];
-  const widths = METRIC_HEADER.map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+/** A fixed-width table for the terminal; with `intervals`, the 95% intervals of f1 and cohen_kappa as two more columns. */
+export function formatTable(result: Evaluation, title: string, intervals?: BootstrapIntervals): string {
+  const range = (interval: Interval) => (interval ? `${interval[0].toFixed(3)}–${interval[1].toFixed(3)}` : '');
+  const header = intervals ? [...METRIC_HEADER, 'f1_95ci', 'kappa_95ci'] : METRIC_HEADER;
+  const cells = metricCells(result).map((row, i) => {
+    if (!intervals) return row;
+    const of = i < result.metrics.length ? intervals.labels[i] : intervals.macro;
+    return [...row, range(of.f1), range(of.cohenKappa)];
+  });
+  const rows = [header, ...cells];
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
   return `${title}\n${lines.join('\n')}\n`;
 }

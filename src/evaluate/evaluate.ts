@@ -1,5 +1,6 @@
 import type { Hit } from '../document.js';
 import { scoreText, type Scorer } from '../pipeline/index.js';
+import type { LabelOutcomes } from './bootstrap.js';
 import { labelMetrics, macro, type LabelMetrics } from './metrics.js';
 import type { GoldRow, GoldSet } from './read-gold.js';
 import { compareText } from '../compare-text.js';
@@ -23,6 +24,8 @@ export interface Evaluation {
   readonly metrics: readonly LabelMetrics[];
   readonly macro: { precision: number | null; recall: number | null; f1: number | null; cohenKappa: number | null };
   readonly errors: readonly EvaluationError[];
+  /** Each label's gold and predicted value per sentence (for `bootstrapIntervals`). */
+  readonly outcomes: readonly LabelOutcomes[];
 }
 
 /** Pick the rows of a subset by the number at the end of their id. */
@@ -43,6 +46,7 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
   const rows = selectSubset(gold.rows, subset);
   const hitsByRow = rows.map((row) => scoreText(row.text, scorer, row.id).doc.hits);
   const errors: EvaluationError[] = [];
+  const outcomes: LabelOutcomes[] = [];
   const metrics = gold.labels.map((label) => {
     const isGold = rows.map((row) => row.labels[label]);
     const counted = hitsByRow.map((hits) => hits.filter((hit) => hit.category === label && !hit.isNegated));
@@ -53,6 +57,7 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
       const entries = kind === 'fp' ? entryNames(counted[i]) : entryNames(hitsByRow[i].filter((hit) => hit.category === label)).map((entry) => `${entry} (negated)`);
       errors.push({ id: row.id, label, kind, text: row.text, entries });
     });
+    outcomes.push({ label, gold: isGold, predicted: isPredicted });
     return labelMetrics(label, isGold, isPredicted);
   });
   return {
@@ -65,6 +70,7 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
       cohenKappa: macro(metrics.map((metric) => metric.cohenKappa)),
     },
     errors: errors.sort((a, b) => compareText(a.label, b.label) || compareText(a.id, b.id)),
+    outcomes,
   };
 }
 

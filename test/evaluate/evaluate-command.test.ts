@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// `hsframe evaluate` as users run it: the built CLI (`npm test` compiles first).
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const LABELS = ['state_centric', 'people_centric', 'economic', 'food', 'health', 'environmental', 'personal', 'community', 'political'];
+
+function hsframe(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      done({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** A gold row: id, text and the labels given as 1 (the others 0). */
+const row = (id: string, text: string, ...positive: string[]) => [id, 'doc', `"${text}"`, ...LABELS.map((label) => (positive.includes(label) ? '1' : '0'))].join(',');
+const GOLD = [
+  `id,doc,text,${LABELS.join(',')}`,
+  row('g1', 'The Union will strengthen border surveillance at the external borders.', 'state_centric'),
+  row('g2', 'Refugees need protection of their human rights and dignity.', 'people_centric', 'political'),
+  row('g3', 'Food security and access to health care matter for displaced people.', 'people_centric', 'food', 'health'),
+  // A miss: the coders read a frame no entry names.
+  row('g4', 'The Commission shall adopt implementing acts.', 'state_centric'),
+  row('g5', 'Member States shall ensure access to employment for applicants.', 'economic'),
+  row('g6', 'Smuggling networks threaten the security of the Union.', 'state_centric'),
+].join('\n');
+
+let tmp: string;
+let gold: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'hsframe-evaluate-'));
+  gold = join(tmp, 'gold.csv');
+  await writeFile(gold, `${GOLD}\n`);
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('hsframe evaluate', () => {
+  test('prints each label\'s counts and figures, and writes them and every error as CSV', async () => {
+    const out = join(tmp, 'metrics.csv');
+    const errors = join(tmp, 'errors.csv');
+    const { code, stdout } = await hsframe(['evaluate', '--gold', gold, '--out', out, '--errors', errors]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\(all, 6 sentences; security-frames@/);
+    const metrics = parse(await readFile(out), { columns: true }) as Record<string, string>[];
+    const state = metrics.find((m) => m.label === 'state_centric')!;
+    expect(state).toMatchObject({ support: '3', predicted: '2', tp: '2', fp: '0', fn: '1', precision: '1.000', recall: '0.667', f1: '0.800' });
+    expect(metrics.at(-1)!.label).toBe('macro');
+    const misses = parse(await readFile(errors), { columns: true }) as Record<string, string>[];
+    expect(misses).toContainEqual(expect.objectContaining({ id: 'g4', label: 'state_centric', kind: 'fn', entries: 'none' }));
+  }, 60_000);
+
+  test('--subset odd scores only the rows whose id ends in an odd number', async () => {
+    const { code, stdout } = await hsframe(['evaluate', '--gold', gold, '--subset', 'odd']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\(odd, 3 sentences;/);
+  }, 60_000);
+
+  test('--ci adds 95% bootstrap intervals: two columns on the terminal, eight in --out, the same on every run', async () => {
+    const out = join(tmp, 'metrics-ci.csv');
+    const first = await hsframe(['evaluate', '--gold', gold, '--ci', '--resamples', '500', '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/95% bootstrap intervals, 500 resamples, seed 1\)/);
+    expect(first.stdout.split('\n')[1]).toMatch(/f1_95ci\s+kappa_95ci$/);
+    const metrics = parse(await readFile(out), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(metrics[0]).slice(-8)).toEqual(['precision_ci_low', 'precision_ci_high', 'recall_ci_low', 'recall_ci_high', 'f1_ci_low', 'f1_ci_high', 'cohen_kappa_ci_low', 'cohen_kappa_ci_high']);
+    const state = metrics.find((m) => m.label === 'state_centric')!;
+    expect(Number(state.f1_ci_low)).toBeLessThanOrEqual(Number(state.f1));
+    expect(Number(state.f1_ci_high)).toBeGreaterThanOrEqual(Number(state.f1));
+    // A label no sentence has and nothing predicts: no interval.
+    expect(metrics.find((m) => m.label === 'environmental')).toMatchObject({ f1: '', f1_ci_low: '', f1_ci_high: '' });
+    const again = await hsframe(['evaluate', '--gold', gold, '--ci', '--resamples', '500']);
+    expect(again.stdout).toBe(first.stdout);
+  }, 60_000);
+
+  test.for([
+    [['--resamples', '500'], /--resamples needs --ci/],
+    [['--ci', '--resamples', '10'], /--resamples must be a whole number from 100/],
+    [['--ci', '--resamples', '1e3'], /--resamples must be a whole number from 100/],
+    [['--subset', 'third'], /--subset must be all, odd or even/],
+  ] as const)('%j: exit 2 with the reason', async ([args, message]) => {
+    const { code, stderr } = await hsframe(['evaluate', '--gold', gold, ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  }, 60_000);
+
+  test('a gold file that is not there: exit 2, naming it', async () => {
+    const missing = join(tmp, 'no-such-gold.csv');
+    const { code, stderr } = await hsframe(['evaluate', '--gold', missing]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no-such-gold.csv');
+  }, 60_000);
+});
