@@ -12,6 +12,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { mulberry32 } from '../dist/evaluate/bootstrap.js';
 import { corpusFolder } from './corpus-folder.mjs';
 import { isSameSentence, normaliseText } from './gold-overlap.mjs';
 
@@ -27,18 +28,7 @@ const { values: args } = parseArgs({
 });
 if (!args.out) throw new Error('usage: node scripts/sample-gold.mjs --out DIR [--seed N] [--per-source N] [--prefix P]');
 
-/** mulberry32: a small seeded generator, so a draw can be repeated. */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = generator(Number(args.seed));
+const random = mulberry32(Number(args.seed));
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 // Sentences: paragraphs joined from hard-wrapped lines; a paragraph or list number is dropped;

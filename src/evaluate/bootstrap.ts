@@ -98,7 +98,7 @@ function percentileInterval(values: number[], resamples: number, level: number):
 }
 
 /** mulberry32: a small, fast, seeded generator of uniform numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
