@@ -94,6 +94,8 @@ const TASKS_PER_WORKER = 2;
 export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly slots: Slot[] = [];
+  /** Workers started and not yet ready: `close` must stop them too, or a replacement started just before it would keep the process alive. */
+  private readonly starting = new Set<Worker>();
   private nextTask = 0;
   private isClosed = false;
 
@@ -131,18 +133,22 @@ export class WorkerPool {
   /** Stop every worker. */
   async close(): Promise<void> {
     this.isClosed = true;
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await Promise.all([...this.slots.map((slot) => slot.worker), ...this.starting].map((worker) => worker.terminate()));
     this.slots.length = 0;
+    this.starting.clear();
   }
 
   private spawn(): Promise<void> {
     return new Promise((ready, fail) => {
       const slot: Slot = { worker: new Worker(this.script, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
+      this.starting.add(slot.worker);
       let isReady = false;
       let crash: Error | undefined;
       slot.worker.on('message', (message: { ready?: true; task?: number } & Partial<WorkerAnswer>) => {
         if (message.ready) {
           isReady = true;
+          this.starting.delete(slot.worker);
+          if (this.isClosed) return void slot.worker.terminate().then(() => ready());
           this.slots.push(slot);
           ready();
         } else if (slot.pending.length > 0 && message.task === slot.pending[0].task.task) {
@@ -158,6 +164,7 @@ export class WorkerPool {
         crash = error;
       });
       slot.worker.on('exit', (code) => {
+        this.starting.delete(slot.worker);
         const error = crash ?? new Error(`worker exited with code ${code}`);
         if (!isReady) return fail(error);
         if (this.isClosed) return;
@@ -171,9 +178,20 @@ export class WorkerPool {
           const message = isMemory ? `document needs more memory than a worker may use (${WORKER_HEAP_MB} MB); split it into smaller files` : `worker crashed on this document: ${error.message}`;
           resolve({ outcome: { issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) }, bytesRead: 0 });
         }
-        void this.spawn().then(() => this.dispatch());
+        this.spawn().then(
+          () => this.dispatch(),
+          (startError: Error) => this.failQueued(startError),
+        );
       });
     });
+  }
+
+  /** With no worker left and none starting, fail the queued documents rather than leave them waiting for ever. */
+  private failQueued(error: Error): void {
+    if (this.isClosed || this.slots.length > 0 || this.starting.size > 0) return;
+    for (const { task, resolve } of this.queue.splice(0)) {
+      resolve({ outcome: { issue: makeIssue('INTERNAL_ERROR', task.id, `no worker could be started to score this document: ${error.message}`, { stage: 'tokenise' }) }, bytesRead: 0 });
+    }
   }
 
   private dispatch(): void {

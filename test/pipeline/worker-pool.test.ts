@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,23 @@ describe('worker pool', () => {
       expect(messages[1]!.message).toMatch(/worker crashed on this document: boom/);
     } finally {
       await pool.close();
+    }
+  });
+
+  test('closing the pool also stops a replacement worker that is still starting, so the process can exit', async () => {
+    const markers = await mkdtemp(join(tmpdir(), 'hsframe-pool-'));
+    try {
+      const slow = fileURLToPath(new URL('./fixtures/slow-restart-worker.mjs', import.meta.url));
+      const init = { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS, markers } as unknown as Parameters<typeof WorkerPool.create>[1];
+      const pool = await WorkerPool.create(1, init, slow);
+      const { outcome } = await pool.score('doc-0', '/x/0', { sha256: 'sha', bytes: bytes('crash') });
+      expect('issue' in outcome && outcome.issue!.code).toBe('INTERNAL_ERROR');
+      // The replacement needs 500 ms to be ready; the run ends before that.
+      await pool.close();
+      await new Promise((wait) => setTimeout(wait, 1000));
+      expect((await readdir(markers)).filter((name) => name.startsWith('ready-'))).toEqual([]);
+    } finally {
+      await rm(markers, { recursive: true, force: true });
     }
   });
 
