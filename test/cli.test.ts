@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,20 @@ describe.concurrent('hsframe score', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^no-such-folder-xyz\s+PATH_NOT_FOUND/m);
   }, TIMEOUT);
+
+  test.skipIf(!existsSync('/dev/full'))('standard output on a full device: exit 2 and the reason, no stack trace', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [BIN, 'score', corpus], { stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise((done) => child.on('close', done));
+      expect(code).toBe(2);
+      expect(stderr).toBe('hsframe: cannot write to standard output: ENOSPC\n');
+    } finally {
+      closeSync(full);
+    }
+  });
 
   test('--out FILE writes the CSV there and nothing to stdout', async () => {
     const out = join(await folder('out'), 'scores.csv');

@@ -1,14 +1,28 @@
 #!/usr/bin/env node
+import { reasonOf } from '../issues.js';
+import { EXIT } from './io.js';
 import { run } from './main.js';
 
-// A reader that stops early (`hsframe score … | head`) closes standard output: stop quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
-});
+/**
+ * Standard output that cannot be written (a full disk, a closed terminal) ends the command with
+ * exit 2 and the reason, as any output that cannot be written does; a reader that stops early
+ * (`hsframe score … | head`) closes it, which ends the command quietly.
+ */
+function onStdoutError(error: unknown): never {
+  if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`hsframe: cannot write to standard output: ${reasonOf(error)}\n`);
+  process.exit(EXIT.fatal);
+}
+process.stdout.on('error', onStdoutError);
 
 const code = await run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    try {
+      process.stdout.write(text);
+    } catch (error) {
+      onStdoutError(error);
+    }
+  },
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   isTerminal: process.stderr.isTTY === true,
