@@ -22,7 +22,15 @@ export function parseYaml(file: string, text: string, syntaxCode: IssueCode): { 
     });
     return { issues };
   }
-  return { source: { file, value: doc.toJS(), position: (path) => nodePosition(doc, lineCounter, path) }, issues: [] };
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // Aliases that expand without bound (a "billion laughs" file) are refused by the parser here.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { issues: [makeIssue(syntaxCode, file, `YAML cannot be read: ${reason}`, { line: 1, column: 1 })] };
+  }
+  return { source: { file, value, position: (path) => nodePosition(doc, lineCounter, path) }, issues: [] };
 }
 
 function nodePosition(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } {

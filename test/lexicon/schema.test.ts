@@ -27,6 +27,13 @@ describe('lexicon validation', () => {
     expect(issues[0].message).toContain(message);
   });
 
+  test('aliases that expand without bound ("billion laughs") are refused as unreadable YAML, not a crash', () => {
+    const bomb = ['x0: &x0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', ...Array.from({ length: 8 }, (_, i) => `x${i + 1}: &x${i + 1} [${Array(10).fill(`*x${i}`).join(', ')}]`)].join('\n');
+    const { lexicon, issues } = parseLexicon('x.yaml', `${bomb}\n${HEAD}      - {term: border, source: s}\n`);
+    expect(lexicon).toBeUndefined();
+    expect(issues).toEqual([expect.objectContaining({ code: 'LEXICON_YAML', file: 'x.yaml', line: 1, column: 1, message: expect.stringMatching(/^YAML cannot be read: .*alias/) })]);
+  });
+
   test('a category id that is not snake_case is named, with what an id may be', () => {
     const { lexicon, issues } = parseLexicon('x.yaml', HEAD.replace('  a:\n', '  Bad Cat:\n') + '      - {term: border, source: s}\n');
     expect(lexicon).toBeUndefined();
