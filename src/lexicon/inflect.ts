@@ -39,9 +39,23 @@ function loadInflector(): (word: string) => string[] {
   };
 }
 
-/** Inflected forms of one lower-case word: itself, its plurals and its verb forms, sorted. */
+/**
+ * Closed-class words: articles, determiners, pronouns, prepositions, conjunctions and auxiliaries.
+ * They have no plural or verb forms, and a conjugator given one makes non-words ("thed") or other
+ * words ("the" → "thing", "a" → "as"), which would let a phrase match what it does not say.
+ */
+const UNINFLECTED = new Set(
+  ('a an the this that these those its their our his her my your all any each every no some such ' +
+    'at by for from in into of off on onto out over to under up upon with within without against among amongst between through across ' +
+    'after before during about above below beyond toward towards per via along around behind beside besides despite except inside outside since until ' +
+    'and or nor but if than as so because while whether though although ' +
+    'it they them we us he she him i you who whom whose which what ' +
+    'is are was were be been being am has have had do does did can could may might must shall should will would not').split(' '),
+);
+
+/** Inflected forms of one lower-case word: itself, its plurals and its verb forms, sorted (a closed-class word: itself only). */
 export function inflectWord(word: string): string[] {
-  if (!/^[a-z]+$/.test(word)) return [word];
+  if (!/^[a-z]+$/.test(word) || UNINFLECTED.has(word)) return [word];
   let forms = known.get(word);
   if (forms === undefined) {
     forms = (inflector ??= loadInflector())(word);
