@@ -60,17 +60,20 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const intervals = parsed.values.ci ? bootstrapIntervals(result.outcomes, { resamples }) : undefined;
   const ciNote = intervals ? `; 95% bootstrap intervals, ${intervals.resamples} resamples, seed ${intervals.seed}` : '';
   io.stdout(formatTable(result, `${goldFile} (${subset}, ${result.rows} sentences; ${scorer.lexiconVersion}${ciNote})`, intervals));
-  try {
-    const out = parsed.values.out as string | undefined;
-    if (out) await writeFileAtomic(resolve(io.cwd, out), toCsv(intervals ? [...METRIC_HEADER, ...CI_HEADER] : METRIC_HEADER, metricCells(result, intervals)));
-    const errorsFile = parsed.values.errors as string | undefined;
-    if (errorsFile) {
-      const rows = result.errors.map((error) => [textCell(error.id), error.label, error.kind, textCell(error.entries.join('; ') || 'none'), textCell(error.text)]);
-      await writeFileAtomic(resolve(io.cwd, errorsFile), toCsv(['id', 'label', 'kind', 'entries', 'text'], rows));
+  const out = parsed.values.out as string | undefined;
+  const errorsFile = parsed.values.errors as string | undefined;
+  const writes: [string | undefined, () => string][] = [
+    [out, () => toCsv(intervals ? [...METRIC_HEADER, ...CI_HEADER] : METRIC_HEADER, metricCells(result, intervals))],
+    [errorsFile, () => toCsv(['id', 'label', 'kind', 'entries', 'text'], result.errors.map((error) => [textCell(error.id), error.label, error.kind, textCell(error.entries.join('; ') || 'none'), textCell(error.text)]))],
+  ];
+  for (const [file, text] of writes) {
+    if (!file) continue;
+    try {
+      await writeFileAtomic(resolve(io.cwd, file), text());
+    } catch (error) {
+      io.stderr(`${file}  OUTPUT_WRITE_FAILED  cannot write: ${reasonOf(error)}\n`);
+      return EXIT.fatal;
     }
-  } catch (error) {
-    io.stderr(`hsframe evaluate: cannot write output: ${reasonOf(error)}\n`);
-    return EXIT.fatal;
   }
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
 }

@@ -37,7 +37,15 @@ export async function readGold(file: string, knownLabels: readonly string[]): Pr
   if (labels.length === 0) return { issues: [makeIssue('GOLD_INVALID', file, `no label column matches a lexicon category (${knownLabels.join(', ')})`)] };
   const issues: Issue[] = [];
   const rows: GoldRow[] = [];
+  const lineOfId = new Map<string, number>();
   records.forEach((record, index) => {
+    // Errors and subsets are keyed by id: a repeated id would make them ambiguous.
+    const earlier = lineOfId.get(record.id);
+    if (earlier !== undefined) {
+      issues.push(makeIssue('GOLD_INVALID', file, `row ${index + 2}: id ${JSON.stringify(record.id)} is already the id of row ${earlier}; ids must be unique`, { line: index + 2 }));
+      return;
+    }
+    lineOfId.set(record.id, index + 2);
     const bad = labels.find((label) => record[label] !== '0' && record[label] !== '1');
     if (bad) {
       issues.push(makeIssue('GOLD_INVALID', file, `row ${index + 2} (id ${record.id}): ${bad} must be 0 or 1, got ${JSON.stringify(record[bad])}`, { line: index + 2 }));

@@ -92,6 +92,22 @@ describe('hsframe evaluate', () => {
     expect(stderr).toMatch(message);
   }, 60_000);
 
+  test('a repeated id: that row is left out and named, exit 1', async () => {
+    const dup = join(tmp, 'dup.csv');
+    await writeFile(dup, `${GOLD}\n${row('g2', 'Refugees.', 'people_centric')}\n`);
+    const { code, stdout, stderr } = await hsframe(['evaluate', '--gold', dup]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/\(all, 6 sentences;/);
+    expect(stderr).toContain(`${dup}:8  GOLD_INVALID  row 8: id "g2" is already the id of row 3; ids must be unique`);
+  }, 60_000);
+
+  test('an output that cannot be written: exit 2, naming it', async () => {
+    const out = join(tmp, 'no-such-folder', 'metrics.csv');
+    const { code, stderr } = await hsframe(['evaluate', '--gold', gold, '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${out}  OUTPUT_WRITE_FAILED  cannot write: ENOENT\n`);
+  }, 60_000);
+
   test('a gold file that is not there: exit 2, naming it', async () => {
     const missing = join(tmp, 'no-such-gold.csv');
     const { code, stderr } = await hsframe(['evaluate', '--gold', missing]);
