@@ -18,6 +18,7 @@ type Table = (typeof TABLES)[number];
 /** What merged runs must share, as a message names it, and where their manifests record it. */
 const SHARED: readonly (readonly [name: string, of: (manifest: RunManifest) => unknown])[] = [
   ['tool version, tokeniser, lexicons or segments', (manifest) => manifest.run_key],
+  ['corpus folder', (manifest) => manifest.corpus?.path],
   ['CSV format', (manifest) => manifest.csv ?? DEFAULT_CSV_SETTINGS],
   ['extensions', (manifest) => manifest.options?.extensions],
   ['exclude', (manifest) => manifest.options?.exclude],

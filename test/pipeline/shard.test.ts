@@ -83,6 +83,10 @@ describe('hsframe merge', () => {
     await cp(shard3, other, { recursive: true });
     const manifest = JSON.parse(await readFile(join(other, 'manifest.json'), 'utf8'));
     await writeFile(join(other, 'manifest.json'), JSON.stringify({ ...manifest, options: { ...manifest.options, extensions: ['.md'] } }));
+    // Shard 3 as if run on another corpus folder.
+    const [elsewhere] = at('shard3-elsewhere');
+    await cp(shard3, elsewhere, { recursive: true });
+    await writeFile(join(elsewhere, 'manifest.json'), JSON.stringify({ ...manifest, corpus: { ...manifest.corpus, path: '/another/corpus' } }));
     // Shard 2 of 2 with its segments.csv lost.
     const [half2, lost] = at('half2-extras', 'half2-lost-segments');
     await cp(half2, lost, { recursive: true });
@@ -160,6 +164,7 @@ describe('hsframe merge', () => {
     ['a whole run with shards', ['whole', 'shard1', 'shard2', 'shard3'], ['whole is a whole run, ', 'shard1 is shard 1/3']],
     ['whole runs that overlap', ['whole', 'whole'], ['shards overlap']],
     ['shards run with other extensions', ['shard1', 'shard2', 'shard3-md'], ['differ in extensions']],
+    ['shards run on another corpus folder', ['shard1', 'shard2', 'shard3-elsewhere'], ['differ in corpus folder']],
     ['a shard whose segments.csv is lost', ['half1-extras', 'half2-lost-segments'], ['half2-lost-segments/segments.csv', 'cannot read segments.csv of this run: ENOENT']],
     ['a shard whose matches.csv is not CSV', ['half1-extras', 'half2-bad-matches'], ['half2-bad-matches/matches.csv', 'not a CSV table as this run writes them']],
   ] as const)('refuses %s (exit 2) and leaves --out as it was', async ([, folders, messages]) => {
