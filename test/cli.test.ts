@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,26 @@ describe.concurrent('hsframe score', () => {
     const csv = await readFile(out, 'utf8');
     expect(csv.startsWith('doc_id,title,language')).toBe(true);
     expect((parse(csv) as string[][]).slice(1).map((row) => row[0])).toEqual(['a-people.txt', 'b-borders.txt']);
+  }, TIMEOUT);
+
+  test('--out naming one of the documents: exit 2, the document left as it was', async () => {
+    const dir = await folder('own');
+    const doc = join(dir, 'doc.txt');
+    await writeFile(doc, GOOD['a-people.txt']);
+    const { code, stderr } = await hsframe(['score', dir, '--out', doc]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--out is one of the documents being scored');
+    expect(await readFile(doc, 'utf8')).toBe(GOOD['a-people.txt']);
+  }, TIMEOUT);
+
+  test('--out that is a symbolic link: the CSV is written to its target, the link stays', async () => {
+    const dir = await folder('link');
+    await writeFile(join(dir, 'target.csv'), '');
+    await symlink('target.csv', join(dir, 'link.csv'));
+    const { code, stderr } = await hsframe(['score', corpus, '--out', join(dir, 'link.csv')]);
+    expect(code, stderr).toBe(0);
+    expect((await lstat(join(dir, 'link.csv'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, 'target.csv'), 'utf8')).toMatch(/^doc_id,title/);
   }, TIMEOUT);
 });
 

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { bootstrapIntervals, evaluate, readGold, type BootstrapIntervals, type Evaluation, type GoldSubset, type Interval } from '../evaluate/index.js';
 import { hasErrors, reasonOf } from '../issues.js';
-import { numberCell, textCell, toCsv, writeFileAtomic } from '../output/index.js';
+import { numberCell, textCell, toCsv } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../pipeline/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS, type TokeniserName } from '../tokenise/index.js';
-import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { EXIT, reportIssues, usageError, writeNamedFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const EVALUATE_HELP = `Usage: hsframe evaluate --gold FILE.csv [--lexicon FILE]... [--subset all|odd|even]
@@ -69,7 +69,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   for (const [file, text] of writes) {
     if (!file) continue;
     try {
-      await writeFileAtomic(resolve(io.cwd, file), text());
+      await writeNamedFile(resolve(io.cwd, file), text());
     } catch (error) {
       io.stderr(`${file}  OUTPUT_WRITE_FAILED  cannot write: ${reasonOf(error)}\n`);
       return EXIT.fatal;

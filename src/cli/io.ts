@@ -1,4 +1,6 @@
+import { realpath, stat, writeFile } from 'node:fs/promises';
 import type { Issue } from '../document.js';
+import { writeFileAtomic } from '../output/index.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -27,4 +29,24 @@ export function reportIssues(io: CliIo, issues: readonly Issue[]): void {
 export function usageError(io: CliIo, command: string, message: string): number {
   io.stderr(`hsframe ${command}: ${message}\nRun "hsframe ${command} --help" for usage.\n`);
   return EXIT.fatal;
+}
+
+/**
+ * Write a file the user named (`--out`): through a symbolic link to its target, atomically
+ * (temp file and rename) when it is or will be a regular file, and straight into a device,
+ * FIFO or terminal (`/dev/stdout`), as a shell redirection would, rather than replacing it.
+ */
+export async function writeNamedFile(path: string, data: string): Promise<void> {
+  const target = await realpath(path).catch(() => path);
+  const info = await stat(target).catch(() => undefined);
+  if (info && !info.isFile() && !info.isDirectory()) return writeFile(target, data);
+  await writeFileAtomic(target, data);
+}
+
+/** True when `out` exists and is the same file as one of `inputs` (paths, followed through links). */
+export async function isOneOf(out: string, inputs: readonly string[]): Promise<boolean> {
+  const target = await realpath(out).catch(() => undefined);
+  if (target === undefined) return false;
+  for (const input of inputs) if ((await realpath(input).catch(() => input)) === target) return true;
+  return false;
 }

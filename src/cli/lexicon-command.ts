@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
 import { exportLiwc, exportQuanteda, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
-import { parseMatchRows, writeFileAtomic } from '../output/index.js';
+import { parseMatchRows } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
-import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { EXIT, reportIssues, usageError, writeNamedFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
@@ -90,7 +90,7 @@ async function exportLexicon(positionals: readonly string[], options: { format?:
   reportIssues(io, issues);
   if (!spec) return EXIT.fatal;
   const text = writer(spec);
-  if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text);
+  if (options.out) await writeNamedFile(resolve(io.cwd, options.out), text);
   else io.stdout(text);
   return EXIT.ok;
 }

@@ -2,10 +2,10 @@ import { relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, reasonOf } from '../issues.js';
-import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv, writeFileAtomic } from '../output/index.js';
+import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv } from '../output/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles } from '../pipeline/index.js';
-import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { EXIT, isOneOf, reportIssues, usageError, writeNamedFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 import { compareText } from '../compare-text.js';
 
@@ -38,6 +38,11 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
   const { files, issues: findIssues } = await collectFiles(parsed.positionals, io.cwd);
+  const out = parsed.values.out as string | undefined;
+  if (out && (await isOneOf(resolve(io.cwd, out), files.map((file) => file.path)))) {
+    io.stderr(`${out}  OUTPUT_WRITE_FAILED  --out is one of the documents being scored; it is left as it was\n`);
+    return EXIT.fatal;
+  }
   const scores = await scoreFiles(files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0 });
   const issues = [...lexiconIssues, ...findIssues, ...scores.issues];
   reportIssues(io, issues);
@@ -45,10 +50,9 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const text = layout === 'long'
     ? toCsv(LONG_HEADER, scores.rows.flatMap((row) => longCells(row, scorer.categories, options)), csv)
     : toCsv(scoreHeader(scorer.categories), scores.rows.map((row) => scoreCells(row, scorer.categories, options)), csv);
-  const out = parsed.values.out as string | undefined;
   if (out) {
     try {
-      await writeFileAtomic(resolve(io.cwd, out), text);
+      await writeNamedFile(resolve(io.cwd, out), text);
     } catch (error) {
       io.stderr(`${out}  OUTPUT_WRITE_FAILED  cannot write: ${reasonOf(error)}\n`);
       return EXIT.fatal;
