@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,18 @@ describe.concurrent('hsframe score', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('--out is one of the documents being scored');
     expect(await readFile(doc, 'utf8')).toBe(GOOD['a-people.txt']);
+  }, TIMEOUT);
+
+  test('several paths: a broken link inside each is named by its path from the current folder', async () => {
+    const dir = await folder('links');
+    await mkdir(join(dir, 'd1', 'x'), { recursive: true });
+    await mkdir(join(dir, 'd2'));
+    await symlink('nothere', join(dir, 'd1', 'x', 'broken.txt'));
+    await symlink('nothere', join(dir, 'd2', 'broken.txt'));
+    const { code, stderr } = await hsframe(['score', 'd1', 'd2'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain('d1/x/broken.txt  FILE_UNREADABLE');
+    expect(stderr).toContain('d2/broken.txt  FILE_UNREADABLE');
   }, TIMEOUT);
 
   test('--out that is a symbolic link: the CSV is written to its target, the link stays', async () => {

@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, reasonOf } from '../issues.js';
@@ -68,9 +69,12 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
   const files: DocumentFile[] = [];
   const issues: Issue[] = [];
   for (const path of paths) {
-    const found = await findDocuments(resolve(cwd, path), DEFAULT_INGEST_SETTINGS.extensions);
-    issues.push(...found.issues.map((issue) => (issue.code === 'PATH_NOT_FOUND' ? { ...issue, file: path } : issue)));
-    const isSingleFolder = paths.length === 1 && !(found.files.length === 1 && found.files[0].path === resolve(cwd, path));
+    const root = resolve(cwd, path);
+    const found = await findDocuments(root, DEFAULT_INGEST_SETTINGS.extensions);
+    const isSingleFolder = paths.length === 1 && !(found.files.length === 1 && found.files[0].path === root);
+    // A problem inside a folder is named by its id in that folder; with several paths, ids are relative to the current folder.
+    const folder = (await stat(root).catch(() => undefined))?.isDirectory() ? root : dirname(root);
+    issues.push(...found.issues.map((issue) => (issue.code === 'PATH_NOT_FOUND' ? { ...issue, file: path } : isSingleFolder ? issue : { ...issue, file: relativeId(cwd, resolve(folder, issue.file)) })));
     for (const file of found.files) {
       const id = isSingleFolder ? file.id : relativeId(cwd, file.path);
       files.push({ id, path: file.path });
