@@ -15,7 +15,32 @@ export interface ImportedLexicon {
   readonly issues: readonly Issue[];
 }
 
-const snake = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'c_$1') || 'category';
+/** A category name as an id: accents dropped ("über" → "uber"), other runs of non-alphanumerics made `_`. */
+const snake = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'c_$1') || 'category';
+
+/**
+ * The id for category `name` among those taken: its snake_case form, or, where another name
+ * already has that form ("a: {b: …}" and "a_b"), that form with _2, _3 …, with a warning, so
+ * that no category's terms are lost.
+ */
+function categoryId(name: string, taken: ReadonlyMap<string, unknown>, file: string, issues: Issue[]): string {
+  const id = snake(name);
+  if (!taken.has(id)) return id;
+  let n = 2;
+  while (taken.has(`${id}_${n}`)) n += 1;
+  issues.push(makeIssue('LEXICON_INVALID', file, `category "${name}" has the id "${id}" of an earlier category; it is imported as "${id}_${n}"`, { severity: 'warning' }));
+  return `${id}_${n}`;
+}
+
+/** UTF-8 text, or else Windows-1252 (older LIWC dictionaries), with a warning saying so. */
+function dictionaryText(file: string, bytes: Uint8Array, issues: Issue[]): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    issues.push(makeIssue('LEXICON_INVALID', file, 'not UTF-8: read as Windows-1252 (Latin-1)', { severity: 'warning' }));
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
 
 function specFrom(file: string, kind: string, categories: Map<string, string[]>): LexiconSpec {
   const name = snake(file.split('/').pop()!.replace(/\.[^.]+$/, '')).replace(/_/g, '-');
@@ -31,15 +56,24 @@ function specFrom(file: string, kind: string, categories: Map<string, string[]>)
 }
 
 /** Read a LIWC .dic (2007 or 2015 layout): a `%`-fenced header of `id<TAB>name` lines, then `term<TAB>id...` lines. */
-export function importLiwc(file: string, text: string): ImportedLexicon {
+export function importLiwc(file: string, content: string | Uint8Array): ImportedLexicon {
+  const issues: Issue[] = [];
+  const text = typeof content === 'string' ? content : dictionaryText(file, content, issues);
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
   const fences = lines.flatMap((line, index) => (line.trim() === '%' ? [index] : []));
-  if (fences.length < 2) return { issues: [makeIssue('LEXICON_INVALID', file, 'not a LIWC dictionary: expected a header between two lines holding only "%"')] };
+  if (fences.length < 2) return { issues: [...issues, makeIssue('LEXICON_INVALID', file, 'not a LIWC dictionary: expected a header between two lines holding only "%"')] };
   const names = new Map<string, string>();
-  const issues: Issue[] = [];
+  const ids = new Map<string, string>();
   for (let index = fences[0] + 1; index < fences[1]; index++) {
     const [id, name] = lines[index].trim().split(/\s+/);
-    if (id && name) names.set(id, snake(name));
+    if (!id || !name) continue;
+    if (names.has(id)) {
+      issues.push(makeIssue('LEXICON_INVALID', file, `line ${index + 1}: category number ${id} is declared again, as "${name}"; its first name, "${names.get(id)}", is kept`, { severity: 'warning', line: index + 1 }));
+      continue;
+    }
+    const categoryName = categoryId(name, ids, file, issues);
+    ids.set(categoryName, name);
+    names.set(id, categoryName);
   }
   const categories = new Map<string, string[]>([...names.values()].map((name) => [name, []]));
   for (let index = fences[1] + 1; index < lines.length; index++) {
@@ -70,12 +104,13 @@ export function importQuanteda(file: string, text: string): ImportedLexicon {
     return { issues: [makeIssue('LEXICON_YAML', file, `YAML syntax: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)] };
   }
   const categories = new Map<string, string[]>();
+  const issues: Issue[] = [];
   const visit = (node: unknown, path: string[]) => {
-    if (Array.isArray(node)) categories.set(snake(path.join('_')), node.map((term) => String(term).toLowerCase()));
+    if (Array.isArray(node)) categories.set(categoryId(path.join('_'), categories, file, issues), node.map((term) => String(term).toLowerCase()));
     else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) visit(child, [...path, key]);
   };
   visit(value, []);
-  return withoutEmpty(file, 'quanteda', categories, []);
+  return withoutEmpty(file, 'quanteda', categories, issues);
 }
 
 /** Globs hsframe matches: a trailing `*` only. */

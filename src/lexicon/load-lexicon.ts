@@ -111,7 +111,7 @@ function isWarnings(issues: unknown): issues is Issue[] {
 
 function readLexicon(file: string, bytes: Buffer | string): LoadedLexicon {
   const text = bytes.toString();
-  if (file.toLowerCase().endsWith('.dic')) return compileImported(importLiwc(file, text), file, bytes);
+  if (file.toLowerCase().endsWith('.dic')) return compileImported(importLiwc(file, typeof bytes === 'string' ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), file, bytes);
   const { source, issues: syntaxIssues } = parseYaml(file, text, 'LEXICON_YAML');
   if (!source) return { issues: syntaxIssues };
   if (isQuantedaDictionary(source.value)) return compileImported(importQuanteda(file, text), file, bytes);

@@ -38,6 +38,24 @@ describe('dictionary import', () => {
   });
 });
 
+describe('dictionary import: names and encodings that must lose nothing', () => {
+  test('quanteda: an accented name keeps its letters; names that meet on one id both stay, the second renamed with a warning', () => {
+    const accents = parseLexicon('q.yml', 'über: [x]\nber: [y]\n');
+    expect(Object.keys(accents.spec!.categories)).toEqual(['uber', 'ber']);
+    const collide = parseLexicon('q.yml', 'a: {b: [c]}\na_b: [d]\n');
+    expect(Object.fromEntries(Object.entries(collide.spec!.categories).map(([id, category]) => [id, category.entries.map((entry) => entry.term)]))).toEqual({ a_b: ['c'], a_b_2: ['d'] });
+    expect(collide.issues).toMatchObject([{ severity: 'warning', message: 'category "a_b" has the id "a_b" of an earlier category; it is imported as "a_b_2"' }]);
+  });
+
+  test('LIWC: a category number declared twice keeps its first name, with a warning; a Windows-1252 file is read as such, with a warning', () => {
+    const bytes = Buffer.concat([Buffer.from('%\n1\tstate\n1\tdupe\n2\tpeople\n%\nborder\t1\nbord'), Buffer.from([0xe9]), Buffer.from('r\t1\nrefugee\t2\n')]);
+    const { spec, issues } = parseLexicon('x.dic', bytes);
+    expect(spec!.categories.state.entries.map((entry) => entry.term)).toEqual(['border', 'bordér']);
+    expect(Object.keys(spec!.categories)).toEqual(['state', 'people']);
+    expect(issues.map((issue) => issue.message)).toEqual(['not UTF-8: read as Windows-1252 (Latin-1)', 'line 3: category number 1 is declared again, as "dupe"; its first name, "state", is kept']);
+  });
+});
+
 describe('dictionary import: terms no word token can be', () => {
   test('numbers and terms with characters no word contains are reported and left out', () => {
     const { spec, issues } = parseLexicon('x.yml', 'state:\n  - border\n  - "100"\n  - "(fence)"\n  - cannot\n');
