@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Issue } from './document.js';
 import { makeIssue, type IssueCode } from './issues.js';
@@ -7,8 +7,8 @@ import { makeIssue, type IssueCode } from './issues.js';
 export interface YamlSource {
   readonly file: string;
   readonly value: unknown;
-  /** 1-based line and column of the node at `path`, or of its closest existing parent. */
-  position(path: readonly PropertyKey[]): { line: number; column: number };
+  /** 1-based line and column of the node at `path`, or of its closest existing parent; with `key`, of that key of the mapping at `path`. */
+  position(path: readonly PropertyKey[], key?: string): { line: number; column: number };
 }
 
 /** Parse YAML text; syntax errors become issues with `syntaxCode`. */
@@ -30,7 +30,17 @@ export function parseYaml(file: string, text: string, syntaxCode: IssueCode): { 
     const reason = error instanceof Error ? error.message : String(error);
     return { issues: [makeIssue(syntaxCode, file, `YAML cannot be read: ${reason}`, { line: 1, column: 1 })] };
   }
-  return { source: { file, value, position: (path) => nodePosition(doc, lineCounter, path) }, issues: [] };
+  return { source: { file, value, position: (path, key) => (key !== undefined && keyPosition(doc, lineCounter, path, key)) || nodePosition(doc, lineCounter, path) }, issues: [] };
+}
+
+function keyPosition(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[], key: string): { line: number; column: number } | undefined {
+  const node = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  const range = isNode(pair?.key) ? pair.key.range : undefined;
+  if (!range) return undefined;
+  const { line, col } = lineCounter.linePos(range[0]);
+  return { line, column: col };
 }
 
 function nodePosition(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } {
@@ -48,7 +58,9 @@ function nodePosition(doc: Document, lineCounter: LineCounter, path: readonly Pr
 export function zodIssues(source: YamlSource, error: z.ZodError, code: IssueCode): Issue[] {
   return error.issues.map((zissue) => {
     const path = zissue.path as PropertyKey[];
-    const { line, column } = source.position(path);
+    // An unknown key is placed at the key itself, not at the mapping that holds it.
+    const keys = zissue.code === 'unrecognized_keys' ? zissue.keys : [];
+    const { line, column } = source.position(path, keys[0]);
     const where = path.length > 0 ? path.join('.') : '(top level)';
     return makeIssue(code, source.file, `${where}: ${zissue.message}`, { line, column, path: path.join('.') });
   });

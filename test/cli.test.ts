@@ -198,6 +198,16 @@ describe('hsframe run', () => {
     expect(stderr).toContain('"many"');
   }, TIMEOUT);
 
+  test('an unknown top-level key → exit 2 at its own line and column', async () => {
+    const dir = await folder('unknown-key');
+    const file = await pipeline(dir, join(dir, 'out'));
+    await writeFile(file, `${await readFile(file, 'utf8')}bogus: 1\n`);
+    const line = (await readFile(file, 'utf8')).split('\n').indexOf('bogus: 1') + 1;
+    const { code, stderr } = await hsframe(['run', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:${line}:1  CONFIG_INVALID  (top level): Unrecognized key: "bogus"`);
+  }, TIMEOUT);
+
   test('an extension of a format hsframe cannot read (.zip) → exit 2 naming it and what is read', async () => {
     const dir = await folder('zip-extension');
     const file = await pipeline(dir, join(dir, 'out'), ['extensions: [".txt", ".zip"]']);

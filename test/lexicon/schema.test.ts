@@ -8,7 +8,7 @@ describe('lexicon validation', () => {
   test.for([
     ['weight not a number', '      - term: border\n        weight: high\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got "high"'],
     ['negative weight', '      - term: border\n        weight: -1\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got -1'],
-    ['unknown key', '      - term: border\n        sauce: s\n        source: s\n', 'LEXICON_INVALID', 10, 9, 'sauce'],
+    ['unknown key: placed at the key', '      - term: border\n        sauce: s\n        source: s\n', 'LEXICON_INVALID', 11, 9, 'sauce'],
     ['missing source', '      - term: border\n', 'LEXICON_INVALID', 10, 9, 'source'],
     ['empty term', '      - term: ""\n        source: s\n', 'LEXICON_INVALID', 10, 15, 'term must not be empty'],
     ['duplicate term', '      - {term: Border, source: s}\n      - {term: border, source: s}\n', 'LEXICON_DUPLICATE_TERM', 11, 16, 'already an entry'],
