@@ -23,7 +23,7 @@ export function progressReporter(sink: ProgressSink, label: string): (event: Run
     }
     if (!sink.isTerminal) {
       if (event.done === 0) sink.write(`hsframe ${label}: scoring ${event.total} documents\n`);
-      if (event.done === event.total && event.total > 0) sink.write(`hsframe ${label}: scored ${event.total} documents (${event.cached} reused, ${event.failed} failed) in ${elapsed.toFixed(1)} s\n`);
+      if (event.done === event.total && event.total > 0) sink.write(`hsframe ${label}: scoring done: ${event.total} documents (${event.cached} reused, ${event.failed} failed in scoring; files that could not be listed are counted in the summary) in ${elapsed.toFixed(1)} s\n`);
       return;
     }
     const now = Date.now();

@@ -20,7 +20,7 @@ describe('progress', () => {
     expect(text.split('\n').filter(Boolean).map((line) => line.replace(/\(.*?\)|in [\d.]+ s/g, ''))).toEqual([
       'hsframe run x: finding documents ',
       'hsframe run x: scoring 2 documents',
-      'hsframe run x: scored 2 documents  ',
+      'hsframe run x: scoring done: 2 documents  ',
       'hsframe run x: writing outputs ',
       'hsframe run x: done ',
     ]);
