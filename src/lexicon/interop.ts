@@ -42,7 +42,7 @@ function dictionaryText(file: string, bytes: Uint8Array, issues: Issue[]): strin
   }
 }
 
-function specFrom(file: string, kind: string, categories: Map<string, string[]>): LexiconSpec {
+function specFrom(file: string, kind: string, categories: Map<string, string[]>, names: ReadonlyMap<string, string>): LexiconSpec {
   const name = snake(file.split('/').pop()!.replace(/\.[^.]+$/, '')).replace(/_/g, '-');
   return {
     name,
@@ -50,7 +50,7 @@ function specFrom(file: string, kind: string, categories: Map<string, string[]>)
     language: 'en',
     description: `Imported from the ${kind} dictionary ${file}.`,
     categories: Object.fromEntries(
-      [...categories].map(([id, terms]) => [id, { label: id, description: `Category ${id} of ${file}`, entries: terms.map((term) => ({ term, source: `${kind} dictionary ${file}`, inflect: false, weight: 1, exclude: [] })) }]),
+      [...categories].map(([id, terms]) => [id, { label: names.get(id) ?? id, description: `Category ${names.get(id) ?? id} of ${file}`, entries: terms.map((term) => ({ term, source: `${kind} dictionary ${file}`, inflect: false, weight: 1, exclude: [] })) }]),
     ),
   };
 }
@@ -92,7 +92,7 @@ export function importLiwc(file: string, content: string | Uint8Array): Imported
       else if (!categories.get(name)!.includes(term.toLowerCase())) categories.get(name)!.push(term.toLowerCase());
     }
   }
-  return withoutEmpty(file, 'LIWC', categories, issues);
+  return withoutEmpty(file, 'LIWC', categories, issues, ids);
 }
 
 /** Read a quanteda YAML dictionary: a mapping of category to a list of terms, nested categories joined with `_`. */
@@ -105,18 +105,23 @@ export function importQuanteda(file: string, text: string): ImportedLexicon {
   }
   const categories = new Map<string, string[]>();
   const issues: Issue[] = [];
+  const names = new Map<string, string>();
   const visit = (node: unknown, path: string[]) => {
-    if (Array.isArray(node)) categories.set(categoryId(path.join('_'), categories, file, issues), node.map((term) => String(term).toLowerCase()));
-    else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) visit(child, [...path, key]);
+    if (Array.isArray(node)) {
+      const id = categoryId(path.join('_'), categories, file, issues);
+      names.set(id, path.join('_'));
+      categories.set(id, node.map((term) => String(term).toLowerCase()));
+    } else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) visit(child, [...path, key]);
   };
   visit(value, []);
-  return withoutEmpty(file, 'quanteda', categories, issues);
+  return withoutEmpty(file, 'quanteda', categories, issues, names);
 }
 
 /** Globs hsframe matches: a trailing `*` only. */
 const SUPPORTED_TERM = /^[^*?]+\*?$/;
 
-function withoutEmpty(file: string, kind: string, categories: Map<string, string[]>, issues: Issue[]): ImportedLexicon {
+/** The imported spec, categories without terms left out; `names` gives each id's name in the dictionary (its label). */
+function withoutEmpty(file: string, kind: string, categories: Map<string, string[]>, issues: Issue[], names: ReadonlyMap<string, string>): ImportedLexicon {
   for (const [name, terms] of categories) {
     const unsupported = terms.filter((term) => !SUPPORTED_TERM.test(term));
     if (unsupported.length > 0) {
@@ -139,7 +144,7 @@ function withoutEmpty(file: string, kind: string, categories: Map<string, string
     }
   }
   if (categories.size === 0) return { issues: [...issues, makeIssue('LEXICON_INVALID', file, `no ${kind} categories with terms found`)] };
-  return { spec: specFrom(file, kind, categories), issues };
+  return { spec: specFrom(file, kind, categories, names), issues };
 }
 
 /** Every word form an entry matches, as terms a glob dictionary can hold: hyphen variants and inflections written out. */

@@ -42,6 +42,7 @@ describe('dictionary import: names and encodings that must lose nothing', () => 
   test('quanteda: an accented name keeps its letters; names that meet on one id both stay, the second renamed with a warning', () => {
     const accents = parseLexicon('q.yml', 'über: [x]\nber: [y]\n');
     expect(Object.keys(accents.spec!.categories)).toEqual(['uber', 'ber']);
+    expect(accents.spec!.categories.uber.label).toBe('über');
     const collide = parseLexicon('q.yml', 'a: {b: [c]}\na_b: [d]\n');
     expect(Object.fromEntries(Object.entries(collide.spec!.categories).map(([id, category]) => [id, category.entries.map((entry) => entry.term)]))).toEqual({ a_b: ['c'], a_b_2: ['d'] });
     expect(collide.issues).toMatchObject([{ severity: 'warning', message: 'category "a_b" has the id "a_b" of an earlier category; it is imported as "a_b_2"' }]);
@@ -52,6 +53,7 @@ describe('dictionary import: names and encodings that must lose nothing', () => 
     const { spec, issues } = parseLexicon('x.dic', bytes);
     expect(spec!.categories.state.entries.map((entry) => entry.term)).toEqual(['border', 'bordér']);
     expect(Object.keys(spec!.categories)).toEqual(['state', 'people']);
+    expect(spec!.categories.state.label).toBe('state');
     expect(issues.map((issue) => issue.message)).toEqual(['not UTF-8: read as Windows-1252 (Latin-1)', 'line 3: category number 1 is declared again, as "dupe"; its first name, "state", is kept']);
   });
 });
