@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { cohenKappa } from '../dist/index.js';
+import { labelMetrics } from '../dist/index.js';
 
 const LABELS = ['state_centric', 'people_centric', 'economic', 'food', 'health', 'environmental', 'personal', 'community', 'political'];
 const { values: args, positionals: coderFiles } = parseArgs({
@@ -36,22 +36,14 @@ const coders = coderFiles.map((file) => {
 const m = coders.length;
 const n = view.length;
 
-/** Mean pairwise Cohen's κ of the coders on label `l`. */
+/** Mean pairwise Cohen's κ of the coders on label `l` (one coder's codes taken as gold, the other's as predictions). */
 function pairwiseKappa(l) {
   const kappas = [];
+  const codes = coders.map((coder) => coder.map((labels) => labels[l]));
   for (let a = 0; a < m; a++) {
     for (let b = a + 1; b < m; b++) {
-      let tp = 0, fp = 0, fn = 0, tn = 0;
-      for (let i = 0; i < n; i++) {
-        const x = coders[a][i][l];
-        const y = coders[b][i][l];
-        if (x && y) tp++;
-        else if (x) fn++;
-        else if (y) fp++;
-        else tn++;
-      }
-      const kappa = cohenKappa(tp, fp, fn, tn);
-      if (kappa !== null) kappas.push(kappa);
+      const { cohenKappa } = labelMetrics(LABELS[l], codes[a], codes[b]);
+      if (cohenKappa !== null) kappas.push(cohenKappa);
     }
   }
   return kappas.length ? kappas.reduce((s, k) => s + k, 0) / kappas.length : null;

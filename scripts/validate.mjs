@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED_LEXICONS, bootstrapIntervals, evaluate, loadScorer, readGold } from '../dist/index.js';
+import { formatInterval } from '../dist/evaluate/index.js';
 import { sharedIds } from './gold-overlap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -50,8 +51,7 @@ const targets = halves.all.metrics.map((m) => {
 
 /** A metrics table; with `intervals`, the 95% bootstrap intervals of F1 and κ as two more columns. */
 const table = (result, coders = coderKappa, intervals) => {
-  const range = (interval) => (interval ? `${interval[0].toFixed(3)}–${interval[1].toFixed(3)}` : '–');
-  const extra = (of) => (intervals ? ` ${range(of.f1)} | ${range(of.cohenKappa)} |` : '');
+  const extra = (of) => (intervals ? ` ${formatInterval(of.f1, '–')} | ${formatInterval(of.cohenKappa, '–')} |` : '');
   return [
     `| label | support | predicted | tp | fp | fn | precision | recall | F1 | κ | coders' κ |${intervals ? ' F1 95% CI | κ 95% CI |' : ''}`,
     `|---|---|---|---|---|---|---|---|---|---|---|${intervals ? '---|---|' : ''}`,

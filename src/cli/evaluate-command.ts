@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { bootstrapIntervals, evaluate, readGold, type BootstrapIntervals, type Evaluation, type GoldSubset, type Interval } from '../evaluate/index.js';
+import { bootstrapIntervals, evaluate, FIGURES, formatInterval, readGold, type BootstrapIntervals, type Evaluation, type GoldSubset } from '../evaluate/index.js';
 import { hasErrors, reasonOf } from '../issues.js';
 import { numberCell, textCell, toCsv } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../pipeline/index.js';
@@ -30,8 +30,8 @@ is kept; the terminal shows those of f1 and cohen_kappa, --out all four.
 `;
 
 const METRIC_HEADER = ['label', 'support', 'predicted', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'cohen_kappa'];
-const FIGURES = ['precision', 'recall', 'f1', 'cohenKappa'] as const;
-const CI_HEADER = ['precision', 'recall', 'f1', 'cohen_kappa'].flatMap((figure) => [`${figure}_ci_low`, `${figure}_ci_high`]);
+/** The bounds' columns, after the figures' own (the last four of METRIC_HEADER, in FIGURES' order). */
+const CI_HEADER = METRIC_HEADER.slice(-FIGURES.length).flatMap((figure) => [`${figure}_ci_low`, `${figure}_ci_high`]);
 
 /** \`hsframe evaluate\`. */
 export async function evaluateCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -45,7 +45,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const resamplesText = parsed.values.resamples as string | undefined;
   if (resamplesText !== undefined && !parsed.values.ci) return usageError(io, 'evaluate', '--resamples needs --ci');
   const resamples = Number(resamplesText ?? 2000);
-  if (!Number.isInteger(resamples) || resamples < 100 || resamples > 1_000_000 || !/^\d+$/.test(resamplesText ?? '2000')) {
+  if (!/^\d+$/.test(resamplesText ?? '2000') || resamples < 100 || resamples > 1_000_000) {
     return usageError(io, 'evaluate', `--resamples must be a whole number from 100 to 1000000, got "${resamplesText}"`);
   }
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
@@ -88,12 +88,11 @@ export function metricCells(result: Evaluation, intervals?: BootstrapIntervals):
 
 /** A fixed-width table for the terminal; with `intervals`, the 95% intervals of f1 and cohen_kappa as two more columns. */
 export function formatTable(result: Evaluation, title: string, intervals?: BootstrapIntervals): string {
-  const range = (interval: Interval) => (interval ? `${interval[0].toFixed(3)}–${interval[1].toFixed(3)}` : '');
   const header = intervals ? [...METRIC_HEADER, 'f1_95ci', 'kappa_95ci'] : METRIC_HEADER;
   const cells = metricCells(result).map((row, i) => {
     if (!intervals) return row;
     const of = i < result.metrics.length ? intervals.labels[i] : intervals.macro;
-    return [...row, range(of.f1), range(of.cohenKappa)];
+    return [...row, formatInterval(of.f1), formatInterval(of.cohenKappa)];
   });
   const rows = [header, ...cells];
   const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column].length)));

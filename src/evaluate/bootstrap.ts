@@ -35,7 +35,13 @@ export interface BootstrapIntervals {
   readonly macro: MetricIntervals;
 }
 
-const FIGURES = ['precision', 'recall', 'f1', 'cohenKappa'] as const;
+/** The figures an interval is given for, in the order tables show them. */
+export const FIGURES = ['precision', 'recall', 'f1', 'cohenKappa'] as const;
+
+/** An interval as `low–high` (3 decimals), or `empty` where there is none. */
+export function formatInterval(interval: Interval, empty = ''): string {
+  return interval ? `${interval[0].toFixed(3)}–${interval[1].toFixed(3)}` : empty;
+}
 
 /**
  * Percentile bootstrap intervals (Efron & Tibshirani 1993, ch. 13) of precision, recall, F1 and

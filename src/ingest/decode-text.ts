@@ -1,3 +1,5 @@
+import { decodeWindows1252 } from '../windows-1252.js';
+
 /** Text decoded from bytes, with the encoding used (and what may be wrong with it); or why it could not be. */
 export type Decoded = { text: string; encoding: string; warning?: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
 
@@ -124,18 +126,4 @@ function controlShare(text: string): number {
     if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f) count += 1;
   }
   return count / text.length;
-}
-
-// Windows-1252 differs from Latin-1 only in 0x80–0x9F. Decoded by table: Node's TextDecoder
-// decodes the label windows-1252 as Latin-1, turning “ ” – € into invisible control codes.
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-/** Decode Windows-1252 (a superset of Latin-1's printable characters). */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (let start = 0; start < bytes.length; start += 8192) {
-    const chunk = bytes.subarray(start, start + 8192);
-    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte)));
-  }
-  return text;
 }

@@ -2,6 +2,7 @@ import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
 import type { Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
 import { termVariants } from '../normalise.js';
+import { decodeWindows1252 } from '../windows-1252.js';
 import { inflectWord } from './inflect.js';
 import type { LexiconSpec } from './schema.js';
 import { termProblems } from './term-problems.js';
@@ -38,7 +39,7 @@ function dictionaryText(file: string, bytes: Uint8Array, issues: Issue[]): strin
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     issues.push(makeIssue('LEXICON_INVALID', file, 'not UTF-8: read as Windows-1252 (Latin-1)', { severity: 'warning' }));
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 

@@ -58,6 +58,14 @@ describe('dictionary import: names and encodings that must lose nothing', () => 
   });
 });
 
+describe('dictionary import: Windows-1252 bytes 0x80–0x9F', () => {
+  test('are read by the Windows-1252 table, as text documents are (curly quotes, dashes), not as Latin-1 control codes', () => {
+    const bytes = Buffer.concat([Buffer.from('%\n1\tq\n%\nwell'), Buffer.from([0x96]), Buffer.from('being\t1\nbord'), Buffer.from([0xe9]), Buffer.from('r\t1\n')]);
+    const { spec } = parseLexicon('x.dic', bytes);
+    expect(spec!.categories.q.entries.map((entry) => entry.term)).toEqual(['well–being', 'bordér']);
+  });
+});
+
 describe('dictionary import: terms no word token can be', () => {
   test('numbers and terms with characters no word contains are reported and left out', () => {
     const { spec, issues } = parseLexicon('x.yml', 'state:\n  - border\n  - "100"\n  - "(fence)"\n  - cannot\n');
