@@ -14,7 +14,7 @@ interface CompromiseWorld {
   model: unknown;
 }
 
-const VERB_FORMS = ['PastTense', 'PresentTense', 'Gerund', 'PastParticiple'] as const;
+const VERB_FORMS = ['PastTense', 'PresentTense', 'Gerund', 'Participle'] as const;
 
 /** Inflections worked out so far in this thread, by word. */
 const known = new Map<string, readonly string[]>();

@@ -2,7 +2,7 @@ import type { TextSpan, TokenRange } from '../document.js';
 import { CLITICS, isHyphen } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countLanguages, newLanguageCounts } from './detect-language.js';
-import { NEGATION_WINDOW } from './negation.js';
+import { isInNegationWindow } from './negation.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
 import type { WordColumns } from './word-columns.js';
@@ -13,7 +13,7 @@ import type { WordColumns } from './word-columns.js';
  * model. Its rules follow what wink-nlp does with the same text where that matters for
  * matching: clitics are split off ("state's" → state + 's, "cannot" → can + not), a hyphen is a
  * token of its own between words (phrases still match across it), and a negation cue negates
- * the next four words, up to the next punctuation or clause opener ("but", "as", "however").
+ * the next three words, up to the next punctuation or clause opener ("but", "as", "however").
  */
 
 const LETTER = 1;
@@ -45,7 +45,7 @@ const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb]);
 const OPENERS = new Set([0x22, 0x27, 0x28, 0x5b, 0x201c, 0x2018, 0xab]);
 /** Lower-cased words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof st sr jr no nos art arts para paras vol fig cf vs al e.g i.e u.s u.k u.n ph.d sec gen col lt sgt hon rev ltd inc co corp dept approx jan feb mar apr jun jul aug sep sept oct nov dec op cit ibid'.split(' '),
+  'mr mrs ms dr prof st sr jr no nos art arts para paras subpara subparas sect sects reg regs ch chap pp vol fig cf vs al e.g i.e u.s u.k u.n ph.d sec gen col lt sgt hon rev ltd inc co corp dept approx jan feb mar apr jun jul aug sep sept oct nov dec op cit ibid'.split(' '),
 );
 
 function isSpace(code: number): boolean {
@@ -148,7 +148,7 @@ class ParagraphScanner {
     this.lastWord = lower;
     this.lastWordEnd = at;
     if (!hasLetter) {
-      this.tokens.add(start, at, lower, lower, false, this.sinceCue <= NEGATION_WINDOW, 0);
+      this.tokens.add(start, at, lower, lower, false, isInNegationWindow(this.sinceCue), 0);
       this.isBroken = true;
     } else if (lower === 'cannot') {
       this.pushWord(start, start + 3, this.vocabulary.of('can'));
@@ -171,7 +171,8 @@ class ParagraphScanner {
       this.tokens.add(mark, mark + 1, char, char, false, false, 0);
       if (!isHyphen(char)) this.isBroken = true;
     }
-    if (CLASS[code] === PUNCTUATION) this.sinceCue = Infinity;
+    // A hyphen between words ("not a well-known threat") is not a clause's end.
+    if (CLASS[code] === PUNCTUATION && !isHyphen(text[at])) this.sinceCue = Infinity;
     this.isAfterNot = false;
     const isAfterAbbreviation = code === PERIOD && this.lastWordEnd === at && isAbbreviation(this.lastWord);
     if (isEnd && isSentenceEnd(text, at, end, to, isAfterAbbreviation)) this.endSentence(end);
@@ -190,9 +191,9 @@ class ParagraphScanner {
     const norm = form.norm;
     // "not only": the cue is withdrawn once the next word is read.
     if ((this.isAfterNot && form.cancelsNot) || form.endsScope) this.sinceCue = Infinity;
-    const isNegated = this.sinceCue <= NEGATION_WINDOW;
+    const isNegated = isInNegationWindow(this.sinceCue);
     this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
-    this.isAfterNot = norm === 'not';
+    this.isAfterNot = norm === 'not' || norm === "n't";
     const { words } = this;
     words.add(this.tokens.length, words.sentences + this.sentences.length, norm, form.id, this.isBroken, isNegated);
     this.isBroken = false;

@@ -1,8 +1,8 @@
 import type { TextSpan, TokenRange } from '../document.js';
-import { normaliseWord } from '../normalise.js';
+import { isHyphen, normaliseWord } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countWord, newLanguageCounts } from './detect-language.js';
-import { isNegationCue, NEGATION_WINDOW } from './negation.js';
+import { isInNegationWindow, isNegationCue } from './negation.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { winkTokenise, type WinkPipeName } from './wink.js';
 
@@ -41,10 +41,10 @@ export function tokeniseParagraph(text: string, [from, to]: [number, number], to
     if (type === 'tabCRLF') continue;
     const norm = normaliseWord(value);
     // wink-nlp's scope runs to the end of the clause; only words close to the cue are negated.
-    const isNegated = raw.negations[i] === true && sinceCue <= NEGATION_WINDOW;
+    const isNegated = raw.negations[i] === true && isInNegationWindow(sinceCue);
     if (!WORD_TYPES.has(type) || !LETTER.test(value)) {
       tokens.add(start, end, norm, norm, false, isNegated, 0);
-      if (type === 'punctuation') sinceCue = Infinity;
+      if (type === 'punctuation' && !isHyphen(value)) sinceCue = Infinity;
     } else if (POSSESSIVE.test(value)) {
       // wink-nlp splits "Hitler's" the first time it meets it and keeps it whole once the word
       // is in its cache, so output would depend on what it read before: split it here always.

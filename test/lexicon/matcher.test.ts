@@ -8,6 +8,7 @@ describe('matcher features', () => {
   test.for([
     ['single word, any case', `- {term: border, ${S}}`, 'The BORDER and the Border and borders.', ['a:BORDER', 'a:Border']],
     ['inflect: verb forms', `- {term: protect, inflect: true, ${S}}`, 'They protected, protect and are protecting; protection is a noun.', ['a:protected', 'a:protect', 'a:protecting']],
+    ['inflect: irregular past tense and participle', `- {term: take, inflect: true, ${S}}\n- {term: flee, inflect: true, ${S}}`, 'Land was taken; they took it and fled.', ['a:taken', 'a:took', 'a:fled']],
     ['inflect: irregular plural', `- {term: child, inflect: true, ${S}}`, 'One child, many children.', ['a:child', 'a:children']],
     ['inflect: a phrase inflects its content words, never its articles or prepositions', `- {term: check at the border, inflect: true, ${S}}`, 'Checks at the borders; checks at thing border; checked as the border; checks ats thes border.', ['a:Checks at the borders']],
     ['trailing wildcard: the stem and longer words', `- {term: securiti*, ${S}}`, 'Securitisation, securitization and securiti, but not security.', ['a:Securitisation', 'a:securitization', 'a:securiti']],

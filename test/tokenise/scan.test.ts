@@ -33,6 +33,7 @@ describe('scan.v1 tokeniser', () => {
     ['not after titles, initials or abbreviations', 'Mr. Smith met J. Doe of the U.S. Government in Geneva.', 1],
     ['a list number alone is not a sentence', '1. The Organization is based on equality.\n\n2. All Members shall settle disputes.', 2],
     ['a lower-case word after a period continues the sentence', 'See art. 5 and para. 3 of the text.', 1],
+    ['legal citations do not end a sentence', 'See pp. 3 and Sect. 2 of Reg. (EU) 2016/399 and Ch. 4 and Subpara. 2 here.', 1],
     ['closing quotes belong to the sentence they end', 'He said "we are safe." Then he left.', 2],
   ] as const)('%s', ([, text, count]) => {
     const doc = scan(text);
@@ -42,10 +43,12 @@ describe('scan.v1 tokeniser', () => {
 
   test.for([
     ['a cue negates the next words', 'Migrants are not a security threat.', ['a', 'security', 'threat']],
-    ['only four words after the cue', 'They spared no effort in addressing terrorism today.', ['effort', 'in', 'addressing', 'terrorism']],
+    ['only the three words after the cue', 'They spared no effort in addressing terrorism today.', ['effort', 'in', 'addressing']],
+    ['a hyphen between words does not close the window', 'Not a well-known threat.', ['a', 'well', 'known']],
     ['punctuation closes the window', 'We do not, however, see security.', []],
     ['"not only" asserts', 'It is not only about security but rights.', []],
     ['"n\'t" is a cue', "This isn't a threat.", ['a', 'threat']],
+    ['"n\'t only" asserts, as "not only" does', "It isn't only a threat.", []],
   ] as const)('negation: %s', ([, text, negated]) => {
     expect(scan(text).tokens.toArray().filter((token) => token.isNegated && token.isWord).map((token) => token.norm)).toEqual(negated);
   });

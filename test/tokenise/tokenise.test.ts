@@ -17,6 +17,14 @@ describe('tokenise', () => {
     expect(doc.wordCount).toBe(8);
   });
 
+  test.for(['scan.v1', 'wink-fast.v1', 'wink.v1'] as const)('%s: the same negation window: the three words after a cue, across a hyphen, not after "n\'t only"', (tokeniser) => {
+    const negated = (text: string) => tokenise(textSource(text), { tokeniser, language: 'en' }).tokens.toArray().filter((token) => token.isNegated && token.isWord).map((token) => token.norm);
+    expect(negated('They spared no effort in addressing terrorism today.')).toEqual(['effort', 'in', 'addressing']);
+    expect(negated('Migrants are not a well-known threat.').filter((norm) => norm !== 'well-known')).not.toContain('threat');
+    expect(negated('Migrants are never security-threats.')).toContain('threats');
+    expect(negated("It isn't only a threat.")).toEqual([]);
+  });
+
   test('scan.v1 (the default) gives each word itself as its lemma', () => {
     const doc = tokenise(textSource('They were detained.'));
     expect(doc.tokens.toArray().map((token) => token.lemma)).toEqual(['they', 'were', 'detained', '.']);
