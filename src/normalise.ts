@@ -1,7 +1,8 @@
 /** Text normalisation shared by documents and lexicon terms, so both sides match alike (S8). */
 
 const HYPHEN_CHARS = '-\u2010\u2011\u2012\u2013\u00ad';
-const HYPHENS = new RegExp(`[${HYPHEN_CHARS}]`, 'g');
+/** Every hyphen character (a global pattern, for `replace`). */
+export const HYPHENS = new RegExp(`[${HYPHEN_CHARS}]`, 'g');
 const APOSTROPHES = /[\u2019\u2018\u02bc`]/g;
 
 const NEEDS_FOLDING = new RegExp(`[${HYPHEN_CHARS}\u2019\u2018\u02bc\`]`);

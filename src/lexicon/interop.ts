@@ -1,7 +1,7 @@
 import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
 import type { Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
-import { termVariants } from '../normalise.js';
+import { HYPHENS, termVariants, termWords } from '../normalise.js';
 import { decodeWindows1252 } from '../windows-1252.js';
 import { inflectWord } from './inflect.js';
 import type { LexiconSpec } from './schema.js';
@@ -148,12 +148,20 @@ function withoutEmpty(file: string, kind: string, categories: Map<string, string
   return { spec: specFrom(file, kind, categories, names), issues };
 }
 
-/** Every word form an entry matches, as terms a glob dictionary can hold: hyphen variants and inflections written out. */
+/**
+ * Every word form an entry matches, as terms a glob dictionary can hold: hyphen variants and
+ * inflections written out, and a hyphenated word also as written (`well-being`), since quanteda
+ * and LIWC keep it one token; an inflected one takes its inflections on its last part.
+ */
 function exportTerms(term: string, isInflected: boolean): string[] {
-  const forms = termVariants(term).flatMap((words) => {
+  const inflect = (word: string) => (isInflected && !word.endsWith('*') ? inflectWord(word) : [word]);
+  const asWritten = termWords(term).map((word) => word.replace(HYPHENS, '-'));
+  const variants = asWritten.some((word) => /.-./.test(word)) ? [...termVariants(term), asWritten] : termVariants(term);
+  const forms = variants.flatMap((words) => {
     let phrases: string[][] = [[]];
     for (const word of words) {
-      const options = isInflected && !word.endsWith('*') ? inflectWord(word) : [word];
+      const hyphen = word.lastIndexOf('-');
+      const options = hyphen > 0 && hyphen < word.length - 1 ? inflect(word.slice(hyphen + 1)).map((last) => word.slice(0, hyphen + 1) + last) : inflect(word);
       phrases = phrases.flatMap((phrase) => options.map((option) => [...phrase, option]));
     }
     return phrases.map((phrase) => phrase.join(' ').replace(/ '/g, "'"));

@@ -93,3 +93,18 @@ describe('export and re-import give the same scores on the bundled corpus', asyn
     expect(await scoresWith(imported.lexicon!)).toEqual(original);
   }, 60_000);
 });
+
+describe('export writes out every form an entry matches', () => {
+  const spec = (entries: string) => {
+    const text = `name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n  a:\n    label: A\n    description: A\n    entries:\n${entries}`;
+    const parsed = parseLexicon('t.yaml', text);
+    expect(parsed.issues).toEqual([]);
+    return parsed.spec!;
+  };
+
+  test('a hyphenated word also as written (quanteda and LIWC keep it one token), inflected on its last part', () => {
+    const exported = exportQuanteda(spec('      - {term: well-being, source: x}\n      - {term: asylum-seeker, inflect: true, source: x}\n      - {term: take, inflect: true, source: x}\n'));
+    for (const form of ['well-being', 'well being', 'wellbeing', 'asylum-seeker', 'asylum-seekers', 'asylum seekers', 'taken', 'took']) expect(exported).toContain(`  - ${form}\n`);
+    expect(exportLiwc(spec('      - {term: well-being, source: x}\n'))).toContain('\nwell-being\t1\n');
+  });
+});
