@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { csvRows, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
 
@@ -15,6 +15,46 @@ export function tempPathFor(path: string): string {
 /** Temp names are unique per process and thread: a random prefix drawn once per thread, and a counter. */
 const TEMP_PREFIX = randomBytes(4).toString('hex');
 const TEMP_COUNT = { value: 0 };
+
+/** A file written in full to a temp file beside its target, waiting to be renamed over it. */
+export interface PendingFile {
+  readonly path: string;
+  readonly temp: string;
+}
+
+/** Write `data` to a temp file beside `path`, to be renamed over it by `publish` (or dropped by `discard`). */
+export async function writePending(path: string, data: string | Uint8Array): Promise<PendingFile> {
+  const temp = tempPathFor(path);
+  try {
+    await writeFile(temp, data);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return { path, temp };
+}
+
+/**
+ * Rename finished files over their targets, in order. Every file of a set is written in full
+ * first, so a full disk or a failed write leaves all the previous files in place, not some new
+ * and some old; a rename does not need space. If one fails, the temp files not yet renamed are
+ * removed.
+ */
+export async function publish(files: readonly PendingFile[]): Promise<void> {
+  for (let i = 0; i < files.length; i++) {
+    try {
+      await rename(files[i].temp, files[i].path);
+    } catch (error) {
+      await discard(files.slice(i));
+      throw error;
+    }
+  }
+}
+
+/** Remove finished files' temp files; their targets are untouched. */
+export async function discard(files: readonly PendingFile[]): Promise<void> {
+  await Promise.all(files.map((file) => rm(file.temp, { force: true })));
+}
 
 /**
  * A CSV file written in batches to a temp file and renamed into place on `commit()`, so a
@@ -52,16 +92,21 @@ export class CsvFileWriter {
     if (text.length > 0) await this.handle.writeFile(text);
   }
 
-  /** Flush to disk and rename over the target. */
-  async commit(): Promise<void> {
+  /** Flush to disk and close: the file waits in its temp file to be renamed over the target (`publish`). */
+  async finish(): Promise<PendingFile> {
     try {
       await this.handle.sync();
       await this.handle.close();
-      await rename(this.temp, this.path);
     } catch (error) {
       await rm(this.temp, { force: true });
       throw error;
     }
+    return { path: this.path, temp: this.temp };
+  }
+
+  /** Flush to disk and rename over the target. */
+  async commit(): Promise<void> {
+    await publish([await this.finish()]);
   }
 
   /** Drop the temp file; the target is untouched. */

@@ -64,20 +64,20 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return `${settings.hasBom ? '\ufeff' : ''}${csvRows([header, ...rows], settings)}`;
 }
 
-const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+/** A value a spreadsheet could run as a formula, after any quotes: those quotes are taken for the neutralising quote when read back. */
+const FORMULA_START = /^'*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 /**
  * A text cell that a spreadsheet will not run as a formula: a value starting with `=`, `+`,
- * `-`, `@`, tab or carriage return gets a leading `'` (OWASP CSV injection guidance).
+ * `-`, `@`, tab or carriage return gets a leading `'` (OWASP CSV injection guidance). So does
+ * such a value after quotes (`'=x` → `''=x`), so that every cell reads back as one value
+ * (`untextCell`), and two documents never share a written id.
  */
 export function textCell(value: string): Cell {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/**
- * The value of a text cell: the quote `textCell` puts before a formula-like value removed. (A
- * value that itself began with `'` and a formula character reads back without its quote.)
- */
+/** The value of a text cell: the quote `textCell` puts before a formula-like value removed. */
 export function untextCell(cell: Cell): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }

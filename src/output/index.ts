@@ -1,5 +1,5 @@
 export { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
-export { CsvFileWriter, TEMP_SUFFIX, tempPathFor } from './csv-file-writer.js';
+export { CsvFileWriter, discard, publish, TEMP_SUFFIX, tempPathFor, writePending, type PendingFile } from './csv-file-writer.js';
 export { toCsv, csvRows, defaultCsvRows, stringifyRows, recodeCsvRows, isDefaultLayout, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
 export { scoreHeader, scoreCells } from './score-columns.js';
 export { MATCH_HEADER, matchRows, matchCells, parseMatchRows, kwic, flatten, type MatchRow } from './match-rows.js';

@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { CsvFileWriter, DEFAULT_CSV_SETTINGS, writeFileAtomic, type CsvSettings } from '../output/index.js';
+import { CsvFileWriter, DEFAULT_CSV_SETTINGS, publish, untextCell, writeFileAtomic, type CsvSettings, type PendingFile } from '../output/index.js';
 import { compareText } from '../compare-text.js';
 import { checkShardSet } from './check-shard-set.js';
 import { mergeManifests, type RunManifest } from './merge-manifests.js';
@@ -74,7 +74,11 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
       writers.push(writer);
       await writer.write(merged.records);
     }
-    for (const writer of writers.splice(0)) await writer.commit();
+    // Every table is written in full before any is renamed into place: a full disk leaves the previous ones whole.
+    const finished: PendingFile[] = [];
+    for (const writer of writers) finished.push(await writer.finish());
+    writers.length = 0;
+    await publish(finished);
     const outputs = [...tables, 'manifest.json'];
     const notes: string[] = [];
     if (manifests.some((manifest) => manifest.outputs?.includes(REPORT_FILE))) {
@@ -121,9 +125,14 @@ async function mergeTable(dirs: readonly string[], name: Table, csv: CsvSettings
         seen.set(record[0], index);
       }
     }
-    records.push(...body);
+    if (name === 'errors.csv') {
+      // A problem of the corpus as a whole (CORPUS_EMPTY), which every shard reports, is listed once, as one run lists it.
+      const earlier = new Set(records.map((record) => JSON.stringify(record)));
+      records.push(...body.filter((record) => !earlier.has(JSON.stringify(record))));
+    } else records.push(...body);
   }
   // As one run sorts them: by doc_id (stable, keeping matches in text order); errors also by code.
-  const byDocId = (a: string[], b: string[]) => compareText(a[0], b[0]) || (name === 'errors.csv' ? compareText(a[2], b[2]) : 0);
+  // The ids as a run sorts them, without the quote that keeps a spreadsheet from reading one as a formula.
+  const byDocId = (a: string[], b: string[]) => compareText(untextCell(a[0]), untextCell(b[0])) || (name === 'errors.csv' ? compareText(a[2], b[2]) : 0);
   return { header: header ?? [], records: records.sort(byDocId) };
 }

@@ -3,8 +3,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, ScoreRow } from '../document.js';
 import {
-  CsvFileWriter, DEFAULT_CSV_SETTINGS, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, writeFileAtomic,
-  type CsvSettings, type SegmentKind,
+  CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, writePending,
+  type CsvSettings, type PendingFile, type SegmentKind,
 } from '../output/index.js';
 import type { FragmentStore, StoredRows } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
@@ -101,6 +101,11 @@ export class OrderedTables {
 
   /** Write the remaining rows (`docs` must be every document with rows, in order) and rename the tables into place. */
   async commit(docs: readonly StoredDoc[]): Promise<void> {
+    await publish(await this.finish(docs));
+  }
+
+  /** Write the remaining rows (`docs` must be every document with rows, in order) and close the temp files, to be renamed into place (`publish`). */
+  async finish(docs: readonly StoredDoc[]): Promise<PendingFile[]> {
     this.start();
     await this.chain;
     const files = await this.openOnce().catch((error: unknown) => {
@@ -115,7 +120,15 @@ export class OrderedTables {
       await this.abort();
       throw new Error(`tables: ${this.written} documents written, ${docs.length} scored`);
     }
-    for (const writer of files.all) await writer.commit();
+    const finished: PendingFile[] = [];
+    try {
+      for (const writer of files.all) finished.push(await writer.finish());
+    } catch (error) {
+      await discard(finished);
+      await this.abort();
+      throw error;
+    }
+    return finished;
   }
 
   /** Drop the temp files; the tables in place are untouched. Documents that settle later are ignored. */
@@ -214,13 +227,26 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   const isUnchanged = await areTablesCurrent(stateDir, dir, digest, names);
   const docs = scored.ids.map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));
   const tables = outputs.tables ?? OrderedTables.of(outputs, docs);
-  if (isUnchanged) await tables.abort();
-  else await tables.commit(docs);
-  const errors = await CsvFileWriter.open(join(dir, 'errors.csv'), ERROR_HEADER, csv);
-  await errors.write(errorCells(outputs.issues));
-  await errors.commit();
+  // Every file is written in full before any is renamed into place: a full disk leaves the previous set whole.
+  const pending: PendingFile[] = [];
+  try {
+    if (isUnchanged) await tables.abort();
+    else pending.push(...(await tables.finish(docs)));
+    const errors = await CsvFileWriter.open(join(dir, 'errors.csv'), ERROR_HEADER, csv);
+    try {
+      await errors.write(errorCells(outputs.issues));
+    } catch (error) {
+      await errors.abort();
+      throw error;
+    }
+    pending.push(await errors.finish());
+    pending.push(await writePending(join(dir, 'manifest.json'), `${JSON.stringify(outputs.manifest, null, 2)}\n`));
+  } catch (error) {
+    await discard(pending);
+    throw error;
+  }
+  await publish(pending);
   await removeStaleOptionalOutputs(dir, outputs.files);
-  await writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(outputs.manifest, null, 2)}\n`);
   if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names);
   return { isUnchanged };
 }

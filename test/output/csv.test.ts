@@ -23,6 +23,8 @@ describe('textCell', () => {
     ['x-1', 'x-1'],
     [' =1', ' =1'],
     ["'quoted", "'quoted"],
+    ["'=a", "''=a"], // else it would read back as "=a", the cell of another value
+    ["''+1", "'''+1"],
     ['', ''],
     ['1.5', '1.5'],
   ])('%j → %j', ([input, output]) => {
@@ -31,7 +33,7 @@ describe('textCell', () => {
 });
 
 describe('untextCell', () => {
-  test.for(['=SUM(A1)', '+1', '-2', '@x', '\tx', "'quoted", 'plain', ''])('recovers %j from its cell', (value) => {
+  test.for(['=SUM(A1)', '+1', '-2', '@x', '\tx', "'quoted", "'=a", "''=a", "'", 'plain', ''])('recovers %j from its cell', (value) => {
     expect(untextCell(textCell(value))).toBe(value);
   });
 });

@@ -7,7 +7,7 @@ import type { CsvSettings } from '../../src/output/index.js';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
 import { scoreFiles } from '../../src/pipeline/score-files.js';
-import { OrderedTables, type StoredDoc, type TableSettings } from '../../src/pipeline/write-outputs.js';
+import { OrderedTables, writeOutputs, type StoredDoc, type TableSettings } from '../../src/pipeline/write-outputs.js';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -24,7 +24,7 @@ async function scoredCorpus() {
   const { files } = await findDocuments(BUNDLED, ['.txt', '.md', '.html', '.pdf', '.docx']);
   const scored = await scoreFiles(files, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 1, store, keepRows: false, segments: 'sentence' });
   const docs: StoredDoc[] = scored.ids.map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));
-  return { dir, scorer: scorer!, store, docs };
+  return { dir, scorer: scorer!, store, docs, scored };
 }
 
 /** The tables in `dir`, by name. */
@@ -98,5 +98,24 @@ describe('tables written in id order while documents settle', () => {
     docs.forEach((doc, index) => failing.settle(index, doc));
     await expect(failing.commit(docs)).rejects.toThrow(`the stored results of ${docs[0].id} are missing`);
     expect(await readdir(out)).toEqual(['scores.csv']);
+  }, 60_000);
+});
+
+describe('the output files of a run', () => {
+  test('are all written in full before any is put in place: a failure writing the last leaves every previous file as it was', async () => {
+    const { dir, scorer, store, scored } = await scoredCorpus();
+    const out = join(dir, 'out');
+    await mkdir(out);
+    const previous = ['scores.csv', 'matches.csv', 'errors.csv', 'manifest.json'];
+    for (const name of previous) await writeFile(join(out, name), `previous ${name}\n`);
+    const outputs = { dir: out, stateDir: join(dir, 'run-state'), scorer, store, scored, issues: [], files: previous, runKey: 'key' };
+    await mkdir(outputs.stateDir);
+    // The manifest, written last, cannot be written (as on a full disk): the tables and errors.csv, already written, are not put in place.
+    await expect(writeOutputs({ ...outputs, manifest: { size: 1n } })).rejects.toThrow(/BigInt/);
+    expect((await readdir(out)).sort()).toEqual([...previous].sort());
+    for (const name of previous) expect(await readFile(join(out, name), 'utf8')).toBe(`previous ${name}\n`);
+    await writeOutputs({ ...outputs, manifest: { size: 1 } });
+    expect(await readFile(join(out, 'manifest.json'), 'utf8')).toBe('{\n  "size": 1\n}\n');
+    expect((await readFile(join(out, 'scores.csv'), 'utf8')).split('\n').length).toBe(scored.ids.length + 2);
   }, 60_000);
 });

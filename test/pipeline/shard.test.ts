@@ -178,3 +178,25 @@ describe('hsframe merge', () => {
     expect(await readFile(join(out, 'scores.csv'), 'utf8')).toBe('previous\n');
   });
 });
+
+describe('hsframe merge, of names a spreadsheet could read as formulas and of an empty corpus', () => {
+  const TEXT = 'Refugees need protection of their human rights, and the border must be controlled by the state.\n';
+
+  test.for([
+    ['names that start with a formula character, or with a quote and one', ['1.txt', '=a.txt', "'=a.txt", '-b.txt', '@c.txt', 'z.txt'], 3],
+    ['an empty corpus, which every shard reports once', [], 2],
+  ] as const)('%s: the tables one run writes', async ([, names, count]) => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    for (const name of names) await writeFile(join(project.corpus, name), TEXT);
+    const out = (name: string) => join(project.dir, name);
+    const shards = Array.from({ length: count }, (_, k) => out(`shard${k + 1}`));
+    for (const [k, shard] of shards.entries()) expect((await runCli(['run', project.pipeline, '--quiet', '--shard', `${k + 1}/${count}`, '--out', shard])).code).toBe(0);
+    await runCli(['run', project.pipeline, '--quiet', '--out', out('whole')]);
+    const merged = await runCli(['merge', ...shards, '--out', out('merged')]);
+    expect(merged.code, merged.stderr).toBe(0);
+    for (const name of TABLES) expect(await readFile(join(out('merged'), name), 'utf8'), name).toBe(await readFile(join(out('whole'), name), 'utf8'));
+    const ids = (await readFile(join(out('whole'), 'scores.csv'), 'utf8')).split('\n').slice(1, -1).map((line) => line.split(',')[0]);
+    expect(new Set(ids).size).toBe(names.length);
+  }, 60_000);
+});
