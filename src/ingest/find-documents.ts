@@ -82,12 +82,18 @@ export async function findDocuments(root: string, extensions: readonly string[],
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
+      if (entry.name.includes('\ufffd')) {
+        // Node reads a name's bytes as UTF-8: one that is not (a Latin-1 name from an old archive) comes back with U+FFFD and cannot be opened by it.
+        const id = toId(absolute, path);
+        const extension = extname(entry.name).toLowerCase();
+        if (!isExcluded(id) && (entry.isDirectory() || extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `cannot read ${entry.isDirectory() ? 'folder' : 'file'}: its name is not valid UTF-8 (shown with �); rename it in UTF-8 to score it`, { stage: 'ingest' }));
+        continue;
+      }
       let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
           const target = await stat(path);
-          [isDirectory, isFile] = [target.isDirectory(), target.isFile()];
+          isDirectory = target.isDirectory();
         } catch (error) {
           const id = toId(absolute, path);
           const extension = extname(entry.name).toLowerCase();
@@ -99,7 +105,8 @@ export async function findDocuments(root: string, extensions: readonly string[],
         for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i]);
         await walk(path, ahead[nextSub++], [...ancestors, real]);
       } else if (isDirectory) await walk(path, look(path), [...ancestors, real]);
-      else if (isFile && extensions.includes(extname(entry.name).toLowerCase()) && !skipped.has(join(real, entry.name))) {
+      // Not a folder: a regular file, or a FIFO, socket or device named as a document, which reading refuses by name.
+      else if (extensions.includes(extname(entry.name).toLowerCase()) && !skipped.has(join(real, entry.name))) {
         const id = toId(absolute, path);
         if (!isExcluded(id)) files.push({ id, path });
       }

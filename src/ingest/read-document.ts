@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Issue, SourceDoc } from '../document.js';
@@ -65,7 +65,7 @@ export function isSameStamp(a: FileStamp | undefined, b: FileStamp | undefined):
 /** Read one file's bytes, refusing files over `maxFileBytes` before reading them. */
 export async function readFileBytes(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<BytesResult> {
   try {
-    const handle = await open(path, 'r');
+    const handle = await open(path, READ_FLAGS);
     try {
       const stat = await handle.stat();
       const problem = sizeProblem(stat, settings);
@@ -84,7 +84,7 @@ export async function readFileBytes(path: string, id: string, settings: IngestSe
  */
 export function readFileBytesSync(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): BytesResult {
   try {
-    const fd = openSync(path, 'r');
+    const fd = openSync(path, READ_FLAGS);
     try {
       const stat = fstatSync(fd);
       const problem = sizeProblem(stat, settings);
@@ -97,9 +97,12 @@ export function readFileBytesSync(path: string, id: string, settings: IngestSett
   }
 }
 
+/** Read-only, and without waiting for a writer: a FIFO named as a document opens at once, and is then refused as not a regular file. */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
 /** Why a file with these stats is not read, if it is not. */
 function sizeProblem(stat: Stats, settings: IngestSettings): [code: 'FILE_UNREADABLE' | 'FILE_TOO_LARGE', message: string] | undefined {
-  if (!stat.isFile()) return ['FILE_UNREADABLE', 'not a regular file'];
+  if (!stat.isFile()) return ['FILE_UNREADABLE', `not a regular file but ${stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'a special file'}`];
   if (stat.size > settings.maxFileBytes) return ['FILE_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${settings.maxFileBytes} bytes (max_file_bytes)`];
   return undefined;
 }
