@@ -1,6 +1,7 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { link, open, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { tempPathFor } from '../output/index.js';
 
 /** Who holds a lock: written into the lock file. */
 interface LockOwner {
@@ -9,63 +10,173 @@ interface LockOwner {
   readonly started: string;
 }
 
+/** A lock file as read: its owner (undefined when it is not one hsframe wrote) and when it was last refreshed. */
+interface LockFile {
+  readonly owner: LockOwner | undefined;
+  readonly refreshedMs: number;
+}
+
 /** A held lock; `release()` removes it. */
 export interface RunLock {
   release(): Promise<void>;
 }
 
+/** A run refreshes its lock's modification time this often while it holds it. */
+const HEARTBEAT_MS = 10_000;
+/**
+ * A lock not refreshed for this long is stale, whatever host and process it names: a run killed
+ * on another machine or in a container whose pid now belongs to another process cannot be asked
+ * whether it is alive, but a live run refreshes its lock.
+ */
+export const STALE_AFTER_MS = 120_000;
+/** A lock file that is not an owner's JSON, or a takeover guard, is left alone this long (its writer may be at work). */
+const UNFINISHED_MS = 10_000;
+/** When this process started: a lock naming this pid from before then was left by an earlier process (as pid 1 in containers). */
+const PROCESS_STARTED_MS = Date.now() - process.uptime() * 1000;
+
 /** The lock is held by a live process. */
 export class LockBusyError extends Error {
   constructor(readonly path: string, readonly owner: LockOwner | undefined, waitedSeconds = 0) {
     const advice = waitedSeconds > 0 ? `still held after waiting ${waitedSeconds} s; wait longer, or for it to finish` : 'wait for it to finish, or use --wait SECONDS';
-    super(`another hsframe run holds ${path}${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : ''}; ${advice}`);
+    super(
+      `another hsframe run holds ${path}${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : ''}; ${advice}. ` +
+        `A live run refreshes its lock every ${HEARTBEAT_MS / 1000} s; one not refreshed for ${STALE_AFTER_MS / 1000} s is taken over (or remove it if you know no run is using this folder)`,
+    );
   }
 }
 
 /**
- * Take the run lock of an output folder: a file created exclusively. A lock whose process
- * is gone (same host, pid not alive) is stale and taken over. Waits up to `waitSeconds`
- * for a live holder, then throws `LockBusyError`.
+ * Take the run lock of an output folder: a file created exclusively, with its owner in it from
+ * the start (written aside and linked into place). A lock is stale, and taken over, when its
+ * process is gone (same host, pid not alive, or this pid from before this process started) or
+ * when it has not been refreshed for `STALE_AFTER_MS`. Takeovers go one at a time (a guard
+ * file), so a lock just taken by another run is never removed as the stale one. Waits up to
+ * `waitSeconds` for a live holder, then throws `LockBusyError`.
  */
 export async function acquireLock(path: string, waitSeconds = 0): Promise<RunLock> {
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
     const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
-    try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(JSON.stringify(owner));
-      await handle.close();
-      return { release: () => rm(path, { force: true }) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = await readOwner(path);
-    if (holder === 'gone') continue;
-    if (isStale(holder)) {
-      await rm(path, { force: true });
+    if (await createLock(path, owner)) return held(path, owner);
+    const holder = await readLock(path);
+    if (holder !== 'gone' && isStale(holder)) {
+      if (await takeOver(path, holder, owner)) return held(path, owner);
       continue;
     }
-    if (Date.now() >= deadline) throw new LockBusyError(path, holder, waitSeconds);
+    if (holder === 'gone') continue;
+    if (Date.now() >= deadline) throw new LockBusyError(path, holder.owner, waitSeconds);
     await sleep(Math.min(500, Math.max(50, deadline - Date.now())));
   }
 }
 
-async function readOwner(path: string): Promise<LockOwner | undefined | 'gone'> {
+/** Create the lock file with `owner` in it; false when a lock is there. */
+async function createLock(path: string, owner: LockOwner): Promise<boolean> {
+  const temp = tempPathFor(path);
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as LockOwner;
+    await writeFile(temp, JSON.stringify(owner));
+    try {
+      await link(temp, path);
+    } catch (error) {
+      // The temp file removed by the lock holder's sweep of leftover temp files: the lock is held.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    return true;
   } catch (error) {
-    // Missing: released meanwhile. Unparseable: a writer killed between create and write.
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: create it exclusively and write the owner into it.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createExclusively(path, owner);
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
   }
 }
 
-function isStale(owner: LockOwner | undefined): boolean {
-  if (!owner) return true;
+async function createExclusively(path: string, owner: LockOwner): Promise<boolean> {
+  try {
+    const handle = await open(path, 'wx');
+    await handle.writeFile(JSON.stringify(owner));
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** A held lock, refreshed until it is released; releasing removes it only while it is still this owner's. */
+function held(path: string, owner: LockOwner): RunLock {
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(path, now, now).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  return {
+    release: async () => {
+      clearInterval(heartbeat);
+      const current = await readLock(path);
+      if (current !== 'gone' && isSameOwner(current.owner, owner)) await rm(path, { force: true });
+    },
+  };
+}
+
+async function readLock(path: string): Promise<LockFile | 'gone'> {
+  try {
+    const [info, text] = await Promise.all([stat(path), readFile(path, 'utf8')]);
+    let owner: LockOwner | undefined;
+    try {
+      owner = JSON.parse(text) as LockOwner;
+    } catch {
+      owner = undefined;
+    }
+    return { owner, refreshedMs: info.mtimeMs };
+  } catch (error) {
+    // Missing: released meanwhile.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw error;
+  }
+}
+
+function isStale({ owner, refreshedMs }: LockFile): boolean {
+  const age = Date.now() - refreshedMs;
+  if (age > STALE_AFTER_MS) return true;
+  if (!owner || typeof owner.pid !== 'number') return age > UNFINISHED_MS;
   if (owner.host !== hostname()) return false;
+  if (owner.pid === process.pid) return Date.parse(owner.started) < PROCESS_STARTED_MS;
   try {
     process.kill(owner.pid, 0);
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
+}
+
+/**
+ * Replace the stale lock `stale` with one of `owner`, holding a guard file meanwhile: under it,
+ * the lock is read again and removed only if it is still the stale one. False when another run
+ * is taking over, or took the lock first.
+ */
+async function takeOver(path: string, stale: LockFile, owner: LockOwner): Promise<boolean> {
+  const guard = `${path}.takeover`;
+  if (!(await createExclusively(guard, owner))) {
+    // A guard left by a run killed while taking over is removed once it is old; then try again.
+    const left = await stat(guard).catch(() => undefined);
+    if (left && Date.now() - left.mtimeMs > UNFINISHED_MS) await rm(guard, { force: true });
+    else await sleep(50);
+    return false;
+  }
+  try {
+    const current = await readLock(path);
+    if (current === 'gone') return createLock(path, owner);
+    if (current.refreshedMs !== stale.refreshedMs || !isSameOwner(current.owner, stale.owner)) return false;
+    await rm(path, { force: true });
+    return createLock(path, owner);
+  } finally {
+    await rm(guard, { force: true });
+  }
+}
+
+function isSameOwner(a: LockOwner | undefined, b: LockOwner | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.pid === b.pid && a.host === b.host && a.started === b.started);
 }
