@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClassifiedDoc, Hit } from '../document.js';
 import { readDocument } from '../ingest/index.js';
-import { flatten, untextCell } from '../output/index.js';
+import { flatten, numberCell, untextCell } from '../output/index.js';
 import { DEFAULT_PIPELINE, loadPipeline, loadScorer } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
-export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--corpus DIR] [--category C]
+export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--corpus DIR] [--category C] [--text]
 
 Print the matches behind one row of scores.csv: for each match its category, lexicon
 entry and sentence (at most 300 characters on either side), with the matched words
@@ -18,12 +18,14 @@ highlighted (bold on a terminal, [[...]] otherwise), then the totals that make t
   --pipeline FILE  pipeline whose corpus and lexicons to use (default: ${DEFAULT_PIPELINE})
   --corpus DIR     read the document from this folder instead
   --category C     only matches of this category
+  --text           print instead the document's text as it was scored: the text whose
+                   characters matches.csv's start and end count (UTF-16 code units)
   -h, --help       show this help
 `;
 
 /** \`hsframe explain\`. */
 export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommand(argv, { pipeline: { type: 'string' }, corpus: { type: 'string' }, category: { type: 'string' } });
+  const parsed = parseCommand(argv, { pipeline: { type: 'string' }, corpus: { type: 'string' }, category: { type: 'string' }, text: { type: 'boolean' } });
   if ('error' in parsed) return usageError(io, 'explain', parsed.error);
   if (parsed.values.help) return io.stdout(EXPLAIN_HELP), EXIT.ok;
   if (parsed.positionals.length !== 1) return usageError(io, 'explain', 'give exactly one DOC_ID');
@@ -42,6 +44,7 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const docId = untextCell(given) !== given && !existsSync(join(corpus, given)) ? untextCell(given) : given;
   const read = await readDocument(join(corpus, docId), docId, settings);
   if (!read.doc) return reportIssues(io, [read.issue]), EXIT.inputErrors;
+  if (parsed.values.text) return io.stdout(read.doc.text), EXIT.ok;
   const { doc, row } = scorer.score(read.doc);
   const hits = doc.hits.filter((hit) => !category || hit.category === category);
   const style = io.isTerminal ? { on: '\u001b[1;7m', off: '\u001b[0m' } : { on: '[[', off: ']]' };
@@ -49,7 +52,9 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   for (const hit of hits) io.stdout(describeHit(doc, hit, style));
   io.stdout('\ntotals (counted, negated):\n');
   for (const known of scorer.categories.filter((candidate) => !category || candidate.id === category)) {
-    io.stdout(`  ${known.id.padEnd(16)} ${String(row.hits[known.id]).padStart(6)}  ${String(row.negated[known.id]).padStart(4)}\n`);
+    // Rounded as scores.csv rounds them.
+    const hits = numberCell(row.hits[known.id], scorer.hasWholeHits ? 0 : 3);
+    io.stdout(`  ${known.id.padEnd(16)} ${hits.padStart(6)}  ${String(row.negated[known.id]).padStart(4)}\n`);
   }
   return EXIT.ok;
 }

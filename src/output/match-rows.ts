@@ -1,6 +1,6 @@
 import type { ClassifiedDoc } from '../document.js';
 import { parse } from 'csv-parse/sync';
-import { numberCell, textCell, untextCell, type Cell } from './csv.js';
+import { textCell, untextCell, type Cell } from './csv.js';
 
 /** matches.csv columns, in order. Offsets are characters into the document's text, end exclusive. */
 export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'category', 'entry', 'matched_text', 'negated', 'weight', 'kwic'] as const;
@@ -48,15 +48,25 @@ export function matchRows(doc: ClassifiedDoc): MatchRow[] {
 
 /** A match row as CSV cells in `MATCH_HEADER` order. */
 export function matchCells(row: MatchRow, decimal: '.' | ',' = '.'): Cell[] {
-  const weight = Number.isInteger(row.weight) ? String(row.weight) : numberCell(row.weight, 3, decimal);
+  // As the lexicon gives it (not rounded), so that the weights of a document's matches add up to its *_hits.
+  const weight = decimal === '.' ? String(row.weight) : String(row.weight).replace('.', decimal);
   return [textCell(row.docId), String(row.sentence), String(row.start), String(row.end), row.lexicon, row.category, textCell(row.entry), textCell(row.matchedText), row.isNegated ? '1' : '0', weight, textCell(row.kwic)];
 }
 
 /** `…left context [match] right context…` on one line (`matched`: the match's text on one line, when the caller has it). */
 export function kwic(text: string, start: number, end: number, chars = KWIC_CHARS, matched = flatten(text.slice(start, end))): string {
-  const left = flatten(text.slice(Math.max(0, start - chars), start));
-  const right = flatten(text.slice(end, end + chars));
+  // The context never cuts a character outside the Basic Multilingual Plane (an emoji) in half.
+  let from = Math.max(0, start - chars);
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from += 1;
+  let to = Math.min(text.length, end + chars);
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to -= 1;
+  const left = flatten(text.slice(from, start));
+  const right = flatten(text.slice(end, to));
   return `${start > chars ? '…' : ''}${left}[${matched}]${right}${end + chars < text.length ? '…' : ''}`;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** White space collapsed to single spaces, on one line. */

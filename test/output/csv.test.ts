@@ -46,6 +46,14 @@ describe('stored match rows', () => {
     expect(parseMatchRows(text)).toEqual([row]);
   });
 
+  test('give the weight as the lexicon does, not rounded, so that a document\'s weights add up to its hits', () => {
+    for (const weight of [0.3333, 0.0004, 2, 1.25]) {
+      expect(matchCells({ ...row, weight })[9]).toBe(String(weight));
+      expect(matchCells({ ...row, weight }, ',')[9]).toBe(String(weight).replace('.', ','));
+      expect(parseMatchRows(csvRows([matchCells({ ...row, weight })]))[0].weight).toBe(weight);
+    }
+  });
+
   test('are copied unchanged in the default settings and recoded in others', () => {
     const isWeight = (column: number) => column === 9;
     expect(recodeCsvRows(text, DEFAULT_CSV_SETTINGS, isWeight)).toBe(text);
@@ -184,6 +192,12 @@ describe('kwic', () => {
 
   test('whitespace and newlines fold to single spaces', () => {
     expect(kwic('a\n\nb  c\td', 3, 4)).toBe('a [b] c d');
+  });
+
+  test('the context never cuts a character outside the Basic Multilingual Plane in half', () => {
+    const text = 'Refugees 😀😀😀 in Europe need human rights 😀😀 now.';
+    const start = text.indexOf('human');
+    for (let chars = 1; chars <= 30; chars++) expect(kwic(text, start, start + 'human rights'.length, chars)).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
   });
 
   test('match at the start and the end of the text', () => {

@@ -26,6 +26,23 @@ describe('hsframe explain and the manifest', () => {
     expect(unknown.code).toBe(2);
   }, 60_000);
 
+  test('--text prints the text as scored, whose characters the offsets of matches.csv count; fractional totals are rounded as scores.csv rounds them', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, 'spaced.txt'), '\ufeffThe   Union\r\n  strengthens border control 😀 and human   rights.\r\n\r\n\r\nIt protects refugees.\r\n');
+    const lexicon = join(project.dir, 'weighted.yaml');
+    await writeFile(lexicon, 'name: w\nversion: 1.0.0\nlanguage: en\ndescription: w\ncategories:\n  a:\n    label: A\n    description: A\n    entries:\n      - {term: border control, weight: 0.1, source: x}\n      - {term: human rights, weight: 0.2, source: x}\n      - {term: refugees, weight: 0.7, source: x}\n');
+    await writeFile(project.pipeline, `name: weighted\ncorpus: corpus\nlexicons: [${lexicon}]\noutput: out\n`);
+    const run = await runCli(['run', project.pipeline, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const text = (await runCli(['explain', 'spaced.txt', '--pipeline', project.pipeline, '--text'])).stdout;
+    const matches = parse(await readFile(join(project.out, 'matches.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(matches.map((match) => match.matched_text)).toEqual(['border control', 'human rights', 'refugees']);
+    for (const match of matches) expect(text.slice(Number(match.start), Number(match.end))).toBe(match.matched_text);
+    const explained = await runCli(['explain', 'spaced.txt', '--pipeline', project.pipeline]);
+    expect(explained.stdout).toMatch(/^ {2}a +1\.000 +0$/m);
+  }, 60_000);
+
   test('a match in a very long sentence is shown with at most 300 characters on either side', async () => {
     const project = await makeProject([]);
     cleanup.push(project.dir);
