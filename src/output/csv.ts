@@ -30,8 +30,8 @@ export function stringifyRows(rows: readonly (readonly Cell[])[], settings: CsvS
   return stringify(rows as string[][], {
     delimiter: settings.delimiter,
     record_delimiter: settings.recordDelimiter === '\n' ? 'unix' : 'windows',
-    // A carriage return anywhere is quoted (RFC 4180; readers such as Python's csv split the record at a bare one).
-    quoted_match: /^\s|\s$|\r/,
+    // A line break anywhere is quoted (RFC 4180), whatever ends a record: readers such as Python's csv split the record at a bare carriage return or line feed.
+    quoted_match: /^\s|\s$|[\r\n]/,
   });
 }
 

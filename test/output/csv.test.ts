@@ -63,6 +63,18 @@ describe('stored match rows', () => {
   });
 });
 
+describe('stringifyRows', () => {
+  test.for([
+    ['Excel', { delimiter: ',', decimal: '.', recordDelimiter: '\r\n', hasBom: true }],
+    ['European', { delimiter: ';', decimal: ',', recordDelimiter: '\n', hasBom: false }],
+  ] as const)('%s settings: a cell with a bare line feed or carriage return is quoted, so the record stays whole', ([, settings]) => {
+    const rows = [['new\nline.txt', 'a\rb', 'x']];
+    const text = stringifyRows(rows, settings);
+    expect(text).toBe(`"new\nline.txt"${settings.delimiter}"a\rb"${settings.delimiter}x${settings.recordDelimiter}`);
+    expect(parse(text, { delimiter: settings.delimiter, record_delimiter: settings.recordDelimiter })).toEqual(rows);
+  });
+});
+
 describe('defaultCsvRows', () => {
   test('writes every cell of up to three characters as csv-stringify does in the default settings', () => {
     // Separators, quotes, line breaks, white space at either end, a formula quote, a BOM, letters.
