@@ -47,10 +47,14 @@ function combine(options: readonly (readonly string[][])[]): string[][] {
   return variants;
 }
 
-/** A hyphenated word split at its hyphens and joined (`well-being` → `[[well, being], [wellbeing]]`); any other word as it is. */
+/**
+ * A hyphenated word split at its hyphens and joined (`well-being` → `[[well, being], [wellbeing]]`,
+ * `well-be*` → `[[well, be*], [wellbe*]]`); any other word as it is, and so is one whose
+ * wildcard stands alone after its hyphen (`anti-*`).
+ */
 function hyphenVariants(word: string): string[][] {
   const parts = word.split(HYPHENS).filter(Boolean);
-  return parts.length > 1 && !word.endsWith('*') ? [parts, [parts.join('')]] : [[word]];
+  return parts.length > 1 && parts[parts.length - 1] !== '*' ? [parts, [parts.join('')]] : [[word]];
 }
 
 /**

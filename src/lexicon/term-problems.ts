@@ -29,9 +29,12 @@ const WORD_CHECKS: readonly ((word: string) => TermProblem | undefined)[] = [
   },
   (word) => {
     const bare = [...word].filter((c) => !isHyphen(c)).join('');
+    // A stem of digits stands for words that go on with a letter ("19*": 19th, 1990s).
     if (word.endsWith('*') || LETTER.test(bare)) return undefined;
     return error(NUMBER.test(bare) ? `has "${word}", a number, which is never a word token` : `has "${word}", which has no letter (every word token has one)`);
   },
+  (word) => (isHyphen(word[0]) || isHyphen(word.replace(/\*$/, '').slice(-1)) ? error(`has "${word}", which ${isHyphen(word[0]) ? 'starts' : 'ends'} with a hyphen: a hyphen is read between words, never at a word's edge`) : undefined),
+  (word) => (word.endsWith('.') && !word.slice(0, -1).includes('.') ? error(`has "${word}", which ends in a period that no word token keeps (only a word with inner periods, such as "u.s.", keeps its final one)`) : undefined),
   (word) => {
     const char = [...word].find((c) => WINK_ONLY.has(c));
     return char === undefined ? undefined : warning(`contains "${char}", which only the wink tokenisers keep inside a word (${WINK_ONLY.get(char)}), so with scan.v1 it never matches`);

@@ -233,12 +233,20 @@ class ParagraphScanner {
 /**
  * True when the character `c` at `at` joins the word begun at `start` to the letters after it: an
  * apostrophe; a period inside "U.S" or "www.un.org" (not "aims.Accordingly", a missing space);
- * a hyphen after a prefix.
+ * a hyphen after a prefix, or before the number that ends a word ("COVID-19").
  */
 function isJoiner(text: string, start: number, at: number, c: number, isPlain: boolean): boolean {
   if (c === APOSTROPHE) return true;
   if (c === PERIOD) return at - text.lastIndexOf('.', at - 1) <= 4 || at - start <= 3 || !isUpperStart(text, at + 1);
-  return c === HYPHEN && isPlain && HYPHEN_PREFIXES.has(text.slice(start, at).toLowerCase());
+  return c === HYPHEN && isPlain && (HYPHEN_PREFIXES.has(text.slice(start, at).toLowerCase()) || isNumberSuffix(text, at));
+}
+
+/** True when the hyphen at `at` joins a letter to a number that ends the word ("COVID-19", "EU-27", "G-77"), which wink-nlp keeps as one token. */
+function isNumberSuffix(text: string, at: number): boolean {
+  if (CLASS[text.charCodeAt(at - 1)] !== LETTER) return false;
+  let end = at + 1;
+  while (end < text.length && CLASS[text.charCodeAt(end)] === DIGIT) end += 1;
+  return end > at + 1 && !(end < text.length && isWordChar(text.charCodeAt(end)));
 }
 
 function isWordChar(code: number): boolean {

@@ -19,6 +19,7 @@ describe('matcher features', () => {
     ['hyphen variant: hyphen', `- {term: well-being, ${S}}`, 'their well-being matters', ['a:well-being']],
     ['hyphen variant: space', `- {term: well-being, ${S}}`, 'their well being matters', ['a:well being']],
     ['hyphen variant: solid', `- {term: well-being, ${S}}`, 'their wellbeing matters', ['a:wellbeing']],
+    ['hyphen variants of a wildcard: hyphen, space, solid', `- {term: well-be*, ${S}}`, 'their well-being, well being and wellbeing matter', ['a:well-being', 'a:well being', 'a:wellbeing']],
     ['hyphen variant: typographic hyphen', `- {term: well-being, ${S}}`, 'their well\u2011being matters', ['a:well\u2011being']],
     ['one-token hyphenated word', `- {term: non-refoulement, ${S}}`, 'the principle of non-refoulement and non refoulement', ['a:non-refoulement', 'a:non refoulement']],
     ['typographic apostrophe', `- {term: "state's borders", ${S}}`, 'the state\u2019s borders', ['a:state\u2019s borders']],
