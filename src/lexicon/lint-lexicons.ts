@@ -2,6 +2,7 @@ import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
 import { termVariants } from '../normalise.js';
 import type { LexiconSpec } from './schema.js';
+import { takenFirst } from './taken-first.js';
 import { entryProblems } from './term-problems.js';
 
 /** How often each entry matched a corpus, by matched form (lower-cased text). */
@@ -22,7 +23,8 @@ interface LintInput {
 
 /**
  * Checks beyond loading: terms shared by two lexicons, entries contained in longer entries
- * (info: inside the longer phrase they never count), words that only some tokenisers read as a
+ * (info: inside the longer phrase they never count), entries of which an earlier entry of another
+ * category takes every word (warning) or some forms (info), words that only some tokenisers read as a
  * word or that the tokenisers read as punctuation, and with corpus usage, entries that never
  * match and wildcards with many different expansions.
  */
@@ -32,6 +34,14 @@ export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): 
   for (const { file, spec, lexicon } of inputs) {
     if (!spec) continue;
     const entries = Object.entries(spec.categories).flatMap(([category, value]) => value.entries.map((entry) => ({ category, entry, words: termVariants(entry.term)[0] })));
+    for (const { later, earlier, isWhole, forms } of takenFirst(entries)) {
+      const rules = earlier.entry.exclude.length > 0 || earlier.entry.near || earlier.entry.not_near ? `, except where the rules of "${earlier.entry.term}" cancel it` : '';
+      issues.push(
+        isWhole
+          ? makeIssue('LEXICON_SHADOWED', file, `"${later.entry.term}" (${later.category}) never counts there${rules}: every word it matches is also matched by "${earlier.entry.term}" (${earlier.category}), listed before it, which takes the match`, { severity: 'warning' })
+          : makeIssue('LEXICON_SHADOWED', file, `${forms.map((form) => `"${form}"`).join(', ')} of "${later.entry.term}" (${later.category}) count${forms.length === 1 ? 's' : ''} for "${earlier.entry.term}" (${earlier.category}), listed before it${rules}`, { severity: 'info' }),
+      );
+    }
     for (const { category, entry, words } of entries) {
       const key = words.join(' ');
       const owner = owners.get(key);

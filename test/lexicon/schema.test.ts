@@ -68,6 +68,22 @@ describe('lexicon validation', () => {
     ]);
   });
 
+  test('lint names entries an earlier entry of another category takes words from: all of them (warning) or some forms of a word (info)', () => {
+    const text = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n' +
+      '  a:\n    label: A\n    description: A\n    entries:\n      - {term: well-being, source: s}\n      - {term: detain, inflect: true, source: s}\n      - {term: secur*, source: s}\n      - {term: threat*, exclude: [no threat], source: s}\n      - {term: refugees, source: s}\n' +
+      '  b:\n    label: B\n    description: B\n    entries:\n      - {term: wellbeing, source: s}\n      - {term: detained, source: s}\n      - {term: security, source: s}\n      - {term: threats, source: s}\n      - {term: refugee, inflect: true, source: s}\n      - {term: border, source: s}\n';
+    const { spec, lexicon, issues: loading } = parseLexicon('x.yaml', text);
+    expect(loading).toEqual([]);
+    const issues = lintLexicons([{ file: 'x.yaml', spec, lexicon }]).filter((issue) => issue.code === 'LEXICON_SHADOWED');
+    expect(issues.map((issue) => [issue.severity, issue.message])).toEqual([
+      ['warning', '"wellbeing" (b) never counts there: every word it matches is also matched by "well-being" (a), listed before it, which takes the match'],
+      ['warning', '"detained" (b) never counts there: every word it matches is also matched by "detain" (a), listed before it, which takes the match'],
+      ['warning', '"security" (b) never counts there: every word it matches is also matched by "secur*" (a), listed before it, which takes the match'],
+      ['warning', '"threats" (b) never counts there, except where the rules of "threat*" cancel it: every word it matches is also matched by "threat*" (a), listed before it, which takes the match'],
+      ['info', '"refugees" of "refugee" (b) counts for "refugees" (a), listed before it'],
+    ]);
+  });
+
   test('every term, exclusion and proximity term of the bundled lexicons can match with every tokeniser', async () => {
     const inputs = await Promise.all(['security-frames', 'undp-human-security'].map(async (name) => {
       const file = new URL(`../../lexicons/${name}.yaml`, import.meta.url).pathname;

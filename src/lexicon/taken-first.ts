@@ -1,0 +1,64 @@
+import { termSteps } from './compile-lexicon.js';
+import type { LexiconEntry } from './schema.js';
+import type { WordStep } from './word-step.js';
+
+/** An entry of one lexicon, in the order the matcher tries them (categories in order, then entries). */
+export interface ListedEntry {
+  readonly category: string;
+  readonly entry: LexiconEntry;
+}
+
+/** A later entry of another category whose words an earlier one takes. */
+export interface TakenFirst {
+  readonly later: ListedEntry;
+  readonly earlier: ListedEntry;
+  /** Every word the later entry matches is the earlier one's too (else only `forms`). */
+  readonly isWhole: boolean;
+  /** The later entry's words that the earlier one takes (a single-word entry, when not whole). */
+  readonly forms: readonly string[];
+}
+
+/**
+ * Entries that an earlier entry of another category of the same lexicon takes words from. At
+ * equal length the entry listed first wins a match, so a later entry all of whose words are an
+ * earlier one's (`detained` after `detain` inflected, `security` after `secur*`) never counts in
+ * its own category, unless the earlier one's rules cancel it; a single word of which only some
+ * forms are taken counts only in the others.
+ */
+export function takenFirst(entries: readonly ListedEntry[]): TakenFirst[] {
+  const variants = entries.map(({ entry }) => termSteps(entry.term, entry.inflect));
+  const found: TakenFirst[] = [];
+  entries.forEach((later, l) => {
+    for (let e = 0; e < l; e++) {
+      const earlier = entries[e];
+      if (earlier.category === later.category) continue;
+      if (variants[l].every((variant) => variants[e].some((other) => other.length === variant.length && variant.every((step, k) => isStepTaken(step, other[k]))))) {
+        found.push({ later, earlier, isWhole: true, forms: [] });
+        return;
+      }
+      const forms = takenForms(variants[l], variants[e]);
+      if (forms.length > 0) found.push({ later, earlier, isWhole: false, forms });
+    }
+  });
+  return found;
+}
+
+/** True when every word `step` matches is matched by `by`. */
+function isStepTaken(step: WordStep, by: WordStep): boolean {
+  if (step.prefix !== null) return by.prefix !== null && step.prefix.startsWith(by.prefix);
+  return [...step.forms].every((form) => isFormTaken(form, by));
+}
+
+function isFormTaken(form: string, by: WordStep): boolean {
+  return by.forms.has(form) || (by.prefix !== null && form.startsWith(by.prefix));
+}
+
+/** The forms of a single-word entry's variants that a single-word variant of the earlier entry matches too. */
+function takenForms(later: readonly WordStep[][], earlier: readonly WordStep[][]): string[] {
+  const forms = new Set<string>();
+  for (const variant of later) {
+    if (variant.length !== 1 || variant[0].prefix !== null) continue;
+    for (const form of variant[0].forms) if (earlier.some((other) => other.length === 1 && isFormTaken(form, other[0]))) forms.add(form);
+  }
+  return [...forms].sort();
+}
