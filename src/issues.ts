@@ -36,6 +36,8 @@ export const ISSUE_CODES = {
   // gold / evaluate
   GOLD_UNREADABLE: 'error',
   GOLD_INVALID: 'error',
+  GOLD_UNSCORED: 'warning',
+  GOLD_UNNUMBERED: 'warning',
   // output
   OUTPUT_WRITE_FAILED: 'error',
   RUN_LOCKED: 'error',

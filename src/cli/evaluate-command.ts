@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { bootstrapIntervals, evaluate, FIGURES, formatInterval, readGold, type BootstrapIntervals, type Evaluation, type GoldSubset } from '../evaluate/index.js';
-import { hasErrors, reasonOf } from '../issues.js';
+import { hasErrors, makeIssue, reasonOf } from '../issues.js';
 import { numberCell, textCell, toCsv } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../pipeline/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS, type TokeniserName } from '../tokenise/index.js';
@@ -60,6 +60,11 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const intervals = parsed.values.ci ? bootstrapIntervals(result.outcomes, { resamples }) : undefined;
   const ciNote = intervals ? `; 95% bootstrap intervals, ${intervals.resamples} resamples, seed ${intervals.seed}` : '';
   io.stdout(formatTable(result, `${goldFile} (${subset}, ${result.rows} sentences; ${scorer.lexiconVersion}${ciNote})`, intervals));
+  const listed = (ids: readonly string[]) => `${ids.slice(0, MAX_LISTED).join(', ')}${ids.length > MAX_LISTED ? `, … (${ids.length - MAX_LISTED} more)` : ''}`;
+  reportIssues(io, [
+    ...(result.unscored.length > 0 ? [makeIssue('GOLD_UNSCORED', goldFile, `${result.unscored.length} sentence(s) had no word scored, read as another language than the lexicons' (or holding no word), so they predict no label: ${listed(result.unscored.map(({ id, language }) => `${id} (${language})`))}`)] : []),
+    ...(result.unnumbered.length > 0 ? [makeIssue('GOLD_UNNUMBERED', goldFile, `${result.unnumbered.length} row(s) are in neither half, as their id does not end in a number: ${listed(result.unnumbered)}`)] : []),
+  ]);
   const out = parsed.values.out as string | undefined;
   const errorsFile = parsed.values.errors as string | undefined;
   const writes: [string | undefined, () => string][] = [
@@ -77,6 +82,9 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   }
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
 }
+
+/** Ids named in a warning; the rest are counted. */
+const MAX_LISTED = 10;
 
 /** Metric rows as CSV cells, the macro averages last; with `intervals`, each figure's low and high bounds after them. */
 export function metricCells(result: Evaluation, intervals?: BootstrapIntervals): string[][] {

@@ -26,6 +26,10 @@ export interface Evaluation {
   readonly errors: readonly EvaluationError[];
   /** Each label's gold and predicted value per sentence (for `bootstrapIntervals`). */
   readonly outcomes: readonly LabelOutcomes[];
+  /** Sentences with no word scored (read as another language than the lexicons', or no words): they predict no label. */
+  readonly unscored: readonly { readonly id: string; readonly language: string }[];
+  /** Rows of the gold set in neither half, because their id does not end in a number (with `odd` or `even`). */
+  readonly unnumbered: readonly string[];
 }
 
 /** Pick the rows of a subset by the number at the end of their id. */
@@ -44,7 +48,10 @@ export function selectSubset(rows: readonly GoldRow[], subset: GoldSubset): Gold
  */
 export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'all'): Evaluation {
   const rows = selectSubset(gold.rows, subset);
-  const hitsByRow = rows.map((row) => scoreText(row.text, scorer, row.id).doc.hits);
+  const scored = rows.map((row) => scoreText(row.text, scorer, row.id));
+  const hitsByRow = scored.map(({ doc }) => doc.hits);
+  const unscored = scored.flatMap(({ row }, i) => (row.tokens === 0 ? [{ id: rows[i].id, language: row.language }] : []));
+  const unnumbered = subset === 'all' ? [] : gold.rows.filter((row) => !/\d\D*$/.test(row.id)).map((row) => row.id);
   const errors: EvaluationError[] = [];
   const outcomes: LabelOutcomes[] = [];
   const metrics = gold.labels.map((label) => {
@@ -71,6 +78,8 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
     },
     errors: errors.sort((a, b) => compareText(a.label, b.label) || compareText(a.id, b.id)),
     outcomes,
+    unscored,
+    unnumbered,
   };
 }
 

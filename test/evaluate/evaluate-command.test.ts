@@ -108,6 +108,17 @@ describe('hsframe evaluate', () => {
     expect(stderr).toBe(`${out}  OUTPUT_WRITE_FAILED  cannot write: ENOENT\n`);
   }, 60_000);
 
+  test('names the sentences it could not score (read as another language) and, with a subset, the rows in neither half', async () => {
+    const file = join(tmp, 'mixed.csv');
+    await writeFile(file, [GOLD, row('g7', 'Les droits des réfugiés sont protégés par la convention de Genève.', 'people_centric'), row('intro', 'Border control of the Union.', 'state_centric')].join('\n') + '\n');
+    const all = await hsframe(['evaluate', '--gold', file]);
+    expect(all.code).toBe(0);
+    expect(all.stderr).toBe(`${file}  GOLD_UNSCORED  warning: 1 sentence(s) had no word scored, read as another language than the lexicons' (or holding no word), so they predict no label: g7 (fr)\n`);
+    const odd = await hsframe(['evaluate', '--gold', file, '--subset', 'odd']);
+    expect(odd.stderr).toContain(`${file}  GOLD_UNNUMBERED  warning: 1 row(s) are in neither half, as their id does not end in a number: intro\n`);
+    expect((await hsframe(['evaluate', '--gold', gold])).stderr).toBe('');
+  }, 60_000);
+
   test('a gold file that is not there: exit 2, naming it', async () => {
     const missing = join(tmp, 'no-such-gold.csv');
     const { code, stderr } = await hsframe(['evaluate', '--gold', missing]);
