@@ -61,5 +61,28 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 
 /** What went wrong with a file operation, for a message: the system error code (ENOENT, EACCES…) or the error's text. */
 export function reasonOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined) return error instanceof Error ? error.message : String(error);
+  const meaning = ERRNO_MEANINGS[code];
+  return meaning ? `${code} (${meaning})` : code;
 }
+
+/** What the system errors a user meets most often mean, in words. */
+const ERRNO_MEANINGS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'already exists',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'name too long',
+  EIO: 'input/output error',
+  EBUSY: 'resource busy',
+  ENXIO: 'no reader or device at the other end',
+};

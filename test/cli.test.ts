@@ -88,7 +88,7 @@ describe.concurrent('hsframe score', () => {
       child.stderr.on('data', (chunk) => (stderr += chunk));
       const code = await new Promise((done) => child.on('close', done));
       expect(code).toBe(2);
-      expect(stderr).toBe('hsframe: cannot write to standard output: ENOSPC\n');
+      expect(stderr).toBe('hsframe: cannot write to standard output: ENOSPC (the disk is full)\n');
     } finally {
       closeSync(full);
     }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { mergeOutputs } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
-import { reasonOf } from '../issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
 
 export const MERGE_HELP = `Usage: hsframe merge DIR... --out DIR
 
@@ -32,7 +32,8 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr(`hsframe merge: ${parsed.positionals.length} shards, ${rows} documents → ${outDir}\n`);
     return EXIT.ok;
   } catch (error) {
-    io.stderr(`hsframe merge: ${reasonOf(error)}\n`);
+    // Reading the shards is checked above: what fails here is writing the merged outputs.
+    reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', outDir, `cannot write the merged outputs: ${reasonOf(error)}`)]);
     return EXIT.fatal;
   }
 }

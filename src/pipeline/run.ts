@@ -203,9 +203,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
 }
 
 function writeFailure(dir: string, error: unknown): Issue {
-  const reason = reasonOf(error);
-  const hint = reason === 'ENOSPC' ? ' (the disk is full)' : '';
-  return makeIssue('OUTPUT_WRITE_FAILED', dir, `cannot write: ${reason}${hint}; previous outputs are left as they were`, { stage: 'output' });
+  return makeIssue('OUTPUT_WRITE_FAILED', dir, `cannot write: ${reasonOf(error)}; previous outputs are left as they were`, { stage: 'output' });
 }
 
 /** What stored results depend on: tool version, tokeniser, each lexicon's bytes, and whether segments are kept. */

@@ -245,8 +245,10 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
     await discard(pending);
     throw error;
   }
+  // Read from the manifest being replaced.
+  const stale = await staleOptionalOutputs(dir, outputs.files);
   await publish(pending);
-  await removeStaleOptionalOutputs(dir, outputs.files);
+  await removeOutputs(dir, stale);
   if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names);
   return { isUnchanged };
 }
@@ -285,8 +287,17 @@ function recodeRows(rows: readonly Uint8Array[], csv: CsvSettings, numberColumns
  * manifest is written: while the previous one lists them, a run killed here removes them next time.
  */
 export async function removeStaleOptionalOutputs(dir: string, files: readonly string[]): Promise<void> {
+  await removeOutputs(dir, await staleOptionalOutputs(dir, files));
+}
+
+/** The optional outputs that the manifest in `dir` lists and a run writing `files` does not write. */
+async function staleOptionalOutputs(dir: string, files: readonly string[]): Promise<string[]> {
   const listed = await listedOutputs(dir);
-  for (const name of OPTIONAL_OUTPUTS) if (listed.includes(name) && !files.includes(name)) await rm(join(dir, name), { force: true });
+  return OPTIONAL_OUTPUTS.filter((name) => listed.includes(name) && !files.includes(name));
+}
+
+async function removeOutputs(dir: string, names: readonly string[]): Promise<void> {
+  for (const name of names) await rm(join(dir, name), { force: true });
 }
 
 async function listedOutputs(dir: string): Promise<string[]> {

@@ -105,7 +105,7 @@ describe('hsframe evaluate', () => {
     const out = join(tmp, 'no-such-folder', 'metrics.csv');
     const { code, stderr } = await hsframe(['evaluate', '--gold', gold, '--out', out]);
     expect(code).toBe(2);
-    expect(stderr).toBe(`${out}  OUTPUT_WRITE_FAILED  cannot write: ENOENT\n`);
+    expect(stderr).toBe(`${out}  OUTPUT_WRITE_FAILED  cannot write: ENOENT (no such file or folder)\n`);
   }, 60_000);
 
   test('names the sentences it could not score (read as another language) and, with a subset, the rows in neither half', async () => {

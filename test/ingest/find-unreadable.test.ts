@@ -35,7 +35,7 @@ test('an unreadable folder is reported by name, and every other folder is still 
     { code: 'FILE_UNREADABLE', file: 'f07/locked', stage: 'ingest' },
     { code: 'FILE_UNREADABLE', file: 'locked', stage: 'ingest' },
   ]);
-  expect(issues[0].message).toBe('cannot read folder: EACCES');
+  expect(issues[0].message).toBe('cannot read folder: EACCES (permission denied)');
 });
 
 test('an unreadable corpus folder is reported by the path it was given', async () => {

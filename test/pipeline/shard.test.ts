@@ -165,7 +165,7 @@ describe('hsframe merge', () => {
     ['whole runs that overlap', ['whole', 'whole'], ['shards overlap']],
     ['shards run with other extensions', ['shard1', 'shard2', 'shard3-md'], ['differ in extensions']],
     ['shards run on another corpus folder', ['shard1', 'shard2', 'shard3-elsewhere'], ['differ in corpus folder']],
-    ['a shard whose segments.csv is lost', ['half1-extras', 'half2-lost-segments'], ['half2-lost-segments/segments.csv', 'cannot read segments.csv of this run: ENOENT']],
+    ['a shard whose segments.csv is lost', ['half1-extras', 'half2-lost-segments'], ['half2-lost-segments/segments.csv', 'cannot read segments.csv of this run: ENOENT (no such file or folder)']],
     ['a shard whose matches.csv is not CSV', ['half1-extras', 'half2-bad-matches'], ['half2-bad-matches/matches.csv', 'not a CSV table as this run writes them']],
   ] as const)('refuses %s (exit 2) and leaves --out as it was', async ([, folders, messages]) => {
     const [out] = at(`refused-${folders.join('-')}`);

@@ -111,7 +111,7 @@ describe('worker pool', () => {
       expect(read.outcome.result!.sha256).toBe(contentHash(bytes(text)));
       expect([read.bytesRead, given.bytesRead]).toEqual([text.length, text.length]);
       // The issues reading in this thread would give.
-      expect(missing.outcome.issue).toMatchObject({ code: 'FILE_UNREADABLE', file: 'gone.txt', stage: 'ingest', message: 'cannot read file: ENOENT' });
+      expect(missing.outcome.issue).toMatchObject({ code: 'FILE_UNREADABLE', file: 'gone.txt', stage: 'ingest', message: 'cannot read file: ENOENT (no such file or folder)' });
       expect(missing.outcome.issue).toEqual((await readFileBytes(join(dir, 'gone.txt'), 'gone.txt')).issue);
       expect(big.outcome.issue).toMatchObject({ code: 'FILE_TOO_LARGE', file: 'big.txt' });
       expect(big.outcome.issue).toEqual((await readFileBytes(join(dir, 'big.txt'), 'big.txt', { ...DEFAULT_INGEST_SETTINGS, maxFileBytes: 100 })).issue);
