@@ -17,10 +17,11 @@ export function longCells(row: ScoreRow, categories: readonly CategoryInfo[], op
     return [
       textCell(row.docId),
       category.id,
-      numberCell(hits, options.hasWholeHits ? 0 : 3, options.decimal),
+      // A document with no word scored (another language) has no measure: its counts are empty, not 0.
+      row.tokens > 0 ? numberCell(hits, options.hasWholeHits ? 0 : 3, options.decimal) : '',
       numberCell(row.per1k[category.id] ?? null, 3, options.decimal),
       numberCell(total > 0 ? hits / total : null, 4, options.decimal),
-      String(row.negated[category.id] ?? 0),
+      row.tokens > 0 ? String(row.negated[category.id] ?? 0) : '',
     ];
   });
 }

@@ -20,6 +20,8 @@ export function scoreHeader(categories: readonly CategoryInfo[]): string[] {
 export function scoreCells(row: ScoreRow, categories: readonly CategoryInfo[], options: { hasWholeHits: boolean; decimal?: '.' | ',' }): Cell[] {
   const hitDecimals = options.hasWholeHits ? 0 : HIT_DECIMALS;
   const number = (value: number | null, decimals: number) => numberCell(value, decimals, options.decimal);
+  // A document with no word scored (another language) has no measure: its counts are empty, not 0.
+  const count = (value: number | null, decimals: number) => (row.tokens > 0 ? number(value, decimals) : '');
   return [
     textCell(row.docId),
     textCell(row.title),
@@ -28,14 +30,14 @@ export function scoreCells(row: ScoreRow, categories: readonly CategoryInfo[], o
     String(row.tokens),
     String(row.excludedTokens),
     String(row.sentences),
-    ...categories.flatMap((category) => [number(row.hits[category.id] ?? 0, hitDecimals), number(row.per1k[category.id] ?? null, RATE_DECIMALS)]),
+    ...categories.flatMap((category) => [count(row.hits[category.id] ?? 0, hitDecimals), number(row.per1k[category.id] ?? null, RATE_DECIMALS)]),
     number(row.framingIndex, INDEX_DECIMALS),
     number(row.framingCiLow, INDEX_DECIMALS),
     number(row.framingCiHigh, INDEX_DECIMALS),
     number(row.nexusShare, INDEX_DECIMALS),
     row.undpDominant,
-    row.undpBreadth === null ? '' : String(row.undpBreadth),
-    String(row.negatedHits),
+    count(row.undpBreadth, 0),
+    count(row.negatedHits, 0),
     row.lexiconVersion,
     row.contentSha256,
   ];
