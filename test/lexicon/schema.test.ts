@@ -8,6 +8,8 @@ describe('lexicon validation', () => {
   test.for([
     ['weight not a number', '      - term: border\n        weight: high\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got "high"'],
     ['negative weight', '      - term: border\n        weight: -1\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got -1'],
+    ['a weight that is not a finite number', '      - term: border\n        weight: .nan\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got NaN'],
+    ['a weight too large for a number', '      - term: border\n        weight: 1e400\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got Infinity'],
     ['unknown key: placed at the key', '      - term: border\n        sauce: s\n        source: s\n', 'LEXICON_INVALID', 11, 9, 'sauce'],
     ['missing source', '      - term: border\n', 'LEXICON_INVALID', 10, 9, 'source'],
     ['empty term', '      - term: ""\n        source: s\n', 'LEXICON_INVALID', 10, 15, 'term must not be empty'],
