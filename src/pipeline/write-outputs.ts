@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, ScoreRow } from '../document.js';
 import {
-  CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, writePending,
+  CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, toCsv, writePending,
   type CsvSettings, type PendingFile, type SegmentKind,
 } from '../output/index.js';
 import type { FragmentStore, StoredRows } from './fragment-store.js';
@@ -124,7 +124,7 @@ export class OrderedTables {
     try {
       for (const writer of files.all) finished.push(await writer.finish());
     } catch (error) {
-      await discard(finished);
+      // Removes the temp files of the tables finished too.
       await this.abort();
       throw error;
     }
@@ -232,14 +232,7 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   try {
     if (isUnchanged) await tables.abort();
     else pending.push(...(await tables.finish(docs)));
-    const errors = await CsvFileWriter.open(join(dir, 'errors.csv'), ERROR_HEADER, csv);
-    try {
-      await errors.write(errorCells(outputs.issues));
-    } catch (error) {
-      await errors.abort();
-      throw error;
-    }
-    pending.push(await errors.finish());
+    pending.push(await writePending(join(dir, 'errors.csv'), toCsv(ERROR_HEADER, errorCells(outputs.issues), csv)));
     pending.push(await writePending(join(dir, 'manifest.json'), `${JSON.stringify(outputs.manifest, null, 2)}\n`));
   } catch (error) {
     await discard(pending);
