@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
-import { exportLiwc, exportQuanteda, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
+import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
 import { parseMatchRows } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, writeNamedFile, type CliIo } from './io.js';
@@ -55,7 +56,8 @@ async function showLexicons(files: readonly string[], io: CliIo): Promise<number
 }
 
 async function lint(files: readonly string[], { corpus, exclude }: { corpus?: string; exclude: readonly string[] }, io: CliIo): Promise<number> {
-  const loaded = await Promise.all(files.map(async (file) => ({ file, ...(await loadLexicon(file)) })));
+  // Each with its YAML, so that findings name the line and column of their entry.
+  const loaded = await Promise.all(files.map(async (file) => ({ file, ...(await loadLexicon(file)), source: lexiconSource(file, await readFile(file, 'utf8').catch(() => '')) })));
   let usage: EntryUsage | undefined;
   if (corpus && loaded.every((item) => item.lexicon)) {
     const { scorer } = await loadScorer(files);

@@ -1,6 +1,7 @@
 import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
 import { termVariants } from '../normalise.js';
+import type { YamlSource } from '../yaml-issues.js';
 import type { LexiconSpec } from './schema.js';
 import { takenFirst } from './taken-first.js';
 import { entryProblems } from './term-problems.js';
@@ -19,6 +20,8 @@ interface LintInput {
   readonly file: string;
   readonly spec?: LexiconSpec;
   readonly lexicon?: CompiledLexicon;
+  /** The lexicon's YAML, to give each finding the line and column of its entry (hsframe's own format only). */
+  readonly source?: YamlSource;
 }
 
 /**
@@ -31,37 +34,43 @@ interface LintInput {
 export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): Issue[] {
   const issues: Issue[] = [];
   const owners = new Map<string, string>();
-  for (const { file, spec, lexicon } of inputs) {
+  for (const { file, spec, lexicon, source } of inputs) {
     if (!spec) continue;
-    const entries = Object.entries(spec.categories).flatMap(([category, value]) => value.entries.map((entry) => ({ category, entry, words: termVariants(entry.term)[0] })));
+    const entries = Object.entries(spec.categories).flatMap(([category, value]) => value.entries.map((entry, index) => ({ category, entry, index, words: termVariants(entry.term)[0] })));
+    // Where an entry's term is written, when the lexicon's YAML is at hand.
+    const at = ({ category, index }: { category: string; index: number }) => {
+      const path = ['categories', category, 'entries', index, 'term'];
+      return source ? { ...source.position(path), path: path.join('.') } : {};
+    };
     for (const { later, earlier, isWhole, forms } of takenFirst(entries)) {
       const rules = earlier.entry.exclude.length > 0 || earlier.entry.near || earlier.entry.not_near ? `, except where the rules of "${earlier.entry.term}" cancel it` : '';
       issues.push(
         isWhole
-          ? makeIssue('LEXICON_SHADOWED', file, `"${later.entry.term}" (${later.category}) never counts there${rules}: every word it matches is also matched by "${earlier.entry.term}" (${earlier.category}), listed before it, which takes the match`, { severity: 'warning' })
-          : makeIssue('LEXICON_SHADOWED', file, `${forms.map((form) => `"${form}"`).join(', ')} of "${later.entry.term}" (${later.category}) count${forms.length === 1 ? 's' : ''} for "${earlier.entry.term}" (${earlier.category}), listed before it${rules}`, { severity: 'info' }),
+          ? makeIssue('LEXICON_SHADOWED', file, `"${later.entry.term}" (${later.category}) never counts there${rules}: every word it matches is also matched by "${earlier.entry.term}" (${earlier.category}), listed before it, which takes the match`, { severity: 'warning', ...at(later) })
+          : makeIssue('LEXICON_SHADOWED', file, `${forms.map((form) => `"${form}"`).join(', ')} of "${later.entry.term}" (${later.category}) count${forms.length === 1 ? 's' : ''} for "${earlier.entry.term}" (${earlier.category}), listed before it${rules}`, { severity: 'info', ...at(later) }),
       );
     }
-    for (const { category, entry, words } of entries) {
+    for (const listed of entries) {
+      const { category, entry, words } = listed;
       const key = words.join(' ');
       const owner = owners.get(key);
-      if (owner && !owner.startsWith(`${spec.name}:`)) issues.push(makeIssue('LEXICON_DUPLICATE_TERM', file, `term "${entry.term}" (${category}) is also an entry of ${owner}; both lexicons count it`, { severity: 'warning' }));
+      if (owner && !owner.startsWith(`${spec.name}:`)) issues.push(makeIssue('LEXICON_DUPLICATE_TERM', file, `term "${entry.term}" (${category}) is also an entry of ${owner}; both lexicons count it`, { severity: 'warning', ...at(listed) }));
       owners.set(key, `${spec.name}:${category}`);
       for (const problem of entryProblems(entry)) {
-        if (problem.severity === 'warning') issues.push(makeIssue('LEXICON_UNMATCHABLE_TERM', file, `${category}: ${problem.message}`, { severity: 'warning' }));
+        if (problem.severity === 'warning') issues.push(makeIssue('LEXICON_UNMATCHABLE_TERM', file, `${category}: ${problem.message}`, { severity: 'warning', ...at(listed) }));
       }
       for (const longer of entries) {
         if (longer.words.length > words.length && containsWords(longer.words, words)) {
-          issues.push(makeIssue('LEXICON_SHADOWED', file, `"${entry.term}" (${category}) is inside the longer entry "${longer.entry.term}" (${longer.category}): within that phrase only the longer entry counts`, { severity: 'info' }));
+          issues.push(makeIssue('LEXICON_SHADOWED', file, `"${entry.term}" (${category}) is inside the longer entry "${longer.entry.term}" (${longer.category}): within that phrase only the longer entry counts`, { severity: 'info', ...at(listed) }));
         }
       }
       if (!usage || !lexicon) continue;
       const forms = usage.forms(spec.name, entry.term);
       if (forms.size === 0) {
-        issues.push(makeIssue('LEXICON_UNUSED_ENTRY', file, `"${entry.term}" (${category}) never matches the corpus ${usage.corpus}`));
+        issues.push(makeIssue('LEXICON_UNUSED_ENTRY', file, `"${entry.term}" (${category}) never matches the corpus ${usage.corpus}`, at(listed)));
       } else if (entry.term.includes('*') && forms.size > BROAD_WILDCARD_FORMS) {
         const top = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_FORMS);
-        issues.push(makeIssue('LEXICON_BROAD_WILDCARD', file, `"${entry.term}" (${category}) matches ${forms.size} different words in the corpus; top: ${top.map(([form, count]) => `${form} ${count}`).join(', ')}`));
+        issues.push(makeIssue('LEXICON_BROAD_WILDCARD', file, `"${entry.term}" (${category}) matches ${forms.size} different words in the corpus; top: ${top.map(([form, count]) => `${form} ${count}`).join(', ')}`, at(listed)));
       }
     }
   }

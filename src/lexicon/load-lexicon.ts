@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { compareText } from '../compare-text.js';
 import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { parseYaml, zodIssues } from '../yaml-issues.js';
+import { parseYaml, zodIssues, type YamlSource } from '../yaml-issues.js';
 import { checkLexicon } from './check-lexicon.js';
 import { codeKey } from './code-key.js';
 import { compileLexicon, lexiconOrigin, type LexiconOrigin } from './compile-lexicon.js';
@@ -120,6 +120,13 @@ function readLexicon(file: string, bytes: Buffer | string): LoadedLexicon {
   const issues = checkLexicon(parsed.data, source);
   if (issues.some((issue) => issue.severity === 'error')) return { spec: parsed.data, issues };
   return compiled(file, parsed.data, lexiconOrigin(file, bytes), issues);
+}
+
+/** The parsed YAML of a lexicon in hsframe's own format (not an imported dictionary), to map its entries to lines and columns; undefined otherwise. */
+export function lexiconSource(file: string, text: string): YamlSource | undefined {
+  if (file.toLowerCase().endsWith('.dic')) return undefined;
+  const { source } = parseYaml(file, text, 'LEXICON_YAML');
+  return source && !isQuantedaDictionary(source.value) ? source : undefined;
 }
 
 /** A checked spec compiled, or the issue that stopped it (a term with too many variants). */

@@ -9,9 +9,9 @@ export interface ListedEntry {
 }
 
 /** A later entry of another category whose words an earlier one takes. */
-export interface TakenFirst {
-  readonly later: ListedEntry;
-  readonly earlier: ListedEntry;
+export interface TakenFirst<T extends ListedEntry = ListedEntry> {
+  readonly later: T;
+  readonly earlier: T;
   /** Every word the later entry matches is the earlier one's too (else only `forms`). */
   readonly isWhole: boolean;
   /** The later entry's words that the earlier one takes (a single-word entry, when not whole). */
@@ -25,9 +25,9 @@ export interface TakenFirst {
  * its own category, unless the earlier one's rules cancel it; a single word of which only some
  * forms are taken counts only in the others.
  */
-export function takenFirst(entries: readonly ListedEntry[]): TakenFirst[] {
+export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenFirst<T>[] {
   const variants = entries.map(({ entry }) => termSteps(entry.term, entry.inflect));
-  const found: TakenFirst[] = [];
+  const found: TakenFirst<T>[] = [];
   entries.forEach((later, l) => {
     for (let e = 0; e < l; e++) {
       const earlier = entries[e];

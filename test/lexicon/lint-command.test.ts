@@ -1,0 +1,40 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { runCli } from '../pipeline/cli-process.js';
+
+let dir = '';
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+test('hsframe lexicon lint gives each finding the line and column of its entry', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hsframe-lint-'));
+  const file = join(dir, 'taken.yaml');
+  await writeFile(
+    file,
+    [
+      'name: t',
+      'version: 1.0.0',
+      'language: en',
+      'description: t',
+      'categories:',
+      '  a:',
+      '    label: A',
+      '    description: A',
+      '    entries:',
+      '      - {term: detain, inflect: true, source: s}',
+      '      - {term: at&t, source: s}',
+      '  b:',
+      '    label: B',
+      '    description: B',
+      '    entries:',
+      '      - {term: border, source: s}',
+      '      - {term: detained, source: s}',
+      '',
+    ].join('\n'),
+  );
+  const linted = await runCli(['lexicon', 'lint', file]);
+  expect(linted.code).toBe(0);
+  expect(linted.stderr).toContain(`${file}:11:16  LEXICON_UNMATCHABLE_TERM  warning: a: term "at&t" contains "&"`);
+  expect(linted.stderr).toContain(`${file}:17:16  LEXICON_SHADOWED  warning: "detained" (b) never counts there`);
+}, 60_000);
