@@ -1,17 +1,21 @@
+import { decodeWindows1252 } from '../windows-1252.js';
+
 /** The inside of a tag: quoted attribute values may hold `>`. */
 const TAG_BODY = `(?:[^>"']|"[^"]*"|'[^']*')*`;
 /** Elements whose content is never visible text. */
-const HIDDEN = new RegExp(`<(script|style|head|template|noscript|svg|iframe|object)\\b${TAG_BODY}>[\\s\\S]*?<\\/\\1\\s*>`, 'gi');
+const HIDDEN = new RegExp(`<(script|style|head|template|noscript|svg|iframe|object|nav)\\b${TAG_BODY}>[\\s\\S]*?<\\/\\1\\s*>`, 'gi');
 /** Elements that start a new paragraph. */
 const BLOCK = new RegExp(`<\\/?(p|div|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|nav|aside|main|blockquote|pre|dl|dt|dd|figure|figcaption|form|fieldset|address|hr|title)\\b${TAG_BODY}>`, 'gi');
 /** Any other tag. */
 const TAG = new RegExp(`<\\/?[a-zA-Z!]${TAG_BODY}>`, 'g');
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', shy: '\u00ad', euro: '€',
-  pound: '£', copy: '©', reg: '®', deg: '°', sect: '§', para: '¶', middot: '·', bull: '•', times: '×',
-  eacute: 'é', egrave: 'è', agrave: 'à', aacute: 'á', ccedil: 'ç', ouml: 'ö', uuml: 'ü', auml: 'ä', szlig: 'ß',
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„', laquo: '«', raquo: '»', shy: '\u00ad', zwnj: '\u200c', zwj: '\u200d', lrm: '', rlm: '',
+  euro: '€', pound: '£', copy: '©', reg: '®', trade: '™', deg: '°', sect: '§', para: '¶', middot: '·', bull: '•', times: '×', dagger: '†',
+  aacute: 'á', agrave: 'à', acirc: 'â', atilde: 'ã', auml: 'ä', aring: 'å', aelig: 'æ', ccedil: 'ç', eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë',
+  iacute: 'í', igrave: 'ì', icirc: 'î', iuml: 'ï', ntilde: 'ñ', oacute: 'ó', ograve: 'ò', ocirc: 'ô', otilde: 'õ', ouml: 'ö', oslash: 'ø',
+  uacute: 'ú', ugrave: 'ù', ucirc: 'û', uuml: 'ü', yacute: 'ý', yuml: 'ÿ', szlig: 'ß',
 };
 
 /** Decode HTML character references (named ones in common use, and all numeric ones). */
@@ -19,19 +23,34 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      // As browsers do (HTML5): a reference to 128–159 means that byte in Windows-1252 (&#146; is ’).
+      if (code >= 0x80 && code <= 0x9f) return decodeWindows1252(Uint8Array.of(code));
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const named = NAMED_ENTITIES[name];
+    if (named !== undefined) return named;
+    // A capital letter's entity (&Eacute;) is its small letter's, in capitals.
+    const small = NAMED_ENTITIES[name[0].toLowerCase() + name.slice(1)];
+    return small !== undefined && name[0] !== name[0].toLowerCase() && /^\p{Ll}$/u.test(small) ? small.toUpperCase() : (NAMED_ENTITIES[name.toLowerCase()] ?? whole);
   });
 }
 
-/** Visible text of an HTML page: no script, style or head; block elements become paragraph breaks. */
+/**
+ * The part of a page that holds its content: inside `<main>` when the page has one (HTML5: the
+ * dominant content, without the site's header, footer, menus and sidebars), else the whole page.
+ */
+function mainContent(html: string): string {
+  const start = /<main\b[^>]*>/i.exec(html);
+  if (!start) return html;
+  const end = html.toLowerCase().indexOf('</main', start.index + start[0].length);
+  return html.slice(start.index + start[0].length, end < 0 ? html.length : end);
+}
+
+/** Visible text of an HTML page: its `<main>` if it has one; no script, style, head or navigation menus; block elements become paragraph breaks. */
 export function htmlToText(html: string): { text: string; title: string } {
   const candidates = [/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html), /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html)];
   const title = candidates.map((match) => (match ? collapse(decodeEntities(match[1].replace(TAG, ''))) : '')).find(Boolean) ?? '';
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')
+  const text = mainContent(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))
     .replace(HIDDEN, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(BLOCK, '\n\n')

@@ -1,8 +1,9 @@
 import { decodeEntities, tidyParagraphs } from './html-to-text.js';
 
-/** Plain text of a Markdown document: front matter, markup, links, images and HTML removed. */
+/** Plain text of a Markdown document: front matter, fenced code, markup, links, images and HTML removed; table cells become paragraphs. */
 export function markdownToText(markdown: string): { text: string; title: string } {
-  const body = markdown.replace(/^---\n[\s\S]*?\n(---|\.\.\.)\n/, '');
+  // Front matter and fenced code (not prose: a "# comment" in it is no heading) go first.
+  const body = markdown.replace(/^---\n[\s\S]*?\n(---|\.\.\.)\n/, '').replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm, '');
   const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body) ?? /^(.+)\n=+[ \t]*$/m.exec(body);
   const text = body
     .replace(/<!--[\s\S]*?-->/g, '')
@@ -17,6 +18,8 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(/^#{1,6}[ \t]+(.*?)[ \t#]*$/gm, '$1\n')
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
+    // A table's cells are paragraphs of their own, as in HTML: a phrase does not run from one cell into the next.
+    .replace(/^[ \t]*\|.*$/gm, (row) => row.split('|').join('\n\n'))
     .replace(/\|/g, ' ')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/gm, '$1$2')

@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { htmlToText, markdownToText, sourceFromBytes } from '../../src/ingest/index.js';
+
+const textOf = async (content: string, name: string) => {
+  const read = await sourceFromBytes(new TextEncoder().encode(content), name, name);
+  if (!read.doc) throw new Error(read.issue.message);
+  return read.doc.text;
+};
+
+describe('the text as a reader sees it', () => {
+  test.for(['a.txt', 'a.md', 'a.html'])('%s: soft hyphens and zero-width characters are removed, ligatures written out', async (name) => {
+    expect(await textOf('Applications for asy\u00adlum seekers; bor\u200bder con\u200dtrol; the \ufb01rst con\ufb02ict.', name)).toBe('Applications for asylum seekers; border control; the first conflict.');
+  });
+
+  test('HTML: only <main> when the page has one; navigation menus never', () => {
+    const page = '<html><head><title>T</title></head><body><nav><a>Border control</a></nav><header>Border surveillance</header><main><p>Refugees need protection.</p></main><footer>Frontex</footer></body></html>';
+    expect(htmlToText(page).text).toBe('Refugees need protection.');
+    expect(htmlToText('<body><nav>Border control</nav><p>Refugees need protection.</p><footer>Frontex</footer></body>').text).toBe('Refugees need protection.\n\nFrontex');
+  });
+
+  test('HTML: a capital letter\'s entity stays a capital; &#128;–&#159; are Windows-1252, as browsers read them', () => {
+    expect(htmlToText('<title>Caf&eacute; &amp; &Eacute;tat</title><p>the state&#146;s duty &#150; &oacute;&ntilde;</p>')).toEqual({ title: 'Café & État', text: 'Café & État\n\nthe state’s duty – óñ' });
+  });
+
+  test('Markdown: fenced code is not prose (nor its "# comment" a title); table cells are paragraphs of their own', () => {
+    const { text, title } = markdownToText('Refugees need protection.\n\n```sh\n# install tool\nborder control\n```\n\n| A | B |\n|---|---|\n| border | control |\n');
+    expect(title).toBe('');
+    expect(text).toBe('Refugees need protection.\n\nA\n\nB\n\nborder\n\ncontrol');
+  });
+});
