@@ -1,3 +1,4 @@
+import { htmlToText } from './html-to-text.js';
 import { zipEntries } from './zip-entries.js';
 
 /** A converted document, or the issue code and reason it failed. */
@@ -7,7 +8,7 @@ export type Converted = { text: string; title: string; encoding: string; warning
 const MAX_UNPACKED_BYTES = 200_000_000;
 const MAX_RATIO = 200;
 
-/** Text of a .docx (mammoth), one paragraph per blank-line-separated block; zip bombs are refused unread. */
+/** Text of a .docx (mammoth's HTML, read as a page is), one paragraph per blank-line-separated block, footnotes at the end; zip bombs are refused unread. */
 export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: number } = {}): Promise<Converted> {
   const entries = zipEntries(bytes);
   if (!entries) {
@@ -26,8 +27,9 @@ export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: 
   }
   try {
     const mammoth = (await import('mammoth')).default;
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    const text = value.replace(/\r\n?/g, '\n');
+    // Through HTML rather than mammoth's raw text, which drops line breaks inside a paragraph (gluing "border" to "control") and the footnotes.
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const text = htmlToText(value).text;
     const title = text.trim().split(/\n\s*\n/, 1)[0]?.trim() ?? '';
     return { text, title: title.length <= 120 && !title.includes('\n') ? title : '', encoding: 'docx' };
   } catch (error) {

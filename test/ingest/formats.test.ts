@@ -12,6 +12,8 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
   test.for([
     ['text.pdf', 'pdf', 'Border control and the protection of\nhuman rights go together.\n\nThe second page speaks of food security.'],
     ['note.docx', 'docx', 'Asylum Policy Note\n\nRefugees need access to health care and housing.\n\nBorder surveillance was increased.'],
+    // A line break inside a paragraph keeps the words on either side apart.
+    ['line-break.docx', 'docx', 'Line Break Note\n\nRefugees need\nprotection at the border.'],
     ['cp1252.txt', 'windows-1252', 'Réfugiés “protection” – naïve café €5, Curaçao’s border.'],
     ['latin1.txt', 'iso-8859-1', 'Les réfugiés à la frontière: Ångström, señor, naïve.'],
     ['utf16le.txt', 'utf-16le', 'Human rights and border control.'],
