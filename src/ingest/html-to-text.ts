@@ -5,7 +5,7 @@ const TAG_BODY = `(?:[^>"']|"[^"]*"|'[^']*')*`;
 /** Elements whose content is never visible text. */
 const HIDDEN = new RegExp(`<(script|style|head|template|noscript|svg|iframe|object|nav)\\b${TAG_BODY}>[\\s\\S]*?<\\/\\1\\s*>`, 'gi');
 /** Elements that start a new paragraph. */
-const BLOCK = new RegExp(`<\\/?(p|div|h[1-6]|li|ul|ol|table|tr|td|th|section|article|header|footer|nav|aside|main|blockquote|pre|dl|dt|dd|figure|figcaption|form|fieldset|address|hr|title)\\b${TAG_BODY}>`, 'gi');
+const BLOCK = new RegExp(`<\\/?(p|div|h[1-6]|li|ul|ol|table|tr|td|th|caption|section|article|header|footer|nav|aside|main|blockquote|pre|dl|dt|dd|figure|figcaption|form|fieldset|legend|label|select|option|details|summary|address|hr|title)\\b${TAG_BODY}>`, 'gi');
 /** Any other tag. */
 const TAG = new RegExp(`<\\/?[a-zA-Z!]${TAG_BODY}>`, 'g');
 
@@ -48,9 +48,12 @@ function mainContent(html: string): string {
 
 /** Visible text of an HTML page: its `<main>` if it has one; no script, style, head or navigation menus; block elements become paragraph breaks. */
 export function htmlToText(html: string): { text: string; title: string } {
-  const candidates = [/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html), /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html)];
+  // A head may end without </head> (HTML allows it): it ends where the body starts.
+  const page = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<head\b(?![\s\S]*<\/head\s*>)[\s\S]*?(?=<body\b)/i, '');
+  // The page's title, never one inside a drawing (<svg><title>).
+  const candidates = [/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<svg\b[\s\S]*?<\/svg\s*>/gi, '')), /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(page)];
   const title = candidates.map((match) => (match ? collapse(decodeEntities(match[1].replace(TAG, ''))) : '')).find(Boolean) ?? '';
-  const text = mainContent(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))
+  const text = mainContent(page)
     .replace(HIDDEN, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(BLOCK, '\n\n')

@@ -22,6 +22,11 @@ describe('the text as a reader sees it', () => {
     expect(htmlToText('<title>Caf&eacute; &amp; &Eacute;tat</title><p>the state&#146;s duty &#150; &oacute;&ntilde;</p>')).toEqual({ title: 'Café & État', text: 'Café & État\n\nthe state’s duty – óñ' });
   });
 
+  test('HTML: a head without </head> ends where the body starts; the title is never one in a comment or a drawing; form and disclosure elements are blocks', () => {
+    expect(htmlToText('<!-- <title>Old Draft</title> --><html><head><title>Real Title</title><body><p>Refugees need protection.</p><details><summary>border</summary>control</details></body></html>')).toEqual({ title: 'Real Title', text: 'Refugees need protection.\n\nborder\n\ncontrol' });
+    expect(htmlToText('<body><svg><title>Icon</title></svg><h1>Real Heading</h1><p>Text.</p></body>').title).toBe('Real Heading');
+  });
+
   test('Markdown: fenced code is not prose (nor its "# comment" a title); table cells are paragraphs of their own', () => {
     const { text, title } = markdownToText('Refugees need protection.\n\n```sh\n# install tool\nborder control\n```\n\n| A | B |\n|---|---|\n| border | control |\n');
     expect(title).toBe('');
