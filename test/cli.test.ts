@@ -80,6 +80,14 @@ describe.concurrent('hsframe score', () => {
     expect(stderr).toMatch(/^no-such-folder-xyz\s+PATH_NOT_FOUND/m);
   }, TIMEOUT);
 
+  test('a folder with no document: exit 0, the header only, and CORPUS_EMPTY naming it', async () => {
+    const dir = await folder('empty');
+    const { code, stdout, stderr } = await hsframe(['score', dir]);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toHaveLength(2);
+    expect(stderr).toBe(`${dir}  CORPUS_EMPTY  warning: no documents found: no file named *.txt, *.md, *.markdown, *.html, *.htm, *.pdf, *.docx\n`);
+  }, TIMEOUT);
+
   test.skipIf(!existsSync('/dev/full'))('standard output on a full device: exit 2 and the reason, no stack trace', async () => {
     const full = openSync('/dev/full', 'w');
     try {

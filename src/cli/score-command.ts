@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
-import { hasErrors, reasonOf } from '../issues.js';
+import { hasErrors, makeIssue, reasonOf } from '../issues.js';
 import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv } from '../output/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles } from '../pipeline/index.js';
@@ -75,6 +75,9 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
     // A problem inside a folder is named by its id in that folder; with several paths, ids are relative to the current folder.
     const folder = (await stat(root).catch(() => undefined))?.isDirectory() ? root : dirname(root);
     issues.push(...found.issues.map((issue) => (issue.code === 'PATH_NOT_FOUND' ? { ...issue, file: path } : isSingleFolder ? issue : { ...issue, file: relativeId(cwd, resolve(folder, issue.file)) })));
+    if (found.files.length === 0 && folder === root && !found.issues.some((issue) => issue.code === 'PATH_NOT_FOUND')) {
+      issues.push(makeIssue('CORPUS_EMPTY', path, `no documents found: no file named *${DEFAULT_INGEST_SETTINGS.extensions.join(', *')}`, { stage: 'ingest' }));
+    }
     for (const file of found.files) {
       const id = isSingleFolder ? file.id : relativeId(cwd, file.path);
       files.push({ id, path: file.path });

@@ -31,6 +31,12 @@ export const REPORT_COLOURS = { point: '#d95f02', whisker: '#1b9e77', heat: [117
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (value: number | null, decimals: number) => (value === null ? '–' : value.toFixed(decimals));
 
+/** `text` in at most `max` characters, the last an ellipsis when it is cut; never cut inside a character outside the Basic Multilingual Plane (an emoji). */
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
 /**
  * A self-contained HTML report (no scripts, no external files, works offline): a scatter of
  * state- against people-centric rates, documents ranked by framing index with intervals, a
@@ -40,7 +46,8 @@ export function reportHtml(rows: readonly ReportRow[], info: ReportInfo): string
   const totals = info.categories.map((id) => {
     const hits = rows.reduce((sum, row) => sum + (row.hits[id] ?? 0), 0);
     const tokens = rows.reduce((sum, row) => sum + row.tokens, 0);
-    return `<tr><th scope="row">${esc(id)}</th><td>${hits}</td><td>${fmt(tokens > 0 ? (hits * 1000) / tokens : null, 3)}</td></tr>`;
+    // As scores.csv writes hits: whole, or to 3 decimals when weights are fractional.
+    return `<tr><th scope="row">${esc(id)}</th><td>${fmt(hits, Number.isInteger(hits) ? 0 : 3)}</td><td>${fmt(tokens > 0 ? (hits * 1000) / tokens : null, 3)}</td></tr>`;
   });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>hsframe report: ${esc(info.name)}</title>
@@ -96,8 +103,8 @@ function ranking(rows: readonly ReportRow[]): string {
   const height = ranked.length * rowHeight + 30;
   const lines = ranked.map((row, i) => {
     const cy = 20 + i * rowHeight;
-    const label = `<text x="${labelWidth - 8}" y="${cy + 4}" text-anchor="end" font-size="11">${esc(row.title.length > 55 ? `${row.title.slice(0, 54)}…` : row.title)}</text>`;
-    if (row.framingIndex === null) return `${label}<text x="${x(0)}" y="${cy + 4}" text-anchor="middle" font-size="11" fill="#777">no frame language</text>`;
+    const label = `<text x="${labelWidth - 8}" y="${cy + 4}" text-anchor="end" font-size="11">${esc(shorten(row.title, 55))}</text>`;
+    if (row.framingIndex === null) return `${label}<text x="${x(0)}" y="${cy + 4}" text-anchor="middle" font-size="11" fill="#777">${row.tokens > 0 ? 'no frame language' : 'not scored (another language)'}</text>`;
     const whisker = `<line x1="${x(row.ciLow ?? row.framingIndex)}" y1="${cy}" x2="${x(row.ciHigh ?? row.framingIndex)}" y2="${cy}" stroke="${REPORT_COLOURS.whisker}" stroke-width="4"/>`;
     return `${label}${whisker}<circle cx="${x(row.framingIndex)}" cy="${cy}" r="5" fill="${REPORT_COLOURS.point}"><title>${esc(row.title)}: ${fmt(row.framingIndex, 3)} (${fmt(row.ciLow, 3)} to ${fmt(row.ciHigh, 3)})</title></circle>`;
   });
@@ -115,6 +122,6 @@ function heatMap(rows: readonly ReportRow[], categories: readonly string[]): str
     return `<td style="background:${colour};color:${share > 0.6 ? '#fff' : '#222'}">${fmt(value, 2)}</td>`;
   };
   const head = categories.map((id) => `<th>${esc(id)}</th>`).join('');
-  const body = rows.map((row) => `<tr><th scope="row">${esc(row.title.length > 50 ? `${row.title.slice(0, 49)}…` : row.title)}</th>${categories.map((id) => cell(row.undp[id] ?? null)).join('')}</tr>`).join('\n');
+  const body = rows.map((row) => `<tr><th scope="row">${esc(shorten(row.title, 50))}</th>${categories.map((id) => cell(row.undp[id] ?? null)).join('')}</tr>`).join('\n');
   return `<table class="heat"><thead><tr><th>document</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

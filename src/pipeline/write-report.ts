@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ScoreRow } from '../document.js';
 import { UNDP_CATEGORIES } from '../aggregate/index.js';
-import { DEFAULT_CSV_SETTINGS, reportHtml, writeFileAtomic, type CsvSettings, type ReportRow } from '../output/index.js';
+import { DEFAULT_CSV_SETTINGS, reportHtml, untextCell, writeFileAtomic, type CsvSettings, type ReportRow } from '../output/index.js';
 import { reasonOf } from '../issues.js';
 
 /** A number rounded as scores.csv prints it, so a report from memory equals one rebuilt from the CSV. */
@@ -30,11 +30,10 @@ export function reportRowsFromCsv(text: string, csv: CsvSettings): ReportRow[] |
   const records = parse(text, { bom: true, columns: true, delimiter: csv.delimiter }) as Record<string, string>[];
   if (records.length > 0 && !('framing_index' in records[0])) return 'scores.csv is not in the wide layout; re-run with --format wide to make a report';
   const number = (value: string | undefined) => (value === undefined || value === '' ? null : Number(value.replace(csv.decimal, '.')));
-  const text_ = (value: string) => (value.startsWith("'") && /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
   const categories = records.length > 0 ? Object.keys(records[0]).filter((key) => key.endsWith('_hits') && key !== 'negated_hits').map((key) => key.slice(0, -5)) : [];
   return records.map((record) => ({
-    docId: text_(record.doc_id),
-    title: text_(record.title),
+    docId: untextCell(record.doc_id),
+    title: untextCell(record.title),
     tokens: number(record.tokens) ?? 0,
     statePer1k: number(record.state_centric_per_1k),
     peoplePer1k: number(record.people_centric_per_1k),
@@ -76,6 +75,8 @@ export async function reportFromOutputs(dir: string, manifest?: ReportManifest):
   const rows = reportRowsFromCsv(text, manifest.csv ?? DEFAULT_CSV_SETTINGS);
   if (typeof rows === 'string') return { problem: rows };
   const lexiconVersion = (manifest.lexicons ?? []).map((lexicon) => `${lexicon.id}@${lexicon.version}:${lexicon.sha256.slice(0, 8)}`).join(';');
-  const categories = rows.length > 0 ? Object.keys(rows[0].hits) : [];
+  // An empty table still names its categories in its header.
+  const header = (parse(text, { bom: true, delimiter: (manifest.csv ?? DEFAULT_CSV_SETTINGS).delimiter, to_line: 1 }) as string[][])[0] ?? [];
+  const categories = header.filter((column) => column.endsWith('_hits') && column !== 'negated_hits').map((column) => column.slice(0, -5));
   return { path: await writeReport(dir, rows, { name: manifest.pipeline?.name ?? dir, lexiconVersion, categories }) };
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -64,4 +64,49 @@ describe('report.html', () => {
       await rm(profile, { recursive: true, force: true });
     }
   }, 90_000);
+});
+
+describe('report.html of awkward corpora', () => {
+  test('names that look like formulas, a document in another language, an emoji in a long title and fractional weights: the same report from the run and from scores.csv', async () => {
+    const awkward = await makeProject([]);
+    try {
+      const write = (name: string, text: string) => writeFile(join(awkward.corpus, name), text);
+      await write("'=a.txt", 'Refugees need protection of their human rights and dignity in the Union.\n');
+      await write('＝b.txt', 'The state must control the border of the Union against threats.\n');
+      await write('french.txt', 'Les droits des réfugiés sont protégés par la convention et les États ne peuvent pas les expulser vers un pays dangereux.\n');
+      await write('long.md', `# ${'x'.repeat(53)}😀😀 title\n\nRefugees need protection and border control.\n`);
+      const lexicon = join(awkward.dir, 'weighted.yaml');
+      await writeFile(lexicon, 'name: w\nversion: 1.0.0\nlanguage: en\ndescription: w\ncategories:\n  state_centric:\n    label: S\n    description: S\n    entries:\n      - {term: border, weight: 0.1, source: x}\n  people_centric:\n    label: P\n    description: P\n    entries:\n      - {term: refugees, weight: 0.1, source: x}\n      - {term: protection, weight: 0.1, source: x}\n');
+      await writeFile(awkward.pipeline, `name: awkward\ncorpus: corpus\nlexicons: [${lexicon}]\noutput: out\n`);
+      expect((await runCli(['run', awkward.pipeline, '--quiet', '--report'])).code).toBe(0);
+      const fromRun = await readFile(join(awkward.out, 'report.html'), 'utf8');
+      expect((await runCli(['report', awkward.pipeline])).code).toBe(0);
+      const fromCsv = await readFile(join(awkward.out, 'report.html'), 'utf8');
+      const body = (text: string) => text.replace(/generated [^<]+/, '');
+      expect(body(fromCsv)).toBe(body(fromRun));
+      expect(fromRun).toContain('not scored (another language)');
+      expect(fromRun).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\ufffd/);
+      expect(fromRun).toContain(">'=a.txt<");
+      expect(fromRun).not.toContain("''=a.txt");
+      // No shown number carries a floating-point tail (attributes such as coordinates aside).
+      expect(fromRun).not.toMatch(/>[^<]*\d\.\d{5,}[^<]*</);
+      expect(fromRun).toMatch(/<th scope="row">people_centric<\/th><td>0\.400<\/td>/);
+    } finally {
+      await rm(awkward.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('of an empty corpus still lists every category, from the run and from scores.csv alike', async () => {
+    const empty = await makeProject([]);
+    try {
+      await runCli(['run', empty.pipeline, '--quiet', '--report']);
+      const fromRun = await readFile(join(empty.out, 'report.html'), 'utf8');
+      await runCli(['report', empty.pipeline]);
+      const fromCsv = await readFile(join(empty.out, 'report.html'), 'utf8');
+      expect(fromCsv.replace(/generated [^<]+/, '')).toBe(fromRun.replace(/generated [^<]+/, ''));
+      expect(fromCsv).toContain('<th scope="row">political</th>');
+    } finally {
+      await rm(empty.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
