@@ -42,16 +42,18 @@ export function decodeEntities(text: string): string {
 function mainContent(html: string): string {
   const start = /<main\b[^>]*>/i.exec(html);
   if (!start) return html;
-  const end = html.toLowerCase().indexOf('</main', start.index + start[0].length);
-  return html.slice(start.index + start[0].length, end < 0 ? html.length : end);
+  const from = start.index + start[0].length;
+  const end = /<\/main\b/i.exec(html.slice(from));
+  return html.slice(from, end ? from + end.index : html.length);
 }
 
 /** Visible text of an HTML page: its `<main>` if it has one; no script, style, head or navigation menus; block elements become paragraph breaks. */
 export function htmlToText(html: string): { text: string; title: string } {
+  const uncommented = html.replace(/<!--[\s\S]*?-->/g, '');
   // A head may end without </head> (HTML allows it): it ends where the body starts.
-  const page = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<head\b(?![\s\S]*<\/head\s*>)[\s\S]*?(?=<body\b)/i, '');
+  const page = uncommented.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<head\b(?![\s\S]*<\/head\s*>)[\s\S]*?(?=<body\b)/i, '');
   // The page's title, never one inside a drawing (<svg><title>).
-  const candidates = [/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<svg\b[\s\S]*?<\/svg\s*>/gi, '')), /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(page)];
+  const candidates = [/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(uncommented.replace(/<svg\b[\s\S]*?<\/svg\s*>/gi, '')), /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(page)];
   const title = candidates.map((match) => (match ? collapse(decodeEntities(match[1].replace(TAG, ''))) : '')).find(Boolean) ?? '';
   const text = mainContent(page)
     .replace(HIDDEN, '')
