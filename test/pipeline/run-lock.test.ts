@@ -1,0 +1,58 @@
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { acquireLock, LockBusyError, STALE_AFTER_MS } from '../../src/pipeline/run-lock.js';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hsframe-lock-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** A lock file as another run leaves it, last refreshed `ageMs` ago. */
+async function leftLock(name: string, owner: object, ageMs = 0): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, JSON.stringify(owner));
+  const when = new Date(Date.now() - ageMs);
+  await utimes(path, when, when);
+  return path;
+}
+
+describe('the run lock', () => {
+  test('a live run on another host holds it; once not refreshed for the stale time, it is taken over', async () => {
+    const owner = { pid: 1, host: `${hostname()}-elsewhere`, started: '2026-01-01T00:00:00Z' };
+    const fresh = await leftLock('fresh', owner);
+    await expect(acquireLock(fresh)).rejects.toBeInstanceOf(LockBusyError);
+    const stale = await leftLock('stale', owner, STALE_AFTER_MS + 60_000);
+    const lock = await acquireLock(stale);
+    expect(JSON.parse(await readFile(stale, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    await lock.release();
+    expect(await readdir(dir)).not.toContain('stale');
+  });
+
+  test('a lock naming this pid from before this process started (pid 1 in a container) is taken over; one this process holds is not', async () => {
+    const path = await leftLock('reused-pid', { pid: process.pid, host: hostname(), started: '2000-01-01T00:00:00Z' });
+    const lock = await acquireLock(path);
+    await expect(acquireLock(path)).rejects.toBeInstanceOf(LockBusyError);
+    await lock.release();
+  });
+
+  test('many contenders for one stale lock: exactly one holds it at a time', async () => {
+    const path = await leftLock('contended', { pid: 1, host: `${hostname()}-elsewhere`, started: '2026-01-01T00:00:00Z' }, STALE_AFTER_MS + 60_000);
+    let holding = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const lock = await acquireLock(path, 30);
+        holding += 1;
+        most = Math.max(most, holding);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        holding -= 1;
+        await lock.release();
+      }),
+    );
+    expect(most).toBe(1);
+    expect((await readdir(dir)).filter((name) => name.startsWith('contended'))).toEqual([]);
+  });
+});
