@@ -1,9 +1,9 @@
 import { decodeEntities, tidyParagraphs } from './html-to-text.js';
 
-/** Plain text of a Markdown document: front matter, fenced code, markup, links, images and HTML removed; table cells become paragraphs. */
+/** Plain text of a Markdown document: front matter (YAML or TOML), fenced code, markup, links, images, footnote markers and HTML removed; footnotes kept; table cells become paragraphs. */
 export function markdownToText(markdown: string): { text: string; title: string } {
   // Front matter and fenced code (not prose: a "# comment" in it is no heading) go first.
-  const body = markdown.replace(/^---\n[\s\S]*?\n(---|\.\.\.)\n/, '').replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm, '');
+  const body = markdown.replace(/^(---\n[\s\S]*?\n(---|\.\.\.)|\+\+\+\n[\s\S]*?\n\+\+\+)\n/, '').replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm, '');
   const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body) ?? /^(.+)\n=+[ \t]*$/m.exec(body);
   const text = body
     .replace(/<!--[\s\S]*?-->/g, '')
@@ -13,6 +13,9 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    // A footnote's text is kept, as in HTML and PDF; its markers and link definitions go.
+    .replace(/^[ \t]*\[\^[^\]]+\]:[ \t]*/gm, '')
+    .replace(/\[\^[^\]]+\]/g, '')
     .replace(/^[ \t]*\[[^\]]+\]:.*$/gm, '')
     .replace(/<[^>\n]+>/g, '')
     .replace(/^#{1,6}[ \t]+(.*?)[ \t#]*$/gm, '$1\n')

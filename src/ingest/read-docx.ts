@@ -14,6 +14,9 @@ export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: 
   if (!entries) {
     // A zip archive starts with a local file header ("PK\x03\x04"); its directory is at its end, which a cut-off copy has lost.
     const isCutZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    // An Office file with a password is an OLE compound file (as an old .doc is), not a zip.
+    const isCompoundFile = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+    if (isCompoundFile) return { code: 'FILE_ENCRYPTED', problem: 'not readable as .docx: a password-protected Word file (or an old .doc saved as .docx); save it without a password as .docx' };
     return { code: 'FILE_CORRUPT', problem: isCutZip ? 'damaged .docx file: a zip archive without its directory (cut off, or partly copied)' : 'not a .docx file: it is not a zip archive' };
   }
   const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);

@@ -27,6 +27,15 @@ describe('the text as a reader sees it', () => {
     expect(htmlToText('<body><svg><title>Icon</title></svg><h1>Real Heading</h1><p>Text.</p></body>').title).toBe('Real Heading');
   });
 
+  test('Markdown: a footnote keeps its text, not its marker; TOML front matter is left out', () => {
+    expect(markdownToText('+++\ntitle = "Border"\n+++\nRefugees need protection.[^1]\n\n[^1]: Footnote on border control.\n[ref]: https://example.org\n').text).toBe('Refugees need protection.\n\nFootnote on border control.');
+  });
+
+  test('.docx that is an OLE compound file (a password-protected Word file) is reported as such', async () => {
+    const read = await sourceFromBytes(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)), 'locked.docx', 'locked.docx');
+    expect(read.issue).toMatchObject({ code: 'FILE_ENCRYPTED', file: 'locked.docx' });
+  });
+
   test('Markdown: fenced code is not prose (nor its "# comment" a title); table cells are paragraphs of their own', () => {
     const { text, title } = markdownToText('Refugees need protection.\n\n```sh\n# install tool\nborder control\n```\n\n| A | B |\n|---|---|\n| border | control |\n');
     expect(title).toBe('');
