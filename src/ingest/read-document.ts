@@ -131,7 +131,9 @@ export async function sourceFromBytes(bytes: Uint8Array, path: string, id: strin
   if (!/\p{L}/u.test(text)) return fail('FILE_NO_TEXT', 'file has no text (no letters after markup was removed)');
   const { title, encoding, warning } = converted;
   const issues = warning ? [makeIssue('FILE_MIXED_ENCODING', id, warning, { stage: 'ingest' })] : [];
-  return { doc: { id, path, text, title: title || basename(path), contentSha256: sha256, bytes: bytes.length, encoding, issues } };
+  // A PDF without a title in its metadata is titled as a text file is: by a one-line first paragraph.
+  const shownTitle = title || (extension === '.pdf' ? firstLineTitle(text) : '') || basename(path);
+  return { doc: { id, path, text, title: shownTitle, contentSha256: sha256, bytes: bytes.length, encoding, issues } };
 }
 
 /** Characters that show nothing (soft hyphen, zero-width space, joiners, word joiner, a byte order mark inside the text) and typographic ligatures. */

@@ -25,7 +25,8 @@ export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: 
   if (unpacked > limit || unpacked > Math.max(1_000_000, packed * MAX_RATIO)) {
     return { code: 'FILE_ZIP_BOMB', problem: `.docx would unpack to ${unpacked} bytes from ${packed} (limit ${limit} bytes, ratio ${MAX_RATIO}); refused as a possible zip bomb` };
   }
-  if (!entries.some((entry) => entry.name === 'word/document.xml')) {
+  // The main part is found through the package's relationships (usually word/document.xml).
+  if (!entries.some((entry) => entry.name === 'word/document.xml' || entry.name === '_rels/.rels')) {
     return { code: 'FILE_CORRUPT', problem: 'not a .docx file: the zip has no word/document.xml' };
   }
   try {
@@ -36,6 +37,6 @@ export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: 
     const title = text.trim().split(/\n\s*\n/, 1)[0]?.trim() ?? '';
     return { text, title: title.length <= 120 && !title.includes('\n') ? title : '', encoding: 'docx' };
   } catch (error) {
-    return { code: 'FILE_CORRUPT', problem: `cannot read .docx: ${error instanceof Error ? error.message : String(error)}` };
+    return { code: 'FILE_CORRUPT', problem: `damaged .docx file, which the .docx reader could not read: ${(error instanceof Error ? error.message : String(error)).replace(/^Bug ?: ?/i, '')}` };
   }
 }

@@ -35,7 +35,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Converted> {
     const text = pages.join('\n\n').trim();
     if (!/\p{L}/u.test(text)) return { code: 'FILE_NO_TEXT', problem: `PDF has no text layer (${pdf.numPages} page(s), image-only?): run OCR first` };
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
-    const title = typeof info?.Title === 'string' ? info.Title.trim() : '';
+    const title = typeof info?.Title === 'string' && !isFileNameTitle(info.Title.trim()) ? info.Title.trim() : '';
     return { text, title, encoding: 'pdf' };
   } catch (error) {
     const name = (error as { name?: string }).name;
@@ -60,4 +60,9 @@ function pageText(items: readonly TextItem[]): string {
     lastY = y;
   }
   return text;
+}
+
+/** A metadata title that only names the file the PDF was made from ("Microsoft Word - draft_v3.docx"), which says nothing of the document. */
+function isFileNameTitle(title: string): boolean {
+  return /^Microsoft (Word|PowerPoint) - /i.test(title) || /\.(docx?|rtf|odt|pptx?|indd|pdf|txt)$/i.test(title);
 }

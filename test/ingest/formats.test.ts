@@ -14,6 +14,7 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     ['note.docx', 'docx', 'Asylum Policy Note\n\nRefugees need access to health care and housing.\n\nBorder surveillance was increased.'],
     // A line break inside a paragraph keeps the words on either side apart.
     ['line-break.docx', 'docx', 'Line Break Note\n\nRefugees need\nprotection at the border.'],
+    ['other-main-part.docx', 'docx', 'Other Main Part\n\nRefugees need protection.'],
     ['cp1252.txt', 'windows-1252', 'Réfugiés “protection” – naïve café €5, Curaçao’s border.'],
     ['latin1.txt', 'iso-8859-1', 'Les réfugiés à la frontière: Ångström, señor, naïve.'],
     ['utf16le.txt', 'utf-16le', 'Human rights and border control.'],
@@ -64,4 +65,9 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
       await rm(dir, { recursive: true });
     }
   });
+});
+
+test('a PDF whose metadata title only names the file it was made from is titled by its one-line first paragraph', async () => {
+  const read = await readDocument(join(FIXTURES, 'file-name-title.pdf'), 'file-name-title.pdf');
+  expect(read.doc?.title).toBe('Asylum Policy Brief');
 });
