@@ -110,3 +110,16 @@ describe('report.html of awkward corpora', () => {
     }
   }, 60_000);
 });
+
+test('heat map text has at least WCAG AA contrast (4.5:1) on every cell colour', () => {
+  const luminance = ([r, g, b]: readonly number[]) => {
+    const linear = (channel: number) => (channel / 255 <= 0.04045 ? channel / 255 / 12.92 : ((channel / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const cells = [...html.matchAll(/<td style="background:rgb\((\d+),(\d+),(\d+)\);color:#([0-9a-f]{3})">/g)];
+  expect(cells.length).toBeGreaterThan(10);
+  for (const [, r, g, b, text] of cells) {
+    const [background, foreground] = [luminance([Number(r), Number(g), Number(b)]), luminance([...text].map((digit) => parseInt(digit + digit, 16)))];
+    expect((Math.max(background, foreground) + 0.05) / (Math.min(background, foreground) + 0.05)).toBeGreaterThanOrEqual(4.5);
+  }
+});
