@@ -49,6 +49,10 @@ export function reportHtml(rows: readonly ReportRow[], info: ReportInfo): string
     // As scores.csv writes hits: whole, or to 3 decimals when weights are fractional.
     return `<tr><th scope="row">${esc(id)}</th><td>${fmt(hits, Number.isInteger(hits) ? 0 : 3)}</td><td>${fmt(tokens > 0 ? (hits * 1000) / tokens : null, 3)}</td></tr>`;
   });
+  // Charts name documents by title; documents that share one are told apart by their doc_id.
+  const shared = new Map<string, number>();
+  for (const row of rows) shared.set(row.title, (shared.get(row.title) ?? 0) + 1);
+  const labelled = rows.map((row) => (shared.get(row.title)! > 1 ? { ...row, title: `${row.title} (${row.docId})` } : row));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>hsframe report: ${esc(info.name)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -64,12 +68,12 @@ svg{background:#fff;border:1px solid #ddd}.note{color:#555}
 <h2>Corpus totals</h2>
 <table><thead><tr><th>category</th><th>hits</th><th>per 1,000 tokens</th></tr></thead><tbody>${totals.join('')}</tbody></table>
 <h2>State- and people-centric language</h2>
-${scatter(rows)}
+${scatter(labelled)}
 <h2>Documents ranked by framing index</h2>
 <p class="note">−1 wholly state-centric, +1 wholly people-centric; bars: 95% interval. Documents without frame language are listed last.</p>
-${ranking(rows)}
+${ranking(labelled)}
 <h2>UNDP human-security categories (per 1,000 tokens)</h2>
-${heatMap(rows, info.undpCategories)}
+${heatMap(labelled, info.undpCategories)}
 <h2>All scores</h2>
 <table><caption>Per document</caption><thead><tr><th>doc_id</th><th>title</th><th>tokens</th><th>state per 1k</th><th>people per 1k</th><th>framing index</th><th>95% interval</th></tr></thead><tbody>
 ${rows.map((row) => `<tr><td class="t">${esc(row.docId)}</td><td class="t">${esc(row.title)}</td><td>${row.tokens}</td><td>${fmt(row.statePer1k, 3)}</td><td>${fmt(row.peoplePer1k, 3)}</td><td>${fmt(row.framingIndex, 4)}</td><td>${fmt(row.ciLow, 4)} to ${fmt(row.ciHigh, 4)}</td></tr>`).join('\n')}

@@ -123,3 +123,16 @@ test('heat map text has at least WCAG AA contrast (4.5:1) on every cell colour',
     expect((Math.max(background, foreground) + 0.05) / (Math.min(background, foreground) + 0.05)).toBeGreaterThanOrEqual(4.5);
   }
 });
+
+test('charts tell documents that share a title apart by their doc_id', async () => {
+  const twins = await makeProject(['un-charter-1945.txt']);
+  try {
+    await writeFile(join(twins.corpus, 'copy.txt'), await readFile(join(twins.corpus, 'un-charter-1945.txt'), 'utf8'));
+    expect((await runCli(['run', twins.pipeline, '--quiet', '--report'])).code).toBe(0);
+    const report = await readFile(join(twins.out, 'report.html'), 'utf8');
+    expect(report).toMatch(/\(copy\.txt\)/);
+    expect(report).toMatch(/\(un-charter-1945\.txt\)/);
+  } finally {
+    await rm(twins.dir, { recursive: true, force: true });
+  }
+}, 60_000);
