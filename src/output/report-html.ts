@@ -91,7 +91,7 @@ function scatter(rows: readonly ReportRow[]): string {
   const axis = ticks.map((tick) => `<text x="${x(tick)}" y="${height - pad + 18}" text-anchor="middle" font-size="11">${tick.toFixed(1)}</text><text x="${pad - 8}" y="${y(tick) + 4}" text-anchor="end" font-size="11">${tick.toFixed(1)}</text>`).join('');
   const points = rows
     .filter((row) => row.statePer1k !== null && row.peoplePer1k !== null)
-    .map((row) => `<circle cx="${x(row.statePer1k!).toFixed(1)}" cy="${y(row.peoplePer1k!).toFixed(1)}" r="7" fill="${REPORT_COLOURS.point}" stroke="#fff" stroke-width="1"><title>${esc(row.title)}: state ${fmt(row.statePer1k, 2)}, people ${fmt(row.peoplePer1k, 2)} per 1,000 tokens</title></circle>`)
+    .map((row) => `<circle cx="${x(row.statePer1k!).toFixed(1)}" cy="${y(row.peoplePer1k!).toFixed(1)}" r="7" fill="${REPORT_COLOURS.point}" stroke="#fff" stroke-width="1"><title>${esc(row.title)}: state ${fmt(row.statePer1k, 3)}, people ${fmt(row.peoplePer1k, 3)} per 1,000 tokens</title></circle>`)
     .join('');
   return `<svg role="img" aria-label="Scatter of state-centric against people-centric rate per document" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#444"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#444"/>
@@ -110,7 +110,7 @@ function ranking(rows: readonly ReportRow[]): string {
     const label = `<text x="${labelWidth - 8}" y="${cy + 4}" text-anchor="end" font-size="11">${esc(shorten(row.title, 55))}</text>`;
     if (row.framingIndex === null) return `${label}<text x="${x(0)}" y="${cy + 4}" text-anchor="middle" font-size="11" fill="#777">${row.tokens > 0 ? 'no frame language' : 'not scored (another language)'}</text>`;
     const whisker = `<line x1="${x(row.ciLow ?? row.framingIndex)}" y1="${cy}" x2="${x(row.ciHigh ?? row.framingIndex)}" y2="${cy}" stroke="${REPORT_COLOURS.whisker}" stroke-width="4"/>`;
-    return `${label}${whisker}<circle cx="${x(row.framingIndex)}" cy="${cy}" r="5" fill="${REPORT_COLOURS.point}"><title>${esc(row.title)}: ${fmt(row.framingIndex, 3)} (${fmt(row.ciLow, 3)} to ${fmt(row.ciHigh, 3)})</title></circle>`;
+    return `${label}${whisker}<circle cx="${x(row.framingIndex)}" cy="${cy}" r="5" fill="${REPORT_COLOURS.point}"><title>${esc(row.title)}: ${fmt(row.framingIndex, 4)} (${fmt(row.ciLow, 4)} to ${fmt(row.ciHigh, 4)})</title></circle>`;
   });
   const grid = [-1, -0.5, 0, 0.5, 1].map((tick) => `<line x1="${x(tick)}" y1="8" x2="${x(tick)}" y2="${height - 16}" stroke="#ddd"/><text x="${x(tick)}" y="${height - 2}" text-anchor="middle" font-size="11">${tick}</text>`).join('');
   return `<svg role="img" aria-label="Documents ranked by framing index with 95% intervals" width="${labelWidth + plotWidth + 20}" height="${height}">${grid}${lines.join('')}</svg>`;
@@ -124,7 +124,8 @@ function heatMap(rows: readonly ReportRow[], categories: readonly string[]): str
     const mix = (channel: number) => Math.round(255 - share * (255 - channel));
     const colour = `rgb(${mix(r)},${mix(g)},${mix(b)})`;
     // Black text: at least 4.7:1 against the darkest cell (WCAG AA); white fell to 2.3:1 on the middle of the ramp.
-    return `<td style="background:${colour};color:#000">${fmt(value, 2)}</td>`;
+    // As scores.csv writes rates (3 decimals), so the map repeats its numbers rather than rounding them again.
+    return `<td style="background:${colour};color:#000">${fmt(value, 3)}</td>`;
   };
   const head = categories.map((id) => `<th>${esc(id)}</th>`).join('');
   const body = rows.map((row) => `<tr><th scope="row">${esc(shorten(row.title, 50))}</th>${categories.map((id) => cell(row.undp[id] ?? null)).join('')}</tr>`).join('\n');

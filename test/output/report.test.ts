@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPORT_COLOURS } from '../../src/output/index.js';
 import { makeProject, runCli } from '../pipeline/cli-process.js';
@@ -136,3 +137,11 @@ test('charts tell documents that share a title apart by their doc_id', async () 
     await rm(twins.dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+test('charts show the numbers of scores.csv as written there, not rounded again', async () => {
+  const scores = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  for (const row of scores) {
+    if (row.framing_index !== '') expect(html).toContain(`: ${row.framing_index} (${row.framing_ci_low} to ${row.framing_ci_high})</title>`);
+    if (row.health_per_1k !== '') expect(html).toContain(`>${row.health_per_1k}</td>`);
+  }
+});
