@@ -76,7 +76,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     try {
       await writeNamedFile(resolve(io.cwd, file), text());
     } catch (error) {
-      io.stderr(`${file}  OUTPUT_WRITE_FAILED  cannot write: ${reasonOf(error)}\n`);
+      reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', file, `cannot write: ${reasonOf(error)}`)]);
       return EXIT.fatal;
     }
   }

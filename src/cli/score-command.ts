@@ -41,7 +41,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const { files, issues: findIssues } = await collectFiles(parsed.positionals, io.cwd);
   const out = parsed.values.out as string | undefined;
   if (out && (await isOneOf(resolve(io.cwd, out), files.map((file) => file.path)))) {
-    io.stderr(`${out}  OUTPUT_WRITE_FAILED  --out is one of the documents being scored; it is left as it was\n`);
+    reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', out, '--out is one of the documents being scored; it is left as it was')]);
     return EXIT.fatal;
   }
   const scores = await scoreFiles(files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0 });
@@ -55,7 +55,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     try {
       await writeNamedFile(resolve(io.cwd, out), text);
     } catch (error) {
-      io.stderr(`${out}  OUTPUT_WRITE_FAILED  cannot write: ${reasonOf(error)}\n`);
+      reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', out, `cannot write: ${reasonOf(error)}`)]);
       return EXIT.fatal;
     }
   } else {

@@ -32,12 +32,15 @@ export interface Evaluation {
   readonly unnumbered: readonly string[];
 }
 
+/** The number at the end of a gold id (`d017` → 17), which puts its row in the odd or even half. */
+const ID_NUMBER = /(\d+)\D*$/;
+
 /** Pick the rows of a subset by the number at the end of their id. */
 export function selectSubset(rows: readonly GoldRow[], subset: GoldSubset): GoldRow[] {
   if (subset === 'all') return [...rows];
   const wantOdd = subset === 'odd';
   return rows.filter((row) => {
-    const digits = /(\d+)\D*$/.exec(row.id);
+    const digits = ID_NUMBER.exec(row.id);
     return digits !== null && (Number(digits[1]) % 2 === 1) === wantOdd;
   });
 }
@@ -51,7 +54,7 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
   const scored = rows.map((row) => scoreText(row.text, scorer, row.id));
   const hitsByRow = scored.map(({ doc }) => doc.hits);
   const unscored = scored.flatMap(({ row }, i) => (row.tokens === 0 ? [{ id: rows[i].id, language: row.language }] : []));
-  const unnumbered = subset === 'all' ? [] : gold.rows.filter((row) => !/\d\D*$/.test(row.id)).map((row) => row.id);
+  const unnumbered = subset === 'all' ? [] : gold.rows.filter((row) => !ID_NUMBER.test(row.id)).map((row) => row.id);
   const errors: EvaluationError[] = [];
   const outcomes: LabelOutcomes[] = [];
   const metrics = gold.labels.map((label) => {

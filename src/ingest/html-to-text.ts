@@ -27,11 +27,10 @@ export function decodeEntities(text: string): string {
       if (code >= 0x80 && code <= 0x9f) return decodeWindows1252(Uint8Array.of(code));
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    const named = NAMED_ENTITIES[name];
-    if (named !== undefined) return named;
+    const named = NAMED_ENTITIES[name] ?? NAMED_ENTITIES[name.toLowerCase()];
+    if (named === undefined) return whole;
     // A capital letter's entity (&Eacute;) is its small letter's, in capitals.
-    const small = NAMED_ENTITIES[name[0].toLowerCase() + name.slice(1)];
-    return small !== undefined && name[0] !== name[0].toLowerCase() && /^\p{Ll}$/u.test(small) ? small.toUpperCase() : (NAMED_ENTITIES[name.toLowerCase()] ?? whole);
+    return name[0] !== name[0].toLowerCase() && /^\p{Ll}$/u.test(named) ? named.toUpperCase() : named;
   });
 }
 

@@ -1,6 +1,6 @@
 import { termSteps } from './compile-lexicon.js';
 import type { LexiconEntry } from './schema.js';
-import type { WordStep } from './word-step.js';
+import { stepMatches, type WordStep } from './word-step.js';
 
 /** An entry of one lexicon, in the order the matcher tries them (categories in order, then entries). */
 export interface ListedEntry {
@@ -46,11 +46,7 @@ export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenF
 /** True when every word `step` matches is matched by `by`. */
 function isStepTaken(step: WordStep, by: WordStep): boolean {
   if (step.prefix !== null) return by.prefix !== null && step.prefix.startsWith(by.prefix);
-  return [...step.forms].every((form) => isFormTaken(form, by));
-}
-
-function isFormTaken(form: string, by: WordStep): boolean {
-  return by.forms.has(form) || (by.prefix !== null && form.startsWith(by.prefix));
+  return [...step.forms].every((form) => stepMatches(by, form, form));
 }
 
 /** The forms of a single-word entry's variants that a single-word variant of the earlier entry matches too. */
@@ -58,7 +54,7 @@ function takenForms(later: readonly WordStep[][], earlier: readonly WordStep[][]
   const forms = new Set<string>();
   for (const variant of later) {
     if (variant.length !== 1 || variant[0].prefix !== null) continue;
-    for (const form of variant[0].forms) if (earlier.some((other) => other.length === 1 && isFormTaken(form, other[0]))) forms.add(form);
+    for (const form of variant[0].forms) if (earlier.some((other) => other.length === 1 && stepMatches(other[0], form, form))) forms.add(form);
   }
   return [...forms].sort();
 }

@@ -101,6 +101,8 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
 async function mergeTable(dirs: readonly string[], name: Table, csv: CsvSettings, seen: Map<string, number>): Promise<{ header: string[]; records: string[][] } | { issue: Issue }> {
   let header: string[] | undefined;
   const records: string[][] = [];
+  // Rows of errors.csv in the folders before this one.
+  const earlierErrors = new Set<string>();
   for (const [index, dir] of dirs.entries()) {
     let text: string;
     try {
@@ -127,8 +129,9 @@ async function mergeTable(dirs: readonly string[], name: Table, csv: CsvSettings
     }
     if (name === 'errors.csv') {
       // A problem of the corpus as a whole (CORPUS_EMPTY), which every shard reports, is listed once, as one run lists it.
-      const earlier = new Set(records.map((record) => JSON.stringify(record)));
-      records.push(...body.filter((record) => !earlier.has(JSON.stringify(record))));
+      const keys = body.map((record) => JSON.stringify(record));
+      records.push(...body.filter((_, i) => !earlierErrors.has(keys[i])));
+      for (const key of keys) earlierErrors.add(key);
     } else records.push(...body);
   }
   // As one run sorts them: by doc_id (stable, keeping matches in text order); errors also by code.

@@ -9,9 +9,15 @@ export const NEGATION_WINDOW = 3;
 export function isInNegationWindow(wordsBetween: number): boolean {
   return wordsBetween < NEGATION_WINDOW;
 }
+
 const NEGATION_CUES = new Set(['not', "n't", 'no', 'never', 'without', 'nor', 'neither', 'cannot', 'none']);
 /** "not only X but also Y" asserts X. */
 const NOT_A_CUE_AFTER_NOT = new Set(['only', 'just', 'merely', 'least']);
+
+/** True for "not" and "n't", after which some words withdraw the cue (`cancelsNot`). */
+export function isNot(norm: string): boolean {
+  return norm === 'not' || norm === "n't";
+}
 
 /** True when `next`, read after "not" or "n't", withdraws it as a cue ("not only", "isn't just"). */
 export function cancelsNot(next: string): boolean {
@@ -21,5 +27,5 @@ export function cancelsNot(next: string): boolean {
 /** True when the lower-cased word `norm`, followed by `next`, opens a negation window. */
 export function isNegationCue(norm: string, next: string | undefined): boolean {
   if (!NEGATION_CUES.has(norm)) return false;
-  return !((norm === 'not' || norm === "n't") && next !== undefined && cancelsNot(next));
+  return !(isNot(norm) && next !== undefined && cancelsNot(next));
 }

@@ -2,7 +2,7 @@ import type { TextSpan, TokenRange } from '../document.js';
 import { CLITICS, isHyphen } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countLanguages, newLanguageCounts } from './detect-language.js';
-import { isInNegationWindow } from './negation.js';
+import { isInNegationWindow, isNot } from './negation.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
 import type { WordColumns } from './word-columns.js';
@@ -193,7 +193,7 @@ class ParagraphScanner {
     if ((this.isAfterNot && form.cancelsNot) || form.endsScope) this.sinceCue = Infinity;
     const isNegated = isInNegationWindow(this.sinceCue);
     this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
-    this.isAfterNot = norm === 'not' || norm === "n't";
+    this.isAfterNot = isNot(norm);
     const { words } = this;
     words.add(this.tokens.length, words.sentences + this.sentences.length, norm, form.id, this.isBroken, isNegated);
     this.isBroken = false;
