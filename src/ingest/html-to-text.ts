@@ -62,12 +62,28 @@ export function htmlToText(html: string): { text: string; title: string } {
   return { text: tidyParagraphs(decodeEntities(text)), title };
 }
 
+/** Characters that show nothing (soft hyphen, zero-width space, joiners, word joiner, a byte order mark inside the text) and typographic ligatures. */
+const INVISIBLE_OR_LIGATURE = /[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06]/;
+const EVERY_INVISIBLE_OR_LIGATURE = new RegExp(INVISIBLE_OR_LIGATURE.source, 'g');
+const LIGATURES: Readonly<Record<string, string>> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+
 /**
- * Trim each line, collapse runs of spaces, tabs and no-break spaces inside it, and keep at most
- * one blank line between paragraphs (none at the ends). One pass over line boundaries: lines
- * that need no collapsing are sliced, not rewritten.
+ * The text as a reader sees it: invisible characters removed, so "asy\u00adlum" (a soft hyphen)
+ * is the word "asylum" and a zero-width space does not split a word, and ligatures written out
+ * ("ﬁrst" → "first"), so that the lexicons' words match them.
  */
-export function tidyParagraphs(text: string): string {
+function withoutInvisibles(text: string): string {
+  return INVISIBLE_OR_LIGATURE.test(text) ? text.replace(EVERY_INVISIBLE_OR_LIGATURE, (char) => LIGATURES[char] ?? '') : text;
+}
+
+/**
+ * The text of every format as scored: as a reader sees it (`withoutInvisibles`), each line
+ * trimmed, runs of spaces, tabs and no-break spaces inside it collapsed, and at most one blank
+ * line between paragraphs (none at the ends). One pass over line boundaries: lines that need no
+ * collapsing are sliced, not rewritten.
+ */
+export function tidyParagraphs(raw: string): string {
+  const text = withoutInvisibles(raw);
   const out: string[] = [];
   let hasBlank = false;
   // Where the next tab, no-break space and two spaces are: each is searched for once and passed

@@ -126,28 +126,13 @@ export async function sourceFromBytes(bytes: Uint8Array, path: string, id: strin
   const extension = extname(path).toLowerCase();
   const converted = await convert(bytes, extension);
   if ('problem' in converted) return fail(converted.code, converted.problem);
-  const visible = withoutInvisibles(converted.text);
-  const text = extension in BINARY_READERS ? tidyParagraphs(visible) : visible;
+  const { text } = converted;
   if (!/\p{L}/u.test(text)) return fail('FILE_NO_TEXT', 'file has no text (no letters after markup was removed)');
   const { title, encoding, warning } = converted;
   const issues = warning ? [makeIssue('FILE_MIXED_ENCODING', id, warning, { stage: 'ingest' })] : [];
   // A PDF without a title in its metadata is titled as a text file is: by a one-line first paragraph.
   const shownTitle = title || (extension === '.pdf' ? firstLineTitle(text) : '') || basename(path);
   return { doc: { id, path, text, title: shownTitle, contentSha256: sha256, bytes: bytes.length, encoding, issues } };
-}
-
-/** Characters that show nothing (soft hyphen, zero-width space, joiners, word joiner, a byte order mark inside the text) and typographic ligatures. */
-const INVISIBLE_OR_LIGATURE = /[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06]/;
-const EVERY_INVISIBLE_OR_LIGATURE = new RegExp(INVISIBLE_OR_LIGATURE.source, 'g');
-const LIGATURES: Readonly<Record<string, string>> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
-
-/**
- * The text as a reader sees it: invisible characters removed, so "asy\u00adlum" (a soft hyphen)
- * is the word "asylum" and a zero-width space does not split a word, and ligatures written out
- * ("ﬁrst" → "first"), so that the lexicons' words match them.
- */
-export function withoutInvisibles(text: string): string {
-  return INVISIBLE_OR_LIGATURE.test(text) ? text.replace(EVERY_INVISIBLE_OR_LIGATURE, (char) => LIGATURES[char] ?? '') : text;
 }
 
 /** Read one file into a `SourceDoc`: read, decode, convert markup to text, hash. Problems become an issue. */

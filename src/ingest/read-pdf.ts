@@ -1,4 +1,5 @@
 import type { Converted } from './read-docx.js';
+import { tidyParagraphs } from './html-to-text.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
@@ -36,7 +37,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Converted> {
     if (!/\p{L}/u.test(text)) return { code: 'FILE_NO_TEXT', problem: `PDF has no text layer (${pdf.numPages} page(s), image-only?): run OCR first` };
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && !isFileNameTitle(info.Title.trim()) ? info.Title.trim() : '';
-    return { text, title, encoding: 'pdf' };
+    return { text: tidyParagraphs(text), title, encoding: 'pdf' };
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException') return { code: 'FILE_ENCRYPTED', problem: 'PDF is encrypted with a password; cannot read its text' };

@@ -1,5 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { htmlToText, markdownToText, sourceFromBytes } from '../../src/ingest/index.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreText, type Scorer } from '../../src/pipeline/index.js';
+
+let scorer: Scorer;
+beforeAll(async () => {
+  scorer = (await loadScorer(BUNDLED_LEXICONS)).scorer!;
+});
 
 const textOf = async (content: string, name: string) => {
   const read = await sourceFromBytes(new TextEncoder().encode(content), name, name);
@@ -10,6 +16,10 @@ const textOf = async (content: string, name: string) => {
 describe('the text as a reader sees it', () => {
   test.for(['a.txt', 'a.md', 'a.html'])('%s: soft hyphens and zero-width characters are removed, ligatures written out', async (name) => {
     expect(await textOf('Applications for asy\u00adlum seekers; bor\u200bder con\u200dtrol; the \ufb01rst con\ufb02ict.', name)).toBe('Applications for asylum seekers; border control; the first conflict.');
+  });
+
+  test('a text scored without a file (evaluate, the library) is read as a file is', () => {
+    expect(scoreText('Applications by asy\u00adlum seekers rose.', scorer).doc.hits.map((hit) => hit.entryId)).toContain('asylum seeker');
   });
 
   test('HTML: only <main> when the page has one; navigation menus never', () => {
