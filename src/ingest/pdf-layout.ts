@@ -1,0 +1,217 @@
+/**
+ * A PDF's text as its reader follows it: lines grouped from the text layer's items, running
+ * headers and footers (a page's top or bottom lines that recur at the same place on other
+ * pages, page numbers included) left out, a paragraph that goes on over a page break kept
+ * whole, and words hyphenated at a line end joined again.
+ */
+
+/** A gap before a line larger than this many times the page's usual line spacing starts a paragraph. */
+const PARAGRAPH_GAP = 1.25;
+/** On a page with fewer lines than this to learn its line spacing from, a gap larger than `FONT_GAP` times the font size starts a paragraph. */
+const MIN_SPACED_LINES = 4;
+const FONT_GAP = 1.6;
+/** Lines at each edge of a page (the highest, the lowest) that may be a running header or footer. */
+const EDGE_LINES = 2;
+/** Share of a document's pages a line must recur on, at the same edge and height, to be a running header or footer (at least two pages). */
+const RUNNING_SHARE = 0.4;
+/** Points a running line may move up or down from page to page. */
+const RUNNING_DRIFT = 3;
+
+/** The parts of a pdfjs text item read here. */
+export interface PdfTextItem {
+  readonly str: string;
+  readonly hasEOL: boolean;
+  readonly transform: readonly number[];
+  readonly height: number;
+}
+
+/** A line of a page: its text, its baseline (PDF units, from the bottom), and whether a paragraph starts with it. */
+export interface PdfLine {
+  readonly text: string;
+  readonly y: number;
+  readonly isParagraphStart: boolean;
+}
+
+/** A line as read from the items: its text, baseline, font size, and the drop from the line before it. */
+interface RawLine {
+  readonly text: string;
+  readonly y: number;
+  readonly height: number;
+  readonly drop: number | undefined;
+}
+
+/**
+ * The lines of one page, in the text layer's order. A line ends where an item says so or the
+ * next item sits at another height; lines without text are dropped (an empty item that ends a
+ * line, as some writers put at the start of every line, does not make a paragraph). A line
+ * starts a paragraph when the drop to it from the line before is more than `PARAGRAPH_GAP`
+ * times the page's usual line spacing (the most common drop), so double-spaced text is not a
+ * paragraph a line.
+ */
+export function pageLines(items: readonly PdfTextItem[]): PdfLine[] {
+  const lines = rawLines(items);
+  const spacing = usualSpacing(lines);
+  return lines.map(({ text, y, height, drop }) => ({
+    text,
+    y,
+    isParagraphStart: drop !== undefined && (spacing === undefined ? drop > height * FONT_GAP : drop > spacing * PARAGRAPH_GAP),
+  }));
+}
+
+function rawLines(items: readonly PdfTextItem[]): RawLine[] {
+  const lines: RawLine[] = [];
+  let [text, y, height] = ['', 0, 0];
+  let lastY: number | undefined;
+  const end = () => {
+    if (text.trim() === '') return;
+    const before = lines.at(-1);
+    lines.push({ text, y, height, drop: before === undefined ? undefined : before.y - y });
+    [text, height] = ['', 0];
+  };
+  for (const item of items) {
+    const itemY = item.transform[5];
+    if (lastY !== undefined && Math.abs(itemY - lastY) > 1) end();
+    if (text.trim() === '' && item.str.trim() !== '') y = itemY;
+    text += item.str;
+    height = Math.max(height, item.height);
+    if (item.hasEOL) end();
+    lastY = itemY;
+  }
+  end();
+  return lines;
+}
+
+/** The most common drop from line to line on a page (to half a point), or undefined when fewer than `MIN_SPACED_LINES` lines follow one another down the page. */
+function usualSpacing(lines: readonly RawLine[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const { drop } of lines) {
+    if (drop === undefined || drop <= 0) continue;
+    const rounded = Math.round(drop * 2) / 2;
+    counts.set(rounded, (counts.get(rounded) ?? 0) + 1);
+  }
+  const downward = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  if (downward + 1 < MIN_SPACED_LINES) return undefined;
+  // The most common drop; of equally common ones, the smallest.
+  return [...counts].sort(([dropA, countA], [dropB, countB]) => countB - countA || dropA - dropB)[0][0];
+}
+
+/** A line's text with its numbers made alike, so "Page 3 of 25" and "Page 4 of 25" are one running line. */
+function runningKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+/** Indexes of a page's `EDGE_LINES` highest lines (`edge` 'top') or lowest ('bottom'). */
+function edgeLines(lines: readonly PdfLine[], edge: 'top' | 'bottom'): number[] {
+  const order = lines.map((_, index) => index);
+  order.sort((a, b) => (edge === 'top' ? lines[b].y - lines[a].y : lines[a].y - lines[b].y) || a - b);
+  return order.slice(0, EDGE_LINES);
+}
+
+/** Where a line sits: its page, its index there, its height and its text. */
+interface Place {
+  readonly page: number;
+  readonly line: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+/**
+ * True when lines that read alike but for their numbers, one on each of their pages, run from
+ * page to page: they are the same, or one of their numbers goes up with the page ("Page 3 of 25",
+ * "L 123/45"), which a heading that happens to start pages ("Article 3", "Article 7") does not.
+ */
+function isRunning(places: readonly Place[]): boolean {
+  if (places.every((place) => place.text.replace(/\s+/g, ' ').trim() === places[0].text.replace(/\s+/g, ' ').trim())) return true;
+  const numbers = places.map((place) => (place.text.match(/\d+/g) ?? []).map(Number));
+  return numbers[0].some((_, k) => places.every((place, i) => numbers[i][k] - place.page === numbers[0][k] - places[0].page));
+}
+
+/**
+ * The pages without their running headers and footers: a line among a page's highest or lowest
+ * `EDGE_LINES` whose text (numbers aside) recurs at the same edge and height, within
+ * `RUNNING_DRIFT` points, on `RUNNING_SHARE` of the pages and at least two, with the same words
+ * and numbers or with a page number (`isRunning`). A one-page document keeps every line.
+ */
+export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLine[][] {
+  const needed = Math.max(2, Math.ceil(pages.length * RUNNING_SHARE));
+  // By edge and text, numbers aside: where such lines are.
+  const seen = new Map<string, Place[]>();
+  pages.forEach((lines, page) => {
+    for (const edge of ['top', 'bottom'] as const) {
+      for (const line of edgeLines(lines, edge)) {
+        const key = `${edge}\n${runningKey(lines[line].text)}`;
+        const places = seen.get(key) ?? [];
+        if (!places.some((place) => place.page === page)) places.push({ page, line, y: lines[line].y, text: lines[line].text });
+        seen.set(key, places);
+      }
+    }
+  });
+  const running = pages.map(() => new Set<number>());
+  for (const places of seen.values()) {
+    if (places.length < needed) continue;
+    for (const { y } of places) {
+      const near = places.filter((place) => Math.abs(place.y - y) <= RUNNING_DRIFT);
+      if (near.length < needed || !isRunning(near)) continue;
+      for (const place of near) running[place.page].add(place.line);
+    }
+  }
+  return pages.map((lines, page) => lines.filter((_, line) => !running[page].has(line)));
+}
+
+/** Ends a sentence: a full stop, question or exclamation mark, colon or semicolon, then perhaps closing quotes or brackets. */
+const SENTENCE_END = /[.!?:;…]["'”’»)\]]*$/;
+
+/**
+ * The text of the pages: lines joined by a line break, a blank line before each paragraph. A
+ * page starts a new paragraph only when the page before it ended a sentence, so a paragraph
+ * that goes on over a page break stays one.
+ */
+export function linesText(pages: readonly (readonly PdfLine[])[]): string {
+  let text = '';
+  let last = '';
+  for (const lines of pages) {
+    lines.forEach((line, index) => {
+      if (text !== '') {
+        const isBreak = index === 0 ? SENTENCE_END.test(last.trimEnd()) : line.isParagraphStart;
+        text += isBreak ? '\n\n' : '\n';
+      }
+      text += line.text;
+      last = line.text;
+    });
+  }
+  return joinHyphenated(text);
+}
+
+/** A word hyphenated at a line end, with the start of the next line: the word's first part (hyphenated parts included), the hyphen, the second part. */
+const LINE_END_HYPHEN = /([\p{L}\p{M}]+(?:[-\u2010][\p{L}\p{M}]+)*)([-\u2010\u00ad])[ \t]*\n[ \t]*([\p{L}\p{M}]+)/gu;
+/** Words as this document writes them, hyphenated compounds whole. */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-\u2010][\p{L}\p{M}\p{N}]+)*/gu;
+
+/**
+ * Join the words hyphenated at a line end ("protec-" / "tion"), within a paragraph, where the
+ * second part goes on in lower case (or both parts are in capitals). After a soft hyphen the
+ * parts are one word. After a hyphen they keep it when the document writes the word hyphenated
+ * elsewhere ("third-" / "country", "on-the-" / "spot") and never as one; otherwise they are
+ * one word ("non-discrimina-" / "tory": "non-discriminatory"), as a hyphen that breaks a
+ * word at a line end mostly is (a lexicon's hyphenated term matches its solid form too, so
+ * "cross-" / "border" read as "crossborder" still matches `cross-border`). The line break goes
+ * either way: within a paragraph it reads as a space.
+ */
+export function joinHyphenated(text: string): string {
+  if (!/[-\u2010\u00ad][ \t]*\n/.test(text)) return text;
+  const words = new Set<string>();
+  // The parts of words broken at a line end are no evidence: they are left out.
+  for (const [word] of text.replace(LINE_END_HYPHEN, '\n').matchAll(WORD)) words.add(word.toLowerCase().replace(/\u2010/g, '-'));
+  return text.replace(LINE_END_HYPHEN, (found: string, first: string, hyphen: string, second: string) => {
+    if (!isContinued(first, second)) return found;
+    const [hyphenated, solid] = [`${first}-${second}`, `${first}${second}`].map((word) => word.toLowerCase().replace(/\u2010/g, '-'));
+    const keepsHyphen = hyphen !== '\u00ad' && words.has(hyphenated) && !words.has(solid);
+    return keepsHyphen ? `${first}${hyphen}${second}` : `${first}${second}`;
+  });
+}
+
+/** True when `second` goes on the word `first` began: it starts in lower case, or both are in capitals ("COUN-" / "CIL"). */
+function isContinued(first: string, second: string): boolean {
+  if (/^\p{Ll}/u.test(second)) return true;
+  return first.toUpperCase() === first && second.toUpperCase() === second && first.toLowerCase() !== first;
+}

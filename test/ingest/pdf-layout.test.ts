@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { readDocument } from '../../src/ingest/index.js';
+import { joinHyphenated, linesText, pageLines, withoutRunningLines, type PdfLine, type PdfTextItem } from '../../src/ingest/pdf-layout.js';
+import { textSource } from '../../src/pipeline/score-text.js';
+import { tokenise } from '../../src/tokenise/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../../corpora/eu-migration/', import.meta.url));
+
+/** A text item at height `y`, 10 units high. */
+const item = (str: string, y: number, hasEOL = true): PdfTextItem => ({ str, hasEOL, transform: [10, 0, 0, 10, 72, y], height: 10 });
+/** Page `number` (from 1): its lines from the top (y 800) down, 12 units apart, under a running header at 830 with the journal's page number, above a page number at 30. */
+const page = (number: number, body: readonly string[]): PdfLine[] => [
+  { text: `L 123/${40 + number}  Official Journal of the Union`, y: 830, isParagraphStart: false },
+  ...body.map((text, index) => ({ text, y: 800 - 12 * index, isParagraphStart: false })),
+  { text: `Page ${number} of 4`, y: 30, isParagraphStart: false },
+];
+const BODY = ['Refugees need protection.', 'Borders are controlled.', 'Rights are guaranteed.', 'Food is scarce.', 'Health care is given.', 'Houses are built.'];
+const texts = (pages: readonly (readonly PdfLine[])[]) => pages.map((lines) => lines.map((line) => line.text));
+/** The words of a text as the scanner reads them. */
+const words = (text: string) => tokenise(textSource(text), { tokeniser: 'scan.v1', language: 'en' }).words!.keys;
+
+describe('PDF lines and paragraphs (pageLines)', () => {
+  test('items on one height make a line; a gap of more than 1.6 line heights starts a paragraph', () => {
+    const lines = pageLines([item('Border ', 700, false), item('control', 700), item('and rights.', 688), item('A new paragraph.', 660)]);
+    expect(lines.map((line) => [line.text, line.isParagraphStart])).toEqual([
+      ['Border control', false],
+      ['and rights.', false],
+      ['A new paragraph.', true],
+    ]);
+  });
+
+  test('double-spaced lines are not a paragraph each: a paragraph starts where the drop is larger than the page usually has', () => {
+    const ys = [700, 676, 652, 628, 592, 568];
+    const lines = pageLines(ys.map((y, index) => item(`line ${index + 1}`, y)));
+    expect(lines.map((line) => line.isParagraphStart)).toEqual([false, false, false, false, true, false]);
+  });
+
+  test('an empty item that ends a line, as some writers put before every line, does not start a paragraph', () => {
+    const lines = pageLines([item('the protection of', 700), item('', 688), item('refugees.', 688)]);
+    expect(lines.map((line) => [line.text, line.isParagraphStart])).toEqual([
+      ['the protection of', false],
+      ['refugees.', false],
+    ]);
+  });
+});
+
+describe('running headers, footers and page numbers (withoutRunningLines)', () => {
+  test('a header and page numbers that recur at the top and bottom of every page are left out', () => {
+    const bodies = [1, 2, 3, 4].map((number) => BODY.slice(number - 1, number + 2));
+    const pages = bodies.map((body, index) => page(index + 1, body));
+    expect(texts(withoutRunningLines(pages))).toEqual(bodies);
+  });
+
+  test('a line that recurs in the middle of pages is kept', () => {
+    const bodies = [1, 2, 3, 4].map((number) => [BODY[number - 1], 'Article 5', BODY[number + 1]]);
+    expect(texts(withoutRunningLines(bodies.map((body, index) => page(index + 1, body))))).toEqual(bodies);
+  });
+
+  test('headings that happen to start pages are kept: their numbers do not go up with the page', () => {
+    const bodies = [['Article 3', BODY[0], BODY[1]], ['Article 7', BODY[2], BODY[3]], [BODY[4], BODY[5], BODY[0]]];
+    expect(texts(withoutRunningLines(bodies.map((body, index) => page(index + 1, body))))).toEqual(bodies);
+  });
+
+  test('a line at the same edge but at another height on each page is body text, not a running line', () => {
+    const pages = [0, 1, 2].map((shift) => [{ text: 'Refugees need protection.', y: 800 - 20 * shift, isParagraphStart: false }, { text: BODY[shift + 1], y: 500, isParagraphStart: false }]);
+    expect(texts(withoutRunningLines(pages))).toEqual(texts(pages));
+  });
+
+  test('a one-page document keeps every line', () => {
+    const pages = [page(1, ['Only page.'])];
+    expect(texts(withoutRunningLines(pages))).toEqual(texts(pages));
+  });
+});
+
+describe('page breaks (linesText)', () => {
+  const line = (text: string, isParagraphStart = false): PdfLine => ({ text, y: 0, isParagraphStart });
+
+  test('a sentence that goes on over a page break stays in its paragraph; a page after a full stop starts a paragraph', () => {
+    const text = linesText([[line('Member States shall ensure the protection of')], [line('human rights at the border.')], [line('Next paragraph.')]]);
+    expect(text).toBe('Member States shall ensure the protection of\nhuman rights at the border.\n\nNext paragraph.');
+  });
+
+  test('a word hyphenated at the foot of a page is joined to its end on the next page', () => {
+    expect(linesText([[line('the right to asy-')], [line('lum is guaranteed.')]])).toBe('the right to asylum is guaranteed.');
+  });
+});
+
+describe('words hyphenated at a line end (joinHyphenated)', () => {
+  test.for([
+    ['a syllable break is one word', 'border protec-\ntion for all', 'border protection for all'],
+    ['as is one at a soft hyphen or U+2010', 'bor\u00ad\nder and secu\u2010\nrity', 'border and security'],
+    ['a word in capitals', 'THE COUN-\nCIL', 'THE COUNCIL'],
+    ['a word the document writes hyphenated keeps its hyphen', 'third-\ncountry nationals and third-country nationals', 'third-country nationals and third-country nationals'],
+    ['a word the document writes as one word is one word, even if it also writes it hyphenated', 'co-\noperation, cooperation and co-operation', 'cooperation, cooperation and co-operation'],
+    ['a compound broken at its own hyphen keeps it when the document writes it so', 'on-the-\nspot visits and on-the-spot checks', 'on-the-spot visits and on-the-spot checks'],
+    ['a compound broken inside its last part is one word', 'non-discrimina-\ntory access', 'non-discriminatory access'],
+    ['a line that goes on with a capital is not joined', 'the Secretary-\nGeneral and Euro-\nPean', 'the Secretary-\nGeneral and Euro-\nPean'],
+    ['nor is a paragraph break', 'a list -\n\nnext paragraph', 'a list -\n\nnext paragraph'],
+    ['nor a dash after a space', 'words -\nmore words', 'words -\nmore words'],
+  ] as const)('%s', ([, text, joined]) => {
+    expect(joinHyphenated(text)).toBe(joined);
+  });
+
+  test('the parts of a broken word are no evidence that it is written hyphenated', () => {
+    // "suppres" and "sion" each occur only as the parts of the broken word.
+    expect(joinHyphenated('the suppres-\nsion of it')).toBe('the suppression of it');
+  });
+});
+
+describe('a typeset PDF reads as its source text (layout.pdf)', () => {
+  test('running headers, page numbers and line-end hyphenation leave the scanned words as they are in the source', async () => {
+    const read = await readDocument(join(FIXTURES, 'layout.pdf'), 'layout.pdf');
+    const source = await readFile(join(CORPUS, 'us-eo-regional-framework-causes-of-migration-2021.txt'), 'utf8');
+    expect(read.doc).toBeDefined();
+    expect(words(read.doc!.text)).toEqual(words(source));
+  });
+});
