@@ -1,3 +1,5 @@
+import { endsSentence } from './sentence-end.js';
+
 /**
  * A PDF's text as its reader follows it: lines grouped from the text layer's items, running
  * headers and footers (a page's top or bottom lines that recur at the same place on other
@@ -158,9 +160,6 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
   return pages.map((lines, page) => lines.filter((_, line) => !running[page].has(line)));
 }
 
-/** Ends a sentence: a full stop, question or exclamation mark, colon or semicolon, then perhaps closing quotes or brackets. */
-const SENTENCE_END = /[.!?:;…]["'”’»)\]]*$/;
-
 /**
  * The text of the pages: lines joined by a line break, a blank line before each paragraph. A
  * page starts a new paragraph only when the page before it ended a sentence, so a paragraph
@@ -172,7 +171,7 @@ export function linesText(pages: readonly (readonly PdfLine[])[]): string {
   for (const lines of pages) {
     lines.forEach((line, index) => {
       if (text !== '') {
-        const isBreak = index === 0 ? SENTENCE_END.test(last.trimEnd()) : line.isParagraphStart;
+        const isBreak = index === 0 ? endsSentence(last.trimEnd()) : line.isParagraphStart;
         text += isBreak ? '\n\n' : '\n';
       }
       text += line.text;
