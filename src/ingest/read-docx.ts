@@ -1,4 +1,5 @@
 import { htmlToText } from './html-to-text.js';
+import { rewriteBreaks } from './rewrite-breaks.js';
 import { zipEntries } from './zip-entries.js';
 
 /** A converted document, or the issue code and reason it failed. */
@@ -8,7 +9,7 @@ export type Converted = { text: string; title: string; encoding: string; warning
 const MAX_UNPACKED_BYTES = 200_000_000;
 const MAX_RATIO = 200;
 
-/** Text of a .docx (mammoth's HTML, read as a page is), one paragraph per blank-line-separated block, footnotes at the end; zip bombs are refused unread. */
+/** Text of a .docx (mammoth's HTML, read as a page is), one paragraph per blank-line-separated block, a line break (also a carriage return, page or column break) inside one as a line end, footnotes at the end; zip bombs are refused unread. */
 export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: number } = {}): Promise<Converted> {
   const entries = zipEntries(bytes);
   if (!entries) {
@@ -29,10 +30,12 @@ export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: 
   if (!entries.some((entry) => entry.name === 'word/document.xml' || entry.name === '_rels/.rels')) {
     return { code: 'FILE_CORRUPT', problem: 'not a .docx file: the zip has no word/document.xml' };
   }
+  // Carriage returns and page and column breaks inside a paragraph become line breaks, which mammoth keeps (it drops the others).
+  const docx = rewriteBreaks(bytes, entries);
   try {
     const mammoth = (await import('mammoth')).default;
     // Through HTML rather than mammoth's raw text, which drops line breaks inside a paragraph (gluing "border" to "control") and the footnotes.
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength) });
     const text = htmlToText(value).text;
     const title = text.trim().split(/\n\s*\n/, 1)[0]?.trim() ?? '';
     return { text, title: title.length <= 120 && !title.includes('\n') ? title : '', encoding: 'docx' };

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { rewriteBreaks, rewriteBreaksInXml } from '../../src/ingest/rewrite-breaks.js';
+import { readDocx } from '../../src/ingest/read-docx.js';
+import { readZipPart, zipEntries } from '../../src/ingest/zip-entries.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const part = (runs: string, declaration = W, prefix = 'w:') => `<${prefix}document ${declaration}><${prefix}body><${prefix}p><${prefix}r>${runs}</${prefix}r></${prefix}p></${prefix}body></${prefix}document>`;
+
+describe('rewriteBreaksInXml', () => {
+  test.for([
+    ['a carriage return', part('<w:t>a</w:t><w:cr/><w:t>b</w:t>'), part('<w:t>a</w:t><w:br/><w:t>b</w:t>')],
+    ['a carriage return written with an end tag', part('<w:cr></w:cr>'), part('<w:br/>')],
+    ['a page break', part('<w:br w:type="page"/>'), part('<w:br/>')],
+    ['a column break, attributes in single quotes and in any order', part("<w:br w:clear='all' w:type='column' />"), part('<w:br/>')],
+    ['a break with a `>` in an attribute value', part('<w:br w:type="page" w:x="a>b"/>'), part('<w:br/>')],
+    ['another prefix for the namespace', part('<x:cr/>', 'xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', 'x:'), part('<x:br/>', 'xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', 'x:')],
+    ['the default namespace', part('<cr/>', 'xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', ''), part('<br/>', 'xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"', '')],
+    ['strict Office Open XML', part('<w:cr/>', "xmlns:w='http://purl.oclc.org/ooxml/wordprocessingml/main'"), part('<w:br/>', "xmlns:w='http://purl.oclc.org/ooxml/wordprocessingml/main'")],
+  ] as const)('%s becomes a plain line break', ([, xml, expected]) => {
+    expect(rewriteBreaksInXml(xml)).toBe(expected);
+  });
+
+  test.for([
+    ['a plain line break', part('<w:t>a</w:t><w:br/><w:t>b</w:t>')],
+    ['a plain line break with an end tag', part('<w:br></w:br>')],
+    ['elements whose names only start with cr or br', part('<w:crossRef/><w:brk w:type="page"/>')],
+    ['a prefix bound to another namespace', part('<w:cr/>', 'xmlns:w="urn:example:other"')],
+    ['escaped text', part('<w:t>&lt;w:cr/&gt;</w:t>')],
+    ['a break without its end tag (not well-formed)', part('<w:br w:type="page">')],
+  ] as const)('%s is left as it is', ([, xml]) => {
+    expect(rewriteBreaksInXml(xml)).toBe(xml);
+  });
+});
+
+describe('rewriteBreaks', () => {
+  const load = async (name: string) => new Uint8Array(await readFile(join(FIXTURES, name)));
+
+  test('a .docx without carriage returns or typed breaks is passed on as the same bytes', async () => {
+    const bytes = await load('note.docx');
+    expect(rewriteBreaks(bytes, zipEntries(bytes)!)).toBe(bytes);
+  });
+
+  test.for(['breaks.docx', 'streamed-breaks.docx'])('%s: the rewritten archive keeps every entry, and only the parts with breaks change', async (name) => {
+    const bytes = await load(name);
+    const before = zipEntries(bytes)!;
+    const rewritten = rewriteBreaks(bytes, before);
+    const after = zipEntries(rewritten)!;
+    expect(after.map((entry) => entry.name)).toEqual(before.map((entry) => entry.name));
+    const text = (entries: typeof before, from: Uint8Array) => entries.map((entry) => new TextDecoder().decode(readZipPart(from, entry)!));
+    const expected = text(before, bytes).map(rewriteBreaksInXml);
+    expect(text(after, rewritten)).toEqual(expected);
+    expect(expected.filter((xml, i) => xml !== text(before, bytes)[i]).length).toBe(3); // document, footnotes, endnotes
+  });
+
+  test('a .docx whose main part does not unpack is still reported as damaged, not thrown', async () => {
+    const bytes = await load('breaks.docx');
+    const main = zipEntries(bytes)!.find((entry) => entry.name === 'word/document.xml')!;
+    const start = main.headerOffset + 30 + main.name.length;
+    bytes.fill(0xff, start, start + main.compressedSize);
+    expect(await readDocx(bytes)).toMatchObject({ code: 'FILE_CORRUPT' });
+  });
+});
