@@ -1,14 +1,7 @@
+import { PageText } from './page-text.js';
+import { scanHtml } from './scan-html.js';
 import { decodeWindows1252 } from '../windows-1252.js';
 import { endsSentence } from './sentence-end.js';
-
-/** The inside of a tag: quoted attribute values may hold `>`. */
-const TAG_BODY = `(?:[^>"']|"[^"]*"|'[^']*')*`;
-/** Elements whose content is never visible text. */
-const HIDDEN = new RegExp(`<(script|style|head|template|noscript|svg|iframe|object|nav)\\b${TAG_BODY}>[\\s\\S]*?<\\/\\1\\s*>`, 'gi');
-/** Elements that start a new paragraph. */
-const BLOCK = new RegExp(`<\\/?(p|div|h[1-6]|li|ul|ol|table|tr|td|th|caption|section|article|header|footer|nav|aside|main|blockquote|pre|dl|dt|dd|figure|figcaption|form|fieldset|legend|label|select|option|details|summary|address|hr|title)\\b${TAG_BODY}>`, 'gi');
-/** Any other tag. */
-const TAG = new RegExp(`<\\/?[a-zA-Z!]${TAG_BODY}>`, 'g');
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', ndash: '–', mdash: '—', hellip: '…',
@@ -35,32 +28,12 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/**
- * The part of a page that holds its content: inside `<main>` when the page has one (HTML5: the
- * dominant content, without the site's header, footer, menus and sidebars), else the whole page.
- */
-function mainContent(html: string): string {
-  const start = /<main\b[^>]*>/i.exec(html);
-  if (!start) return html;
-  const from = start.index + start[0].length;
-  const end = /<\/main\b/i.exec(html.slice(from));
-  return html.slice(from, end ? from + end.index : html.length);
-}
-
 /** Visible text of an HTML page: its `<main>` if it has one; no script, style, head or navigation menus; block elements become paragraph breaks. */
 export function htmlToText(html: string): { text: string; title: string } {
-  const uncommented = html.replace(/<!--[\s\S]*?-->/g, '');
-  // A head may end without </head> (HTML allows it): it ends where the body starts.
-  const page = uncommented.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<head\b(?![\s\S]*<\/head\s*>)[\s\S]*?(?=<body\b)/i, '');
-  // The page's title, never one inside a drawing (<svg><title>).
-  const candidates = [/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(uncommented.replace(/<svg\b[\s\S]*?<\/svg\s*>/gi, '')), /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(page)];
-  const title = candidates.map((match) => (match ? collapse(decodeEntities(match[1].replace(TAG, ''))) : '')).find(Boolean) ?? '';
-  const text = mainContent(page)
-    .replace(HIDDEN, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(BLOCK, '\n\n')
-    .replace(TAG, '');
-  return { text: tidyParagraphs(decodeEntities(text)), title };
+  const page = new PageText(html);
+  scanHtml(html, page);
+  const { text, title, h1 } = page.result();
+  return { text: tidyParagraphs(decodeEntities(text)), title: [title, h1].map((raw) => collapse(decodeEntities(raw ?? ''))).find(Boolean) ?? '' };
 }
 
 /** Characters that show nothing (soft hyphen, zero-width space, joiners, word joiner, a byte order mark inside the text) and typographic ligatures. */
