@@ -109,11 +109,12 @@ function edgeLines(lines: readonly PdfLine[], edge: 'top' | 'bottom'): number[] 
   return order.slice(0, EDGE_LINES);
 }
 
-/** Where a line sits: its page, its index there, its height and its text. */
+/** Where a line sits: its page, its index there, its height, its distance from the page's highest (or lowest) line, and its text. */
 interface Place {
   readonly page: number;
   readonly line: number;
   readonly y: number;
+  readonly fromEdge: number;
   readonly text: string;
 }
 
@@ -130,20 +131,23 @@ function isRunning(places: readonly Place[]): boolean {
 
 /**
  * The pages without their running headers and footers: a line among a page's highest or lowest
- * `EDGE_LINES` whose text (numbers aside) recurs at the same edge and height, within
- * `RUNNING_DRIFT` points, on `RUNNING_SHARE` of the pages and at least two, with the same words
- * and numbers or with a page number (`isRunning`). A one-page document keeps every line.
+ * `EDGE_LINES` whose text (numbers aside) recurs at the same edge and height, or as far from the
+ * page's highest (lowest) line, within `RUNNING_DRIFT` points, on `RUNNING_SHARE` of the pages
+ * and at least two, with the same words and numbers or with a page number (`isRunning`). A
+ * one-page document keeps every line.
  */
 export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLine[][] {
   const needed = Math.max(2, Math.ceil(pages.length * RUNNING_SHARE));
   // By edge and text, numbers aside: where such lines are.
   const seen = new Map<string, Place[]>();
   pages.forEach((lines, page) => {
+    const [top, bottom] = [Math.max(...lines.map((line) => line.y)), Math.min(...lines.map((line) => line.y))];
     for (const edge of ['top', 'bottom'] as const) {
       for (const line of edgeLines(lines, edge)) {
-        const key = `${edge}\n${runningKey(lines[line].text)}`;
+        const { y, text } = lines[line];
+        const key = `${edge}\n${runningKey(text)}`;
         const places = seen.get(key) ?? [];
-        if (!places.some((place) => place.page === page)) places.push({ page, line, y: lines[line].y, text: lines[line].text });
+        if (!places.some((place) => place.page === page)) places.push({ page, line, y, fromEdge: edge === 'top' ? top - y : y - bottom, text });
         seen.set(key, places);
       }
     }
@@ -151,8 +155,8 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
   const running = pages.map(() => new Set<number>());
   for (const places of seen.values()) {
     if (places.length < needed) continue;
-    for (const { y } of places) {
-      const near = places.filter((place) => Math.abs(place.y - y) <= RUNNING_DRIFT);
+    for (const { y, fromEdge } of places) {
+      const near = places.filter((place) => Math.abs(place.y - y) <= RUNNING_DRIFT || Math.abs(place.fromEdge - fromEdge) <= RUNNING_DRIFT);
       if (near.length < needed || !isRunning(near)) continue;
       for (const place of near) running[place.page].add(place.line);
     }
@@ -165,7 +169,7 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
  * page starts a new paragraph only when the page before it ended a sentence, so a paragraph
  * that goes on over a page break stays one.
  */
-export function linesText(pages: readonly (readonly PdfLine[])[]): string {
+export function linesText(pages: readonly (readonly PdfLine[])[], hyphens?: HyphenSettings): string {
   let text = '';
   let last = '';
   for (const lines of pages) {
@@ -178,7 +182,7 @@ export function linesText(pages: readonly (readonly PdfLine[])[]): string {
       last = line.text;
     });
   }
-  return joinHyphenated(text);
+  return joinHyphenated(text, hyphens);
 }
 
 /** A word hyphenated at a line end, with the start of the next line: the word's first part (hyphenated parts included), the hyphen, the second part. */
@@ -186,17 +190,28 @@ const LINE_END_HYPHEN = /([\p{L}\p{M}]+(?:[-\u2010][\p{L}\p{M}]+)*)([-\u2010\u00
 /** Words as this document writes them, hyphenated compounds whole. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-\u2010][\p{L}\p{M}\p{N}]+)*/gu;
 
+/** How to read a hyphen at a line end that the document gives no evidence on. */
+export interface HyphenSettings {
+  /**
+   * True for typeset text (a PDF), where a hyphen at a line end mostly breaks a word: the parts
+   * are one word. False for plain text, whose line-end hyphens are mostly a compound's own
+   * ("high-" / "level"): the parts are left as they are.
+   */
+  readonly isWordBreakByDefault: boolean;
+}
+
 /**
  * Join the words hyphenated at a line end ("protec-" / "tion"), within a paragraph, where the
  * second part goes on in lower case (or both parts are in capitals). After a soft hyphen the
- * parts are one word. After a hyphen they keep it when the document writes the word hyphenated
- * elsewhere ("third-" / "country", "on-the-" / "spot") and never as one; otherwise they are
- * one word ("non-discrimina-" / "tory": "non-discriminatory"), as a hyphen that breaks a
- * word at a line end mostly is (a lexicon's hyphenated term matches its solid form too, so
- * "cross-" / "border" read as "crossborder" still matches `cross-border`). The line break goes
- * either way: within a paragraph it reads as a space.
+ * parts are one word. After a hyphen the document decides: the parts are one word where it
+ * writes them so elsewhere ("protection"); they keep their hyphen where it writes them hyphenated
+ * and never as one ("third-" / "country", "on-the-" / "spot"). Where it writes them neither way,
+ * `isWordBreakByDefault` decides: one word ("non-discrimina-" / "tory": "non-discriminatory"; a
+ * lexicon's hyphenated term matches its solid form too, so "cross-" / "border" read as
+ * "crossborder" still matches `cross-border`), or left as they are. A line break that goes
+ * reads as a space would: within a paragraph, it is one.
  */
-export function joinHyphenated(text: string): string {
+export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSettings = { isWordBreakByDefault: true }): string {
   if (!/[-\u2010\u00ad][ \t]*\n/.test(text)) return text;
   const words = new Set<string>();
   // The parts of words broken at a line end are no evidence: they are left out.
@@ -204,8 +219,9 @@ export function joinHyphenated(text: string): string {
   return text.replace(LINE_END_HYPHEN, (found: string, first: string, hyphen: string, second: string) => {
     if (!isContinued(first, second)) return found;
     const [hyphenated, solid] = [`${first}-${second}`, `${first}${second}`].map((word) => word.toLowerCase().replace(/\u2010/g, '-'));
-    const keepsHyphen = hyphen !== '\u00ad' && words.has(hyphenated) && !words.has(solid);
-    return keepsHyphen ? `${first}${hyphen}${second}` : `${first}${second}`;
+    if (hyphen === '\u00ad' || words.has(solid)) return `${first}${second}`;
+    if (words.has(hyphenated)) return `${first}${hyphen}${second}`;
+    return isWordBreakByDefault ? `${first}${second}` : found;
   });
 }
 

@@ -6,6 +6,7 @@ import type { Issue, SourceDoc } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { decodeText } from './decode-text.js';
 import { htmlToText, tidyParagraphs } from './html-to-text.js';
+import { plainText } from './paged-text.js';
 import { markdownToText } from './markdown-to-text.js';
 import { readDocx, type Converted } from './read-docx.js';
 import { readPdf } from './read-pdf.js';
@@ -36,7 +37,10 @@ const BINARY_READERS: Readonly<Record<string, (bytes: Uint8Array) => Promise<Con
 };
 
 const CONVERTERS: Readonly<Record<string, Converter>> = {
-  '.txt': (text) => ({ text: tidyParagraphs(text), title: firstLineTitle(text) }),
+  '.txt': (text) => {
+    const plain = plainText(text);
+    return { text: tidyParagraphs(plain), title: firstLineTitle(plain) };
+  },
   '.md': markdownToText,
   '.markdown': markdownToText,
   '.html': htmlToText,

@@ -1,0 +1,32 @@
+import { joinHyphenated, linesText, withoutRunningLines, type PdfLine } from './pdf-layout.js';
+
+/** Points a line of plain text counts as, to place its lines as a PDF's are placed. */
+const LINE_PITCH = 12;
+const PLAIN_TEXT = { isWordBreakByDefault: false };
+
+/**
+ * Plain text as its reader follows it. Text whose pages are parted by form feeds (as pdftotext
+ * writes it) loses its running headers, footers and page numbers, and its pages are joined as a
+ * PDF's are (`withoutRunningLines`, `linesText`). In any text, a word hyphenated at a line end
+ * is joined where the document writes it whole elsewhere ("protec-" / "tion": protection); the
+ * other line-end hyphens of plain text are mostly a compound's own ("high-" / "level") and stay.
+ */
+export function plainText(text: string): string {
+  if (!text.includes('\f')) return joinHyphenated(text, PLAIN_TEXT);
+  return linesText(withoutRunningLines(text.split('\f').map(pageLinesOfText)), PLAIN_TEXT);
+}
+
+/** The lines of one page of plain text, each placed `LINE_PITCH` below the one before (blank lines count); a blank line starts a paragraph. */
+function pageLinesOfText(page: string): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let isParagraphStart = false;
+  page.split('\n').forEach((raw, index) => {
+    const text = raw.trim();
+    if (text === '') isParagraphStart = lines.length > 0;
+    else {
+      lines.push({ text, y: -LINE_PITCH * index, isParagraphStart });
+      isParagraphStart = false;
+    }
+  });
+  return lines;
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readDocument } from '../../src/ingest/index.js';
+import { plainText } from '../../src/ingest/paged-text.js';
+
+/** Page `number` of a text as pdftotext writes it: a running header, the body, a blank line, a page number. */
+const page = (number: number, body: string) => `A/69/PV.6    General Assembly    24/09/2014\n\n${body}\n\n${number}/3\n`;
+
+describe('plain text (plainText)', () => {
+  test('pages parted by form feeds lose their running header and page numbers; a sentence goes on over the page break', () => {
+    const text = [page(1, 'Member States shall ensure the protection of'), page(2, 'refugees at the border.\n\nA new paragraph starts'), page(3, 'on this page.')].join('\f');
+    expect(plainText(text)).toBe('Member States shall ensure the protection of\nrefugees at the border.\n\nA new paragraph starts\non this page.');
+  });
+
+  test('a line that heads only one page of three stays', () => {
+    const text = ['Article 1\nRefugees need protection.', 'Borders are controlled.', 'Rights are guaranteed.'].join('\f');
+    expect(plainText(text)).toContain('Article 1');
+  });
+
+  test('a word hyphenated at a line end is joined where the document writes it whole elsewhere', () => {
+    expect(plainText('the protec-\ntion of refugees; protection for all')).toBe('the protection of refugees; protection for all');
+  });
+
+  test('other line-end hyphens of plain text stay: they are mostly a compound\u2019s own', () => {
+    expect(plainText('a high-\nlevel meeting')).toBe('a high-\nlevel meeting');
+    expect(plainText('third-\ncountry nationals and third-country nationals')).toBe('third-country nationals and third-country nationals');
+  });
+
+  test('text without a form feed or a line-end hyphen is returned as it is', () => {
+    const text = 'Border control.\n\nHuman rights.';
+    expect(plainText(text)).toBe(text);
+  });
+
+  test('a .txt file is read so: its title is its first paragraph, not its running header', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-paged-'));
+    try {
+      const text = [page(1, 'Statement by the Prime Minister\n\nMember States shall ensure the protection of'), page(2, 'refugees at the border.'), page(3, 'The end.')].join('\f');
+      await writeFile(join(dir, 'speech.txt'), text);
+      const read = await readDocument(join(dir, 'speech.txt'), 'speech.txt');
+      expect(read.doc?.title).toBe('Statement by the Prime Minister');
+      expect(read.doc?.text).toBe('Statement by the Prime Minister\n\nMember States shall ensure the protection of\nrefugees at the border.\n\nThe end.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
