@@ -1,4 +1,5 @@
-import { joinHyphenated, linesText, withoutRunningLines, type PdfLine } from './pdf-layout.js';
+import { joinHyphenated } from './join-hyphenated.js';
+import { linesText, withoutRunningLines, type PdfLine } from './pdf-layout.js';
 
 /** Points a line of plain text counts as, to place its lines as a PDF's are placed. */
 const LINE_PITCH = 12;

@@ -1,3 +1,4 @@
+import { joinHyphenated, type HyphenSettings } from './join-hyphenated.js';
 import { endsSentence } from './sentence-end.js';
 
 /**
@@ -183,50 +184,4 @@ export function linesText(pages: readonly (readonly PdfLine[])[], hyphens?: Hyph
     });
   }
   return joinHyphenated(text, hyphens);
-}
-
-/** A word hyphenated at a line end, with the start of the next line: the word's first part (hyphenated parts included), the hyphen, the second part. */
-const LINE_END_HYPHEN = /([\p{L}\p{M}]+(?:[-\u2010][\p{L}\p{M}]+)*)([-\u2010\u00ad])[ \t]*\n[ \t]*([\p{L}\p{M}]+)/gu;
-/** Words as this document writes them, hyphenated compounds whole. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-\u2010][\p{L}\p{M}\p{N}]+)*/gu;
-
-/** How to read a hyphen at a line end that the document gives no evidence on. */
-export interface HyphenSettings {
-  /**
-   * True for typeset text (a PDF), where a hyphen at a line end mostly breaks a word: the parts
-   * are one word. False for plain text, whose line-end hyphens are mostly a compound's own
-   * ("high-" / "level"): the parts are left as they are.
-   */
-  readonly isWordBreakByDefault: boolean;
-}
-
-/**
- * Join the words hyphenated at a line end ("protec-" / "tion"), within a paragraph, where the
- * second part goes on in lower case (or both parts are in capitals). After a soft hyphen the
- * parts are one word. After a hyphen the document decides: the parts are one word where it
- * writes them so elsewhere ("protection"); they keep their hyphen where it writes them hyphenated
- * and never as one ("third-" / "country", "on-the-" / "spot"). Where it writes them neither way,
- * `isWordBreakByDefault` decides: one word ("non-discrimina-" / "tory": "non-discriminatory"; a
- * lexicon's hyphenated term matches its solid form too, so "cross-" / "border" read as
- * "crossborder" still matches `cross-border`), or left as they are. A line break that goes
- * reads as a space would: within a paragraph, it is one.
- */
-export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSettings = { isWordBreakByDefault: true }): string {
-  if (!/[-\u2010\u00ad][ \t]*\n/.test(text)) return text;
-  const words = new Set<string>();
-  // The parts of words broken at a line end are no evidence: they are left out.
-  for (const [word] of text.replace(LINE_END_HYPHEN, '\n').matchAll(WORD)) words.add(word.toLowerCase().replace(/\u2010/g, '-'));
-  return text.replace(LINE_END_HYPHEN, (found: string, first: string, hyphen: string, second: string) => {
-    if (!isContinued(first, second)) return found;
-    const [hyphenated, solid] = [`${first}-${second}`, `${first}${second}`].map((word) => word.toLowerCase().replace(/\u2010/g, '-'));
-    if (hyphen === '\u00ad' || words.has(solid)) return `${first}${second}`;
-    if (words.has(hyphenated)) return `${first}${hyphen}${second}`;
-    return isWordBreakByDefault ? `${first}${second}` : found;
-  });
-}
-
-/** True when `second` goes on the word `first` began: it starts in lower case, or both are in capitals ("COUN-" / "CIL"). */
-function isContinued(first: string, second: string): boolean {
-  if (/^\p{Ll}/u.test(second)) return true;
-  return first.toUpperCase() === first && second.toUpperCase() === second && first.toLowerCase() !== first;
 }

@@ -1,0 +1,117 @@
+/** How to read a hyphen at a line end that the document gives no evidence on. */
+export interface HyphenSettings {
+  /**
+   * True for typeset text (a PDF), where a hyphen at a line end mostly breaks a word: the parts
+   * are one word. False for plain text, whose line-end hyphens are mostly a compound's own
+   * ("high-" / "level"): the parts are left as they are.
+   */
+  readonly isWordBreakByDefault: boolean;
+}
+
+/** A hyphen (also U+2010 or a soft hyphen) at a line end, with the spacing around the line break. */
+const LINE_END_HYPHEN = /[-\u2010\u00ad][ \t]*\n[ \t]*/g;
+const LETTER = /[\p{L}\p{M}]/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Join the words hyphenated at a line end ("protec-" / "tion"), within a paragraph, where the
+ * second part goes on in lower case (or both parts are in capitals). After a soft hyphen the
+ * parts are one word. After a hyphen the document decides: the parts are one word where it
+ * writes them so elsewhere ("protection"); they keep their hyphen where it writes them hyphenated
+ * and never as one ("third-" / "country", "on-the-" / "spot"). Where it writes them neither way,
+ * `isWordBreakByDefault` decides: one word ("non-discrimina-" / "tory": "non-discriminatory"; a
+ * lexicon's hyphenated term matches its solid form too, so "cross-" / "border" read as
+ * "crossborder" still matches `cross-border`), or left as they are. A line break that goes
+ * reads as a space would: within a paragraph, it is one. One pass over the line-end hyphens;
+ * the document is searched only for the words they break.
+ */
+export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSettings = { isWordBreakByDefault: true }): string {
+  let lower: string | undefined;
+  let out = '';
+  let done = 0;
+  for (const found of text.matchAll(LINE_END_HYPHEN)) {
+    const hyphenAt = found.index;
+    const after = hyphenAt + found[0].length;
+    const start = firstPartStart(text, hyphenAt);
+    let end = after;
+    while (end < text.length && isLetter(text, end)) end += 1;
+    if (start === hyphenAt || end === after || start < done) continue;
+    const [first, hyphen, second] = [text.slice(start, hyphenAt), text[hyphenAt], text.slice(after, end)];
+    if (!isContinued(first, second)) continue;
+    let joined: string | undefined;
+    if (hyphen === '\u00ad') joined = first + second;
+    else {
+      lower ??= text.toLowerCase().replace(/\u2010/g, '-');
+      const [solid, hyphenated] = [`${first}${second}`, `${first}-${second}`].map((word) => word.toLowerCase().replace(/\u2010/g, '-'));
+      if (occursAsWord(lower, solid)) joined = first + second;
+      else if (occursAsWord(lower, hyphenated)) joined = first + hyphen + second;
+      else if (isWordBreakByDefault) joined = first + second;
+    }
+    if (joined === undefined) continue;
+    out += text.slice(done, start) + joined;
+    done = end;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+function isLetter(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return LETTER.test(text[at]);
+}
+
+function isWordChar(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return WORD_CHAR.test(text[at]);
+}
+
+const isHyphen = (text: string, at: number) => text[at] === '-' || text[at] === '\u2010';
+
+/** Where the word that a line-end hyphen at `hyphenAt` breaks starts: its letters, and the parts it is hyphenated from ("on-the-"). */
+function firstPartStart(text: string, hyphenAt: number): number {
+  let start = hyphenAt;
+  for (;;) {
+    while (start > 0 && isLetter(text, start - 1)) start -= 1;
+    if (start === hyphenAt || start < 2 || !isHyphen(text, start - 1) || !isLetter(text, start - 2)) return start;
+    start -= 1;
+  }
+}
+
+/**
+ * True when `word` occurs in `lower` (the document, lower-cased) as a word of its own: not inside
+ * a longer word or hyphenated compound, nor a part of a word broken at a line end (no evidence).
+ */
+function occursAsWord(lower: string, word: string): boolean {
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    const isJoinedBefore = at > 0 && (isWordChar(lower, at - 1) || (isHyphen(lower, at - 1) && at > 1 && isWordChar(lower, at - 2)) || isAfterLineEndHyphen(lower, at));
+    const isJoinedAfter = end < lower.length && (isWordChar(lower, end) || (isHyphen(lower, end) && end + 1 < lower.length && isWordChar(lower, end + 1)) || isLineEndHyphenAt(lower, end));
+    if (!isJoinedBefore && !isJoinedAfter) return true;
+  }
+  return false;
+}
+
+/** True when a hyphen at `at` ends its line (spaces aside). */
+function isLineEndHyphenAt(text: string, at: number): boolean {
+  if (!isHyphen(text, at) && text[at] !== '\u00ad') return false;
+  let next = at + 1;
+  while (text[next] === ' ' || text[next] === '\t') next += 1;
+  return text[next] === '\n';
+}
+
+/** True when the line that `at` starts (spaces aside) follows a line that ends in a hyphen. */
+function isAfterLineEndHyphen(text: string, at: number): boolean {
+  let before = at - 1;
+  while (text[before] === ' ' || text[before] === '\t') before -= 1;
+  if (text[before] !== '\n') return false;
+  before -= 1;
+  while (text[before] === ' ' || text[before] === '\t') before -= 1;
+  return before >= 0 && (isHyphen(text, before) || text[before] === '\u00ad');
+}
+
+/** True when `second` goes on the word `first` began: it starts in lower case, or both are in capitals ("COUN-" / "CIL"). */
+function isContinued(first: string, second: string): boolean {
+  if (/^\p{Ll}/u.test(second)) return true;
+  return first.toUpperCase() === first && second.toUpperCase() === second && first.toLowerCase() !== first;
+}
