@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ClassifiedDoc, ScoreRow, SourceDoc } from '../document.js';
-import { tidyParagraphs } from '../ingest/index.js';
+import { plainText, tidyParagraphs } from '../ingest/index.js';
 import type { Scorer } from './scorer.js';
 
-/** Build a `SourceDoc` from text given through the API (no file). */
+/** Build a `SourceDoc` from text given through the API (no file), read as a `.txt` file's text is. */
 export function textSource(text: string, id = 'text'): SourceDoc {
-  const normalised = tidyParagraphs(text.replace(/\r\n?/g, '\n'));
+  const normalised = tidyParagraphs(plainText(text.replace(/\r\n?/g, '\n')));
   return {
     id,
     path: '<text>',

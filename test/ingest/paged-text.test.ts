@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readDocument } from '../../src/ingest/index.js';
 import { plainText } from '../../src/ingest/paged-text.js';
+import { textSource } from '../../src/pipeline/score-text.js';
 
 /** Page `number` of a text as pdftotext writes it: a running header, the body, a blank line, a page number. */
 const page = (number: number, body: string) => `A/69/PV.6    General Assembly    24/09/2014\n\n${body}\n\n${number}/3\n`;
@@ -44,5 +45,10 @@ describe('plain text (plainText)', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  test('text given to the library is read as a .txt file is', () => {
+    const text = [page(1, 'the protec-\ntion of'), page(2, 'refugees; protection for all.'), page(3, 'End.')].join('\f');
+    expect(textSource(text).text).toBe('the protection of\nrefugees; protection for all.\n\nEnd.');
   });
 });
