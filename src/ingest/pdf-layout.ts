@@ -28,11 +28,12 @@ export interface PdfTextItem {
   readonly height: number;
 }
 
-/** A line of a page: its text, its baseline (PDF units, from the bottom), and whether a paragraph starts with it. */
+/** A line of a page: its text, its baseline (PDF units, from the bottom), whether a paragraph starts with it, and its font size where known. */
 export interface PdfLine {
   readonly text: string;
   readonly y: number;
   readonly isParagraphStart: boolean;
+  readonly size?: number;
 }
 
 /** A line as read from the items: its text, baseline, font size, and the drop from the line before it. */
@@ -57,6 +58,7 @@ export function pageLines(items: readonly PdfTextItem[]): PdfLine[] {
   return lines.map(({ text, y, height, drop }) => ({
     text,
     y,
+    size: height,
     isParagraphStart: drop !== undefined && (spacing === undefined ? drop > height * FONT_GAP : drop > spacing * PARAGRAPH_GAP),
   }));
 }
@@ -110,12 +112,12 @@ function edgeLines(lines: readonly PdfLine[], edge: 'top' | 'bottom'): number[] 
   return order.slice(0, EDGE_LINES);
 }
 
-/** Where a line sits: its page, its index there, its height, its distance from the page's highest (or lowest) line, and its text. */
+/** Where a line sits: its page, its index there, its height, its distance from the page's highest (or lowest) line (plain text only: undefined for a line with a font size), and its text. */
 interface Place {
   readonly page: number;
   readonly line: number;
   readonly y: number;
-  readonly fromEdge: number;
+  readonly fromEdge: number | undefined;
   readonly text: string;
 }
 
@@ -132,10 +134,11 @@ function isRunning(places: readonly Place[]): boolean {
 
 /**
  * The pages without their running headers and footers: a line among a page's highest or lowest
- * `EDGE_LINES` whose text (numbers aside) recurs at the same edge and height, or as far from the
- * page's highest (lowest) line, within `RUNNING_DRIFT` points, on `RUNNING_SHARE` of the pages
- * and at least two, with the same words and numbers or with a page number (`isRunning`). A
- * one-page document keeps every line.
+ * `EDGE_LINES` whose text (numbers aside) recurs at the same edge and height (in plain text, whose
+ * pages differ in length, also as far from the page's highest or lowest line), within
+ * `RUNNING_DRIFT` points, on `RUNNING_SHARE` of the pages and at least two, with the same words
+ * and numbers or with a page number (`isRunning`). A one-page document keeps every line. A PDF's
+ * title on its first page, above the body as a header is but lower, is not taken for the header.
  */
 export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLine[][] {
   const needed = Math.max(2, Math.ceil(pages.length * RUNNING_SHARE));
@@ -148,7 +151,7 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
         const { y, text } = lines[line];
         const key = `${edge}\n${runningKey(text)}`;
         const places = seen.get(key) ?? [];
-        if (!places.some((place) => place.page === page)) places.push({ page, line, y, fromEdge: edge === 'top' ? top - y : y - bottom, text });
+        if (!places.some((place) => place.page === page)) places.push({ page, line, y, fromEdge: lines[line].size !== undefined ? undefined : edge === 'top' ? top - y : y - bottom, text });
         seen.set(key, places);
       }
     }
@@ -157,7 +160,7 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
   for (const places of seen.values()) {
     if (places.length < needed) continue;
     for (const { y, fromEdge } of places) {
-      const near = places.filter((place) => Math.abs(place.y - y) <= RUNNING_DRIFT || Math.abs(place.fromEdge - fromEdge) <= RUNNING_DRIFT);
+      const near = places.filter((place) => Math.abs(place.y - y) <= RUNNING_DRIFT || (place.fromEdge !== undefined && fromEdge !== undefined && Math.abs(place.fromEdge - fromEdge) <= RUNNING_DRIFT));
       if (near.length < needed || !isRunning(near)) continue;
       for (const place of near) running[place.page].add(place.line);
     }
@@ -168,13 +171,18 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
 /**
  * The text of the pages: lines joined by a line break, a blank line before each paragraph. A
  * page starts a new paragraph only when the page before it ended a sentence, so a paragraph
- * that goes on over a page break stays one.
+ * that goes on over a page break stays one. A page's footnotes (`footnotesFrom`) go after the
+ * last page, each page's as a paragraph, so they do not cut a sentence that goes on over the
+ * page break.
  */
 export function linesText(pages: readonly (readonly PdfLine[])[], hyphens?: HyphenSettings): string {
   let text = '';
   let last = '';
+  const notes: string[] = [];
+  const size = textSize(pages);
   for (const lines of pages) {
-    lines.forEach((line, index) => {
+    const notesFrom = size === undefined ? lines.length : footnotesFrom(lines, size);
+    lines.slice(0, notesFrom).forEach((line, index) => {
       if (text !== '') {
         const isBreak = index === 0 ? endsSentence(last.trimEnd()) : line.isParagraphStart;
         text += isBreak ? '\n\n' : '\n';
@@ -182,6 +190,39 @@ export function linesText(pages: readonly (readonly PdfLine[])[], hyphens?: Hyph
       text += line.text;
       last = line.text;
     });
+    if (notesFrom < lines.length) notes.push(lines.slice(notesFrom).map((line) => line.text).join('\n'));
   }
-  return joinHyphenated(text, hyphens);
+  return joinHyphenated([text, ...notes].filter((part) => part !== '').join('\n\n'), hyphens);
+}
+
+/** A line set this much smaller than most of its page's text may be a footnote's. */
+const FOOTNOTE_SIZE = 0.9;
+
+/** A line's font size, to half a point. */
+const sizeOf = (line: PdfLine) => (line.size === undefined ? undefined : Math.round(line.size * 2) / 2);
+
+/** The size most of the document's characters are set in; undefined when its lines have no size or all one. */
+function textSize(pages: readonly (readonly PdfLine[])[]): number | undefined {
+  const characters = new Map<number, number>();
+  for (const lines of pages) {
+    for (const line of lines) {
+      const size = sizeOf(line);
+      if (size !== undefined) characters.set(size, (characters.get(size) ?? 0) + line.text.length);
+    }
+  }
+  if (characters.size < 2) return undefined;
+  return [...characters].sort(([sizeA, countA], [sizeB, countB]) => countB - countA || sizeA - sizeB)[0][0];
+}
+
+/**
+ * Where a page's footnotes start (its line count when it has none): its last lines, when they
+ * are set smaller than the document's text (`FOOTNOTE_SIZE` of `size`) and sit below all of the
+ * rest. A raised footnote mark at the end of the text is above the last line, so it stays.
+ */
+function footnotesFrom(lines: readonly PdfLine[], size: number): number {
+  let from = lines.length;
+  while (from > 0 && (sizeOf(lines[from - 1]) ?? size) < size * FOOTNOTE_SIZE) from -= 1;
+  if (from === 0 || from === lines.length) return lines.length;
+  const lowest = Math.min(...lines.slice(0, from).map((line) => line.y));
+  return lines.slice(from).every((line) => line.y < lowest) ? from : lines.length;
 }

@@ -66,13 +66,22 @@ describe('running headers, footers and page numbers (withoutRunningLines)', () =
     expect(texts(withoutRunningLines(bodies.map((body, index) => page(index + 1, body))))).toEqual(bodies);
   });
 
-  test('a header that moves up or down from page to page (as on scanned pages) is found by its distance from the page top', () => {
-    const pages = [0, 1, 2].map((shift) => [
-      { text: 'Council of the European Union', y: 800 - 20 * shift, isParagraphStart: false },
-      { text: BODY[shift], y: 770 - 20 * shift, isParagraphStart: false },
-      { text: BODY[shift + 1], y: 500, isParagraphStart: false },
+  test('in plain text (lines without a font size), a footer is found by its distance from the page foot, however long the page', () => {
+    const bodies = [BODY.slice(0, 1), BODY.slice(1, 4), BODY.slice(2, 6)];
+    const pages = bodies.map((body, index) => [
+      ...body.map((text, at) => ({ text, y: -12 * at, isParagraphStart: false })),
+      { text: `- ${index + 1} -`, y: -12 * (body.length + 1), isParagraphStart: false },
     ]);
-    expect(texts(withoutRunningLines(pages))).toEqual([0, 1, 2].map((shift) => [BODY[shift], BODY[shift + 1]]));
+    expect(texts(withoutRunningLines(pages))).toEqual(bodies);
+  });
+
+  test('a PDF line at the same edge but another height is not a running line: a title under the place of the header', () => {
+    const pages = [0, 1, 2].map((shift) => [
+      { text: 'Shared Information Database', y: 800 - 20 * shift, isParagraphStart: false, size: 12 },
+      { text: BODY[shift], y: 770 - 20 * shift, isParagraphStart: false, size: 10 },
+      { text: BODY[shift + 1], y: 500, isParagraphStart: false, size: 10 },
+    ]);
+    expect(texts(withoutRunningLines(pages))).toEqual(texts(pages));
   });
 
   test('a one-page document keeps every line', () => {
@@ -87,6 +96,22 @@ describe('page breaks (linesText)', () => {
   test('a sentence that goes on over a page break stays in its paragraph; a page after a full stop starts a paragraph', () => {
     const text = linesText([[line('Member States shall ensure the protection of')], [line('human rights at the border.')], [line('Next paragraph.')]]);
     expect(text).toBe('Member States shall ensure the protection of\nhuman rights at the border.\n\nNext paragraph.');
+  });
+
+  test('footnotes at the foot of a page go after the last page, so the sentence they cut goes on', () => {
+    const body = (text: string, y: number): PdfLine => ({ text, y, isParagraphStart: false, size: 10 });
+    const note = (text: string, y: number): PdfLine => ({ text, y, isParagraphStart: false, size: 7 });
+    const pages = [
+      [body('Member States shall ensure the protection of', 700), note('(1) OJ L 180, 29.6.2013, p. 96.', 80), note('(2) OJ L 337, 20.12.2011, p. 9.', 70)],
+      [body('refugees at the border.', 700), body('Further text.', 688)],
+    ];
+    expect(linesText(pages)).toBe('Member States shall ensure the protection of\nrefugees at the border.\nFurther text.\n\n(1) OJ L 180, 29.6.2013, p. 96.\n(2) OJ L 337, 20.12.2011, p. 9.');
+  });
+
+  test('small lines that are not below all the rest stay where they are: a raised mark, a small heading', () => {
+    const line = (text: string, y: number, size: number): PdfLine => ({ text, y, isParagraphStart: false, size });
+    const pages = [[line('Refugees need protection', 700), line('(3)', 704, 6)], [line('and shelter.', 700), line('Annex', 650, 7), line('More text here.', 640, 10)]];
+    expect(linesText(pages)).toBe('Refugees need protection\n(3)\nand shelter.\nAnnex\nMore text here.');
   });
 
   test('a word hyphenated at the foot of a page is joined to its end on the next page', () => {
