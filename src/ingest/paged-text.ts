@@ -1,5 +1,6 @@
 import { joinHyphenated } from './join-hyphenated.js';
-import { linesText, withoutRunningLines, type PdfLine } from './pdf-layout.js';
+import { linesText, type PdfLine } from './pdf-layout.js';
+import { withoutRunningLines } from './running-lines.js';
 
 /** Points a line of plain text counts as, to place its lines as a PDF's are placed. */
 const LINE_PITCH = 12;

@@ -1,6 +1,7 @@
 import type { Converted } from './read-docx.js';
 import { tidyParagraphs } from './html-to-text.js';
-import { linesText, pageLines, withoutRunningLines, type PdfLine, type PdfTextItem } from './pdf-layout.js';
+import { linesText, pageLines, type PdfLine, type PdfTextItem } from './pdf-layout.js';
+import { withoutRunningLines } from './running-lines.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readDocument } from '../../src/ingest/index.js';
 import { joinHyphenated } from '../../src/ingest/join-hyphenated.js';
-import { linesText, pageLines, withoutRunningLines, type PdfLine, type PdfTextItem } from '../../src/ingest/pdf-layout.js';
+import { linesText, pageLines, type PdfLine, type PdfTextItem } from '../../src/ingest/pdf-layout.js';
+import { withoutRunningLines } from '../../src/ingest/running-lines.js';
 import { textSource } from '../../src/pipeline/score-text.js';
 import { tokenise } from '../../src/tokenise/index.js';
 
