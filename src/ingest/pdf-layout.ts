@@ -122,7 +122,7 @@ export function linesText(pages: readonly (readonly PdfLine[])[], hyphens?: Hyph
   return joinHyphenated([text, ...notes].filter((part) => part !== '').join('\n\n'), hyphens);
 }
 
-/** A line set this much smaller than most of its page's text may be a footnote's. */
+/** A line set this much smaller than most of the document's text may be a footnote's. */
 const FOOTNOTE_SIZE = 0.9;
 
 /** A line's font size, to half a point. */
