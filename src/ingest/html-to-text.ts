@@ -1,7 +1,6 @@
 import { PageText } from './page-text.js';
 import { scanHtml } from './scan-html.js';
 import { decodeWindows1252 } from '../windows-1252.js';
-import { endsSentence } from './sentence-end.js';
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', ndash: '–', mdash: '—', hellip: '…',
@@ -53,18 +52,13 @@ function withoutInvisibles(text: string): string {
 /**
  * The text of every format as scored: as a reader sees it (`withoutInvisibles`), each line
  * trimmed, runs of spaces, tabs and no-break spaces inside it collapsed, and at most one blank
- * line between paragraphs (none at the ends). A page break (a form feed, as text converted from
- * PDF has) with blank lines around it ends a paragraph only after a sentence's end: a sentence
- * that goes on over it stays whole. One pass over line boundaries: lines that need no
+ * line between paragraphs (none at the ends). One pass over line boundaries: lines that need no
  * collapsing are sliced, not rewritten.
  */
 export function tidyParagraphs(raw: string): string {
   const text = withoutInvisibles(raw);
   const out: string[] = [];
   let hasBlank = false;
-  let hasPageBreak = false;
-  // Where the next form feed is (2³² - 1: none left), searched for once and passed line by line.
-  let formFeed = -1;
   // Where the next tab, no-break space and two spaces are: each is searched for once and passed
   // line by line, so a line is read only where its spacing collapses.
   const searches = COLLAPSED.map((found) => ({ found, at: -1 }));
@@ -75,16 +69,11 @@ export function tidyParagraphs(raw: string): string {
     let last = end;
     while (first < last && isTrimmed(text.charCodeAt(first))) first += 1;
     while (last > first && isTrimmed(text.charCodeAt(last - 1))) last -= 1;
-    if (formFeed < start) formFeed = text.indexOf('\f', start) >>> 0;
-    // A form feed before the line's text (or on a blank line) comes before it; one after its text (below), after it.
-    if (formFeed <= first) hasPageBreak = true;
     if (first === last) {
       hasBlank = out.length > 0;
     } else {
-      if (out.length > 0) out.push(hasBlank && !(hasPageBreak && !endsSentence(out[out.length - 1])) ? '\n\n' : '\n');
+      if (out.length > 0) out.push(hasBlank ? '\n\n' : '\n');
       hasBlank = false;
-      if (formFeed < last) formFeed = text.indexOf('\f', last) >>> 0;
-      hasPageBreak = formFeed < end;
       out.push(collapsedLine(text, first, last, searches));
     }
     start = end + 1;

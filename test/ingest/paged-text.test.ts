@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readDocument } from '../../src/ingest/index.js';
+import { readDocument, tidyParagraphs } from '../../src/ingest/index.js';
 import { plainText } from '../../src/ingest/paged-text.js';
 import { textSource } from '../../src/pipeline/score-text.js';
 
@@ -10,6 +10,18 @@ import { textSource } from '../../src/pipeline/score-text.js';
 const page = (number: number, body: string) => `A/69/PV.6    General Assembly    24/09/2014\n\n${body}\n\n${number}/3\n`;
 
 describe('plain text (plainText)', () => {
+  test.for([
+    ['a sentence that goes on over a page break stays one paragraph', 'in the context of\n\n\n\f\nproviding assistance.', 'in the context of\nproviding assistance.'],
+    ['a page break after a sentence end is a paragraph break', 'It ended.\n\n\f\nNew page.', 'It ended.\n\nNew page.'],
+    ['after a closing quote or bracket too', 'as "it ended."\n\f\n\nNew page.', 'as "it ended."\n\nNew page.'],
+    ['a form feed at the end of a line, before blank lines', 'the protection of \f\n\nrefugees', 'the protection of\nrefugees'],
+    ['a form feed at the start of the next page', 'the protection of\n\n\frefugees', 'the protection of\nrefugees'],
+    ['blank lines without a form feed still end a paragraph', 'no sentence end\n\nhere', 'no sentence end\n\nhere'],
+    ['a form feed before a paragraph that ended earlier does not join later ones', 'One.\n\f\nTwo\n\nThree', 'One.\n\nTwo\n\nThree'],
+  ] as const)('page breaks, as a .txt file is read: %s', ([, text, expected]) => {
+    expect(tidyParagraphs(plainText(text))).toBe(expected);
+  });
+
   test('pages parted by form feeds lose their running header and page numbers; a sentence goes on over the page break', () => {
     const text = [page(1, 'Member States shall ensure the protection of'), page(2, 'refugees at the border.\n\nA new paragraph starts'), page(3, 'on this page.')].join('\f');
     expect(plainText(text)).toBe('Member States shall ensure the protection of\nrefugees at the border.\n\nA new paragraph starts\non this page.');

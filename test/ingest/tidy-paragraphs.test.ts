@@ -17,18 +17,6 @@ describe('tidyParagraphs', () => {
     expect(reference(text)).toBe(expected);
   });
 
-  test.for([
-    ['a sentence that goes on over a page break stays one paragraph', 'in the context of\n\n\n\f\nproviding assistance.', 'in the context of\nproviding assistance.'],
-    ['a page break after a sentence end is a paragraph break', 'It ended.\n\n\f\nNew page.', 'It ended.\n\nNew page.'],
-    ['after a closing quote or bracket too', 'as "it ended."\n\f\n\nNew page.', 'as "it ended."\n\nNew page.'],
-    ['a form feed at the end of a line, before blank lines', 'the protection of \f\n\nrefugees', 'the protection of\nrefugees'],
-    ['a form feed at the start of the next page', 'the protection of\n\n\frefugees', 'the protection of\nrefugees'],
-    ['blank lines without a form feed still end a paragraph', 'no sentence end\n\nhere', 'no sentence end\n\nhere'],
-    ['a form feed before a paragraph that ended earlier does not join later ones', 'One.\n\f\nTwo\n\nThree', 'One.\n\nTwo\n\nThree'],
-  ] as const)('page breaks: %s', ([, text, expected]) => {
-    expect(tidyParagraphs(text)).toBe(expected);
-  });
-
   test('agrees with the definition on generated text', () => {
     const pieces = ['a', 'Bb', ' ', '  ', '\t', '\u00a0', '\n', '\n\n', '\u2003', '\u2028', '\r', '.', '\u00ad', '\u200b', '\ufb01'];
     let seed = 7;
