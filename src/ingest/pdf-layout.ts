@@ -1,5 +1,4 @@
 import { joinHyphenated, type HyphenSettings } from './join-hyphenated.js';
-import { endsSentence } from './sentence-end.js';
 
 /**
  * A PDF's text as its reader follows it: lines grouped from the text layer's items and their
@@ -95,6 +94,9 @@ function usualSpacing(lines: readonly RawLine[]): number | undefined {
   return [...counts].sort(([dropA, countA], [dropB, countB]) => countB - countA || dropA - dropB)[0][0];
 }
 
+/** Ends a sentence: a full stop, question or exclamation mark, colon or semicolon, then perhaps closing quotes or brackets. */
+const SENTENCE_END = /[.!?:;…]["'”’»)\]]*$/;
+
 /**
  * The text of the pages: lines joined by a line break, a blank line before each paragraph. A
  * page starts a new paragraph only when the page before it ended a sentence, so a paragraph
@@ -111,7 +113,7 @@ export function linesText(pages: readonly (readonly PdfLine[])[], hyphens?: Hyph
     const notesFrom = size === undefined ? lines.length : footnotesFrom(lines, size);
     lines.slice(0, notesFrom).forEach((line, index) => {
       if (text !== '') {
-        const isBreak = index === 0 ? endsSentence(last.trimEnd()) : line.isParagraphStart;
+        const isBreak = index === 0 ? SENTENCE_END.test(last.trimEnd()) : line.isParagraphStart;
         text += isBreak ? '\n\n' : '\n';
       }
       text += line.text;
