@@ -8,8 +8,6 @@ export interface HyphenSettings {
   readonly isWordBreakByDefault: boolean;
 }
 
-/** A hyphen (also U+2010 or a soft hyphen) at a line end, with the spacing around the line break. */
-const LINE_END_HYPHEN = /[-\u2010\u00ad][ \t]*\n[ \t]*/g;
 const LETTER = /[\p{L}\p{M}]/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
@@ -22,16 +20,19 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
  * `isWordBreakByDefault` decides: one word ("non-discrimina-" / "tory": "non-discriminatory"; a
  * lexicon's hyphenated term matches its solid form too, so "cross-" / "border" read as
  * "crossborder" still matches `cross-border`), or left as they are. A line break that goes
- * reads as a space would: within a paragraph, it is one. One pass over the line-end hyphens;
- * the document is searched only for the words they break.
+ * reads as a space would: within a paragraph, it is one. One pass over the line ends; the
+ * document is searched only for the words that hyphens at them break.
  */
 export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSettings = { isWordBreakByDefault: true }): string {
   let lower: string | undefined;
   let out = '';
   let done = 0;
-  for (const found of text.matchAll(LINE_END_HYPHEN)) {
-    const hyphenAt = found.index;
-    const after = hyphenAt + found[0].length;
+  for (let lineEnd = text.indexOf('\n'); lineEnd >= 0; lineEnd = text.indexOf('\n', lineEnd + 1)) {
+    let hyphenAt = lineEnd - 1;
+    while (isSpaceOrTab(text, hyphenAt)) hyphenAt -= 1;
+    if (hyphenAt < 0 || !(isHyphen(text, hyphenAt) || text[hyphenAt] === '\u00ad')) continue;
+    let after = lineEnd + 1;
+    while (isSpaceOrTab(text, after)) after += 1;
     const start = firstPartStart(text, hyphenAt);
     let end = after;
     while (end < text.length && isLetter(text, end)) end += 1;
@@ -67,6 +68,7 @@ function isWordChar(text: string, at: number): boolean {
 }
 
 const isHyphen = (text: string, at: number) => text[at] === '-' || text[at] === '\u2010';
+const isSpaceOrTab = (text: string, at: number) => text[at] === ' ' || text[at] === '\t';
 
 /** Where the word that a line-end hyphen at `hyphenAt` breaks starts: its letters, and the parts it is hyphenated from ("on-the-"). */
 function firstPartStart(text: string, hyphenAt: number): number {
