@@ -234,4 +234,13 @@ describe('hsframe run', () => {
     expect(stderr).toContain('OUTPUT_WRITE_FAILED');
     expect(await readFile(blocker, 'utf8')).toBe('not a folder');
   }, TIMEOUT);
+
+  // Node's recursive mkdir tries again for ever where a parent answers ENOENT for anything new.
+  test.skipIf(!existsSync('/proc/self'))('--out in a folder that takes no new entries (/proc) → exit 2 at once, naming it', async () => {
+    const dir = await folder('proc-out');
+    const file = await pipeline(dir, join(dir, 'out'));
+    const { code, stderr } = await hsframe(['run', file, '--out', '/proc/hsframe-out']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\/proc\/hsframe-out {2}OUTPUT_WRITE_FAILED .*ENOENT/);
+  }, TIMEOUT);
 });

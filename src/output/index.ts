@@ -1,4 +1,5 @@
 export { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
+export { makeDirs } from './make-dirs.js';
 export { CsvFileWriter, discard, publish, TEMP_SUFFIX, tempPathFor, writePending, type PendingFile } from './csv-file-writer.js';
 export { toCsv, csvRows, defaultCsvRows, stringifyRows, recodeCsvRows, isDefaultLayout, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
 export { scoreHeader, scoreCells } from './score-columns.js';

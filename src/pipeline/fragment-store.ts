@@ -1,11 +1,11 @@
 import { hash } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFile as readFileCallback, type WriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { createWriteStream, readFile as readFileCallback, type WriteStream } from 'node:fs';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
 import { finished } from 'node:stream/promises';
-import { TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
+import { makeDirs, TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
 import type { Issue, ScoreRow } from '../document.js';
 import { isSameStamp, type FileStamp } from '../ingest/index.js';
 import type { DocResult } from './score-bytes.js';
@@ -122,7 +122,7 @@ export class FragmentStore {
    */
   static async open(stateDir: string, key: string, options: { isReused?: boolean; isExact?: boolean } = {}): Promise<FragmentStore> {
     const dir = join(stateDir, 'fragments');
-    await mkdir(dir, { recursive: true });
+    makeDirs(dir);
     await removeTempFiles(stateDir);
     const indexPath = join(stateDir, INDEX);
     const last = options.isReused === false ? { lines: new Map<string, IndexLine>(), isExact: false } : await readIndex(indexPath, key);
@@ -302,7 +302,7 @@ export function storeResult(target: StoreTarget, result: DocResult, stamp: FileS
   } catch (error) {
     // The first result in its sub-folder makes the folder.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(join(path, '..'), { recursive: true });
+    makeDirs(join(path, '..'));
     writeFileAtomicSync(path, bytes);
   }
   return header;

@@ -1,10 +1,10 @@
-import { mkdir, readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { CsvFileWriter, DEFAULT_CSV_SETTINGS, publish, untextCell, writeFileAtomic, type CsvSettings, type PendingFile } from '../output/index.js';
+import { CsvFileWriter, DEFAULT_CSV_SETTINGS, makeDirs, publish, untextCell, writeFileAtomic, type CsvSettings, type PendingFile } from '../output/index.js';
 import { compareText } from '../compare-text.js';
 import { checkShardSet } from './check-shard-set.js';
 import { mergeManifests, type RunManifest } from './merge-manifests.js';
@@ -69,7 +69,7 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
     for (const name of tables) {
       const merged = await mergeTable(dirs, name, csv, seen);
       if ('issue' in merged) return refused(merged.issue);
-      await mkdir(outDir, { recursive: true });
+      makeDirs(outDir);
       const writer = await CsvFileWriter.open(join(outDir, name), merged.header, csv);
       writers.push(writer);
       await writer.write(merged.records);

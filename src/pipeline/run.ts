@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
 import { findDocuments } from '../ingest/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { addKeptInflections, addKeptLexicons, keptInflections, keptLexicons, keptLexiconsChanged, knownInflectionCount } from '../lexicon/index.js';
-import { writeFileAtomic } from '../output/index.js';
+import { makeDirs, writeFileAtomic } from '../output/index.js';
 import type { CsvSettings, ReportRow, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
 import { FragmentStore, removeTempFiles } from './fragment-store.js';
@@ -108,7 +108,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   const findIssues = found.issues.filter((issue) => inShard(issue.file));
   let lock: RunLock;
   try {
-    await mkdir(stateDir, { recursive: true });
+    makeDirs(stateDir);
     lock = await acquireLock(join(stateDir, 'lock'), overrides.waitSeconds ?? 0);
   } catch (error) {
     const message = error instanceof LockBusyError ? error.message : `cannot use the output folder: ${reasonOf(error)}`;
