@@ -21,10 +21,11 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
  * lexicon's hyphenated term matches its solid form too, so "cross-" / "border" read as
  * "crossborder" still matches `cross-border`), or left as they are. A line break that goes
  * reads as a space would: within a paragraph, it is one. One pass over the line ends; the
- * document is searched only for the words that hyphens at them break.
+ * document is searched only for the words that hyphens at them break, and past a few such
+ * searches its words are indexed once (`DocumentWords`), so the time stays linear in its length.
  */
 export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSettings = { isWordBreakByDefault: true }): string {
-  let lower: string | undefined;
+  let words: DocumentWords | undefined;
   let out = '';
   let done = 0;
   for (let lineEnd = text.indexOf('\n'); lineEnd >= 0; lineEnd = text.indexOf('\n', lineEnd + 1)) {
@@ -42,10 +43,10 @@ export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSet
     let joined: string | undefined;
     if (hyphen === '\u00ad') joined = first + second;
     else {
-      lower ??= text.toLowerCase().replace(/\u2010/g, '-');
+      words ??= new DocumentWords(text.toLowerCase().replace(/\u2010/g, '-'));
       const [solid, hyphenated] = [`${first}${second}`, `${first}-${second}`].map((word) => word.toLowerCase().replace(/\u2010/g, '-'));
-      if (occursAsWord(lower, solid)) joined = first + second;
-      else if (occursAsWord(lower, hyphenated)) joined = first + hyphen + second;
+      if (words.has(solid)) joined = first + second;
+      else if (words.has(hyphenated)) joined = first + hyphen + second;
       else if (isWordBreakByDefault) joined = first + second;
     }
     if (joined === undefined) continue;
@@ -80,6 +81,27 @@ function firstPartStart(text: string, hyphenAt: number): number {
   }
 }
 
+/** Searches of a document (`occursAsWord`) before its words are indexed instead (`wordsOf`): each search may read the whole document, the index reads it once but costs several searches. */
+const SEARCHES_BEFORE_INDEX = 8;
+
+/** Which words occur in a document as words of their own: searched for in it a few times, then looked up in an index of its words; both give the same answers. */
+class DocumentWords {
+  private searches = 0;
+  private index?: Set<string>;
+
+  /** `lower`: the document, lower-cased. */
+  constructor(private readonly lower: string) {}
+
+  has(word: string): boolean {
+    if (this.index === undefined && this.searches < SEARCHES_BEFORE_INDEX) {
+      this.searches += 1;
+      return occursAsWord(this.lower, word);
+    }
+    this.index ??= wordsOf(this.lower);
+    return this.index.has(word);
+  }
+}
+
 /**
  * True when `word` occurs in `lower` (the document, lower-cased) as a word of its own: not inside
  * a longer word or hyphenated compound, nor a part of a word broken at a line end (no evidence).
@@ -92,6 +114,30 @@ function occursAsWord(lower: string, word: string): boolean {
     if (!isJoinedBefore && !isJoinedAfter) return true;
   }
   return false;
+}
+
+/**
+ * The words of `lower` (the document, lower-cased) that occur as words of their own: each run of
+ * word characters, with the runs hyphenated to it ("on-the-spot"), that is not a part of a word
+ * broken at a line end (no evidence): the words for which `occursAsWord` is true.
+ */
+function wordsOf(lower: string): Set<string> {
+  const words = new Set<string>();
+  let at = 0;
+  while (at < lower.length) {
+    if (!isWordChar(lower, at)) {
+      at += 1;
+      continue;
+    }
+    const start = at;
+    for (;;) {
+      while (at < lower.length && isWordChar(lower, at)) at += 1;
+      if (!(isHyphen(lower, at) && at + 1 < lower.length && isWordChar(lower, at + 1))) break;
+      at += 1;
+    }
+    if (!isAfterLineEndHyphen(lower, start) && !isLineEndHyphenAt(lower, at)) words.add(lower.slice(start, at));
+  }
+  return words;
 }
 
 /** True when a hyphen at `at` ends its line (spaces aside). */

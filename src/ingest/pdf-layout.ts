@@ -152,6 +152,7 @@ function footnotesFrom(lines: readonly PdfLine[], size: number): number {
   let from = lines.length;
   while (from > 0 && (sizeOf(lines[from - 1]) ?? size) < size * FOOTNOTE_SIZE) from -= 1;
   if (from === 0 || from === lines.length) return lines.length;
-  const lowest = Math.min(...lines.slice(0, from).map((line) => line.y));
+  let lowest = Infinity;
+  for (let i = 0; i < from; i++) lowest = Math.min(lowest, lines[i].y);
   return lines.slice(from).every((line) => line.y < lowest) ? from : lines.length;
 }

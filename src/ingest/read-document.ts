@@ -128,7 +128,13 @@ export async function sourceFromBytes(bytes: Uint8Array, path: string, id: strin
   const fail = (code: Parameters<typeof makeIssue>[0], message: string): ReadResult => ({ issue: makeIssue(code, id, message, { stage: 'ingest' }) });
   if (bytes.length === 0) return fail('FILE_EMPTY', 'file is empty');
   const extension = extname(path).toLowerCase();
-  const converted = await convert(bytes, extension);
+  let converted: Awaited<ReturnType<typeof convert>>;
+  try {
+    converted = await convert(bytes, extension);
+  } catch (error) {
+    // A converter's own failures are problems it names; anything else is still this file's issue, not a crash of the run.
+    return fail('INTERNAL_ERROR', `reading the file failed: ${reasonOf(error)}`);
+  }
   if ('problem' in converted) return fail(converted.code, converted.problem);
   const { text } = converted;
   if (!/\p{L}/u.test(text)) return fail('FILE_NO_TEXT', 'file has no text (no letters after markup was removed)');

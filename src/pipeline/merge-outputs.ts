@@ -130,9 +130,11 @@ async function mergeTable(dirs: readonly string[], name: Table, csv: CsvSettings
     if (name === 'errors.csv') {
       // A problem of the corpus as a whole (CORPUS_EMPTY), which every shard reports, is listed once, as one run lists it.
       const keys = body.map((record) => JSON.stringify(record));
-      records.push(...body.filter((_, i) => !earlierErrors.has(keys[i])));
+      body.forEach((record, i) => {
+        if (!earlierErrors.has(keys[i])) records.push(record);
+      });
       for (const key of keys) earlierErrors.add(key);
-    } else records.push(...body);
+    } else for (const record of body) records.push(record);
   }
   // As one run sorts them: by doc_id (stable, keeping matches in text order); errors also by code.
   // The ids as a run sorts them, without the quote that keeps a spreadsheet from reading one as a formula.

@@ -27,6 +27,11 @@ describe('plain text (plainText)', () => {
     expect(plainText(text)).toBe('Member States shall ensure the protection of\nrefugees at the border.\n\nA new paragraph starts\non this page.');
   });
 
+  test('a page of 200,000 lines is read whole', () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `Line ${i} of the report.`);
+    expect(plainText(`Title page.\f${lines.join('\n')}`)).toBe(`Title page.\n\n${lines.join('\n')}`);
+  });
+
   test('a line that heads only one page of three stays', () => {
     const text = ['Article 1\nRefugees need protection.', 'Borders are controlled.', 'Rights are guaranteed.'].join('\f');
     expect(plainText(text)).toContain('Article 1');

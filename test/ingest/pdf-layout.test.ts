@@ -140,6 +140,22 @@ describe('words hyphenated at a line end (joinHyphenated)', () => {
     // "suppres" and "sion" each occur only as the parts of the broken word.
     expect(joinHyphenated('the suppres-\nsion of it')).toBe('the suppression of it');
   });
+
+  // Past a few searches of the document its words are indexed: the answers must not change.
+  const CASES = 'border protec-\ntion for all. third-\ncountry nationals and third-country nationals. co-\noperation, cooperation and co-operation. on-the-\nspot visits and on-the-spot checks. non-discrimina-\ntory access. the suppres-\nsion of it. COVID-\n19 cases and high-\nlevel talks.';
+  test.for([
+    [true, 'border protection for all. third-country nationals and third-country nationals. cooperation, cooperation and co-operation. on-the-spot visits and on-the-spot checks. non-discriminatory access. the suppression of it. COVID-\n19 cases and highlevel talks.'],
+    [false, 'border protec-\ntion for all. third-country nationals and third-country nationals. cooperation, cooperation and co-operation. on-the-spot visits and on-the-spot checks. non-discrimina-\ntory access. the suppres-\nsion of it. COVID-\n19 cases and high-\nlevel talks.'],
+  ] as const)('a document with many line-end hyphens is read as one with few (word break by default: %s)', ([isWordBreakByDefault, joined]) => {
+    const repeat = (paragraph: string) => Array.from({ length: 12 }, () => paragraph).join('\n\n');
+    expect(joinHyphenated(repeat(CASES), { isWordBreakByDefault })).toBe(repeat(joined));
+  });
+
+  // A guard against a return of the search of the whole text for each line end (about two minutes here), not a timing.
+  test('80,000 line-end hyphens in 2.6 MB are joined well within the test timeout', { timeout: 30_000 }, () => {
+    const text = Array.from({ length: 80_000 }, (_, i) => `word${i} protec-\ntion`).join(' ');
+    expect(joinHyphenated(text)).toBe(Array.from({ length: 80_000 }, (_, i) => `word${i} protection`).join(' '));
+  });
 });
 
 describe('a typeset PDF reads as its source text (layout.pdf)', () => {

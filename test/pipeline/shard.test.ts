@@ -91,6 +91,12 @@ describe('hsframe merge', () => {
     const [half2, lost] = at('half2-extras', 'half2-lost-segments');
     await cp(half2, lost, { recursive: true });
     await rm(join(lost, 'segments.csv'));
+    // Shard 1 with 150,000 more rows of matches (a table too long to spread into one call's arguments).
+    const [many] = at('shard1-many-matches');
+    await cp(at('shard1')[0], many, { recursive: true });
+    const lines = (await readFile(join(many, 'matches.csv'), 'utf8')).trimEnd().split('\n');
+    const body = lines.slice(1);
+    await writeFile(join(many, 'matches.csv'), [...lines, ...Array.from({ length: 150_000 }, (_, i) => body[i % body.length])].join('\n') + '\n');
     const [bad] = at('half2-bad-matches');
     await cp(half2, bad, { recursive: true });
     await writeFile(join(bad, 'matches.csv'), 'doc_id,lexicon\n"unclosed,x\n');
@@ -105,6 +111,16 @@ describe('hsframe merge', () => {
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stderr).toContain(`${shards.length} shards, ${FILES.length} documents`);
     for (const name of TABLES) expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(dir, whole, name), 'utf8'));
+  });
+
+  test('a shard with more rows than one call takes as arguments is merged whole', async () => {
+    const [out] = at('merged-many');
+    const merged = await runCli(['merge', ...at('shard1-many-matches', 'shard2', 'shard3'), '--out', out]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const rows = async (folder: string) => (await readFile(join(folder, 'matches.csv'), 'utf8')).trimEnd().split('\n').length - 1;
+    const parts = await Promise.all(at('shard1-many-matches', 'shard2', 'shard3').map(rows));
+    expect(await rows(out)).toBe(parts[0] + parts[1] + parts[2]);
+    expect(parts[0]).toBeGreaterThan(150_000);
   });
 
   test('the merged manifest sums the corpus and counts of the shards and spans their times', async () => {
