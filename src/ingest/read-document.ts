@@ -25,6 +25,16 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
   maxFileBytes: 50_000_000,
 });
 
+/**
+ * The most characters of text a document may hold, about four million words. Scoring a text takes
+ * about 15-20 bytes of memory a character (the text, its tokens, words and matches), reading a
+ * text file as much again, and a worker may use 512 MB: a 25.5 million-character text was scored,
+ * 32 and 38 million ran out of a worker's memory, and 45 million took the whole process down
+ * before the worker could be stopped. Longer texts are reported (`FILE_TOO_LARGE`), a text
+ * format's before it is converted.
+ */
+export const MAX_TEXT_CHARS = 24_000_000;
+
 /** A document read from a file, or the issue that stopped it. */
 export type ReadResult = { readonly doc: SourceDoc } | { readonly doc?: undefined; readonly issue: Issue };
 
@@ -154,10 +164,22 @@ export async function readDocument(path: string, id: string, settings: IngestSet
 /** Bytes to text and title, by extension; anything unknown is read as plain text. */
 async function convert(bytes: Uint8Array, extension: string): Promise<Converted> {
   const reader = BINARY_READERS[extension];
-  if (reader) return reader(bytes);
+  if (reader) {
+    const converted = await reader(bytes);
+    return 'problem' in converted ? converted : (tooLong(converted.text.length, 'text') ?? converted);
+  }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) return { code: decoded.code, problem: decoded.problem } as Converted;
+  const problem = tooLong(decoded.text.length, extension === '.txt' || !CONVERTERS[extension] ? 'text' : 'text with its markup');
+  if (problem) return problem;
   return { ...(CONVERTERS[extension] ?? CONVERTERS['.txt'])(decoded.text), encoding: decoded.encoding, warning: decoded.warning };
+}
+
+/** The problem of a text of `length` characters over `MAX_TEXT_CHARS`, if it is. */
+function tooLong(length: number, what: string): Converted | undefined {
+  if (length <= MAX_TEXT_CHARS) return undefined;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return { code: 'FILE_TOO_LARGE', problem: `${what} of ${count(length)} characters is over the ${count(MAX_TEXT_CHARS)} a document may hold (about four million words); split it into smaller files` };
 }
 
 /**

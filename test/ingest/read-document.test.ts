@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_INGEST_SETTINGS, readDocument } from '../../src/ingest/index.js';
+import { DEFAULT_INGEST_SETTINGS, MAX_TEXT_CHARS, readDocument, sourceFromBytes } from '../../src/ingest/index.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -162,6 +162,15 @@ describe('readDocument: problems become issues', () => {
     const result = await readAs('exact.txt', 'x'.repeat(100), 100);
     expect(result.doc?.text).toBe('x'.repeat(100));
   });
+
+  test.for(['.txt', '.html'])('a %s file whose text is over MAX_TEXT_CHARS is refused before it is converted; one at the limit is read', async (extension) => {
+    const words = (length: number) => 'refugee '.repeat(Math.ceil(length / 8)).slice(0, length);
+    const over = await sourceFromBytes(new TextEncoder().encode(words(MAX_TEXT_CHARS + 1)), `big${extension}`, `big${extension}`);
+    expect(over).toMatchObject({ issue: { code: 'FILE_TOO_LARGE', severity: 'error', stage: 'ingest', file: `big${extension}` } });
+    expect(over.issue?.message).toMatch(/of 24,000,001 characters is over the 24,000,000 a document may hold/);
+    const at = await sourceFromBytes(new TextEncoder().encode(words(MAX_TEXT_CHARS)), `limit${extension}`, `limit${extension}`);
+    expect(at.doc?.text.length).toBeGreaterThan(MAX_TEXT_CHARS - 100);
+  }, 60_000);
 
   test('a folder is not a document', async () => {
     const result = await readDocument(dir, 'folder', DEFAULT_INGEST_SETTINGS);
