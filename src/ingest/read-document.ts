@@ -27,8 +27,8 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
 
 /**
  * The most characters of text a document may hold, about four million words. Scoring a text takes
- * about 15-20 bytes of memory a character (the text, its tokens, words and matches), reading a
- * text file as much again, and a worker may use 512 MB: a 25.5 million-character text was scored,
+ * about 15 bytes of memory a character (the text, its tokens, words and matches), reading a text
+ * file about 12, and a worker may use 512 MB: a 25.5 million-character text was scored,
  * 32 and 38 million ran out of a worker's memory, and 45 million took the whole process down
  * before the worker could be stopped. Longer texts are reported (`FILE_TOO_LARGE`), a text
  * format's before it is converted.
@@ -138,7 +138,7 @@ export async function sourceFromBytes(bytes: Uint8Array, path: string, id: strin
   const fail = (code: Parameters<typeof makeIssue>[0], message: string): ReadResult => ({ issue: makeIssue(code, id, message, { stage: 'ingest' }) });
   if (bytes.length === 0) return fail('FILE_EMPTY', 'file is empty');
   const extension = extname(path).toLowerCase();
-  let converted: Awaited<ReturnType<typeof convert>>;
+  let converted: Converted;
   try {
     converted = await convert(bytes, extension);
   } catch (error) {

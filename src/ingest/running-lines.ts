@@ -52,9 +52,13 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
   // By edge and text, numbers aside: where such lines are.
   const seen = new Map<string, Place[]>();
   pages.forEach((lines, page) => {
-    // A loop, not Math.max(...): a plain text without form feeds is one page of any number of lines.
-    let [top, bottom] = [-Infinity, Infinity];
-    for (const { y } of lines) [top, bottom] = [Math.max(top, y), Math.min(bottom, y)];
+    // Walked, not spread into Math.max: a plain text without form feeds is one page of any number of lines.
+    let top = -Infinity;
+    let bottom = Infinity;
+    for (const { y } of lines) {
+      top = Math.max(top, y);
+      bottom = Math.min(bottom, y);
+    }
     for (const edge of ['top', 'bottom'] as const) {
       for (const line of edgeLines(lines, edge)) {
         const { y, text } = lines[line];
