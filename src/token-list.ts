@@ -117,7 +117,7 @@ export class TokenColumns extends TokenList {
 
   /** This thread's columns, emptied for a new document. */
   static forDocument(): TokenColumns {
-    if (THREAD_COLUMNS.starts.length > KEPT_CAPACITY) THREAD_COLUMNS = new TokenColumns();
+    TokenColumns.giveBackRoom();
     THREAD_COLUMNS.count = 0;
     THREAD_COLUMNS.hasLemmas = false;
     return THREAD_COLUMNS;
@@ -134,6 +134,11 @@ export class TokenColumns extends TokenList {
     this.lemmas[at] = lemma;
     if (lemma !== norm) this.hasLemmas = true;
     this.count = at + 1;
+  }
+
+  /** Give back the room a large document took (`KEPT_CAPACITY`), once its tokens are copied out (`list`): its columns are not kept while it is scored. */
+  static giveBackRoom(): void {
+    if (THREAD_COLUMNS.starts.length > KEPT_CAPACITY) THREAD_COLUMNS = new TokenColumns();
   }
 
   /** Drop the tokens from `length` on. */

@@ -85,6 +85,9 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   }
   const words = columns?.stream(paragraphs, scored, wordCount);
   const tokens = tokenColumns.list(tokenRanges);
+  // A large document's columns are garbage from here, not kept while it is scored.
+  WordColumns.giveBackRoom();
+  TokenColumns.giveBackRoom();
   const doc = { ...source, tokens, sentences, sentenceSpans, paragraphs: paragraphRanges, paragraphSpans, language, wordCount, excludedWords };
   return words ? { ...doc, words } : doc;
 }

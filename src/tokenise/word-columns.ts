@@ -23,9 +23,14 @@ export class WordColumns {
 
   /** This thread's columns, emptied for a new document. */
   static forDocument(): WordColumns {
-    if (THREAD_COLUMNS.tokenIndex.length > KEPT_CAPACITY) THREAD_COLUMNS = new WordColumns();
+    WordColumns.giveBackRoom();
     THREAD_COLUMNS.size = THREAD_COLUMNS.sentences = 0;
     return THREAD_COLUMNS;
+  }
+
+  /** Give back the room a large document took (`KEPT_CAPACITY`), once its words are copied out (`stream`). */
+  static giveBackRoom(): void {
+    if (THREAD_COLUMNS.tokenIndex.length > KEPT_CAPACITY) THREAD_COLUMNS = new WordColumns();
   }
 
   /** Add a word: its token and sentence (indexes in the document so far), form, number, and flags. */
