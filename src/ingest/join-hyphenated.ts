@@ -31,7 +31,7 @@ export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSet
   for (let lineEnd = text.indexOf('\n'); lineEnd >= 0; lineEnd = text.indexOf('\n', lineEnd + 1)) {
     let hyphenAt = lineEnd - 1;
     while (isSpaceOrTab(text, hyphenAt)) hyphenAt -= 1;
-    if (hyphenAt < 0 || !(isHyphen(text, hyphenAt) || text[hyphenAt] === '\u00ad')) continue;
+    if (hyphenAt < 0 || !isBreakHyphen(text, hyphenAt)) continue;
     let after = lineEnd + 1;
     while (isSpaceOrTab(text, after)) after += 1;
     const start = firstPartStart(text, hyphenAt);
@@ -70,6 +70,8 @@ function isWordChar(text: string, at: number): boolean {
 
 const isHyphen = (text: string, at: number) => text[at] === '-' || text[at] === '\u2010';
 const isSpaceOrTab = (text: string, at: number) => text[at] === ' ' || text[at] === '\t';
+/** A hyphen or a soft hyphen: what may break a word at a line end. */
+const isBreakHyphen = (text: string, at: number) => isHyphen(text, at) || text[at] === '\u00ad';
 
 /** Where the word that a line-end hyphen at `hyphenAt` breaks starts: its letters, and the parts it is hyphenated from ("on-the-"). */
 function firstPartStart(text: string, hyphenAt: number): number {
@@ -142,20 +144,20 @@ function wordsOf(lower: string): Set<string> {
 
 /** True when a hyphen at `at` ends its line (spaces aside). */
 function isLineEndHyphenAt(text: string, at: number): boolean {
-  if (!isHyphen(text, at) && text[at] !== '\u00ad') return false;
+  if (!isBreakHyphen(text, at)) return false;
   let next = at + 1;
-  while (text[next] === ' ' || text[next] === '\t') next += 1;
+  while (isSpaceOrTab(text, next)) next += 1;
   return text[next] === '\n';
 }
 
 /** True when the line that `at` starts (spaces aside) follows a line that ends in a hyphen. */
 function isAfterLineEndHyphen(text: string, at: number): boolean {
   let before = at - 1;
-  while (text[before] === ' ' || text[before] === '\t') before -= 1;
+  while (isSpaceOrTab(text, before)) before -= 1;
   if (text[before] !== '\n') return false;
   before -= 1;
-  while (text[before] === ' ' || text[before] === '\t') before -= 1;
-  return before >= 0 && (isHyphen(text, before) || text[before] === '\u00ad');
+  while (isSpaceOrTab(text, before)) before -= 1;
+  return before >= 0 && isBreakHyphen(text, before);
 }
 
 /** True when `second` goes on the word `first` began: it starts in lower case, or both are in capitals ("COUN-" / "CIL"). */

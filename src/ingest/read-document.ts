@@ -170,9 +170,10 @@ async function convert(bytes: Uint8Array, extension: string): Promise<Converted>
   }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) return { code: decoded.code, problem: decoded.problem } as Converted;
-  const problem = tooLong(decoded.text.length, extension === '.txt' || !CONVERTERS[extension] ? 'text' : 'text with its markup');
+  const converter = CONVERTERS[extension] ?? CONVERTERS['.txt'];
+  const problem = tooLong(decoded.text.length, converter === CONVERTERS['.txt'] ? 'text' : 'text with its markup');
   if (problem) return problem;
-  return { ...(CONVERTERS[extension] ?? CONVERTERS['.txt'])(decoded.text), encoding: decoded.encoding, warning: decoded.warning };
+  return { ...converter(decoded.text), encoding: decoded.encoding, warning: decoded.warning };
 }
 
 /** The problem of a text of `length` characters over `MAX_TEXT_CHARS`, if it is. */

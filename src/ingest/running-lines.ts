@@ -52,19 +52,15 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
   // By edge and text, numbers aside: where such lines are.
   const seen = new Map<string, Place[]>();
   pages.forEach((lines, page) => {
-    // Walked, not spread into Math.max: a plain text without form feeds is one page of any number of lines.
-    let top = -Infinity;
-    let bottom = Infinity;
-    for (const { y } of lines) {
-      top = Math.max(top, y);
-      bottom = Math.min(bottom, y);
-    }
+    const edges = { top: edgeLines(lines, 'top'), bottom: edgeLines(lines, 'bottom') };
     for (const edge of ['top', 'bottom'] as const) {
-      for (const line of edgeLines(lines, edge)) {
+      // The page's highest (lowest) line comes first at its edge.
+      const edgeY = lines[edges[edge][0]]?.y ?? 0;
+      for (const line of edges[edge]) {
         const { y, text } = lines[line];
         const key = `${edge}\n${runningKey(text)}`;
         const places = seen.get(key) ?? [];
-        if (!places.some((place) => place.page === page)) places.push({ page, line, y, fromEdge: lines[line].size !== undefined ? undefined : edge === 'top' ? top - y : y - bottom, text });
+        if (!places.some((place) => place.page === page)) places.push({ page, line, y, fromEdge: lines[line].size !== undefined ? undefined : Math.abs(edgeY - y), text });
         seen.set(key, places);
       }
     }

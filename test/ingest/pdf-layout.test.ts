@@ -151,8 +151,8 @@ describe('words hyphenated at a line end (joinHyphenated)', () => {
     expect(joinHyphenated(repeat(CASES), { isWordBreakByDefault })).toBe(repeat(joined));
   });
 
-  // A guard against a return of the search of the whole text for each line end (about two minutes here), not a timing.
-  test('80,000 line-end hyphens in 2.6 MB are joined well within the test timeout', { timeout: 30_000 }, () => {
+  // A search of the whole text for each line end took about two minutes here, past the tests' timeout.
+  test('80,000 line-end hyphens in 2.6 MB are all joined', () => {
     const text = Array.from({ length: 80_000 }, (_, i) => `word${i} protec-\ntion`).join(' ');
     expect(joinHyphenated(text)).toBe(Array.from({ length: 80_000 }, (_, i) => `word${i} protection`).join(' '));
   });
