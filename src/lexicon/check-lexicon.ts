@@ -46,14 +46,20 @@ export function checkLexicon(spec: LexiconSpec, source: YamlSource): Issue[] {
   return issues;
 }
 
-/** True when some variant of `phrase` contains some variant of `term` as consecutive words. */
+/**
+ * True when some variant of `phrase` contains some variant of `term` as consecutive words: each
+ * word of the term is the phrase's word, matches it, or (inflected) has it among its forms
+ * ("conflicting views" contains "conflict").
+ */
 function containsTerm(phrase: string, term: string, isInflected: boolean): boolean {
   const termWords = termVariants(term);
   return termVariants(phrase).some((phraseWords) =>
     termWords.some((words) => {
       const steps = phraseWords.map((word) => makeWordStep(word, { isInflected }));
+      const termSteps = words.map((word) => makeWordStep(word, { isInflected }));
       for (let from = 0; from + words.length <= steps.length; from++) {
-        if (words.every((word, k) => word === phraseWords[from + k] || stepMatches(steps[from + k], word.replace(/\*$/, ''), word))) return true;
+        const isAt = (word: string, k: number) => word === phraseWords[from + k] || stepMatches(steps[from + k], word.replace(/\*$/, ''), word) || termSteps[k].forms.has(phraseWords[from + k]);
+        if (words.every(isAt)) return true;
       }
       return false;
     }),

@@ -24,6 +24,7 @@ describe('matcher features', () => {
     ['one-token hyphenated word', `- {term: non-refoulement, ${S}}`, 'the principle of non-refoulement and non refoulement', ['a:non-refoulement', 'a:non refoulement']],
     ['typographic apostrophe', `- {term: "state's borders", ${S}}`, 'the state\u2019s borders', ['a:state\u2019s borders']],
     ['exclusion cancels the match', `- {term: security, exclude: [social security, security council], ${S}}`, 'Social security, the Security Council and security.', ['a:security']],
+    ['exclusion naming an inflected form of the term', `- {term: conflict, inflect: true, exclude: [conflicting views], ${S}}`, 'Conflicting views, conflicting parties and conflicts.', ['a:conflicting', 'a:conflicts']],
     ['exclusion across a hyphen', `- {term: security, exclude: [social security], ${S}}`, 'social-security benefits', []],
     ['exclusion reaching before and after the match', `- {term: security, exclude: [organization for security and cooperation in europe], ${S}}`, 'The Organization for Security and Cooperation in Europe met. Security matters.', ['a:Security']],
     ['exclusion not across a comma', `- {term: security, exclude: [social security, security council], ${S}}`, 'social, security; security, council', ['a:security', 'a:security']],

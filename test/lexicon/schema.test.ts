@@ -16,6 +16,7 @@ describe('lexicon validation', () => {
     ['duplicate term', '      - {term: Border, source: s}\n      - {term: border, source: s}\n', 'LEXICON_DUPLICATE_TERM', 11, 16, 'already an entry'],
     ['lone wildcard', '      - {term: "*", source: s}\n', 'LEXICON_EMPTY_TERM', 10, 16, 'a * may only end a word'],
     ['exclusion without the term', '      - {term: security, exclude: [social policy], source: s}\n', 'LEXICON_BAD_EXCLUSION', 10, 36, 'does not contain the term'],
+    ['exclusion with an inflected form of a term that is not inflected', '      - {term: conflict, exclude: [conflicting views], source: s}\n', 'LEXICON_BAD_EXCLUSION', 10, 36, 'does not contain the term'],
     ['a character no word contains', '      - {term: "bord(er", source: s}\n', 'LEXICON_UNMATCHABLE_TERM', 10, 16, 'term "bord(er" contains "(", which no word contains, so it can never match'],
     ['a number', '      - {term: 100 guards, source: s}\n', 'LEXICON_UNMATCHABLE_TERM', 10, 16, 'term "100 guards" has "100", a number, which is never a word token, so it can never match'],
     ['a number joined by a hyphen', '      - {term: 2015-16, source: s}\n', 'LEXICON_UNMATCHABLE_TERM', 10, 16, 'a number, which is never a word token'],
@@ -52,6 +53,12 @@ describe('lexicon validation', () => {
     expect(lexicon?.categories.map((category) => category.id)).toEqual(['a']);
     expect(spec?.categories.a.entries[0]).toMatchObject({ weight: 1, inflect: false, exclude: [] });
     expect(lexicon?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('an exclusion may name an inflected form of an inflected term', () => {
+    const { lexicon, issues } = parseLexicon('x.yaml', `${HEAD}      - {term: conflict, inflect: true, exclude: [conflicting views, armed conflicts], source: s}\n`);
+    expect(issues).toEqual([]);
+    expect(lexicon).toBeDefined();
   });
 
   test('terms with hyphens, apostrophes, wildcards, inner periods, digits beside letters and letters outside ASCII are valid', () => {
