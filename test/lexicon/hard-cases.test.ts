@@ -29,6 +29,13 @@ const CASES: readonly Case[] = [
   ['body names: the Commission on Human Rights is a body, not human rights', 'UNGDC CHN_01_1946', 'We are glad to find the Commission on Human Rights already set up.', [], ['people_centric', 'political']],
   ['negation: "not a threat" is not state-centric', 'UNGDC MNG_19_1964', 'We do not deny the importance of a unification of Germany on a peaceful democratic basis, but we would point out that the mere fact of the existence of two German States is not a threat to peace.', [], ['state_centric']],
   ['negation: "without discrimination" asserts non-discrimination → people', 'un-refugee-convention-1951.txt', 'The Contracting States shall apply the provisions of this Convention to refugees without discrimination as to race, religion or country of origin.', ['people_centric'], ['state_centric']],
+  ['categories are about people, not states: poor countries are not economic security', 'UNGDC LBN_14_1959', 'To sum up, the rich countries are growing richer while the poor countries are unable to raise themselves out of their misery.', [], ['economic']],
+  ['categories are about people, not states: the equal rights of States are not political security', 'UNGDC RUS_01_1946', 'It is obvious that projects of this kind are unacceptable, since they are based on a narrow conception of the interests of one country and on the inadmissible negation of the equal rights of States and of their legitimate interests.', [], ['political']],
+  ['referent: the defence of peace is not national defence', 'UNGDC BRA_04_1949', 'The United Nations constituted a great political league for the preservation of tranquillity and the defence of peace — the peace which God had promised to men endowed with that good will which in current times many appeared to lack.', [], ['state_centric']],
+  ['military or police means: an economic blockade is a sanction, not a naval operation', 'UNGDC YUG_04_1949', 'Organized economic pressure had all but brought about a complete economic blockade of Yugoslavia by eastern European countries.', [], ['state_centric']],
+  ['borders: the verb "bordering" names no border as the referent', 'UNGDC IRQ_09_1954', 'They continue to shoot at Jordanian villages bordering on Israel.', [], ['state_centric']],
+  ['control databases: "vis-à-vis" is not the Visa Information System', 'UNGDC BRA_15_1960', 'In this connexion, a relevant role can be played, vis-à-vis the major protagonists in the current political scene, by the lesser, anti-war Powers, which can become the impartial interpreters of the world’s desire for peace.', [], ['state_centric']],
+  ['armed conflict: conflicting ideologies are a disagreement, not violence', 'UNGDC PAK_03_1948', 'The world tended to be divided between conflicting ideologies.', [], ['personal']],
 ];
 
 describe('codebook hard cases on real sentences', () => {
@@ -39,7 +46,7 @@ describe('codebook hard cases on real sentences', () => {
   });
 
   test('negation: the negated match is reported, not lost', () => {
-    const { row } = scoreText(CASES[CASES.length - 2][2], scorer);
+    const { row } = scoreText(CASES.find(([hardCase]) => hardCase.startsWith('negation: "not a threat"'))![2], scorer);
     expect(row.negatedHits).toBeGreaterThanOrEqual(1);
   });
 });
