@@ -37,6 +37,8 @@ const CASES: readonly Case[] = [
   ['control databases: "vis-a-vis" is not the Visa Information System', 'UNGDC PAK_06_1951', 'No arrangement can, in our view, claim moral validity, which is not arrived at between the representatives of a free people occupying a position of equality vis-a-vis their opposite numbers and subject to no pressure or coercion of any description.', [], ['state_centric']],
   ['control databases: "vis-à-vis" is not the Visa Information System', 'UNGDC BRA_15_1960', 'In this connexion, a relevant role can be played, vis-à-vis the major protagonists in the current political scene, by the lesser, anti-war Powers, which can become the impartial interpreters of the world’s desire for peace.', [], ['state_centric']],
   ['armed conflict: conflicting ideologies are a disagreement, not violence', 'UNGDC PAK_03_1948', 'The world tended to be divided between conflicting ideologies.', [], ['personal']],
+  ['security: the security of the individual → people, not state', 'UNGDC BRA_02_1947', 'But fear is dispelled and superseded in time by man’s effort to reconcile freedom with the security of the individual.', ['people_centric'], ['state_centric']],
+  ['military or police means: weapons and armaments → state', 'UNGDC POL_09_1954', 'The armaments race in conventional weapons undoubtedly presents a grave danger.', ['state_centric'], ['people_centric']],
 ];
 
 describe('codebook hard cases on real sentences', () => {
