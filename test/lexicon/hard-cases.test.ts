@@ -39,6 +39,7 @@ const CASES: readonly Case[] = [
   ['armed conflict: conflicting ideologies are a disagreement, not violence', 'UNGDC PAK_03_1948', 'The world tended to be divided between conflicting ideologies.', [], ['personal']],
   ['security: the security of the individual → people, not state', 'UNGDC BRA_02_1947', 'But fear is dispelled and superseded in time by man’s effort to reconcile freedom with the security of the individual.', ['people_centric'], ['state_centric']],
   ['military or police means: weapons and armaments → state', 'UNGDC POL_09_1954', 'The armaments race in conventional weapons undoubtedly presents a grave danger.', ['state_centric'], ['people_centric']],
+  ['body names: the International Labour Organisation is a body, not economic security', 'UNGDC PER_03_1948', 'In that field a considerable task would devolve on the International Labour Organisation, over whose Governing Body the representative of his country had the honour to preside.', [], ['economic']],
 ];
 
 describe('codebook hard cases on real sentences', () => {
