@@ -60,11 +60,58 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     if (!isMixed && high >= MIN_HIGH_BYTES && high > MAX_HIGH_BYTE_SHARE * bytes.length) {
       return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${Math.round((100 * high) / bytes.length)}% of its bytes are not ASCII): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
     }
+    if (isMixed) return decodeMixed(bytes, utf8.count);
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
-    const encoding = isWindows1252 ? 'windows-1252' : 'iso-8859-1';
-    const warning = isMixed ? `part of the file is UTF-8 (${utf8.count} UTF-8 characters) and part is not: read as ${encoding}, so its UTF-8 characters show as two to four wrong ones; save the whole file as UTF-8` : undefined;
-    return { text: decodeWindows1252(bytes), encoding, ...(warning && { warning }) };
+    return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
   }
+}
+
+/**
+ * A file that mixes UTF-8 with Windows-1252 or Latin-1 (pasted together, or edited in two
+ * programs): its well-formed UTF-8 sequences are read as UTF-8 and each other byte from 0x80 up
+ * as Windows-1252 (Latin-1 where no such byte is in 0x80–0x9F, the two read alike there), so
+ * neither part shows wrong characters; the warning says how much of each there was.
+ */
+function decodeMixed(bytes: Uint8Array, utf8Characters: number): Decoded {
+  const utf8 = new TextDecoder('utf-8');
+  const others: number[] = [];
+  let text = '';
+  let from = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = utf8SequenceLength(bytes, i);
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    text += utf8.decode(bytes.subarray(from, i)) + decodeWindows1252(bytes.subarray(i, i + 1));
+    others.push(bytes[i]);
+    from = i += 1;
+  }
+  text += utf8.decode(bytes.subarray(from));
+  const other = others.some((byte) => byte <= 0x9f) ? 'windows-1252' : 'iso-8859-1';
+  const warning = `part of the file is UTF-8 (${utf8Characters} UTF-8 characters) and part is not (${others.length} bytes): each part was read in its own encoding, UTF-8 and ${other}; save the whole file as UTF-8`;
+  return { text, encoding: `utf-8+${other}`, warning };
+}
+
+/** The length of the well-formed UTF-8 sequence at `bytes[i]` (Unicode's table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF), or 0 when none starts there. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i];
+  if (lead < 0x80) return 1;
+  const isTail = (at: number, low = 0x80, high = 0xbf) => at < bytes.length && bytes[at] >= low && bytes[at] <= high;
+  if (lead >= 0xc2 && lead <= 0xdf) return isTail(i + 1) ? 2 : 0;
+  if (lead >= 0xe0 && lead <= 0xef) {
+    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+    return isTail(i + 1, low, high) && isTail(i + 2) ? 3 : 0;
+  }
+  if (lead >= 0xf0 && lead <= 0xf4) {
+    const [low, high] = lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    return isTail(i + 1, low, high) && isTail(i + 2) && isTail(i + 3) ? 4 : 0;
+  }
+  return 0;
 }
 
 /** UTF-16 without a byte order mark: an even number of bytes whose NUL bytes all fall on odd (little-endian) or on even (big-endian) offsets, and on many of them. */

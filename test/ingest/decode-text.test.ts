@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { decodeText } from '../../src/ingest/index.js';
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+const bytes = (...values: number[]) => Buffer.from(values);
+const mixed = (...parts: Buffer[]) => decodeText(new Uint8Array(Buffer.concat(parts)));
+
+describe('decodeText: a file that mixes UTF-8 with Windows-1252 or Latin-1', () => {
+  test('Windows-1252 quotes among UTF-8 text: each part read in its own encoding', () => {
+    // 0x93 and 0x94 are Windows-1252's curly double quotes, control codes in Latin-1.
+    const decoded = mixed(utf8('Déjà vu, naïve – réfugiés: '), bytes(0x93), utf8('state'), bytes(0x92), utf8('s borders'), bytes(0x94), utf8(' – encore.'));
+    expect(decoded).toEqual({
+      text: 'Déjà vu, naïve – réfugiés: “state’s borders” – encore.',
+      encoding: 'utf-8+windows-1252',
+      warning: 'part of the file is UTF-8 (7 UTF-8 characters) and part is not (3 bytes): each part was read in its own encoding, UTF-8 and windows-1252; save the whole file as UTF-8',
+    });
+  });
+
+  test('sequences UTF-8 forbids are read byte by byte: an encoded surrogate, an overlong form, a sequence cut short at the end', () => {
+    const decoded = mixed(utf8('é à è – “ ” '), bytes(0xed, 0xa0, 0x80), utf8(' '), bytes(0xc0, 0xaf), utf8(' end '), bytes(0xe2, 0x80));
+    expect('text' in decoded && decoded.text).toBe('é à è – “ ” í\u00a0€ À¯ end â€');
+    expect('encoding' in decoded && decoded.encoding).toBe('utf-8+windows-1252');
+  });
+
+  test('a UTF-8 file and a Latin-1 file alone are each read whole, with no warning', () => {
+    expect(decodeText(new Uint8Array(utf8('Réfugiés – “à la frontière”')))).toEqual({ text: 'Réfugiés – “à la frontière”', encoding: 'utf-8' });
+    expect(decodeText(new Uint8Array(Buffer.from('Réfugiés à la frontière, naïve.', 'latin1')))).toEqual({ text: 'Réfugiés à la frontière, naïve.', encoding: 'iso-8859-1' });
+  });
+});
