@@ -8,7 +8,7 @@ import { EXIT, reportIssues, usageError, writeNamedFile, type CliIo } from './io
 import { parseCommand } from './parse.js';
 
 export const EVALUATE_HELP = `Usage: hsframe evaluate --gold FILE.csv [--lexicon FILE]... [--subset all|odd|even]
-                        [--ci [--resamples N]] [--out FILE] [--errors FILE]
+                        [--ci [--resamples N]] [--out FILE] [--errors FILE] [--entries FILE]
 
 Score each hand-coded sentence of a gold CSV (columns id, text and 0/1 label columns
 named like the lexicon categories) as one document. A label is predicted when its
@@ -26,6 +26,11 @@ is kept; the terminal shows those of f1 and cohen_kappa, --out all four.
   --resamples N    resamples for --ci (default 2000)
   --out FILE       also write the metrics table as CSV
   --errors FILE    write every false positive and false negative with the entries matched
+  --entries FILE   write what each lexicon entry did: the sentences where it counted for its
+                   label, how many of them have the label in the gold set (gold_yes) and how
+                   many not (gold_no), its precision, and the sentences where it alone
+                   predicted the label (alone_gold_yes: true positives no other entry finds;
+                   alone_gold_no: false positives it alone causes)
   -h, --help       show this help
 `;
 
@@ -35,7 +40,7 @@ const CI_HEADER = METRIC_HEADER.slice(-FIGURES.length).flatMap((figure) => [`${f
 
 /** \`hsframe evaluate\`. */
 export async function evaluateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommand(argv, { gold: { type: 'string' }, lexicon: { type: 'string', multiple: true }, subset: { type: 'string' }, out: { type: 'string' }, errors: { type: 'string' }, tokeniser: { type: 'string' }, ci: { type: 'boolean' }, resamples: { type: 'string' } });
+  const parsed = parseCommand(argv, { gold: { type: 'string' }, lexicon: { type: 'string', multiple: true }, subset: { type: 'string' }, out: { type: 'string' }, errors: { type: 'string' }, entries: { type: 'string' }, tokeniser: { type: 'string' }, ci: { type: 'boolean' }, resamples: { type: 'string' } });
   if ('error' in parsed) return usageError(io, 'evaluate', parsed.error);
   if (parsed.values.help) return io.stdout(EVALUATE_HELP), EXIT.ok;
   const goldFile = parsed.values.gold as string | undefined;
@@ -67,9 +72,11 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   ]);
   const out = parsed.values.out as string | undefined;
   const errorsFile = parsed.values.errors as string | undefined;
+  const entriesFile = parsed.values.entries as string | undefined;
   const writes: [string | undefined, () => string][] = [
     [out, () => toCsv(intervals ? [...METRIC_HEADER, ...CI_HEADER] : METRIC_HEADER, metricCells(result, intervals))],
     [errorsFile, () => toCsv(['id', 'label', 'kind', 'entries', 'text'], result.errors.map((error) => [textCell(error.id), error.label, error.kind, textCell(error.entries.join('; ') || 'none'), textCell(error.text)]))],
+    [entriesFile, () => toCsv(ENTRY_HEADER, entryCells(result))],
   ];
   for (const [file, text] of writes) {
     if (!file) continue;
@@ -81,6 +88,13 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     }
   }
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
+}
+
+const ENTRY_HEADER = ['label', 'entry', 'sentences', 'gold_yes', 'gold_no', 'precision', 'alone', 'alone_gold_yes', 'alone_gold_no'];
+
+/** Rows of `--entries`: what each entry did for its label (`Evaluation.entries`). */
+export function entryCells(result: Evaluation): string[][] {
+  return result.entries.map((e) => [e.label, textCell(e.entry), String(e.sentences), String(e.goldYes), String(e.sentences - e.goldYes), numberCell(e.goldYes / e.sentences, 3), String(e.alone), String(e.aloneGoldYes), String(e.alone - e.aloneGoldYes)]);
 }
 
 /** Ids named in a warning; the rest are counted. */

@@ -18,12 +18,28 @@ export interface EvaluationError {
   readonly entries: readonly string[];
 }
 
+/**
+ * What one lexicon entry did for its label across the gold sentences: in how many it counted,
+ * how many of those the coders gave the label, and how many it alone predicted the label in
+ * (no other entry of the label counted there): the true and false positives it alone decides.
+ */
+export interface EntryOutcome {
+  readonly label: string;
+  readonly entry: string;
+  readonly sentences: number;
+  readonly goldYes: number;
+  readonly alone: number;
+  readonly aloneGoldYes: number;
+}
+
 /** Per-label metrics, their macro averages, and every error. */
 export interface Evaluation {
   readonly rows: number;
   readonly metrics: readonly LabelMetrics[];
   readonly macro: { precision: number | null; recall: number | null; f1: number | null; cohenKappa: number | null };
   readonly errors: readonly EvaluationError[];
+  /** Every entry that counted in some sentence, by label (in the gold set's order), then entry. */
+  readonly entries: readonly EntryOutcome[];
   /** Each label's gold and predicted value per sentence (for `bootstrapIntervals`). */
   readonly outcomes: readonly LabelOutcomes[];
   /** Sentences with no word scored (read as another language than the lexicons', or no words): they predict no label. */
@@ -56,6 +72,7 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
   const unscored = scored.flatMap(({ row }, i) => (row.tokens === 0 ? [{ id: rows[i].id, language: row.language }] : []));
   const unnumbered = subset === 'all' ? [] : gold.rows.filter((row) => !ID_NUMBER.test(row.id)).map((row) => row.id);
   const errors: EvaluationError[] = [];
+  const entries: EntryOutcome[] = [];
   const outcomes: LabelOutcomes[] = [];
   const metrics = gold.labels.map((label) => {
     const isGold = rows.map((row) => row.labels[label]);
@@ -67,6 +84,7 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
       const entries = kind === 'fp' ? entryNames(counted[i]) : entryNames(hitsByRow[i].filter((hit) => hit.category === label)).map((entry) => `${entry} (negated)`);
       errors.push({ id: row.id, label, kind, text: row.text, entries });
     });
+    entries.push(...entryOutcomes(label, counted, isGold));
     outcomes.push({ label, gold: isGold, predicted: isPredicted });
     return labelMetrics(label, isGold, isPredicted);
   });
@@ -80,10 +98,31 @@ export function evaluate(gold: GoldSet, scorer: Scorer, subset: GoldSubset = 'al
       cohenKappa: macro(metrics.map((metric) => metric.cohenKappa)),
     },
     errors: errors.sort((a, b) => compareText(a.label, b.label) || compareText(a.id, b.id)),
+    entries,
     outcomes,
     unscored,
     unnumbered,
   };
+}
+
+/** What each entry of `label` did, from its counted hits in each sentence (`counted`) and the gold labels (`isGold`), by entry. */
+function entryOutcomes(label: string, counted: readonly (readonly Hit[])[], isGold: readonly boolean[]): EntryOutcome[] {
+  const byEntry = new Map<string, { sentences: number; goldYes: number; alone: number; aloneGoldYes: number }>();
+  counted.forEach((hits, i) => {
+    const names = entryNames(hits);
+    for (const entry of names) {
+      let outcome = byEntry.get(entry);
+      if (outcome === undefined) byEntry.set(entry, (outcome = { sentences: 0, goldYes: 0, alone: 0, aloneGoldYes: 0 }));
+      const yes = isGold[i] ? 1 : 0;
+      outcome.sentences += 1;
+      outcome.goldYes += yes;
+      if (names.length === 1) {
+        outcome.alone += 1;
+        outcome.aloneGoldYes += yes;
+      }
+    }
+  });
+  return [...byEntry].sort(([a], [b]) => compareText(a, b)).map(([entry, outcome]) => ({ label, entry, ...outcome }));
 }
 
 function entryNames(hits: readonly Hit[]): string[] {

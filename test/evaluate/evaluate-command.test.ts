@@ -58,6 +58,21 @@ describe('hsframe evaluate', () => {
     expect(misses).toContainEqual(expect.objectContaining({ id: 'g4', label: 'state_centric', kind: 'fn', entries: 'none' }));
   }, 60_000);
 
+  test('--entries writes what each entry did: where it counted, against the gold label, and where it alone predicted the label', async () => {
+    const lexicon = join(tmp, 'two-entries.yaml');
+    await writeFile(lexicon, 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  state_centric:\n    label: State\n    description: d\n    entries:\n      - {term: border, source: s}\n      - {term: security, source: s}\n');
+    const entriesGold = join(tmp, 'entries-gold.csv');
+    // border: alone in a1 (coded state) and a4 (not); with security in a2 (coded). security: alone in a3 (not coded).
+    await writeFile(entriesGold, 'id,text,state_centric\na1,The border is closed.,1\na2,Border security matters.,1\na3,The security of data.,0\na4,A border town.,0\na5,Nothing here.,0\n');
+    const entries = join(tmp, 'entries.csv');
+    const { code } = await hsframe(['evaluate', '--gold', entriesGold, '--lexicon', lexicon, '--entries', entries]);
+    expect(code).toBe(0);
+    expect(parse(await readFile(entries), { columns: true })).toEqual([
+      { label: 'state_centric', entry: 'border', sentences: '3', gold_yes: '2', gold_no: '1', precision: '0.667', alone: '2', alone_gold_yes: '1', alone_gold_no: '1' },
+      { label: 'state_centric', entry: 'security', sentences: '2', gold_yes: '1', gold_no: '1', precision: '0.500', alone: '1', alone_gold_yes: '0', alone_gold_no: '1' },
+    ]);
+  }, 60_000);
+
   test('--subset odd scores only the rows whose id ends in an odd number', async () => {
     const { code, stdout } = await hsframe(['evaluate', '--gold', gold, '--subset', 'odd']);
     expect(code).toBe(0);
