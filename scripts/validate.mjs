@@ -85,7 +85,13 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   and dev4.csv); a change was kept only if it did not lower the other sets (since 1.4.0: no label's
   F1 lower on any of the four sets, and the tuned label better on at least two), and dev.csv
   sentences and errors were not looked at, only its aggregate figures. That selection on
-  dev.csv's figures is a mild bias in its favour. ${seenInTuning.size} of dev.csv's sentences are also in
+  dev.csv's figures is a mild bias in its favour. 1.6.0 departs from that: its changes were
+  chosen from how the most frequent entries are used in the UN General Debate corpus, then
+  checked on per-entry counts over dev.csv to dev4.csv and on the sentences behind them,
+  dev.csv's included, and one of them (\`weapon\`) lowers state_centric F1 on dev2.csv by one
+  false positive (0.830 → 0.825) while raising it on dev3.csv and dev4.csv. dev.csv flatters
+  1.6.0 more than the versions before it; dev5.csv, still unseen, is the figure to cite.
+  ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
 ## Targets (whole dev.csv)
