@@ -3,7 +3,7 @@ import { decodeWindows1252 } from '../windows-1252.js';
 /** Text decoded from bytes, with the encoding used (and what may be wrong with it); or why it could not be. */
 export type Decoded = { text: string; encoding: string; warning?: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
 
-/** Well-formed UTF-8 sequences of two to four bytes in a file that is not UTF-8 from which, when they hold most of its bytes from 0x80 up, the file is taken to mix UTF-8 with another encoding (a text in Latin-1 or Windows-1252 all but never holds one). */
+/** Well-formed UTF-8 sequences (of a character a Latin-script text uses) in a file that is not UTF-8 from which it is taken to mix UTF-8 with Latin-1 or Windows-1252 (a text in one of those all but never holds one). */
 const MIXED_UTF8_SEQUENCES = 3;
 
 /** Share of bytes from 0x80 up in a file that is not UTF-8 past which it is not taken for Latin-1 or Windows-1252 (a text in a Latin script has a few per cent), but for another encoding (Shift-JIS, GBK, a Cyrillic or Greek code page). */
@@ -55,12 +55,14 @@ function decodeBytes(bytes: Uint8Array): Decoded {
   } catch {
     const high = bytes.reduce((count, byte) => count + (byte >= 0x80 ? 1 : 0), 0);
     const utf8 = utf8Sequences(bytes);
-    // Mixed: most bytes from 0x80 up are in well-formed UTF-8 sequences, the rest are not.
-    const isMixed = utf8.count >= MIXED_UTF8_SEQUENCES && utf8.bytes >= high / 2;
-    if (!isMixed && high >= MIN_HIGH_BYTES && high > MAX_HIGH_BYTE_SHARE * bytes.length) {
+    // Mostly UTF-8: most bytes from 0x80 up are in well-formed UTF-8 sequences, the rest are not
+    // (a file in another multi-byte encoding forms them only by chance, and is refused below).
+    const isMostlyUtf8 = utf8.count >= MIXED_UTF8_SEQUENCES && utf8.bytes >= high / 2;
+    if (!isMostlyUtf8 && high >= MIN_HIGH_BYTES && high > MAX_HIGH_BYTE_SHARE * bytes.length) {
       return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${Math.round((100 * high) / bytes.length)}% of its bytes are not ASCII): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
     }
-    if (isMixed) return decodeMixed(bytes, utf8.count);
+    // A Latin-script text with a few UTF-8 characters pasted in is mixed too.
+    if (utf8.count >= MIXED_UTF8_SEQUENCES) return decodeMixed(bytes, utf8.count);
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
     return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
   }

@@ -22,6 +22,13 @@ describe('decodeText: a file that mixes UTF-8 with Windows-1252 or Latin-1', () 
     expect('encoding' in decoded && decoded.encoding).toBe('utf-8+windows-1252');
   });
 
+  test('a Windows-1252 text with a few UTF-8 characters pasted in: those are read as UTF-8 too', () => {
+    const latin = Buffer.from('Les réfugiés à la frontière: Ångström, señor, naïve, été, déjà, où, près, très, après. '.repeat(4), 'latin1');
+    const decoded = mixed(latin, utf8('“Déjà vu”'), Buffer.from([0x85]));
+    expect('text' in decoded && decoded.text).toBe(`${'Les réfugiés à la frontière: Ångström, señor, naïve, été, déjà, où, près, très, après. '.repeat(4)}“Déjà vu”…`);
+    expect('encoding' in decoded && decoded.encoding).toBe('utf-8+windows-1252');
+  });
+
   test('a UTF-8 file and a Latin-1 file alone are each read whole, with no warning', () => {
     expect(decodeText(new Uint8Array(utf8('Réfugiés – “à la frontière”')))).toEqual({ text: 'Réfugiés – “à la frontière”', encoding: 'utf-8' });
     expect(decodeText(new Uint8Array(Buffer.from('Réfugiés à la frontière, naïve.', 'latin1')))).toEqual({ text: 'Réfugiés à la frontière, naïve.', encoding: 'iso-8859-1' });
