@@ -5,8 +5,12 @@
 // working file with each sentence's stratum (not shown to coders).
 //
 //   node scripts/sample-gold.mjs --out DIR [--seed N] [--per-source N] [--prefix t] [--exclude A.csv,B.csv]
+//   node scripts/sample-gold.mjs --design undp --out DIR [--seed N] [--per-source N] [--prefix u] [--exclude …]
 //
-// The defaults draw test/gold/dev5.csv's sentences (its coders saw DIR/view.csv).
+// The defaults draw test/gold/dev5.csv's sentences (its coders saw DIR/view.csv). `--design undp`
+// draws from UN speeches alone, with strata for the UNDP categories EU texts rarely address (food,
+// health, environment) and economic security, beside a uniform stratum: with `--seed 20261207`
+// and the other defaults it draws test/gold/dev6.csv's sentences.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,11 +25,19 @@ const { values: args } = parseArgs({
   options: {
     out: { type: 'string' },
     seed: { type: 'string', default: '20261206' },
-    'per-source': { type: 'string', default: '150' },
-    prefix: { type: 'string', default: 't' },
-    exclude: { type: 'string', default: ['dev.csv', 'dev2.csv', 'dev3.csv', 'dev4.csv'].map((f) => join(root, 'test/gold', f)).join(',') },
+    'per-source': { type: 'string' },
+    prefix: { type: 'string' },
+    design: { type: 'string', default: 'frames' },
+    exclude: { type: 'string' },
   },
 });
+const isUndp = args.design === 'undp';
+if (!isUndp && args.design !== 'frames') throw new Error('--design must be frames or undp');
+args.prefix ??= isUndp ? 'u' : 't';
+// Sentences from each source: the policy texts and the speeches (frames), or twice this many speeches (undp).
+args['per-source'] ??= isUndp ? '100' : '150';
+// Each design leaves out every gold set drawn before it.
+args.exclude ??= [...['dev.csv', 'dev2.csv', 'dev3.csv', 'dev4.csv'], ...(isUndp ? ['dev5.csv'] : [])].map((f) => join(root, 'test/gold', f)).join(',');
 if (!args.out) throw new Error('usage: node scripts/sample-gold.mjs --out DIR [--seed N] [--per-source N] [--prefix P]');
 
 const random = mulberry32(Number(args.seed));
@@ -93,21 +105,33 @@ function stratum(s) {
   return p && t ? 'both' : p ? 'people' : t ? 'state' : 'other';
 }
 
+// Strata of `--design undp`, by the codebook's typical language of each category (§2).
+const UNDP = {
+  food: /\b(?:food|hunger|hungry|famines?|starv\w*|malnutrition|malnourish\w*|nutrition\w*|harvests?|crops?|agricultur\w*|grain)\b/i,
+  health: /\b(?:health|diseases?|epidemics?|pandemics?|hospitals?|vaccin\w*|HIV|AIDS|malaria|medic\w*|illness\w*|sanitation)\b/,
+  environmental: /\b(?:climate|environment\w*|pollution|polluted|droughts?|floods?|flooding|desertification|deforestation|disasters?|sea[- ]levels?|emissions?|hurricanes?|cyclones?)\b/i,
+  economic: /\b(?:poverty|poor|unemploy\w*|jobs?|employment|incomes?|wages?|housing|homeless\w*|livelihoods?|social security)\b/i,
+};
+const inStratum = (s, wanted) => (isUndp ? UNDP[wanted].test(s) : stratum(s) === wanted);
+
 /**
  * Draws `total` sentences from `groups` (name → sentences): 30% people, 30% state, 13% both,
- * the rest uniform (any sentence); each draw serves the group with the fewest picks so far that
- * still has a candidate, at most `cap` from a group (`cap` 1: every sentence from another group).
+ * the rest uniform (any sentence); with `--design undp`, 17.5% each of food, health,
+ * environmental and economic, the rest uniform. Each draw serves the group with the fewest
+ * picks so far that still has a candidate, at most `cap` from a group (`cap` 1: every sentence
+ * from another group).
  */
 function draw(groups, total, cap) {
-  const quotas = { people: Math.round(total * 0.3), state: Math.round(total * 0.3), both: Math.round(total * 0.13) };
-  quotas.uniform = total - quotas.people - quotas.state - quotas.both;
+  const shares = isUndp ? { food: 0.175, health: 0.175, environmental: 0.175, economic: 0.175 } : { people: 0.3, state: 0.3, both: 0.13 };
+  const quotas = Object.fromEntries(Object.entries(shares).map(([name, share]) => [name, Math.round(total * share)]));
+  quotas.uniform = total - Object.values(quotas).reduce((sum, n) => sum + n, 0);
   const taken = new Map([...groups.keys()].map((g) => [g, 0]));
   const used = new Set();
   const picks = [];
-  for (const wanted of ['people', 'state', 'both', 'uniform']) {
+  for (const wanted of Object.keys(quotas)) {
     for (let n = 0; n < quotas[wanted]; n++) {
       const eligible = (g) =>
-        groups.get(g).filter((s) => !used.has(s) && (wanted === 'uniform' || stratum(s) === wanted));
+        groups.get(g).filter((s) => !used.has(s) && (wanted === 'uniform' || inStratum(s, wanted)));
       const open = [...groups.keys()].filter((g) => taken.get(g) < cap && eligible(g).length > 0);
       if (open.length === 0) throw new Error(`no ${wanted} sentence left to draw`);
       const fewest = Math.min(...open.map((g) => taken.get(g)));
@@ -131,7 +155,7 @@ for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort
   const doc = basename(file, '.txt');
   policy.set(doc, [...new Set(sentences(readFileSync(join(corpusDir, file), 'utf8')))].filter(isFresh));
 }
-const policyPicks = draw(policy, perSource, Math.ceil(perSource / 5));
+const policyPicks = isUndp ? [] : draw(policy, perSource, Math.ceil(perSource / 5));
 
 // (b) UN General Debate speeches that gave no earlier gold sentence, one sentence per speech.
 const ungd = corpusFolder('ungd');
@@ -151,14 +175,14 @@ for (const [doc, { session }] of speeches) {
 }
 const pool = new Map();
 const sessions = [...bySession.keys()];
-while (pool.size < perSource * 6) {
+while (pool.size < perSource * 6 * (isUndp ? 2 : 1)) {
   const docs = bySession.get(pick(sessions)).filter((d) => !pool.has(d));
   if (docs.length === 0) continue;
   const doc = pick(docs);
   const { session, file } = speeches.get(doc);
   pool.set(doc, [...new Set(sentences(readFileSync(join(ungd, session, file), 'utf8')))].filter(isFresh));
 }
-const speechPicks = draw(pool, perSource, 1);
+const speechPicks = draw(pool, isUndp ? 2 * perSource : perSource, 1);
 
 // Shuffle all picks together and number them.
 const all = [...policyPicks, ...speechPicks];

@@ -55,6 +55,7 @@ describe('three-coder gold sets', () => {
   test.for([
     ['test/gold/dev.csv', 'test/gold/coders'],
     ['test/gold/dev5.csv', 'test/gold/dev5-coders'],
+    ['test/gold/dev6.csv', 'test/gold/dev6-coders'],
   ] as const)('%s and its agreement.csv are what its coders\' files give', ([file, coders]) => {
     const dir = mkdtempSync(join(tmpdir(), 'hsframe-gold-'));
     try {
@@ -80,6 +81,7 @@ describe('VALIDATION.md', () => {
     ['test/gold/dev3.csv', '## Third development set'],
     ['test/gold/dev4.csv', '## Fourth development set'],
     ['test/gold/dev5.csv', '## Fifth set, held out'],
+    ['test/gold/dev6.csv', '## Sixth set, held out'],
   ] as const)('%s: its whole-set counts are those the lexicons give now', async ([file, heading]) => {
     expectCounts(await goldOf(file), heading);
   });
