@@ -33,6 +33,7 @@ export const ISSUE_CODES = {
   LEXICON_SHADOWED: 'warning',
   LEXICON_BROAD_WILDCARD: 'warning',
   LEXICON_UNUSED_ENTRY: 'warning',
+  LEXICON_VERB_FORMS: 'info',
   // gold / evaluate
   GOLD_UNREADABLE: 'error',
   GOLD_INVALID: 'error',

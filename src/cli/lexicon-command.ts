@@ -15,8 +15,10 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
   show    name, version, language, sha256, categories and entry counts
   lint    schema and meaning errors; duplicate terms within and across categories and
           lexicons; entries inside longer entries (info); with --corpus: entries that never
-          match the corpus, and wildcards whose expansions look too broad (top expansions
-          with counts); --exclude leaves out corpus files by glob (e.g. SOURCES.md).
+          match the corpus, wildcards whose expansions look too broad (top expansions
+          with counts), and inflected entries that also match a few -ing or -ed forms
+          (info: a noun's verb forms often carry another sense, as in "conflicting views");
+          --exclude leaves out corpus files by glob (e.g. SOURCES.md).
           Default FILEs: the bundled lexicons.
           Exit 1 on errors, 0 with warnings only.
   export  write a lexicon as a quanteda YAML or LIWC 2015 .dic dictionary, inflections

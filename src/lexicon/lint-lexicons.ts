@@ -15,6 +15,12 @@ export interface EntryUsage {
 /** A wildcard that matches more distinct words than this in a corpus is reported as broad. */
 const BROAD_WILDCARD_FORMS = 12;
 const TOP_FORMS = 8;
+/**
+ * An inflected entry whose -ing and -ed forms are under this share of its matches in a corpus
+ * is reported with them: a noun's verb forms often carry another sense ("conflicting views",
+ * "countries bordering the sea"), while a verb's are a large part of its matches.
+ */
+const MAX_VERB_FORM_SHARE = 0.25;
 
 interface LintInput {
   readonly file: string;
@@ -29,7 +35,8 @@ interface LintInput {
  * (info: inside the longer phrase they never count), entries of which an earlier entry of another
  * category takes every word (warning) or some forms (info), words that only some tokenisers read as a
  * word or that the tokenisers read as punctuation, and with corpus usage, entries that never
- * match and wildcards with many different expansions.
+ * match, wildcards with many different expansions, and inflected entries whose verb forms are a
+ * small share of their matches.
  */
 export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): Issue[] {
   const issues: Issue[] = [];
@@ -72,9 +79,23 @@ export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): 
         const top = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_FORMS);
         issues.push(makeIssue('LEXICON_BROAD_WILDCARD', file, `"${entry.term}" (${category}) matches ${forms.size} different words in the corpus; top: ${top.map(([form, count]) => `${form} ${count}`).join(', ')}`, at(listed)));
       }
+      if (entry.inflect) {
+        const verbForms = [...forms].filter(([form]) => isVerbFormOf(form, words)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        const [inVerbForms, all] = [verbForms, [...forms]].map((list) => list.reduce((sum, [, count]) => sum + count, 0));
+        if (verbForms.length > 0 && inVerbForms < MAX_VERB_FORM_SHARE * all) {
+          const share = Math.round((100 * inVerbForms) / all);
+          issues.push(makeIssue('LEXICON_VERB_FORMS', file, `"${entry.term}" (${category}) also matches ${verbForms.slice(0, TOP_FORMS).map(([form, count]) => `${form} ${count}`).join(', ')} (${share}% of its ${all} matches in the corpus): check that these forms carry the term's sense, or exclude them`, at(listed)));
+        }
+      }
     }
   }
   return issues;
+}
+
+/** True when a matched form (lower-cased text) has an -ing or -ed word where the term's word (`words`) has none. */
+function isVerbFormOf(form: string, words: readonly string[]): boolean {
+  const matched = form.split(/[\s\-\u2010\u2011]+/);
+  return matched.some((word, k) => /(?:ing|ed)$/.test(word) && !/(?:ing|ed)$/.test(words[k] ?? ''));
 }
 
 function containsWords(longer: readonly string[], shorter: readonly string[]): boolean {

@@ -77,6 +77,24 @@ describe('lexicon validation', () => {
     ]);
   });
 
+  test('lint with corpus usage: entries that never match, broad wildcards, and an inflected noun whose verb forms are a small share of its matches', () => {
+    const entries = ['{term: border, inflect: true, source: s}', '{term: protect, inflect: true, source: s}', '{term: fence, source: s}', '{term: "secur*", source: s}'];
+    const { spec, lexicon } = parseLexicon('x.yaml', HEAD + entries.map((entry) => `      - ${entry}\n`).join(''));
+    const counts: Record<string, Record<string, number>> = {
+      border: { border: 60, borders: 30, bordering: 8, bordered: 2 },
+      // A verb's -ing and -ed forms are much of its matches: not reported.
+      protect: { protect: 50, protected: 30, protecting: 20 },
+      'secur*': Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`secur${'e'.repeat(i + 1)}`, 13 - i])),
+    };
+    const usage = { corpus: 'C', forms: (_: string, entry: string) => new Map(Object.entries(counts[entry] ?? {})) };
+    const issues = lintLexicons([{ file: 'x.yaml', spec, lexicon }], usage).filter((issue) => ['LEXICON_VERB_FORMS', 'LEXICON_UNUSED_ENTRY', 'LEXICON_BROAD_WILDCARD'].includes(issue.code));
+    expect(issues.map((issue) => [issue.code, issue.severity, issue.message])).toEqual([
+      ['LEXICON_VERB_FORMS', 'info', '"border" (a) also matches bordering 8, bordered 2 (10% of its 100 matches in the corpus): check that these forms carry the term\'s sense, or exclude them'],
+      ['LEXICON_UNUSED_ENTRY', 'warning', '"fence" (a) never matches the corpus C'],
+      ['LEXICON_BROAD_WILDCARD', 'warning', '"secur*" (a) matches 13 different words in the corpus; top: secure 13, securee 12, secureee 11, secureeee 10, secureeeee 9, secureeeeee 8, secureeeeeee 7, secureeeeeeee 6'],
+    ]);
+  });
+
   test('lint names entries an earlier entry of another category takes words from: all of them (warning) or some forms of a word (info)', () => {
     const text = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n' +
       '  a:\n    label: A\n    description: A\n    entries:\n      - {term: well-being, source: s}\n      - {term: detain, inflect: true, source: s}\n      - {term: secur*, source: s}\n      - {term: threat*, exclude: [no threat], source: s}\n      - {term: refugees, source: s}\n' +
