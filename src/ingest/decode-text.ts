@@ -62,7 +62,7 @@ function decodeBytes(bytes: Uint8Array): Decoded {
       return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${Math.round((100 * high) / bytes.length)}% of its bytes are not ASCII): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
     }
     // A Latin-script text with a few UTF-8 characters pasted in is mixed too.
-    if (utf8.count >= MIXED_UTF8_SEQUENCES) return decodeMixed(bytes, utf8.count);
+    if (utf8.count >= MIXED_UTF8_SEQUENCES) return decodeMixed(bytes);
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
     return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
   }
@@ -74,11 +74,9 @@ function decodeBytes(bytes: Uint8Array): Decoded {
  * as Windows-1252 (Latin-1 where no such byte is in 0x80–0x9F, the two read alike there), so
  * neither part shows wrong characters; the warning says how much of each there was.
  */
-function decodeMixed(bytes: Uint8Array, utf8Characters: number): Decoded {
+function decodeMixed(bytes: Uint8Array): Decoded {
   const utf8 = new TextDecoder('utf-8');
-  const others: number[] = [];
-  let text = '';
-  let from = 0;
+  let [text, from, utf8Characters, otherBytes, isWindows1252] = ['', 0, 0, 0, false];
   for (let i = 0; i < bytes.length; ) {
     if (bytes[i] < 0x80) {
       i += 1;
@@ -86,16 +84,18 @@ function decodeMixed(bytes: Uint8Array, utf8Characters: number): Decoded {
     }
     const length = utf8SequenceLength(bytes, i);
     if (length > 0) {
+      utf8Characters += 1;
       i += length;
       continue;
     }
     text += utf8.decode(bytes.subarray(from, i)) + decodeWindows1252(bytes.subarray(i, i + 1));
-    others.push(bytes[i]);
+    otherBytes += 1;
+    isWindows1252 ||= bytes[i] <= 0x9f;
     from = i += 1;
   }
   text += utf8.decode(bytes.subarray(from));
-  const other = others.some((byte) => byte <= 0x9f) ? 'windows-1252' : 'iso-8859-1';
-  const warning = `part of the file is UTF-8 (${utf8Characters} UTF-8 characters) and part is not (${others.length} bytes): each part was read in its own encoding, UTF-8 and ${other}; save the whole file as UTF-8`;
+  const other = isWindows1252 ? 'windows-1252' : 'iso-8859-1';
+  const warning = `part of the file is UTF-8 (${utf8Characters} UTF-8 characters) and part is not (${otherBytes} bytes): each part was read in its own encoding, UTF-8 and ${other}; save the whole file as UTF-8`;
   return { text, encoding: `utf-8+${other}`, warning };
 }
 
