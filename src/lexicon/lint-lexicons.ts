@@ -76,11 +76,11 @@ export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): 
       if (forms.size === 0) {
         issues.push(makeIssue('LEXICON_UNUSED_ENTRY', file, `"${entry.term}" (${category}) never matches the corpus ${usage.corpus}`, at(listed)));
       } else if (entry.term.includes('*') && forms.size > BROAD_WILDCARD_FORMS) {
-        const top = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TOP_FORMS);
+        const top = [...forms].sort(byCount).slice(0, TOP_FORMS);
         issues.push(makeIssue('LEXICON_BROAD_WILDCARD', file, `"${entry.term}" (${category}) matches ${forms.size} different words in the corpus; top: ${top.map(([form, count]) => `${form} ${count}`).join(', ')}`, at(listed)));
       }
       if (entry.inflect) {
-        const verbForms = [...forms].filter(([form]) => isVerbFormOf(form, words)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        const verbForms = [...forms].filter(([form]) => isVerbFormOf(form, words)).sort(byCount);
         const [inVerbForms, all] = [verbForms, [...forms]].map((list) => list.reduce((sum, [, count]) => sum + count, 0));
         if (verbForms.length > 0 && inVerbForms < MAX_VERB_FORM_SHARE * all) {
           const share = Math.round((100 * inVerbForms) / all);
@@ -90,6 +90,11 @@ export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): 
     }
   }
   return issues;
+}
+
+/** Matched forms by count, most first, then alphabetically. */
+function byCount(a: readonly [string, number], b: readonly [string, number]): number {
+  return b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
 }
 
 /** True when a matched form (lower-cased text) has an -ing or -ed word where the term's word (`words`) has none. */
