@@ -148,17 +148,16 @@ function decodeWith(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
  */
 function utf8Sequences(bytes: Uint8Array): { count: number; bytes: number } {
   let [count, covered] = [0, 0];
-  for (let i = 0; i + 1 < bytes.length; i++) {
-    const [lead, second] = [bytes[i], bytes[i + 1]];
-    if ((second & 0xc0) !== 0x80) continue;
-    let [codePoint, length] = [-1, 0];
-    if (lead >= 0xc2 && lead <= 0xdf) [codePoint, length] = [((lead & 0x1f) << 6) | (second & 0x3f), 2];
-    else if (lead >= 0xe0 && lead <= 0xef && i + 2 < bytes.length && (bytes[i + 2] & 0xc0) === 0x80) [codePoint, length] = [((lead & 0x0f) << 12) | ((second & 0x3f) << 6) | (bytes[i + 2] & 0x3f), 3];
-    if ((codePoint >= 0xa0 && codePoint <= 0x2ff) || (codePoint >= 0x2000 && codePoint <= 0x20cf)) {
-      count += 1;
-      covered += length;
-      i += length - 1;
+  for (let i = 0; i < bytes.length; ) {
+    const length = bytes[i] < 0x80 ? 1 : utf8SequenceLength(bytes, i);
+    if (length === 2 || length === 3) {
+      const codePoint = length === 2 ? ((bytes[i] & 0x1f) << 6) | (bytes[i + 1] & 0x3f) : ((bytes[i] & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      if ((codePoint >= 0xa0 && codePoint <= 0x2ff) || (codePoint >= 0x2000 && codePoint <= 0x20cf)) {
+        count += 1;
+        covered += length;
+      }
     }
+    i += Math.max(length, 1);
   }
   return { count, bytes: covered };
 }

@@ -52,11 +52,10 @@ export function checkLexicon(spec: LexiconSpec, source: YamlSource): Issue[] {
  * ("conflicting views" contains "conflict").
  */
 function containsTerm(phrase: string, term: string, isInflected: boolean): boolean {
-  const termWords = termVariants(term);
+  const termWords = termVariants(term).map((words) => ({ words, termSteps: words.map((word) => makeWordStep(word, { isInflected })) }));
   return termVariants(phrase).some((phraseWords) =>
-    termWords.some((words) => {
+    termWords.some(({ words, termSteps }) => {
       const steps = phraseWords.map((word) => makeWordStep(word, { isInflected }));
-      const termSteps = words.map((word) => makeWordStep(word, { isInflected }));
       for (let from = 0; from + words.length <= steps.length; from++) {
         const isAt = (word: string, k: number) => word === phraseWords[from + k] || stepMatches(steps[from + k], word.replace(/\*$/, ''), word) || termSteps[k].forms.has(phraseWords[from + k]);
         if (words.every(isAt)) return true;
