@@ -34,6 +34,7 @@ const fifth = await load(values.fifth);
 const fifthAll = evaluate(fifth, scorer, 'all');
 const sixth = await load(values.sixth);
 const sixthAll = evaluate(sixth, scorer, 'all');
+const sixthCoders = codersKappa('test/gold/dev6-coders/agreement.csv');
 // Sentences of one set that are also in another (the same sentence, or one inside the other):
 // dev.csv's sentences that the sets studied for errors since 1.1.0 also hold were seen in tuning.
 const textsOf = (...sets) => sets.flatMap((set) => set.rows.map((row) => row.text));
@@ -201,13 +202,13 @@ coded after both lexicons' 1.6.0 were fixed. The strata's words are the codebook
 lexicon terms, so the four categories' recall is easier here than in running text; their
 precision is the telling figure. The frames are sparse and not what the draw chose.
 
-${table(sixthAll, codersKappa('test/gold/dev6-coders/agreement.csv'), bootstrapIntervals(sixthAll.outcomes))}
+${table(sixthAll, sixthCoders, bootstrapIntervals(sixthAll.outcomes))}
 
 On sentences that talk about food, health, the environment and livelihoods, the four
 categories' matches are right ${fmt(sixthAll.metrics[3].precision)}, ${fmt(sixthAll.metrics[4].precision)}, ${fmt(sixthAll.metrics[5].precision)} and ${fmt(sixthAll.metrics[2].precision)} of the time (food, health,
 environmental, economic) and find ${fmt(sixthAll.metrics[3].recall)}, ${fmt(sixthAll.metrics[4].recall)}, ${fmt(sixthAll.metrics[5].recall)} and ${fmt(sixthAll.metrics[2].recall)} of the coders' sentences. The
 frames do worse here than on dev5.csv (F1 ${fmt(sixthAll.metrics[0].f1)} and ${fmt(sixthAll.metrics[1].f1)}): in these sentences, not drawn for
-them, they are sparse, and the coders agree less on them too (people_centric κ ${fmt(codersKappa('test/gold/dev6-coders/agreement.csv').people_centric)}, where a
+them, they are sparse, and the coders agree less on them too (people_centric κ ${fmt(sixthCoders.people_centric)}, where a
 list of needs names no rights, dignity or people in need; see \`DEV6.md\`).
 
 The single-coder sets score lower than dev.csv, most of all on the two frames: they were drawn
