@@ -14,6 +14,9 @@ import { parseArgs, promisify } from 'node:util';
 import { corpusFolder } from './corpus-folder.mjs';
 import { median } from './timed-run.mjs';
 
+/** A result's rows of matches.csv as text: a string (tool 0.5.0 and before) or UTF-8 parts. */
+const csvText = (rows) => (typeof rows === 'string' ? rows : Buffer.concat(rows).toString('utf8'));
+
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: 'ungd' },
@@ -43,7 +46,7 @@ if (values.child !== undefined) {
     const [start, used] = [performance.now(), process.cpuUsage()];
     for (let i = 0; i < files.length; i++) {
       const outcome = await scoreBytes(scorer, bytes[i], files[i], 'sha');
-      if (round === 0) hash.update(outcome.result ? JSON.stringify(outcome.result.row) + outcome.result.matchesCsv : outcome.issue.message);
+      if (round === 0) hash.update(outcome.result ? JSON.stringify(outcome.result.row) + csvText(outcome.result.matchesCsv) : outcome.issue.message);
     }
     const spent = process.cpuUsage(used);
     wall.push(performance.now() - start);

@@ -59,6 +59,30 @@ export function defaultCsvRows(rows: readonly (readonly Cell[])[]): string {
   return out;
 }
 
+/** Rows `csvBytes` renders as one string at a time. */
+const CHUNK_ROWS = 4096;
+
+/** UTF-8 text in parts, in order (e.g. the rows of a table, written with one call). */
+export type TextParts = readonly Uint8Array[];
+
+/**
+ * `count` rows as UTF-8 CSV text in the default settings (`defaultCsvRows`, no header), made a
+ * part of rows at a time (`cellsOf(from, to)` gives the cells of rows `from` to `to`, end
+ * exclusive). Neither every row's cells nor the whole text as one string are held at once, nor
+ * copied into one buffer: a document with a million matches needs their bytes, outside the
+ * JavaScript heap, and about a part's worth of the heap.
+ */
+export function csvBytes(count: number, cellsOf: (from: number, to: number) => readonly (readonly Cell[])[]): TextParts {
+  const parts: Buffer[] = [];
+  for (let from = 0; from < count; from += CHUNK_ROWS) parts.push(Buffer.from(defaultCsvRows(cellsOf(from, Math.min(count, from + CHUNK_ROWS)))));
+  return parts;
+}
+
+/** Bytes of text in parts. */
+export function partsBytes(parts: TextParts): number {
+  return parts.reduce((sum, part) => sum + part.byteLength, 0);
+}
+
 /** The one CSV writer (S18): a header and rows of already formatted cells, as one text. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
   return `${settings.hasBom ? '\ufeff' : ''}${csvRows([header, ...rows], settings)}`;
@@ -94,6 +118,40 @@ export function numberCell(value: number | null, decimals: number, decimal: '.' 
 export function isDefaultLayout(settings: CsvSettings): boolean {
   return settings.delimiter === ',' && settings.decimal === '.' && settings.recordDelimiter === '\n';
 }
+
+/** Bytes of rows `recodeCsvParts` recodes as one string at a time (a slice ends at the first record end past them). */
+const RECODE_BYTES = 1 << 20;
+
+/**
+ * Rows written by `csvRows` in the default settings, as UTF-8 bytes, rewritten for `settings`
+ * (`recodeCsvRows`) a slice of whole records at a time: a document's hundreds of thousands of
+ * matches are never parsed into cells, nor written out as text, all at once.
+ */
+export function* recodeCsvParts(bytes: Uint8Array, settings: CsvSettings, numberColumns: (column: number) => boolean): Generator<string | Uint8Array> {
+  if (isDefaultLayout(settings)) {
+    if (bytes.length > 0) yield bytes;
+    return;
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let from = 0; from < text.length; ) {
+    const to = recordEnd(text, from, from + RECODE_BYTES);
+    yield recodeCsvRows(text.toString('utf8', from, to), settings, numberColumns);
+    from = to;
+  }
+}
+
+/** Where the first record ending at `at` or later ends (after its line feed), from a record starting at `from`; the end of `bytes` if none does. A line feed ends a record outside quotes: where the quotes since `from` are even (RFC 4180 doubles a quote inside a quoted cell). */
+function recordEnd(bytes: Uint8Array, from: number, at: number): number {
+  let isQuoted = false;
+  for (let i = from; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === QUOTE) isQuoted = !isQuoted;
+    else if (byte === LINE_FEED && !isQuoted && i + 1 >= at) return i + 1;
+  }
+  return bytes.length;
+}
+
+const [QUOTE, LINE_FEED] = [0x22, 0x0a];
 
 /**
  * Rows written by `csvRows` in the default settings, rewritten for `settings`: unchanged when

@@ -1,6 +1,6 @@
 import type { ClassifiedDoc } from '../document.js';
 import { parse } from 'csv-parse/sync';
-import { textCell, untextCell, type Cell } from './csv.js';
+import { textCell, untextCell, type Cell, type TextParts } from './csv.js';
 
 /** matches.csv columns, in order. Offsets are characters into the document's text, end exclusive. */
 export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'category', 'entry', 'matched_text', 'negated', 'weight', 'kwic'] as const;
@@ -24,9 +24,9 @@ export interface MatchRow {
   readonly kwic: string;
 }
 
-/** The match rows of a document, in text order. */
-export function matchRows(doc: ClassifiedDoc): MatchRow[] {
-  return doc.hits.map((hit) => {
+/** The match rows of a document, in text order: of all its hits, or of hits `from` to `to` (end exclusive). */
+export function matchRows(doc: ClassifiedDoc, from = 0, to = doc.hits.length): MatchRow[] {
+  return doc.hits.slice(from, to).map((hit) => {
     const start = doc.tokens.start(hit.range[0]);
     const end = doc.tokens.end(hit.range[1] - 1);
     const matchedText = flatten(doc.text.slice(start, end));
@@ -77,10 +77,11 @@ export function flatten(text: string): string {
 /** Runs of white space other than a lone space, which flattening leaves as it is (most spaces are: replacing each cost more than the rest of a match row). */
 const WHITE_SPACE_RUNS = /[^\S ]\s*| \s+/g;
 
-/** Match rows back from their CSV text (rows of matches.csv in the default settings, no header). */
-export function parseMatchRows(text: string): MatchRow[] {
+/** Match rows back from their CSV text (rows of matches.csv in the default settings, no header), as a string or UTF-8 text in parts. */
+export function parseMatchRows(text: string | TextParts): MatchRow[] {
+  if (text.length === 0) return [];
   const column = (name: (typeof MATCH_HEADER)[number]) => MATCH_HEADER.indexOf(name);
-  return (parse(text) as string[][]).map((cells) => ({
+  return (parse(typeof text === 'string' ? text : Buffer.concat(text)) as string[][]).map((cells) => ({
     docId: untextCell(cells[column('doc_id')]),
     sentence: Number(cells[column('sentence')]),
     start: Number(cells[column('start')]),

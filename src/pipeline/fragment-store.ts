@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
 import { finished } from 'node:stream/promises';
-import { makeDirs, TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
+import { makeDirs, partsBytes, TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
 import type { Issue, ScoreRow } from '../document.js';
 import { isSameStamp, type FileStamp } from '../ingest/index.js';
-import type { DocResult } from './score-bytes.js';
+import { NO_CSV, type DocResult } from './score-bytes.js';
 
 /**
  * A whole file in one read: fs.readFile (callback) takes its size and reads it at once, where
@@ -156,7 +156,7 @@ export class FragmentStore {
   async read(id: string, sha256: string): Promise<DocResult | undefined> {
     const stored = await this.readHeader(id);
     // Not indexed here: found by content, it is restamped (and indexed) next.
-    return stored && stored.result.sha256 === sha256 ? { ...stored.result, matchesCsv: '' } : undefined;
+    return stored && stored.result.sha256 === sha256 ? { ...stored.result, matchesCsv: NO_CSV } : undefined;
   }
 
   /**
@@ -177,7 +177,7 @@ export class FragmentStore {
     if (!stored || !isSameStamp(stored.stamp, stamp)) return { isStored: stored !== undefined };
     this.nextIndex.add(stored);
     const { sha256, issues } = stored.result;
-    return { result: { id, sha256, issues, full: async () => ({ ...stored.result, matchesCsv: '' }) }, isStored: true };
+    return { result: { id, sha256, issues, full: async () => ({ ...stored.result, matchesCsv: NO_CSV }) }, isStored: true };
   }
 
   /** The stored result of `id` made from content `sha256`, which the index said is there. */
@@ -283,10 +283,10 @@ function parseFragment(bytes: Buffer): StoredFile {
 }
 
 /** A result's fragment file: its first line (also its line of the index) and all its bytes. */
-function fragmentOf(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): { header: StoredFragment; bytes: string } {
+function fragmentOf(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): { header: StoredFragment; parts: Uint8Array[] } {
   const { matchesCsv, segmentsCsv, ...rest } = result;
-  const header: StoredFragment = { format: FORMAT, key: target.key, result: rest, stamp, matchesBytes: Buffer.byteLength(matchesCsv), hasSegments: segmentsCsv !== undefined };
-  return { header, bytes: `${JSON.stringify(header)}\n${matchesCsv}${segmentsCsv ?? ''}` };
+  const header: StoredFragment = { format: FORMAT, key: target.key, result: rest, stamp, matchesBytes: partsBytes(matchesCsv), hasSegments: segmentsCsv !== undefined };
+  return { header, parts: [Buffer.from(`${JSON.stringify(header)}\n`), ...matchesCsv, ...(segmentsCsv ?? [])] };
 }
 
 /**
@@ -296,14 +296,14 @@ function fragmentOf(target: StoreTarget, result: DocResult, stamp: FileStamp | u
  */
 export function storeResult(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): StoredFragment {
   const path = fragmentPath(target.dir, result.id);
-  const { header, bytes } = fragmentOf(target, result, stamp);
+  const { header, parts } = fragmentOf(target, result, stamp);
   try {
-    writeFileAtomicSync(path, bytes);
+    writeFileAtomicSync(path, parts);
   } catch (error) {
     // The first result in its sub-folder makes the folder.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     makeDirs(join(path, '..'));
-    writeFileAtomicSync(path, bytes);
+    writeFileAtomicSync(path, parts);
   }
   return header;
 }

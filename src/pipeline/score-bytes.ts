@@ -1,8 +1,11 @@
 import type { Issue, ScoreRow } from '../document.js';
 import { sourceFromBytes, type DocumentFile } from '../ingest/index.js';
 import { makeIssue } from '../issues.js';
-import { csvRows, matchCells, matchRows, segmentCells, segmentRows, type SegmentKind } from '../output/index.js';
+import { csvBytes, matchCells, matchRows, segmentCells, segmentRows, type SegmentKind, type TextParts } from '../output/index.js';
 import type { Scorer } from './scorer.js';
+
+/** No rows of a table (a result whose rows stay in the store). */
+export const NO_CSV: TextParts = Object.freeze([]);
 
 /** What scoring one document gives: its row, its matches and any warnings (e.g. another language). */
 export interface DocResult {
@@ -10,12 +13,12 @@ export interface DocResult {
   readonly sha256: string;
   readonly row: ScoreRow;
   /**
-   * The document's rows of matches.csv (no header), rendered once where the document is scored,
-   * in the default CSV settings: the tables are rewritten from these without parsing them.
+   * The document's rows of matches.csv (no header) as UTF-8 text in parts, rendered once where the document
+   * is scored, in the default CSV settings: the tables are rewritten from these without parsing them.
    */
-  readonly matchesCsv: string;
+  readonly matchesCsv: TextParts;
   /** Its rows of segments.csv, likewise, when segments are asked for. */
-  readonly segmentsCsv?: string;
+  readonly segmentsCsv?: TextParts;
   readonly issues: readonly Issue[];
 }
 
@@ -28,8 +31,9 @@ export async function scoreBytes(scorer: Scorer, bytes: Uint8Array, file: Docume
     const read = await sourceFromBytes(bytes, file.path, file.id, sha256);
     if (!read.doc) return { issue: read.issue };
     const { doc, row, issues } = scorer.score(read.doc);
-    const matchesCsv = csvRows(matchRows(doc).map((match) => matchCells(match)));
-    const segmentsCsv = options.segments ? csvRows(segmentRows(doc, scorer.categories, options.segments).map((segment) => segmentCells(segment, scorer.categories, { hasWholeHits: scorer.hasWholeHits }))) : undefined;
+    const matchesCsv = csvBytes(doc.hits.length, (from, to) => matchRows(doc, from, to).map((match) => matchCells(match)));
+    const segments = options.segments ? segmentRows(doc, scorer.categories, options.segments) : undefined;
+    const segmentsCsv = segments && csvBytes(segments.length, (from, to) => segments.slice(from, to).map((segment) => segmentCells(segment, scorer.categories, { hasWholeHits: scorer.hasWholeHits })));
     return { result: { id: file.id, sha256, row, matchesCsv, segmentsCsv, issues } };
   } catch (error) {
     return { issue: makeIssue('INTERNAL_ERROR', file.id, `scoring failed: ${error instanceof Error ? error.message : String(error)}`, { stage: 'tokenise' }) };

@@ -3,7 +3,7 @@ import { contentHash, readFileBytesSync, type DocumentFile, type FileStamp } fro
 import { compileLexicon } from '../lexicon/compile-lexicon.js';
 import { addInflections } from '../lexicon/inflect.js';
 import { storeResult } from './fragment-store.js';
-import { scoreBytes, type DocOutcome } from './score-bytes.js';
+import { NO_CSV, scoreBytes, type DocOutcome } from './score-bytes.js';
 import { createScorer } from './scorer.js';
 import type { WorkerAnswer, WorkerInit, WorkerTask } from './worker-pool.js';
 
@@ -41,6 +41,6 @@ function store(outcome: DocOutcome, stamp: FileStamp | undefined): Omit<WorkerAn
   try {
     return { stored: storeResult(init.store, outcome.result, stamp) };
   } catch (error) {
-    return { outcome: { result: { ...outcome.result, matchesCsv: '', segmentsCsv: undefined } }, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
+    return { outcome: { result: { ...outcome.result, matchesCsv: NO_CSV, segmentsCsv: undefined } }, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
   }
 }

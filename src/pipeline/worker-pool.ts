@@ -9,7 +9,7 @@ import { makeIssue } from '../issues.js';
 import type { SegmentKind } from '../output/index.js';
 import { PACKAGE_ROOT } from './package-info.js';
 import type { StoredFragment, StoreTarget } from './fragment-store.js';
-import type { DocOutcome } from './score-bytes.js';
+import { NO_CSV, type DocOutcome } from './score-bytes.js';
 
 /** What each worker needs to build its own scorer, and where it stores results (if anywhere). */
 export interface WorkerInit {
@@ -153,7 +153,7 @@ export class WorkerPool {
           ready();
         } else if (slot.pending.length > 0 && message.task === slot.pending[0].task.task) {
           const { outcome, stored, storeError, bytesRead } = message;
-          slot.pending.shift()!.resolve({ outcome: outcome ?? { result: { ...stored!.result, matchesCsv: '' } }, stored, storeError, bytesRead: bytesRead ?? 0 });
+          slot.pending.shift()!.resolve({ outcome: outcome ?? { result: { ...stored!.result, matchesCsv: NO_CSV } }, stored, storeError, bytesRead: bytesRead ?? 0 });
         }
         this.dispatch();
       });

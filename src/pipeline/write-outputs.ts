@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, ScoreRow } from '../document.js';
 import {
-  CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvRows, scoreCells, scoreHeader, segmentHeader, toCsv, writePending,
+  CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvParts, scoreCells, scoreHeader, segmentHeader, toCsv, writePending,
   type CsvSettings, type PendingFile, type SegmentKind,
 } from '../output/index.js';
 import type { FragmentStore, StoredRows } from './fragment-store.js';
@@ -208,8 +208,8 @@ class TableFiles {
     const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };
     const cellsOf = (row: ScoreRow) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)]);
     await this.scores.write(batch.flatMap((rows) => cellsOf(rows.row)));
-    await this.matches.writeText(recodeRows(batch.map((rows) => rows.matches), csv, (column) => column === MATCH_HEADER.indexOf('weight')));
-    await this.segments?.writeText(recodeRows(batch.map((rows) => rows.segments ?? new Uint8Array()), csv, (column) => column >= SEGMENT_NUMBERS_FROM));
+    await writeRecoded(this.matches, batch.map((rows) => rows.matches), csv, (column) => column === MATCH_HEADER.indexOf('weight'));
+    if (this.segments) await writeRecoded(this.segments, batch.map((rows) => rows.segments ?? new Uint8Array()), csv, (column) => column >= SEGMENT_NUMBERS_FROM);
   }
 }
 
@@ -266,10 +266,9 @@ async function readBatch<T>(docs: readonly StoredDoc[], read: (id: string, sha25
   return batch as T[];
 }
 
-/** Stored rows, joined: copied as bytes in the default settings, else decoded and recoded. */
-function recodeRows(rows: readonly Uint8Array[], csv: CsvSettings, numberColumns: (column: number) => boolean): Uint8Array | string {
-  const bytes = Buffer.concat(rows);
-  return isDefaultLayout(csv) ? bytes : recodeCsvRows(bytes.toString('utf8'), csv, numberColumns);
+/** Write stored rows, joined: copied as bytes in the default settings, else decoded and recoded a slice at a time. */
+async function writeRecoded(writer: CsvFileWriter, rows: readonly Uint8Array[], csv: CsvSettings, numberColumns: (column: number) => boolean): Promise<void> {
+  for (const part of recodeCsvParts(Buffer.concat(rows), csv, numberColumns)) await writer.writeText(part);
 }
 
 /** The outputs that the manifest in `dir` lists (none if it is missing or unreadable). */

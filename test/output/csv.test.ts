@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, stringifyRows, flatten, kwic, matchCells, numberCell, parseMatchRows, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
+import { csvBytes, csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, partsBytes, writeFileAtomicSync, stringifyRows, flatten, kwic, matchCells, numberCell, parseMatchRows, recodeCsvParts, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
 
 describe('textCell', () => {
   // [input, output]
@@ -61,6 +61,21 @@ describe('stored match rows', () => {
     const settings = { delimiter: ';', decimal: ',', recordDelimiter: '\r\n', hasBom: false } as const;
     expect(recodeCsvRows(text, settings, isWeight)).toBe(csvRows([matchCells(row, ',')], settings));
   });
+
+  test('are recoded a slice of whole records at a time, even where a quoted cell holds line feeds', () => {
+    const isSecond = (column: number) => column === 1;
+    // Over three megabytes: a slice ends at the first record end past each megabyte.
+    const rows = Array.from({ length: 40_000 }, (_, index) => [index % 7 === 0 ? `doc\n"${index}"\n${'x'.repeat(40)}` : `doc ${index} ${'é'.repeat(30)}`, `${index}.5`, 'a,b']);
+    const bytes = Buffer.from(defaultCsvRows(rows));
+    const settings = { delimiter: ';', decimal: ',', recordDelimiter: '\r\n', hasBom: false } as const;
+    const parts = [...recodeCsvParts(bytes, settings, isSecond)];
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.join('')).toBe(recodeCsvRows(bytes.toString('utf8'), settings, isSecond));
+    const copied = [...recodeCsvParts(bytes, DEFAULT_CSV_SETTINGS, isSecond)];
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toBe(bytes);
+    expect([...recodeCsvParts(new Uint8Array(0), settings, isSecond)]).toEqual([]);
+  });
 });
 
 describe('stringifyRows', () => {
@@ -93,6 +108,23 @@ describe('defaultCsvRows', () => {
     // csvRows takes this path in the default layout only.
     expect(csvRows(rows)).toBe(defaultCsvRows(rows));
     expect(csvRows(rows, { ...DEFAULT_CSV_SETTINGS, recordDelimiter: '\r\n' })).toBe(stringifyRows(rows, { ...DEFAULT_CSV_SETTINGS, recordDelimiter: '\r\n' }));
+  });
+});
+
+describe('csvBytes', () => {
+  test('renders rows a part at a time, and the parts are the text of all rows, byte for byte', () => {
+    const rows = Array.from({ length: 10_001 }, (_, index) => [`doc ${index}`, index % 3 === 0 ? 'a "quoted", cell' : '…δ€', String(index)]);
+    const asked: [number, number][] = [];
+    const parts = csvBytes(rows.length, (from, to) => {
+      asked.push([from, to]);
+      return rows.slice(from, to);
+    });
+    expect(asked).toEqual([[0, 4096], [4096, 8192], [8192, 10_001]]);
+    expect(parts).toHaveLength(3);
+    expect(Buffer.concat(parts).toString('utf8')).toBe(defaultCsvRows(rows));
+    expect(partsBytes(parts)).toBe(Buffer.byteLength(defaultCsvRows(rows)));
+    expect(parseMatchRows([])).toEqual([]);
+    expect(csvBytes(0, () => [['x']])).toEqual([]);
   });
 });
 
@@ -174,6 +206,21 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(file, new Uint8Array([0x61, 0x0a]));
     expect(await readFile(file, 'utf8')).toBe('a\n');
     expect(await readdir(dir)).toEqual(['scores.csv']);
+  });
+
+  test('blocking, writes parts one after another', async () => {
+    const file = join(dir, 'parts.csv');
+    const big = Buffer.alloc(3_000_000, 0x62);
+    writeFileAtomicSync(file, [Buffer.from('a\n'), new Uint8Array(0), big, Buffer.from('é\n')]);
+    const written = await readFile(file);
+    expect(written.byteLength).toBe(2 + big.byteLength + 3);
+    expect(written.subarray(0, 3).toString()).toBe('a\nb');
+    expect(written.subarray(-4).toString()).toBe('bé\n');
+    writeFileAtomicSync(file, []);
+    expect(await readFile(file, 'utf8')).toBe('');
+    writeFileAtomicSync(file, 'text');
+    expect(await readFile(file, 'utf8')).toBe('text');
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   test('a failed write throws, keeps the old file and leaves no temp files', async () => {

@@ -35,10 +35,10 @@ describe('fragment store', () => {
       expect(JSON.stringify(issues).length).toBeGreaterThan(16_384);
 
       const again = await FragmentStore.open(join(dir, 'state'), 'key-1');
-      expect(await again.read('a.txt', 'sha-a')).toEqual({ ...result, matchesCsv: '', segmentsCsv: undefined });
+      expect(await again.read('a.txt', 'sha-a')).toEqual({ ...result, matchesCsv: [], segmentsCsv: undefined });
       expect(await again.read('a.txt', 'sha-b')).toBeUndefined();
       expect(await again.readUnchanged('a.txt', stamp)).toMatchObject({ result: { id: 'a.txt', issues }, isStored: true });
-      expect(new TextDecoder().decode((await again.readRows('a.txt', 'sha-a'))!.matches)).toBe(result.matchesCsv);
+      expect(new TextDecoder().decode((await again.readRows('a.txt', 'sha-a'))!.matches)).toBe(Buffer.concat(result.matchesCsv).toString('utf8'));
       expect(await again.readRows('a.txt', 'sha-b')).toBeUndefined();
       // Another run key (other lexicons or options): nothing is reused.
       const other = await FragmentStore.open(join(dir, 'state'), 'key-2');
@@ -63,7 +63,7 @@ describe('fragment store', () => {
       const second = await FragmentStore.open(state, 'key-1');
       const found = await second.readUnchanged(id, stamp);
       expect(found).toMatchObject({ result: { id, sha256: 'sha-a', issues: result.issues }, isStored: true });
-      expect(await found.result!.full()).toEqual({ ...result, matchesCsv: '', segmentsCsv: undefined });
+      expect(await found.result!.full()).toEqual({ ...result, matchesCsv: [], segmentsCsv: undefined });
       await second.saveIndex();
       expect((await readFile(index)).equals(written)).toBe(true);
 

@@ -60,7 +60,7 @@ describe('worker pool', () => {
         const stamp = { size: 30, mtimeMs: 1 };
         const stored = await pool.score('a.txt', join(dir, 'a.txt'), { sha256: 'sha-a', bytes: bytes('Refugees have a right to asylum.\n') }, stamp);
         expect(stored.storeError).toBeUndefined();
-        expect(stored.outcome.result?.matchesCsv).toBe('');
+        expect(stored.outcome.result?.matchesCsv).toEqual([]);
         expect(stored.stored).toMatchObject({ key: 'run-key', stamp, result: { id: 'a.txt', sha256: 'sha-a' } });
         const rows = await store.readRows('a.txt', 'sha-a');
         expect(new TextDecoder().decode(rows!.matches)).toMatch(/^a\.txt,1,.*asylum/m);
@@ -143,7 +143,7 @@ describe('worker pool', () => {
       // A PDF is parsed asynchronously; the text sent after it is scored meanwhile.
       const answers = await Promise.all([pool.score('a.pdf', '/x/a.pdf', { sha256: 'sha-a', bytes: new Uint8Array(pdf) }), pool.score('b.txt', '/x/b.txt', { sha256: 'sha-b', bytes: bytes('Border control.\n') })]);
       expect(answers.map(({ outcome }) => outcome.result?.id)).toEqual(['a.pdf', 'b.txt']);
-      expect(answers[0].outcome.result?.matchesCsv).toMatch(/human rights/);
+      expect(Buffer.concat(answers[0].outcome.result!.matchesCsv).toString('utf8')).toMatch(/human rights/);
     } finally {
       await pool.close();
     }

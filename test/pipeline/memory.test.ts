@@ -1,0 +1,32 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
+import { WorkerPool } from '../../src/pipeline/worker-pool.js';
+import { makeProject, runCli } from './cli-process.js';
+
+/** A sentence in which most words are lexicon terms. */
+const DENSE = 'The border security of the state and the human rights of refugees, their dignity, health, food and livelihoods, are threatened by violence, terrorism and poverty. ';
+
+describe('memory of one document', () => {
+  // Its hits, and its rows of matches.csv as one string, took more than a worker's 512 MB of heap.
+  test.skipIf(!WorkerPool.isAvailable())('a 4.5 MB document where half the words match is scored in a worker, every match written', async () => {
+    const { dir, corpus, out, pipeline } = await makeProject([]);
+    try {
+      const repeats = Math.ceil(4_500_000 / DENSE.length);
+      await writeFile(join(corpus, 'dense.txt'), DENSE.repeat(repeats));
+      const { scorer } = await loadScorer(BUNDLED_LEXICONS);
+      const perSentence = scorer!.score({ id: 's', path: 's', text: DENSE, title: 's', contentSha256: '', bytes: DENSE.length, encoding: 'utf-8', issues: [] }).doc.hits.length;
+      expect(perSentence).toBeGreaterThan(10);
+
+      const result = await runCli(['run', pipeline, '--quiet', '--concurrency', '2']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(await readFile(join(out, 'errors.csv'), 'utf8')).toBe('doc_id,stage,code,severity,message\n');
+      const matches = await readFile(join(out, 'matches.csv'), 'utf8');
+      expect(matches.split('\n').length - 2).toBe(perSentence * repeats);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
