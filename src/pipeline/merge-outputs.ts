@@ -1,6 +1,8 @@
-import { readFile, realpath } from 'node:fs/promises';
+import type { ReadStream } from 'node:fs';
+import { open as openFile, readFile, realpath, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { parse as parseCsv, type Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
@@ -67,12 +69,18 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
   try {
     const seen = new Map<string, number>();
     for (const name of tables) {
-      const merged = await mergeTable(dirs, name, csv, seen);
-      if ('issue' in merged) return refused(merged.issue);
-      makeDirs(outDir);
-      const writer = await CsvFileWriter.open(join(outDir, name), merged.header, csv);
-      writers.push(writer);
-      await writer.write(merged.records);
+      const open = (header: readonly string[]) => {
+        makeDirs(outDir);
+        return CsvFileWriter.open(join(outDir, name), header, csv).then((writer) => (writers.push(writer), writer));
+      };
+      if (name === 'errors.csv') {
+        const merged = await mergeErrors(dirs, csv);
+        if ('issue' in merged) return refused(merged.issue);
+        await (await open(merged.header)).write(merged.records);
+      } else {
+        const issue = await mergeSortedTable(dirs, name, csv, seen, open);
+        if (issue) return refused(issue);
+      }
     }
     // Every table is written in full before any is renamed into place: a full disk leaves the previous ones whole.
     const finished: PendingFile[] = [];
@@ -97,13 +105,137 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
   }
 }
 
-/** One table's rows from every folder, sorted as one run sorts them; `seen` maps each doc_id in scores.csv to its folder's index. */
-async function mergeTable(dirs: readonly string[], name: Table, csv: CsvSettings, seen: Map<string, number>): Promise<{ header: string[]; records: string[][] } | { issue: Issue }> {
+/** Rows of a merged table written at once. */
+const WRITE_ROWS = 2048;
+
+/**
+ * Merge one table whose rows each shard wrote in doc_id order (scores.csv, matches.csv,
+ * segments.csv), a row at a time: rows in doc_id order, a document's rows from its one folder
+ * in the order they were written, so memory does not grow with the tables. `seen` gets each
+ * doc_id of scores.csv and its folder's index (a document in two folders is refused).
+ * `open` starts the merged table's file with its header. Returns the issue, if any.
+ */
+async function mergeSortedTable(dirs: readonly string[], name: Table, csv: CsvSettings, seen: Map<string, number>, open: (header: readonly string[]) => Promise<CsvFileWriter>): Promise<Issue | undefined> {
+  const readers: TableReader[] = [];
+  try {
+    for (const dir of dirs) {
+      const reader = await TableReader.open(join(dir, name), name, csv);
+      if ('issue' in reader) return reader.issue;
+      readers.push(reader);
+      const issue = await reader.advance();
+      if (issue) return issue;
+      if (!isDeepStrictEqual(reader.header, readers[0].header)) return makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`);
+    }
+    const writer = await open(readers[0].header ?? []);
+    let batch: string[][] = [];
+    for (;;) {
+      // The first folder's row wins a tie, as in a stable sort of the folders' rows one after another.
+      let next = -1;
+      for (let index = 0; index < readers.length; index++) {
+        if (readers[index].record && (next < 0 || compareText(readers[index].key, readers[next].key) < 0)) next = index;
+      }
+      if (next < 0) break;
+      const reader = readers[next];
+      if (name === 'scores.csv') {
+        // A long layout has a row per document and category: a document's rows are all in one folder.
+        const other = seen.get(reader.key) ?? next;
+        if (other !== next) return makeIssue('MERGE_INVALID', dirs[next], `document ${reader.record![0]} is also in ${dirs[other]}: shards overlap`);
+        seen.set(reader.key, next);
+      }
+      batch.push(reader.record!);
+      if (batch.length === WRITE_ROWS) {
+        await writer.write(batch);
+        batch = [];
+      }
+      const issue = await reader.advance();
+      if (issue) return issue;
+    }
+    await writer.write(batch);
+    return undefined;
+  } finally {
+    await Promise.all(readers.map((reader) => reader.close()));
+  }
+}
+
+/** A run's table read a row at a time: its header, then each row with its doc_id (`key`), which must not go back. */
+class TableReader {
+  /** The columns, once the first row is read (`advance`); undefined for an empty file. */
+  header: string[] | undefined;
+  /** The row read last, undefined at the end. */
+  record: string[] | undefined;
+  /** Its doc_id, as a run sorts them: without the quote that keeps a spreadsheet from reading it as a formula. */
+  key = '';
+  private rows = 0;
+  private isReadFailed = false;
+  private readonly records: AsyncIterator<string[]>;
+
+  private readonly parser: Parser;
+  private readonly stream: ReadStream;
+
+  private constructor(
+    private readonly path: string,
+    private readonly name: Table,
+    csv: CsvSettings,
+    private readonly handle: FileHandle,
+  ) {
+    this.parser = parseCsv({ bom: true, delimiter: csv.delimiter, relax_column_count: false });
+    this.records = this.parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+    this.stream = handle.createReadStream({ autoClose: false });
+    this.stream.on('error', (error) => {
+      this.isReadFailed = true;
+      this.parser.destroy(error);
+    });
+    this.stream.pipe(this.parser);
+  }
+
+  static async open(path: string, name: Table, csv: CsvSettings): Promise<TableReader | { issue: Issue }> {
+    let handle: FileHandle;
+    try {
+      handle = await openFile(path);
+    } catch (error) {
+      return { issue: makeIssue('MERGE_INVALID', path, `cannot read ${name} of this run: ${reasonOf(error)}`) };
+    }
+    return new TableReader(path, name, csv, handle);
+  }
+
+  /** Read the next row (the header first); the issue if it cannot be read or comes before the row before it. */
+  async advance(): Promise<Issue | undefined> {
+    let next: IteratorResult<string[]>;
+    try {
+      next = await this.records.next();
+    } catch (error) {
+      const problem = this.isReadFailed ? `cannot read ${this.name} of this run: ${reasonOf(error)}` : `not a CSV table as this run writes them: ${error instanceof Error ? error.message : String(error)}`;
+      return makeIssue('MERGE_INVALID', this.path, problem);
+    }
+    if (next.done) {
+      this.record = undefined;
+      return undefined;
+    }
+    if (this.rows++ === 0) {
+      this.header = next.value;
+      return this.advance();
+    }
+    const key = untextCell(next.value[0]);
+    if (compareText(key, this.key) < 0) return makeIssue('MERGE_INVALID', this.path, `rows are not in doc_id order, as a run writes them: row ${this.rows - 1} (${next.value[0]}) comes after ${this.record![0]}`);
+    [this.record, this.key] = [next.value, key];
+    return undefined;
+  }
+
+  async close(): Promise<void> {
+    this.stream.destroy();
+    this.parser.destroy();
+    await this.handle.close().catch(() => undefined);
+  }
+}
+
+/** The rows of errors.csv from every folder, as one run sorts them: by doc_id, then code; a problem of the whole corpus that every shard reports is listed once. */
+async function mergeErrors(dirs: readonly string[], csv: CsvSettings): Promise<{ header: string[]; records: string[][] } | { issue: Issue }> {
+  const name = 'errors.csv';
   let header: string[] | undefined;
   const records: string[][] = [];
   // Rows of errors.csv in the folders before this one.
   const earlierErrors = new Set<string>();
-  for (const [index, dir] of dirs.entries()) {
+  for (const dir of dirs) {
     let text: string;
     try {
       text = await readFile(join(dir, name), 'utf8');
@@ -119,25 +251,13 @@ async function mergeTable(dirs: readonly string[], name: Table, csv: CsvSettings
     const [head, ...body] = table;
     if (header && !isDeepStrictEqual(head, header)) return { issue: makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`) };
     header = head;
-    if (name === 'scores.csv') {
-      // A long layout has a row per document and category: a document's rows are all in one folder.
-      for (const record of body) {
-        const other = seen.get(record[0]) ?? index;
-        if (other !== index) return { issue: makeIssue('MERGE_INVALID', dir, `document ${record[0]} is also in ${dirs[other]}: shards overlap`) };
-        seen.set(record[0], index);
-      }
-    }
-    if (name === 'errors.csv') {
-      // A problem of the corpus as a whole (CORPUS_EMPTY), which every shard reports, is listed once, as one run lists it.
-      const keys = body.map((record) => JSON.stringify(record));
-      body.forEach((record, i) => {
-        if (!earlierErrors.has(keys[i])) records.push(record);
-      });
-      for (const key of keys) earlierErrors.add(key);
-    } else for (const record of body) records.push(record);
+    const keys = body.map((record) => JSON.stringify(record));
+    body.forEach((record, i) => {
+      if (!earlierErrors.has(keys[i])) records.push(record);
+    });
+    for (const key of keys) earlierErrors.add(key);
   }
-  // As one run sorts them: by doc_id (stable, keeping matches in text order); errors also by code.
   // The ids as a run sorts them, without the quote that keeps a spreadsheet from reading one as a formula.
-  const byDocId = (a: string[], b: string[]) => compareText(untextCell(a[0]), untextCell(b[0])) || (name === 'errors.csv' ? compareText(a[2], b[2]) : 0);
+  const byDocId = (a: string[], b: string[]) => compareText(untextCell(a[0]), untextCell(b[0])) || compareText(a[2], b[2]);
   return { header: header ?? [], records: records.sort(byDocId) };
 }

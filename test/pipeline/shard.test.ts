@@ -91,12 +91,16 @@ describe('hsframe merge', () => {
     const [half2, lost] = at('half2-extras', 'half2-lost-segments');
     await cp(half2, lost, { recursive: true });
     await rm(join(lost, 'segments.csv'));
-    // Shard 1 with 150,000 more rows of matches (a table too long to spread into one call's arguments).
+    // Shard 1 with 150,000 more rows of matches of its last document (a table too long to spread into one call's arguments).
     const [many] = at('shard1-many-matches');
     await cp(at('shard1')[0], many, { recursive: true });
     const lines = (await readFile(join(many, 'matches.csv'), 'utf8')).trimEnd().split('\n');
-    const body = lines.slice(1);
-    await writeFile(join(many, 'matches.csv'), [...lines, ...Array.from({ length: 150_000 }, (_, i) => body[i % body.length])].join('\n') + '\n');
+    await writeFile(join(many, 'matches.csv'), [...lines, ...Array.from({ length: 150_000 }, () => lines.at(-1))].join('\n') + '\n');
+    // The whole run with its rows of matches in reverse order (its documents' too).
+    const [whole, unsorted] = at('whole', 'whole-unsorted');
+    await cp(whole, unsorted, { recursive: true });
+    const wholeLines = (await readFile(join(unsorted, 'matches.csv'), 'utf8')).trimEnd().split('\n');
+    await writeFile(join(unsorted, 'matches.csv'), [wholeLines[0], ...wholeLines.slice(1).reverse()].join('\n') + '\n');
     const [bad] = at('half2-bad-matches');
     await cp(half2, bad, { recursive: true });
     await writeFile(join(bad, 'matches.csv'), 'doc_id,lexicon\n"unclosed,x\n');
@@ -183,6 +187,7 @@ describe('hsframe merge', () => {
     ['shards run on another corpus folder', ['shard1', 'shard2', 'shard3-elsewhere'], ['differ in corpus folder']],
     ['a shard whose segments.csv is lost', ['half1-extras', 'half2-lost-segments'], ['half2-lost-segments/segments.csv', 'cannot read segments.csv of this run: ENOENT (no such file or folder)']],
     ['a shard whose matches.csv is not CSV', ['half1-extras', 'half2-bad-matches'], ['half2-bad-matches/matches.csv', 'not a CSV table as this run writes them']],
+    ['a run whose rows of matches are not in doc_id order', ['whole-unsorted'], ['whole-unsorted/matches.csv', 'rows are not in doc_id order, as a run writes them: row ']],
   ] as const)('refuses %s (exit 2) and leaves --out as it was', async ([, folders, messages]) => {
     const [out] = at(`refused-${folders.join('-')}`);
     await mkdir(out);
