@@ -39,6 +39,8 @@ const CASES: readonly Case[] = [
   ['armed conflict: conflicting ideologies are a disagreement, not violence', 'UNGDC PAK_03_1948', 'The world tended to be divided between conflicting ideologies.', [], ['personal']],
   ['security: the security of the individual → people, not state', 'UNGDC BRA_02_1947', 'But fear is dispelled and superseded in time by man’s effort to reconcile freedom with the security of the individual.', ['people_centric'], ['state_centric']],
   ['military or police means: weapons and armaments → state', 'UNGDC POL_09_1954', 'The armaments race in conventional weapons undoubtedly presents a grave danger.', ['state_centric'], ['people_centric']],
+  ['expulsion: a people expelled from their homes is displacement, not a control measure', 'UNGDC KWT_21_1966', 'Whole towns and villages were evacuated and hundreds of thousands of people were expelled from their homes and driven across the frontier as a result of threats, killings and atrocities.', ['people_centric'], ['state_centric']],
+  ['expulsion: expelling a Member from the United Nations is neither', 'UNGDC SEN_18_1963', 'On 22 September 1961 the Senegalese Government was the first to call upon the General Assembly [1012th meeting] to expel Portugal from the United Nations.', [], ['state_centric', 'people_centric']],
   ['body names: the International Labour Organisation is a body, not economic security', 'UNGDC PER_03_1948', 'In that field a considerable task would devolve on the International Labour Organisation, over whose Governing Body the representative of his country had the honour to preside.', [], ['economic']],
 ];
 
