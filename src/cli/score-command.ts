@@ -44,7 +44,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', out, '--out is one of the documents being scored; it is left as it was')]);
     return EXIT.fatal;
   }
-  const scores = await scoreFiles(files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0 });
+  const scores = await scoreFiles(files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, hasMatches: false });
   const issues = [...lexiconIssues, ...findIssues, ...scores.issues];
   reportIssues(io, issues);
   const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };

@@ -25,13 +25,21 @@ export interface DocResult {
 /** A scored document, or the error that stopped it. */
 export type DocOutcome = { readonly result: DocResult } | { readonly result?: undefined; readonly issue: Issue };
 
+/** What `scoreBytes` makes besides the row of scores. */
+export interface ScoreBytesOptions {
+  /** Also score each sentence or paragraph (rows of segments.csv). */
+  readonly segments?: SegmentKind;
+  /** Make the rows of matches.csv (the default); false when nothing reads them (`hsframe score`): `matchesCsv` is then empty. */
+  readonly hasMatches?: boolean;
+}
+
 /** Convert a file's bytes and score them. Never throws: a crash on one document becomes its issue. */
-export async function scoreBytes(scorer: Scorer, bytes: Uint8Array, file: DocumentFile, sha256: string, options: { segments?: SegmentKind } = {}): Promise<DocOutcome> {
+export async function scoreBytes(scorer: Scorer, bytes: Uint8Array, file: DocumentFile, sha256: string, options: ScoreBytesOptions = {}): Promise<DocOutcome> {
   try {
     const read = await sourceFromBytes(bytes, file.path, file.id, sha256);
     if (!read.doc) return { issue: read.issue };
     const { doc, row, issues } = scorer.score(read.doc);
-    const matchesCsv = csvBytes(doc.hits.length, (from, to) => matchRows(doc, from, to).map((match) => matchCells(match)));
+    const matchesCsv = options.hasMatches === false ? NO_CSV : csvBytes(doc.hits.length, (from, to) => matchRows(doc, from, to).map((match) => matchCells(match)));
     const segments = options.segments ? segmentRows(doc, scorer.categories, options.segments) : undefined;
     const segmentsCsv = segments && csvBytes(segments.length, (from, to) => segments.slice(from, to).map((segment) => segmentCells(segment, scorer.categories, { hasWholeHits: scorer.hasWholeHits })));
     return { result: { id: file.id, sha256, row, matchesCsv, segmentsCsv, issues } };

@@ -38,6 +38,8 @@ export interface ScoreFilesSettings {
   readonly onProgress?: (progress: ScoreProgress) => void;
   /** Also score each sentence or paragraph (kept in the store, for segments.csv). */
   readonly segments?: SegmentKind;
+  /** Make each document's rows of matches.csv (the default); false when nothing reads them (results then carry none); never false with a store, whose results later runs write matches.csv from. */
+  readonly hasMatches?: boolean;
   /** Sees each result once, scored or reused (e.g. to collect matches: without a store, a scored result carries its rows of matches.csv). */
   readonly onResult?: (result: DocResult) => void;
   /**
@@ -85,6 +87,8 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   let pool: Promise<WorkerPool> | undefined;
   // With a store, workers store their results themselves: the rows of the tables go straight to disk.
   const storeTarget = settings.store?.target;
+  // A stored result always has its rows of matches.csv: later runs write the tables from it.
+  const hasMatches = storeTarget === undefined ? settings.hasMatches : true;
   const score: ScoreFn = async (file, read, stamp) => {
     if (isIncremental && !useWorkers) {
       bytesToScore += typeof stamp === 'object' ? stamp.size : (read?.bytes.length ?? 0);
@@ -93,14 +97,14 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
     if (!useWorkers) {
       const input = read ?? (await readInput(file, settings));
       if ('issue' in input) return { outcome: { issue: input.issue }, bytesRead: 0 };
-      const outcome = await scoreBytes(settings.scorer, input.bytes, file, input.sha256, { segments: settings.segments });
+      const outcome = await scoreBytes(settings.scorer, input.bytes, file, input.sha256, { segments: settings.segments, hasMatches });
       if (outcome.result) await settings.store?.write(outcome.result, stamp === 'take' ? input.stamp : stamp);
       return { outcome, bytesRead: input.bytes.length };
     }
     if (!pool) {
       // Workers are handed this thread's inflections: those of every lexicon, even one kept from an earlier run that has not needed them yet.
       for (const lexicon of settings.scorer.lexicons) lexicon.prepare();
-      pool = WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
+      pool = WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, hasMatches, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
     }
     const { outcome, stored, storeError, bytesRead } = await (await pool).score(file.id, file.path, read, stamp);
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });

@@ -23,7 +23,7 @@ parentPort!.postMessage({ ready: true });
 /** Score the bytes a task brings, or else read its file here (blocking: this thread has nothing else to do meanwhile). */
 async function scoreTask(task: WorkerTask): Promise<{ outcome: DocOutcome; bytesRead: number; stamp?: FileStamp }> {
   const file: DocumentFile = { id: task.id, path: task.path };
-  const options = { segments: init.segments };
+  const options = { segments: init.segments, hasMatches: init.hasMatches };
   const given = task.stamp === 'take' ? undefined : task.stamp;
   if (task.input) return { outcome: await scoreBytes(scorer, new Uint8Array(task.input.bytes), file, task.input.sha256, options), bytesRead: task.input.bytes.byteLength, stamp: given };
   const read = readFileBytesSync(task.path, task.id, init.ingest);

@@ -17,6 +17,8 @@ export interface WorkerInit {
   readonly lexicons: readonly { readonly spec: LexiconSpec; readonly origin: LexiconOrigin }[];
   readonly tokeniser: TokeniseSettings['tokeniser'];
   readonly segments?: SegmentKind;
+  /** Make each document's rows of matches.csv (`ScoreBytesOptions.hasMatches`). */
+  readonly hasMatches?: boolean;
   readonly store?: StoreTarget;
   /** The inflections the main thread worked out when it compiled the lexicons: workers need not work them out again. */
   readonly inflections?: Readonly<Record<string, readonly string[]>>;

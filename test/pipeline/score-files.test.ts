@@ -110,3 +110,30 @@ describe('files in flight', () => {
     expect(Math.max(...started)).toBeLessThan(5 + 3);
   });
 });
+
+describe('rows of matches.csv', () => {
+  test('are not made when nothing reads them, in this thread and in workers; a store always gets them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-no-matches-'));
+    dirs.push(dir);
+    const corpus = join(dir, 'corpus');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'a.txt'), 'Refugees have a right to asylum. Border control.\n');
+    const { files } = await findDocuments(corpus, ['.txt']);
+    const { scorer } = await loadScorer(BUNDLED_LEXICONS);
+    const seen = (settings: { concurrency: number; hasMatches?: boolean; store?: FragmentStore }) => {
+      const results: string[] = [];
+      return scoreFiles(files, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, keepRows: true, ...settings, onResult: (result) => results.push(Buffer.concat(result.matchesCsv).toString('utf8')) }).then((scored) => ({ rows: scored.rows, results }));
+    };
+    const made = await seen({ concurrency: 1 });
+    expect(made.results[0]).toMatch(/^a\.txt,1,.*asylum/m);
+    const concurrencies = WorkerPool.isAvailable() ? [1, 2] : [1];
+    for (const concurrency of concurrencies) {
+      const left = await seen({ concurrency, hasMatches: false });
+      expect(left.results).toEqual(['']);
+      expect(left.rows).toEqual(made.rows);
+    }
+    const store = await FragmentStore.open(join(dir, 'state'), 'key');
+    await seen({ concurrency: 1, hasMatches: false, store });
+    expect(Buffer.from((await store.readRows('a.txt', made.rows[0].contentSha256))!.matches).toString('utf8')).toBe(made.results[0]);
+  });
+});
