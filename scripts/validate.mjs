@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED_LEXICONS, bootstrapIntervals, evaluate, loadScorer, readGold } from '../dist/index.js';
 import { formatInterval } from '../dist/evaluate/index.js';
+import { parse } from 'csv-parse/sync';
+import { calibration } from './calibrate-coders.mjs';
 import { sharedIds } from './gold-overlap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -35,6 +37,11 @@ const fifthAll = evaluate(fifth, scorer, 'all');
 const sixth = await load(values.sixth);
 const sixthAll = evaluate(sixth, scorer, 'all');
 const sixthCoders = codersKappa('test/gold/dev6-coders/agreement.csv');
+// The coders of dev5.csv and dev6.csv, calibrated: 200 of dev.csv's sentences coded blind by three more coders like them.
+const csvRecords = (file) => parse(readFileSync(join(root, file)), { columns: true });
+const calibrationView = csvRecords('test/gold/calibration/view.csv');
+const calibrated = calibration(csvRecords('test/gold/dev.csv'), calibrationView, ['A', 'B', 'C'].map((coder) => ({ file: `coder${coder}.csv`, rows: csvRecords(`test/gold/calibration/coder${coder}.csv`) })), scorer);
+const calibratedOf = (label) => calibrated.find((row) => row.label === label);
 // Sentences of one set that are also in another (the same sentence, or one inside the other):
 // dev.csv's sentences that the sets studied for errors since 1.1.0 also hold were seen in tuning.
 const textsOf = (...sets) => sets.flatMap((set) => set.rows.map((row) => row.text));
@@ -216,6 +223,24 @@ to hold the hardest sentences (frame-bearing sentences where whose security is a
 be decided, and few easy category sentences), and one coder's reading of the hard cases can
 differ from the three coders' majority. They show where the lexicons are weakest, not a
 second estimate of the same agreement.
+
+## The coders of dev5.csv and dev6.csv, calibrated against dev.csv's
+
+dev5.csv and dev6.csv were coded by coders of this project, not by dev.csv's. To see whether
+they code as dev.csv's coders do, three more coders of the same kind coded ${calibrationView.length} of dev.csv's
+sentences (a seeded draw, \`node scripts/calibrate-coders.mjs sample --gold test/gold/dev.csv
+--size 200 --seed 20261208\`), from the codebook and the sentences alone, without dev.csv's labels
+(\`test/gold/calibration/\`, \`CALIBRATION.md\`). Their majority label against dev.csv's, their own
+agreement, and the lexicons' F1 against each coding of the same sentences:
+
+| label | dev.csv's positives | their positives | κ, theirs against dev.csv's | their mean pairwise κ | lexicons' F1 against dev.csv's | against theirs |
+|---|---|---|---|---|---|---|
+${calibrated.map((row) => `| ${row.label} | ${row.reference_positives} | ${row.new_positives} | ${row.kappa_new_against_reference} | ${row.new_mean_pairwise_kappa} | ${row.lexicon_f1_against_reference} | ${row.lexicon_f1_against_new} |`).join('\n')}
+
+They code as dev.csv's coders do (κ ${calibratedOf('state_centric').kappa_new_against_reference} on state_centric and ${calibratedOf('people_centric').kappa_new_against_reference} on people_centric, at least
+${Math.min(...calibrated.map((row) => Number(row.kappa_new_against_reference))).toFixed(3)} on every label), so dev5.csv's and dev6.csv's figures measure the lexicons against the same standard
+as dev.csv's. This shows that the sets are consistent, not that they match what other coders,
+human or trained elsewhere, would code: every gold set here rests on one reading of the codebook.
 
 Reproduce one table: \`npx hsframe evaluate --gold test/gold/dev.csv --subset even\`.
 `;
