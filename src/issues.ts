@@ -41,6 +41,7 @@ export const ISSUE_CODES = {
   GOLD_UNNUMBERED: 'warning',
   // output
   OUTPUT_WRITE_FAILED: 'error',
+  STORED_RESULT_LOST: 'warning',
   RUN_LOCKED: 'error',
   MERGE_INVALID: 'error',
   // internal

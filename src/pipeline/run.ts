@@ -16,7 +16,7 @@ import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.
 import type { Scorer } from './scorer.js';
 import { loadScorer } from './load-scorer.js';
 import { isInShard, type Shard } from './shard.js';
-import { OrderedTables, storedScoreRows, writeOutputs } from './write-outputs.js';
+import { OrderedTables, StoredResultsLost, storedScoreRows, writeOutputs } from './write-outputs.js';
 import { REPORT_FILE, reportRowsFromScores, writeReport } from './write-report.js';
 
 /** What a pipeline run did. `fatal` is set when nothing could be scored or written. */
@@ -163,12 +163,11 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     // A corpus with no document is written as one (header-only tables), with a warning to say so.
     const exclude = config.options.exclude.length > 0 ? `, not excluded by ${config.options.exclude.join(', ')}` : '';
     const empty = found.files.length === 0 ? [makeIssue('CORPUS_EMPTY', corpus, `no documents found: no file named *${config.options.extensions.join(', *')}${exclude}`, { stage: 'ingest' })] : [];
-    const issues = [...lexiconIssues, ...findIssues, ...empty, ...scored.issues];
+    let issues = [...lexiconIssues, ...findIssues, ...empty, ...scored.issues];
     Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.length, skipped: scored.skipped });
-    const finished = new Date();
     const hasReport = overrides.hasReport || config.options.report;
     const outputFiles = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json', ...(hasReport ? [REPORT_FILE] : [])];
-    const manifest = {
+    const manifestOf = (finished: Date) => ({
       tool: TOOL,
       node: process.version,
       pipeline: { name: config.name, file: config.file },
@@ -181,14 +180,40 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       started_at: started.toISOString(),
       finished_at: finished.toISOString(),
       outputs: outputFiles,
-    };
+    });
     overrides.onEvent?.({ phase: 'write' });
-    try {
-      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest, files: outputFiles, csv: overrides.csv, layout, segments, runKey, tables });
+    const writeAll = async (tablesBegun: OrderedTables | undefined) => {
+      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest: manifestOf(new Date()), files: outputFiles, csv: overrides.csv, layout, segments, runKey, tables: tablesBegun });
       if (hasReport) {
         const reportRows: ReportRow[] = [];
         for await (const rows of storedScoreRows(store, scored)) reportRows.push(...reportRowsFromScores(rows));
         await writeReport(outputDir, reportRows, { name: config.name, lexiconVersion: scorer.lexiconVersion, categories: scorer.categories.map((category) => category.id) });
+      }
+    };
+    try {
+      try {
+        await writeAll(tables);
+      } catch (error) {
+        if (!(error instanceof StoredResultsLost)) throw error;
+        // The state folder lost stored results that its index lists (changed outside a run): score those documents again, then write everything again.
+        const lost = new Set(error.ids);
+        const lostFiles = files.filter((file) => lost.has(file.id));
+        // A store that reuses nothing and leaves no index: the index on disk, which lists the lost results, is removed, and the next run reads the fragments themselves.
+        const repairStore = await FragmentStore.open(stateDir, runKey, { isReused: false, isExact: false });
+        const again = await scoreFiles(lostFiles, { scorer, ingest: { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes }, concurrency: 1, store: repairStore, isForced: true, keepRows: false, segments });
+        await repairStore.discardIndex();
+        scored = {
+          ...scored,
+          ids: scored.ids.filter((id) => !lost.has(id) || again.contentHashes.has(id)),
+          contentHashes: new Map([...scored.contentHashes, ...again.contentHashes]),
+          scored: scored.scored + again.scored,
+          cached: scored.cached - lostFiles.length,
+          failed: scored.failed + again.failed,
+        };
+        const lostIssues = lostFiles.map((file) => makeIssue('STORED_RESULT_LOST', file.id, 'its stored results in the output folder\'s .hsframe were missing or unreadable (changed outside a run): scored again', { stage: 'output' }));
+        issues = [...issues, ...lostIssues, ...again.issues];
+        Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: summary.failed + again.failed });
+        await writeAll(undefined);
       }
     } catch (error) {
       return fatal([...issues, writeFailure(outputDir, error)]);

@@ -71,6 +71,8 @@ export class OrderedTables {
   /** Batches are written one after another. */
   private chain: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
+  /** Documents whose stored rows are missing or unreadable: once there is one, rows are no longer written, only the others looked for. */
+  private readonly lost: string[] = [];
 
   constructor(
     private readonly settings: TableSettings,
@@ -115,6 +117,10 @@ export class OrderedTables {
     if (this.failure || !files) {
       await this.abort();
       throw this.failure!.error;
+    }
+    if (this.lost.length > 0) {
+      await this.abort();
+      throw new StoredResultsLost(this.lost);
     }
     if (this.cursor !== this.settled.length || this.written !== docs.length) {
       await this.abort();
@@ -162,7 +168,8 @@ export class OrderedTables {
     if (this.failure) return;
     try {
       const files = await this.openOnce();
-      await files.write(await readBatch(batch, (id, sha256) => this.settings.store.readRows(id, sha256)));
+      const rows = await readBatch(batch, (id, sha256) => this.settings.store.readRows(id, sha256), this.lost);
+      if (this.lost.length === 0) await files.write(rows);
       this.written += batch.length;
     } catch (error) {
       this.failure = { error };
@@ -251,19 +258,33 @@ export function storedScoreRows(store: FragmentStore, scored: FilesScored): Asyn
   return readInBatches(scored, (id, sha256) => store.readRow(id, sha256));
 }
 
-/** `read` for every scored document, in id order, `BATCH` at a time. */
+/** `read` for every scored document, in id order, `BATCH` at a time; at the end, `StoredResultsLost` if any was missing. */
 async function* readInBatches<T>(scored: FilesScored, read: (id: string, sha256: string) => Promise<T | undefined>): AsyncGenerator<T[]> {
+  const lost: string[] = [];
   for (let from = 0; from < scored.ids.length; from += BATCH) {
-    yield await readBatch(scored.ids.slice(from, from + BATCH).map((id) => ({ id, sha256: scored.contentHashes.get(id)! })), read);
+    yield await readBatch(scored.ids.slice(from, from + BATCH).map((id) => ({ id, sha256: scored.contentHashes.get(id)! })), read, lost);
   }
+  if (lost.length > 0) throw new StoredResultsLost(lost);
 }
 
-/** `read` for each document of a batch (S13: each document with a row has its results in the store). */
-async function readBatch<T>(docs: readonly StoredDoc[], read: (id: string, sha256: string) => Promise<T | undefined>): Promise<T[]> {
+/** `read` for each document of a batch (S13: each document with a row has its results in the store); the ids of those missing go to `lost`. */
+async function readBatch<T>(docs: readonly StoredDoc[], read: (id: string, sha256: string) => Promise<T | undefined>, lost: string[]): Promise<T[]> {
   const batch = await Promise.all(docs.map((doc) => read(doc.id, doc.sha256)));
-  const missing = batch.findIndex((item) => item === undefined);
-  if (missing >= 0) throw new Error(`the stored results of ${docs[missing].id} are missing or out of date (run again with --force)`);
-  return batch as T[];
+  batch.forEach((item, i) => {
+    if (item === undefined) lost.push(docs[i].id);
+  });
+  return batch.filter((item) => item !== undefined) as T[];
+}
+
+/**
+ * The stored results of these documents are missing or unreadable, though the store's index
+ * lists them: the state folder was changed outside a run (a fragment deleted, a disk restored
+ * in part). A run scores them again (`runPipeline`).
+ */
+export class StoredResultsLost extends Error {
+  constructor(readonly ids: readonly string[]) {
+    super(`the stored results of ${ids.length} document(s) are missing or unreadable (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}): run again with --force`);
+  }
 }
 
 /** Write stored rows, joined: copied as bytes in the default settings, else decoded and recoded a slice at a time. */

@@ -111,7 +111,7 @@ describe('incremental re-runs', () => {
     expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toBe(scores);
   }, 60_000);
 
-  test('matches.csv is rebuilt from the stored rows; if they are lost, the run fails and keeps the previous tables', async () => {
+  test('matches.csv is rebuilt from the stored rows; lost ones are scored again, with a warning', async () => {
     const project = await makeProject(FILES.slice(0, 2));
     cleanup.push(project.dir);
     await summary(project.pipeline, '--delimiter', ';', '--decimal', ',');
@@ -125,17 +125,31 @@ describe('incremental re-runs', () => {
 
     const { readdir } = await import('node:fs/promises');
     const fragments = join(project.out, '.hsframe', 'fragments');
-    const [sub] = await readdir(fragments);
-    // A fragment keeps its first line (so the document still counts as unchanged) but loses its rows.
-    const [fragment] = await readdir(join(fragments, sub));
-    const stored = await readFile(join(fragments, sub, fragment), 'utf8');
-    await writeFile(join(fragments, sub, fragment), stored.slice(0, stored.indexOf('\n') + 1));
+    const fragmentFiles = async () => (await Promise.all((await readdir(fragments)).map(async (sub) => (await readdir(join(fragments, sub))).map((name) => join(fragments, sub, name))))).flat().sort();
+    // One fragment keeps its first line (so the document still counts as unchanged) but loses its rows; another is deleted.
+    const [cut, deleted] = await fragmentFiles();
+    const stored = await readFile(cut, 'utf8');
+    await writeFile(cut, stored.slice(0, stored.indexOf('\n') + 1));
+    await rm(deleted);
     await writeFile(join(project.corpus, 'newer.txt'), 'Border control.\n');
-    const result = await runCli(['run', project.pipeline, '--delimiter', ';', '--decimal', ',']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/OUTPUT_WRITE_FAILED.*stored results of .* are missing or out of date \(run again with --force\)/);
-    expect(await readFile(join(project.out, 'matches.csv'), 'utf8')).toBe(rewritten);
+    const result = await runCli(['run', project.pipeline, '--delimiter', ';', '--decimal', ',', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ scored: 3, cached: 1, failed: 0 });
+    const errors = parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true, delimiter: ';' }) as { code: string; severity: string }[];
+    expect(errors.map((row) => [row.code, row.severity])).toEqual([['STORED_RESULT_LOST', 'warning'], ['STORED_RESULT_LOST', 'warning']]);
+    const repaired = await readFile(join(project.out, 'matches.csv'), 'utf8');
+    expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',')).toMatchObject({ scored: 0, cached: 4 });
     expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',', '--force')).toMatchObject({ scored: 4 });
+    expect(await readFile(join(project.out, 'matches.csv'), 'utf8')).toBe(repaired);
+
+    // The tables are current, so only report.html reads the stored rows: a lost one is found there, and scored again.
+    await summary(project.pipeline, '--report');
+    await rm((await fragmentFiles())[0]);
+    const reported = await runCli(['run', project.pipeline, '--report', '--json']);
+    expect(reported.code, reported.stderr).toBe(0);
+    expect(JSON.parse(reported.stdout)).toMatchObject({ scored: 1, cached: 3 });
+    expect(reported.stderr).toContain('STORED_RESULT_LOST');
+    expect(await readFile(join(project.out, 'report.html'), 'utf8')).toContain('newer.txt');
   }, 60_000);
 });
 

@@ -7,7 +7,7 @@ import type { CsvSettings } from '../../src/output/index.js';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
 import { scoreFiles } from '../../src/pipeline/score-files.js';
-import { OrderedTables, writeOutputs, type StoredDoc, type TableSettings } from '../../src/pipeline/write-outputs.js';
+import { OrderedTables, StoredResultsLost, writeOutputs, type StoredDoc, type TableSettings } from '../../src/pipeline/write-outputs.js';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -87,7 +87,7 @@ describe('tables written in id order while documents settle', () => {
     await expect(unfinished.commit(docs)).rejects.toThrow(/0 documents written, \d+ scored/);
     expect(await readdir(out)).toEqual(['scores.csv']);
 
-    // A stored result lost while the tables are written: the error names the document; nothing is put in place.
+    // Stored results lost while the tables are written: the error names every such document; nothing is put in place.
     const lostDir = join(dir, 'lost-state');
     await cp(join(dir, 'state'), lostDir, { recursive: true });
     const lost = await FragmentStore.open(lostDir, 'key');
@@ -96,7 +96,10 @@ describe('tables written in id order while documents settle', () => {
     const failing = new OrderedTables({ ...settings, store: lost }, docs.length);
     failing.start();
     docs.forEach((doc, index) => failing.settle(index, doc));
-    await expect(failing.commit(docs)).rejects.toThrow(`the stored results of ${docs[0].id} are missing`);
+    const error = await failing.commit(docs).then(() => undefined, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(StoredResultsLost);
+    expect((error as StoredResultsLost).ids).toEqual(docs.map((doc) => doc.id));
+    expect((error as Error).message).toContain(`the stored results of ${docs.length} document(s) are missing or unreadable (${docs[0].id}`);
     expect(await readdir(out)).toEqual(['scores.csv']);
   }, 60_000);
 });
