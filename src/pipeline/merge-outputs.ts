@@ -3,7 +3,6 @@ import { open as openFile, readFile, realpath, type FileHandle } from 'node:fs/p
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseCsv, type Parser } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { CsvFileWriter, DEFAULT_CSV_SETTINGS, makeDirs, publish, untextCell, writeFileAtomic, type CsvSettings, type PendingFile } from '../output/index.js';
@@ -157,7 +156,7 @@ async function mergeSortedTable(dirs: readonly string[], name: Table, csv: CsvSe
   }
 }
 
-/** A run's table read a row at a time: its header, then each row with its doc_id (`key`), which must not go back. */
+/** A run's table read a row at a time: its header, then each row with its doc_id (`key`), which must not go back unless the table is not `isOrdered`. */
 class TableReader {
   /** The columns, once the first row is read (`advance`); undefined for an empty file. */
   header: string[] | undefined;
@@ -177,6 +176,7 @@ class TableReader {
     private readonly name: Table,
     csv: CsvSettings,
     private readonly handle: FileHandle,
+    private readonly isOrdered: boolean,
   ) {
     this.parser = parseCsv({ bom: true, delimiter: csv.delimiter, relax_column_count: false });
     this.records = this.parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
@@ -188,14 +188,14 @@ class TableReader {
     this.stream.pipe(this.parser);
   }
 
-  static async open(path: string, name: Table, csv: CsvSettings): Promise<TableReader | { issue: Issue }> {
+  static async open(path: string, name: Table, csv: CsvSettings, { isOrdered = true } = {}): Promise<TableReader | { issue: Issue }> {
     let handle: FileHandle;
     try {
       handle = await openFile(path);
     } catch (error) {
       return { issue: makeIssue('MERGE_INVALID', path, `cannot read ${name} of this run: ${reasonOf(error)}`) };
     }
-    return new TableReader(path, name, csv, handle);
+    return new TableReader(path, name, csv, handle, isOrdered);
   }
 
   /** Read the next row (the header first); the issue if it cannot be read or comes before the row before it. */
@@ -216,7 +216,7 @@ class TableReader {
       return this.advance();
     }
     const key = untextCell(next.value[0]);
-    if (compareText(key, this.key) < 0) return makeIssue('MERGE_INVALID', this.path, `rows are not in doc_id order, as a run writes them: row ${this.rows - 1} (${next.value[0]}) comes after ${this.record![0]}`);
+    if (this.isOrdered && compareText(key, this.key) < 0) return makeIssue('MERGE_INVALID', this.path, `rows are not in doc_id order, as a run writes them: row ${this.rows - 1} (${next.value[0]}) comes after ${this.record![0]}`);
     [this.record, this.key] = [next.value, key];
     return undefined;
   }
@@ -236,21 +236,21 @@ async function mergeErrors(dirs: readonly string[], csv: CsvSettings): Promise<{
   // Rows of errors.csv in the folders before this one.
   const earlierErrors = new Set<string>();
   for (const dir of dirs) {
-    let text: string;
+    const reader = await TableReader.open(join(dir, name), name, csv, { isOrdered: false });
+    if ('issue' in reader) return reader;
+    const body: string[][] = [];
     try {
-      text = await readFile(join(dir, name), 'utf8');
-    } catch (error) {
-      return { issue: makeIssue('MERGE_INVALID', join(dir, name), `cannot read ${name} of this run: ${reasonOf(error)}`) };
+      for (;;) {
+        const issue = await reader.advance();
+        if (issue) return { issue };
+        if (!reader.record) break;
+        body.push(reader.record);
+      }
+    } finally {
+      await reader.close();
     }
-    let table: string[][];
-    try {
-      table = parse(text, { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
-    } catch (error) {
-      return { issue: makeIssue('MERGE_INVALID', join(dir, name), `not a CSV table as this run writes them: ${reasonOf(error)}`) };
-    }
-    const [head, ...body] = table;
-    if (header && !isDeepStrictEqual(head, header)) return { issue: makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`) };
-    header = head;
+    if (header && !isDeepStrictEqual(reader.header, header)) return { issue: makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`) };
+    header = reader.header;
     const keys = body.map((record) => JSON.stringify(record));
     body.forEach((record, i) => {
       if (!earlierErrors.has(keys[i])) records.push(record);

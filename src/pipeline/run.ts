@@ -121,6 +121,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     const layout = overrides.layout ?? config.options.format;
     const runKey = runKeyOf(scorer, segments);
     const store = await FragmentStore.open(stateDir, runKey, { isReused: !overrides.isForced, isExact: !overrides.shard });
+    const ingest = { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes };
     overrides.onEvent?.({ phase: 'score', done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 });
     // With a core to spare, the tables are written while documents are scored, from the first one
     // scored now (a re-run that reuses every result leaves them to the end, which finds them
@@ -135,7 +136,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     try {
       scored = await scoreFiles(files, {
         scorer,
-        ingest: { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes },
+        ingest,
         concurrency,
         store,
         isForced: overrides.isForced,
@@ -200,7 +201,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         const lostFiles = files.filter((file) => lost.has(file.id));
         // A store that reuses nothing and leaves no index: the index on disk, which lists the lost results, is removed, and the next run reads the fragments themselves.
         const repairStore = await FragmentStore.open(stateDir, runKey, { isReused: false, isExact: false });
-        const again = await scoreFiles(lostFiles, { scorer, ingest: { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes }, concurrency: 1, store: repairStore, isForced: true, keepRows: false, segments });
+        const again = await scoreFiles(lostFiles, { scorer, ingest, concurrency: 1, store: repairStore, isForced: true, keepRows: false, segments });
         await repairStore.discardIndex();
         scored = {
           ...scored,
