@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { compareText } from '../compare-text.js';
@@ -54,23 +54,24 @@ export async function findDocuments(root: string, extensions: readonly string[],
     looked.catch(() => undefined);
     return looked;
   };
-  const walk = async (folder: string, looked: Promise<Folder>, ancestors: readonly string[]): Promise<void> => {
+  // `folderId`: the folder's id (its path from the root, `/` between names; '' for the root), to which its entries' names are added.
+  const walk = async (folder: string, folderId: string, looked: Promise<Folder>, ancestors: readonly string[]): Promise<void> => {
     let real: string;
     let entries: Dirent[];
     try {
       ({ real, entries } = await looked);
     } catch (error) {
       // The rest of the corpus is still listed.
-      issues.push(makeIssue('FILE_UNREADABLE', folder === absolute ? root : toId(absolute, folder), `cannot read folder: ${reasonOf(error)}`, { stage: 'ingest' }));
+      issues.push(makeIssue('FILE_UNREADABLE', folder === absolute ? root : folderId, `cannot read folder: ${reasonOf(error)}`, { stage: 'ingest' }));
       return;
     }
     if (ancestors.includes(real)) {
-      issues.push(makeIssue('FILE_UNREADABLE', toId(absolute, folder), 'symbolic link loop: it points to a folder that contains it; not followed', { stage: 'ingest' }));
+      issues.push(makeIssue('FILE_UNREADABLE', folderId, 'symbolic link loop: it points to a folder that contains it; not followed', { stage: 'ingest' }));
       return;
     }
     if (skipped.has(real) && folder !== absolute) return;
     if (seen.has(real)) {
-      issues.push(makeIssue('FOLDER_ALREADY_READ', toId(absolute, folder), 'this folder was already read through another path (a symbolic link); its documents are scored once', { stage: 'ingest' }));
+      issues.push(makeIssue('FOLDER_ALREADY_READ', folderId, 'this folder was already read through another path (a symbolic link); its documents are scored once', { stage: 'ingest' }));
       return;
     }
     seen.add(real);
@@ -82,9 +83,9 @@ export async function findDocuments(root: string, extensions: readonly string[],
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
+      const id = idIn(folderId, entry.name);
       if (entry.name.includes('\ufffd')) {
         // Node reads a name's bytes as UTF-8: one that is not (a Latin-1 name from an old archive) comes back with U+FFFD and cannot be opened by it.
-        const id = toId(absolute, path);
         const extension = extname(entry.name).toLowerCase();
         if (!isExcluded(id) && (entry.isDirectory() || extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `cannot read ${entry.isDirectory() ? 'folder' : 'file'}: its name is not valid UTF-8 (shown with �); rename it in UTF-8 to score it`, { stage: 'ingest' }));
         continue;
@@ -95,7 +96,6 @@ export async function findDocuments(root: string, extensions: readonly string[],
           const target = await stat(path);
           isDirectory = target.isDirectory();
         } catch (error) {
-          const id = toId(absolute, path);
           const extension = extname(entry.name).toLowerCase();
           if (!isExcluded(id) && (extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
           continue;
@@ -103,22 +103,22 @@ export async function findDocuments(root: string, extensions: readonly string[],
       }
       if (isDirectory && entry.isDirectory()) {
         for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i]);
-        await walk(path, ahead[nextSub++], [...ancestors, real]);
-      } else if (isDirectory) await walk(path, look(path), [...ancestors, real]);
+        await walk(path, id, ahead[nextSub++], [...ancestors, real]);
+      } else if (isDirectory) await walk(path, id, look(path), [...ancestors, real]);
       // Not a folder: a regular file, or a FIFO, socket or device named as a document, which reading refuses by name.
       else if (extensions.includes(extname(entry.name).toLowerCase()) && !skipped.has(join(real, entry.name))) {
-        const id = toId(absolute, path);
         if (!isExcluded(id)) files.push({ id, path });
       }
     }
   };
-  await walk(absolute, look(absolute), []);
+  await walk(absolute, '', look(absolute), []);
   files.sort((a, b) => compareText(a.id, b.id));
   return { files, issues };
 }
 
-function toId(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
+/** The id of the entry `name` of the folder whose id is `folderId` (the root's: ''). */
+function idIn(folderId: string, name: string): string {
+  return folderId === '' ? name : `${folderId}/${name}`;
 }
 
 /** A glob over ids: `*` any characters but `/`, `**` followed by `/` any folders or none, a final `**` anything, `?` one character. */
