@@ -13,9 +13,9 @@ import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BUNDLED_LEXICONS, labelMetrics, loadScorer, scoreText } from '../dist/index.js';
+import { meanPairwiseKappa } from '../dist/evaluate/index.js';
 import { mulberry32 } from '../dist/evaluate/bootstrap.js';
 
-const LABELS = ['state_centric', 'people_centric', 'economic', 'food', 'health', 'environmental', 'personal', 'community', 'political'];
 /**
  * Per label: the gold set's and the new coders' positives (majority labels), Cohen's κ of the new
  * coders' majority against the gold set's, the new coders' mean pairwise κ, and the lexicons' F1
@@ -24,27 +24,22 @@ const LABELS = ['state_centric', 'people_centric', 'economic', 'food', 'health',
  */
 export function calibration(gold, view, coders, scorer) {
   const ids = view.map((row) => row.id);
+  const labels = scorer.categories.map((category) => category.id);
   const byId = new Map(gold.map((row) => [row.id, row]));
   const coded = coders.map(({ file, rows }) => {
     const byCoder = new Map(rows.map((row) => [row.id, row]));
     const missing = ids.filter((id) => !byCoder.has(id));
     if (missing.length > 0) throw new Error(`${file}: ${missing.length} of the view's ${ids.length} ids missing (${missing.slice(0, 3).join(', ')}…)`);
+    for (const id of ids) for (const label of labels) if (!['0', '1'].includes(byCoder.get(id)[label])) throw new Error(`${file}: ${id} ${label} is "${byCoder.get(id)[label]}", expected 0 or 1`);
     return byCoder;
   });
   const predicted = ids.map((id) => scoreText(byId.get(id).text, scorer).row.hits);
   const round = (value) => (value === null || value === undefined || Number.isNaN(value) ? '' : value.toFixed(3));
-  return LABELS.map((label) => {
+  return labels.map((label) => {
     const reference = ids.map((id) => byId.get(id)[label] === '1');
     const codes = coded.map((coder) => ids.map((id) => coder.get(id)[label] === '1'));
     const majority = ids.map((_, i) => codes.filter((code) => code[i]).length * 2 > codes.length);
     const lexicon = predicted.map((hits) => hits[label] > 0);
-    const pairs = [];
-    for (let a = 0; a < codes.length; a++) {
-      for (let b = a + 1; b < codes.length; b++) {
-        const { cohenKappa } = labelMetrics(label, codes[a], codes[b]);
-        if (cohenKappa !== null) pairs.push(cohenKappa);
-      }
-    }
     // `labelMetrics(label, gold, predicted)`.
     const f1Against = (truth) => labelMetrics(label, truth, lexicon).f1;
     return {
@@ -52,7 +47,7 @@ export function calibration(gold, view, coders, scorer) {
       reference_positives: reference.filter(Boolean).length,
       new_positives: majority.filter(Boolean).length,
       kappa_new_against_reference: round(labelMetrics(label, reference, majority).cohenKappa),
-      new_mean_pairwise_kappa: round(pairs.length > 0 ? pairs.reduce((sum, kappa) => sum + kappa, 0) / pairs.length : null),
+      new_mean_pairwise_kappa: round(meanPairwiseKappa(label, codes)),
       lexicon_f1_against_reference: round(f1Against(reference)),
       lexicon_f1_against_new: round(f1Against(majority)),
     };

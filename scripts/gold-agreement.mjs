@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { labelMetrics } from '../dist/index.js';
+import { meanPairwiseKappa } from '../dist/evaluate/index.js';
 
 const LABELS = ['state_centric', 'people_centric', 'economic', 'food', 'health', 'environmental', 'personal', 'community', 'political'];
 const { values: args, positionals: coderFiles } = parseArgs({
@@ -37,17 +37,7 @@ const m = coders.length;
 const n = view.length;
 
 /** Mean pairwise Cohen's κ of the coders on label `l` (one coder's codes taken as gold, the other's as predictions). */
-function pairwiseKappa(l) {
-  const kappas = [];
-  const codes = coders.map((coder) => coder.map((labels) => labels[l]));
-  for (let a = 0; a < m; a++) {
-    for (let b = a + 1; b < m; b++) {
-      const { cohenKappa } = labelMetrics(LABELS[l], codes[a], codes[b]);
-      if (cohenKappa !== null) kappas.push(cohenKappa);
-    }
-  }
-  return kappas.length ? kappas.reduce((s, k) => s + k, 0) / kappas.length : null;
-}
+const pairwiseKappa = (l) => meanPairwiseKappa(LABELS[l], coders.map((coder) => coder.map((labels) => labels[l])));
 
 /** Share of all codes that are 1, Fleiss' κ (Fleiss 1971) and Krippendorff's α for nominal data without missing values. */
 function fleissAndAlpha(l) {

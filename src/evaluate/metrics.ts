@@ -33,6 +33,18 @@ export function labelMetrics(label: string, gold: readonly boolean[], predicted:
   return { label, support: tp + fn, predicted: tp + fp, tp, fp, fn, tn, precision, recall, f1, cohenKappa: cohenKappa(tp, fp, fn, tn) };
 }
 
+/** Mean Cohen's κ over every pair of coders on one label (`codes`: each coder's 0/1 codes, one per sentence, as booleans); null when no pair's κ is defined. */
+export function meanPairwiseKappa(label: string, codes: readonly (readonly boolean[])[]): number | null {
+  const kappas: number[] = [];
+  for (let a = 0; a < codes.length; a++) {
+    for (let b = a + 1; b < codes.length; b++) {
+      const { cohenKappa } = labelMetrics(label, codes[a], codes[b]);
+      if (cohenKappa !== null) kappas.push(cohenKappa);
+    }
+  }
+  return macro(kappas);
+}
+
 /** Cohen's kappa for a 2×2 table (Cohen 1960): (observed − chance agreement) / (1 − chance). */
 export function cohenKappa(tp: number, fp: number, fn: number, tn: number): number | null {
   const n = tp + fp + fn + tn;

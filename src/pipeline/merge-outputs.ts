@@ -68,9 +68,11 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
   try {
     const seen = new Map<string, number>();
     for (const name of tables) {
-      const open = (header: readonly string[]) => {
+      const open = async (header: readonly string[]) => {
         makeDirs(outDir);
-        return CsvFileWriter.open(join(outDir, name), header, csv).then((writer) => (writers.push(writer), writer));
+        const writer = await CsvFileWriter.open(join(outDir, name), header, csv);
+        writers.push(writer);
+        return writer;
       };
       if (name === 'errors.csv') {
         const merged = await mergeErrors(dirs, csv);

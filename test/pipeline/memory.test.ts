@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreText } from '../../src/pipeline/index.js';
 import { WorkerPool } from '../../src/pipeline/worker-pool.js';
 import { makeProject, runCli } from './cli-process.js';
 
@@ -16,7 +16,7 @@ describe('memory of one document', () => {
       const repeats = Math.ceil(4_500_000 / DENSE.length);
       await writeFile(join(corpus, 'dense.txt'), DENSE.repeat(repeats));
       const { scorer } = await loadScorer(BUNDLED_LEXICONS);
-      const perSentence = scorer!.score({ id: 's', path: 's', text: DENSE, title: 's', contentSha256: '', bytes: DENSE.length, encoding: 'utf-8', issues: [] }).doc.hits.length;
+      const perSentence = scoreText(DENSE, scorer!).doc.hits.length;
       expect(perSentence).toBeGreaterThan(10);
 
       const result = await runCli(['run', pipeline, '--quiet', '--concurrency', '2']);
