@@ -1,5 +1,5 @@
 export { compileLexicon, lexiconOrigin, termSteps, type LexiconOrigin } from './compile-lexicon.js';
-export { addKeptLexicons, keptLexicons, keptLexiconsChanged, lexiconSource, loadLexicon, parseLexicon, type LoadedLexicon } from './load-lexicon.js';
+export { addKeptLexicons, ignoreShippedKept, keptLexicons, keptLexiconsChanged, lexiconSource, loadLexicon, parseLexicon, SHIPPED_KEPT, shippedKept, type LoadedLexicon } from './load-lexicon.js';
 export { lexiconSchema, type LexiconSpec, type LexiconEntry } from './schema.js';
 export { addInflections, addKeptInflections, inflectWord, keptInflections, knownInflectionCount, knownInflections } from './inflect.js';
 export { lintLexicons, type EntryUsage } from './lint-lexicons.js';

@@ -136,9 +136,9 @@ export function knownInflections(): Record<string, readonly string[]> {
   return Object.fromEntries(known);
 }
 
-/** Inflections worked out elsewhere (by `knownInflections`): these words are not inflected again. */
-export function addInflections(table: Readonly<Record<string, readonly string[]>>): void {
-  for (const [word, forms] of Object.entries(table)) known.set(word, forms);
+/** Inflections worked out elsewhere (by `knownInflections`): these words are not inflected again. With `isKnownKept`, a word already known keeps its forms. */
+export function addInflections(table: Readonly<Record<string, readonly string[]>>, isKnownKept = false): void {
+  for (const [word, forms] of Object.entries(table)) if (!isKnownKept || !known.has(word)) known.set(word, forms);
 }
 
 /** Inflections kept between runs: the forms, and what they were worked out with. */
@@ -150,14 +150,14 @@ interface InflectionFile {
 /**
  * Add inflections kept as `keptInflections` wrote them, so that lexicons compile without loading
  * compromise and natural. Text under another key, or not in that form, adds nothing. Returns
- * how many words were added.
+ * how many words were added (with `isKnownKept`, words already known keep their forms).
  */
-export function addKeptInflections(text: string): number {
+export function addKeptInflections(text: string, isKnownKept = false): number {
   try {
     const kept = JSON.parse(text) as InflectionFile;
     if (kept.key !== codeKey() || typeof kept.inflections !== 'object' || kept.inflections === null) return 0;
     const valid = Object.entries(kept.inflections).filter(([word, forms]) => /^[a-z]+$/.test(word) && Array.isArray(forms) && forms.every((form) => typeof form === 'string'));
-    addInflections(Object.fromEntries(valid));
+    addInflections(Object.fromEntries(valid), isKnownKept);
     return valid.length;
   } catch {
     return 0;

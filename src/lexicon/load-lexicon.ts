@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compareText } from '../compare-text.js';
 import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
@@ -6,6 +9,7 @@ import { parseYaml, zodIssues, type YamlSource } from '../yaml-issues.js';
 import { checkLexicon } from './check-lexicon.js';
 import { codeKey } from './code-key.js';
 import { compileLexicon, lexiconOrigin, type LexiconOrigin } from './compile-lexicon.js';
+import { addKeptInflections, keptInflections } from './inflect.js';
 import { importLiwc, importQuanteda, type ImportedLexicon } from './interop.js';
 import { lexiconSchema, type LexiconSpec } from './schema.js';
 
@@ -43,6 +47,7 @@ const added = new Set<string>();
  * compiled from its checked spec without being parsed again.
  */
 export function parseLexicon(file: string, bytes: Buffer | string): LoadedLexicon {
+  addShippedOnce();
   const origin = lexiconOrigin(file, bytes);
   const id = `${file}\u0000${origin.sha256}`;
   const known = checked.get(id);
@@ -63,7 +68,7 @@ export function parseLexicon(file: string, bytes: Buffer | string): LoadedLexico
 /** Lexicons kept between runs: checked specs and their warnings, and what they were checked with. */
 interface LexiconFile {
   readonly key: string;
-  readonly lexicons: readonly (readonly [id: string, checked: { spec: LexiconSpec; issues: Issue[] }])[];
+  readonly lexicons: readonly (readonly [id: string, checked: { readonly spec: LexiconSpec; readonly issues: readonly Issue[] }])[];
 }
 
 /**
@@ -89,19 +94,86 @@ export function addKeptLexicons(text: string): number {
   try {
     const kept = JSON.parse(text) as LexiconFile;
     if (kept.key !== codeKey() || !Array.isArray(kept.lexicons)) return 0;
-    let count = 0;
-    for (const entry of kept.lexicons) {
-      const [id, value] = Array.isArray(entry) ? entry : [];
-      const spec = lexiconSchema.safeParse(value?.spec);
-      if (typeof id !== 'string' || !spec.success || !isWarnings(value?.issues)) continue;
-      checked.set(id, { spec: spec.data, issues: value.issues });
-      added.add(id);
-      count += 1;
-    }
-    return count;
+    return addChecked(kept.lexicons, (id) => id);
   } catch {
     return 0;
   }
+}
+
+/** Add kept lexicons (`LexiconFile.lexicons`), each under the id `idOf` makes of its kept id (with `isKnownKept`, not one checked already); returns how many were added. */
+function addChecked(lexicons: readonly unknown[], idOf: (id: string) => string, isKnownKept = false): number {
+  let count = 0;
+  for (const entry of lexicons) {
+    const [id, value] = (Array.isArray(entry) ? entry : []) as [unknown, { spec?: unknown; issues?: unknown } | undefined];
+    if (typeof id !== 'string' || (isKnownKept && checked.has(idOf(id)))) continue;
+    const spec = lexiconSchema.safeParse(value?.spec);
+    if (!spec.success || !isWarnings(value?.issues)) continue;
+    checked.set(idOf(id), { spec: spec.data, issues: value.issues });
+    added.add(idOf(id));
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * What the package ships about its bundled lexicons, beside them (`scripts/kept-lexicons.mjs`
+ * writes it): their checked specs, by file name and sha256, and the inflections of their words,
+ * under the `codeKey` of the build that worked them out.
+ */
+export const SHIPPED_KEPT = fileURLToPath(new URL('../../lexicons/kept.json', import.meta.url));
+
+/** The shipped file as `shippedKept` writes it. */
+interface ShippedFile extends LexiconFile {
+  readonly inflections: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Read the shipped file on the first lexicon parsed (false: never, to work everything out afresh). */
+let isShippedPending = true;
+
+/**
+ * Add what the package ships about its bundled lexicons (`SHIPPED_KEPT`), once per thread: a
+ * bundled lexicon whose bytes are unchanged then compiles without being parsed, and its words
+ * inflect without loading compromise, from a run's first start (a run's own kept files do the
+ * same for any lexicon from its second). An edited lexicon, another build's key or a missing
+ * file add nothing: those are worked out as usual.
+ */
+function addShippedOnce(): void {
+  if (!isShippedPending) return;
+  isShippedPending = false;
+  try {
+    const shipped = JSON.parse(readFileSync(SHIPPED_KEPT, 'utf8')) as Partial<ShippedFile>;
+    if (shipped.key !== codeKey() || !Array.isArray(shipped.lexicons)) return;
+    const dir = dirname(SHIPPED_KEPT);
+    // What a run kept itself comes first (it was worked out under the same key, so it is the same unless edited).
+    addChecked(shipped.lexicons, (id) => join(dir, id), true);
+    addKeptInflections(JSON.stringify({ key: shipped.key, inflections: shipped.inflections }), true);
+  } catch {
+    // No shipped file, or not one this build can read: everything is worked out as usual.
+  }
+}
+
+/** Parse lexicons without the shipped file (call before the first lexicon is parsed), as `shippedKept` must. */
+export function ignoreShippedKept(): void {
+  isShippedPending = false;
+}
+
+/**
+ * The shipped file's text for the lexicons `files` (in the folder of `SHIPPED_KEPT`), parsed in
+ * this thread after `ignoreShippedKept`: their checked specs, by file name, and the inflections
+ * their compiling worked out. Throws for a lexicon that is not in that folder or has any issue
+ * (a shipped spec has none to report).
+ */
+export function shippedKept(files: readonly string[]): string {
+  const dir = dirname(SHIPPED_KEPT);
+  const lexicons = files.map((file) => {
+    if (dirname(file) !== dir) throw new Error(`${file}: a shipped lexicon must be in ${dir}`);
+    const id = [...checked.keys()].find((key) => key.startsWith(`${file}\u0000`));
+    const value = id === undefined ? undefined : checked.get(id);
+    if (!id || !value || value.issues.length > 0) throw new Error(`${file}: not parsed in this thread, or has issues`);
+    return [`${basename(file)}${id.slice(file.length)}`, value] as const;
+  });
+  const { inflections } = JSON.parse(keptInflections()) as Pick<ShippedFile, 'inflections'>;
+  return `${JSON.stringify({ key: codeKey(), lexicons, inflections } satisfies ShippedFile)}\n`;
 }
 
 /** True for a list of issues none of which is an error (only lexicons without errors are kept). */

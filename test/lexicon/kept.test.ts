@@ -1,4 +1,6 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
 import { addKeptLexicons, keptLexicons, parseLexicon } from '../../src/lexicon/index.js';
 import { BUNDLED_LEXICONS } from '../../src/pipeline/index.js';
@@ -98,5 +100,37 @@ describe('lexicons kept between runs', () => {
       else expect(createScorer([lexicon!], 'scan.v1').score(textSource('They were deported.', 'a.txt')).doc.hits).toHaveLength(1);
       expect(again.knownInflections()).toEqual(inflections);
     }
+  });
+});
+
+describe('the kept file shipped with the bundled lexicons (lexicons/kept.json)', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+
+  test('is what this build writes from the bundled lexicons', () => {
+    // After a lexicon edit, or a change to the code that reads lexicons: `npm run validate` writes it again.
+    const check = spawnSync(process.execPath, ['scripts/kept-lexicons.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  test('compiles the bundled lexicons, as the build reads them, without parsing them or loading compromise; a copy elsewhere is parsed', () => {
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { createRequire } from 'node:module';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      import { keptLexiconsChanged, parseLexicon } from './dist/lexicon/index.js';
+      import { BUNDLED_LEXICONS } from './dist/pipeline/package-info.js';
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('/compromise/'));
+      for (const file of BUNDLED_LEXICONS) parseLexicon(file, readFileSync(file)).lexicon.prepare();
+      const shipped = { isChanged: keptLexiconsChanged(), hasCompromise: loaded() };
+      parseLexicon(join(tmpdir(), 'security-frames.yaml'), readFileSync(BUNDLED_LEXICONS[0]));
+      const copy = { isChanged: keptLexiconsChanged(), hasCompromise: loaded() };
+      parseLexicon('other.yaml', ${JSON.stringify(yaml('gerrymander').replace('source: test}', 'source: test, inflect: true}'))});
+      console.log(JSON.stringify({ shipped, copy, other: { hasCompromise: loaded() } }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    // Every lexicon asked for came from kept text, and no word needed inflecting. The copy is
+    // parsed, its words' inflections known; a word no bundled lexicon has loads compromise.
+    expect(JSON.parse(out)).toEqual({ shipped: { isChanged: false, hasCompromise: false }, copy: { isChanged: true, hasCompromise: false }, other: { hasCompromise: true } });
   });
 });
