@@ -2,6 +2,7 @@
 // Benchmark: each stage alone, the whole pipeline on one thread and on all cores, the
 // plain wink-nlp yardstick, incremental re-runs and lexicon size, on one corpus.
 // Usage: npm run bench -- [--corpus bundled|ungd|DIR] [--limit N] [--tokeniser scan.v1|wink-fast.v1|wink.v1]
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,15 @@ const unchanged = runCli([]);
 writeFileSync(join(folder, 'zz-bench-new-document.txt'), 'A new document about border control and the human rights of refugees.\n');
 const oneNew = runCli([]);
 rmSync(join(folder, 'zz-bench-new-document.txt'));
+// Start-up as a user meets it: one bundled text scored by a new process (module loading, lexicon
+// compilation from the shipped lexicons/kept.json, scoring, CSV), the fastest of three.
+const startText = join(root, 'corpora/eu-migration/un-charter-1945.txt');
+const scoreOneSeconds = Math.min(...Array.from({ length: 3 }, () => {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [join(root, 'dist/cli/bin.js'), 'score', startText], { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`hsframe score exited with ${result.status ?? result.signal}`);
+  return (performance.now() - started) / 1000;
+}));
 
 // What this machine gives two cores at this moment: the same scoring in one process, then split
 // over two processes at once (no shared state at all), as scripts/cpu-by-thread.mjs does.
@@ -161,5 +171,6 @@ Whole-pipeline rows: the fastest of ${ROUNDS} alternated runs (all runs: 1 threa
 - where the time of the fastest pinned and ${availableParallelism()}-thread runs went (\`--json\` phases): ${phaseLine(oneCore, all)}
 - peak RSS: ${one.rssMb.toFixed(0)} MB on 1 thread, ${all.rssMb.toFixed(0)} MB on ${availableParallelism()} threads
 - re-run, nothing changed: ${unchanged.seconds.toFixed(2)} s (${((unchanged.seconds / all.seconds) * 100).toFixed(1)}% of the full run; target < 5%); one new document: ${oneNew.seconds.toFixed(2)} s
+- start-up: one bundled text scored by a new process (\`hsframe score corpora/eu-migration/un-charter-1945.txt\`), ${scoreOneSeconds.toFixed(2)} s, the fastest of three
 - lexicon size: classify with a 10,000-entry generated lexicon against a 100-entry one: ${sizeCostPlain.median}% (target ≤ +10%; median of fifteen pairs timed back to back, ${sizeCostPlain.range}); ${sizeCostRules.median}% with an exclusion and a proximity rule on every other entry of both (${sizeCostRules.range})
 `);
