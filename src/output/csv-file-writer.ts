@@ -66,15 +66,18 @@ export class CsvFileWriter {
     private readonly temp: string,
     private readonly handle: FileHandle,
     private readonly settings: CsvSettings,
+    /** Bytes of the header (with its byte order mark, if any): where the rows start. */
+    readonly headerBytes: number,
   ) {}
 
   /** Open a temp file beside `path` and write the header. */
   static async open(path: string, header: readonly string[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): Promise<CsvFileWriter> {
     const temp = tempPathFor(path);
     const handle = await open(temp, 'w');
-    const writer = new CsvFileWriter(path, temp, handle, settings);
+    const text = Buffer.from(`${settings.hasBom ? '\ufeff' : ''}${csvRows([header], settings)}`);
+    const writer = new CsvFileWriter(path, temp, handle, settings, text.length);
     try {
-      await handle.writeFile(`${settings.hasBom ? '\ufeff' : ''}${csvRows([header], settings)}`);
+      await handle.writeFile(text);
     } catch (error) {
       await writer.abort();
       throw error;

@@ -128,7 +128,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     // unchanged). With every core scoring, that would slow the scoring as much as it saves.
     const concurrency = overrides.concurrency ?? config.options.concurrency;
     const hasSpareCore = concurrency > 0 && concurrency < availableParallelism();
-    const tables = new OrderedTables({ dir: outputDir, scorer, store, csv: overrides.csv, layout, segments }, files.length);
+    const tables = new OrderedTables({ dir: outputDir, stateDir, runKey, scorer, store, csv: overrides.csv, layout, segments }, files.length);
     const scoringAt = performance.now();
     let firstAt: number | undefined;
     let settledAt = scoringAt;

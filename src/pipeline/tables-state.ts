@@ -1,18 +1,46 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSameStamp, stampOf, type FileStamp } from '../ingest/index.js';
 import { writeFileAtomic } from '../output/index.js';
 
 /** Shape of `outputs.json`; a state of another format (or none) makes the tables be rewritten. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** File in the state folder that records the tables the last run wrote. */
 const STATE_FILE = 'outputs.json';
 
-/** The tables the last run wrote: what they were made from (`digest`) and each file's stamp, by name. */
+/**
+ * Where each document's rows are in the tables the last run wrote: what every row depends on
+ * besides its document (`settings`), each table's header bytes, and for each document in
+ * order its id, content hash and bytes of rows in each table (in the order of the tables' names).
+ */
+export interface TableRows {
+  readonly settings: string;
+  readonly headers: readonly number[];
+  readonly docs: readonly (readonly [id: string, sha256: string, ...bytes: number[]])[];
+}
+
+/** The tables the last run wrote: what they were made from (`digest`), each file's stamp by name, and where each document's rows are in them. */
 interface TablesState {
   readonly format: number;
   readonly digest: string;
   readonly files: Readonly<Record<string, FileStamp>>;
+  readonly rows?: TableRows;
+  /** sha256 of `rows` as written: a record changed since is not used. */
+  readonly rowsDigest?: string;
+}
+
+/** A document's rows in the last run's tables: its content hash, and where its rows start and how many bytes they take in each table. */
+export interface PreviousRows {
+  readonly sha256: string;
+  readonly starts: readonly number[];
+  readonly bytes: readonly number[];
+}
+
+/** The last run's tables, still as it wrote them, and each of their documents' rows by id. */
+export interface PreviousTables {
+  readonly paths: readonly string[];
+  readonly docs: ReadonlyMap<string, PreviousRows>;
 }
 
 /**
@@ -23,19 +51,52 @@ interface TablesState {
 export async function areTablesCurrent(stateDir: string, dir: string, digest: string, names: readonly string[]): Promise<boolean> {
   const state = await readTablesState(stateDir);
   if (state?.format !== FORMAT || state.digest !== digest) return false;
-  const stamps = await Promise.all(names.map((name) => stampAt(join(dir, name))));
-  return stamps.every((stamp, index) => isSameStamp(stamp, state.files?.[names[index]]));
+  return hasStamps(state, dir, names);
 }
 
-/** Record (atomically) that the tables `names` in `dir` were just written from `digest`. */
-export async function saveTablesState(stateDir: string, dir: string, digest: string, names: readonly string[]): Promise<void> {
+/**
+ * The last run's tables `names` in `dir`, when their rows were made with the same `settings`
+ * and each file still has the size and modification time recorded when it was written (and the
+ * size its rows add up to): their documents' rows can be copied from them. Undefined otherwise.
+ */
+export async function previousTables(stateDir: string, dir: string, settings: string, names: readonly string[]): Promise<PreviousTables | undefined> {
+  const state = await readTablesState(stateDir);
+  const rows = state?.rows;
+  const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+  if (state?.format !== FORMAT || rows?.settings !== settings || !Array.isArray(rows.headers) || !Array.isArray(rows.docs) || state.rowsDigest !== digestOf(rows)) return undefined;
+  if (rows.headers.length !== names.length || !rows.headers.every(isCount) || !(await hasStamps(state, dir, names))) return undefined;
+  const docs = new Map<string, PreviousRows>();
+  const ends = [...rows.headers];
+  for (const entry of rows.docs) {
+    const [id, sha256, ...bytes] = Array.isArray(entry) ? entry : [];
+    if (typeof id !== 'string' || typeof sha256 !== 'string' || bytes.length !== names.length || !bytes.every(isCount) || docs.has(id)) return undefined;
+    docs.set(id, { sha256, starts: [...ends], bytes });
+    bytes.forEach((count, table) => (ends[table] += count));
+  }
+  // The rows fill each table to its end: the record and the files agree.
+  if (ends.some((end, table) => end !== state.files?.[names[table]]?.size)) return undefined;
+  return { paths: names.map((name) => join(dir, name)), docs };
+}
+
+/** Record (atomically) that the tables `names` in `dir` were just written from `digest` (with `rows`, where each document's rows are). */
+export async function saveTablesState(stateDir: string, dir: string, digest: string, names: readonly string[], rows?: TableRows): Promise<void> {
   const files: Record<string, FileStamp> = {};
   for (const name of names) {
     const stamp = await stampAt(join(dir, name));
     if (stamp) files[name] = stamp;
   }
-  const state: TablesState = { format: FORMAT, digest, files };
+  const state: TablesState = { format: FORMAT, digest, files, rows, rowsDigest: rows && digestOf(rows) };
   await writeFileAtomic(join(stateDir, STATE_FILE), JSON.stringify(state));
+}
+
+function digestOf(rows: TableRows): string {
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+}
+
+/** True when each table has the stamp the state recorded for it. */
+async function hasStamps(state: Partial<TablesState>, dir: string, names: readonly string[]): Promise<boolean> {
+  const stamps = await Promise.all(names.map((name) => stampAt(join(dir, name))));
+  return stamps.every((stamp, index) => isSameStamp(stamp, state.files?.[names[index]]));
 }
 
 async function readTablesState(stateDir: string): Promise<Partial<TablesState> | undefined> {

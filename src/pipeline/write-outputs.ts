@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, ScoreRow } from '../document.js';
 import {
-  CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvParts, scoreCells, scoreHeader, segmentHeader, toCsv, writePending,
+  csvRows, CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvParts, scoreCells, scoreHeader, segmentHeader, toCsv, writePending,
   type CsvSettings, type PendingFile, type SegmentKind,
 } from '../output/index.js';
 import type { FragmentStore, StoredRows } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
 import type { Scorer } from './scorer.js';
-import { areTablesCurrent, saveTablesState } from './tables-state.js';
+import { areTablesCurrent, previousTables, saveTablesState, type PreviousTables, type TableRows } from './tables-state.js';
 import { REPORT_FILE } from './write-report.js';
 
 /** What the tables (scores.csv, matches.csv and segments.csv) are made from. */
@@ -22,17 +22,20 @@ export interface TableSettings {
   readonly layout?: 'wide' | 'long';
   /** Write segments.csv from the stored per-segment scores. */
   readonly segments?: SegmentKind;
+  /** The run state's folder and the run's key: with both, the rows of documents unchanged since the last run's tables are copied from them (`previousTables`). */
+  readonly stateDir?: string;
+  readonly runKey?: string;
 }
 
 /** Everything the output files are made from. */
 export interface RunOutputs extends TableSettings {
   readonly stateDir: string;
+  readonly runKey: string;
   readonly scored: FilesScored;
   readonly issues: readonly Issue[];
   readonly manifest: object;
   /** Names of every output file of the run (the manifest's `outputs`). */
   readonly files: readonly string[];
-  readonly runKey: string;
   /** The tables, if they were begun while the documents were scored; else they are written here. */
   readonly tables?: OrderedTables;
 }
@@ -106,6 +109,12 @@ export class OrderedTables {
     await publish(await this.finish(docs));
   }
 
+  /** Where each document's rows are in the tables written (after `finish`), to be saved with them; undefined in CSV settings whose rows are recoded. */
+  async rows(): Promise<TableRows | undefined> {
+    const files = await this.writers?.catch(() => undefined);
+    return files?.rows();
+  }
+
   /** Write the remaining rows (`docs` must be every document with rows, in order) and close the temp files, to be renamed into place (`publish`). */
   async finish(docs: readonly StoredDoc[]): Promise<PendingFile[]> {
     this.start();
@@ -134,6 +143,7 @@ export class OrderedTables {
       await this.abort();
       throw error;
     }
+    await files.closePrevious();
     return finished;
   }
 
@@ -142,7 +152,7 @@ export class OrderedTables {
     this.isClosed = true;
     await this.chain;
     const files = await this.writers?.catch(() => undefined);
-    if (files) await Promise.all(files.all.map((writer) => writer.abort()));
+    if (files) await Promise.all([...files.all.map((writer) => writer.abort()), files.closePrevious()]);
   }
 
   /** Queue the rows of the settled documents from the cursor on, in batches. */
@@ -168,8 +178,8 @@ export class OrderedTables {
     if (this.failure) return;
     try {
       const files = await this.openOnce();
-      const rows = await readBatch(batch, (id, sha256) => this.settings.store.readRows(id, sha256), this.lost);
-      if (this.lost.length === 0) await files.write(rows);
+      const rows = await readBatch(batch.filter((doc) => !files.isCopied(doc)), (id, sha256) => this.settings.store.readRows(id, sha256), this.lost);
+      if (this.lost.length === 0) await files.write(batch, rows);
       this.written += batch.length;
     } catch (error) {
       this.failure = { error };
@@ -182,42 +192,156 @@ export class OrderedTables {
   }
 }
 
-/** The temp files of the tables, and how a batch of stored rows is written into them. */
+/** The tables' file names, in the order their writers and rows are kept. */
+function tableNames(segments: SegmentKind | undefined): string[] {
+  return ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : [])];
+}
+
+/** What every row of the tables depends on besides its document: the run's key, the CSV settings, the layout of scores.csv and the segments. */
+function rowsKey(runKey: string, csv: CsvSettings, layout: 'wide' | 'long', segments: SegmentKind | undefined): string {
+  return createHash('sha256').update(JSON.stringify([runKey, csv, layout, segments ?? null])).digest('hex');
+}
+
+/** Bytes of the last run's tables to copy: `bytes` from `start`. */
+interface CopyRange {
+  readonly start: number;
+  bytes: number;
+}
+
+/** What goes into one table, in order: rows made here, or rows copied from the last run's table. */
+type Piece = (string | Uint8Array)[] | CopyRange;
+
+/**
+ * The temp files of the tables and how a batch of documents' rows is written into them. In the
+ * default CSV settings, the rows of a document unchanged since the last run's tables (same id
+ * and content, those tables still as that run wrote them, made with the same settings) are
+ * copied from them, byte for byte, without reading its stored result; and where each
+ * document's rows go is kept, for the next run to do the same.
+ */
 class TableFiles {
+  /** By document, in order: id, content hash and bytes of rows in each table; undefined in settings whose rows are recoded. */
+  private readonly docRows: [string, string, ...number[]][] | undefined;
+
   private constructor(
     private readonly settings: TableSettings,
-    private readonly scores: CsvFileWriter,
-    private readonly matches: CsvFileWriter,
-    private readonly segments: CsvFileWriter | undefined,
-  ) {}
+    readonly all: readonly CsvFileWriter[],
+    /** The last run's tables, open for reading. */
+    private readonly previous: { readonly tables: PreviousTables; readonly handles: readonly FileHandle[] } | undefined,
+  ) {
+    this.docRows = isDefaultLayout(settings.csv ?? DEFAULT_CSV_SETTINGS) ? [] : undefined;
+  }
 
   static async open(settings: TableSettings): Promise<TableFiles> {
     const { dir, scorer, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = settings;
+    const headers = [layout === 'long' ? LONG_HEADER : scoreHeader(scorer.categories), MATCH_HEADER, segmentHeader(scorer.categories)];
     const writers: CsvFileWriter[] = [];
     try {
-      writers.push(await CsvFileWriter.open(join(dir, 'scores.csv'), layout === 'long' ? LONG_HEADER : scoreHeader(scorer.categories), csv));
-      writers.push(await CsvFileWriter.open(join(dir, 'matches.csv'), MATCH_HEADER, csv));
-      if (segments) writers.push(await CsvFileWriter.open(join(dir, 'segments.csv'), segmentHeader(scorer.categories), csv));
+      for (const [index, name] of tableNames(segments).entries()) writers.push(await CsvFileWriter.open(join(dir, name), headers[index], csv));
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));
       throw error;
     }
-    return new TableFiles(settings, writers[0], writers[1], writers[2]);
+    return new TableFiles(settings, writers, await openPrevious(settings));
   }
 
-  get all(): CsvFileWriter[] {
-    return [this.scores, this.matches, ...(this.segments ? [this.segments] : [])];
+  /** True when the rows of `doc` are copied from the last run's tables: they need not be read from the store. */
+  isCopied(doc: StoredDoc): boolean {
+    return this.previous?.tables.docs.get(doc.id)?.sha256 === doc.sha256;
   }
 
-  /** Rows of matches and segments were rendered when each document was scored: they are only recoded for other CSV settings. */
-  async write(batch: readonly StoredRows[]): Promise<void> {
+  /** Write the rows of `batch`, in order: copied (`isCopied`), or else from `read`, the stored rows of the others, in order. */
+  async write(batch: readonly StoredDoc[], read: readonly StoredRows[]): Promise<void> {
+    if (!this.docRows) return this.writeRecoded(read);
+    const { csv = DEFAULT_CSV_SETTINGS } = this.settings;
+    const pieces = this.all.map((): Piece[] => []);
+    let next = 0;
+    for (const doc of batch) {
+      const old = this.isCopied(doc) ? this.previous!.tables.docs.get(doc.id)! : undefined;
+      if (old) {
+        old.bytes.forEach((bytes, table) => addCopy(pieces[table], old.starts[table], bytes));
+        this.docRows.push([doc.id, doc.sha256, ...old.bytes]);
+        continue;
+      }
+      const rows = read[next++];
+      const parts = [csvRows(this.scoreCells(rows.row), csv), rows.matches, rows.segments ?? new Uint8Array()].slice(0, this.all.length);
+      parts.forEach((part, table) => addRows(pieces[table], part));
+      this.docRows.push([doc.id, doc.sha256, ...parts.map((part) => (typeof part === 'string' ? Buffer.byteLength(part) : part.length))]);
+    }
+    for (const [table, list] of pieces.entries()) {
+      for (const piece of list) await this.all[table].writeText(Array.isArray(piece) ? Buffer.concat(piece.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))) : await this.copy(table, piece));
+    }
+  }
+
+  /** Where each document's rows went (after the last `write`), and what they were made with; undefined in settings whose rows are recoded, or without the run's key. */
+  rows(): TableRows | undefined {
+    const { csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments, runKey } = this.settings;
+    if (!this.docRows || runKey === undefined) return undefined;
+    return { settings: rowsKey(runKey, csv, layout, segments), headers: this.all.map((writer) => writer.headerBytes), docs: this.docRows };
+  }
+
+  /** Close the last run's tables. */
+  async closePrevious(): Promise<void> {
+    await Promise.all((this.previous?.handles ?? []).map((handle) => handle.close().catch(() => undefined)));
+  }
+
+  private scoreCells(row: ScoreRow): string[][] {
     const { scorer, csv = DEFAULT_CSV_SETTINGS, layout = 'wide' } = this.settings;
     const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };
-    const cellsOf = (row: ScoreRow) => (layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)]);
-    await this.scores.write(batch.flatMap((rows) => cellsOf(rows.row)));
-    await writeRecoded(this.matches, batch.map((rows) => rows.matches), csv, (column) => column === MATCH_HEADER.indexOf('weight'));
-    if (this.segments) await writeRecoded(this.segments, batch.map((rows) => rows.segments ?? new Uint8Array()), csv, (column) => column >= SEGMENT_NUMBERS_FROM);
+    return layout === 'long' ? longCells(row, scorer.categories, options) : [scoreCells(row, scorer.categories, options)];
   }
+
+  /** The bytes of `range` of the last run's table `table`. */
+  private async copy(table: number, range: CopyRange): Promise<Uint8Array> {
+    const buffer = Buffer.allocUnsafe(range.bytes);
+    for (let filled = 0; filled < range.bytes; ) {
+      const { bytesRead } = await this.previous!.handles[table].read(buffer, filled, range.bytes - filled, range.start + filled);
+      if (bytesRead === 0) throw new Error(`${this.previous!.tables.paths[table]}: shorter than the last run wrote it`);
+      filled += bytesRead;
+    }
+    return buffer;
+  }
+
+  /** Rows of matches and segments were rendered when each document was scored: in other CSV settings they are recoded, a batch at a time. */
+  private async writeRecoded(batch: readonly StoredRows[]): Promise<void> {
+    const { csv = DEFAULT_CSV_SETTINGS } = this.settings;
+    const [scores, matches, segments] = this.all;
+    await scores.write(batch.flatMap((rows) => this.scoreCells(rows.row)));
+    await writeRecoded(matches, batch.map((rows) => rows.matches), csv, (column) => column === MATCH_HEADER.indexOf('weight'));
+    if (segments) await writeRecoded(segments, batch.map((rows) => rows.segments ?? new Uint8Array()), csv, (column) => column >= SEGMENT_NUMBERS_FROM);
+  }
+}
+
+/** The last run's tables, open for reading, when their rows can be copied (`previousTables`); undefined when they cannot, or cannot be opened. */
+async function openPrevious(settings: TableSettings): Promise<{ tables: PreviousTables; handles: FileHandle[] } | undefined> {
+  const { dir, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments, stateDir, runKey } = settings;
+  if (!isDefaultLayout(csv) || stateDir === undefined || runKey === undefined) return undefined;
+  const tables = await previousTables(stateDir, dir, rowsKey(runKey, csv, layout, segments), tableNames(segments));
+  if (!tables) return undefined;
+  const handles: FileHandle[] = [];
+  try {
+    for (const path of tables.paths) handles.push(await open(path, 'r'));
+  } catch {
+    // Gone since it was checked: its rows are read from the store.
+    await Promise.all(handles.map((handle) => handle.close()));
+    return undefined;
+  }
+  return { tables, handles };
+}
+
+/** Add `bytes` of the last run's table from `start` to `pieces`, joined to the range before when it ends there. */
+function addCopy(pieces: Piece[], start: number, bytes: number): void {
+  if (bytes === 0) return;
+  const last = pieces.at(-1);
+  if (last !== undefined && !Array.isArray(last) && last.start + last.bytes === start) last.bytes += bytes;
+  else pieces.push({ start, bytes });
+}
+
+/** Add rows made here to `pieces`, joined to the rows before. */
+function addRows(pieces: Piece[], rows: string | Uint8Array): void {
+  if (rows.length === 0) return;
+  const last = pieces.at(-1);
+  if (Array.isArray(last)) last.push(rows);
+  else pieces.push([rows]);
 }
 
 /**
@@ -230,7 +354,7 @@ class TableFiles {
 export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: boolean }> {
   const { dir, stateDir, scored, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
   const digest = createHash('sha256').update(JSON.stringify([outputs.runKey, csv, layout, segments, scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
-  const names = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : [])];
+  const names = tableNames(segments);
   const isUnchanged = await areTablesCurrent(stateDir, dir, digest, names);
   const docs = scored.ids.map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));
   const tables = outputs.tables ?? OrderedTables.of(outputs, docs);
@@ -249,7 +373,7 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   const stale = await staleOptionalOutputs(dir, outputs.files);
   await publish(pending);
   await removeOutputs(dir, stale);
-  if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names);
+  if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names, await tables.rows());
   return { isUnchanged };
 }
 

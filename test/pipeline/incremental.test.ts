@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -150,6 +151,70 @@ describe('incremental re-runs', () => {
     expect(JSON.parse(reported.stdout)).toMatchObject({ scored: 1, cached: 3 });
     expect(reported.stderr).toContain('STORED_RESULT_LOST');
     expect(await readFile(join(project.out, 'report.html'), 'utf8')).toContain('newer.txt');
+  }, 60_000);
+});
+
+describe('tables of a re-run', () => {
+  const TABLES = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv'];
+  const tables = (dir: string) => Promise.all(TABLES.map((name) => readFile(join(dir, name), 'utf8')));
+
+  for (const flags of [['--segments', 'sentence'], ['--segments', 'paragraph', '--format', 'long']]) {
+    test(`copy the unchanged documents' rows from the tables in place, and equal a clean run's (${flags.join(' ')})`, async () => {
+      const project = await makeProject(FILES);
+      cleanup.push(project.dir);
+      await summary(project.pipeline, ...flags);
+      // The stored result of a document left unchanged is lost: its rows are copied from the
+      // tables in place, not read from the store, so the run neither misses it nor scores it again.
+      const name = createHash('sha256').update(FILES[2]).digest('hex').slice(0, 40);
+      await rm(join(project.out, '.hsframe', 'fragments', name.slice(0, 2), `${name}.json`));
+      await writeFile(join(project.corpus, 'new.txt'), 'Refugees have a right to asylum and to family reunification.\n');
+      await appendFile(join(project.corpus, FILES[0]), '\nBorder control and detention of migrants.\n');
+      await rm(join(project.corpus, FILES[1]));
+      expect(await summary(project.pipeline, ...flags)).toMatchObject({ scored: 2, cached: 1, failed: 0 });
+
+      const clean = join(project.dir, 'clean');
+      await summary(project.pipeline, '--out', clean, ...flags);
+      expect(await tables(project.out)).toEqual(await tables(clean));
+    }, 60_000);
+  }
+
+  test('rows are copied only from tables as the last run wrote them, in the same settings', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    const flags = ['--segments', 'sentence'];
+    const clean = join(project.dir, 'clean');
+    const same = async () => {
+      await summary(project.pipeline, '--out', clean, ...flags);
+      expect(await tables(project.out)).toEqual(await tables(clean));
+    };
+    await summary(project.pipeline, ...flags);
+    const state = join(project.out, '.hsframe', 'outputs.json');
+    const rows = async () => (JSON.parse(await readFile(state, 'utf8')) as { rows?: { docs: [string, string, ...number[]][] } }).rows;
+    expect((await rows())?.docs.map(([id]) => id)).toEqual(FILES.slice(0, 2));
+
+    // scores.csv edited since (a new modification time): nothing is copied from it, its rows are written from the stored ones.
+    const scoresPath = join(project.out, 'scores.csv');
+    const scores = await readFile(scoresPath, 'utf8');
+    await writeFile(scoresPath, scores.replace(FILES[0], FILES[0].toUpperCase()));
+    await utimes(scoresPath, new Date(), new Date(Date.now() + 5000));
+    await writeFile(join(project.corpus, 'new.txt'), 'Border control.\n');
+    await summary(project.pipeline, ...flags);
+    await same();
+
+    // A damaged record of where the rows are (a byte of scores.csv moved from the last document
+    // to the first, the one between them changed since): not used.
+    const recorded = JSON.parse(await readFile(state, 'utf8')) as { rows: { docs: [string, string, ...number[]][] } };
+    expect(recorded.rows.docs.map(([id]) => id)).toEqual([...FILES.slice(0, 2), 'new.txt']);
+    recorded.rows.docs[0][2] += 1;
+    recorded.rows.docs[2][2] -= 1;
+    await writeFile(state, JSON.stringify(recorded));
+    await appendFile(join(project.corpus, FILES[1]), '\nAnd asylum.\n');
+    await summary(project.pipeline, ...flags);
+    await same();
+
+    // Other CSV settings recode the stored rows: no record of where they are, and nothing copied.
+    await summary(project.pipeline, ...flags, '--delimiter', ';', '--decimal', ',');
+    expect(await rows()).toBeUndefined();
   }, 60_000);
 });
 
