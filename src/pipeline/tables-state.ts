@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSameStamp, stampOf, type FileStamp } from '../ingest/index.js';
 import { writeFileAtomic } from '../output/index.js';
@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../output/index.js';
 const FORMAT = 3;
 /** File in the state folder that records the tables the last run wrote. */
 const STATE_FILE = 'outputs.json';
+/** File in the state folder that records where each document's rows are in those tables (apart: an unchanged re-run need not read it). */
+const ROWS_FILE = 'table-rows.json';
 
 /**
  * Where each document's rows are in the tables the last run wrote: what every row depends on
@@ -20,13 +22,11 @@ export interface TableRows {
   readonly docs: readonly (readonly [id: string, sha256: string, ...bytes: number[]])[];
 }
 
-/** The tables the last run wrote: what they were made from (`digest`), each file's stamp by name, and where each document's rows are in them. */
+/** The tables the last run wrote: what they were made from (`digest`), each file's stamp by name, and the sha256 of the text of `ROWS_FILE` written with them (a record changed since, or left from another run, is not used). */
 interface TablesState {
   readonly format: number;
   readonly digest: string;
   readonly files: Readonly<Record<string, FileStamp>>;
-  readonly rows?: TableRows;
-  /** sha256 of `rows` as written: a record changed since is not used. */
   readonly rowsDigest?: string;
 }
 
@@ -61,9 +61,17 @@ export async function areTablesCurrent(stateDir: string, dir: string, digest: st
  */
 export async function previousTables(stateDir: string, dir: string, settings: string, names: readonly string[]): Promise<PreviousTables | undefined> {
   const state = await readTablesState(stateDir);
-  const rows = state?.rows;
+  if (state?.format !== FORMAT || state.rowsDigest === undefined) return undefined;
+  const text = await readFile(join(stateDir, ROWS_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined || digestOf(text) !== state.rowsDigest) return undefined;
+  let rows: Partial<TableRows> | null;
+  try {
+    rows = JSON.parse(text) as Partial<TableRows> | null;
+  } catch {
+    return undefined;
+  }
   const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
-  if (state?.format !== FORMAT || rows?.settings !== settings || !Array.isArray(rows.headers) || !Array.isArray(rows.docs) || state.rowsDigest !== digestOf(rows)) return undefined;
+  if (rows?.settings !== settings || !Array.isArray(rows.headers) || !Array.isArray(rows.docs)) return undefined;
   if (rows.headers.length !== names.length || !rows.headers.every(isCount) || !(await hasStamps(state, dir, names))) return undefined;
   const docs = new Map<string, PreviousRows>();
   const ends = [...rows.headers];
@@ -85,12 +93,16 @@ export async function saveTablesState(stateDir: string, dir: string, digest: str
     const stamp = await stampAt(join(dir, name));
     if (stamp) files[name] = stamp;
   }
-  const state: TablesState = { format: FORMAT, digest, files, rows, rowsDigest: rows && digestOf(rows) };
+  // The record of rows first: the state names its hash, so a record without its state, or a state without its record, is not used.
+  const text = rows && JSON.stringify(rows);
+  if (text !== undefined) await writeFileAtomic(join(stateDir, ROWS_FILE), text);
+  else await rm(join(stateDir, ROWS_FILE), { force: true });
+  const state: TablesState = { format: FORMAT, digest, files, rowsDigest: text && digestOf(text) };
   await writeFileAtomic(join(stateDir, STATE_FILE), JSON.stringify(state));
 }
 
-function digestOf(rows: TableRows): string {
-  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** True when each table has the stamp the state recorded for it. */
