@@ -9,7 +9,7 @@ import {
 import type { FragmentStore, StoredRows } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
 import type { Scorer } from './scorer.js';
-import { areTablesCurrent, previousTables, saveTablesState, type PreviousTables, type TableRows } from './tables-state.js';
+import { areTablesCurrent, previousTables, saveTablesState, type PreviousRows, type PreviousTables, type TableRows } from './tables-state.js';
 import { REPORT_FILE } from './write-report.js';
 
 /** What the tables (scores.csv, matches.csv and segments.csv) are made from. */
@@ -246,7 +246,7 @@ class TableFiles {
 
   /** True when the rows of `doc` are copied from the last run's tables: they need not be read from the store. */
   isCopied(doc: StoredDoc): boolean {
-    return this.previous?.tables.docs.get(doc.id)?.sha256 === doc.sha256;
+    return this.copiedRows(doc) !== undefined;
   }
 
   /** Write the rows of `batch`, in order: copied (`isCopied`), or else from `read`, the stored rows of the others, in order. */
@@ -256,7 +256,7 @@ class TableFiles {
     const pieces = this.all.map((): Piece[] => []);
     let next = 0;
     for (const doc of batch) {
-      const old = this.isCopied(doc) ? this.previous!.tables.docs.get(doc.id)! : undefined;
+      const old = this.copiedRows(doc);
       if (old) {
         old.bytes.forEach((bytes, table) => addCopy(pieces[table], old.starts[table], bytes));
         this.docRows.push([doc.id, doc.sha256, ...old.bytes]);
@@ -282,6 +282,12 @@ class TableFiles {
   /** Close the last run's tables. */
   async closePrevious(): Promise<void> {
     await Promise.all((this.previous?.handles ?? []).map((handle) => handle.close().catch(() => undefined)));
+  }
+
+  /** Where the rows of `doc` are in the last run's tables, when they are copied from there: its content is unchanged since. */
+  private copiedRows(doc: StoredDoc): PreviousRows | undefined {
+    const old = this.previous?.tables.docs.get(doc.id);
+    return old?.sha256 === doc.sha256 ? old : undefined;
   }
 
   private scoreCells(row: ScoreRow): string[][] {
@@ -322,7 +328,7 @@ async function openPrevious(settings: TableSettings): Promise<{ tables: Previous
     for (const path of tables.paths) handles.push(await open(path, 'r'));
   } catch {
     // Gone since it was checked: its rows are read from the store.
-    await Promise.all(handles.map((handle) => handle.close()));
+    await Promise.all(handles.map((handle) => handle.close().catch(() => undefined)));
     return undefined;
   }
   return { tables, handles };
