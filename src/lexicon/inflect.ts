@@ -142,7 +142,7 @@ export function addInflections(table: Readonly<Record<string, readonly string[]>
 }
 
 /** Inflections kept between runs: the forms, and what they were worked out with. */
-interface InflectionFile {
+export interface InflectionFile {
   readonly key: string;
   readonly inflections: Readonly<Record<string, readonly string[]>>;
 }
@@ -154,20 +154,28 @@ interface InflectionFile {
  */
 export function addKeptInflections(text: string, isKnownKept = false): number {
   try {
-    const kept = JSON.parse(text) as InflectionFile;
-    if (kept.key !== codeKey() || typeof kept.inflections !== 'object' || kept.inflections === null) return 0;
-    const valid = Object.entries(kept.inflections).filter(([word, forms]) => /^[a-z]+$/.test(word) && Array.isArray(forms) && forms.every((form) => typeof form === 'string'));
-    addInflections(Object.fromEntries(valid), isKnownKept);
-    return valid.length;
+    return addKeptInflectionTable(JSON.parse(text) as Partial<InflectionFile>, isKnownKept);
   } catch {
     return 0;
   }
 }
 
+/** `addKeptInflections` of text already parsed: inflections kept under `kept.key`. */
+export function addKeptInflectionTable(kept: Partial<InflectionFile>, isKnownKept = false): number {
+  if (kept.key !== codeKey() || typeof kept.inflections !== 'object' || kept.inflections === null) return 0;
+  const valid = Object.entries(kept.inflections).filter(([word, forms]) => /^[a-z]+$/.test(word) && Array.isArray(forms) && forms.every((form) => typeof form === 'string'));
+  addInflections(Object.fromEntries(valid), isKnownKept);
+  return valid.length;
+}
+
+/** Every inflection worked out so far, words sorted. */
+export function sortedInflections(): Record<string, readonly string[]> {
+  return Object.fromEntries([...known].sort(([a], [b]) => compareText(a, b)));
+}
+
 /** Every inflection worked out so far, as text to keep for `addKeptInflections` (words sorted, under `codeKey`). */
 export function keptInflections(): string {
-  const sorted = Object.fromEntries([...known].sort(([a], [b]) => compareText(a, b)));
-  return `${JSON.stringify({ key: codeKey(), inflections: sorted } satisfies InflectionFile)}\n`;
+  return `${JSON.stringify({ key: codeKey(), inflections: sortedInflections() } satisfies InflectionFile)}\n`;
 }
 
 /** Words whose inflections are known in this thread. */

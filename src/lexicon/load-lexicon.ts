@@ -9,7 +9,7 @@ import { parseYaml, zodIssues, type YamlSource } from '../yaml-issues.js';
 import { checkLexicon } from './check-lexicon.js';
 import { codeKey } from './code-key.js';
 import { compileLexicon, lexiconOrigin, type LexiconOrigin } from './compile-lexicon.js';
-import { addKeptInflections, keptInflections } from './inflect.js';
+import { addKeptInflectionTable, sortedInflections, type InflectionFile } from './inflect.js';
 import { importLiwc, importQuanteda, type ImportedLexicon } from './interop.js';
 import { lexiconSchema, type LexiconSpec } from './schema.js';
 
@@ -122,10 +122,8 @@ function addChecked(lexicons: readonly unknown[], idOf: (id: string) => string, 
  */
 export const SHIPPED_KEPT = fileURLToPath(new URL('../../lexicons/kept.json', import.meta.url));
 
-/** The shipped file as `shippedKept` writes it. */
-interface ShippedFile extends LexiconFile {
-  readonly inflections: Readonly<Record<string, readonly string[]>>;
-}
+/** The shipped file as `shippedKept` writes it: kept lexicons and kept inflections under one key. */
+type ShippedFile = LexiconFile & InflectionFile;
 
 /** Read the shipped file on the first lexicon parsed (false: never, to work everything out afresh). */
 let isShippedPending = true;
@@ -146,7 +144,7 @@ function addShippedOnce(): void {
     const dir = dirname(SHIPPED_KEPT);
     // What a run kept itself comes first (it was worked out under the same key, so it is the same unless edited).
     addChecked(shipped.lexicons, (id) => join(dir, id), true);
-    addKeptInflections(JSON.stringify({ key: shipped.key, inflections: shipped.inflections }), true);
+    addKeptInflectionTable(shipped, true);
   } catch {
     // No shipped file, or not one this build can read: everything is worked out as usual.
   }
@@ -172,8 +170,7 @@ export function shippedKept(files: readonly string[]): string {
     if (!id || !value || value.issues.length > 0) throw new Error(`${file}: not parsed in this thread, or has issues`);
     return [`${basename(file)}${id.slice(file.length)}`, value] as const;
   });
-  const { inflections } = JSON.parse(keptInflections()) as Pick<ShippedFile, 'inflections'>;
-  return `${JSON.stringify({ key: codeKey(), lexicons, inflections } satisfies ShippedFile)}\n`;
+  return `${JSON.stringify({ key: codeKey(), lexicons, inflections: sortedInflections() } satisfies ShippedFile)}\n`;
 }
 
 /** True for a list of issues none of which is an error (only lexicons without errors are kept). */

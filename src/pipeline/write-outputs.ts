@@ -359,7 +359,7 @@ function addRows(pieces: Piece[], rows: string | Uint8Array): void {
  */
 export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: boolean }> {
   const { dir, stateDir, scored, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
-  const digest = createHash('sha256').update(JSON.stringify([outputs.runKey, csv, layout, segments, scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
+  const digest = createHash('sha256').update(JSON.stringify([rowsKey(outputs.runKey, csv, layout, segments), scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
   const names = tableNames(segments);
   const isUnchanged = await areTablesCurrent(stateDir, dir, digest, names);
   const docs = scored.ids.map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -8,6 +7,12 @@ import { listFiles, makeProject, runCli } from './cli-process.js';
 const FILES = ['canada-unga-general-debate-1999.txt', 'hungary-unga-general-debate-2018.txt', 'los-angeles-declaration-migration-protection-2022.txt'];
 const cleanup: string[] = [];
 afterAll(() => Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** The stored results (fragments) in the run state of the output folder `out`, sorted. */
+const fragmentFiles = async (out: string) => {
+  const fragments = join(out, '.hsframe', 'fragments');
+  return (await Promise.all((await readdir(fragments)).map(async (sub) => (await readdir(join(fragments, sub))).map((name) => join(fragments, sub, name))))).flat().sort();
+};
 
 const summary = async (pipeline: string, ...flags: string[]) => {
   const result = await runCli(['run', pipeline, '--json', ...flags]);
@@ -96,7 +101,6 @@ describe('incremental re-runs', () => {
   test('a finished run leaves an index of its results, which the next run reads instead of each stored result', async () => {
     const project = await makeProject(FILES);
     cleanup.push(project.dir);
-    const { readdir } = await import('node:fs/promises');
     await summary(project.pipeline);
     const scores = await readFile(join(project.out, 'scores.csv'), 'utf8');
     const index = join(project.out, '.hsframe', 'index.jsonl');
@@ -124,11 +128,8 @@ describe('incremental re-runs', () => {
     expect(rewritten.startsWith(matches)).toBe(true);
     expect(rewritten.slice(matches.length)).toMatch(/^new\.txt;1;/);
 
-    const { readdir } = await import('node:fs/promises');
-    const fragments = join(project.out, '.hsframe', 'fragments');
-    const fragmentFiles = async () => (await Promise.all((await readdir(fragments)).map(async (sub) => (await readdir(join(fragments, sub))).map((name) => join(fragments, sub, name))))).flat().sort();
     // One fragment keeps its first line (so the document still counts as unchanged) but loses its rows; another is deleted.
-    const [cut, deleted] = await fragmentFiles();
+    const [cut, deleted] = await fragmentFiles(project.out);
     const stored = await readFile(cut, 'utf8');
     await writeFile(cut, stored.slice(0, stored.indexOf('\n') + 1));
     await rm(deleted);
@@ -145,7 +146,7 @@ describe('incremental re-runs', () => {
 
     // The tables are current, so only report.html reads the stored rows: a lost one is found there, and scored again.
     await summary(project.pipeline, '--report');
-    await rm((await fragmentFiles())[0]);
+    await rm((await fragmentFiles(project.out))[0]);
     const reported = await runCli(['run', project.pipeline, '--report', '--json']);
     expect(reported.code, reported.stderr).toBe(0);
     expect(JSON.parse(reported.stdout)).toMatchObject({ scored: 1, cached: 3 });
@@ -165,8 +166,8 @@ describe('tables of a re-run', () => {
       await summary(project.pipeline, ...flags);
       // The stored result of a document left unchanged is lost: its rows are copied from the
       // tables in place, not read from the store, so the run neither misses it nor scores it again.
-      const name = createHash('sha256').update(FILES[2]).digest('hex').slice(0, 40);
-      await rm(join(project.out, '.hsframe', 'fragments', name.slice(0, 2), `${name}.json`));
+      const stored = await Promise.all((await fragmentFiles(project.out)).map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
+      await rm(stored.find(({ text }) => text.includes(`"id":${JSON.stringify(FILES[2])}`))!.path);
       await writeFile(join(project.corpus, 'new.txt'), 'Refugees have a right to asylum and to family reunification.\n');
       await appendFile(join(project.corpus, FILES[0]), '\nBorder control and detention of migrants.\n');
       await rm(join(project.corpus, FILES[1]));
