@@ -76,13 +76,14 @@ const BYTES_PER_EXTRA_THREAD = 2_000_000;
 export async function scoreFiles(files: readonly DocumentFile[], settings: ScoreFilesSettings): Promise<FilesScored> {
   const threads = settings.concurrency > 0 ? settings.concurrency : availableParallelism();
   const progress = { done: 0, total: files.length, cached: 0, failed: 0, bytes: 0 };
-  // An explicit thread count above one is honoured. Otherwise workers start only for jobs big
-  // enough to repay their start-up; then even one thread scores in a worker, whose heap is
-  // capped, so memory stays flat however large the corpus. After a finished run (its index is
-  // read) most documents are reused, so that is judged by the documents to score, as they come.
+  // Workers start only for jobs big enough to repay their start-up (or, in a first or forced
+  // run, when a thread count above one is given); then even one thread scores in a worker, whose
+  // heap is capped, so memory stays flat however large the corpus. After a finished run (its
+  // index is read) most documents are reused, so that is judged by the documents to score, as
+  // they come, whatever the thread count: it is how many workers may score, not how many start.
   const isExplicit = threads > 1 && settings.concurrency > 0;
-  const isIncremental = !isExplicit && !settings.isForced && settings.store?.hasIndex === true;
-  let useWorkers = WorkerPool.isAvailable() && (isExplicit || (!isIncremental && (await hasBytes(files, BYTES_PER_EXTRA_THREAD))));
+  const isIncremental = !settings.isForced && settings.store?.hasIndex === true;
+  let useWorkers = WorkerPool.isAvailable() && !isIncremental && (isExplicit || (await hasBytes(files, BYTES_PER_EXTRA_THREAD)));
   let bytesToScore = 0;
   let pool: Promise<WorkerPool> | undefined;
   // With a store, workers store their results themselves: the rows of the tables go straight to disk.

@@ -325,7 +325,9 @@ describe('lexicons kept between runs', () => {
     const kept = join(project.out, '.hsframe', 'inflections.json');
     const first = await readFile(kept, 'utf8');
     await rm(kept);
-    await writeFile(join(project.corpus, 'b.txt'), 'The fencing of the frontier.\n');
+    // Over 2 MB to score: enough for a re-run to start worker threads.
+    const filler = `${'The committee met on Tuesday to discuss the agenda. '.repeat(20)}\n\n`.repeat(2100);
+    await writeFile(join(project.corpus, 'b.txt'), `The fencing of the frontier.\n\n${filler}`);
     expect(await summary(project.pipeline, '--concurrency', '2')).toMatchObject({ scored: 1, cached: 1 });
     expect(await readFile(kept, 'utf8')).toBe(first);
     const rows = parse(await readFile(join(project.out, 'matches.csv'), 'utf8'), { columns: true }) as Record<string, string>[];

@@ -15,7 +15,7 @@ afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: t
 const textOf = (bytes: number) => `${'The committee met on Tuesday to discuss the agenda. '.repeat(20)}Border control.\n\n`.repeat(Math.ceil(bytes / 1057));
 
 describe('worker threads for a re-run', () => {
-  test.skipIf(!WorkerPool.isAvailable())('start only once the documents to score, not the whole corpus, are big enough to repay them', async () => {
+  test.skipIf(!WorkerPool.isAvailable())('start only once the documents to score, not the whole corpus, are big enough to repay them, with a thread count given or not', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hsframe-threads-'));
     dirs.push(dir);
     const corpus = join(dir, 'corpus');
@@ -24,11 +24,11 @@ describe('worker threads for a re-run', () => {
     const { scorer } = await loadScorer(BUNDLED_LEXICONS);
     const create = vi.spyOn(WorkerPool, 'create');
     /** Score the corpus with the store of the runs before; how many worker pools it started, and what it scored. */
-    const run = async (options: { isForced?: boolean } = {}) => {
+    const run = async (options: { isForced?: boolean; concurrency?: number } = {}) => {
       create.mockClear();
       const store = await FragmentStore.open(join(dir, 'state'), 'key', { isReused: !options.isForced });
       const { files } = await findDocuments(corpus, ['.txt']);
-      const scored = await scoreFiles(files, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, store, isForced: options.isForced });
+      const scored = await scoreFiles(files, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, concurrency: options.concurrency ?? 0, store, isForced: options.isForced });
       await store.saveIndex();
       return { pools: create.mock.calls.length, scored: scored.scored, cached: scored.cached };
     };
@@ -38,11 +38,16 @@ describe('worker threads for a re-run', () => {
       // One small new document: scored here, without starting a worker for it.
       await writeFile(join(corpus, 'small.txt'), textOf(2_000));
       expect(await run()).toEqual({ pools: 0, scored: 1, cached: 1 });
+      // The same with a thread count given: it is how many may score, not how many start.
+      await writeFile(join(corpus, 'small-2.txt'), textOf(2_000));
+      expect(await run({ concurrency: 2 })).toEqual({ pools: 0, scored: 1, cached: 2 });
       // Enough new text to repay a worker: one starts.
       await writeFile(join(corpus, 'big-2.txt'), textOf(2_100_000));
-      expect(await run()).toEqual({ pools: 1, scored: 1, cached: 2 });
+      expect(await run()).toEqual({ pools: 1, scored: 1, cached: 3 });
+      await writeFile(join(corpus, 'big-3.txt'), textOf(2_100_000));
+      expect(await run({ concurrency: 2 })).toEqual({ pools: 1, scored: 1, cached: 4 });
       // Forced: everything is scored again, in workers.
-      expect(await run({ isForced: true })).toEqual({ pools: 1, scored: 3, cached: 0 });
+      expect(await run({ isForced: true })).toEqual({ pools: 1, scored: 5, cached: 0 });
     } finally {
       create.mockRestore();
     }
