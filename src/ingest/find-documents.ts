@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { compareText } from '../compare-text.js';
@@ -43,6 +43,8 @@ export async function findDocuments(root: string, extensions: readonly string[],
   if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues };
   // Paths to skip that do not exist (yet) have nothing to skip.
   const skipped = new Set((await Promise.all(skip.map((path) => realpath(path).catch(() => undefined)))).filter((path) => path !== undefined));
+  // The folders that hold a path to skip: only their files are looked up in `skipped`.
+  const skippedIn = new Set([...skipped].map((path) => dirname(path)));
   const seen = new Set<string>();
   // The real path and entries of the next few sub-folders are asked for before the walk reaches
   // them (p-limit bounds the calls in flight): their round trips to the disk overlap, while the
@@ -77,12 +79,15 @@ export async function findDocuments(root: string, extensions: readonly string[],
     seen.add(real);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // Sub-folders (not links to them) in order; each is looked at once the walk is within FOLDERS_AT_ONCE of it.
-    const subFolders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => join(folder, entry.name));
+    // A name read from a folder holds no separator and is never `.` or `..`: joined without `join`'s normalising.
+    const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`;
+    const hasSkipped = skippedIn.has(real);
+    const subFolders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => inFolder + entry.name);
     const ahead: Promise<Folder>[] = [];
     let nextSub = 0;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const path = join(folder, entry.name);
+      const path = inFolder + entry.name;
       const id = idIn(folderId, entry.name);
       if (entry.name.includes('\ufffd')) {
         // Node reads a name's bytes as UTF-8: one that is not (a Latin-1 name from an old archive) comes back with U+FFFD and cannot be opened by it.
@@ -106,7 +111,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
         await walk(path, id, ahead[nextSub++], [...ancestors, real]);
       } else if (isDirectory) await walk(path, id, look(path), [...ancestors, real]);
       // Not a folder: a regular file, or a FIFO, socket or device named as a document, which reading refuses by name.
-      else if (extensions.includes(extname(entry.name).toLowerCase()) && !skipped.has(join(real, entry.name))) {
+      else if (extensions.includes(extname(entry.name).toLowerCase()) && !(hasSkipped && skipped.has(join(real, entry.name)))) {
         if (!isExcluded(id)) files.push({ id, path });
       }
     }
