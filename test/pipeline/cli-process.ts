@@ -48,3 +48,6 @@ export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1)).sort();
 }
+
+/** A text of about `bytes` bytes, in paragraphs of twenty sentences and few matches (the tables stay small). */
+export const textOfSize = (bytes: number) => `${'The committee met on Tuesday to discuss the agenda. '.repeat(20)}Border control.\n\n`.repeat(Math.ceil(bytes / 1057));

@@ -2,7 +2,7 @@ import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } fro
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listFiles, makeProject, runCli } from './cli-process.js';
+import { listFiles, makeProject, runCli, textOfSize } from './cli-process.js';
 
 const FILES = ['canada-unga-general-debate-1999.txt', 'hungary-unga-general-debate-2018.txt', 'los-angeles-declaration-migration-protection-2022.txt'];
 const cleanup: string[] = [];
@@ -326,8 +326,7 @@ describe('lexicons kept between runs', () => {
     const first = await readFile(kept, 'utf8');
     await rm(kept);
     // Over 2 MB to score: enough for a re-run to start worker threads.
-    const filler = `${'The committee met on Tuesday to discuss the agenda. '.repeat(20)}\n\n`.repeat(2100);
-    await writeFile(join(project.corpus, 'b.txt'), `The fencing of the frontier.\n\n${filler}`);
+    await writeFile(join(project.corpus, 'b.txt'), `The fencing of the frontier.\n\n${textOfSize(2_100_000)}`);
     expect(await summary(project.pipeline, '--concurrency', '2')).toMatchObject({ scored: 1, cached: 1 });
     expect(await readFile(kept, 'utf8')).toBe(first);
     const rows = parse(await readFile(join(project.out, 'matches.csv'), 'utf8'), { columns: true }) as Record<string, string>[];

@@ -7,12 +7,10 @@ import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
 import { mapBounded, scoreFiles, Stamper } from '../../src/pipeline/score-files.js';
 import { WorkerPool } from '../../src/pipeline/worker-pool.js';
+import { textOfSize } from './cli-process.js';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-/** A text of about `bytes` bytes, in paragraphs of twenty sentences (few matches: the tables stay small). */
-const textOf = (bytes: number) => `${'The committee met on Tuesday to discuss the agenda. '.repeat(20)}Border control.\n\n`.repeat(Math.ceil(bytes / 1057));
 
 describe('worker threads for a re-run', () => {
   test.skipIf(!WorkerPool.isAvailable())('start only once the documents to score, not the whole corpus, are big enough to repay them, with a thread count given or not', async () => {
@@ -20,7 +18,7 @@ describe('worker threads for a re-run', () => {
     dirs.push(dir);
     const corpus = join(dir, 'corpus');
     await mkdir(corpus);
-    await writeFile(join(corpus, 'big.txt'), textOf(2_100_000));
+    await writeFile(join(corpus, 'big.txt'), textOfSize(2_100_000));
     const { scorer } = await loadScorer(BUNDLED_LEXICONS);
     const create = vi.spyOn(WorkerPool, 'create');
     /** Score the corpus with the store of the runs before; how many worker pools it started, and what it scored. */
@@ -36,15 +34,15 @@ describe('worker threads for a re-run', () => {
       // A first run: 2.1 MB to score, in a worker.
       expect(await run()).toEqual({ pools: 1, scored: 1, cached: 0 });
       // One small new document: scored here, without starting a worker for it.
-      await writeFile(join(corpus, 'small.txt'), textOf(2_000));
+      await writeFile(join(corpus, 'small.txt'), textOfSize(2_000));
       expect(await run()).toEqual({ pools: 0, scored: 1, cached: 1 });
       // The same with a thread count given: it is how many may score, not how many start.
-      await writeFile(join(corpus, 'small-2.txt'), textOf(2_000));
+      await writeFile(join(corpus, 'small-2.txt'), textOfSize(2_000));
       expect(await run({ concurrency: 2 })).toEqual({ pools: 0, scored: 1, cached: 2 });
       // Enough new text to repay a worker: one starts.
-      await writeFile(join(corpus, 'big-2.txt'), textOf(2_100_000));
+      await writeFile(join(corpus, 'big-2.txt'), textOfSize(2_100_000));
       expect(await run()).toEqual({ pools: 1, scored: 1, cached: 3 });
-      await writeFile(join(corpus, 'big-3.txt'), textOf(2_100_000));
+      await writeFile(join(corpus, 'big-3.txt'), textOfSize(2_100_000));
       expect(await run({ concurrency: 2 })).toEqual({ pools: 1, scored: 1, cached: 4 });
       // Forced: everything is scored again, in workers.
       expect(await run({ isForced: true })).toEqual({ pools: 1, scored: 5, cached: 0 });
