@@ -11,6 +11,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { aggregate, createClassifier, findDocuments, loadPipeline, loadScorer, readDocument, scoreCells, scoreHeader, toCsv, tokenise, WINK_PIPES } from '../dist/index.js';
 import { readFileBytesSync, sourceFromBytes } from '../dist/ingest/index.js';
+import { matchesCsvOf } from '../dist/output/index.js';
 import { scoreBare } from './bare-scoring.mjs';
 import { stepsFor, twoCoreRatio } from './core-scaling.mjs';
 import { lexiconSizeCost, tokenisedSample } from './lexicon-size.mjs';
@@ -51,15 +52,18 @@ const bytes = sources.reduce((sum, doc) => sum + doc.bytes, 0);
 const classifyDoc = createClassifier(scorer.lexicons);
 sources.slice(0, 20).forEach((doc) => classifyDoc(tokenise(doc, { tokeniser, language: 'en' })));
 // Per document, so memory stays flat on big corpora; each stage's time is summed.
-let [tokeniseSeconds, classifySeconds, aggregateSeconds, tokens] = [0, 0, 0, 0];
+let [tokeniseSeconds, classifySeconds, aggregateSeconds, matchRowsSeconds, tokens] = [0, 0, 0, 0, 0];
 const rows = [];
 for (const doc of sources) {
   const [t1, tokenised] = seconds(() => tokenise(doc, { tokeniser, language: 'en' }));
   const [t2, classified] = seconds(() => classifyDoc(tokenised));
   const [t3, row] = seconds(() => aggregate(classified, { categories: scorer.categories, lexiconVersion: scorer.lexiconVersion }));
+  // A document's rows of matches.csv, as the worker that scores it makes them (not part of the classify + aggregate target).
+  const [t4] = seconds(() => matchesCsvOf(classified));
   tokeniseSeconds += t1;
   classifySeconds += t2;
   aggregateSeconds += t3;
+  matchRowsSeconds += t4;
   tokens += tokenised.wordCount;
   rows.push(row);
 }
@@ -157,6 +161,7 @@ ${rate('…the same with asynchronous reads (`readDocument`)', asyncIngestSecond
 ${rate(`tokenise alone (${tokeniser}: tokens, offsets, sentences, negation window, language${tokeniser === 'scan.v1' ? ', word stream' : ''})`, tokeniseSeconds)}
 ${rate('classify alone (both lexicons)', classifySeconds)}
 ${rate('aggregate + CSV alone', aggregateSeconds)}
+${rate('rows of matches.csv alone (keyword in context, CSV cells, UTF-8), as a worker makes them', matchRowsSeconds)}
 ${rate(`**yardstick**: plain wink-nlp readDoc, pipe ${yardstickPipe.pipe.join(', ')}`, winkSeconds)}
 ${rate('whole pipeline, `hsframe run`, 1 thread', one.seconds)}
 ${rate('whole pipeline, `hsframe run`, 1 thread pinned to one core (`taskset -c 0`)', oneCore.seconds)}

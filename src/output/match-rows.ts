@@ -1,6 +1,6 @@
 import type { ClassifiedDoc } from '../document.js';
 import { parse } from 'csv-parse/sync';
-import { textCell, untextCell, type Cell, type TextParts } from './csv.js';
+import { csvBytes, textCell, untextCell, type Cell, type TextParts } from './csv.js';
 
 /** matches.csv columns, in order. Offsets are characters into the document's text, end exclusive. */
 export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'category', 'entry', 'matched_text', 'negated', 'weight', 'kwic'] as const;
@@ -44,6 +44,11 @@ export function matchRows(doc: ClassifiedDoc, from = 0, to = doc.hits.length): M
       kwic: kwic(doc.text, start, end, KWIC_CHARS, matchedText),
     };
   });
+}
+
+/** A document's rows of matches.csv (no header) in the default CSV settings, as UTF-8 text in parts. */
+export function matchesCsvOf(doc: ClassifiedDoc): TextParts {
+  return csvBytes(doc.hits.length, (from, to) => matchRows(doc, from, to).map((match) => matchCells(match)));
 }
 
 /** A match row as CSV cells in `MATCH_HEADER` order. */

@@ -1,7 +1,7 @@
 import type { Issue, ScoreRow } from '../document.js';
 import { sourceFromBytes, type DocumentFile } from '../ingest/index.js';
 import { makeIssue } from '../issues.js';
-import { csvBytes, matchCells, matchRows, segmentCells, segmentRows, type SegmentKind, type TextParts } from '../output/index.js';
+import { csvBytes, matchesCsvOf, segmentCells, segmentRows, type SegmentKind, type TextParts } from '../output/index.js';
 import type { Scorer } from './scorer.js';
 
 /** No rows of a table (a result whose rows stay in the store). */
@@ -39,7 +39,7 @@ export async function scoreBytes(scorer: Scorer, bytes: Uint8Array, file: Docume
     const read = await sourceFromBytes(bytes, file.path, file.id, sha256);
     if (!read.doc) return { issue: read.issue };
     const { doc, row, issues } = scorer.score(read.doc);
-    const matchesCsv = options.hasMatches === false ? NO_CSV : csvBytes(doc.hits.length, (from, to) => matchRows(doc, from, to).map((match) => matchCells(match)));
+    const matchesCsv = options.hasMatches === false ? NO_CSV : matchesCsvOf(doc);
     const segments = options.segments ? segmentRows(doc, scorer.categories, options.segments) : undefined;
     const segmentsCsv = segments && csvBytes(segments.length, (from, to) => segments.slice(from, to).map((segment) => segmentCells(segment, scorer.categories, { hasWholeHits: scorer.hasWholeHits })));
     return { result: { id: file.id, sha256, row, matchesCsv, segmentsCsv, issues } };
