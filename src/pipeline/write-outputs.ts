@@ -208,8 +208,8 @@ interface CopyRange {
   bytes: number;
 }
 
-/** What goes into one table, in order: rows made here, or rows copied from the last run's table. */
-type Piece = (string | Uint8Array)[] | CopyRange;
+/** What goes into one table, in order: rows made here (UTF-8), or rows copied from the last run's table. */
+type Piece = Uint8Array[] | CopyRange;
 
 /**
  * The temp files of the tables and how a batch of documents' rows is written into them. In the
@@ -263,12 +263,12 @@ class TableFiles {
         continue;
       }
       const rows = read[next++];
-      const parts = [csvRows(this.scoreCells(rows.row), csv), rows.matches, rows.segments ?? new Uint8Array()].slice(0, this.all.length);
+      const parts = [Buffer.from(csvRows(this.scoreCells(rows.row), csv)), rows.matches, rows.segments ?? new Uint8Array()].slice(0, this.all.length);
       parts.forEach((part, table) => addRows(pieces[table], part));
-      this.docRows.push([doc.id, doc.sha256, ...parts.map((part) => (typeof part === 'string' ? Buffer.byteLength(part) : part.length))]);
+      this.docRows.push([doc.id, doc.sha256, ...parts.map((part) => part.length)]);
     }
     for (const [table, list] of pieces.entries()) {
-      for (const piece of list) await this.all[table].writeText(Array.isArray(piece) ? Buffer.concat(piece.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))) : await this.copy(table, piece));
+      for (const piece of list) await this.all[table].writeText(Array.isArray(piece) ? Buffer.concat(piece) : await this.copy(table, piece));
     }
   }
 
@@ -343,7 +343,7 @@ function addCopy(pieces: Piece[], start: number, bytes: number): void {
 }
 
 /** Add rows made here to `pieces`, joined to the rows before. */
-function addRows(pieces: Piece[], rows: string | Uint8Array): void {
+function addRows(pieces: Piece[], rows: Uint8Array): void {
   if (rows.length === 0) return;
   const last = pieces.at(-1);
   if (Array.isArray(last)) last.push(rows);
