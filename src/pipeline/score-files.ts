@@ -194,28 +194,33 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, task:
   return results;
 }
 
-/** Blocking stats whose times are averaged (the last this many). */
+/** Blocking stats whose times are judged together (the last this many). */
 const STAT_WINDOW = 32;
-/** Blocking stats that take longer than this on average (ms) mean a slow file system. */
-const SLOW_STAT_MEAN_MS = 0.5;
+/** A blocking stat slower than this (ms) is slow; most of the last `STAT_WINDOW` slow means a slow file system. */
+const SLOW_STAT_MS = 0.5;
 /** One blocking stat that takes longer than this (ms) is enough to tell. */
 const STALLED_STAT_MS = 50;
 
 /**
  * Files' sizes and modification times. On a local disk a blocking `stat` takes a few
  * microseconds, a fifth of the main thread's time that one through the thread pool costs (an
- * unchanged re-run stats every file). When the last `STAT_WINDOW` of them took more than
- * `SLOW_STAT_MEAN_MS` on average, or one took more than `STALLED_STAT_MS` (a network file
- * system), the rest go through the thread pool, where their waits overlap. An average, not
- * one slow call: a busy machine delays the odd stat by milliseconds.
+ * unchanged re-run stats every file). When more than half of the last `STAT_WINDOW` took longer
+ * than `SLOW_STAT_MS`, or one took longer than `STALLED_STAT_MS` (a network file system), the
+ * rest go through the thread pool, where their waits overlap. Most of them, not an average: a
+ * busy machine, or a garbage collection that falls inside the call, delays the odd stat by
+ * tens of milliseconds, which alone would raise the average past the mark.
  */
 export class Stamper {
   private isFast = true;
-  private readonly times = new Float64Array(STAT_WINDOW);
+  /** By slot of the window: 1 when that stat was slow. */
+  private readonly slow = new Uint8Array(STAT_WINDOW);
   private count = 0;
-  private sum = 0;
+  private slowCount = 0;
 
-  constructor(private readonly limits = { meanMs: SLOW_STAT_MEAN_MS, stalledMs: STALLED_STAT_MS }) {}
+  constructor(
+    private readonly limits = { slowMs: SLOW_STAT_MS, stalledMs: STALLED_STAT_MS },
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** True while files are stat'ed with blocking calls. */
   get isBlocking(): boolean {
@@ -225,23 +230,23 @@ export class Stamper {
   /** The size and modification time of the file at `path`; undefined when it cannot be stat'ed. */
   async stampOf(path: string): Promise<FileStamp | undefined> {
     if (!this.isFast) return stat(path).then(stampOf, () => undefined);
-    const started = performance.now();
+    const started = this.now();
     try {
       return stampOf(statSync(path));
     } catch {
       return undefined;
     } finally {
-      this.note(performance.now() - started);
+      this.note(this.now() - started);
     }
   }
 
   private note(ms: number): void {
     const slot = this.count % STAT_WINDOW;
-    this.sum += ms - this.times[slot];
-    this.times[slot] = ms;
+    const isSlow = ms > this.limits.slowMs ? 1 : 0;
+    this.slowCount += isSlow - this.slow[slot];
+    this.slow[slot] = isSlow;
     this.count += 1;
-    const isSlow = this.count >= STAT_WINDOW && this.sum > STAT_WINDOW * this.limits.meanMs;
-    if (isSlow || ms > this.limits.stalledMs) this.isFast = false;
+    if (this.slowCount * 2 > STAT_WINDOW || ms > this.limits.stalledMs) this.isFast = false;
   }
 }
 

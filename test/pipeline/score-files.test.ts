@@ -53,7 +53,7 @@ describe('worker threads for a re-run', () => {
 });
 
 describe('file stamps', () => {
-  test('blocking and asynchronous stats give the same stamps; once blocking ones are slow on average, or one stalls, the rest are asynchronous', async () => {
+  test('blocking and asynchronous stats give the same stamps; once most blocking ones are slow, or one stalls, the rest are asynchronous', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hsframe-stamps-'));
     try {
       const paths = ['a.txt', 'b.txt'].map((name) => join(dir, name));
@@ -65,16 +65,47 @@ describe('file stamps', () => {
       expect(fast.isBlocking).toBe(true);
       expect(blocking.map((stamp) => stamp?.size)).toEqual([16, 49, undefined]);
       // One stat that counts as stalled: the first is blocking, the rest go through the thread pool.
-      const stalled = new Stamper({ meanMs: 1000, stalledMs: -1 });
+      const stalled = new Stamper({ slowMs: 1000, stalledMs: -1 });
       expect(await Promise.all(all.map((path) => stalled.stampOf(path)))).toEqual(blocking);
       expect(stalled.isBlocking).toBe(false);
-      // Every stat counts as slow: judged on the average of the last 32, so the first 32 are blocking.
-      const slow = new Stamper({ meanMs: -1, stalledMs: 1000 });
-      for (let i = 0; i < 31; i++) await slow.stampOf(paths[i % 2]);
+      // Every stat counts as slow: judged on the last 32, so the first 16 are blocking.
+      const slow = new Stamper({ slowMs: -1, stalledMs: 1000 });
+      for (let i = 0; i < 16; i++) await slow.stampOf(paths[i % 2]);
       expect(slow.isBlocking).toBe(true);
       expect(await slow.stampOf(paths[0])).toEqual(blocking[0]);
       expect(slow.isBlocking).toBe(false);
       expect(await Promise.all(all.map((path) => slow.stampOf(path)))).toEqual(blocking);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an odd slow stat (a collection, a busy moment) does not make the rest asynchronous; most of a window slow does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-stamps-'));
+    try {
+      const path = join(dir, 'a.txt');
+      await writeFile(path, 'Border control.\n');
+      // A clock that makes each stat take the next of `times` (ms).
+      const clockOf = (times: number[]) => {
+        let [clock, isStart] = [0, true];
+        return () => {
+          if (!isStart) clock += times.shift() ?? 0.01;
+          isStart = !isStart;
+          return clock;
+        };
+      };
+      // One stat of 20 ms among quick ones: over the old average of 0.5 ms for the window, but not most of it.
+      const odd = new Stamper(undefined, clockOf([0.01, 0.01, 20, ...Array(60).fill(0.01)]));
+      for (let i = 0; i < 64; i++) await odd.stampOf(path);
+      expect(odd.isBlocking).toBe(true);
+      // Sixteen slow stats of the last 32 are not most of them; seventeen are.
+      const times = [...Array(32).fill(0.01), ...Array(16).fill(2)];
+      const half = new Stamper(undefined, clockOf([...times]));
+      for (let i = 0; i < times.length; i++) await half.stampOf(path);
+      expect(half.isBlocking).toBe(true);
+      const most = new Stamper(undefined, clockOf([...times, 2]));
+      for (let i = 0; i <= times.length; i++) await most.stampOf(path);
+      expect(most.isBlocking).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
