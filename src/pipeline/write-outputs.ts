@@ -212,24 +212,23 @@ interface CopyRange {
 type Piece = Uint8Array[] | CopyRange;
 
 /**
- * The temp files of the tables and how a batch of documents' rows is written into them. In the
- * default CSV settings, the rows of a document unchanged since the last run's tables (same id
- * and content, those tables still as that run wrote them, made with the same settings) are
- * copied from them, byte for byte, without reading its stored result; and where each
- * document's rows go is kept, for the next run to do the same.
+ * The temp files of the tables and how a batch of documents' rows is written into them. The
+ * rows of a document unchanged since the last run's tables (same id and content, those tables
+ * still as that run wrote them, made with the same CSV settings and layout) are copied from
+ * them, byte for byte, without reading its stored result; and where each document's rows go is
+ * kept, for the next run to do the same. The others' stored rows of matches and segments, made
+ * in the default CSV settings, are recoded document by document in other settings.
  */
 class TableFiles {
-  /** By document, in order: id, content hash and bytes of rows in each table; undefined in settings whose rows are recoded. */
-  private readonly docRows: [string, string, ...number[]][] | undefined;
+  /** By document, in order: id, content hash and bytes of rows in each table. */
+  private readonly docRows: [string, string, ...number[]][] = [];
 
   private constructor(
     private readonly settings: TableSettings,
     readonly all: readonly CsvFileWriter[],
     /** The last run's tables, open for reading. */
     private readonly previous: { readonly tables: PreviousTables; readonly handles: readonly FileHandle[] } | undefined,
-  ) {
-    this.docRows = isDefaultLayout(settings.csv ?? DEFAULT_CSV_SETTINGS) ? [] : undefined;
-  }
+  ) {}
 
   static async open(settings: TableSettings): Promise<TableFiles> {
     const { dir, scorer, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = settings;
@@ -251,7 +250,6 @@ class TableFiles {
 
   /** Write the rows of `batch`, in order: copied (`isCopied`), or else from `read`, the stored rows of the others, in order. */
   async write(batch: readonly StoredDoc[], read: readonly StoredRows[]): Promise<void> {
-    if (!this.docRows) return this.writeRecoded(read);
     const { csv = DEFAULT_CSV_SETTINGS } = this.settings;
     const pieces = this.all.map((): Piece[] => []);
     let next = 0;
@@ -263,7 +261,8 @@ class TableFiles {
         continue;
       }
       const rows = read[next++];
-      const parts = [Buffer.from(csvRows(this.scoreCells(rows.row), csv)), rows.matches, rows.segments ?? new Uint8Array()].slice(0, this.all.length);
+      const stored = [recoded(rows.matches, csv, isMatchNumber), recoded(rows.segments ?? new Uint8Array(), csv, isSegmentNumber)];
+      const parts = [Buffer.from(csvRows(this.scoreCells(rows.row), csv)), ...stored].slice(0, this.all.length);
       parts.forEach((part, table) => addRows(pieces[table], part));
       this.docRows.push([doc.id, doc.sha256, ...parts.map((part) => part.length)]);
     }
@@ -272,10 +271,10 @@ class TableFiles {
     }
   }
 
-  /** Where each document's rows went (after the last `write`), and what they were made with; undefined in settings whose rows are recoded, or without the run's key. */
+  /** Where each document's rows went (after the last `write`), and what they were made with; undefined without the run's key. */
   rows(): TableRows | undefined {
     const { csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments, runKey } = this.settings;
-    if (!this.docRows || runKey === undefined) return undefined;
+    if (runKey === undefined) return undefined;
     return { settings: rowsKey(runKey, csv, layout, segments), headers: this.all.map((writer) => writer.headerBytes), docs: this.docRows };
   }
 
@@ -306,21 +305,23 @@ class TableFiles {
     }
     return buffer;
   }
+}
 
-  /** Rows of matches and segments were rendered when each document was scored: in other CSV settings they are recoded, a batch at a time. */
-  private async writeRecoded(batch: readonly StoredRows[]): Promise<void> {
-    const { csv = DEFAULT_CSV_SETTINGS } = this.settings;
-    const [scores, matches, segments] = this.all;
-    await scores.write(batch.flatMap((rows) => this.scoreCells(rows.row)));
-    await writeRecoded(matches, batch.map((rows) => rows.matches), csv, (column) => column === MATCH_HEADER.indexOf('weight'));
-    if (segments) await writeRecoded(segments, batch.map((rows) => rows.segments ?? new Uint8Array()), csv, (column) => column >= SEGMENT_NUMBERS_FROM);
-  }
+/** The columns of matches.csv that hold numbers to write with the decimal mark: the weight. */
+const isMatchNumber = (column: number) => column === MATCH_HEADER.indexOf('weight');
+/** The columns of segments.csv that hold numbers to write with the decimal mark: hits per category, then the framing index. */
+const isSegmentNumber = (column: number) => column >= SEGMENT_NUMBERS_FROM;
+
+/** Rows stored in the default CSV settings (UTF-8) as `csv` writes them: the same bytes in the default settings, else recoded a slice at a time (`recodeCsvParts`). */
+function recoded(rows: Uint8Array, csv: CsvSettings, numberColumns: (column: number) => boolean): Uint8Array {
+  if (isDefaultLayout(csv)) return rows;
+  return Buffer.concat([...recodeCsvParts(rows, csv, numberColumns)].map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
 }
 
 /** The last run's tables, open for reading, when their rows can be copied (`previousTables`); undefined when they cannot, or cannot be opened. */
 async function openPrevious(settings: TableSettings): Promise<{ tables: PreviousTables; handles: FileHandle[] } | undefined> {
   const { dir, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments, stateDir, runKey } = settings;
-  if (!isDefaultLayout(csv) || stateDir === undefined || runKey === undefined) return undefined;
+  if (stateDir === undefined || runKey === undefined) return undefined;
   const tables = await previousTables(stateDir, dir, rowsKey(runKey, csv, layout, segments), tableNames(segments));
   if (!tables) return undefined;
   const handles: FileHandle[] = [];
@@ -415,11 +416,6 @@ export class StoredResultsLost extends Error {
   constructor(readonly ids: readonly string[]) {
     super(`the stored results of ${ids.length} document(s) are missing or unreadable (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}): run again with --force`);
   }
-}
-
-/** Write stored rows, joined: copied as bytes in the default settings, else decoded and recoded a slice at a time. */
-async function writeRecoded(writer: CsvFileWriter, rows: readonly Uint8Array[], csv: CsvSettings, numberColumns: (column: number) => boolean): Promise<void> {
-  for (const part of recodeCsvParts(Buffer.concat(rows), csv, numberColumns)) await writer.writeText(part);
 }
 
 /** The outputs that the manifest in `dir` lists (none if it is missing or unreadable). */

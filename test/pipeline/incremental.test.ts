@@ -121,7 +121,7 @@ describe('incremental re-runs', () => {
     cleanup.push(project.dir);
     await summary(project.pipeline, '--delimiter', ';', '--decimal', ',');
     const matches = await readFile(join(project.out, 'matches.csv'), 'utf8');
-    // A new document makes the tables be rewritten: the stored rows of the others are recoded, not rescored.
+    // A new document makes the tables be rewritten: the rows of the others are copied, not rescored.
     await writeFile(join(project.corpus, 'new.txt'), 'Refugees have a right to asylum.\n');
     expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',')).toMatchObject({ scored: 1, cached: 2 });
     const rewritten = await readFile(join(project.out, 'matches.csv'), 'utf8');
@@ -129,20 +129,23 @@ describe('incremental re-runs', () => {
     expect(rewritten.slice(matches.length)).toMatch(/^new\.txt;1;/);
 
     // One fragment keeps its first line (so the document still counts as unchanged) but loses its rows; another is deleted.
+    // The tables are asked for in other CSV settings than the last run's, so no row is copied from them: all are read from the store.
     const [cut, deleted] = await fragmentFiles(project.out);
     const stored = await readFile(cut, 'utf8');
     await writeFile(cut, stored.slice(0, stored.indexOf('\n') + 1));
     await rm(deleted);
     await writeFile(join(project.corpus, 'newer.txt'), 'Border control.\n');
-    const result = await runCli(['run', project.pipeline, '--delimiter', ';', '--decimal', ',', '--json']);
+    const result = await runCli(['run', project.pipeline, '--json']);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ scored: 3, cached: 1, failed: 0 });
-    const errors = parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true, delimiter: ';' }) as { code: string; severity: string }[];
+    const errors = parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true }) as { code: string; severity: string }[];
     expect(errors.map((row) => [row.code, row.severity])).toEqual([['STORED_RESULT_LOST', 'warning'], ['STORED_RESULT_LOST', 'warning']]);
-    const repaired = await readFile(join(project.out, 'matches.csv'), 'utf8');
+    // Back in the first settings: every stored row is read again and recoded, as a forced run writes it.
     expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',')).toMatchObject({ scored: 0, cached: 4 });
+    const recoded = await readFile(join(project.out, 'matches.csv'), 'utf8');
+    expect(recoded.split('\n')[1]).toMatch(/;\d+,?\d*;/);
     expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',', '--force')).toMatchObject({ scored: 4 });
-    expect(await readFile(join(project.out, 'matches.csv'), 'utf8')).toBe(repaired);
+    expect(await readFile(join(project.out, 'matches.csv'), 'utf8')).toBe(recoded);
 
     // The tables are current, so only report.html reads the stored rows: a lost one is found there, and scored again.
     await summary(project.pipeline, '--report');
@@ -159,7 +162,7 @@ describe('tables of a re-run', () => {
   const TABLES = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv'];
   const tables = (dir: string) => Promise.all(TABLES.map((name) => readFile(join(dir, name), 'utf8')));
 
-  for (const flags of [['--segments', 'sentence'], ['--segments', 'paragraph', '--format', 'long']]) {
+  for (const flags of [['--segments', 'sentence'], ['--segments', 'paragraph', '--format', 'long'], ['--segments', 'sentence', '--delimiter', ';', '--decimal', ','], ['--excel', '--format', 'long', '--segments', 'paragraph']]) {
     test(`copy the unchanged documents' rows from the tables in place, and equal a clean run's (${flags.join(' ')})`, async () => {
       const project = await makeProject(FILES);
       cleanup.push(project.dir);
@@ -213,9 +216,16 @@ describe('tables of a re-run', () => {
     await summary(project.pipeline, ...flags);
     await same();
 
-    // Other CSV settings recode the stored rows: no record of where they are, and nothing copied.
-    await summary(project.pipeline, ...flags, '--delimiter', ';', '--decimal', ',');
-    await expect(rows()).rejects.toThrow(/ENOENT/);
+    // Other CSV settings: the tables in the settings before are not copied from (their rows are
+    // read from the store and recoded), and where the new rows are is recorded for the next run.
+    const european = [...flags, '--delimiter', ';', '--decimal', ','];
+    const before = (await rows()) as unknown as { settings: string };
+    await summary(project.pipeline, ...european);
+    const after = (await rows()) as unknown as { settings: string; docs: [string, string, ...number[]][] };
+    expect(after.settings).not.toBe(before.settings);
+    expect(after.docs.map(([id]) => id)).toEqual([...FILES.slice(0, 2), 'new.txt']);
+    await summary(project.pipeline, '--out', clean, ...european);
+    expect(await tables(project.out)).toEqual(await tables(clean));
   }, 60_000);
 });
 
