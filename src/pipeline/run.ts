@@ -16,6 +16,7 @@ import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.
 import type { Scorer } from './scorer.js';
 import { loadScorer } from './load-scorer.js';
 import { isInShard, type Shard } from './shard.js';
+import { isOutputCurrent, saveOutputState } from './tables-state.js';
 import { OrderedTables, StoredResultsLost, storedScoreRows, writeOutputs } from './write-outputs.js';
 import { REPORT_FILE, reportRowsFromScores, writeReport } from './write-report.js';
 
@@ -184,12 +185,16 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     });
     overrides.onEvent?.({ phase: 'write' });
     const writeAll = async (tablesBegun: OrderedTables | undefined) => {
-      await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest: manifestOf(new Date()), files: outputFiles, csv: overrides.csv, layout, segments, runKey, tables: tablesBegun });
-      if (hasReport) {
-        const reportRows: ReportRow[] = [];
-        for await (const rows of storedScoreRows(store, scored)) reportRows.push(...reportRowsFromScores(rows));
-        await writeReport(outputDir, reportRows, { name: config.name, lexiconVersion: scorer.lexiconVersion, categories: scorer.categories.map((category) => category.id) });
-      }
+      const { digest } = await writeOutputs({ dir: outputDir, stateDir, scorer, scored, store, issues, manifest: manifestOf(new Date()), files: outputFiles, csv: overrides.csv, layout, segments, runKey, tables: tablesBegun });
+      if (!hasReport) return;
+      const info = { name: config.name, lexiconVersion: scorer.lexiconVersion, categories: scorer.categories.map((category) => category.id) };
+      // A report made from the same rows, under the same name, and still as written is left in place (with the time it was made).
+      const reportDigest = createHash('sha256').update(JSON.stringify([digest, info])).digest('hex');
+      if (await isOutputCurrent(stateDir, outputDir, REPORT_FILE, reportDigest)) return;
+      const reportRows: ReportRow[] = [];
+      for await (const rows of storedScoreRows(store, scored)) reportRows.push(...reportRowsFromScores(rows));
+      await writeReport(outputDir, reportRows, info);
+      await saveOutputState(stateDir, outputDir, REPORT_FILE, reportDigest);
     };
     try {
       try {

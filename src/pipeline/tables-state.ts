@@ -101,6 +101,30 @@ export async function saveTablesState(stateDir: string, dir: string, digest: str
   await writeFileAtomic(join(stateDir, STATE_FILE), JSON.stringify(state));
 }
 
+/** The record in the state folder of an output made from the tables (`isOutputCurrent`). */
+const outputStateFile = (name: string) => `${name}.state.json`;
+
+/**
+ * Whether the output `name` in `dir`, a file made from the tables (report.html), is still what
+ * the last run wrote from `digest`: its record in the state folder names that digest, and the
+ * file has the size and modification time recorded when it was written.
+ */
+export async function isOutputCurrent(stateDir: string, dir: string, name: string, digest: string): Promise<boolean> {
+  let state: { format?: unknown; digest?: unknown; stamp?: FileStamp } | undefined;
+  try {
+    state = JSON.parse(await readFile(join(stateDir, outputStateFile(name)), 'utf8')) as typeof state;
+  } catch {
+    return false;
+  }
+  return state?.format === FORMAT && state.digest === digest && isSameStamp(await stampAt(join(dir, name)), state.stamp);
+}
+
+/** Record (atomically) that the output `name` in `dir` was just written from `digest` (see `isOutputCurrent`). */
+export async function saveOutputState(stateDir: string, dir: string, name: string, digest: string): Promise<void> {
+  const stamp = await stampAt(join(dir, name));
+  if (stamp) await writeFileAtomic(join(stateDir, outputStateFile(name)), JSON.stringify({ format: FORMAT, digest, stamp }));
+}
+
 function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -352,13 +352,15 @@ function addRows(pieces: Piece[], rows: Uint8Array): void {
 }
 
 /**
- * Write scores.csv, matches.csv, (segments.csv,) errors.csv and manifest.json, each atomically. The
+ * Write scores.csv, matches.csv, (segments.csv,) errors.csv and manifest.json, each atomically;
+ * return what the tables are made from (`digest`: the documents, their contents, the run key and
+ * the tables' settings), and whether they were left as they were. The
  * tables are not rewritten when nothing that makes them has changed since the last run (same
  * documents, contents, lexicons, options and format) and each is still the file that run wrote
  * (same size and modification time). An optional output that the previous manifest lists and
  * this run does not write is removed, so the folder holds what a clean run writes.
  */
-export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: boolean }> {
+export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: boolean; digest: string }> {
   const { dir, stateDir, scored, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
   const digest = createHash('sha256').update(JSON.stringify([rowsKey(outputs.runKey, csv, layout, segments), scored.ids.map((id) => [id, scored.contentHashes.get(id)])])).digest('hex');
   const names = tableNames(segments);
@@ -381,7 +383,7 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   await publish(pending);
   await removeOutputs(dir, stale);
   if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names, await tables.rows());
-  return { isUnchanged };
+  return { isUnchanged, digest };
 }
 
 /** The stored row of scores of every scored document, in id order, a batch at a time. */

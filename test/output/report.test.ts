@@ -85,6 +85,10 @@ describe('report.html of awkward corpora', () => {
       const fromCsv = await readFile(join(awkward.out, 'report.html'), 'utf8');
       const body = (text: string) => text.replace(/generated [^<]+/, '');
       expect(body(fromCsv)).toBe(body(fromRun));
+      // A run in the long layout makes its report from the stored rows: the same report.
+      const long = join(awkward.dir, 'long');
+      expect((await runCli(['run', awkward.pipeline, '--quiet', '--report', '--format', 'long', '--out', long])).code).toBe(0);
+      expect(body(await readFile(join(long, 'report.html'), 'utf8'))).toBe(body(fromRun));
       expect(fromRun).toContain('not scored (another language)');
       expect(fromRun).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\ufffd/);
       expect(fromRun).toContain(">'=a.txt<");
@@ -105,6 +109,9 @@ describe('report.html of awkward corpora', () => {
       await runCli(['report', empty.pipeline]);
       const fromCsv = await readFile(join(empty.out, 'report.html'), 'utf8');
       expect(fromCsv.replace(/generated [^<]+/, '')).toBe(fromRun.replace(/generated [^<]+/, ''));
+      const long = join(empty.dir, 'long');
+      await runCli(['run', empty.pipeline, '--quiet', '--report', '--format', 'long', '--out', long]);
+      expect((await readFile(join(long, 'report.html'), 'utf8')).replace(/generated [^<]+/, '')).toBe(fromRun.replace(/generated [^<]+/, ''));
       expect(fromCsv).toContain('<th scope="row">political</th>');
     } finally {
       await rm(empty.dir, { recursive: true, force: true });

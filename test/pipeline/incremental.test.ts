@@ -147,9 +147,10 @@ describe('incremental re-runs', () => {
     expect(await summary(project.pipeline, '--delimiter', ';', '--decimal', ',', '--force')).toMatchObject({ scored: 4 });
     expect(await readFile(join(project.out, 'matches.csv'), 'utf8')).toBe(recoded);
 
-    // The tables are current, so only report.html reads the stored rows: a lost one is found there, and scored again.
+    // The tables are current, so only report.html, made again once it is gone, reads the stored rows: a lost one is found there, and scored again.
     await summary(project.pipeline, '--report');
     await rm((await fragmentFiles(project.out))[0]);
+    await rm(join(project.out, 'report.html'));
     const reported = await runCli(['run', project.pipeline, '--report', '--json']);
     expect(reported.code, reported.stderr).toBe(0);
     expect(JSON.parse(reported.stdout)).toMatchObject({ scored: 1, cached: 3 });
@@ -271,6 +272,37 @@ describe('damaged and stale outputs', () => {
     const after = await identity(scoresPath);
     await summary(project.pipeline);
     expect(await identity(scoresPath)).toEqual(after);
+  }, 60_000);
+
+  test('an unchanged re-run leaves report.html in place; new rows, another pipeline name, or an edited or missing report make it again', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    const report = join(project.out, 'report.html');
+    const made = async () => ({ text: await readFile(report, 'utf8'), mtimeMs: (await stat(report)).mtimeMs });
+    await summary(project.pipeline, '--report');
+    const first = await made();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await summary(project.pipeline, '--report');
+    expect(await made()).toEqual(first);
+    // A new document: made again, with it.
+    await writeFile(join(project.corpus, 'new.txt'), 'Refugees have a right to asylum.\n');
+    await summary(project.pipeline, '--report');
+    const second = await made();
+    expect(second.text).toContain('new.txt');
+    expect(second.mtimeMs).not.toBe(first.mtimeMs);
+    // Edited since (another size or time): made again, as it was.
+    await writeFile(report, 'edited');
+    await summary(project.pipeline, '--report');
+    const third = await made();
+    expect(third.text.replace(/generated [^<]+/, '')).toBe(second.text.replace(/generated [^<]+/, ''));
+    // The same rows under another pipeline name: made again, with that name.
+    await writeFile(project.pipeline, (await readFile(project.pipeline, 'utf8')).replace(/^name: .*$/m, 'name: renamed'));
+    await summary(project.pipeline, '--report');
+    expect((await made()).text).toContain('renamed');
+    // Gone: made again.
+    await rm(report);
+    await summary(project.pipeline, '--report');
+    expect((await made()).text).toContain('new.txt');
   }, 60_000);
 
   test('segments.csv and report.html of an earlier run are removed when the options are off; files hsframe did not write are kept', async () => {
