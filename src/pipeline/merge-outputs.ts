@@ -1,8 +1,7 @@
-import type { ReadStream } from 'node:fs';
 import { open as openFile, readFile, realpath, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { parse as parseCsv, type Parser } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { CsvFileWriter, DEFAULT_CSV_SETTINGS, makeDirs, publish, untextCell, writeFileAtomic, type CsvSettings, type PendingFile } from '../output/index.js';
@@ -106,21 +105,23 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
   }
 }
 
-/** Rows of a merged table written at once. */
-const WRITE_ROWS = 2048;
+/** Bytes of merged rows gathered before they are written. */
+const WRITE_BYTES = 1 << 20;
 
 /**
  * Merge one table whose rows each shard wrote in doc_id order (scores.csv, matches.csv,
  * segments.csv), a row at a time: rows in doc_id order, a document's rows from its one folder
- * in the order they were written, so memory does not grow with the tables. `seen` gets each
- * doc_id of scores.csv and its folder's index (a document in two folders is refused).
- * `open` starts the merged table's file with its header. Returns the issue, if any.
+ * in the order they were written, so memory does not grow with the tables. Rows are copied as
+ * the shards wrote them (the runs wrote them in the same CSV settings), not parsed into cells
+ * and written again. `seen` gets each doc_id of scores.csv and its folder's index (a document in
+ * two folders is refused). `open` starts the merged table's file with its header. Returns the
+ * issue, if any.
  */
 async function mergeSortedTable(dirs: readonly string[], name: Table, csv: CsvSettings, seen: Map<string, number>, open: (header: readonly string[]) => Promise<CsvFileWriter>): Promise<Issue | undefined> {
-  const readers: TableReader[] = [];
+  const readers: RowReader[] = [];
   try {
     for (const dir of dirs) {
-      const reader = await TableReader.open(join(dir, name), name, csv);
+      const reader = await RowReader.open(join(dir, name), name, csv);
       if ('issue' in reader) return reader.issue;
       readers.push(reader);
       const issue = await reader.advance();
@@ -128,105 +129,222 @@ async function mergeSortedTable(dirs: readonly string[], name: Table, csv: CsvSe
       if (!isDeepStrictEqual(reader.header, readers[0].header)) return makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`);
     }
     const writer = await open(readers[0].header ?? []);
-    let batch: string[][] = [];
+    const rows = new RowBuffer();
     for (;;) {
       // The first folder's row wins a tie, as in a stable sort of the folders' rows one after another.
       let next = -1;
       for (let index = 0; index < readers.length; index++) {
-        if (readers[index].record && (next < 0 || compareText(readers[index].key, readers[next].key) < 0)) next = index;
+        if (readers[index].hasRow && (next < 0 || compareText(readers[index].key, readers[next].key) < 0)) next = index;
       }
       if (next < 0) break;
       const reader = readers[next];
       if (name === 'scores.csv') {
         // A long layout has a row per document and category: a document's rows are all in one folder.
         const other = seen.get(reader.key) ?? next;
-        if (other !== next) return makeIssue('MERGE_INVALID', dirs[next], `document ${reader.record![0]} is also in ${dirs[other]}: shards overlap`);
+        if (other !== next) return makeIssue('MERGE_INVALID', dirs[next], `document ${reader.cell} is also in ${dirs[other]}: shards overlap`);
         seen.set(reader.key, next);
       }
-      batch.push(reader.record!);
-      if (batch.length === WRITE_ROWS) {
-        await writer.write(batch);
-        batch = [];
-      }
+      reader.copyRow(rows);
+      if (rows.length >= WRITE_BYTES) await rows.writeTo(writer);
       const issue = await reader.advance();
       if (issue) return issue;
     }
-    await writer.write(batch);
+    await rows.writeTo(writer);
     return undefined;
   } finally {
     await Promise.all(readers.map((reader) => reader.close()));
   }
 }
 
-/** A run's table read a row at a time: its header, then each row with its doc_id (`key`), which must not go back unless the table is not `isOrdered`. */
-class TableReader {
+/** Rows gathered to be written at once: one buffer, grown as needed and used again after each write. */
+class RowBuffer {
+  bytes = Buffer.allocUnsafe(2 * WRITE_BYTES);
+  length = 0;
+
+  /** Room for `count` more bytes from `length`. */
+  room(count: number): Buffer {
+    if (this.length + count > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.length + count));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    return this.bytes;
+  }
+
+  async writeTo(writer: CsvFileWriter): Promise<void> {
+    await writer.writeText(this.bytes.subarray(0, this.length));
+    this.length = 0;
+  }
+}
+
+/** Bytes of a table read at a time. */
+const READ_BYTES = 1 << 20;
+const [QUOTE, LINE_FEED, CARRIAGE_RETURN] = [0x22, 0x0a, 0x0d];
+const BOM = Buffer.from('\ufeff');
+
+/**
+ * A run's table read a row at a time, as bytes: its header's cells, then each row with its first
+ * cell and doc_id (`key`), which must not go back. A row ends at a line feed outside quotes and
+ * must hold as many cells as the header; only its first cell is decoded.
+ */
+class RowReader {
   /** The columns, once the first row is read (`advance`); undefined for an empty file. */
   header: string[] | undefined;
-  /** The row read last, undefined at the end. */
-  record: string[] | undefined;
+  /** A row was read (`advance`), and not the end of the table. */
+  hasRow = false;
+  /** Its first cell, as written. */
+  cell = '';
   /** Its doc_id, as a run sorts them: without the quote that keeps a spreadsheet from reading it as a formula. */
   key = '';
   private rows = 0;
-  private isReadFailed = false;
-  private readonly records: AsyncIterator<string[]>;
-
-  private readonly parser: Parser;
-  private readonly stream: ReadStream;
+  /** Bytes read, the file's up to `position`: the row read last is `[rowStart, at)`, the bytes after it not yet taken. */
+  private buffer: Buffer = Buffer.alloc(0);
+  private rowStart = 0;
+  private at = 0;
+  private position = 0;
+  private isEnd = false;
+  private readonly delimiter: number;
+  private readonly lineEnd: Buffer;
 
   private constructor(
     private readonly path: string,
     private readonly name: Table,
     csv: CsvSettings,
     private readonly handle: FileHandle,
-    private readonly isOrdered: boolean,
   ) {
-    this.parser = parseCsv({ bom: true, delimiter: csv.delimiter, relax_column_count: false });
-    this.records = this.parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-    this.stream = handle.createReadStream({ autoClose: false });
-    this.stream.on('error', (error) => {
-      this.isReadFailed = true;
-      this.parser.destroy(error);
-    });
-    this.stream.pipe(this.parser);
+    this.delimiter = csv.delimiter.charCodeAt(0);
+    this.lineEnd = Buffer.from(csv.recordDelimiter);
   }
 
-  static async open(path: string, name: Table, csv: CsvSettings, { isOrdered = true } = {}): Promise<TableReader | { issue: Issue }> {
-    let handle: FileHandle;
+  static async open(path: string, name: Table, csv: CsvSettings): Promise<RowReader | { issue: Issue }> {
     try {
-      handle = await openFile(path);
+      return new RowReader(path, name, csv, await openFile(path));
     } catch (error) {
       return { issue: makeIssue('MERGE_INVALID', path, `cannot read ${name} of this run: ${reasonOf(error)}`) };
     }
-    return new TableReader(path, name, csv, handle, isOrdered);
   }
 
-  /** Read the next row (the header first); the issue if it cannot be read or comes before the row before it. */
+  /** Read the next row (the header first); the issue if it cannot be read, is not a row as a run writes them, or comes before the row before it. */
   async advance(): Promise<Issue | undefined> {
-    let next: IteratorResult<string[]>;
+    let cells: number;
     try {
-      next = await this.records.next();
+      cells = await this.nextRow();
     } catch (error) {
-      const problem = this.isReadFailed ? `cannot read ${this.name} of this run: ${reasonOf(error)}` : `not a CSV table as this run writes them: ${error instanceof Error ? error.message : String(error)}`;
-      return makeIssue('MERGE_INVALID', this.path, problem);
+      return makeIssue('MERGE_INVALID', this.path, error instanceof NotCsv ? `not a CSV table as this run writes them: ${error.message}` : `cannot read ${this.name} of this run: ${reasonOf(error)}`);
     }
-    if (next.done) {
-      this.record = undefined;
-      return undefined;
-    }
+    this.hasRow = cells > 0;
+    if (!this.hasRow) return undefined;
     if (this.rows++ === 0) {
-      this.header = next.value;
+      this.header = (parse(this.buffer.toString('utf8', this.rowStart, this.at), { delimiter: String.fromCharCode(this.delimiter) }) as string[][])[0];
       return this.advance();
     }
-    const key = untextCell(next.value[0]);
-    if (this.isOrdered && compareText(key, this.key) < 0) return makeIssue('MERGE_INVALID', this.path, `rows are not in doc_id order, as a run writes them: row ${this.rows - 1} (${next.value[0]}) comes after ${this.record![0]}`);
-    [this.record, this.key] = [next.value, key];
+    if (cells !== this.header!.length) return makeIssue('MERGE_INVALID', this.path, `not a CSV table as this run writes them: row ${this.rows - 1} has ${cells} cells, the header ${this.header!.length}`);
+    const cell = firstCell(this.buffer, this.rowStart, this.delimiter);
+    const key = untextCell(cell);
+    if (compareText(key, this.key) < 0) return makeIssue('MERGE_INVALID', this.path, `rows are not in doc_id order, as a run writes them: row ${this.rows - 1} (${cell}) comes after ${this.cell}`);
+    [this.cell, this.key] = [cell, key];
     return undefined;
   }
 
+  /** Add the row read last to `rows`; a last row without its line end (a table edited since) gets one, so the next row does not run on from it. */
+  copyRow(rows: RowBuffer): void {
+    const length = this.at - this.rowStart;
+    const isEnded = this.buffer[this.at - 1] === LINE_FEED;
+    const target = rows.room(length + (isEnded ? 0 : this.lineEnd.length));
+    rows.length += this.buffer.copy(target, rows.length, this.rowStart, this.at);
+    if (!isEnded) rows.length += this.lineEnd.copy(target, rows.length);
+  }
+
   async close(): Promise<void> {
-    this.stream.destroy();
-    this.parser.destroy();
     await this.handle.close().catch(() => undefined);
+  }
+
+  /** Take the next row (`[rowStart, at)` of `buffer`, its line feed included) and return how many cells it has; 0 at the end of the file. */
+  private async nextRow(): Promise<number> {
+    this.rowStart = this.at;
+    const state = { scan: this.at, isQuoted: false, cells: 1 };
+    for (;;) {
+      const end = scanRow(this.buffer, this.delimiter, state);
+      if (end >= 0) {
+        this.at = end;
+        return state.cells;
+      }
+      if (this.isEnd) {
+        if (state.isQuoted) throw new NotCsv(`row ${this.rows} has a quote that is not closed`);
+        this.at = this.buffer.length;
+        return this.at > this.rowStart ? state.cells : 0;
+      }
+      state.scan -= this.rowStart;
+      await this.read();
+    }
+  }
+
+  /** Read more of the file after the row being taken (a byte order mark at its start is left out). */
+  private async read(): Promise<void> {
+    const chunk = Buffer.allocUnsafe(READ_BYTES);
+    const { bytesRead } = await this.handle.read(chunk, 0, READ_BYTES, this.position);
+    const isStart = this.position === 0;
+    this.position += bytesRead;
+    if (bytesRead === 0) this.isEnd = true;
+    let fresh = chunk.subarray(0, bytesRead);
+    if (isStart && fresh.subarray(0, BOM.length).equals(BOM)) fresh = fresh.subarray(BOM.length);
+    this.buffer = Buffer.concat([this.buffer.subarray(this.rowStart), fresh]);
+    [this.rowStart, this.at] = [0, 0];
+  }
+}
+
+/** A table's bytes that are not CSV as a run writes it. */
+class NotCsv extends Error {}
+
+/**
+ * Scan `bytes` from `state.scan` for the end of a row (after its line feed outside quotes),
+ * counting its cells into `state`; -1 if the bytes end first (`state` then says where the scan
+ * stopped, and whether inside quotes, to go on from there once more are read).
+ */
+function scanRow(bytes: Buffer, delimiter: number, state: { scan: number; isQuoted: boolean; cells: number }): number {
+  let { scan, isQuoted, cells } = state;
+  const length = bytes.length;
+  let end = -1;
+  while (scan < length) {
+    if (isQuoted) {
+      // Inside quotes only a quote matters: a doubled one closes and opens again.
+      const quote = bytes.indexOf(QUOTE, scan);
+      if (quote < 0) scan = length;
+      else {
+        scan = quote + 1;
+        isQuoted = false;
+      }
+      continue;
+    }
+    const byte = bytes[scan++];
+    if (byte === QUOTE) isQuoted = true;
+    else if (byte === delimiter) cells += 1;
+    else if (byte === LINE_FEED) {
+      end = scan;
+      break;
+    }
+  }
+  state.scan = scan;
+  state.isQuoted = isQuoted;
+  state.cells = cells;
+  return end;
+}
+
+/** The first cell of the CSV row at `from` in `bytes` (UTF-8), unquoted. */
+function firstCell(bytes: Buffer, from: number, delimiter: number): string {
+  if (bytes[from] !== QUOTE) {
+    let end = from;
+    while (end < bytes.length && bytes[end] !== delimiter && bytes[end] !== LINE_FEED && bytes[end] !== CARRIAGE_RETURN) end += 1;
+    return bytes.toString('utf8', from, end);
+  }
+  let cell = '';
+  for (let at = from + 1; ; ) {
+    const quote = bytes.indexOf(QUOTE, at);
+    if (quote < 0) return cell + bytes.toString('utf8', at);
+    cell += bytes.toString('utf8', at, quote);
+    if (bytes[quote + 1] !== QUOTE) return cell;
+    cell += '"';
+    at = quote + 2;
   }
 }
 
@@ -238,21 +356,22 @@ async function mergeErrors(dirs: readonly string[], csv: CsvSettings): Promise<{
   // Rows of errors.csv in the folders before this one.
   const earlierErrors = new Set<string>();
   for (const dir of dirs) {
-    const reader = await TableReader.open(join(dir, name), name, csv, { isOrdered: false });
-    if ('issue' in reader) return reader;
-    const body: string[][] = [];
+    const path = join(dir, name);
+    let text: string;
     try {
-      for (;;) {
-        const issue = await reader.advance();
-        if (issue) return { issue };
-        if (!reader.record) break;
-        body.push(reader.record);
-      }
-    } finally {
-      await reader.close();
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      return { issue: makeIssue('MERGE_INVALID', path, `cannot read ${name} of this run: ${reasonOf(error)}`) };
     }
-    if (header && !isDeepStrictEqual(reader.header, header)) return { issue: makeIssue('MERGE_INVALID', join(dir, name), `columns differ from ${join(dirs[0], name)}`) };
-    header = reader.header;
+    let rows: string[][];
+    try {
+      rows = parse(text, { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
+    } catch (error) {
+      return { issue: makeIssue('MERGE_INVALID', path, `not a CSV table as this run writes them: ${error instanceof Error ? error.message : String(error)}`) };
+    }
+    const [columns, ...body] = rows;
+    if (header && !isDeepStrictEqual(columns, header)) return { issue: makeIssue('MERGE_INVALID', path, `columns differ from ${join(dirs[0], name)}`) };
+    header = columns;
     const keys = body.map((record) => JSON.stringify(record));
     body.forEach((record, i) => {
       if (!earlierErrors.has(keys[i])) records.push(record);

@@ -21,6 +21,9 @@ const RUNS = [
   ['half2-extras', ['--shard', '2/2', '--segments', 'sentence', '--report']],
   ['half1-long-report', ['--shard', '1/2', '--format', 'long', '--report']],
   ['half2-long-report', ['--shard', '2/2', '--format', 'long', '--report']],
+  ['whole-excel', ['--excel', '--delimiter', ';', '--decimal', ',', '--segments', 'paragraph']],
+  ['half1-excel', ['--shard', '1/2', '--excel', '--delimiter', ';', '--decimal', ',', '--segments', 'paragraph']],
+  ['half2-excel', ['--shard', '2/2', '--excel', '--delimiter', ';', '--decimal', ',', '--segments', 'paragraph']],
 ] as const;
 /** report.html without the time it was made. */
 const untimed = (html: string) => html.replace(/generated [^<]*/, 'generated');
@@ -104,17 +107,24 @@ describe('hsframe merge', () => {
     const [bad] = at('half2-bad-matches');
     await cp(half2, bad, { recursive: true });
     await writeFile(join(bad, 'matches.csv'), 'doc_id,lexicon\n"unclosed,x\n');
+    const [short] = at('half2-short-row');
+    await cp(half2, short, { recursive: true });
+    const shortLines = (await readFile(join(short, 'matches.csv'), 'utf8')).split('\n');
+    shortLines[2] = shortLines[2].split(',').slice(0, 3).join(',');
+    await writeFile(join(short, 'matches.csv'), shortLines.join('\n'));
   }, 180_000);
 
   test.for([
     ['wide', ['shard1', 'shard2', 'shard3'], 'whole'],
     ['long', ['half2-long', 'half1-long'], 'whole-long'],
+    ['Excel', ['half2-excel', 'half1-excel'], 'whole-excel'],
   ] as const)('a merge of every shard (%s layout) writes exactly the tables one run writes', async ([layout, shards, whole]) => {
     const [out] = at(`merged-${layout}`);
     const merged = await runCli(['merge', ...at(...shards), '--out', out]);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stderr).toContain(`${shards.length} shards, ${FILES.length} documents`);
-    for (const name of TABLES) expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(dir, whole, name), 'utf8'));
+    const tables = layout === 'Excel' ? [...TABLES, 'segments.csv'] : TABLES;
+    for (const name of tables) expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(dir, whole, name), 'utf8'));
   });
 
   test('a shard with more rows than one call takes as arguments is merged whole', async () => {
@@ -188,6 +198,7 @@ describe('hsframe merge', () => {
     ['a shard whose segments.csv is lost', ['half1-extras', 'half2-lost-segments'], ['half2-lost-segments/segments.csv', 'cannot read segments.csv of this run: ENOENT (no such file or folder)']],
     ['a shard whose matches.csv is not CSV', ['half1-extras', 'half2-bad-matches'], ['half2-bad-matches/matches.csv', 'not a CSV table as this run writes them']],
     ['a run whose rows of matches are not in doc_id order', ['whole-unsorted'], ['whole-unsorted/matches.csv', 'rows are not in doc_id order, as a run writes them: row ']],
+    ['a shard whose matches.csv has a row cut short', ['half1-extras', 'half2-short-row'], ['half2-short-row/matches.csv', 'not a CSV table as this run writes them: row 2 has 3 cells, the header 11']],
   ] as const)('refuses %s (exit 2) and leaves --out as it was', async ([, folders, messages]) => {
     const [out] = at(`refused-${folders.join('-')}`);
     await mkdir(out);
