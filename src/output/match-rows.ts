@@ -1,6 +1,5 @@
 import type { ClassifiedDoc } from '../document.js';
-import { parse } from 'csv-parse/sync';
-import { csvBytes, textCell, untextCell, type Cell, type TextParts } from './csv.js';
+import { csvBytes, parseDefaultCsv, textCell, untextCell, type Cell, type TextParts } from './csv.js';
 
 /** matches.csv columns, in order. Offsets are characters into the document's text, end exclusive. */
 export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'category', 'entry', 'matched_text', 'negated', 'weight', 'kwic'] as const;
@@ -86,7 +85,7 @@ const WHITE_SPACE_RUNS = /[^\S ]\s*| \s+/g;
 export function parseMatchRows(text: string | TextParts): MatchRow[] {
   if (text.length === 0) return [];
   const column = (name: (typeof MATCH_HEADER)[number]) => MATCH_HEADER.indexOf(name);
-  return (parse(typeof text === 'string' ? text : Buffer.concat(text)) as string[][]).map((cells) => ({
+  return parseDefaultCsv(typeof text === 'string' ? text : Buffer.concat(text).toString('utf8')).map((cells) => ({
     docId: untextCell(cells[column('doc_id')]),
     sentence: Number(cells[column('sentence')]),
     start: Number(cells[column('start')]),

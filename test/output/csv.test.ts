@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { csvBytes, csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, partsBytes, writeFileAtomicSync, stringifyRows, flatten, kwic, matchCells, numberCell, parseMatchRows, recodeCsvParts, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
+import { csvBytes, csvRows, DEFAULT_CSV_SETTINGS, defaultCsvRows, parseDefaultCsv, partsBytes, writeFileAtomicSync, stringifyRows, flatten, kwic, matchCells, numberCell, parseMatchRows, recodeCsvParts, recodeCsvRows, textCell, toCsv, untextCell, writeFileAtomic, type MatchRow } from '../../src/output/index.js';
 
 describe('textCell', () => {
   // [input, output]
@@ -35,6 +35,29 @@ describe('textCell', () => {
 describe('untextCell', () => {
   test.for(['=SUM(A1)', '+1', '-2', '@x', '\tx', "'quoted", "'=a", "''=a", "'", 'plain', ''])('recovers %j from its cell', (value) => {
     expect(untextCell(textCell(value))).toBe(value);
+  });
+});
+
+describe('parseDefaultCsv', () => {
+  test('reads back what csvRows writes, as csv-parse does', () => {
+    const rows = [
+      ['plain', '', ' edge space', 'comma, inside', 'quote " inside', '""', 'line\nbreak', 'crlf\r\nbreak', '…ünïcode 😀', "'=formula"],
+      ['', '', '', '', '', '', '', '', '', ''],
+      ['last', 'row', 'ends', 'with', 'an', 'empty', 'cell', 'after', 'a', ''],
+    ];
+    const text = csvRows(rows);
+    expect(parseDefaultCsv(text)).toEqual(rows);
+    expect(parseDefaultCsv(text)).toEqual(parse(text));
+    // Without the last line feed, and with Windows line ends.
+    expect(parseDefaultCsv(text.slice(0, -1))).toEqual(rows);
+    const windows = csvRows(rows, { ...DEFAULT_CSV_SETTINGS, recordDelimiter: '\r\n' });
+    expect(parseDefaultCsv(windows)).toEqual(rows);
+    expect(parseDefaultCsv(windows)).toEqual(parse(windows));
+    expect(parseDefaultCsv('')).toEqual([]);
+  });
+
+  test('refuses a quote that is not closed', () => {
+    expect(() => parseDefaultCsv('a,"open\n')).toThrow(/not closed/);
   });
 });
 
