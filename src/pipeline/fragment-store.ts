@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
 import { finished } from 'node:stream/promises';
-import { makeDirs, partsBytes, TEMP_SUFFIX, tempPathFor, writeFileAtomic, writeFileAtomicSync } from '../output/index.js';
+import { makeDirs, partsBytes, TEMP_SUFFIX, tempPathFor, writeFileAtomicSync } from '../output/index.js';
 import type { Issue, ScoreRow } from '../document.js';
 import { isSameStamp, type FileStamp } from '../ingest/index.js';
 import { NO_CSV, type DocResult } from './score-bytes.js';
@@ -96,6 +96,8 @@ interface IndexLine {
  */
 export class FragmentStore {
   private readonly isIndexed: boolean;
+  /** Lines of the last index whose files' stamps have changed since, by document id, until `readByContent` takes them. */
+  private readonly restamped = new Map<string, IndexLine>();
   /** The index of this pass, written as fragments are used or stored. */
   private readonly nextIndex: IndexWriter;
 
@@ -169,15 +171,44 @@ export class FragmentStore {
     this.indexed.delete(id);
     if (indexed && isSameStamp(indexed.stamp, stamp)) {
       this.nextIndex.addLine(indexed.line);
-      const { sha256, issues } = indexed;
-      let whole: Promise<DocResult> | undefined;
-      return { result: { id, sha256, issues, full: () => (whole ??= this.readFull(id, sha256)) }, isStored: true };
+      return { result: this.indexedResult(indexed), isStored: true };
+    }
+    if (indexed) {
+      // Its file was touched or copied since: `readByContent` tells by its hash.
+      this.restamped.set(id, indexed);
+      return { isStored: true };
     }
     const stored = await this.readHeader(id);
     if (!stored || !isSameStamp(stored.stamp, stamp)) return { isStored: stored !== undefined };
     this.nextIndex.add(stored);
     const { sha256, issues } = stored.result;
     return { result: { id, sha256, issues, full: async () => ({ ...stored.result, matchesCsv: NO_CSV }) }, isStored: true };
+  }
+
+  /**
+   * The stored result of `id` if made from content `sha256`, for a file whose size or
+   * modification time changed (`readUnchanged` said a result is stored): taken from the last
+   * index when it lists that content, else from the fragment. The file's new `stamp` goes into
+   * the next index; the fragment is not written again (a run without the index finds the stamp
+   * changed, and tells by the hash, as this one did).
+   */
+  async readByContent(id: string, sha256: string, stamp: FileStamp): Promise<ReusedResult | undefined> {
+    const indexed = this.restamped.get(id);
+    this.restamped.delete(id);
+    if (indexed?.sha256 === sha256) {
+      this.nextIndex.add({ result: indexed, stamp });
+      return this.indexedResult(indexed);
+    }
+    const stored = await this.read(id, sha256);
+    if (!stored) return undefined;
+    this.nextIndex.add({ result: stored, stamp });
+    return { id, sha256, issues: stored.issues, full: async () => stored };
+  }
+
+  /** A result the last index lists, read from its fragment only when asked for. */
+  private indexedResult({ id, sha256, issues }: IndexLine): ReusedResult {
+    let whole: Promise<DocResult> | undefined;
+    return { id, sha256, issues, full: () => (whole ??= this.readFull(id, sha256)) };
   }
 
   /** The stored result of `id` made from content `sha256`, which the index said is there. */
@@ -240,15 +271,6 @@ export class FragmentStore {
 
   /** Index a result that a worker stored with `storeResult`. */
   noteStored(header: StoredFragment): void {
-    this.nextIndex.add(header);
-  }
-
-  /** Record a new size and modification time for an unchanged result (e.g. a file touched or copied). */
-  async restamp(id: string, stamp: FileStamp): Promise<void> {
-    const stored = await this.readFragment(id);
-    if (!stored) return;
-    const header = { ...stored.header, stamp };
-    await writeFileAtomic(fragmentPath(this.dir, id), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), stored.body]));
     this.nextIndex.add(header);
   }
 
@@ -365,8 +387,11 @@ async function readIndex(path: string, key: string): Promise<{ lines: Map<string
   return { lines: indexed, isExact };
 }
 
+/** What an index line is made of: a result's id, content hash and warnings, and the stamp of its file. */
+type IndexedResult = { readonly result: Pick<DocResult, 'id' | 'sha256' | 'issues'>; readonly stamp?: FileStamp };
+
 /** The index line of a stored result (see `IndexLine`). */
-function indexLineOf(stored: StoredFragment): string {
+function indexLineOf(stored: IndexedResult): string {
   const { id, sha256, issues } = stored.result;
   return JSON.stringify([id, sha256, stored.stamp?.size ?? null, stored.stamp?.mtimeMs ?? null, issues]);
 }
@@ -394,7 +419,7 @@ class IndexWriter {
     this.temp = tempPathFor(path);
   }
 
-  add(stored: StoredFragment): void {
+  add(stored: IndexedResult): void {
     this.hasNewLines = true;
     this.addLine(Buffer.from(indexLineOf(stored)));
   }

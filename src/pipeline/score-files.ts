@@ -5,7 +5,7 @@ import type { Issue, ScoreRow } from '../document.js';
 import { knownInflections } from '../lexicon/index.js';
 import { contentHash, readFileBytes, stampOf, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
 import type { SegmentKind } from '../output/index.js';
-import type { FragmentStore } from './fragment-store.js';
+import type { FragmentStore, ReusedResult } from './fragment-store.js';
 import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
 import type { Scorer } from './scorer.js';
 import { WorkerPool, workerLexicons } from './worker-pool.js';
@@ -141,24 +141,19 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   const stamp = store ? await stamper.stampOf(file.path) : undefined;
   // A file now over the size limit is not reused: it is read, and reported, as in a clean run.
   const found = store && stamp && stamp.size <= settings.ingest.maxFileBytes ? await store.readUnchanged(file.id, stamp) : undefined;
-  if (found?.result) {
-    progress.bytes += stamp!.size;
-    const reused = found.result;
+  const reuse = async (reused: ReusedResult, bytes: number) => {
+    progress.bytes += bytes;
     if (settings.onResult) settings.onResult(await reused.full());
     return kept(reused, async () => (await reused.full()).row, true, settings);
-  }
+  };
+  if (found?.result) return reuse(found.result, stamp!.size);
   let read: Input | undefined;
   if (found?.isStored) {
     // Stored, but the file's size or time changed: unchanged content is recognised by its hash.
     const input = await readInput(file, settings);
     if ('issue' in input) return { issue: input.issue };
-    const stored = await store!.read(file.id, input.sha256);
-    if (stored) {
-      progress.bytes += input.bytes.length;
-      await store!.restamp(file.id, stamp!);
-      settings.onResult?.(stored);
-      return kept(stored, () => stored.row, true, settings);
-    }
+    const reused = await store!.readByContent(file.id, input.sha256, stamp!);
+    if (reused) return reuse(reused, input.bytes.length);
     read = input;
   }
   // Otherwise the file is read where it is scored: in a worker thread, when there are workers.

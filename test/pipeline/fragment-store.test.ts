@@ -70,8 +70,20 @@ describe('fragment store', () => {
       // The fragments are gone: the index alone serves the result, whose whole is then missing.
       const fragments = join(state, 'fragments');
       for (const sub of await readdir(fragments)) await rm(join(fragments, sub), { recursive: true });
+      // Its file touched since: the index lists a result, which serves the same content (the file's
+      // new stamp goes into the next index), and not other content, which the fragment would have to.
+      const touched = { size: 50, mtimeMs: 1 };
       const third = await FragmentStore.open(state, 'key-1');
-      expect(await third.readUnchanged(id, { size: 50, mtimeMs: 1 })).toEqual({ isStored: false });
+      expect(await third.readUnchanged(id, touched)).toEqual({ isStored: true });
+      const same = await third.readByContent(id, 'sha-a', touched);
+      expect(same).toMatchObject({ id, sha256: 'sha-a', issues: result.issues });
+      await expect(same!.full()).rejects.toThrow(/stored result of .*2018\.txt is missing/);
+      await third.saveIndex();
+      expect(await readFile(index, 'utf8')).toContain(`${JSON.stringify(id)},"sha-a",50,1,`);
+      await writeFile(index, written);
+      const other = await FragmentStore.open(state, 'key-1');
+      expect(await other.readUnchanged(id, touched)).toEqual({ isStored: true });
+      expect(await other.readByContent(id, 'sha-b', touched)).toBeUndefined();
       // A store reads the index as it opens, and removes it until its own pass is finished.
       await writeFile(index, written);
       const fourth = await FragmentStore.open(state, 'key-1');

@@ -30,9 +30,19 @@ describe('incremental re-runs', () => {
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
     expect(await scores()).toBe(first);
 
-    // Touched but unchanged: read and hashed again, and reused.
-    await utimes(join(project.corpus, FILES[2]), new Date(), new Date(Date.now() + 5000));
+    // Touched but unchanged: read and hashed again, and reused. Its stored result is not written
+    // again: its new stamp goes into the index, and without the index it is recognised by its hash.
+    const fragmentTimes = async () => Promise.all((await fragmentFiles(project.out)).map(async (path) => (await stat(path)).mtimeMs));
+    const stored = await fragmentTimes();
+    const touched = new Date(Date.now() + 5000);
+    await utimes(join(project.corpus, FILES[2]), new Date(), touched);
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    expect(await fragmentTimes()).toEqual(stored);
+    expect(await readFile(join(project.out, '.hsframe', 'index.jsonl'), 'utf8')).toContain(`,${(await stat(join(project.corpus, FILES[2]))).mtimeMs},`);
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    await rm(join(project.out, '.hsframe', 'index.jsonl'));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    expect(await fragmentTimes()).toEqual(stored);
     // Same size and a new modification time, other content: scored again.
     const text = await readFile(join(project.corpus, FILES[2]), 'utf8');
     await writeFile(join(project.corpus, FILES[2]), text.replace('migration', 'MIGRATION'));
@@ -110,8 +120,15 @@ describe('incremental re-runs', () => {
     for (const sub of await readdir(fragments)) for (const name of await readdir(join(fragments, sub))) if (name.endsWith('.json')) await rm(join(fragments, sub, name));
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
     expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toBe(scores);
-    // A document touched since the index: not served from it; without its stored result it is scored again.
+    // A document touched since the index is read and hashed; its content unchanged, the index vouches for its result too.
     await utimes(join(project.corpus, FILES[0]), new Date(), new Date(Date.now() + 5000));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toBe(scores);
+    // Changed: scored again; changed back, scored again too (the store now holds the changed content's result).
+    const text = await readFile(join(project.corpus, FILES[0]), 'utf8');
+    await writeFile(join(project.corpus, FILES[0]), `${text}\nBorder control.\n`);
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 2 });
+    await writeFile(join(project.corpus, FILES[0]), text);
     expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 2 });
     expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toBe(scores);
   }, 60_000);
