@@ -215,7 +215,7 @@ describe('hsframe merge, of names a spreadsheet could read as formulas and of an
   const TEXT = 'Refugees need protection of their human rights, and the border must be controlled by the state.\n';
 
   test.for([
-    ['names that start with a formula character, or with a quote and one', ['1.txt', '=a.txt', "'=a.txt", '-b.txt', '@c.txt', 'z.txt'], 3],
+    ['names that start with a formula character, or with a quote and one, or hold a comma and quotes', ['1.txt', '=a.txt', "'=a.txt", '-b.txt', '@c.txt', 'q, "u".txt', 'z.txt'], 3],
     ['an empty corpus, which every shard reports once', [], 2],
   ] as const)('%s: the tables one run writes', async ([, names, count]) => {
     const project = await makeProject([]);
