@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { createWriteStream, readFile as readFileCallback, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readFile as readFileCallback, readSync, type WriteStream } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -319,6 +319,7 @@ function fragmentOf(target: StoreTarget, result: DocResult, stamp: FileStamp | u
 export function storeResult(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): StoredFragment {
   const path = fragmentPath(target.dir, result.id);
   const { header, parts } = fragmentOf(target, result, stamp);
+  if (isStoredAlready(path, parts)) return header;
   try {
     writeFileAtomicSync(path, parts);
   } catch (error) {
@@ -328,6 +329,42 @@ export function storeResult(target: StoreTarget, result: DocResult, stamp: FileS
     writeFileAtomicSync(path, parts);
   }
   return header;
+}
+
+/** Fragments up to this size are compared with what would be written over them (`isStoredAlready`); larger ones are written. */
+const MAX_COMPARED_BYTES = 1 << 20;
+
+/**
+ * True when the fragment at `path` already holds exactly `parts`, as after a forced run that
+ * changed nothing: it is then not written again. Writing a file over another costs the file
+ * system far more than reading it (freeing the old file's blocks), and a run that stores ten
+ * thousand unchanged results would pay it ten thousand times.
+ */
+function isStoredAlready(path: string, parts: readonly Uint8Array[]): boolean {
+  const size = partsBytes(parts);
+  if (size > MAX_COMPARED_BYTES) return false;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const stored = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length <= size; length += read) read = readSync(fd, stored, length, size + 1 - length, length);
+    if (length !== size) return false;
+    let at = 0;
+    for (const part of parts) {
+      if (!stored.subarray(at, at + part.length).equals(part)) return false;
+      at += part.length;
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function fragmentPath(dir: string, id: string): string {

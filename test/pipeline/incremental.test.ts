@@ -62,9 +62,13 @@ describe('incremental re-runs', () => {
     const ids = (await scores()).trim().split('\n').slice(1).map((line) => line.split(',')[0]);
     expect(ids).toEqual([FILES[0], FILES[2], 'new.txt']);
 
+    // Forced: every result is made again; those the store holds already, byte for byte, are not written again.
+    const beforeForced = await fragmentTimes();
     expect(await summary(project.pipeline, '--force')).toMatchObject({ scored: 3, cached: 0 });
+    expect(await fragmentTimes()).toEqual(beforeForced);
     // Forced, in worker threads that read the files and take their size and time: the next run reuses every result.
     expect(await summary(project.pipeline, '--force', '--concurrency', '2')).toMatchObject({ scored: 3, cached: 0 });
+    expect(await fragmentTimes()).toEqual(beforeForced);
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
   }, 60_000);
 
