@@ -139,15 +139,57 @@ export function* recodeCsvParts(bytes: Uint8Array, settings: CsvSettings, number
   }
 }
 
-/** Where the first record ending at `at` or later ends (after its line feed), from a record starting at `from`; the end of `bytes` if none does. A line feed ends a record outside quotes: where the quotes since `from` are even (RFC 4180 doubles a quote inside a quoted cell). */
+/** Where the first record ending at `at` or later ends (after its line feed), from a record starting at `from`; the end of `bytes` if none does. */
 function recordEnd(bytes: Uint8Array, from: number, at: number): number {
-  let isQuoted = false;
-  for (let i = from; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === QUOTE) isQuoted = !isQuoted;
-    else if (byte === LINE_FEED && !isQuoted && i + 1 >= at) return i + 1;
+  const state = { scan: from, isQuoted: false, cells: 1 };
+  for (;;) {
+    const end = scanRecord(bytes, COMMA, state);
+    if (end < 0) return bytes.length;
+    if (end >= at) return end;
   }
-  return bytes.length;
+}
+
+/** Where `scanRecord` is in a record: the next byte to read, whether inside quotes, the cells so far. */
+export interface RecordScan {
+  scan: number;
+  isQuoted: boolean;
+  cells: number;
+}
+
+/**
+ * Scan CSV bytes from `state.scan` for the end of a record: after its line feed outside quotes
+ * (RFC 4180 doubles a quote inside a quoted cell, so a doubled one closes and opens again),
+ * counting its cells by `delimiter` (a char code) into `state`. Returns that end (`state.scan`
+ * is there, the next record's start), or -1 if the bytes end first (`state` then says where the
+ * scan stopped, to go on from there once more bytes are read).
+ */
+export function scanRecord(bytes: Uint8Array, delimiter: number, state: RecordScan): number {
+  let { scan, isQuoted, cells } = state;
+  const length = bytes.length;
+  let end = -1;
+  while (scan < length) {
+    if (isQuoted) {
+      // Inside quotes only a quote matters.
+      const quote = bytes.indexOf(QUOTE, scan);
+      if (quote < 0) scan = length;
+      else {
+        scan = quote + 1;
+        isQuoted = false;
+      }
+      continue;
+    }
+    const byte = bytes[scan++];
+    if (byte === QUOTE) isQuoted = true;
+    else if (byte === delimiter) cells += 1;
+    else if (byte === LINE_FEED) {
+      end = scan;
+      break;
+    }
+  }
+  state.scan = scan;
+  state.isQuoted = isQuoted;
+  state.cells = cells;
+  return end;
 }
 
 const [QUOTE, LINE_FEED] = [0x22, 0x0a];

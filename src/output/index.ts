@@ -1,7 +1,7 @@
 export { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 export { makeDirs } from './make-dirs.js';
 export { CsvFileWriter, discard, publish, TEMP_SUFFIX, tempPathFor, writePending, type PendingFile } from './csv-file-writer.js';
-export { toCsv, csvRows, csvBytes, partsBytes, defaultCsvRows, stringifyRows, recodeCsvRows, recodeCsvParts, parseDefaultCsv, isDefaultLayout, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings, type TextParts } from './csv.js';
+export { toCsv, csvRows, csvBytes, partsBytes, defaultCsvRows, stringifyRows, recodeCsvRows, recodeCsvParts, parseDefaultCsv, scanRecord, isDefaultLayout, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings, type RecordScan, type TextParts } from './csv.js';
 export { scoreHeader, scoreCells } from './score-columns.js';
 export { MATCH_HEADER, matchRows, matchCells, matchesCsvOf, parseMatchRows, kwic, flatten, type MatchRow } from './match-rows.js';
 export { ERROR_HEADER, errorCells } from './error-rows.js';

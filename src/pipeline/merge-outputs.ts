@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { CsvFileWriter, DEFAULT_CSV_SETTINGS, makeDirs, publish, untextCell, writeFileAtomic, type CsvSettings, type PendingFile } from '../output/index.js';
+import { CsvFileWriter, DEFAULT_CSV_SETTINGS, makeDirs, publish, scanRecord, untextCell, writeFileAtomic, type CsvSettings, type PendingFile, type RecordScan } from '../output/index.js';
 import { compareText } from '../compare-text.js';
 import { checkShardSet } from './check-shard-set.js';
 import { mergeManifests, type RunManifest } from './merge-manifests.js';
@@ -262,9 +262,9 @@ class RowReader {
   /** Take the next row (`[rowStart, at)` of `buffer`, its line feed included) and return how many cells it has; 0 at the end of the file. */
   private async nextRow(): Promise<number> {
     this.rowStart = this.at;
-    const state = { scan: this.at, isQuoted: false, cells: 1 };
+    const state: RecordScan = { scan: this.at, isQuoted: false, cells: 1 };
     for (;;) {
-      const end = scanRow(this.buffer, this.delimiter, state);
+      const end = scanRecord(this.buffer, this.delimiter, state);
       if (end >= 0) {
         this.at = end;
         return state.cells;
@@ -295,40 +295,6 @@ class RowReader {
 
 /** A table's bytes that are not CSV as a run writes it. */
 class NotCsv extends Error {}
-
-/**
- * Scan `bytes` from `state.scan` for the end of a row (after its line feed outside quotes),
- * counting its cells into `state`; -1 if the bytes end first (`state` then says where the scan
- * stopped, and whether inside quotes, to go on from there once more are read).
- */
-function scanRow(bytes: Buffer, delimiter: number, state: { scan: number; isQuoted: boolean; cells: number }): number {
-  let { scan, isQuoted, cells } = state;
-  const length = bytes.length;
-  let end = -1;
-  while (scan < length) {
-    if (isQuoted) {
-      // Inside quotes only a quote matters: a doubled one closes and opens again.
-      const quote = bytes.indexOf(QUOTE, scan);
-      if (quote < 0) scan = length;
-      else {
-        scan = quote + 1;
-        isQuoted = false;
-      }
-      continue;
-    }
-    const byte = bytes[scan++];
-    if (byte === QUOTE) isQuoted = true;
-    else if (byte === delimiter) cells += 1;
-    else if (byte === LINE_FEED) {
-      end = scan;
-      break;
-    }
-  }
-  state.scan = scan;
-  state.isQuoted = isQuoted;
-  state.cells = cells;
-  return end;
-}
 
 /** The first cell of the CSV row at `from` in `bytes` (UTF-8), unquoted. */
 function firstCell(bytes: Buffer, from: number, delimiter: number): string {

@@ -110,12 +110,7 @@ const outputStateFile = (name: string) => `${name}.state.json`;
  * file has the size and modification time recorded when it was written.
  */
 export async function isOutputCurrent(stateDir: string, dir: string, name: string, digest: string): Promise<boolean> {
-  let state: { format?: unknown; digest?: unknown; stamp?: FileStamp } | undefined;
-  try {
-    state = JSON.parse(await readFile(join(stateDir, outputStateFile(name)), 'utf8')) as typeof state;
-  } catch {
-    return false;
-  }
+  const state = await readState<{ format?: unknown; digest?: unknown; stamp?: FileStamp }>(join(stateDir, outputStateFile(name)));
   return state?.format === FORMAT && state.digest === digest && isSameStamp(await stampAt(join(dir, name)), state.stamp);
 }
 
@@ -135,9 +130,14 @@ async function hasStamps(state: Partial<TablesState>, dir: string, names: readon
   return stamps.every((stamp, index) => isSameStamp(stamp, state.files?.[names[index]]));
 }
 
-async function readTablesState(stateDir: string): Promise<Partial<TablesState> | undefined> {
+function readTablesState(stateDir: string): Promise<Partial<TablesState> | undefined> {
+  return readState<Partial<TablesState>>(join(stateDir, STATE_FILE));
+}
+
+/** A record of the state folder, parsed; undefined when it is missing or not JSON. */
+async function readState<T>(path: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(join(stateDir, STATE_FILE), 'utf8')) as Partial<TablesState>;
+    return JSON.parse(await readFile(path, 'utf8')) as T;
   } catch {
     return undefined;
   }

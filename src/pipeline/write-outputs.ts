@@ -307,8 +307,9 @@ class TableFiles {
   }
 }
 
-/** The columns of matches.csv that hold numbers to write with the decimal mark: the weight. */
-const isMatchNumber = (column: number) => column === MATCH_HEADER.indexOf('weight');
+/** The column of matches.csv that holds a number to write with the decimal mark: the weight. */
+const MATCH_WEIGHT = MATCH_HEADER.indexOf('weight');
+const isMatchNumber = (column: number) => column === MATCH_WEIGHT;
 /** The columns of segments.csv that hold numbers to write with the decimal mark: hits per category, then the framing index. */
 const isSegmentNumber = (column: number) => column >= SEGMENT_NUMBERS_FROM;
 
@@ -420,7 +421,6 @@ export class StoredResultsLost extends Error {
   }
 }
 
-/** The outputs that the manifest in `dir` lists (none if it is missing or unreadable). */
 /**
  * Remove the optional outputs (`--segments`, `--report`) that the folder's manifest lists and
  * `files` (the outputs about to be listed) do not, so the folder holds what a clean run writes;
@@ -441,6 +441,7 @@ async function removeOutputs(dir: string, names: readonly string[]): Promise<voi
   for (const name of names) await rm(join(dir, name), { force: true });
 }
 
+/** The outputs that the manifest in `dir` lists (none if it is missing or unreadable). */
 async function listedOutputs(dir: string): Promise<string[]> {
   try {
     const { outputs } = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { outputs?: unknown };
