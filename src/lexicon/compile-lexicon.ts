@@ -13,6 +13,8 @@ interface CompiledEntry {
   readonly weight: number;
   /** Each exclusion phrase as the `RuleWords` numbers of its words, in order. */
   readonly exclusions: readonly (readonly number[])[];
+  /** Where the exclusion phrases can lie over a match, by the match's length in words (`placementsOf`). */
+  readonly placements: Map<number, Placements>;
   readonly near?: Proximity;
   readonly notNear?: Proximity;
 }
@@ -134,6 +136,7 @@ function compileEntry({ entry, category, exclusions, near, notNear }: EntrySteps
     category,
     weight: entry.weight,
     exclusions: exclusions.map((steps) => steps.map((step) => ruleWords.numberOf(mergeWordSteps([step])))),
+    placements: new Map(),
     near: proximity(near),
     notNear: proximity(notNear),
   };
@@ -201,7 +204,7 @@ function hasCategory(matches: readonly WordMatch[], from: number, category: stri
 }
 
 function isCounted(words: WordStream, start: number, end: number, entry: CompiledEntry, ruleWords: RuleWords, neighbours: Neighbours): boolean {
-  if (entry.exclusions.length > 0 && isExcluded(words, start, end, entry.exclusions, ruleWords, neighbours)) return false;
+  if (entry.exclusions.length > 0 && isExcluded(words, start, end, placementsOf(entry, end - start, ruleWords), ruleWords, neighbours)) return false;
   if (entry.near && !isNear(words, start, end, entry.near, ruleWords)) return false;
   if (entry.notNear && isNear(words, start, end, entry.notNear, ruleWords)) return false;
   return true;
@@ -213,31 +216,102 @@ interface Neighbours {
   readonly after: Int32Array;
 }
 
+/** One place an exclusion phrase can lie over a match: the phrase (the rule-word sets of its words) starts `offset` words before it. */
+interface Placement {
+  readonly steps: readonly number[];
+  readonly offset: number;
+}
+
+/** The placements that go on past a match on one side, by the set the word next to the match must be in there. */
+interface SidePlacements {
+  /** Placements by that set's number. */
+  readonly bySet: Map<number, Placement[]>;
+  /** Those sets that have a bit in a word's row (`RuleWords.copyBits`), as one row of bits. */
+  readonly bits: Int32Array;
+  /** Those sets that do not. */
+  readonly unbitted: readonly number[];
+}
+
+/** Every place an entry's exclusion phrases can lie over a match of one length (`placementsOf`). */
+interface Placements {
+  /** Phrases as long as the match: they lie on it. */
+  readonly onMatch: readonly Placement[];
+  /** Phrases that start before the match, by their word just before it. */
+  readonly before: SidePlacements;
+  /** Phrases that start with the match and go on after it, by their word just after it. */
+  readonly after: SidePlacements;
+}
+
 /**
- * True when some occurrence of an exclusion phrase (`phrases`: the rule-word sets of its words)
- * covers words `[start, end)`. A phrase longer than the match goes on before it or after it
- * with no break between, so its word next to the match is tested first, from the bits of the
- * word before and the word after, each looked up once for all phrases.
+ * Every place one of an entry's exclusion phrases can lie over a match of `length` words (the
+ * phrase at least as long, the match inside it), indexed by what the phrase needs next to the
+ * match: worked out once per entry and length.
  */
-function isExcluded(words: WordStream, start: number, end: number, phrases: readonly (readonly number[])[], ruleWords: RuleWords, { before, after }: Neighbours): boolean {
-  const size = words.keys.length;
-  const length = end - start;
-  const hasBefore = start > 0 && !words.breakBefore[start];
-  const hasAfter = end < size && !words.breakBefore[end];
-  if (hasBefore) ruleWords.copyBits(words, start - 1, before);
-  if (hasAfter) ruleWords.copyBits(words, end, after);
-  for (let p = 0; p < phrases.length; p++) {
-    const steps = phrases[p];
-    // The phrase starts `k` words before the match.
-    for (let k = Math.min(steps.length - length, start); k >= 0; k--) {
-      const from = start - k;
-      if (from + steps.length > size) continue;
-      if (k > 0 && !(hasBefore && ruleWords.isIn(before, steps[k - 1], words, start - 1))) continue;
-      if (k + length < steps.length && !(hasAfter && ruleWords.isIn(after, steps[k + length], words, end))) continue;
-      if (isPhraseAt(words, from, steps, ruleWords)) return true;
+function placementsOf(entry: CompiledEntry, length: number, ruleWords: RuleWords): Placements {
+  let placements = entry.placements.get(length);
+  if (placements === undefined) {
+    const onMatch: Placement[] = [];
+    const [before, after] = [new Map<number, Placement[]>(), new Map<number, Placement[]>()];
+    const note = (side: Map<number, Placement[]>, set: number, placement: Placement) => {
+      const list = side.get(set);
+      if (list) list.push(placement);
+      else side.set(set, [placement]);
+    };
+    for (const steps of entry.exclusions) {
+      for (let offset = 0; offset + length <= steps.length; offset++) {
+        if (offset > 0) note(before, steps[offset - 1], { steps, offset });
+        else if (length < steps.length) note(after, steps[length], { steps, offset });
+        else onMatch.push({ steps, offset });
+      }
+    }
+    const side = (bySet: Map<number, Placement[]>): SidePlacements => {
+      const bits = ruleWords.newBits();
+      const unbitted: number[] = [];
+      for (const set of bySet.keys()) if (!ruleWords.setBit(bits, set)) unbitted.push(set);
+      return { bySet, bits, unbitted };
+    };
+    placements = { onMatch, before: side(before), after: side(after) };
+    entry.placements.set(length, placements);
+  }
+  return placements;
+}
+
+/**
+ * True when some occurrence of an exclusion phrase covers words `[start, end)`. A phrase longer
+ * than the match goes on before it or after it with no break between: only the phrases whose
+ * word next to the match is a set the word there is in (`placementsOf`) are tried, found from
+ * that word's bits, looked up once.
+ */
+function isExcluded(words: WordStream, start: number, end: number, { onMatch, before, after }: Placements, ruleWords: RuleWords, neighbours: Neighbours): boolean {
+  for (let p = 0; p < onMatch.length; p++) if (isPlacedAt(words, start, onMatch[p], ruleWords)) return true;
+  if (start > 0 && !words.breakBefore[start] && isPlacedBeside(words, start, start - 1, before, ruleWords, neighbours.before)) return true;
+  return end < words.keys.length && !words.breakBefore[end] && isPlacedBeside(words, start, end, after, ruleWords, neighbours.after);
+}
+
+/** True when one of the placements `side` holds for the set word `at` (next to the match at `start`) is in occurs. `bits`: room for that word's bits. */
+function isPlacedBeside(words: WordStream, start: number, at: number, side: SidePlacements, ruleWords: RuleWords, bits: Int32Array): boolean {
+  ruleWords.copyBits(words, at, bits);
+  for (let w = 0; w < bits.length; w++) {
+    let common = bits[w] & side.bits[w];
+    while (common !== 0) {
+      const low = common & -common;
+      common ^= low;
+      const placements = side.bySet.get(w * 32 + 31 - Math.clz32(low))!;
+      for (let p = 0; p < placements.length; p++) if (isPlacedAt(words, start, placements[p], ruleWords)) return true;
     }
   }
+  for (const set of side.unbitted) {
+    if (!ruleWords.has(words, at, set)) continue;
+    const placements = side.bySet.get(set)!;
+    for (let p = 0; p < placements.length; p++) if (isPlacedAt(words, start, placements[p], ruleWords)) return true;
+  }
   return false;
+}
+
+/** True when the phrase of `placement` occurs with its start `offset` words before word `start`. */
+function isPlacedAt(words: WordStream, start: number, { steps, offset }: Placement, ruleWords: RuleWords): boolean {
+  const from = start - offset;
+  return from >= 0 && from + steps.length <= words.keys.length && isPhraseAt(words, from, steps, ruleWords);
 }
 
 /** True when the phrase `steps` (the rule-word sets of its words) occurs at word `from`, with no break inside it. */

@@ -49,17 +49,18 @@ export class RuleWords {
     return new Int32Array(rowWidth(Math.min(this.sets.length, MAX_BITS)));
   }
 
-  /** Copy the bits of word `at` of `words` into `bits` (`newBits`), to test it against many sets with `isIn` after one lookup. */
+  /** Copy the bits of word `at` of `words` into `bits` (`newBits`), to test it against many sets (a row of them made with `setBit`) after one lookup. */
   copyBits(words: WordStream, at: number, bits: Int32Array): void {
     const { table } = this.forms!;
     const row = this.forms!.rowOf(words, at);
     for (let i = 0; i < bits.length; i++) bits[i] = table[row + i];
   }
 
-  /** True when word `at` of `words`, whose bits `copyBits` copied into `bits`, is in the set numbered `set`. */
-  isIn(bits: Int32Array, set: number, words: WordStream, at: number): boolean {
-    if (set >= MAX_BITS) return stepSetMatches(this.sets[set], words.keys[at], words.lemmas[at]);
-    return (bits[set >>> 5] & (1 << (set & 31))) !== 0;
+  /** Set the bit of set `set` in `bits` (`newBits`); false, leaving `bits` as they are, when the set has no bit in a word's row (it is tested word by word). */
+  setBit(bits: Int32Array, set: number): boolean {
+    if (set >= MAX_BITS) return false;
+    bits[set >>> 5] |= 1 << (set & 31);
+    return true;
   }
 }
 

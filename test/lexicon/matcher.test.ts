@@ -28,12 +28,26 @@ describe('matcher features', () => {
     ['exclusion across a hyphen', `- {term: security, exclude: [social security], ${S}}`, 'social-security benefits', []],
     ['exclusion reaching before and after the match', `- {term: security, exclude: [organization for security and cooperation in europe], ${S}}`, 'The Organization for Security and Cooperation in Europe met. Security matters.', ['a:Security']],
     ['exclusion not across a comma', `- {term: security, exclude: [social security, security council], ${S}}`, 'social, security; security, council', ['a:security', 'a:security']],
+    ['exclusion as long as the match: one inflected form', `- {term: security, inflect: true, exclude: [securities], ${S}}`, 'Securities and security.', ['a:security']],
+    ['exclusion at the text start, before and after a phrase term', `- {term: border control, exclude: [strict border control, border control agency], ${S}}`, 'Strict border control; border control agency; border control.', ['a:border control']],
     ['exclusion of a phrase term, at the text end', `- {term: human rights, exclude: [human rights council, universal declaration of human rights], ${S}}`, 'Human rights, the Universal Declaration of Human Rights and the Human Rights Council', ['a:Human rights']],
     ['near: counts only with a nearby word', `- {term: return, near: {terms: [voluntary], window: 3}, ${S}}`, 'Voluntary return is fine. A return happened.', ['a:return']],
     ['not_near: cancelled by a nearby word', `- {term: return, not_near: {terms: [voluntary], window: 3}, ${S}}`, 'Voluntary return is fine. A return happened.', ['a:return']],
     ['not_near is limited to the sentence', `- {term: return, not_near: {terms: [voluntary], window: 5}, ${S}}`, 'It was voluntary. Return followed.', ['a:Return']],
     ['empty document', `- {term: border, ${S}}`, '', []],
   ] as const)('%s', ([, entries, text, expected]) => {
+    expect(matchedTexts(scorerFrom({ a: entries }), text)).toEqual(expected);
+  });
+});
+
+describe('exclusions past the rule words a row of bits holds', () => {
+  // 300 entries, each excluding a phrase of its own word and "security": the later entries' sets of rule words are tested word by word.
+  const entries = Array.from({ length: 300 }, (_, i) => `- {term: security${i}, exclude: [w${i} security${i}, security${i} w${i}], ${S}}`).join('\n');
+  test.for([
+    ['an early entry', 'w1 security1, security1 w1, security1', ['a:security1']],
+    ['a late entry, excluded before', 'w299 security299; security299', ['a:security299']],
+    ['a late entry, excluded after', 'security299 w299; security299 w298', ['a:security299']],
+  ] as const)('%s', ([, text, expected]) => {
     expect(matchedTexts(scorerFrom({ a: entries }), text)).toEqual(expected);
   });
 });
