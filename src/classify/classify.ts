@@ -35,15 +35,17 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     rows.use(stream);
     const count = scanCandidates(stream, rows, isPacked, positions, startMasks);
     const words: WordStream = { ...stream, candidates: { positions, masks: startMasks, count } };
-    const hits: Hit[] = [];
+    // Each lexicon's hits are in position order; merged by position, then lexicon order.
+    let hits: Hit[] = [];
     for (let index = 0; index < lexicons.length; index++) {
       const lexicon = lexicons[index];
       const matches = lexicon.match(words, index < MAX_FILTERED ? 1 << index : undefined);
+      const found: Hit[] = new Array(matches.length);
       for (let m = 0; m < matches.length; m++) {
         const match = matches[m];
         const first = words.tokenIndex[match.start];
         const end = words.tokenIndex[match.end - 1] + 1;
-        hits.push({
+        found[m] = {
           lexiconId: lexicon.id,
           entryId: match.entryId,
           category: match.category,
@@ -52,13 +54,24 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
           weight: match.weight,
           // Negation scope is read at the first word, so "without discrimination" stays positive.
           isNegated: words.negated[match.start] === 1,
-        });
+        };
       }
+      hits = index === 0 ? found : mergeByPosition(hits, found);
     }
-    // By position, then lexicon order: each lexicon's hits are in position order and the sort is stable.
-    hits.sort((a, b) => a.range[0] - b.range[0]);
     return { ...doc, hits };
   };
+}
+
+/** Two lists of hits in position order, merged: at the same position, those of `earlier` first. */
+function mergeByPosition(earlier: Hit[], later: Hit[]): Hit[] {
+  if (later.length === 0) return earlier;
+  if (earlier.length === 0) return later;
+  const merged: Hit[] = new Array(earlier.length + later.length);
+  let [a, b] = [0, 0];
+  for (let at = 0; at < merged.length; at++) {
+    merged[at] = b === later.length || (a < earlier.length && earlier[a].range[0] <= later[b].range[0]) ? earlier[a++] : later[b++];
+  }
+  return merged;
 }
 
 /**
