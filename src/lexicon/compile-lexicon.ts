@@ -283,12 +283,12 @@ function placementsOf(entry: CompiledEntry, length: number, ruleWords: RuleWords
  * that word's bits, looked up once.
  */
 function isExcluded(words: WordStream, start: number, end: number, { onMatch, before, after }: Placements, ruleWords: RuleWords, neighbours: Neighbours): boolean {
-  for (let p = 0; p < onMatch.length; p++) if (isPlacedAt(words, start, onMatch[p], ruleWords)) return true;
+  if (isAnyPlacedAt(words, start, onMatch, ruleWords)) return true;
   if (start > 0 && !words.breakBefore[start] && isPlacedBeside(words, start, start - 1, before, ruleWords, neighbours.before)) return true;
   return end < words.keys.length && !words.breakBefore[end] && isPlacedBeside(words, start, end, after, ruleWords, neighbours.after);
 }
 
-/** True when one of the placements `side` holds for the set word `at` (next to the match at `start`) is in occurs. `bits`: room for that word's bits. */
+/** True when a phrase occurs that `side` places beside the match at `start`, its word there in a set that word `at` is in. `bits`: room for that word's bits. */
 function isPlacedBeside(words: WordStream, start: number, at: number, side: SidePlacements, ruleWords: RuleWords, bits: Int32Array): boolean {
   ruleWords.copyBits(words, at, bits);
   for (let w = 0; w < bits.length; w++) {
@@ -296,15 +296,16 @@ function isPlacedBeside(words: WordStream, start: number, at: number, side: Side
     while (common !== 0) {
       const low = common & -common;
       common ^= low;
-      const placements = side.bySet.get(w * 32 + 31 - Math.clz32(low))!;
-      for (let p = 0; p < placements.length; p++) if (isPlacedAt(words, start, placements[p], ruleWords)) return true;
+      if (isAnyPlacedAt(words, start, side.bySet.get(w * 32 + 31 - Math.clz32(low))!, ruleWords)) return true;
     }
   }
-  for (const set of side.unbitted) {
-    if (!ruleWords.has(words, at, set)) continue;
-    const placements = side.bySet.get(set)!;
-    for (let p = 0; p < placements.length; p++) if (isPlacedAt(words, start, placements[p], ruleWords)) return true;
-  }
+  for (const set of side.unbitted) if (ruleWords.has(words, at, set) && isAnyPlacedAt(words, start, side.bySet.get(set)!, ruleWords)) return true;
+  return false;
+}
+
+/** True when the phrase of one of `placements` occurs, placed over the match at `start`. */
+function isAnyPlacedAt(words: WordStream, start: number, placements: readonly Placement[], ruleWords: RuleWords): boolean {
+  for (let p = 0; p < placements.length; p++) if (isPlacedAt(words, start, placements[p], ruleWords)) return true;
   return false;
 }
 
