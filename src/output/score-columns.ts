@@ -19,23 +19,20 @@ export function scoreHeader(categories: readonly CategoryInfo[]): string[] {
 /** Format one score row in header order. `hasWholeHits`: every weight is whole, so hits print as integers. */
 export function scoreCells(row: ScoreRow, categories: readonly CategoryInfo[], options: { hasWholeHits: boolean; decimal?: '.' | ',' }): Cell[] {
   const hitDecimals = options.hasWholeHits ? 0 : HIT_DECIMALS;
-  const { decimal } = options;
+  const number = (value: number | null, decimals: number) => numberCell(value, decimals, options.decimal);
   // A document with no word scored (another language) has no measure: its counts are empty, not 0.
-  const hasTokens = row.tokens > 0;
+  const count = (value: number | null, decimals: number) => (row.tokens > 0 ? number(value, decimals) : '');
   const cells: Cell[] = [textCell(row.docId), textCell(row.title), row.language, row.encoding, String(row.tokens), String(row.excludedTokens), String(row.sentences)];
-  // Pushed one by one: a row is made for every document of a run.
-  for (let i = 0; i < categories.length; i++) {
-    const { id } = categories[i];
-    cells.push(hasTokens ? numberCell(row.hits[id] ?? 0, hitDecimals, decimal) : '', numberCell(row.per1k[id] ?? null, RATE_DECIMALS, decimal));
-  }
+  // Pushed, not spread from a list: a row is made for every document of a run.
+  for (const { id } of categories) cells.push(count(row.hits[id] ?? 0, hitDecimals), number(row.per1k[id] ?? null, RATE_DECIMALS));
   cells.push(
-    numberCell(row.framingIndex, INDEX_DECIMALS, decimal),
-    numberCell(row.framingCiLow, INDEX_DECIMALS, decimal),
-    numberCell(row.framingCiHigh, INDEX_DECIMALS, decimal),
-    numberCell(row.nexusShare, INDEX_DECIMALS, decimal),
+    number(row.framingIndex, INDEX_DECIMALS),
+    number(row.framingCiLow, INDEX_DECIMALS),
+    number(row.framingCiHigh, INDEX_DECIMALS),
+    number(row.nexusShare, INDEX_DECIMALS),
     row.undpDominant,
-    hasTokens ? numberCell(row.undpBreadth, 0, decimal) : '',
-    hasTokens ? numberCell(row.negatedHits, 0, decimal) : '',
+    count(row.undpBreadth, 0),
+    count(row.negatedHits, 0),
     row.lexiconVersion,
     row.contentSha256,
   );
