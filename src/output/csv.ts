@@ -109,8 +109,7 @@ export function untextCell(cell: Cell): string {
 export function numberCell(value: number | null, decimals: number, decimal: '.' | ',' = '.'): Cell {
   if (value === null || !Number.isFinite(value)) return '';
   let text = value.toFixed(decimals);
-  // A negative value that rounds to zero.
-  if (text.charCodeAt(0) === 0x2d && /^-0(\.0*)?$/.test(text)) text = text.slice(1);
+  if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
   return decimal === '.' ? text : text.replace('.', decimal);
 }
 
