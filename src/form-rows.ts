@@ -18,6 +18,14 @@ export type FillRow = (key: string, lemma: string, table: Int32Array, at: number
 /** A form's mark (`FormRows.marks`, without `WORKED_OUT`) from its row at `row` in `table`: below `WORKED_OUT`, and 0 only when the row is all zero. */
 export type MarkRow = (table: Int32Array, row: number) => number;
 
+/**
+ * With the default mark (`nonZeroColumns`): false when `mark` shows column `column` of a
+ * worked-out row to be zero; true when it may not be, or the row is not worked out (mark 0).
+ */
+export function mayBeNonZero(mark: number, column: number): boolean {
+  return mark === 0 || (mark & (1 << Math.min(column, LAST_MARKED_COLUMN))) !== 0;
+}
+
 /** The default mark: bit `c` when column `c` of the row is not zero (bit 6: column 6 or a later one). */
 function nonZeroColumns(width: number): MarkRow {
   return (table, row) => {

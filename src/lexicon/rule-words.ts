@@ -1,6 +1,6 @@
 import { compareText } from '../compare-text.js';
 import type { WordStream } from '../document.js';
-import { FormRows } from '../form-rows.js';
+import { FormRows, mayBeNonZero } from '../form-rows.js';
 import { prefixesByFirstChar, stepSetMatches, type WordStepSet } from './word-step.js';
 
 /** Sets with a bit in a word form's row; a set numbered after these is tested word by word (rows stay small however many rules a lexicon has). */
@@ -41,7 +41,10 @@ export class RuleWords {
   has(words: WordStream, at: number, set: number): boolean {
     if (set >= MAX_BITS) return stepSetMatches(this.sets[set], words.keys[at], words.lemmas[at]);
     const forms = this.forms!;
-    return (forms.table[forms.rowOf(words, at) + (set >>> 5)] & (1 << (set & 31))) !== 0;
+    const column = set >>> 5;
+    // Most words of a rule's window are in no set of the column, as their mark shows: their row, read at random from a table of megabytes, is not read.
+    if (!mayBeNonZero(forms.markOf(words, at), column)) return false;
+    return (forms.table[forms.rowOf(words, at) + column] & (1 << (set & 31))) !== 0;
   }
 
   /** Room for a word's bits, for `copyBits` (once every set is numbered). */
