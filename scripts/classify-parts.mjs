@@ -39,8 +39,10 @@ try {
   for (const name of ['node_modules', 'package.json', 'pipelines', 'lexicons', 'corpora']) symlinkSync(join(root, name), join(copy, name));
   const leaveOut = 'const LEAVE_OUT = process.env.HSFRAME_LEAVE_OUT;\n';
   patch('classify/classify.js', 'for (let index = 0; index < lexicons.length; index++) {', "for (let index = 0; index < (LEAVE_OUT === 'walks' ? 0 : lexicons.length); index++) {");
-  patch('classify/classify.js', 'const found = new Array(matches.length);', "const found = new Array(LEAVE_OUT === 'hits' || LEAVE_OUT === 'rules' ? 0 : matches.length);");
-  patch('classify/classify.js', 'for (let m = 0; m < matches.length; m++) {', 'for (let m = 0; m < found.length; m++) {');
+  // Without hit records: each match is recorded as its entry (no object made) and the lexicons' lists are not merged.
+  const isWithoutHits = "(LEAVE_OUT === 'hits' || LEAVE_OUT === 'rules')";
+  patch('classify/classify.js', 'mergeByPosition(hits, found)', `(${isWithoutHits} ? found : mergeByPosition(hits, found))`);
+  for (const entry of ['entry', 'twin']) patch('lexicon/compile-lexicon.js', `recordOf(words, start, end, ${entry}, lexiconId)`, `(${isWithoutHits} ? ${entry} : recordOf(words, start, end, ${entry}, lexiconId))`);
   patch('lexicon/compile-lexicon.js', '        trie.walk(words, start, found);\n', "        trie.walk(words, start, found);\n        if (LEAVE_OUT === 'after-walks') continue;\n");
   patch('lexicon/compile-lexicon.js', 'function isCounted(words, start, end, entry, ruleWords, neighbours) {\n', "function isCounted(words, start, end, entry, ruleWords, neighbours) {\n    if (LEAVE_OUT === 'rules') return true;\n");
   for (const file of ['classify/classify.js', 'lexicon/compile-lexicon.js']) patch(file, 'import ', `${leaveOut}import `);

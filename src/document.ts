@@ -219,6 +219,8 @@ export interface CompiledLexicon {
   readonly hasWholeWeights: boolean;
   /** All matches in a word stream: longest first, no word counted twice. `startBit` selects this lexicon's bit of `words.candidates`. */
   match(words: WordStream, startBit?: number): WordMatch[];
+  /** The same matches as `match`, as hits: their token ranges, sentences and negation read from `words`. */
+  hits(words: WordStream, startBit?: number): Hit[];
   /** What a word with this form and lemma can be to an entry (for `WordStream.candidates`): `ROLE_ALONE` the whole term, `ROLE_FIRST` its first word with more to come, `ROLE_LATER` a word after its first. */
   roleOf(key: string, lemma: string): number;
   /** The keys that give a word its role (`roleOf`) as lists, for a classifier that answers for several lexicons at once. */

@@ -38,24 +38,7 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     // Each lexicon's hits are in position order; merged by position, then lexicon order.
     let hits: Hit[] = [];
     for (let index = 0; index < lexicons.length; index++) {
-      const lexicon = lexicons[index];
-      const matches = lexicon.match(words, index < MAX_FILTERED ? 1 << index : undefined);
-      const found: Hit[] = new Array(matches.length);
-      for (let m = 0; m < matches.length; m++) {
-        const match = matches[m];
-        const first = words.tokenIndex[match.start];
-        const end = words.tokenIndex[match.end - 1] + 1;
-        found[m] = {
-          lexiconId: lexicon.id,
-          entryId: match.entryId,
-          category: match.category,
-          range: [first, end],
-          sentence: words.sentence[match.start],
-          weight: match.weight,
-          // Negation scope is read at the first word, so "without discrimination" stays positive.
-          isNegated: words.negated[match.start] === 1,
-        };
-      }
+      const found = lexicons[index].hits(words, index < MAX_FILTERED ? 1 << index : undefined);
       hits = index === 0 ? found : mergeByPosition(hits, found);
     }
     return { ...doc, hits };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CategoryInfo, CompiledLexicon, WordMatch, WordStream } from '../document.js';
+import type { CategoryInfo, CompiledLexicon, Hit, WordMatch, WordStream } from '../document.js';
 import { termVariants } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { TermsFound, TermTrie } from './trie.js';
@@ -68,7 +68,8 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
   };
   // Reused by every match call (matching is synchronous).
   const found = new TermsFound();
-  const match = (words: WordStream, startBit?: number) => matchWords(words, matcherOf(), found, startBit);
+  const match = (words: WordStream, startBit?: number) => matchWords(words, matcherOf(), found, startBit) as WordMatch[];
+  const hits = (words: WordStream, startBit?: number) => matchWords(words, matcherOf(), found, startBit, spec.name) as Hit[];
   const hasWholeWeights = specEntries.every((entry) => Number.isInteger(entry.weight));
   return Object.freeze({
     id: spec.name,
@@ -82,6 +83,7 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
     entryCount: specEntries.length,
     hasWholeWeights,
     match,
+    hits,
     roleOf: (key: string, lemma: string) => matcherOf().trie.roleOf(key, lemma),
     roleKeys: () => matcherOf().trie.roleKeys(),
     prepare: () => void stepsOf(),
@@ -150,13 +152,14 @@ interface Matcher {
   readonly neighbours: Neighbours;
 }
 
-function matchWords(words: WordStream, { trie, entries, ruleWords, neighbours }: Matcher, found: TermsFound, startBit?: number): WordMatch[] {
+/** The matches in `words` (see `CompiledLexicon.match`): as hits of lexicon `lexiconId` when it is given (`CompiledLexicon.hits`). */
+function matchWords(words: WordStream, { trie, entries, ruleWords, neighbours }: Matcher, found: TermsFound, startBit?: number, lexiconId?: string): (WordMatch | Hit)[] {
   ruleWords.use(words);
   trie.use(words);
   const candidates = startBit === undefined ? undefined : words.candidates;
   // With a start filter, only the words it lets through are tried.
   const size = candidates === undefined ? words.keys.length : candidates.count;
-  const matches: WordMatch[] = [];
+  const matches: (WordMatch | Hit)[] = [];
   const { ends, entries: foundEntries } = found;
   // The next word a match may start at (a word is counted once).
   let next = 0;
@@ -184,12 +187,12 @@ function matchWords(words: WordStream, { trie, entries, ruleWords, neighbours }:
     if (taken >= 0) {
       const entry = entries[foundEntries[taken]];
       const end = ends[taken];
-      const first = matches.push({ start, end, entryId: entry.id, category: entry.category, weight: entry.weight }) - 1;
+      const first = matches.push(recordOf(words, start, end, entry, lexiconId)) - 1;
       // The same term in other categories (as imported dictionaries allow) counts there too.
       for (let i = 0; i < count; i++) {
         const twin = entries[foundEntries[i]];
         if (i === taken || ends[i] !== end || twin.id !== entry.id || twin.category === entry.category) continue;
-        if (isCounted(words, start, end, twin, ruleWords, neighbours) && !hasCategory(matches, first, twin.category)) matches.push({ start, end, entryId: twin.id, category: twin.category, weight: twin.weight });
+        if (isCounted(words, start, end, twin, ruleWords, neighbours) && !hasCategory(matches, first, twin.category)) matches.push(recordOf(words, start, end, twin, lexiconId));
       }
       next = end;
     }
@@ -197,8 +200,23 @@ function matchWords(words: WordStream, { trie, entries, ruleWords, neighbours }:
   return matches;
 }
 
+/** A match of `entry` on words `[start, end)`: a hit of lexicon `lexiconId` when it is given, else a `WordMatch`. */
+function recordOf(words: WordStream, start: number, end: number, entry: CompiledEntry, lexiconId: string | undefined): WordMatch | Hit {
+  if (lexiconId === undefined) return { start, end, entryId: entry.id, category: entry.category, weight: entry.weight };
+  return {
+    lexiconId,
+    entryId: entry.id,
+    category: entry.category,
+    range: [words.tokenIndex[start], words.tokenIndex[end - 1] + 1],
+    sentence: words.sentence[start],
+    weight: entry.weight,
+    // Negation scope is read at the first word, so "without discrimination" stays positive.
+    isNegated: words.negated[start] === 1,
+  };
+}
+
 /** True when one of `matches[from...]` (the matches at one start) is in `category`. */
-function hasCategory(matches: readonly WordMatch[], from: number, category: string): boolean {
+function hasCategory(matches: readonly { readonly category: string }[], from: number, category: string): boolean {
   for (let i = from; i < matches.length; i++) if (matches[i].category === category) return true;
   return false;
 }
