@@ -33,7 +33,8 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
     const size = stream.keys.length;
     if (positions.length < size) [positions, startMasks] = [new Int32Array(size * 2), new Int32Array(size * 2)];
     const isNumbered = rows.use(stream);
-    const count = isPacked && isNumbered ? scanPackedCandidates(stream, rows, positions, startMasks) : scanCandidates(stream, rows, isPacked, positions, startMasks);
+    // Packed marks are read only for numbered words (others have none).
+    const count = isPacked && isNumbered ? scanPackedCandidates(stream, rows, positions, startMasks) : scanCandidates(stream, rows, positions, startMasks);
     const words: WordStream = { ...stream, candidates: { positions, masks: startMasks, count } };
     // Each lexicon's hits are in position order; merged by position, then lexicon order.
     let hits: Hit[] = [];
@@ -133,36 +134,29 @@ const [ALONE, LONGER, CONTINUES] = [1, 2, 4];
 /**
  * Write the words where some lexicon can match, and the mask of those lexicons, to `positions`
  * and `masks`; return how many. A word is kept for a lexicon when a term can be that word
- * alone, or can start there and go on with the next word (no break between them). A form's
- * row is read from its mark (`FormRows.marks`) when the mark holds it (`isPacked`); otherwise a
- * word whose mark says it starts no term is passed over, and the others' rows are read from the
- * table (after `rows.use(words)`). The mark is an array of tens of KB that stays in the caches;
- * the table is a megabyte or more, read at random, which the tokeniser pushes out of them.
+ * alone, or can start there and go on with the next word (no break between them). A word whose
+ * mark (`FormRows.marks`, its unpacked bits) says it starts no term is passed over, and the
+ * others' rows are read from the table (after `rows.use(words)`). The mark is an array of tens of
+ * KB that stays in the caches; the table is a megabyte or more, read at random, which the
+ * tokeniser pushes out of them. Words without numbers have no mark: every row is read. Packed
+ * marks are read by `scanPackedCandidates`.
  */
-function scanCandidates(words: WordStream, rows: FormRows, isPacked: boolean, positions: Int32Array, masks: Int32Array): number {
+function scanCandidates(words: WordStream, rows: FormRows, positions: Int32Array, masks: Int32Array): number {
   const { table } = rows;
   const { breakBefore } = words;
   const size = words.keys.length;
   let count = 0;
   for (let i = 0; i < size; i++) {
     const mark = rows.markOf(words, i);
-    let alone: number;
-    let longer: number;
-    if (isPacked && mark !== 0) {
-      alone = mark & PACKED_MASK;
-      longer = (mark >>> MAX_PACKED) & PACKED_MASK;
-    } else {
-      if (mark !== 0 && (mark & (ALONE | LONGER)) === 0) continue;
-      const row = rows.rowOf(words, i);
-      alone = table[row];
-      longer = table[row + 1];
-    }
+    if (mark !== 0 && (mark & (ALONE | LONGER)) === 0) continue;
+    const row = rows.rowOf(words, i);
+    const alone = table[row];
+    const longer = table[row + 1];
     if ((alone | longer) === 0) continue;
     let mask = alone;
     if (longer !== 0 && i + 1 < size && breakBefore[i + 1] === 0) {
       const next = rows.markOf(words, i + 1);
-      if (isPacked && next !== 0) mask |= longer & (next >>> (2 * MAX_PACKED));
-      else if (next === 0 || (next & CONTINUES) !== 0) mask |= longer & table[rows.rowOf(words, i + 1) + 2];
+      if (next === 0 || (next & CONTINUES) !== 0) mask |= longer & table[rows.rowOf(words, i + 1) + 2];
     }
     if (mask !== 0) {
       positions[count] = i;
