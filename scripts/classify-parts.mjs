@@ -42,7 +42,7 @@ try {
   // Without hit records: each match is recorded as its entry (no object made) and the lexicons' lists are not merged.
   const isWithoutHits = "(LEAVE_OUT === 'hits' || LEAVE_OUT === 'rules')";
   patch('classify/classify.js', 'mergeByPosition(hits, found)', `(${isWithoutHits} ? found : mergeByPosition(hits, found))`);
-  for (const entry of ['entry', 'twin']) patch('lexicon/compile-lexicon.js', `recordOf(words, start, end, ${entry}, lexiconId)`, `(${isWithoutHits} ? ${entry} : recordOf(words, start, end, ${entry}, lexiconId))`);
+  for (const entry of ['entry', 'twin']) patch('lexicon/compile-lexicon.js', `record(words, start, end, ${entry})`, `(${isWithoutHits} ? ${entry} : record(words, start, end, ${entry}))`);
   patch('lexicon/compile-lexicon.js', '        trie.walk(words, start, found);\n', "        trie.walk(words, start, found);\n        if (LEAVE_OUT === 'after-walks') continue;\n");
   patch('lexicon/compile-lexicon.js', 'function isCounted(words, start, end, entry, ruleWords, neighbours) {\n', "function isCounted(words, start, end, entry, ruleWords, neighbours) {\n    if (LEAVE_OUT === 'rules') return true;\n");
   for (const file of ['classify/classify.js', 'lexicon/compile-lexicon.js']) patch(file, 'import ', `${leaveOut}import `);

@@ -185,6 +185,7 @@ function scanPackedCandidates(words: WordStream, rows: FormRows, positions: Int3
     // Where a term can go on with the next word (none past the last word, or across a break).
     let goesOn = 0;
     if (i + 1 < size) {
+      // `FormRows.markOf`, read here from the marks in hand (the words are numbered).
       const id = formIds[i + 1];
       next = id < marks.length ? marks[id] : 0;
       if (next === 0) {

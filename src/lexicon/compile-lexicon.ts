@@ -68,8 +68,9 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
   };
   // Reused by every match call (matching is synchronous).
   const found = new TermsFound();
-  const match = (words: WordStream, startBit?: number) => matchWords(words, matcherOf(), found, startBit) as WordMatch[];
-  const hits = (words: WordStream, startBit?: number) => matchWords(words, matcherOf(), found, startBit, spec.name) as Hit[];
+  const hitOf: RecordOf<Hit> = (words, start, end, entry) => hitAt(words, start, end, entry, spec.name);
+  const match = (words: WordStream, startBit?: number) => matchWords(words, matcherOf(), found, wordMatchOf, startBit);
+  const hits = (words: WordStream, startBit?: number) => matchWords(words, matcherOf(), found, hitOf, startBit);
   const hasWholeWeights = specEntries.every((entry) => Number.isInteger(entry.weight));
   return Object.freeze({
     id: spec.name,
@@ -152,14 +153,17 @@ interface Matcher {
   readonly neighbours: Neighbours;
 }
 
-/** The matches in `words` (see `CompiledLexicon.match`): as hits of lexicon `lexiconId` when it is given (`CompiledLexicon.hits`). */
-function matchWords(words: WordStream, { trie, entries, ruleWords, neighbours }: Matcher, found: TermsFound, startBit?: number, lexiconId?: string): (WordMatch | Hit)[] {
+/** What a match of `entry` on words `[start, end)` of `words` is recorded as (a `WordMatch`, a `Hit`). */
+type RecordOf<T> = (words: WordStream, start: number, end: number, entry: CompiledEntry) => T;
+
+/** The matches in `words` (see `CompiledLexicon.match`), each recorded by `record`. */
+function matchWords<T extends { readonly category: string }>(words: WordStream, { trie, entries, ruleWords, neighbours }: Matcher, found: TermsFound, record: RecordOf<T>, startBit?: number): T[] {
   ruleWords.use(words);
   trie.use(words);
   const candidates = startBit === undefined ? undefined : words.candidates;
   // With a start filter, only the words it lets through are tried.
   const size = candidates === undefined ? words.keys.length : candidates.count;
-  const matches: (WordMatch | Hit)[] = [];
+  const matches: T[] = [];
   const { ends, entries: foundEntries } = found;
   // The next word a match may start at (a word is counted once).
   let next = 0;
@@ -187,12 +191,12 @@ function matchWords(words: WordStream, { trie, entries, ruleWords, neighbours }:
     if (taken >= 0) {
       const entry = entries[foundEntries[taken]];
       const end = ends[taken];
-      const first = matches.push(recordOf(words, start, end, entry, lexiconId)) - 1;
+      const first = matches.push(record(words, start, end, entry)) - 1;
       // The same term in other categories (as imported dictionaries allow) counts there too.
       for (let i = 0; i < count; i++) {
         const twin = entries[foundEntries[i]];
         if (i === taken || ends[i] !== end || twin.id !== entry.id || twin.category === entry.category) continue;
-        if (isCounted(words, start, end, twin, ruleWords, neighbours) && !hasCategory(matches, first, twin.category)) matches.push(recordOf(words, start, end, twin, lexiconId));
+        if (isCounted(words, start, end, twin, ruleWords, neighbours) && !hasCategory(matches, first, twin.category)) matches.push(record(words, start, end, twin));
       }
       next = end;
     }
@@ -200,9 +204,13 @@ function matchWords(words: WordStream, { trie, entries, ruleWords, neighbours }:
   return matches;
 }
 
-/** A match of `entry` on words `[start, end)`: a hit of lexicon `lexiconId` when it is given, else a `WordMatch`. */
-function recordOf(words: WordStream, start: number, end: number, entry: CompiledEntry, lexiconId: string | undefined): WordMatch | Hit {
-  if (lexiconId === undefined) return { start, end, entryId: entry.id, category: entry.category, weight: entry.weight };
+/** A match as `CompiledLexicon.match` gives it. */
+function wordMatchOf(_words: WordStream, start: number, end: number, entry: CompiledEntry): WordMatch {
+  return { start, end, entryId: entry.id, category: entry.category, weight: entry.weight };
+}
+
+/** A match of `entry` on words `[start, end)` as a hit of lexicon `lexiconId` (`CompiledLexicon.hits`). */
+function hitAt(words: WordStream, start: number, end: number, entry: CompiledEntry, lexiconId: string): Hit {
   return {
     lexiconId,
     entryId: entry.id,
