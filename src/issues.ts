@@ -16,6 +16,7 @@ export const ISSUE_CODES = {
   PATH_NOT_FOUND: 'error',
   LANGUAGE_NOT_SCORED: 'warning',
   FOLDER_ALREADY_READ: 'warning',
+  FILE_NAME_NOT_UTF8: 'warning',
   CORPUS_EMPTY: 'warning',
   // config
   CONFIG_UNREADABLE: 'error',

@@ -80,7 +80,7 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
     }
     for (const file of found.files) {
       const id = isSingleFolder ? file.id : relativeId(cwd, file.path);
-      files.push({ id, path: file.path });
+      files.push({ ...file, id });
     }
   }
   const unique = [...new Map(files.map((file) => [file.path, file])).values()];

@@ -5,20 +5,58 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { compareText } from '../compare-text.js';
+import { nameFromBytes } from './file-name.js';
 
 /** A file to score: its absolute path and its id (path relative to the corpus root, `/`-separated). */
 export interface DocumentFile {
   readonly id: string;
+  /** The path as text; a name in it that is not UTF-8 is written as its id shows it (`nameFromBytes`), so the file is opened by `rawPath`. */
   readonly path: string;
+  /** The path's bytes, when a name in it is not UTF-8: what the file is opened by (`fsPathOf`). */
+  readonly rawPath?: Buffer;
+}
+
+/** What to open a document's file by: its path, or its path's bytes when a name in it is not UTF-8. */
+export function fsPathOf(file: DocumentFile): string | Buffer {
+  return file.rawPath ?? file.path;
 }
 
 /** Folders whose real path and entries are asked for at once. */
 const FOLDERS_AT_ONCE = 16;
 
-/** A folder as the walk reads it: its real path (symbolic links resolved) and its entries. */
+/** A folder as the walk reads it: its real path (symbolic links resolved; for a path that is not UTF-8, a key that stands for it) and its entries. */
 interface Folder {
   readonly real: string;
-  readonly entries: Dirent[];
+  readonly entries: Entry[];
+}
+
+/** An entry of a folder: its name as ids show it (`nameFromBytes`), and its name's bytes when they are not UTF-8. */
+interface Entry {
+  readonly dirent: Dirent | Dirent<Buffer>;
+  readonly name: string;
+  readonly raw?: Buffer;
+}
+
+/** Read a folder's real path and entries; a folder whose path is not UTF-8 is read by its bytes (`path`, a Buffer). */
+async function readFolder(path: string | Buffer): Promise<Folder> {
+  if (typeof path === 'string') {
+    const real = await realpath(path);
+    const dirents = await readdir(path, { withFileTypes: true });
+    // Node reads names as UTF-8, a name that is not (a Latin-1 name from an old archive) with U+FFFD: such a folder's names are read again as bytes.
+    if (!dirents.some((dirent) => dirent.name.includes('\ufffd'))) return { real, entries: dirents.map((dirent) => ({ dirent, name: dirent.name })) };
+    return { real, entries: entriesOf(await readdir(path, { withFileTypes: true, encoding: 'buffer' })) };
+  }
+  const { name, isUtf8 } = nameFromBytes(await realpath(path, { encoding: 'buffer' }));
+  const dirents = await readdir(path, { withFileTypes: true, encoding: 'buffer' });
+  // A real path that is not UTF-8 is kept apart from every real path that is.
+  return { real: isUtf8 ? name : `\u0000${name}`, entries: entriesOf(dirents) };
+}
+
+function entriesOf(dirents: readonly Dirent<Buffer>[]): Entry[] {
+  return dirents.map((dirent) => {
+    const { name, isUtf8 } = nameFromBytes(dirent.name);
+    return isUtf8 ? { dirent, name } : { dirent, name, raw: dirent.name };
+  });
 }
 
 /**
@@ -26,7 +64,9 @@ interface Folder {
  * Symlinks are followed once; a loop is reported, not followed. Hidden files are skipped, and so
  * are the folders and files in `skip` (by real path: a run's output folder within its corpus, and
  * what it writes there). A broken link is reported unless its id is excluded or its name has an
- * extension that is not a document's: it is passed over as the file it names would be.
+ * extension that is not a document's: it is passed over as the file it names would be. A file
+ * or folder whose name is not UTF-8 is read by its bytes, its id writing each byte that is not
+ * as `%XX` (`nameFromBytes`), with a warning.
  */
 export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
   const excluded = exclude.map(globToRegExp);
@@ -50,16 +90,17 @@ export async function findDocuments(root: string, extensions: readonly string[],
   // them (p-limit bounds the calls in flight): their round trips to the disk overlap, while the
   // walk still takes each folder in order, so which path of a folder reached twice counts is the same.
   const limit = pLimit(FOLDERS_AT_ONCE);
-  const look = (folder: string): Promise<Folder> => {
-    const looked = limit(async () => ({ real: await realpath(folder), entries: await readdir(folder, { withFileTypes: true }) }));
+  const look = (folder: string | Buffer): Promise<Folder> => {
+    const looked = limit(() => readFolder(folder));
     // A failure is reported when the walk reaches the folder; until then it is not an unhandled rejection.
     looked.catch(() => undefined);
     return looked;
   };
+  // `folder`: the folder's path as text (`DocumentFile.path`); `folderBytes`: its bytes when a name in it is not UTF-8.
   // `folderId`: the folder's id (its path from the root, `/` between names; '' for the root), to which its entries' names are added.
-  const walk = async (folder: string, folderId: string, looked: Promise<Folder>, ancestors: readonly string[]): Promise<void> => {
+  const walk = async (folder: string, folderBytes: Buffer | undefined, folderId: string, looked: Promise<Folder>, ancestors: readonly string[]): Promise<void> => {
     let real: string;
-    let entries: Dirent[];
+    let entries: Entry[];
     try {
       ({ real, entries } = await looked);
     } catch (error) {
@@ -78,47 +119,65 @@ export async function findDocuments(root: string, extensions: readonly string[],
     }
     seen.add(real);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    // Sub-folders (not links to them) in order; each is looked at once the walk is within FOLDERS_AT_ONCE of it.
     // A name read from a folder holds no separator and is never `.` or `..`: joined without `join`'s normalising.
     const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`;
+    const inFolderBytes = folderBytes && (folder.endsWith(sep) ? folderBytes : Buffer.concat([folderBytes, Buffer.from(sep)]));
+    // What an entry is opened by: its path, or its path's bytes when a name in it is not UTF-8.
+    const pathsOf = ({ name, raw }: Entry): [path: string, bytes: Buffer | undefined] => [inFolder + name, inFolderBytes || raw ? Buffer.concat([inFolderBytes ?? Buffer.from(inFolder), raw ?? Buffer.from(name)]) : undefined];
     const hasSkipped = skippedIn.has(real);
-    const subFolders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => inFolder + entry.name);
+    // Sub-folders (not links to them) in order; each is looked at once the walk is within FOLDERS_AT_ONCE of it.
+    const subFolders = entries.filter((entry) => entry.dirent.isDirectory() && !entry.name.startsWith('.')).map((entry) => pathsOf(entry));
     const ahead: Promise<Folder>[] = [];
     let nextSub = 0;
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = inFolder + entry.name;
-      const id = idIn(folderId, entry.name);
-      if (entry.name.includes('\ufffd')) {
-        // Node reads a name's bytes as UTF-8: one that is not (a Latin-1 name from an old archive) comes back with U+FFFD and cannot be opened by it.
-        const extension = extname(entry.name).toLowerCase();
-        if (!isExcluded(id) && (entry.isDirectory() || extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `cannot read ${entry.isDirectory() ? 'folder' : 'file'}: its name is not valid UTF-8 (shown with �); rename it in UTF-8 to score it`, { stage: 'ingest' }));
-        continue;
+      const { dirent, name } = entry;
+      if (name.startsWith('.')) continue;
+      const [path, bytes] = pathsOf(entry);
+      const id = idIn(folderId, name);
+      const extension = extname(name).toLowerCase();
+      const isNamedAsDocument = extension === '' || extensions.includes(extension);
+      if (entry.raw && !isExcluded(id) && (dirent.isDirectory() || isNamedAsDocument)) {
+        issues.push(makeIssue('FILE_NAME_NOT_UTF8', id, `the name of this ${dirent.isDirectory() ? 'folder' : 'file'} is not valid UTF-8: its id shows each byte that is not as %XX; rename it in UTF-8 for a readable id`, { stage: 'ingest' }));
       }
-      let isDirectory = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
+      let isDirectory = dirent.isDirectory();
+      if (dirent.isSymbolicLink()) {
         try {
-          const target = await stat(path);
+          const target = await stat(bytes ?? path);
           isDirectory = target.isDirectory();
         } catch (error) {
-          const extension = extname(entry.name).toLowerCase();
-          if (!isExcluded(id) && (extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
+          if (!isExcluded(id) && isNamedAsDocument) issues.push(makeIssue('FILE_UNREADABLE', id, `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
           continue;
         }
       }
-      if (isDirectory && entry.isDirectory()) {
-        for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i]);
-        await walk(path, id, ahead[nextSub++], [...ancestors, real]);
-      } else if (isDirectory) await walk(path, id, look(path), [...ancestors, real]);
+      if (isDirectory && dirent.isDirectory()) {
+        for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i][1] ?? subFolders[i][0]);
+        await walk(path, bytes, id, ahead[nextSub++], [...ancestors, real]);
+      } else if (isDirectory) await walk(path, bytes, id, look(bytes ?? path), [...ancestors, real]);
       // Not a folder: a regular file, or a FIFO, socket or device named as a document, which reading refuses by name.
-      else if (extensions.includes(extname(entry.name).toLowerCase()) && !(hasSkipped && skipped.has(join(real, entry.name)))) {
-        if (!isExcluded(id)) files.push({ id, path });
+      else if (extensions.includes(extension) && !(hasSkipped && !bytes && skipped.has(join(real, name)))) {
+        if (!isExcluded(id)) files.push(bytes ? { id, path, rawPath: bytes } : { id, path });
       }
     }
   };
-  await walk(absolute, '', look(absolute), []);
+  await walk(absolute, undefined, '', look(absolute), []);
   files.sort((a, b) => compareText(a.id, b.id));
-  return { files, issues };
+  return { files: withoutSameIds(files, issues), issues };
+}
+
+/**
+ * `files` (sorted by id) without a file whose name is not UTF-8 and whose id, with its bytes
+ * written `%XX`, is the id of another file (one really named `R%E8glement.txt`): reported.
+ */
+function withoutSameIds(files: DocumentFile[], issues: Issue[]): DocumentFile[] {
+  const kept = files.filter((file, index) => {
+    const isShared = files[index - 1]?.id === file.id || files[index + 1]?.id === file.id;
+    if (!isShared || !file.rawPath) return true;
+    // Its warning (FILE_NAME_NOT_UTF8) gives way to the error.
+    issues.splice(issues.findIndex((issue) => issue.code === 'FILE_NAME_NOT_UTF8' && issue.file === file.id), 1);
+    issues.push(makeIssue('FILE_UNREADABLE', file.id, 'cannot read file: its name is not valid UTF-8, and its id (each byte that is not written %XX) is the name of another file; rename it in UTF-8 to score it', { stage: 'ingest' }));
+    return false;
+  });
+  return kept;
 }
 
 /** The id of the entry `name` of the folder whose id is `folderId` (the root's: ''). */

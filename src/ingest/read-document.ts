@@ -77,7 +77,7 @@ export function isSameStamp(a: FileStamp | undefined, b: FileStamp | undefined):
 }
 
 /** Read one file's bytes, refusing files over `maxFileBytes` before reading them. */
-export async function readFileBytes(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<BytesResult> {
+export async function readFileBytes(path: string | Buffer, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<BytesResult> {
   try {
     const handle = await open(path, READ_FLAGS);
     try {
@@ -96,7 +96,7 @@ export async function readFileBytes(path: string, id: string, settings: IngestSe
  * `readFileBytes` with blocking calls, for a worker thread that has nothing else to do
  * meanwhile: the same bytes or the same issue, for less CPU.
  */
-export function readFileBytesSync(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): BytesResult {
+export function readFileBytesSync(path: string | Buffer, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): BytesResult {
   try {
     const fd = openSync(path, READ_FLAGS);
     try {

@@ -166,7 +166,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     const exclude = config.options.exclude.length > 0 ? `, not excluded by ${config.options.exclude.join(', ')}` : '';
     const empty = found.files.length === 0 ? [makeIssue('CORPUS_EMPTY', corpus, `no documents found: no file named *${config.options.extensions.join(', *')}${exclude}`, { stage: 'ingest' })] : [];
     let issues = [...lexiconIssues, ...findIssues, ...empty, ...scored.issues];
-    Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.length, skipped: scored.skipped });
+    Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.filter((issue) => issue.severity === 'error').length, skipped: scored.skipped });
     const hasReport = overrides.hasReport || config.options.report;
     const outputFiles = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json', ...(hasReport ? [REPORT_FILE] : [])];
     const manifestOf = (finished: Date) => ({

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Issue, ScoreRow } from '../document.js';
 import { knownInflections } from '../lexicon/index.js';
-import { contentHash, readFileBytes, stampOf, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
+import { contentHash, fsPathOf, readFileBytes, stampOf, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
 import type { SegmentKind } from '../output/index.js';
 import type { FragmentStore, ReusedResult } from './fragment-store.js';
 import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
@@ -107,7 +107,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
       for (const lexicon of settings.scorer.lexicons) lexicon.prepare();
       pool = WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, hasMatches, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
     }
-    const { outcome, stored, storeError, bytesRead } = await (await pool).score(file.id, file.path, read, stamp);
+    const { outcome, stored, storeError, bytesRead } = await (await pool).score(file, read, stamp);
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });
     if (stored) settings.store!.noteStored(stored);
     return { outcome, bytesRead };
@@ -138,7 +138,7 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
   const store = settings.isForced ? undefined : settings.store;
   // Taken before reading: if the file changes meanwhile, the next run reads it again. When no
   // stored result can be reused, it is taken where the file is read.
-  const stamp = store ? await stamper.stampOf(file.path) : undefined;
+  const stamp = store ? await stamper.stampOf(fsPathOf(file)) : undefined;
   // A file now over the size limit is not reused: it is read, and reported, as in a clean run.
   const found = store && stamp && stamp.size <= settings.ingest.maxFileBytes ? await store.readUnchanged(file.id, stamp) : undefined;
   const reuse = async (reused: ReusedResult, bytes: number) => {
@@ -223,7 +223,7 @@ export class Stamper {
   }
 
   /** The size and modification time of the file at `path`; undefined when it cannot be stat'ed. */
-  async stampOf(path: string): Promise<FileStamp | undefined> {
+  async stampOf(path: string | Buffer): Promise<FileStamp | undefined> {
     if (!this.isFast) return stat(path).then(stampOf, () => undefined);
     const started = this.now();
     try {
@@ -247,7 +247,7 @@ export class Stamper {
 
 /** A file's bytes and their sha256, or the issue that stopped reading it. */
 async function readInput(file: DocumentFile, settings: ScoreFilesSettings): Promise<Input | { issue: Issue }> {
-  const read = await readFileBytes(file.path, file.id, settings.ingest);
+  const read = await readFileBytes(fsPathOf(file), file.id, settings.ingest);
   return read.bytes ? { bytes: read.bytes, sha256: contentHash(read.bytes), stamp: read.stamp } : { issue: read.issue };
 }
 
@@ -303,7 +303,7 @@ function collect(outcomes: readonly (Kept | { issue: Issue })[], bytes: number):
 async function hasBytes(files: readonly DocumentFile[], bytes: number): Promise<boolean> {
   let total = 0;
   for (const file of files) {
-    total += await stat(file.path).then((info) => info.size, () => 0);
+    total += await stat(fsPathOf(file)).then((info) => info.size, () => 0);
     if (total >= bytes) return true;
   }
   return false;

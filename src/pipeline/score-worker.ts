@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { contentHash, readFileBytesSync, type DocumentFile, type FileStamp } from '../ingest/index.js';
+import { contentHash, fsPathOf, readFileBytesSync, type DocumentFile, type FileStamp } from '../ingest/index.js';
 import { compileLexicon } from '../lexicon/compile-lexicon.js';
 import { addInflections } from '../lexicon/inflect.js';
 import { storeResult } from './fragment-store.js';
@@ -22,11 +22,11 @@ parentPort!.postMessage({ ready: true });
 
 /** Score the bytes a task brings, or else read its file here (blocking: this thread has nothing else to do meanwhile). */
 async function scoreTask(task: WorkerTask): Promise<{ outcome: DocOutcome; bytesRead: number; stamp?: FileStamp }> {
-  const file: DocumentFile = { id: task.id, path: task.path };
+  const file: DocumentFile = { id: task.id, path: task.path, rawPath: task.rawPath && Buffer.from(task.rawPath) };
   const options = { segments: init.segments, hasMatches: init.hasMatches };
   const given = task.stamp === 'take' ? undefined : task.stamp;
   if (task.input) return { outcome: await scoreBytes(scorer, new Uint8Array(task.input.bytes), file, task.input.sha256, options), bytesRead: task.input.bytes.byteLength, stamp: given };
-  const read = readFileBytesSync(task.path, task.id, init.ingest);
+  const read = readFileBytesSync(fsPathOf(file), task.id, init.ingest);
   if (!read.bytes) return { outcome: { issue: read.issue }, bytesRead: 0 };
   const outcome = await scoreBytes(scorer, read.bytes, file, contentHash(read.bytes), options);
   return { outcome, bytesRead: read.bytes.length, stamp: task.stamp === 'take' ? read.stamp : given };

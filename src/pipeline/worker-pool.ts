@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CompiledLexicon } from '../document.js';
 import type { LexiconOrigin, LexiconSpec } from '../lexicon/index.js';
-import type { FileStamp, IngestSettings } from '../ingest/index.js';
+import type { DocumentFile, FileStamp, IngestSettings } from '../ingest/index.js';
 import type { TokeniseSettings } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
 import type { SegmentKind } from '../output/index.js';
@@ -42,6 +42,8 @@ export interface WorkerTask {
   readonly task: number;
   readonly id: string;
   readonly path: string;
+  /** The path's bytes, when a name in it is not UTF-8 (`DocumentFile.rawPath`; a Buffer arrives as a Uint8Array). */
+  readonly rawPath?: Uint8Array;
   readonly input?: TaskInput;
   /** The file's size and modification time, stored with the result; `take`: the worker takes them as it reads the file. */
   readonly stamp?: FileStamp | 'take';
@@ -120,12 +122,12 @@ export class WorkerPool {
 
   /**
    * Score one document in a worker (which stores the result, if the pool has a store): the bytes
-   * read already, or else the worker reads the file at `path`.
+   * read already, or else the worker reads the file.
    */
-  score(id: string, path: string, read: { sha256: string; bytes: Uint8Array } | undefined, stamp?: FileStamp | 'take'): Promise<WorkerOutcome> {
+  score({ id, path, rawPath }: DocumentFile, read: { sha256: string; bytes: Uint8Array } | undefined, stamp?: FileStamp | 'take'): Promise<WorkerOutcome> {
     const owned = read && (read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength ? read.bytes : read.bytes.slice());
     const input = read && { sha256: read.sha256, bytes: owned!.buffer as ArrayBuffer };
-    const task: WorkerTask = { task: this.nextTask++, id, path, input, stamp };
+    const task: WorkerTask = { task: this.nextTask++, id, path, rawPath, input, stamp };
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { findDocuments, readFileBytes, readFileBytesSync } from '../../src/ingest/index.js';
+import { findDocuments, fsPathOf, readFileBytes, readFileBytesSync } from '../../src/ingest/index.js';
+import { nameFromBytes } from '../../src/ingest/file-name.js';
 
 let root: string;
 beforeAll(async () => {
@@ -13,6 +14,7 @@ beforeAll(async () => {
   // Names whose bytes are not UTF-8 (Latin-1 é), as old archives leave them: a file and a folder.
   await writeFile(Buffer.from(`${root}/lat\xe9.txt`, 'latin1'), 'Human security.');
   await mkdir(Buffer.from(`${root}/d\xe9`, 'latin1'));
+  await writeFile(Buffer.from(`${root}/d\xe9/in.txt`, 'latin1'), 'Human security.');
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -25,11 +27,53 @@ test('a FIFO named as a document is listed and refused by name when read, withou
   }
 });
 
-test('a file or folder whose name is not UTF-8 is reported as such, not as missing; the rest is listed', async () => {
+test('a file or folder whose name is not UTF-8 is listed by its bytes, its id showing each byte that is not as %XX, with a warning', async () => {
   const { files, issues } = await findDocuments(root, ['.txt']);
-  expect(files.map((file) => file.id)).toEqual(['a.txt', 'pipe.txt']);
-  expect(issues.map((issue) => [issue.file, issue.message])).toEqual([
-    ['d\ufffd', 'cannot read folder: its name is not valid UTF-8 (shown with �); rename it in UTF-8 to score it'],
-    ['lat\ufffd.txt', 'cannot read file: its name is not valid UTF-8 (shown with �); rename it in UTF-8 to score it'],
+  expect(files.map((file) => file.id)).toEqual(['a.txt', 'd%E9/in.txt', 'lat%E9.txt', 'pipe.txt']);
+  expect(issues.map((issue) => [issue.code, issue.severity, issue.file])).toEqual([
+    ['FILE_NAME_NOT_UTF8', 'warning', 'd%E9'],
+    ['FILE_NAME_NOT_UTF8', 'warning', 'lat%E9.txt'],
   ]);
+  expect(issues[1].message).toBe('the name of this file is not valid UTF-8: its id shows each byte that is not as %XX; rename it in UTF-8 for a readable id');
+  // The files are opened by their paths' bytes.
+  const named = files.filter((file) => file.id.includes('%'));
+  expect(named.map((file) => file.rawPath?.toString('latin1'))).toEqual([`${root}/d\xe9/in.txt`, `${root}/lat\xe9.txt`]);
+  for (const file of named) {
+    for (const read of [readFileBytes, readFileBytesSync]) expect(Buffer.from((await read(fsPathOf(file), file.id)).bytes!).toString()).toBe('Human security.');
+  }
+  expect(files.find((file) => file.id === 'a.txt')!.rawPath).toBeUndefined();
+});
+
+test('a name that is not UTF-8 whose id is another file\'s name (one really named with %XX) is reported, not listed twice', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'hsframe-same-id-'));
+  try {
+    await writeFile(Buffer.from(`${folder}/lat\xe9.txt`, 'latin1'), 'Human security.');
+    await writeFile(join(folder, 'lat%E9.txt'), 'Human security.');
+    const { files, issues } = await findDocuments(folder, ['.txt']);
+    expect(files).toEqual([{ id: 'lat%E9.txt', path: join(folder, 'lat%E9.txt') }]);
+    expect(issues.map((issue) => [issue.code, issue.file, issue.message])).toEqual([
+      ['FILE_UNREADABLE', 'lat%E9.txt', 'cannot read file: its name is not valid UTF-8, and its id (each byte that is not written %XX) is the name of another file; rename it in UTF-8 to score it'],
+    ]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('names read as bytes: well-formed UTF-8 is decoded, every other byte written %XX', () => {
+  const name = (bytes: number[]) => nameFromBytes(Uint8Array.from(bytes));
+  const utf8 = (text: string) => [...Buffer.from(text)];
+  expect(name(utf8('Règlement ✓ 𝄞.txt'))).toEqual({ name: 'Règlement ✓ 𝄞.txt', isUtf8: true });
+  // U+FFFD itself is well-formed.
+  expect(name(utf8('a\ufffd'))).toEqual({ name: 'a\ufffd', isUtf8: true });
+  expect(name([0x52, 0xe8, 0x67, ...utf8('é')])).toEqual({ name: 'R%E8gé', isUtf8: false });
+  // A lead byte cut short, a lone continuation byte, an overlong form, a surrogate, past U+10FFFF.
+  expect(name([0xc3]).name).toBe('%C3');
+  expect(name([0x80, 0x41]).name).toBe('%80A');
+  expect(name([0xc0, 0xaf]).name).toBe('%C0%AF');
+  expect(name([0xe0, 0x80, 0x80]).name).toBe('%E0%80%80');
+  expect(name([0xed, 0xa0, 0x80]).name).toBe('%ED%A0%80');
+  expect(name([0xf4, 0x90, 0x80, 0x80]).name).toBe('%F4%90%80%80');
+  expect(name([0xf0, 0x9f, 0x98]).name).toBe('%F0%9F%98');
+  // The last code points of each length are well-formed.
+  expect(name([0xdf, 0xbf, 0xef, 0xbf, 0xbf, 0xf4, 0x8f, 0xbf, 0xbf])).toEqual({ name: '\u07ff\uffff\u{10ffff}', isUtf8: true });
 });

@@ -454,4 +454,33 @@ describe('awkward file names', () => {
     const [row] = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(row.doc_id).toBe(name);
   }, 60_000);
+
+  test('names that are not UTF-8: scored by their bytes, with a warning; reused by a re-run; read again by worker threads', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    const latin1 = (path: string) => Buffer.from(join(project.corpus, path), 'latin1');
+    await writeFile(latin1('R\xe8glement.txt'), 'Border control and detention of migrants.\n');
+    await mkdir(latin1('d\xe9cisions'));
+    await writeFile(latin1('d\xe9cisions/a.txt'), 'Refugees have a right to asylum.\n');
+    await writeFile(join(project.corpus, 'ok.txt'), 'Human security and food security.\n');
+    const tables = async () => Promise.all(['scores.csv', 'matches.csv', 'errors.csv'].map((table) => readFile(join(project.out, table), 'utf8')));
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 3, cached: 0, failed: 0 });
+    const first = await tables();
+    const scores = parse(first[0], { columns: true }) as Record<string, string>[];
+    expect(scores.map((row) => [row.doc_id, Number(row.tokens) > 0])).toEqual([
+      ['R%E8glement.txt', true],
+      ['d%E9cisions/a.txt', true],
+      ['ok.txt', true],
+    ]);
+    const warnings = parse(first[2], { columns: true }) as Record<string, string>[];
+    expect(warnings.map((row) => [row.doc_id, row.code, row.severity])).toEqual([
+      ['R%E8glement.txt', 'FILE_NAME_NOT_UTF8', 'warning'],
+      ['d%E9cisions', 'FILE_NAME_NOT_UTF8', 'warning'],
+    ]);
+    // Their stamps are taken by their bytes too: nothing is scored again.
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
+    expect(await tables()).toEqual(first);
+    expect(await summary(project.pipeline, '--force', '--concurrency', '2')).toMatchObject({ scored: 3, cached: 0, failed: 0 });
+    expect(await tables()).toEqual(first);
+  }, 60_000);
 });

@@ -22,7 +22,7 @@ describe('worker pool', () => {
     const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, script);
     try {
       const texts = ['one', 'crash', 'two', 'three', 'crash', 'four'];
-      const outcomes = await Promise.all(texts.map((text, index) => pool.score(`doc-${index}`, `/x/${index}`, { sha256: 'sha', bytes: bytes(text) })));
+      const outcomes = await Promise.all(texts.map((text, index) => pool.score({ id: `doc-${index}`, path: `/x/${index}` }, { sha256: 'sha', bytes: bytes(text) })));
       const messages = outcomes.map(({ outcome }) => ('issue' in outcome ? outcome.issue! : undefined));
       expect(messages.map((issue) => issue?.code)).toEqual(['ECHO', 'INTERNAL_ERROR', 'ECHO', 'ECHO', 'INTERNAL_ERROR', 'ECHO']);
       expect(messages.filter((issue) => issue?.code === 'ECHO').map((issue) => issue!.message)).toEqual(['one', 'two', 'three', 'four']);
@@ -39,7 +39,7 @@ describe('worker pool', () => {
       const slow = fileURLToPath(new URL('./fixtures/slow-restart-worker.mjs', import.meta.url));
       const init = { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS, markers } as unknown as Parameters<typeof WorkerPool.create>[1];
       const pool = await WorkerPool.create(1, init, slow);
-      const { outcome } = await pool.score('doc-0', '/x/0', { sha256: 'sha', bytes: bytes('crash') });
+      const { outcome } = await pool.score({ id: 'doc-0', path: '/x/0' }, { sha256: 'sha', bytes: bytes('crash') });
       expect('issue' in outcome && outcome.issue!.code).toBe('INTERNAL_ERROR');
       // The replacement needs 500 ms to be ready; the run ends before that.
       await pool.close();
@@ -58,7 +58,7 @@ describe('worker pool', () => {
       const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: store.target, ingest: DEFAULT_INGEST_SETTINGS });
       try {
         const stamp = { size: 30, mtimeMs: 1 };
-        const stored = await pool.score('a.txt', join(dir, 'a.txt'), { sha256: 'sha-a', bytes: bytes('Refugees have a right to asylum.\n') }, stamp);
+        const stored = await pool.score({ id: 'a.txt', path: join(dir, 'a.txt') }, { sha256: 'sha-a', bytes: bytes('Refugees have a right to asylum.\n') }, stamp);
         expect(stored.storeError).toBeUndefined();
         expect(stored.outcome.result?.matchesCsv).toEqual([]);
         expect(stored.stored).toMatchObject({ key: 'run-key', stamp, result: { id: 'a.txt', sha256: 'sha-a' } });
@@ -75,7 +75,7 @@ describe('worker pool', () => {
       await writeFile(join(dir, 'blocked'), '');
       const blocked = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: { dir: join(dir, 'blocked'), key: 'run-key' }, ingest: DEFAULT_INGEST_SETTINGS });
       try {
-        const failed = await blocked.score('b.txt', join(dir, 'b.txt'), { sha256: 'sha-b', bytes: bytes('Border control.\n') });
+        const failed = await blocked.score({ id: 'b.txt', path: join(dir, 'b.txt') }, { sha256: 'sha-b', bytes: bytes('Border control.\n') });
         expect(failed.outcome.result?.row.docId).toBe('b.txt');
         expect(failed.storeError?.code).toBe('ENOTDIR');
       } finally {
@@ -97,10 +97,10 @@ describe('worker pool', () => {
     const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: store.target, ingest: { ...DEFAULT_INGEST_SETTINGS, maxFileBytes: 100 } });
     try {
       const [read, given, missing, big] = await Promise.all([
-        pool.score('a.txt', join(dir, 'a.txt'), undefined, 'take'),
-        pool.score('a.txt', join(dir, 'a.txt'), { sha256: contentHash(bytes(text)), bytes: bytes(text) }),
-        pool.score('gone.txt', join(dir, 'gone.txt'), undefined),
-        pool.score('big.txt', join(dir, 'big.txt'), undefined),
+        pool.score({ id: 'a.txt', path: join(dir, 'a.txt') }, undefined, 'take'),
+        pool.score({ id: 'a.txt', path: join(dir, 'a.txt') }, { sha256: contentHash(bytes(text)), bytes: bytes(text) }),
+        pool.score({ id: 'gone.txt', path: join(dir, 'gone.txt') }, undefined),
+        pool.score({ id: 'big.txt', path: join(dir, 'big.txt') }, undefined),
       ]);
       expect(read.outcome.result).toBeDefined();
       expect(read.outcome).toEqual(given.outcome);
@@ -127,7 +127,7 @@ describe('worker pool', () => {
     const { lexicon } = parseLexicon('gone.yaml', 'name: inline\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  borders:\n    label: Borders\n    description: d\n    entries:\n      - {term: "frontier*", source: test}\n');
     const pool = await WorkerPool.create(1, { lexicons: workerLexicons([{ ...lexicon!, file: join(tmpdir(), 'no-such-dir', 'gone.yaml') }]), tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS });
     try {
-      const { outcome } = await pool.score('c.txt', '/x/c.txt', { sha256: 'sha-c', bytes: bytes('Frontiers and frontier posts.\n') });
+      const { outcome } = await pool.score({ id: 'c.txt', path: '/x/c.txt' }, { sha256: 'sha-c', bytes: bytes('Frontiers and frontier posts.\n') });
       expect(outcome.result?.row.hits).toEqual({ borders: 2 });
       expect(outcome.result?.row.lexiconVersion).toBe(`inline@1.0.0:${lexicon!.sha256.slice(0, 8)}`);
     } finally {
@@ -141,7 +141,7 @@ describe('worker pool', () => {
     const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS });
     try {
       // A PDF is parsed asynchronously; the text sent after it is scored meanwhile.
-      const answers = await Promise.all([pool.score('a.pdf', '/x/a.pdf', { sha256: 'sha-a', bytes: new Uint8Array(pdf) }), pool.score('b.txt', '/x/b.txt', { sha256: 'sha-b', bytes: bytes('Border control.\n') })]);
+      const answers = await Promise.all([pool.score({ id: 'a.pdf', path: '/x/a.pdf' }, { sha256: 'sha-a', bytes: new Uint8Array(pdf) }), pool.score({ id: 'b.txt', path: '/x/b.txt' }, { sha256: 'sha-b', bytes: bytes('Border control.\n') })]);
       expect(answers.map(({ outcome }) => outcome.result?.id)).toEqual(['a.pdf', 'b.txt']);
       expect(Buffer.concat(answers[0].outcome.result!.matchesCsv).toString('utf8')).toMatch(/human rights/);
     } finally {
