@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClassifiedDoc, Hit } from '../document.js';
-import { readDocument } from '../ingest/index.js';
+import { pathOfId, readDocument } from '../ingest/index.js';
 import { flatten, numberCell, untextCell } from '../output/index.js';
 import { DEFAULT_PIPELINE, loadPipeline, loadScorer } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
@@ -42,7 +42,8 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   // An id copied from scores.csv may carry the quote that keeps a spreadsheet from reading it as a formula.
   const given = parsed.positionals[0];
   const docId = untextCell(given) !== given && !existsSync(join(corpus, given)) ? untextCell(given) : given;
-  const read = await readDocument(join(corpus, docId), docId, settings);
+  // An id that shows a name's bytes that are not UTF-8 as %XX is read by those bytes.
+  const read = await readDocument(join(corpus, docId), docId, settings, pathOfId(corpus, docId));
   if (!read.doc) return reportIssues(io, [read.issue]), EXIT.inputErrors;
   if (parsed.values.text) return io.stdout(read.doc.text), EXIT.ok;
   const { doc, row } = scorer.score(read.doc);

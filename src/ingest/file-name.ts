@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+
 /**
  * A file or folder name read as bytes (Linux keeps names as bytes; Node reads them as UTF-8):
  * its text, with each byte that is not part of well-formed UTF-8 written `%XX` (upper-case
@@ -25,6 +28,19 @@ export function nameFromBytes(bytes: Uint8Array): { name: string; isUtf8: boolea
   }
   if (isUtf8) return { name: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), isUtf8 };
   return { name: name + Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('utf8'), isUtf8 };
+}
+
+/**
+ * What to open the document with id `id` in `folder` by: its path, or, when no file has that
+ * path and the id holds `%XX`, the path's bytes with each `%XX` read back as the byte it
+ * stands for (`nameFromBytes`), if a file has those.
+ */
+export function pathOfId(folder: string, id: string): string | Buffer {
+  const path = join(folder, id);
+  if (!/%[0-9A-F]{2}/.test(id) || existsSync(path)) return path;
+  const parts = id.split(/(%[0-9A-F]{2})/).map((part, index) => (index % 2 === 1 ? Buffer.of(Number.parseInt(part.slice(1), 16)) : Buffer.from(part)));
+  const bytes = Buffer.concat([Buffer.from(folder.endsWith(sep) ? folder : `${folder}${sep}`), ...parts]);
+  return existsSync(bytes) ? bytes : path;
 }
 
 /** The length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), or 0 when there is none. */

@@ -155,9 +155,12 @@ export async function sourceFromBytes(bytes: Uint8Array, path: string, id: strin
   return { doc: { id, path, text, title: shownTitle, contentSha256: sha256, bytes: bytes.length, encoding, issues } };
 }
 
-/** Read one file into a `SourceDoc`: read, decode, convert markup to text, hash. Problems become an issue. */
-export async function readDocument(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS): Promise<ReadResult> {
-  const read = await readFileBytes(path, id, settings);
+/**
+ * Read one file into a `SourceDoc`: read, decode, convert markup to text, hash. Problems become
+ * an issue. `openBy`: what to open the file by, when not `path` (its bytes, for a name that is not UTF-8).
+ */
+export async function readDocument(path: string, id: string, settings: IngestSettings = DEFAULT_INGEST_SETTINGS, openBy: string | Buffer = path): Promise<ReadResult> {
+  const read = await readFileBytes(openBy, id, settings);
   return read.bytes ? sourceFromBytes(read.bytes, path, id) : { issue: read.issue };
 }
 

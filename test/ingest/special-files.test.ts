@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { findDocuments, fsPathOf, readFileBytes, readFileBytesSync } from '../../src/ingest/index.js';
+import { findDocuments, fsPathOf, pathOfId, readFileBytes, readFileBytesSync } from '../../src/ingest/index.js';
 import { nameFromBytes } from '../../src/ingest/file-name.js';
 
 let root: string;
@@ -54,6 +54,22 @@ test('a name that is not UTF-8 whose id is another file\'s name (one really name
     expect(issues.map((issue) => [issue.code, issue.file, issue.message])).toEqual([
       ['FILE_UNREADABLE', 'lat%E9.txt', 'cannot read file: its name is not valid UTF-8, and its id (each byte that is not written %XX) is the name of another file; rename it in UTF-8 to score it'],
     ]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('an id that shows bytes as %XX leads back to its file; a file really named so comes first', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'hsframe-id-path-'));
+  try {
+    await writeFile(Buffer.from(`${folder}/lat\xe9.txt`, 'latin1'), 'Latin-1 name.');
+    expect(Buffer.isBuffer(pathOfId(folder, 'lat%E9.txt'))).toBe(true);
+    expect((pathOfId(folder, 'lat%E9.txt') as Buffer).toString('latin1')).toBe(`${folder}/lat\xe9.txt`);
+    // No file by either: the path, so that the error names it.
+    expect(pathOfId(folder, 'lat%E8.txt')).toBe(join(folder, 'lat%E8.txt'));
+    expect(pathOfId(folder, 'a.txt')).toBe(join(folder, 'a.txt'));
+    await writeFile(join(folder, 'lat%E9.txt'), 'Named with a per cent sign.');
+    expect(pathOfId(folder, 'lat%E9.txt')).toBe(join(folder, 'lat%E9.txt'));
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -477,6 +477,11 @@ describe('awkward file names', () => {
       ['R%E8glement.txt', 'FILE_NAME_NOT_UTF8', 'warning'],
       ['d%E9cisions', 'FILE_NAME_NOT_UTF8', 'warning'],
     ]);
+    // explain finds a document by such an id.
+    const explained = await runCli(['explain', 'R%E8glement.txt', '--pipeline', project.pipeline, '--category', 'state_centric']);
+    expect(explained.code, explained.stderr).toBe(0);
+    expect(explained.stdout).toMatch(new RegExp(`^ {2}state_centric +${scores[0].state_centric_hits} +0$`, 'm'));
+    expect(Number(scores[0].state_centric_hits)).toBeGreaterThan(0);
     // Their stamps are taken by their bytes too: nothing is scored again.
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
     expect(await tables()).toEqual(first);
