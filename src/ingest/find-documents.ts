@@ -135,27 +135,30 @@ export async function findDocuments(root: string, extensions: readonly string[],
       const [path, bytes] = pathsOf(entry);
       const id = idIn(folderId, name);
       const extension = extname(name).toLowerCase();
-      const isNamedAsDocument = extension === '' || extensions.includes(extension);
-      if (entry.raw && !isExcluded(id) && (dirent.isDirectory() || isNamedAsDocument)) {
-        issues.push(makeIssue('FILE_NAME_NOT_UTF8', id, `the name of this ${dirent.isDirectory() ? 'folder' : 'file'} is not valid UTF-8: its id shows each byte that is not as %XX; rename it in UTF-8 for a readable id`, { stage: 'ingest' }));
-      }
       let isDirectory = dirent.isDirectory();
       if (dirent.isSymbolicLink()) {
         try {
           const target = await stat(bytes ?? path);
           isDirectory = target.isDirectory();
         } catch (error) {
-          if (!isExcluded(id) && isNamedAsDocument) issues.push(makeIssue('FILE_UNREADABLE', id, `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
+          if (!isExcluded(id) && (extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
           continue;
         }
       }
+      // A folder walked or a file listed whose name is not UTF-8 is named in a warning.
+      const noteName = () => entry.raw && issues.push(makeIssue('FILE_NAME_NOT_UTF8', id, `the name of this ${isDirectory ? 'folder' : 'file'} is not valid UTF-8: its id shows each byte that is not as %XX; rename it in UTF-8 for a readable id`, { stage: 'ingest' }));
       if (isDirectory && dirent.isDirectory()) {
         for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i][1] ?? subFolders[i][0]);
+        noteName();
         await walk(path, bytes, id, ahead[nextSub++], [...ancestors, real]);
-      } else if (isDirectory) await walk(path, bytes, id, look(bytes ?? path), [...ancestors, real]);
+      } else if (isDirectory) {
+        noteName();
+        await walk(path, bytes, id, look(bytes ?? path), [...ancestors, real]);
+      }
       // Not a folder: a regular file, or a FIFO, socket or device named as a document, which reading refuses by name.
-      else if (extensions.includes(extension) && !(hasSkipped && !bytes && skipped.has(join(real, name)))) {
-        if (!isExcluded(id)) files.push(bytes ? { id, path, rawPath: bytes } : { id, path });
+      else if (extensions.includes(extension) && !(hasSkipped && !bytes && skipped.has(join(real, name))) && !isExcluded(id)) {
+        noteName();
+        files.push(bytes ? { id, path, rawPath: bytes } : { id, path });
       }
     }
   };

@@ -15,6 +15,8 @@ beforeAll(async () => {
   await writeFile(Buffer.from(`${root}/lat\xe9.txt`, 'latin1'), 'Human security.');
   await mkdir(Buffer.from(`${root}/d\xe9`, 'latin1'));
   await writeFile(Buffer.from(`${root}/d\xe9/in.txt`, 'latin1'), 'Human security.');
+  // Not a document: neither listed nor named in a warning.
+  await writeFile(Buffer.from(`${root}/notes\xe9`, 'latin1'), 'Human security.');
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
