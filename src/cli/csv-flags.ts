@@ -18,7 +18,8 @@ export const CSV_FLAG_OPTIONS = {
 
 /** Help text for the CSV format flags. */
 export const csvOptions = `  --format F          scores layout: wide (a row per document, default) or long
-                      (a row per document and category: doc_id, category, hits, per_1k, share, negated_hits)
+                      (a row per document and category: doc_id, category, hits,
+                      per_1k, share, negated_hits)
   --excel             UTF-8 with BOM and CRLF line ends, for Excel
   --delimiter C       field delimiter: , ; | or tab (default ,)
   --decimal C         decimal separator: . or , (default .; , needs another delimiter)

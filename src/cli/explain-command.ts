@@ -15,7 +15,8 @@ highlighted (bold on a terminal, [[...]] otherwise), then the totals that make t
 *_hits cells.
 
   DOC_ID           the row's doc_id (path inside the corpus)
-  --pipeline FILE  pipeline whose corpus and lexicons to use (default: ${DEFAULT_PIPELINE})
+  --pipeline FILE  pipeline whose corpus and lexicons to use
+                   (default: ${DEFAULT_PIPELINE})
   --corpus DIR     read the document from this folder instead
   --category C     only matches of this category
   --text           print instead the document's text as it was scored: the text whose

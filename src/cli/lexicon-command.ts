@@ -22,7 +22,8 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
           Default FILEs: the bundled lexicons.
           Exit 1 on errors, 0 with warnings only.
   export  write a lexicon as a quanteda YAML or LIWC 2015 .dic dictionary, inflections
-          and hyphen variants written out. Not expressible there: ${LOST_IN_EXPORT.join('; ')}.
+          and hyphen variants written out. Not expressible there:
+${LOST_IN_EXPORT.map((lost) => `            - ${lost}`).join('\n')}
 
 FILE may also be a LIWC .dic or quanteda YAML dictionary wherever a lexicon is read
 (--lexicon of run, score and evaluate too).

@@ -19,7 +19,8 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --out DIR           write into this folder instead of the pipeline's output
   --force             recompute every document
   --concurrency N     worker threads (0 = one per core; default: the pipeline's option)
-  --shard K/N         score only shard K of N (split by a hash of doc_id); join with hsframe merge
+  --shard K/N         score only shard K of N (split by a hash of doc_id); join the
+                      shards' outputs with hsframe merge
   --wait SECONDS      wait this long for another run on the same output folder (default 0)
   --quiet             print nothing but problems
   --json              print a JSON summary (scored, cached, failed, skipped, seconds,

@@ -15,11 +15,11 @@ export const SCORE_HELP = `Usage: hsframe score PATH... [--lexicon FILE]... [--o
 Score files and folders (folders recursively) and print scores CSV, with the same
 columns as scores.csv. Problems go to standard error.
 
-  PATH            a file or a folder; with one folder, doc_id is the path inside it,
-                  otherwise the path relative to the current folder
-  --lexicon FILE  lexicon YAML to use (repeatable; default: the bundled lexicons)
-  --out FILE      write the CSV to FILE (atomically) instead of standard output
-${csvOptions}  -h, --help      show this help
+  PATH                a file or a folder; with one folder, doc_id is the path inside it,
+                      otherwise the path relative to the current folder
+  --lexicon FILE      lexicon YAML to use (repeatable; default: the bundled lexicons)
+  --out FILE          write the CSV to FILE (atomically) instead of standard output
+${csvOptions}  -h, --help          show this help
 
 Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored);
 2 unusable arguments or lexicon.

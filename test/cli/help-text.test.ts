@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { EVALUATE_HELP } from '../../src/cli/evaluate-command.js';
+import { EXPLAIN_HELP } from '../../src/cli/explain-command.js';
+import { LEXICON_HELP } from '../../src/cli/lexicon-command.js';
+import { MERGE_HELP } from '../../src/cli/merge-command.js';
+import { REPORT_HELP } from '../../src/cli/report-command.js';
+import { RUN_HELP } from '../../src/cli/run-command.js';
+import { SCORE_HELP } from '../../src/cli/score-command.js';
+
+const HELPS = { evaluate: EVALUATE_HELP, explain: EXPLAIN_HELP, lexicon: LEXICON_HELP, merge: MERGE_HELP, report: REPORT_HELP, run: RUN_HELP, score: SCORE_HELP };
+/** What a terminal of common width shows without wrapping. */
+const MAX_WIDTH = 92;
+
+test.each(Object.entries(HELPS))(`hsframe %s --help fits a terminal ${MAX_WIDTH} characters wide, and its options line up`, (_, help) => {
+  const lines = help.split('\n');
+  expect(lines.filter((line) => line.length > MAX_WIDTH)).toEqual([]);
+  // Each option's description starts in one column, shared by the command's own options and the CSV ones.
+  const columns = new Set(lines.filter((line) => /^ {2}-/.test(line)).map((line) => /^ {2}\S+(?: \S+)? +/.exec(line)![0].length));
+  expect(columns.size).toBeLessThanOrEqual(1);
+});
