@@ -37,10 +37,17 @@ export function nameFromBytes(bytes: Uint8Array): { name: string; isUtf8: boolea
  */
 export function pathOfId(folder: string, id: string): string | Buffer {
   const path = join(folder, id);
-  if (!/%[0-9A-F]{2}/.test(id) || existsSync(path)) return path;
-  const parts = id.split(/(%[0-9A-F]{2})/).map((part, index) => (index % 2 === 1 ? Buffer.of(Number.parseInt(part.slice(1), 16)) : Buffer.from(part)));
-  const bytes = Buffer.concat([Buffer.from(folder.endsWith(sep) ? folder : `${folder}${sep}`), ...parts]);
+  if (!ESCAPED_BYTE.test(id) || existsSync(path)) return path;
+  const bytes = Buffer.concat([Buffer.from(folder.endsWith(sep) ? folder : `${folder}${sep}`), bytesOfName(id)]);
   return existsSync(bytes) ? bytes : path;
+}
+
+/** A byte written by `nameFromBytes`. */
+const ESCAPED_BYTE = /%[0-9A-F]{2}/;
+
+/** The bytes of a name as `nameFromBytes` writes it: UTF-8, each `%XX` read back as the byte it stands for. */
+export function bytesOfName(name: string): Buffer {
+  return Buffer.concat(name.split(/(%[0-9A-F]{2})/).map((part, index) => (index % 2 === 1 ? Buffer.of(Number.parseInt(part.slice(1), 16)) : Buffer.from(part))));
 }
 
 /** The length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), or 0 when there is none. */

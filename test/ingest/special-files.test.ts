@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { findDocuments, fsPathOf, pathOfId, readFileBytes, readFileBytesSync } from '../../src/ingest/index.js';
-import { nameFromBytes } from '../../src/ingest/file-name.js';
+import { bytesOfName, nameFromBytes } from '../../src/ingest/file-name.js';
 
 let root: string;
 beforeAll(async () => {
@@ -92,6 +92,17 @@ test('names read as bytes: well-formed UTF-8 is decoded, every other byte writte
   expect(name([0xed, 0xa0, 0x80]).name).toBe('%ED%A0%80');
   expect(name([0xf4, 0x90, 0x80, 0x80]).name).toBe('%F4%90%80%80');
   expect(name([0xf0, 0x9f, 0x98]).name).toBe('%F0%9F%98');
+  // Any bytes come back from their name, unless they hold a `%XX` of their own (ASCII; then `pathOfId` tries the name as it is first).
+  let seed = 1;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) & 0xff;
+  let tried = 0;
+  for (let round = 0; round < 2000; round++) {
+    const bytes = Uint8Array.from({ length: 1 + (random() % 12) }, () => (random() < 128 ? random() : 0xc0 | random()));
+    if (/%[0-9A-F]{2}/.test(Buffer.from(bytes).toString('latin1'))) continue;
+    tried += 1;
+    expect(bytesOfName(nameFromBytes(bytes).name).equals(bytes)).toBe(true);
+  }
+  expect(tried).toBeGreaterThan(1900);
   // The last code points of each length are well-formed.
   expect(name([0xdf, 0xbf, 0xef, 0xbf, 0xbf, 0xf4, 0x8f, 0xbf, 0xbf])).toEqual({ name: '\u07ff\uffff\u{10ffff}', isUtf8: true });
 });
