@@ -100,7 +100,7 @@ function decodeMixed(bytes: Uint8Array): Decoded {
 }
 
 /** The length of the well-formed UTF-8 sequence at `bytes[i]` (Unicode's table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF), or 0 when none starts there. */
-function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const lead = bytes[i];
   if (lead < 0x80) return 1;
   const isTail = (at: number, low = 0x80, high = 0xbf) => at < bytes.length && bytes[at] >= low && bytes[at] <= high;

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { utf8SequenceLength } from './decode-text.js';
 
 /**
  * A file or folder name read as bytes (Linux keeps names as bytes; Node reads them as UTF-8):
- * its text, with each byte that is not part of well-formed UTF-8 written `%XX` (upper-case
+ * its text, with each byte that is not part of well-formed UTF-8 (`utf8SequenceLength`) written `%XX` (upper-case
  * hex), and whether there was any. A Latin-1 `Règlement.txt` from an old archive is
  * `R%E8glement.txt`: the id a run gives it, which tells its bytes apart from every other
  * name's, where Node's own reading (`R�glement.txt`) can neither open it nor tell it from
@@ -16,7 +17,7 @@ export function nameFromBytes(bytes: Uint8Array): { name: string; isUtf8: boolea
   let from = 0;
   let at = 0;
   while (at < bytes.length) {
-    const length = utf8Length(bytes, at);
+    const length = utf8SequenceLength(bytes, at);
     if (length > 0) {
       at += length;
       continue;
@@ -48,19 +49,4 @@ const ESCAPED_BYTE = /%[0-9A-F]{2}/;
 /** The bytes of a name as `nameFromBytes` writes it: UTF-8, each `%XX` read back as the byte it stands for. */
 export function bytesOfName(name: string): Buffer {
   return Buffer.concat(name.split(/(%[0-9A-F]{2})/).map((part, index) => (index % 2 === 1 ? Buffer.of(Number.parseInt(part.slice(1), 16)) : Buffer.from(part))));
-}
-
-/** The length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), or 0 when there is none. */
-function utf8Length(bytes: Uint8Array, at: number): number {
-  const lead = bytes[at];
-  if (lead < 0x80) return 1;
-  // The range the second byte must be in, and the sequence's length, by lead byte.
-  let [low, high, length] = [0x80, 0xbf, 0];
-  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-  else if (lead >= 0xe0 && lead <= 0xef) [low, high, length] = [lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf, 3];
-  else if (lead >= 0xf0 && lead <= 0xf4) [low, high, length] = [lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf, 4];
-  else return 0;
-  if (at + length > bytes.length || bytes[at + 1] < low || bytes[at + 1] > high) return 0;
-  for (let i = 2; i < length; i++) if ((bytes[at + i] & 0xc0) !== 0x80) return 0;
-  return length;
 }
