@@ -26,5 +26,6 @@ const code = await run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   isTerminal: process.stderr.isTTY === true,
+  stdin: process.stdin,
 });
 process.exitCode = code;

@@ -9,6 +9,8 @@ export interface CliIo {
   readonly cwd: string;
   /** True when standard error is a terminal (progress bars instead of log lines). */
   readonly isTerminal?: boolean;
+  /** Standard input, read by `score -`; none: as if empty. */
+  readonly stdin?: AsyncIterable<Uint8Array>;
 }
 
 /** Exit codes (S15): 0 all scored, 1 some input failed, 2 unusable arguments, pipeline or lexicon. */

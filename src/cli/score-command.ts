@@ -1,14 +1,17 @@
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
-import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
+import { contentHash, DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, makeIssue, reasonOf } from '../issues.js';
 import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv } from '../output/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
-import { BUNDLED_LEXICONS, loadScorer, scoreFiles } from '../pipeline/index.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreBytes, scoreFiles, type DocOutcome, type Scorer } from '../pipeline/index.js';
 import { EXIT, isOneOf, reportIssues, usageError, writeNamedFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 import { compareText } from '../compare-text.js';
+
+/** The doc_id of a text read from standard input: no listed document has it (their names have an extension). */
+const STDIN_ID = 'stdin';
 
 export const SCORE_HELP = `Usage: hsframe score PATH... [--lexicon FILE]... [--out FILE]
 
@@ -16,7 +19,8 @@ Score files and folders (folders recursively) and print scores CSV, with the sam
 columns as scores.csv. Problems go to standard error.
 
   PATH                a file or a folder; with one folder, doc_id is the path inside it,
-                      otherwise the path relative to the current folder
+                      otherwise the path relative to the current folder; - reads a plain
+                      text from standard input, whose doc_id is ${STDIN_ID}
   --lexicon FILE      lexicon YAML to use (repeatable; default: the bundled lexicons)
   --out FILE          write the CSV to FILE (atomically) instead of standard output
 ${csvOptions}  -h, --help          show this help
@@ -31,6 +35,8 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   if ('error' in parsed) return usageError(io, 'score', parsed.error);
   if (parsed.values.help) return io.stdout(SCORE_HELP), EXIT.ok;
   if (parsed.positionals.length === 0) return usageError(io, 'score', 'name at least one file or folder to score');
+  const paths = parsed.positionals.filter((path) => path !== '-');
+  if (parsed.positionals.length - paths.length > 1) return usageError(io, 'score', 'give - (standard input) once');
   const csv = csvSettingsFrom(parsed.values as CsvFlags);
   if (typeof csv === 'string') return usageError(io, 'score', csv);
   const layout = layoutFrom(parsed.values as CsvFlags) ?? 'wide';
@@ -38,7 +44,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
   const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
-  const { files, issues: findIssues } = await collectFiles(parsed.positionals, io.cwd);
+  const { files, issues: findIssues } = await collectFiles(paths, io.cwd);
   const out = parsed.values.out as string | undefined;
   if (out && (await isOneOf(resolve(io.cwd, out), files.map((file) => file.path)))) {
     reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', out, '--out is one of the documents being scored; it is left as it was')]);
@@ -46,11 +52,17 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const scores = await scoreFiles(files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, hasMatches: false });
   const issues = [...lexiconIssues, ...findIssues, ...scores.issues];
+  let rows = scores.rows;
+  if (paths.length < parsed.positionals.length) {
+    const outcome = await scoreStdin(io, scorer);
+    if (outcome.result) rows = [...rows, outcome.result.row].sort((a, b) => compareText(a.docId, b.docId));
+    issues.push(...(outcome.result ? outcome.result.issues : [outcome.issue]));
+  }
   reportIssues(io, issues);
   const options = { hasWholeHits: scorer.hasWholeHits, decimal: csv.decimal };
   const text = layout === 'long'
-    ? toCsv(LONG_HEADER, scores.rows.flatMap((row) => longCells(row, scorer.categories, options)), csv)
-    : toCsv(scoreHeader(scorer.categories), scores.rows.map((row) => scoreCells(row, scorer.categories, options)), csv);
+    ? toCsv(LONG_HEADER, rows.flatMap((row) => longCells(row, scorer.categories, options)), csv)
+    : toCsv(scoreHeader(scorer.categories), rows.map((row) => scoreCells(row, scorer.categories, options)), csv);
   if (out) {
     try {
       await writeNamedFile(resolve(io.cwd, out), text);
@@ -62,6 +74,24 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     io.stdout(text);
   }
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
+}
+
+/** Score standard input as a plain text file (its encoding found as a file's is), refused over `max_file_bytes` as a file would be. */
+async function scoreStdin(io: CliIo, scorer: Scorer): Promise<DocOutcome> {
+  const { maxFileBytes } = DEFAULT_INGEST_SETTINGS;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of io.stdin ?? []) {
+      size += chunk.length;
+      if (size > maxFileBytes) return { issue: makeIssue('FILE_TOO_LARGE', STDIN_ID, `standard input is over the limit of ${maxFileBytes} bytes (max_file_bytes)`, { stage: 'ingest' }) };
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    return { issue: makeIssue('FILE_UNREADABLE', STDIN_ID, `cannot read standard input: ${reasonOf(error)}`, { stage: 'ingest' }) };
+  }
+  const bytes = Buffer.concat(chunks);
+  return scoreBytes(scorer, bytes, { id: STDIN_ID, path: `${STDIN_ID}.txt` }, contentHash(bytes), { hasMatches: false });
 }
 
 /** Files under each PATH, ids made unique and sorted. */

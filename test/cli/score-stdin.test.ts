@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { scoreCommand } from '../../src/cli/score-command.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHARTER = 'corpora/eu-migration/un-charter-1945.txt';
+
+/** `hsframe score` in this process, with `input` (chunks) as its standard input. */
+async function score(args: string[], input: (string | Uint8Array)[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  let [stdout, stderr] = ['', ''];
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: ROOT, stdin: Readable.from(input.map((chunk) => Buffer.from(chunk))) };
+  const code = await scoreCommand(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('hsframe score -', () => {
+  test('scores standard input as a plain text whose doc_id is stdin, in doc_id order with the files', async () => {
+    const text = 'Border control and human rights.\n\nFood security for refugees.\n';
+    const both = await score(['-', CHARTER], [text.slice(0, 10), text.slice(10)]);
+    expect(both.code, both.stderr).toBe(0);
+    const rows = parse(both.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.doc_id)).toEqual([CHARTER, 'stdin']);
+    const stdin = rows[1];
+    expect(stdin).toMatchObject({ title: 'Border control and human rights.', encoding: 'utf-8', state_centric_hits: '1', food_hits: '1' });
+    // Alone, the same row.
+    const alone = parse((await score(['-'], [text])).stdout, { columns: true }) as Record<string, string>[];
+    expect(alone).toEqual([stdin]);
+  });
+
+  test('its encoding is found as a file\'s is; empty or over the size limit it is reported as stdin, exit 1', async () => {
+    const latin1 = parse((await score(['-'], [Buffer.from('Caf\xe9 and human rights.', 'latin1')])).stdout, { columns: true }) as Record<string, string>[];
+    expect(latin1[0]).toMatchObject({ doc_id: 'stdin', encoding: 'iso-8859-1', title: 'Café and human rights.' });
+    const empty = await score(['-']);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe('stdin  FILE_EMPTY  file is empty\n');
+    const chunk = new Uint8Array(10_000_000).fill(0x61);
+    const huge = await score(['-'], Array.from({ length: 6 }, () => chunk));
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toBe('stdin  FILE_TOO_LARGE  standard input is over the limit of 50000000 bytes (max_file_bytes)\n');
+    const twice = await score(['-', '-']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('give - (standard input) once');
+  });
+
+  test('the command reads the process\'s standard input', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'score', '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stdin.end('Border control and human rights.\n');
+    const code = await new Promise((done) => child.on('close', done));
+    expect(code).toBe(0);
+    expect((parse(stdout, { columns: true }) as Record<string, string>[]).map((row) => [row.doc_id, row.state_centric_hits])).toEqual([['stdin', '1']]);
+  }, 60_000);
+});
