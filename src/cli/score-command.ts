@@ -10,17 +10,20 @@ import { EXIT, isOneOf, reportIssues, usageError, writeNamedFile, type CliIo } f
 import { parseCommand } from './parse.js';
 import { compareText } from '../compare-text.js';
 
-/** The doc_id of a text read from standard input: no listed document has it (their names have an extension). */
+/** The doc_id of a text read from standard input, unless named: no listed document has it (their names have an extension). */
 const STDIN_ID = 'stdin';
 
-export const SCORE_HELP = `Usage: hsframe score PATH... [--lexicon FILE]... [--out FILE]
+export const SCORE_HELP = `Usage: hsframe score PATH... [--lexicon FILE]... [--out FILE] [--stdin-name NAME]
 
 Score files and folders (folders recursively) and print scores CSV, with the same
 columns as scores.csv. Problems go to standard error.
 
   PATH                a file or a folder; with one folder, doc_id is the path inside it,
-                      otherwise the path relative to the current folder; - reads a plain
-                      text from standard input, whose doc_id is ${STDIN_ID}
+                      otherwise the path relative to the current folder; - reads a
+                      document from standard input
+  --stdin-name NAME   the doc_id of the document read by - (default: ${STDIN_ID}); its
+                      extension says its format as a file's does (page.html, a.pdf),
+                      plain text without one
   --lexicon FILE      lexicon YAML to use (repeatable; default: the bundled lexicons)
   --out FILE          write the CSV to FILE (atomically) instead of standard output
 ${csvOptions}  -h, --help          show this help
@@ -31,12 +34,15 @@ Exit codes: 0 all documents scored; 1 some documents failed (the rest are scored
 
 /** \`hsframe score\`. */
 export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommand(argv, { lexicon: { type: 'string', multiple: true }, out: { type: 'string' }, ...CSV_FLAG_OPTIONS });
+  const parsed = parseCommand(argv, { lexicon: { type: 'string', multiple: true }, out: { type: 'string' }, 'stdin-name': { type: 'string' }, ...CSV_FLAG_OPTIONS });
   if ('error' in parsed) return usageError(io, 'score', parsed.error);
   if (parsed.values.help) return io.stdout(SCORE_HELP), EXIT.ok;
   if (parsed.positionals.length === 0) return usageError(io, 'score', 'name at least one file or folder to score');
   const paths = parsed.positionals.filter((path) => path !== '-');
   if (parsed.positionals.length - paths.length > 1) return usageError(io, 'score', 'give - (standard input) once');
+  const stdinName = parsed.values['stdin-name'] as string | undefined;
+  if (stdinName !== undefined && paths.length === parsed.positionals.length) return usageError(io, 'score', '--stdin-name names the document read by -, which is not given');
+  if (stdinName === '') return usageError(io, 'score', '--stdin-name must not be empty');
   const csv = csvSettingsFrom(parsed.values as CsvFlags);
   if (typeof csv === 'string') return usageError(io, 'score', csv);
   const layout = layoutFrom(parsed.values as CsvFlags) ?? 'wide';
@@ -45,6 +51,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
   const { files, issues: findIssues } = await collectFiles(paths, io.cwd);
+  if (stdinName !== undefined && files.some((file) => file.id === stdinName)) return usageError(io, 'score', `--stdin-name ${stdinName} is the doc_id of a file being scored`);
   const out = parsed.values.out as string | undefined;
   if (out && (await isOneOf(resolve(io.cwd, out), files.map((file) => file.path)))) {
     reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', out, '--out is one of the documents being scored; it is left as it was')]);
@@ -54,7 +61,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const issues = [...lexiconIssues, ...findIssues, ...scores.issues];
   let rows = scores.rows;
   if (paths.length < parsed.positionals.length) {
-    const outcome = await scoreStdin(io, scorer);
+    const outcome = await scoreStdin(io, scorer, stdinName ?? STDIN_ID);
     if (outcome.result) rows = [...rows, outcome.result.row].sort((a, b) => compareText(a.docId, b.docId));
     issues.push(...(outcome.result ? outcome.result.issues : [outcome.issue]));
   }
@@ -76,22 +83,22 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
 }
 
-/** Score standard input as a plain text file (its encoding found as a file's is), refused over `max_file_bytes` as a file would be. */
-async function scoreStdin(io: CliIo, scorer: Scorer): Promise<DocOutcome> {
+/** Score standard input as a file named `name` (its format by the name's extension, plain text without one), refused over `max_file_bytes` as a file would be. */
+async function scoreStdin(io: CliIo, scorer: Scorer, name: string): Promise<DocOutcome> {
   const { maxFileBytes } = DEFAULT_INGEST_SETTINGS;
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for await (const chunk of io.stdin ?? []) {
       size += chunk.length;
-      if (size > maxFileBytes) return { issue: makeIssue('FILE_TOO_LARGE', STDIN_ID, `standard input is over the limit of ${maxFileBytes} bytes (max_file_bytes)`, { stage: 'ingest' }) };
+      if (size > maxFileBytes) return { issue: makeIssue('FILE_TOO_LARGE', name, `standard input is over the limit of ${maxFileBytes} bytes (max_file_bytes)`, { stage: 'ingest' }) };
       chunks.push(chunk);
     }
   } catch (error) {
-    return { issue: makeIssue('FILE_UNREADABLE', STDIN_ID, `cannot read standard input: ${reasonOf(error)}`, { stage: 'ingest' }) };
+    return { issue: makeIssue('FILE_UNREADABLE', name, `cannot read standard input: ${reasonOf(error)}`, { stage: 'ingest' }) };
   }
   const bytes = Buffer.concat(chunks);
-  return scoreBytes(scorer, bytes, { id: STDIN_ID, path: `${STDIN_ID}.txt` }, contentHash(bytes), { hasMatches: false });
+  return scoreBytes(scorer, bytes, { id: name, path: name }, contentHash(bytes), { hasMatches: false });
 }
 
 /** Files under each PATH, ids made unique and sorted. */

@@ -47,6 +47,29 @@ describe('hsframe score -', () => {
     expect(twice.stderr).toContain('give - (standard input) once');
   });
 
+  test('--stdin-name gives its doc_id, and its extension the format, as a file\'s name would', async () => {
+    const page = '<html><head><title>Border policy</title></head><body><p>Border control and human rights.</p><script>border control</script></body></html>';
+    const html = await score(['-', '--stdin-name', 'page.html'], [page]);
+    expect(html.code, html.stderr).toBe(0);
+    expect(parse(html.stdout, { columns: true })).toMatchObject([{ doc_id: 'page.html', title: 'Border policy', state_centric_hits: '1', people_centric_hits: '1' }]);
+    // Without an extension, plain text: the markup is words.
+    const plain = parse((await score(['-', '--stdin-name', 'page'], [page])).stdout, { columns: true }) as Record<string, string>[];
+    expect(plain[0]).toMatchObject({ doc_id: 'page', title: 'page' });
+    expect(Number(plain[0].state_centric_hits)).toBeGreaterThan(1);
+    const pdf = await score(['-', '--stdin-name', 'a.pdf'], ['not a PDF']);
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toMatch(/^a\.pdf {2}FILE_CORRUPT/);
+    for (const [args, message] of [
+      [[CHARTER, '--stdin-name', 'x'], '--stdin-name names the document read by -, which is not given'],
+      [['-', '--stdin-name', ''], '--stdin-name must not be empty'],
+      [['-', CHARTER, '--stdin-name', CHARTER], `--stdin-name ${CHARTER} is the doc_id of a file being scored`],
+    ] as const) {
+      const refused = await score([...args]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(message);
+    }
+  });
+
   test('the command reads the process\'s standard input', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'score', '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
