@@ -66,11 +66,12 @@ function entriesOf(dirents: readonly Dirent<Buffer>[]): Entry[] {
  * what it writes there). A broken link is reported unless its id is excluded or its name has an
  * extension that is not a document's: it is passed over as the file it names would be. A file
  * or folder whose name is not UTF-8 is read by its bytes, its id writing each byte that is not
- * as `%XX` (`nameFromBytes`), with a warning.
+ * as `%XX` (`nameFromBytes`), with a warning. With `include`, only the files whose ids match one
+ * of its globs are documents; then those that match one of `exclude` are left out.
  */
-export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
-  const excluded = exclude.map(globToRegExp);
-  const isExcluded = (id: string) => excluded.some((pattern) => pattern.test(id));
+export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = [], include: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
+  const [included, excluded] = [include, exclude].map((globs) => globs.map(globToRegExp));
+  const isExcluded = (id: string) => (included.length > 0 && !included.some((pattern) => pattern.test(id))) || excluded.some((pattern) => pattern.test(id));
   const files: DocumentFile[] = [];
   const issues: Issue[] = [];
   const absolute = resolve(root);

@@ -23,6 +23,7 @@ export const optionsSchema = z.strictObject({
     )
     .min(1)
     .default([...DEFAULT_INGEST_SETTINGS.extensions]),
+  include: z.array(z.string().min(1), { error: expected('include must be a list of globs such as ["Session 7*/**", "**/*2024*"]') }).default([]),
   exclude: z.array(z.string().min(1), { error: expected('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
   max_file_bytes: z.number({ error: expected('max_file_bytes must be a whole number of bytes') }).int().positive().default(DEFAULT_INGEST_SETTINGS.maxFileBytes),
   concurrency: z.number({ error: expected('concurrency must be a whole number from 0 (one thread per core) to 64') }).int().min(0).max(64).default(0),

@@ -21,6 +21,7 @@ const SHARED: readonly (readonly [name: string, of: (manifest: RunManifest) => u
   ['corpus folder', (manifest) => manifest.corpus?.path],
   ['CSV format', (manifest) => manifest.csv ?? DEFAULT_CSV_SETTINGS],
   ['extensions', (manifest) => manifest.options?.extensions],
+  ['include', (manifest) => manifest.options?.include ?? []],
   ['exclude', (manifest) => manifest.options?.exclude],
   ['max_file_bytes', (manifest) => manifest.options?.max_file_bytes],
 ];

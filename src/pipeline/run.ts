@@ -98,7 +98,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   const keptRead = await Promise.all(KEPT.map(async (kept) => kept.add(await readFile(join(stateDir, kept.file), 'utf8').catch(() => ''))));
   // The corpus is listed while the lexicons compile (its reads wait on the disk meanwhile). An
   // output folder within the corpus, and the report a run writes, are never documents.
-  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude, [outputDir, join(outputDir, REPORT_FILE)]);
+  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude, [outputDir, join(outputDir, REPORT_FILE)], config.options.include);
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });
@@ -163,8 +163,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       return fatal([...lexiconIssues, writeFailure(stateDir, error)]);
     }
     // A corpus with no document is written as one (header-only tables), with a warning to say so.
-    const exclude = config.options.exclude.length > 0 ? `, not excluded by ${config.options.exclude.join(', ')}` : '';
-    const empty = found.files.length === 0 ? [makeIssue('CORPUS_EMPTY', corpus, `no documents found: no file named *${config.options.extensions.join(', *')}${exclude}`, { stage: 'ingest' })] : [];
+    const { include, exclude } = config.options;
+    const selection = `${include.length > 0 ? `, included by ${include.join(', ')}` : ''}${exclude.length > 0 ? `, not excluded by ${exclude.join(', ')}` : ''}`;
+    const empty = found.files.length === 0 ? [makeIssue('CORPUS_EMPTY', corpus, `no documents found: no file named *${config.options.extensions.join(', *')}${selection}`, { stage: 'ingest' })] : [];
     let issues = [...lexiconIssues, ...findIssues, ...empty, ...scored.issues];
     Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.filter((issue) => issue.severity === 'error').length, skipped: scored.skipped });
     const hasReport = overrides.hasReport || config.options.report;

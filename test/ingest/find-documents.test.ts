@@ -78,6 +78,28 @@ describe('findDocuments', () => {
     expect(await ids(exclude)).toEqual(ALL.filter((id) => !gone.includes(id)));
   });
 
+  // [include globs, exclude globs, ids kept]: with include, only what it matches, less what exclude matches.
+  test.for([
+    [['drafts/**'], [], ['drafts/old/y.md', 'drafts/x.txt']],
+    [['drafts/**'], ['**/*.md'], ['drafts/x.txt']],
+    [['*.md', 'sub/**'], ['**/SOURCES.md'], ['a.md', 'sub/c.html', 'sub/deeper/d.htm']],
+    [['nothing/**'], [], []],
+  ] as [string[], string[], string[]][])('include %j, exclude %j', async ([include, exclude, kept]) => {
+    const { files, issues } = await findDocuments(root, EXTENSIONS, exclude, [], include);
+    expect(issues).toEqual([]);
+    expect(files.map((file) => file.id)).toEqual(kept);
+  });
+
+  test('a broken link that include leaves out is not reported', async () => {
+    await symlink(join(root, 'gone.txt'), join(root, 'drafts', 'broken.txt'));
+    try {
+      expect((await findDocuments(root, EXTENSIONS, [], [], ['sub/**'])).issues).toEqual([]);
+      expect((await findDocuments(root, EXTENSIONS, [], [], ['drafts/**'])).issues.map((issue) => [issue.code, issue.file])).toEqual([['FILE_UNREADABLE', 'drafts/broken.txt']]);
+    } finally {
+      await rm(join(root, 'drafts', 'broken.txt'));
+    }
+  });
+
   // `**/` means "any folders, or none"; it must not match part of a file name.
   test('exclude **/SOURCES.md keeps XSOURCES.md', async () => {
     await writeFile(join(root, 'XSOURCES.md'), 'text');

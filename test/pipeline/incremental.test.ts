@@ -429,6 +429,24 @@ describe('an empty corpus', () => {
     expect(warning.message).toContain('*.txt');
     expect((await readFile(join(project.out, 'scores.csv'), 'utf8')).trim().split('\n')).toHaveLength(1);
   }, 60_000);
+
+  test('include narrows a run to the documents it matches; changed, the tables follow; matching none, the warning names it', async () => {
+    const project = await makeProject(FILES);
+    cleanup.push(project.dir);
+    const withOptions = async (options: string) => writeFile(project.pipeline, (await readFile(project.pipeline, 'utf8')).replace(/options:\n(?:  .*\n)*/, `options:\n  concurrency: 1\n${options}`));
+    const ids = async () => (parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((row) => row.doc_id);
+    await withOptions('  include: ["*unga*"]\n');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 2, cached: 0 });
+    expect(await ids()).toEqual([FILES[0], FILES[1]]);
+    await withOptions('  include: ["*unga*", "los-*"]\n  exclude: ["hungary-*"]\n');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 1 });
+    expect(await ids()).toEqual([FILES[0], FILES[2]]);
+    await withOptions('  include: ["nothing/**"]\n');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 0, failed: 0 });
+    const [warning] = parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(warning).toMatchObject({ code: 'CORPUS_EMPTY', severity: 'warning' });
+    expect(warning.message).toContain(', included by nothing/**');
+  }, 60_000);
 });
 
 describe('a file that mixes encodings', () => {

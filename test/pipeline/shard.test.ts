@@ -86,6 +86,10 @@ describe('hsframe merge', () => {
     await cp(shard3, other, { recursive: true });
     const manifest = JSON.parse(await readFile(join(other, 'manifest.json'), 'utf8'));
     await writeFile(join(other, 'manifest.json'), JSON.stringify({ ...manifest, options: { ...manifest.options, extensions: ['.md'] } }));
+    // Shard 3 as if run with an include list (shards run without one have none in their manifests, or an empty one).
+    const [included] = at('shard3-included');
+    await cp(shard3, included, { recursive: true });
+    await writeFile(join(included, 'manifest.json'), JSON.stringify({ ...manifest, options: { ...manifest.options, include: ['a/**'] } }));
     // Shard 3 as if run on another corpus folder.
     const [elsewhere] = at('shard3-elsewhere');
     await cp(shard3, elsewhere, { recursive: true });
@@ -194,6 +198,7 @@ describe('hsframe merge', () => {
     ['a whole run with shards', ['whole', 'shard1', 'shard2', 'shard3'], ['whole is a whole run, ', 'shard1 is shard 1/3']],
     ['whole runs that overlap', ['whole', 'whole'], ['shards overlap']],
     ['shards run with other extensions', ['shard1', 'shard2', 'shard3-md'], ['differ in extensions']],
+    ['shards run with another include list', ['shard1', 'shard2', 'shard3-included'], ['differ in include']],
     ['shards run on another corpus folder', ['shard1', 'shard2', 'shard3-elsewhere'], ['differ in corpus folder']],
     ['a shard whose segments.csv is lost', ['half1-extras', 'half2-lost-segments'], ['half2-lost-segments/segments.csv', 'cannot read segments.csv of this run: ENOENT (no such file or folder)']],
     ['a shard whose matches.csv is not CSV', ['half1-extras', 'half2-bad-matches'], ['half2-bad-matches/matches.csv', 'not a CSV table as this run writes them']],
