@@ -98,6 +98,7 @@ async function scoreStdin(io: CliIo, scorer: Scorer, name: string): Promise<DocO
     return { issue: makeIssue('FILE_UNREADABLE', name, `cannot read standard input: ${reasonOf(error)}`, { stage: 'ingest' }) };
   }
   const bytes = Buffer.concat(chunks);
+  if (bytes.length === 0) return { issue: makeIssue('FILE_EMPTY', name, 'standard input is empty', { stage: 'ingest' }) };
   return scoreBytes(scorer, bytes, { id: name, path: name }, contentHash(bytes), { hasMatches: false });
 }
 

@@ -37,7 +37,7 @@ describe('hsframe score -', () => {
     expect(latin1[0]).toMatchObject({ doc_id: 'stdin', encoding: 'iso-8859-1', title: 'Café and human rights.' });
     const empty = await score(['-']);
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toBe('stdin  FILE_EMPTY  file is empty\n');
+    expect(empty.stderr).toBe('stdin  FILE_EMPTY  standard input is empty\n');
     const chunk = new Uint8Array(10_000_000).fill(0x61);
     const huge = await score(['-'], Array.from({ length: 6 }, () => chunk));
     expect(huge.code).toBe(1);
