@@ -40,8 +40,9 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   if (parsed.positionals.length === 0) return usageError(io, 'score', 'name at least one file or folder to score');
   const paths = parsed.positionals.filter((path) => path !== '-');
   if (parsed.positionals.length - paths.length > 1) return usageError(io, 'score', 'give - (standard input) once');
+  const readsStdin = paths.length < parsed.positionals.length;
   const stdinName = parsed.values['stdin-name'] as string | undefined;
-  if (stdinName !== undefined && paths.length === parsed.positionals.length) return usageError(io, 'score', '--stdin-name names the document read by -, which is not given');
+  if (stdinName !== undefined && !readsStdin) return usageError(io, 'score', '--stdin-name names the document read by -, which is not given');
   if (stdinName === '') return usageError(io, 'score', '--stdin-name must not be empty');
   const csv = csvSettingsFrom(parsed.values as CsvFlags);
   if (typeof csv === 'string') return usageError(io, 'score', csv);
@@ -60,7 +61,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const scores = await scoreFiles(files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, hasMatches: false });
   const issues = [...lexiconIssues, ...findIssues, ...scores.issues];
   let rows = scores.rows;
-  if (paths.length < parsed.positionals.length) {
+  if (readsStdin) {
     const outcome = await scoreStdin(io, scorer, stdinName ?? STDIN_ID);
     if (outcome.result) rows = [...rows, outcome.result.row].sort((a, b) => compareText(a.docId, b.docId));
     issues.push(...(outcome.result ? outcome.result.issues : [outcome.issue]));

@@ -71,7 +71,7 @@ function entriesOf(dirents: readonly Dirent<Buffer>[]): Entry[] {
  */
 export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = [], include: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
   const [included, excluded] = [include, exclude].map((globs) => globs.map(globToRegExp));
-  const isExcluded = (id: string) => (included.length > 0 && !included.some((pattern) => pattern.test(id))) || excluded.some((pattern) => pattern.test(id));
+  const isLeftOut = (id: string) => (included.length > 0 && !included.some((pattern) => pattern.test(id))) || excluded.some((pattern) => pattern.test(id));
   const files: DocumentFile[] = [];
   const issues: Issue[] = [];
   const absolute = resolve(root);
@@ -142,22 +142,21 @@ export async function findDocuments(root: string, extensions: readonly string[],
           const target = await stat(bytes ?? path);
           isDirectory = target.isDirectory();
         } catch (error) {
-          if (!isExcluded(id) && (extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
+          if (!isLeftOut(id) && (extension === '' || extensions.includes(extension))) issues.push(makeIssue('FILE_UNREADABLE', id, `broken symbolic link: ${reasonOf(error)}`, { stage: 'ingest' }));
           continue;
         }
       }
       // A folder walked or a file listed whose name is not UTF-8 is named in a warning.
       const noteName = () => entry.raw && issues.push(makeIssue('FILE_NAME_NOT_UTF8', id, `the name of this ${isDirectory ? 'folder' : 'file'} is not valid UTF-8: its id shows each byte that is not as %XX; rename it in UTF-8 for a readable id`, { stage: 'ingest' }));
-      if (isDirectory && dirent.isDirectory()) {
-        for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i][1] ?? subFolders[i][0]);
+      if (isDirectory) {
+        // A sub-folder is looked at ahead of the walk; a link to one, when the walk reaches it.
+        if (dirent.isDirectory()) for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i][1] ?? subFolders[i][0]);
+        const looked = dirent.isDirectory() ? ahead[nextSub++] : look(bytes ?? path);
         noteName();
-        await walk(path, bytes, id, ahead[nextSub++], [...ancestors, real]);
-      } else if (isDirectory) {
-        noteName();
-        await walk(path, bytes, id, look(bytes ?? path), [...ancestors, real]);
+        await walk(path, bytes, id, looked, [...ancestors, real]);
       }
       // Not a folder: a regular file, or a FIFO, socket or device named as a document, which reading refuses by name.
-      else if (extensions.includes(extension) && !(hasSkipped && !bytes && skipped.has(join(real, name))) && !isExcluded(id)) {
+      else if (extensions.includes(extension) && !(hasSkipped && !bytes && skipped.has(join(real, name))) && !isLeftOut(id)) {
         noteName();
         files.push(bytes ? { id, path, rawPath: bytes } : { id, path });
       }
@@ -169,19 +168,19 @@ export async function findDocuments(root: string, extensions: readonly string[],
 }
 
 /**
- * `files` (sorted by id) without a file whose name is not UTF-8 and whose id, with its bytes
+ * `files` (sorted by id) without a file whose path is not UTF-8 and whose id, with those bytes
  * written `%XX`, is the id of another file (one really named `R%E8glement.txt`): reported.
  */
 function withoutSameIds(files: DocumentFile[], issues: Issue[]): DocumentFile[] {
-  const kept = files.filter((file, index) => {
+  return files.filter((file, index) => {
     const isShared = files[index - 1]?.id === file.id || files[index + 1]?.id === file.id;
     if (!isShared || !file.rawPath) return true;
-    // Its warning (FILE_NAME_NOT_UTF8) gives way to the error.
-    issues.splice(issues.findIndex((issue) => issue.code === 'FILE_NAME_NOT_UTF8' && issue.file === file.id), 1);
+    // Its warning (FILE_NAME_NOT_UTF8), when its own name has one, gives way to the error.
+    const warning = issues.findIndex((issue) => issue.code === 'FILE_NAME_NOT_UTF8' && issue.file === file.id);
+    if (warning >= 0) issues.splice(warning, 1);
     issues.push(makeIssue('FILE_UNREADABLE', file.id, 'cannot read file: its name is not valid UTF-8, and its id (each byte that is not written %XX) is the name of another file; rename it in UTF-8 to score it', { stage: 'ingest' }));
     return false;
   });
-  return kept;
 }
 
 /** The id of the entry `name` of the folder whose id is `folderId` (the root's: ''). */

@@ -61,6 +61,25 @@ test('a name that is not UTF-8 whose id is another file\'s name (one really name
   }
 });
 
+test('a file inside a folder whose name is not UTF-8, whose id is another file\'s: reported, and the other issues kept', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'hsframe-same-id-folder-'));
+  try {
+    await mkdir(Buffer.from(`${folder}/d\xe9`, 'latin1'));
+    await writeFile(Buffer.from(`${folder}/d\xe9/in.txt`, 'latin1'), 'Human security.');
+    await mkdir(join(folder, 'd%E9'));
+    await writeFile(join(folder, 'd%E9', 'in.txt'), 'Human security.');
+    const { files, issues } = await findDocuments(folder, ['.txt']);
+    expect(files).toEqual([{ id: 'd%E9/in.txt', path: join(folder, 'd%E9', 'in.txt') }]);
+    // The folder's warning stays: only the file is refused.
+    expect(issues.map((issue) => [issue.code, issue.file])).toEqual([
+      ['FILE_NAME_NOT_UTF8', 'd%E9'],
+      ['FILE_UNREADABLE', 'd%E9/in.txt'],
+    ]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
 test('an id that shows bytes as %XX leads back to its file; a file really named so comes first', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'hsframe-id-path-'));
   try {
