@@ -1,5 +1,6 @@
 import type { ClassifiedDoc } from '../document.js';
-import { csvBytes, parseDefaultCsv, textCell, untextCell, type Cell, type TextParts } from './csv.js';
+import { csvCell, mayStartFormula, parseDefaultCsv, textCell, untextCell, type Cell, type TextParts } from './csv.js';
+import { isSpace, Utf8Writer } from './utf8-writer.js';
 
 /** matches.csv columns, in order. Offsets are characters into the document's text, end exclusive. */
 export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'category', 'entry', 'matched_text', 'negated', 'weight', 'kwic'] as const;
@@ -45,9 +46,81 @@ export function matchRows(doc: ClassifiedDoc, from = 0, to = doc.hits.length): M
   });
 }
 
-/** A document's rows of matches.csv (no header) in the default CSV settings, as UTF-8 text in parts. */
+/**
+ * A document's rows of matches.csv (no header) in the default CSV settings, as UTF-8 text in
+ * parts: each row `matchCells` of its match, as `defaultCsvRows` writes them, byte for byte (a
+ * test compares them). Its snippets and matched texts are written from the document's text
+ * straight into bytes, and the cells that recur (its id, each lexicon, category, entry and
+ * weight) encoded once, not made into strings row by row: that took longer than scoring.
+ */
 export function matchesCsvOf(doc: ClassifiedDoc): TextParts {
-  return csvBytes(doc.hits.length, (from, to) => matchRows(doc, from, to).map((match) => matchCells(match)));
+  const { text, tokens } = doc;
+  const out = new Utf8Writer();
+  const docCell = Buffer.from(csvCell(textCell(doc.id)));
+  // The bytes of recurring cells: lexicon and category ids as they are (as `matchCells` writes them), entries as text, weights.
+  const [ids, entries, weights] = [new Map<string, Uint8Array>(), new Map<string, Uint8Array>(), new Map<number, Uint8Array>()];
+  const once = <T>(cells: Map<T, Uint8Array>, value: T, cellOf: (value: T) => string) => {
+    let cell = cells.get(value);
+    if (cell === undefined) cells.set(value, (cell = Buffer.from(csvCell(cellOf(value)))));
+    return cell;
+  };
+  for (const hit of doc.hits) {
+    const start = tokens.start(hit.range[0]);
+    const end = tokens.end(hit.range[1] - 1);
+    out.raw(docCell);
+    out.comma();
+    out.digits(hit.sentence + 1);
+    out.comma();
+    out.digits(start);
+    out.comma();
+    out.digits(end);
+    out.comma();
+    out.raw(once(ids, hit.lexiconId, asIs));
+    out.comma();
+    out.raw(once(ids, hit.category, asIs));
+    out.comma();
+    out.raw(once(entries, hit.entryId, textCell));
+    out.comma();
+    // A match of words neither starts with a formula character nor starts or ends with white space (a tokeniser's own tokens might).
+    const isPlain = !mayStartFormula(text.charCodeAt(start)) && !isSpace(text.charCodeAt(start)) && !isSpace(text.charCodeAt(end - 1));
+    if (isPlain) {
+      const isQuoted = hasSeparator(text, start, end);
+      if (isQuoted) out.raw(QUOTE);
+      out.range(text, start, end, true, isQuoted);
+      if (isQuoted) out.raw(QUOTE);
+    } else out.text(csvCell(textCell(flatten(text.slice(start, end)))));
+    out.comma();
+    out.raw(hit.isNegated ? ONE : ZERO);
+    out.comma();
+    out.raw(once(weights, hit.weight, String));
+    out.comma();
+    // With an ellipsis at both ends the snippet neither starts nor ends with white space or a formula character.
+    if (isPlain && start > KWIC_CHARS && end + KWIC_CHARS < text.length) {
+      const [from, to] = contextOf(text, start, end, KWIC_CHARS);
+      const isQuoted = hasSeparator(text, from, to);
+      out.raw(isQuoted ? QUOTED_ELLIPSIS : ELLIPSIS);
+      out.range(text, from, start, true, isQuoted);
+      out.raw(OPEN_BRACKET);
+      out.range(text, start, end, true, isQuoted);
+      out.raw(CLOSE_BRACKET);
+      out.range(text, end, to, true, isQuoted);
+      out.raw(isQuoted ? ELLIPSIS_QUOTED : ELLIPSIS);
+    } else out.text(csvCell(textCell(kwic(text, start, end, KWIC_CHARS))));
+    out.raw(LINE_FEED);
+  }
+  return out.finish();
+}
+
+const [QUOTE, ZERO, ONE, OPEN_BRACKET, CLOSE_BRACKET, LINE_FEED, ELLIPSIS, QUOTED_ELLIPSIS, ELLIPSIS_QUOTED] = ['"', '0', '1', '[', ']', '\n', '…', '"…', '…"'].map((text) => Buffer.from(text));
+const asIs = (value: string) => value;
+
+/** True when `text[from, to)` holds a comma or a quote: a cell made of it, flattened (no line break left) and with no white space at either end, is quoted (`csvCell`). */
+function hasSeparator(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2c || code === 0x22) return true;
+  }
+  return false;
 }
 
 /** A match row as CSV cells in `MATCH_HEADER` order. */
@@ -59,14 +132,19 @@ export function matchCells(row: MatchRow, decimal: '.' | ',' = '.'): Cell[] {
 
 /** `…left context [match] right context…` on one line (`matched`: the match's text on one line, when the caller has it). */
 export function kwic(text: string, start: number, end: number, chars = KWIC_CHARS, matched = flatten(text.slice(start, end))): string {
-  // The context never cuts a character outside the Basic Multilingual Plane (an emoji) in half.
+  const [from, to] = contextOf(text, start, end, chars);
+  const left = flatten(text.slice(from, start));
+  const right = flatten(text.slice(end, to));
+  return `${start > chars ? '…' : ''}${left}[${matched}]${right}${end + chars < text.length ? '…' : ''}`;
+}
+
+/** Where the context of `kwic` begins and ends: `chars` characters each side of the match, never cutting a character outside the Basic Multilingual Plane (an emoji) in half. */
+function contextOf(text: string, start: number, end: number, chars: number): [from: number, to: number] {
   let from = Math.max(0, start - chars);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from += 1;
   let to = Math.min(text.length, end + chars);
   if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to -= 1;
-  const left = flatten(text.slice(from, start));
-  const right = flatten(text.slice(end, to));
-  return `${start > chars ? '…' : ''}${left}[${matched}]${right}${end + chars < text.length ? '…' : ''}`;
+  return [from, to];
 }
 
 function isLowSurrogate(code: number): boolean {
