@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { mulberry32 } from '../../src/evaluate/bootstrap.js';
 import { defaultCsvRows, matchCells, matchesCsvOf, matchRows } from '../../src/output/index.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreText } from '../../src/pipeline/index.js';
 import type { ClassifiedDoc } from '../../src/document.js';
@@ -13,16 +14,6 @@ const { scorer } = await loadScorer(BUNDLED_LEXICONS);
 /** matches.csv's rows of a document as `matchCells` and `defaultCsvRows` make them, cell by cell. */
 function reference(doc: ClassifiedDoc): Buffer {
   return Buffer.from(defaultCsvRows(matchRows(doc).map((row) => matchCells(row))));
-}
-
-/** A seeded pseudo-random generator (mulberry32). */
-function randomOf(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
@@ -57,7 +48,7 @@ describe('matchesCsvOf', () => {
   });
 
   test('writes every row as matchCells and defaultCsvRows do, whatever surrounds the match and whatever the id', () => {
-    const random = randomOf(7);
+    const random = mulberry32(7);
     const ids = ['a.txt', 'a,b.txt', 'say "hi".txt', '=cmd.txt', ' space.txt', 'ré/日本.txt', "'=x.txt"];
     let [rows, quoted, snippets] = [0, 0, 0];
     for (let round = 0; round < 1500; round++) {

@@ -1,17 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { mulberry32 } from '../../src/evaluate/bootstrap.js';
 import { isSpace, Utf8Writer } from '../../src/output/utf8-writer.js';
 import { flatten, textCell } from '../../src/output/index.js';
 import { mayStartFormula } from '../../src/output/csv.js';
-
-/** A seeded pseudo-random generator (mulberry32): the same strings on every run. */
-function randomOf(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Characters that matter to the writer: ASCII, quotes, white space of every kind, two- and three-byte characters, surrogates paired and alone. */
 const PIECES = ['a', 'Z', '7', ' ', '  ', '\n', '\r\n', '\t', '\u000b', '\f', '"', ',', "'", '=', '\u0085', '\u00a0', 'é', 'ß', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '…', '€', '日', '\ud83d\ude00', '\ud83d', '\ude00', '\u0000', '\u007f', '\u07ff', '\u0800', '\uffff'];
@@ -46,7 +37,7 @@ describe('mayStartFormula', () => {
 
 describe('Utf8Writer', () => {
   test('writes text as Buffer.from does, a surrogate without its pair as U+FFFD', () => {
-    const random = randomOf(1);
+    const random = mulberry32(1);
     for (let round = 0; round < 400; round++) {
       const text = randomText(random, Math.floor(random() * 60));
       expect(written((out) => out.text(text))).toEqual(Buffer.from(text));
@@ -54,7 +45,7 @@ describe('Utf8Writer', () => {
   });
 
   test('writes a range flattened as flatten does, and quoted with its quotes doubled', () => {
-    const random = randomOf(2);
+    const random = mulberry32(2);
     for (let round = 0; round < 400; round++) {
       const text = randomText(random, 1 + Math.floor(random() * 60));
       const from = Math.floor(random() * text.length);
