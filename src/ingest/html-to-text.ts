@@ -1,6 +1,7 @@
 import { PageText } from './page-text.js';
 import { scanHtml } from './scan-html.js';
 import { decodeWindows1252 } from '../windows-1252.js';
+import { isWhiteSpace } from '../white-space.js';
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', ndash: '–', mdash: '—', hellip: '…',
@@ -67,8 +68,8 @@ export function tidyParagraphs(raw: string): string {
     if (end < 0) end = text.length;
     let first = start;
     let last = end;
-    while (first < last && isTrimmed(text.charCodeAt(first))) first += 1;
-    while (last > first && isTrimmed(text.charCodeAt(last - 1))) last -= 1;
+    while (first < last && isWhiteSpace(text.charCodeAt(first))) first += 1;
+    while (last > first && isWhiteSpace(text.charCodeAt(last - 1))) last -= 1;
     if (first === last) {
       hasBlank = out.length > 0;
     } else {
@@ -122,11 +123,6 @@ function nextCollapse(text: string, from: number, searches: { readonly found: st
 /** A space, a tab or a no-break space: what collapses inside a line. */
 function isSpacing(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0;
-}
-
-/** The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
-function isTrimmed(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function collapse(text: string): string {

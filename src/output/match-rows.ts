@@ -1,6 +1,7 @@
 import type { ClassifiedDoc } from '../document.js';
 import { csvCell, mayStartFormula, parseDefaultCsv, textCell, untextCell, type Cell, type TextParts } from './csv.js';
-import { isSpace, Utf8Writer } from './utf8-writer.js';
+import { isWhiteSpace } from '../white-space.js';
+import { Utf8Writer } from './utf8-writer.js';
 
 /** matches.csv columns, in order. Offsets are characters into the document's text, end exclusive. */
 export const MATCH_HEADER = ['doc_id', 'sentence', 'start', 'end', 'lexicon', 'category', 'entry', 'matched_text', 'negated', 'weight', 'kwic'] as const;
@@ -82,7 +83,7 @@ export function matchesCsvOf(doc: ClassifiedDoc): TextParts {
     out.raw(once(entries, hit.entryId, textCell));
     out.comma();
     // A match of words neither starts with a formula character nor starts or ends with white space (a tokeniser's own tokens might).
-    const isPlain = !mayStartFormula(text.charCodeAt(start)) && !isSpace(text.charCodeAt(start)) && !isSpace(text.charCodeAt(end - 1));
+    const isPlain = !mayStartFormula(text.charCodeAt(start)) && !isWhiteSpace(text.charCodeAt(start)) && !isWhiteSpace(text.charCodeAt(end - 1));
     if (isPlain) {
       const isQuoted = hasSeparator(text, start, end);
       if (isQuoted) out.raw(QUOTE);

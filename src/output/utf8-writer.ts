@@ -1,3 +1,5 @@
+import { isWhiteSpace } from '../white-space.js';
+
 /** Bytes of one part of a `Utf8Writer`'s output (at least). */
 const PART_BYTES = 1 << 20;
 /** Room a writer writes its parts in, copied out as they are closed: kept for the next writer (writers are used one at a time). */
@@ -71,25 +73,15 @@ export class Utf8Writer {
         bytes[at++] = code;
         continue;
       }
-      if (code < 0x80) {
-        if (isFlat && code <= 0x20 && isSpace(code)) {
-          while (i + 1 < to && isSpace(text.charCodeAt(i + 1))) i += 1;
-          bytes[at++] = 0x20;
-        } else if (code === 0x22 && isQuoted) {
-          bytes[at++] = 0x22;
-          bytes[at++] = 0x22;
-        } else bytes[at++] = code;
-      } else if (code < 0x800) {
-        if (isFlat && isSpace(code)) {
-          while (i + 1 < to && isSpace(text.charCodeAt(i + 1))) i += 1;
-          bytes[at++] = 0x20;
-        } else {
-          bytes[at++] = 0xc0 | (code >> 6);
-          bytes[at++] = 0x80 | (code & 0x3f);
-        }
-      } else if (isFlat && isSpace(code)) {
-        while (i + 1 < to && isSpace(text.charCodeAt(i + 1))) i += 1;
+      if (isFlat && isWhiteSpace(code)) {
+        while (i + 1 < to && isWhiteSpace(text.charCodeAt(i + 1))) i += 1;
         bytes[at++] = 0x20;
+      } else if (code < 0x80) {
+        if (code === 0x22 && isQuoted) bytes[at++] = 0x22;
+        bytes[at++] = code;
+      } else if (code < 0x800) {
+        bytes[at++] = 0xc0 | (code >> 6);
+        bytes[at++] = 0x80 | (code & 0x3f);
       } else if (code < 0xd800 || code > 0xdfff) {
         at = threeBytes(bytes, at, code);
       } else {
@@ -127,10 +119,4 @@ function threeBytes(bytes: Uint8Array, at: number, code: number): number {
   bytes[at + 1] = 0x80 | ((code >> 6) & 0x3f);
   bytes[at + 2] = 0x80 | (code & 0x3f);
   return at + 3;
-}
-
-/** True for the char codes that `\s` matches (a test compares them all). */
-export function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code >= 0xa0 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
 }

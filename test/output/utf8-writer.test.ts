@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { mulberry32 } from '../../src/evaluate/bootstrap.js';
-import { isSpace, Utf8Writer } from '../../src/output/utf8-writer.js';
+import { Utf8Writer } from '../../src/output/utf8-writer.js';
 import { flatten, textCell } from '../../src/output/index.js';
 import { mayStartFormula } from '../../src/output/csv.js';
 
@@ -18,12 +18,6 @@ function written(write: (out: Utf8Writer) => void): Buffer {
   write(out);
   return Buffer.concat(out.finish());
 }
-
-describe('isSpace', () => {
-  test('is true for exactly the char codes that \\s matches', () => {
-    for (let code = 0; code < 0x10000; code++) expect(isSpace(code), code.toString(16)).toBe(/\s/.test(String.fromCharCode(code)));
-  });
-});
 
 describe('mayStartFormula', () => {
   test('is true for every char code a value that textCell neutralises can start with', () => {
