@@ -1,13 +1,13 @@
-import { hash } from 'node:crypto';
-import { closeSync, createWriteStream, openSync, readFile as readFileCallback, readSync, type WriteStream } from 'node:fs';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { closeSync, createWriteStream, openSync, readFile as readFileCallback, readSync, writevSync, type WriteStream } from 'node:fs';
+import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pLimit from 'p-limit';
 import { finished } from 'node:stream/promises';
-import { makeDirs, partsBytes, TEMP_SUFFIX, tempPathFor, writeFileAtomicSync } from '../output/index.js';
+import { makeDirs, partsBytes, TEMP_SUFFIX, tempPathFor } from '../output/index.js';
 import type { Issue, ScoreRow } from '../document.js';
 import { isSameStamp, type FileStamp } from '../ingest/index.js';
+import { compareText } from '../compare-text.js';
 import { NO_CSV, type DocResult } from './score-bytes.js';
 
 /**
@@ -16,13 +16,14 @@ import { NO_CSV, type DocResult } from './score-bytes.js';
  */
 const readWholeFile = promisify(readFileCallback);
 
-/** Bump when the stored shape changes: older fragments are then ignored. */
-const FORMAT = 6;
+/** Bump when the stored shape changes: older results are then ignored. */
+const FORMAT = 7;
 
 /**
- * First line of a fragment file, and a line of the index: what is checked on every run. The
- * document's rows of matches.csv follow the line in the file (`matchesBytes` bytes), then its
- * rows of segments.csv; the tables copy them as bytes.
+ * First line of a stored result's record, and what a line of the index holds of it: what is
+ * checked on every run. The document's rows of matches.csv follow the line (`matchesBytes`
+ * bytes), then its rows of segments.csv (`bodyBytes` after the line in all); the tables copy them
+ * as bytes.
  */
 export interface StoredFragment {
   readonly format: number;
@@ -33,12 +34,29 @@ export interface StoredFragment {
   readonly stamp?: FileStamp;
   readonly matchesBytes: number;
   readonly hasSegments: boolean;
+  /** Bytes of the rows after the first line. */
+  readonly bodyBytes: number;
 }
 
-/** Where a store keeps its fragments and under which run key: all a worker thread needs to store results itself. */
+/** Where a stored result is: the pack (a file of the store's folder) that holds its record, the record's offset in it and its length in bytes. */
+export interface Location {
+  readonly pack: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** A stored result as written: its record's first line, and where the record is. */
+export interface StoredRecord {
+  readonly header: StoredFragment;
+  readonly at: Location;
+}
+
+/** Where a store keeps its results and under which run key: all a worker thread needs to store results itself. */
 export interface StoreTarget {
   readonly dir: string;
   readonly key: string;
+  /** What the packs this pass writes are named from: a thread's records go to one pack of its own (`storeResult`). */
+  readonly pass: string;
 }
 
 /** A document's stored rows of matches.csv and segments.csv (UTF-8, default CSV settings). */
@@ -49,64 +67,85 @@ export interface StoredRows {
   readonly segments?: Uint8Array;
 }
 
-/** Bytes read for a fragment's first line; a longer line is read with the rest of the file. */
+/** Bytes read for a record's first line; a longer line is read with the rest of the record. */
 const HEAD_BYTES = 16_384;
 
-/** The index of a finished scoring pass: what a re-run checks of every result, in one file, so that it need not open the fragments one by one. */
+/** The index of a finished scoring pass: what a re-run checks of every result, and where it is, in one file. */
 const INDEX = 'index.jsonl';
-/** Bump when the index's lines change shape: an index of another layout is not read (the fragments are, one by one). */
-const INDEX_LAYOUT = 3;
+/** Bump when the index's lines change shape: an index of another layout is not read (the packs are, record by record). */
+const INDEX_LAYOUT = 4;
+/** The folder of the packs, in the state folder. */
+const PACKS = 'packs';
+const PACK_SUFFIX = '.pack';
+/** Where results were kept one file per document, before packs: removed when found. */
+const OLD_FRAGMENTS = 'fragments';
 
 /**
  * A stored result as a re-run finds it: what the run keeps of it, and the whole result, read
- * from its fragment only when asked for (an unchanged re-run need not read the rows of
- * thousands of documents whose tables it does not rewrite).
+ * from its record only when asked for (an unchanged re-run need not read the rows of thousands
+ * of documents whose tables it does not rewrite).
  */
 export interface ReusedResult {
   readonly id: string;
   readonly sha256: string;
   readonly issues: readonly Issue[];
-  /** The whole result, without its rows of the tables (`matchesCsv` is empty), read once however often asked for; fails if its fragment is gone. */
+  /** The whole result, without its rows of the tables (`matchesCsv` is empty), read once however often asked for; fails if its record is gone. */
   full(): Promise<DocResult>;
 }
 
 /**
- * A line of the index: what a re-run checks of a result, `[id, sha256, size, mtimeMs, issues]`
- * (the stamp's numbers null when it has none). Kept as read: an unchanged result's line is
- * written to the next index as it is.
+ * A line of the index: what a re-run checks of a result and where its record is, `[id, sha256,
+ * size, mtimeMs, issues, pack, offset, length]` (the stamp's numbers null when it has none). Kept
+ * as read: an unchanged result's line is written to the next index as it is.
  */
 interface IndexLine {
   readonly id: string;
   readonly sha256: string;
   readonly issues: readonly Issue[];
   readonly stamp?: FileStamp;
+  readonly at: Location;
   /** The line's bytes (UTF-8, without its newline). */
   readonly line: Uint8Array;
 }
 
+/** A record found by reading the packs themselves (no index to say where): what is checked of it, and where it is. */
+interface FoundRecord {
+  readonly sha256: string;
+  readonly stamp?: FileStamp;
+  readonly at: Location;
+}
+
 /**
- * Per-document results of earlier runs, one file per document under the output folder (a
- * JSON line, then the document's rows of the tables), keyed by document id and valid only
- * for the same content hash and run key. Each file is written atomically, whether by this
- * thread or by the worker that scored the document, so a killed run loses at most the
- * documents in flight.
- * A scoring pass that finishes also writes `index.jsonl`, the stamp, content hash and warnings
- * of every result it used; the next run reads that one file instead of each fragment. A run
- * removes the index as it starts, so an index on disk always matches the fragments.
+ * Per-document results of earlier runs, kept in packs under the output folder: files of
+ * records (a JSON line, then the document's rows of the tables), each pack written by one
+ * thread in one pass, appended to record by record. A result is keyed by document id and valid
+ * only for the same content hash and run key. A killed run loses at most the records in flight:
+ * a record cut short at a pack's end is not read.
+ * A scoring pass that finishes also writes `index.jsonl`, the stamp, content hash, warnings and
+ * place of every result it used; the next run reads that one file, and the packs no index line
+ * names are removed. A run removes the index as it starts, so an index on disk always matches
+ * the packs; without one (a killed run), the packs are read record by record.
  */
 export class FragmentStore {
   private readonly isIndexed: boolean;
   /** Lines of the last index whose files' stamps have changed since, by document id, until `readByContent` takes them. */
   private readonly restamped = new Map<string, IndexLine>();
-  /** The index of this pass, written as fragments are used or stored. */
+  /** The index of this pass, written as results are used or stored. */
   private readonly nextIndex: IndexWriter;
+  /** Where this pass's results are, by document id: those it used or stored. */
+  private readonly used = new Map<string, Location>();
 
   private constructor(
     private readonly dir: string,
     private readonly key: string,
+    private readonly pass: string,
     /** Lines of the last finished pass's index, by document id; each is taken once. */
     private readonly indexed: Map<string, IndexLine>,
-    /** The last index says the store held exactly its documents' fragments (see `open`). */
+    /** Where the last index put each result under this key (as `indexed`, and kept when `--force` reuses nothing): the record a new result may equal. */
+    private readonly previous: Map<string, Location>,
+    /** Records read from the packs themselves, by document id, when no exact index said where every result is. */
+    private readonly found: Map<string, FoundRecord[]> | undefined,
+    /** The last index says the store held exactly its documents' results (see `open`). */
     private readonly wasExact: boolean,
     indexPath: string,
     isExact: boolean,
@@ -116,22 +155,32 @@ export class FragmentStore {
   }
 
   /**
-   * Open (and create) the store; remove temp files a killed run left behind. A run that reuses
-   * nothing (`--force`) leaves the last index unread. `isExact` (default true) says this pass
-   * prunes the store before it saves its index (`prune`, then `saveIndex`), as a shard's pass
-   * does not: its index then tells the next pass that the store holds exactly the fragments of
-   * its documents, and no temp files (a killed pass removes the index as it starts).
+   * Open (and create) the store. A run that reuses nothing (`--force`) takes no result from the
+   * last index, only where each was (a result made again as it was is not written again).
+   * `isExact` (default true) says this pass prunes the store before it saves its index (`prune`,
+   * then `saveIndex`), as a shard's pass does not: its index then tells the next pass that the
+   * store holds exactly the results of its documents (a killed pass removes the index as it
+   * starts). Without such an index, the packs are read record by record.
    */
   static async open(stateDir: string, key: string, options: { isReused?: boolean; isExact?: boolean } = {}): Promise<FragmentStore> {
-    const dir = join(stateDir, 'fragments');
+    const dir = join(stateDir, PACKS);
     makeDirs(dir);
     await removeTempFiles(stateDir);
+    await rm(join(stateDir, OLD_FRAGMENTS), { recursive: true, force: true });
     const indexPath = join(stateDir, INDEX);
-    const last = options.isReused === false ? { lines: new Map<string, IndexLine>(), isExact: false } : await readIndex(indexPath, key);
-    // The sub-folders side by side: a corpus of thousands fills all 256, and each is a round trip to the disk.
-    if (!last.isExact) await eachSubFolder(dir, (sub) => removeTempFiles(join(dir, sub)));
+    const last = await readIndex(indexPath, key);
+    const pass = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    // An exact index of this key says where every record is: packs more than half of whose bytes no result needs are copied into one of their live records.
+    const compacted = last.isExact && last.isOwnKey ? await compactPacks(dir, last.lines, `${pass}-compacted${PACK_SUFFIX}`) : undefined;
+    const lines = compacted?.lines ?? last.lines;
+    const previous = new Map([...lines].map(([id, line]) => [id, line.at]));
+    // An exact index of another key says every record is another key's: nothing to look for.
+    const found = last.isExact ? undefined : await readPacks(dir, key);
+    if (found) for (const [id, records] of found) if (!previous.has(id)) previous.set(id, records[0].at);
     await rm(indexPath, { force: true });
-    return new FragmentStore(dir, key, last.lines, last.isExact, indexPath, options.isExact ?? true);
+    for (const name of compacted?.emptied ?? []) await rm(join(dir, name), { force: true });
+    const indexed = options.isReused === false ? new Map<string, IndexLine>() : lines;
+    return new FragmentStore(dir, key, pass, indexed, previous, options.isReused === false ? undefined : found, last.isExact && last.isOwnKey, indexPath, options.isExact ?? true);
   }
 
   /** True when the index of an earlier finished run under this key was read: most documents can then be reused. */
@@ -141,7 +190,12 @@ export class FragmentStore {
 
   /** Where worker threads store the results they make. */
   get target(): StoreTarget {
-    return { dir: this.dir, key: this.key };
+    return { dir: this.dir, key: this.key, pass: this.pass };
+  }
+
+  /** Where the last finished pass kept the result of `id` (under this key), for `storeResult`: a result made again as it was is not written again. */
+  previousOf(id: string): Location | undefined {
+    return this.previous.get(id);
   }
 
   /** Write the index of this scoring pass (call once every document has been scored or reused). An index that cannot be written is left out: it only saves time. */
@@ -149,16 +203,21 @@ export class FragmentStore {
     await this.nextIndex.commit();
   }
 
-  /** Drop the index of a scoring pass that failed (its temp file too): the next run reads the stored results one by one. */
+  /** Drop the index of a scoring pass that failed (its temp file too): the next run reads the packs record by record. */
   async discardIndex(): Promise<void> {
     await this.nextIndex.discard();
   }
 
+  /** Take where another store of the same folder put the results it stored (a repair pass's), for reading them back through this one. */
+  adopt(other: FragmentStore): void {
+    for (const [id, at] of other.used) this.used.set(id, at);
+  }
+
   /** The stored result of `id` without its matches, if made from content `sha256` under this run key. */
   async read(id: string, sha256: string): Promise<DocResult | undefined> {
-    const stored = await this.readHeader(id);
+    const stored = await this.readFoundHeader(id, (record) => record.sha256 === sha256);
     // Not indexed here: found by content, it is restamped (and indexed) next.
-    return stored && stored.result.sha256 === sha256 ? { ...stored.result, matchesCsv: NO_CSV } : undefined;
+    return stored && stored.header.result.sha256 === sha256 ? { ...stored.header.result, matchesCsv: NO_CSV } : undefined;
   }
 
   /**
@@ -171,6 +230,7 @@ export class FragmentStore {
     this.indexed.delete(id);
     if (indexed && isSameStamp(indexed.stamp, stamp)) {
       this.nextIndex.addLine(indexed.line);
+      this.used.set(id, indexed.at);
       return { result: this.indexedResult(indexed), isStored: true };
     }
     if (indexed) {
@@ -178,171 +238,216 @@ export class FragmentStore {
       this.restamped.set(id, indexed);
       return { isStored: true };
     }
-    const stored = await this.readHeader(id);
-    if (!stored || !isSameStamp(stored.stamp, stamp)) return { isStored: stored !== undefined };
-    this.nextIndex.add(stored);
-    const { sha256, issues } = stored.result;
-    return { result: { id, sha256, issues, full: async () => ({ ...stored.result, matchesCsv: NO_CSV }) }, isStored: true };
+    const records = this.found?.get(id);
+    if (!records) return { isStored: false };
+    const stored = await this.readFoundHeader(id, (record) => isSameStamp(record.stamp, stamp));
+    if (!stored || !isSameStamp(stored.header.stamp, stamp)) return { isStored: true };
+    this.noteStored(stored);
+    const { sha256, issues } = stored.header.result;
+    return { result: { id, sha256, issues, full: async () => ({ ...stored.header.result, matchesCsv: NO_CSV }) }, isStored: true };
   }
 
   /**
    * The stored result of `id` if made from content `sha256`, for a file whose size or
    * modification time changed (`readUnchanged` said a result is stored): taken from the last
-   * index when it lists that content, else from the fragment. The file's new `stamp` goes into
-   * the next index; the fragment is not written again (a run without the index finds the stamp
+   * index when it lists that content, else from the packs. The file's new `stamp` goes into the
+   * next index; the record is not written again (a run without the index finds the stamp
    * changed, and tells by the hash, as this one did).
    */
   async readByContent(id: string, sha256: string, stamp: FileStamp): Promise<ReusedResult | undefined> {
     const indexed = this.restamped.get(id);
     this.restamped.delete(id);
     if (indexed?.sha256 === sha256) {
-      this.nextIndex.add({ result: indexed, stamp });
+      this.nextIndex.add({ result: indexed, stamp }, indexed.at);
+      this.used.set(id, indexed.at);
       return this.indexedResult(indexed);
     }
-    const stored = await this.read(id, sha256);
-    if (!stored) return undefined;
-    this.nextIndex.add({ result: stored, stamp });
-    return { id, sha256, issues: stored.issues, full: async () => stored };
+    const stored = await this.readFoundHeader(id, (record) => record.sha256 === sha256);
+    if (!stored || stored.header.result.sha256 !== sha256) return undefined;
+    this.nextIndex.add({ result: stored.header.result, stamp }, stored.at);
+    this.used.set(id, stored.at);
+    const result = { ...stored.header.result, matchesCsv: NO_CSV };
+    return { id, sha256, issues: result.issues, full: async () => result };
   }
 
-  /** A result the last index lists, read from its fragment only when asked for. */
-  private indexedResult({ id, sha256, issues }: IndexLine): ReusedResult {
+  /** A result the last index lists, read from its record only when asked for. */
+  private indexedResult({ id, sha256, issues, at }: IndexLine): ReusedResult {
     let whole: Promise<DocResult> | undefined;
-    return { id, sha256, issues, full: () => (whole ??= this.readFull(id, sha256)) };
+    return { id, sha256, issues, full: () => (whole ??= this.readFull(id, sha256, at)) };
   }
 
-  /** The stored result of `id` made from content `sha256`, which the index said is there. */
-  private async readFull(id: string, sha256: string): Promise<DocResult> {
-    const result = await this.read(id, sha256);
-    if (!result) throw new Error(`the stored result of ${id} is missing or out of date (run again with --force)`);
-    return result;
+  /** The stored result of `id` made from content `sha256`, which the index said is at `at`. */
+  private async readFull(id: string, sha256: string, at: Location): Promise<DocResult> {
+    const stored = await this.readHeader(id, at);
+    if (!stored || stored.result.sha256 !== sha256) throw new Error(`the stored result of ${id} is missing or out of date (run again with --force)`);
+    return { ...stored.result, matchesCsv: NO_CSV };
   }
 
-  /** The first line of `id`'s fragment, read without the rows after it when it fits in one read. */
-  private async readHeader(id: string): Promise<StoredFragment | undefined> {
+  /** The first line of a record of `id` found in the packs (the first that `isWanted` takes, else the first), and where it is. */
+  private async readFoundHeader(id: string, isWanted: (record: FoundRecord) => boolean): Promise<StoredRecord | undefined> {
+    const records = this.found?.get(id);
+    if (!records) return undefined;
+    const record = records.find(isWanted) ?? records[0];
+    const header = await this.readHeader(id, record.at);
+    return header && { header, at: record.at };
+  }
+
+  /** The first line of `id`'s record at `at`, read without the rows after it when it fits in one read. */
+  private async readHeader(id: string, at: Location): Promise<StoredFragment | undefined> {
     try {
-      const handle = await open(fragmentPath(this.dir, id), 'r');
+      const handle = await open(join(this.dir, at.pack), 'r');
       let head: Buffer;
       try {
-        const { bytesRead, buffer } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+        const size = Math.min(HEAD_BYTES, at.length);
+        const { bytesRead, buffer } = await handle.read(Buffer.alloc(size), 0, size, at.offset);
         head = buffer.subarray(0, bytesRead);
-        if (!head.includes(0x0a)) head = await handle.readFile();
+        if (!head.includes(0x0a)) head = await readAt(handle, at);
       } finally {
         await handle.close();
       }
-      return this.checked(parseFragment(head), id)?.header;
+      return this.checked(parseRecord(head), id, at)?.header;
     } catch {
       return undefined;
     }
   }
 
-  private async readFragment(id: string): Promise<StoredFile | undefined> {
+  /** Where the record of `id` made from content `sha256` is: the one this pass used or stored, else one found in the packs. */
+  private whereIs(id: string, sha256: string): Location | undefined {
+    return this.used.get(id) ?? this.found?.get(id)?.find((record) => record.sha256 === sha256)?.at;
+  }
+
+  /** The whole record of `id` made from content `sha256` (`whereIs`). */
+  private async readRecord(id: string, sha256: string): Promise<StoredFile | undefined> {
+    const at = this.whereIs(id, sha256);
+    if (!at) return undefined;
     try {
-      return this.checked(parseFragment(await readWholeFile(fragmentPath(this.dir, id))), id);
+      const handle = await open(join(this.dir, at.pack), 'r');
+      try {
+        return this.checked(parseRecord(await readAt(handle, at)), id, at);
+      } finally {
+        await handle.close();
+      }
     } catch {
       return undefined;
     }
   }
 
-  /** `stored` if it is a fragment of `id` in this format and under this run key. */
-  private checked(stored: StoredFile, id: string): StoredFile | undefined {
-    return stored.header.format === FORMAT && stored.header.key === this.key && stored.header.result.id === id ? stored : undefined;
+  /** `stored` if it is a record of `id` in this format and under this run key, as long as `at` says (its rows are checked where they are read, `readRows`). */
+  private checked(stored: StoredFile, id: string, at: Location): StoredFile | undefined {
+    const { header } = stored;
+    return header.format === FORMAT && header.key === this.key && header.result.id === id && stored.headerBytes + header.bodyBytes === at.length ? stored : undefined;
   }
 
-  /** The stored row of scores.csv of `id` as made from content `sha256` (its fragment's first line only). */
+  /** The stored row of scores.csv of `id` as made from content `sha256` (its record's first line only). */
   async readRow(id: string, sha256: string): Promise<ScoreRow | undefined> {
-    const stored = await this.readHeader(id);
+    const at = this.whereIs(id, sha256);
+    const stored = at && (await this.readHeader(id, at));
     return stored && stored.result.sha256 === sha256 ? stored.result.row : undefined;
   }
 
   /** The stored rows of scores.csv, matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
   async readRows(id: string, sha256: string): Promise<StoredRows | undefined> {
-    const stored = await this.readFragment(id);
+    const stored = await this.readRecord(id, sha256);
     if (!stored || stored.header.result.sha256 !== sha256) return undefined;
     const { header, body } = stored;
-    if (header.matchesBytes > body.length) return undefined;
+    if (header.bodyBytes !== body.length || header.matchesBytes > body.length) return undefined;
     return { row: header.result.row, matches: body.subarray(0, header.matchesBytes), segments: header.hasSegments ? body.subarray(header.matchesBytes) : undefined };
   }
 
-  /** Store a result (atomically). */
+  /** Store a result (in this thread's pack). */
   async write(result: DocResult, stamp?: FileStamp): Promise<void> {
-    this.nextIndex.add(storeResult(this.target, result, stamp));
+    this.noteStored(storeResult(this.target, result, stamp, this.previousOf(result.id)));
   }
 
-  /** Index a result that a worker stored with `storeResult`. */
-  noteStored(header: StoredFragment): void {
-    this.nextIndex.add(header);
+  /** Index a result stored with `storeResult` (by a worker, or by `write`). */
+  noteStored(stored: StoredRecord): void {
+    this.nextIndex.add(stored.header, stored.at);
+    this.used.set(stored.header.result.id, stored.at);
   }
 
   /**
-   * Remove fragments of documents not in `ids` (deleted documents, or failed ones), and any
-   * other file. Nothing to do when the last index said the store was exact and this pass took
-   * every one of its lines and stored nothing new (an unchanged re-run): `ids` are then its
-   * documents, whose fragments are all the store holds.
+   * Remove the packs that hold no result of `ids` (of deleted documents, failed ones, or earlier
+   * passes), and any other file. Nothing to do when the last index said the store was exact and
+   * this pass took every one of its lines and stored nothing new (an unchanged re-run).
    */
   async prune(ids: Iterable<string>): Promise<void> {
     if (this.wasExact && this.indexed.size === 0 && !this.nextIndex.hasNewLines) return;
-    const keep = new Set([...ids].map(fileName));
-    const prune = async (sub: string) => {
-      for (const name of await readdir(join(this.dir, sub))) {
-        if (!keep.has(name)) await rm(join(this.dir, sub, name), { force: true });
-      }
-    };
-    await eachSubFolder(this.dir, prune);
+    const live = new Set<string>();
+    for (const id of ids) {
+      const at = this.used.get(id);
+      if (at) live.add(at.pack);
+    }
+    for (const name of await readdir(this.dir)) if (!live.has(name)) await rm(join(this.dir, name), { recursive: true, force: true });
   }
 }
 
-/** A fragment file read back: its first line, and the table rows after it. */
+/** A record read back: its first line, that line's bytes (with its newline), and the table rows after it. */
 interface StoredFile {
   readonly header: StoredFragment;
+  readonly headerBytes: number;
   readonly body: Uint8Array;
 }
 
-function parseFragment(bytes: Buffer): StoredFile {
+function parseRecord(bytes: Buffer): StoredFile {
   const lineEnd = bytes.indexOf(0x0a);
-  if (lineEnd < 0) throw new Error('fragment without its first line');
-  return { header: JSON.parse(bytes.subarray(0, lineEnd).toString('utf8')) as StoredFragment, body: bytes.subarray(lineEnd + 1) };
+  if (lineEnd < 0) throw new Error('a record without its first line');
+  return { header: JSON.parse(bytes.subarray(0, lineEnd).toString('utf8')) as StoredFragment, headerBytes: lineEnd + 1, body: bytes.subarray(lineEnd + 1) };
 }
 
-/** A result's fragment file: its first line (also its line of the index) and all its bytes. */
-function fragmentOf(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): { header: StoredFragment; parts: Uint8Array[] } {
+/** The bytes of the record at `at`, read whole (fewer when the pack is shorter). */
+async function readAt(handle: FileHandle, at: Location): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(at.length);
+  let length = 0;
+  for (let read = -1; read !== 0 && length < at.length; length += read) ({ bytesRead: read } = await handle.read(buffer, length, at.length - length, at.offset + length));
+  return buffer.subarray(0, length);
+}
+
+/** A result's record: its first line (also what its line of the index holds) and all its bytes. */
+function recordOf(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): { header: StoredFragment; parts: Uint8Array[] } {
   const { matchesCsv, segmentsCsv, ...rest } = result;
-  const header: StoredFragment = { format: FORMAT, key: target.key, result: rest, stamp, matchesBytes: partsBytes(matchesCsv), hasSegments: segmentsCsv !== undefined };
+  const matchesBytes = partsBytes(matchesCsv);
+  const header: StoredFragment = { format: FORMAT, key: target.key, result: rest, stamp, matchesBytes, hasSegments: segmentsCsv !== undefined, bodyBytes: matchesBytes + partsBytes(segmentsCsv ?? []) };
   return { header, parts: [Buffer.from(`${JSON.stringify(header)}\n`), ...matchesCsv, ...(segmentsCsv ?? [])] };
 }
 
+/** This thread's pack of the current pass: its name and how many bytes it holds. */
+let pack: { readonly pass: string; readonly dir: string; readonly name: string; size: number } | undefined;
+
 /**
- * Store a result atomically, from this thread or a worker, and return its line for the store's
- * index (a worker's result is indexed with `FragmentStore.noteStored`). It blocks: one small
- * file, written for less CPU than asynchronous calls would take.
+ * Store a result, from this thread or a worker, and return its record's first line and where
+ * it is, for the store's index (a worker's result is indexed with `FragmentStore.noteStored`).
+ * The record is appended to this thread's pack of the pass, in one write. It blocks: one record,
+ * written for less CPU than asynchronous calls would take. A result made as the record at
+ * `previous` holds it, byte for byte, is not written again: that record serves.
  */
-export function storeResult(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): StoredFragment {
-  const path = fragmentPath(target.dir, result.id);
-  const { header, parts } = fragmentOf(target, result, stamp);
-  if (isStoredAlready(path, parts)) return header;
+export function storeResult(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined, previous?: Location): StoredRecord {
+  const { header, parts } = recordOf(target, result, stamp);
+  if (previous && isStoredAlready(join(target.dir, previous.pack), previous, parts)) return { header, at: previous };
+  if (pack?.pass !== target.pass || pack.dir !== target.dir) pack = { pass: target.pass, dir: target.dir, name: `${target.pass}-${randomBytes(4).toString('hex')}${PACK_SUFFIX}`, size: 0 };
+  const at = { pack: pack.name, offset: pack.size, length: partsBytes(parts) };
+  const fd = openSync(join(target.dir, pack.name), 'a');
   try {
-    writeFileAtomicSync(path, parts);
-  } catch (error) {
-    // The first result in its sub-folder makes the folder.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    makeDirs(join(path, '..'));
-    writeFileAtomicSync(path, parts);
+    const written = writevSync(fd, parts);
+    // A short write (a full disk) leaves the record cut: the pass fails; the record is never indexed.
+    if (written !== at.length) throw Object.assign(new Error(`wrote ${written} of ${at.length} bytes`), { code: 'ENOSPC' });
+  } finally {
+    closeSync(fd);
   }
-  return header;
+  pack.size += at.length;
+  return { header, at };
 }
 
-/** Fragments up to this size are compared with what would be written over them (`isStoredAlready`); larger ones are written. */
+/** Records up to this size are compared with what would be written again (`isStoredAlready`); larger ones are written. */
 const MAX_COMPARED_BYTES = 1 << 20;
 
 /**
- * True when the fragment at `path` already holds exactly `parts`, as after a forced run that
- * changed nothing: it is then not written again. Writing a file over another costs the file
- * system far more than reading it (freeing the old file's blocks), and a run that stores ten
- * thousand unchanged results would pay it ten thousand times.
+ * True when the record at `at` in the pack `path` holds exactly `parts`, as after a forced run
+ * that changed nothing: it is then not written again, and a run that stores ten thousand
+ * unchanged results writes nothing.
  */
-function isStoredAlready(path: string, parts: readonly Uint8Array[]): boolean {
+function isStoredAlready(path: string, at: Location, parts: readonly Uint8Array[]): boolean {
   const size = partsBytes(parts);
-  if (size > MAX_COMPARED_BYTES) return false;
+  if (size > MAX_COMPARED_BYTES || size !== at.length) return false;
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -350,14 +455,14 @@ function isStoredAlready(path: string, parts: readonly Uint8Array[]): boolean {
     return false;
   }
   try {
-    const stored = Buffer.allocUnsafe(size + 1);
+    const stored = Buffer.allocUnsafe(size);
     let length = 0;
-    for (let read = -1; read !== 0 && length <= size; length += read) read = readSync(fd, stored, length, size + 1 - length, length);
+    for (let read = -1; read !== 0 && length < size; length += read) read = readSync(fd, stored, length, size - length, at.offset + length);
     if (length !== size) return false;
-    let at = 0;
+    let offset = 0;
     for (const part of parts) {
-      if (!stored.subarray(at, at + part.length).equals(part)) return false;
-      at += part.length;
+      if (!stored.subarray(offset, offset + part.length).equals(part)) return false;
+      offset += part.length;
     }
     return true;
   } catch {
@@ -367,23 +472,97 @@ function isStoredAlready(path: string, parts: readonly Uint8Array[]): boolean {
   }
 }
 
-function fragmentPath(dir: string, id: string): string {
-  const name = fileName(id);
-  return join(dir, name.slice(0, 2), name);
+/**
+ * Every whole record under `key` in the packs of `dir`, by document id, in pack and record order.
+ * A pack is read up to its first record that is cut short or unreadable (a killed run's last).
+ */
+async function readPacks(dir: string, key: string): Promise<Map<string, FoundRecord[]>> {
+  const found = new Map<string, FoundRecord[]>();
+  for (const name of (await readdir(dir)).filter((file) => file.endsWith(PACK_SUFFIX)).sort()) {
+    let handle: FileHandle;
+    try {
+      handle = await open(join(dir, name), 'r');
+    } catch {
+      continue;
+    }
+    try {
+      const { size } = await handle.stat();
+      for (let offset = 0; offset < size; ) {
+        const head: Buffer = Buffer.alloc(Math.min(HEAD_BYTES, size - offset));
+        const { bytesRead } = await handle.read(head, 0, head.length, offset);
+        let lineEnd = head.subarray(0, bytesRead).indexOf(0x0a);
+        let line: Buffer = head;
+        if (lineEnd < 0) {
+          // A first line longer than one read: read on to its end.
+          line = await readAt(handle, { pack: name, offset, length: size - offset });
+          lineEnd = line.indexOf(0x0a);
+          if (lineEnd < 0) break;
+        }
+        const header = JSON.parse(line.subarray(0, lineEnd).toString('utf8')) as StoredFragment;
+        if (header.format !== FORMAT || !Number.isInteger(header.bodyBytes)) break;
+        const length = lineEnd + 1 + header.bodyBytes;
+        if (offset + length > size) break;
+        if (header.key === key) {
+          const records = found.get(header.result.id) ?? [];
+          records.push({ sha256: header.result.sha256, stamp: header.stamp, at: { pack: name, offset, length } });
+          found.set(header.result.id, records);
+        }
+        offset += length;
+      }
+    } catch {
+      // A damaged record ends what is read of its pack.
+    } finally {
+      await handle.close();
+    }
+  }
+  return found;
 }
 
-function fileName(id: string): string {
-  // One-shot `hash`: a third of `createHash`'s time on short ids (a re-run names every document's file).
-  return `${hash('sha256', id).slice(0, 40)}.json`;
-}
+/** Bytes of a store's packs that no result needs, below which they are left as they are (however much of the store they are). */
+const MIN_WASTE_BYTES = 1 << 20;
 
-/** Sub-folders worked on at once: enough to keep the thread pool's four threads busy, few enough not to flood its queue. */
-const SUB_FOLDERS_AT_ONCE = 16;
-
-/** Run `work` on every sub-folder of the store's folder `dir`, `SUB_FOLDERS_AT_ONCE` at a time (p-limit). */
-async function eachSubFolder(dir: string, work: (sub: string) => Promise<void>): Promise<void> {
-  const limit = pLimit(SUB_FOLDERS_AT_ONCE);
-  await Promise.all((await readdir(dir)).map((sub) => limit(() => work(sub))));
+/**
+ * When more of the packs' bytes are records no result of `lines` needs (results made again since,
+ * of documents changed or gone) than records it needs, and more than `MIN_WASTE_BYTES`: copy the
+ * needed records into one new pack `name`, and give the lines where they now are and the packs
+ * then emptied (to be removed once the index that names them is). Undefined when nothing is done.
+ */
+async function compactPacks(dir: string, lines: ReadonlyMap<string, IndexLine>, name: string): Promise<{ lines: Map<string, IndexLine>; emptied: string[] } | undefined> {
+  let needed = 0;
+  const packs = new Set<string>();
+  for (const { at } of lines.values()) {
+    needed += at.length;
+    packs.add(at.pack);
+  }
+  let stored = 0;
+  for (const pack of packs) stored += await stat(join(dir, pack)).then((info) => info.size, () => 0);
+  if (stored - needed <= Math.max(needed, MIN_WASTE_BYTES)) return undefined;
+  const compacted = new Map<string, IndexLine>();
+  const handles = new Map<string, FileHandle>();
+  const out = await open(join(dir, name), 'wx');
+  try {
+    let offset = 0;
+    // In pack order, so each pack is read from start to end.
+    for (const line of [...lines.values()].sort((a, b) => compareText(a.at.pack, b.at.pack) || a.at.offset - b.at.offset)) {
+      let handle = handles.get(line.at.pack);
+      if (!handle) handles.set(line.at.pack, (handle = await open(join(dir, line.at.pack), 'r')));
+      const record = await readAt(handle, line.at);
+      if (record.length !== line.at.length) throw new Error(`a record of ${line.id} is cut short`);
+      await out.write(record, 0, record.length, offset);
+      const at = { pack: name, offset, length: record.length };
+      compacted.set(line.id, { ...line, at, line: Buffer.from(indexLineOf({ result: line, stamp: line.stamp }, at)) });
+      offset += record.length;
+    }
+  } catch {
+    // A pack that cannot be read as its index says: left as it is (the pass reads what it can).
+    await out.close();
+    await rm(join(dir, name), { force: true });
+    return undefined;
+  } finally {
+    for (const handle of handles.values()) await handle.close();
+  }
+  await out.close();
+  return { lines: compacted, emptied: [...packs] };
 }
 
 /** Delete `*.hsframe.tmp` files in a folder (leftovers of a killed run). */
@@ -397,40 +576,41 @@ export async function removeTempFiles(dir: string): Promise<void> {
   await Promise.all(names.filter((name) => name.endsWith(TEMP_SUFFIX)).map((name) => rm(join(dir, name), { force: true })));
 }
 
-/** The lines of an index written in the same format and layout and under the same run key, by document id (none if it is missing, another run's or damaged). */
-async function readIndex(path: string, key: string): Promise<{ lines: Map<string, IndexLine>; isExact: boolean }> {
+/** The lines of an index written in the same format and layout and under the same run key, by document id (none if it is missing, another run's or damaged); whether it says its store was exact, and whether it is this key's. */
+async function readIndex(path: string, key: string): Promise<{ lines: Map<string, IndexLine>; isExact: boolean; isOwnKey: boolean }> {
   const indexed = new Map<string, IndexLine>();
-  let isExact = false;
+  let [isExact, isOwnKey] = [false, false];
   try {
     // Bytes, not text: each line is decoded alone, and kept as bytes for the next index.
     const bytes = await readWholeFile(path);
     const headerEnd = bytes.indexOf(0x0a);
     const header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd)) as { format?: number; layout?: number; key?: string; isExact?: boolean };
-    if (headerEnd < 0 || header.format !== FORMAT || header.layout !== INDEX_LAYOUT || header.key !== key) return { lines: indexed, isExact };
+    if (headerEnd < 0 || header.format !== FORMAT || header.layout !== INDEX_LAYOUT) return { lines: indexed, isExact, isOwnKey };
+    if (header.key !== key) return { lines: indexed, isExact: header.isExact === true, isOwnKey };
     for (let start = headerEnd + 1; start < bytes.length; ) {
       let end = bytes.indexOf(0x0a, start);
       if (end < 0) end = bytes.length;
       if (end > start) {
-        const [id, sha256, size, mtimeMs, issues] = JSON.parse(bytes.toString('utf8', start, end)) as [string, string, number | null, number | null, Issue[]];
-        if (typeof id !== 'string' || typeof sha256 !== 'string' || !Array.isArray(issues)) throw new Error('a damaged index line');
-        indexed.set(id, { id, sha256, issues, stamp: size === null || mtimeMs === null ? undefined : { size, mtimeMs }, line: bytes.subarray(start, end) });
+        const [id, sha256, size, mtimeMs, issues, pack, offset, length] = JSON.parse(bytes.toString('utf8', start, end)) as [string, string, number | null, number | null, Issue[], string, number, number];
+        if (typeof id !== 'string' || typeof sha256 !== 'string' || !Array.isArray(issues) || typeof pack !== 'string' || !Number.isInteger(offset) || !Number.isInteger(length)) throw new Error('a damaged index line');
+        indexed.set(id, { id, sha256, issues, stamp: size === null || mtimeMs === null ? undefined : { size, mtimeMs }, at: { pack, offset, length }, line: bytes.subarray(start, end) });
       }
       start = end + 1;
     }
-    isExact = header.isExact === true;
+    [isExact, isOwnKey] = [header.isExact === true, true];
   } catch {
     indexed.clear();
   }
-  return { lines: indexed, isExact };
+  return { lines: indexed, isExact, isOwnKey };
 }
 
-/** What an index line is made of: a result's id, content hash and warnings, and the stamp of its file. */
+/** What an index line is made of: a result's id, content hash and warnings, and the stamp of its file (and where its record is: `IndexWriter.add`). */
 type IndexedResult = { readonly result: Pick<DocResult, 'id' | 'sha256' | 'issues'>; readonly stamp?: FileStamp };
 
-/** The index line of a stored result (see `IndexLine`). */
-function indexLineOf(stored: IndexedResult): string {
+/** The index line of a stored result at `at` (see `IndexLine`). */
+function indexLineOf(stored: IndexedResult, at: Location): string {
   const { id, sha256, issues } = stored.result;
-  return JSON.stringify([id, sha256, stored.stamp?.size ?? null, stored.stamp?.mtimeMs ?? null, issues]);
+  return JSON.stringify([id, sha256, stored.stamp?.size ?? null, stored.stamp?.mtimeMs ?? null, issues, at.pack, at.offset, at.length]);
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
@@ -456,9 +636,9 @@ class IndexWriter {
     this.temp = tempPathFor(path);
   }
 
-  add(stored: IndexedResult): void {
+  add(stored: IndexedResult, at: Location): void {
     this.hasNewLines = true;
-    this.addLine(Buffer.from(indexLineOf(stored)));
+    this.addLine(Buffer.from(indexLineOf(stored, at)));
   }
 
   /** Add a line (see `IndexLine`): a new one, or one of the last index as read. */

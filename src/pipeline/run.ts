@@ -205,10 +205,12 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         // The state folder lost stored results that its index lists (changed outside a run): score those documents again, then write everything again.
         const lost = new Set(error.ids);
         const lostFiles = files.filter((file) => lost.has(file.id));
-        // A store that reuses nothing and leaves no index: the index on disk, which lists the lost results, is removed, and the next run reads the fragments themselves.
+        // A store that reuses nothing and leaves no index: the index on disk, which lists the lost results, is removed, and the next run reads the packs themselves.
         const repairStore = await FragmentStore.open(stateDir, runKey, { isReused: false, isExact: false });
         const again = await scoreFiles(lostFiles, { scorer, ingest, concurrency: 1, store: repairStore, isForced: true, keepRows: false, segments });
         await repairStore.discardIndex();
+        // The tables read the results stored again through the pass's store.
+        store.adopt(repairStore);
         scored = {
           ...scored,
           ids: scored.ids.filter((id) => !lost.has(id) || again.contentHashes.has(id)),

@@ -107,7 +107,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
       for (const lexicon of settings.scorer.lexicons) lexicon.prepare();
       pool = WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, hasMatches, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
     }
-    const { outcome, stored, storeError, bytesRead } = await (await pool).score(file, read, stamp);
+    const { outcome, stored, storeError, bytesRead } = await (await pool).score(file, read, stamp, settings.store?.previousOf(file.id));
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });
     if (stored) settings.store!.noteStored(stored);
     return { outcome, bytesRead };

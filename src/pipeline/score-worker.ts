@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { contentHash, fsPathOf, readFileBytesSync, type DocumentFile, type FileStamp } from '../ingest/index.js';
 import { compileLexicon } from '../lexicon/compile-lexicon.js';
 import { addInflections } from '../lexicon/inflect.js';
-import { storeResult } from './fragment-store.js';
+import { storeResult, type Location } from './fragment-store.js';
 import { NO_CSV, scoreBytes, type DocOutcome } from './score-bytes.js';
 import { createScorer } from './scorer.js';
 import type { WorkerAnswer, WorkerInit, WorkerTask } from './worker-pool.js';
@@ -15,7 +15,7 @@ const scorer = createScorer(init.lexicons.map(({ spec, origin }) => compileLexic
 // that came later is done first. Each result is stored as soon as it is made.
 let answered = Promise.resolve();
 parentPort!.on('message', (task: WorkerTask) => {
-  const answer = scoreTask(task).then(({ outcome, bytesRead, stamp }) => ({ ...store(outcome, stamp), bytesRead }));
+  const answer = scoreTask(task).then(({ outcome, bytesRead, stamp }) => ({ ...store(outcome, stamp, task.previous), bytesRead }));
   answered = answered.then(() => answer).then((outcome) => parentPort!.postMessage({ task: task.task, ...outcome }));
 });
 parentPort!.postMessage({ ready: true });
@@ -36,10 +36,10 @@ async function scoreTask(task: WorkerTask): Promise<{ outcome: DocOutcome; bytes
  * Store a scored result where the pool asked: the rows of the tables then stay on disk, and the
  * answer carries only the stored line (the pool rebuilds the result from it).
  */
-function store(outcome: DocOutcome, stamp: FileStamp | undefined): Omit<WorkerAnswer, 'bytesRead'> {
+function store(outcome: DocOutcome, stamp: FileStamp | undefined, previous: Location | undefined): Omit<WorkerAnswer, 'bytesRead'> {
   if (!init.store || !outcome.result) return { outcome };
   try {
-    return { stored: storeResult(init.store, outcome.result, stamp) };
+    return { stored: storeResult(init.store, outcome.result, stamp, previous) };
   } catch (error) {
     return { outcome: { result: { ...outcome.result, matchesCsv: NO_CSV, segmentsCsv: undefined } }, storeError: { code: (error as NodeJS.ErrnoException).code, message: error instanceof Error ? error.message : String(error) } };
   }

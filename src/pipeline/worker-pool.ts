@@ -8,7 +8,7 @@ import type { TokeniseSettings } from '../tokenise/index.js';
 import { makeIssue } from '../issues.js';
 import type { SegmentKind } from '../output/index.js';
 import { PACKAGE_ROOT } from './package-info.js';
-import type { StoredFragment, StoreTarget } from './fragment-store.js';
+import type { Location, StoredRecord, StoreTarget } from './fragment-store.js';
 import { NO_CSV, type DocOutcome } from './score-bytes.js';
 
 /** What each worker needs to build its own scorer, and where it stores results (if anywhere). */
@@ -47,6 +47,8 @@ export interface WorkerTask {
   readonly input?: TaskInput;
   /** The file's size and modification time, stored with the result; `take`: the worker takes them as it reads the file. */
   readonly stamp?: FileStamp | 'take';
+  /** Where the last finished pass kept this document's result: a result made again as it was is not written again (`storeResult`). */
+  readonly previous?: Location;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface WorkerTask {
  */
 export interface WorkerOutcome {
   readonly outcome: DocOutcome;
-  readonly stored?: StoredFragment;
+  readonly stored?: StoredRecord;
   readonly storeError?: { readonly code?: string; readonly message: string };
   /** Bytes of the document scored (0 when it could not be read, or its worker crashed). */
   readonly bytesRead: number;
@@ -124,10 +126,10 @@ export class WorkerPool {
    * Score one document in a worker (which stores the result, if the pool has a store): the bytes
    * read already, or else the worker reads the file.
    */
-  score({ id, path, rawPath }: DocumentFile, read: { sha256: string; bytes: Uint8Array } | undefined, stamp?: FileStamp | 'take'): Promise<WorkerOutcome> {
+  score({ id, path, rawPath }: DocumentFile, read: { sha256: string; bytes: Uint8Array } | undefined, stamp?: FileStamp | 'take', previous?: Location): Promise<WorkerOutcome> {
     const owned = read && (read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength ? read.bytes : read.bytes.slice());
     const input = read && { sha256: read.sha256, bytes: owned!.buffer as ArrayBuffer };
-    const task: WorkerTask = { task: this.nextTask++, id, path, rawPath, input, stamp };
+    const task: WorkerTask = { task: this.nextTask++, id, path, rawPath, input, stamp, previous };
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();
@@ -157,7 +159,7 @@ export class WorkerPool {
           ready();
         } else if (slot.pending.length > 0 && message.task === slot.pending[0].task.task) {
           const { outcome, stored, storeError, bytesRead } = message;
-          slot.pending.shift()!.resolve({ outcome: outcome ?? { result: { ...stored!.result, matchesCsv: NO_CSV } }, stored, storeError, bytesRead: bytesRead ?? 0 });
+          slot.pending.shift()!.resolve({ outcome: outcome ?? { result: { ...stored!.header.result, matchesCsv: NO_CSV } }, stored, storeError, bytesRead: bytesRead ?? 0 });
         }
         this.dispatch();
       });

@@ -412,7 +412,7 @@ async function readBatch<T>(docs: readonly StoredDoc[], read: (id: string, sha25
 
 /**
  * The stored results of these documents are missing or unreadable, though the store's index
- * lists them: the state folder was changed outside a run (a fragment deleted, a disk restored
+ * lists them: the state folder was changed outside a run (a pack deleted, a disk restored
  * in part). A run scores them again (`runPipeline`).
  */
 export class StoredResultsLost extends Error {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,7 @@ describe('fragment store', () => {
       expect(await other.read('a.txt', 'sha-a')).toBeUndefined();
     });
   });
-  test('the index serves an unchanged result without its fragment, which is read only for the whole result, and is written again as read', async () => {
+  test('the index serves an unchanged result without its record, which is read only for the whole result, and is written again as read', async () => {
     await inTempFolder('hsframe-index-', async (dir, scorer) => {
       const state = join(dir, 'state');
       const index = join(state, 'index.jsonl');
@@ -67,9 +67,9 @@ describe('fragment store', () => {
       await second.saveIndex();
       expect((await readFile(index)).equals(written)).toBe(true);
 
-      // The fragments are gone: the index alone serves the result, whose whole is then missing.
-      const fragments = join(state, 'fragments');
-      for (const sub of await readdir(fragments)) await rm(join(fragments, sub), { recursive: true });
+      // The packs are gone: the index alone serves the result, whose whole is then missing.
+      const packs = join(state, 'packs');
+      for (const name of await readdir(packs)) await rm(join(packs, name));
       // Its file touched since: the index lists a result, which serves the same content (the file's
       // new stamp goes into the next index), and not other content, which the fragment would have to.
       const touched = { size: 50, mtimeMs: 1 };
@@ -93,7 +93,7 @@ describe('fragment store', () => {
 
       // An index of another layout, or with a damaged line, is not read.
       const [header, line] = written.toString('utf8').split('\n');
-      for (const text of [`${header.replace('"layout":3', '"layout":2')}\n${line}\n`, `${header}\n${line.replace('[', '{')}\n`, `${header}\n${line.replace(/^\["[^"]*"/, '[7')}\n`]) {
+      for (const text of [`${header.replace('"layout":4', '"layout":3')}\n${line}\n`, `${header}\n${line.replace('[', '{')}\n`, `${header}\n${line.replace(/^\["[^"]*"/, '[7')}\n`]) {
         await writeFile(index, text);
         const store = await FragmentStore.open(state, 'key-1');
         expect(await store.readUnchanged(id, stamp)).toEqual({ isStored: false });
@@ -101,10 +101,10 @@ describe('fragment store', () => {
     });
   });
 
-  test('an unchanged pass after an exact one leaves the store as it is; any change, a shard pass or a lost index makes it prune and sweep', async () => {
+  test('an unchanged pass after an exact one leaves the store as it is; any change, a shard pass or a lost index makes it prune the packs no result needs, and other files', async () => {
     await inTempFolder('hsframe-exact-', async (dir, scorer) => {
       const state = join(dir, 'state');
-      const fragments = join(state, 'fragments');
+      const packs = join(state, 'packs');
       const stamp = { size: 50, mtimeMs: 3 };
       const results = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map(async (id) => (await scoreBytes(scorer, new TextEncoder().encode(`Border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`)).result!));
       /** A pass over `ids` that reuses what it can (scoring the rest), prunes unless a shard's, and saves its index. */
@@ -114,42 +114,113 @@ describe('fragment store', () => {
         if (options.isExact !== false) await store.prune(ids);
         await store.saveIndex();
       };
-      const files = async () => (await Promise.all((await readdir(fragments)).map(async (sub) => (await readdir(join(fragments, sub))).map((name) => `${sub}/${name}`)))).flat().sort();
-      /** Files no pass wrote: a temp file and a fragment of no document, in the first fragment's sub-folder. */
+      const files = async () => (await readdir(packs)).sort();
+      /** Files no pass wrote: a temp file and a pack of nothing that reads as a record. */
       const litter = async () => {
-        const [sub] = await readdir(fragments);
-        const names = [`${sub}/x.json.hsframe.tmp`, `${sub}/${'0'.repeat(40)}.json`];
-        for (const name of names) await writeFile(join(fragments, name), '{}');
+        const names = ['x.pack.hsframe.tmp', '0000.pack'];
+        for (const name of names) await writeFile(join(packs, name), '{}');
         return names;
       };
 
       await pass(['a.txt', 'b.txt', 'c.txt']);
-      const kept = await files();
-      expect(kept).toHaveLength(3);
+      const [first] = await files();
+      expect(await files()).toEqual([first]);
       // Unchanged: the store is not read through again, so files no pass wrote stay.
       const left = await litter();
       await pass(['a.txt', 'b.txt', 'c.txt']);
-      expect(await files()).toEqual([...kept, ...left].sort());
-      // A document gone: pruned, litter and all.
+      expect(await files()).toEqual([first, ...left].sort());
+      // A document gone: pruned, litter and all; the pack still holds results of the others.
       await pass(['a.txt', 'b.txt']);
-      const two = await files();
-      expect(two).toHaveLength(2);
-      expect(two.every((name) => kept.includes(name))).toBe(true);
-      // A document new: stored, then pruned.
+      expect(await files()).toEqual([first]);
+      // A document new: stored in a pack of its own pass.
       await litter();
       await pass(['a.txt', 'b.txt', 'c.txt']);
-      expect(await files()).toEqual(kept);
+      const [, second] = await files();
+      expect(await files()).toEqual([first, second]);
+      // No result of the first pack needed any more: it goes.
+      await pass(['c.txt']);
+      expect(await files()).toEqual([second]);
       // After a shard's pass, whose index does not say the store is exact, an unchanged pass prunes and sweeps.
       await litter();
-      await pass(['a.txt', 'b.txt', 'c.txt'], { isExact: false });
-      expect(await files()).toHaveLength(5);
-      await pass(['a.txt', 'b.txt', 'c.txt']);
-      expect(await files()).toEqual(kept);
-      // The index lost (a pass killed after opening the store): the same.
+      await pass(['c.txt'], { isExact: false });
+      expect(await files()).toHaveLength(3);
+      await pass(['c.txt']);
+      expect(await files()).toEqual([second]);
+      // The index lost (a pass killed after opening the store): the packs are read record by record, and the same.
       await litter();
       await rm(join(state, 'index.jsonl'));
-      await pass(['a.txt', 'b.txt', 'c.txt']);
-      expect(await files()).toEqual(kept);
+      await pass(['c.txt']);
+      expect(await files()).toEqual([second]);
+      const reread = await FragmentStore.open(state, 'key-1');
+      expect(await reread.readUnchanged('c.txt', stamp)).toMatchObject({ result: { id: 'c.txt', sha256: 'sha-c.txt' }, isStored: true });
+    });
+  });
+
+  test('without an index, the packs are read record by record, up to a record cut short; a result made again as stored is not written again', async () => {
+    await inTempFolder('hsframe-scan-', async (dir, scorer) => {
+      const state = join(dir, 'state');
+      const stamp = { size: 50, mtimeMs: 3 };
+      const results = await Promise.all(['a.txt', 'b.txt'].map(async (id) => (await scoreBytes(scorer, new TextEncoder().encode(`Refugees and border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`)).result!));
+      const store = await FragmentStore.open(state, 'key-1');
+      for (const result of results) await store.write(result, stamp);
+      // No index saved (a killed pass): found in the pack.
+      const found = await FragmentStore.open(state, 'key-1');
+      for (const { id } of results) expect(await found.readUnchanged(id, stamp)).toMatchObject({ result: { id }, isStored: true });
+      expect(new TextDecoder().decode((await found.readRows('b.txt', 'sha-b.txt'))!.matches)).toBe(Buffer.concat(results[1].matchesCsv).toString('utf8'));
+      // Written again as it was: the record in place serves, and the pack is not written.
+      const [pack] = await readdir(join(state, 'packs'));
+      const before = await readFile(join(state, 'packs', pack));
+      const forced = await FragmentStore.open(state, 'key-1', { isReused: false });
+      for (const result of results) await forced.write(result, stamp);
+      expect(await readdir(join(state, 'packs'))).toEqual([pack]);
+      expect((await readFile(join(state, 'packs', pack))).equals(before)).toBe(true);
+      // The pack cut inside its last record: the first is still found, the last not.
+      await writeFile(join(state, 'packs', pack), before.subarray(0, before.length - 10));
+      const cut = await FragmentStore.open(state, 'key-1');
+      expect(await cut.readUnchanged('a.txt', stamp)).toMatchObject({ result: { id: 'a.txt' }, isStored: true });
+      expect(await cut.readUnchanged('b.txt', stamp)).toEqual({ isStored: false });
+      // Another run key finds nothing.
+      expect(await (await FragmentStore.open(state, 'key-2')).readUnchanged('a.txt', stamp)).toEqual({ isStored: false });
+    });
+  });
+  test('packs more than half of whose bytes no result needs are copied into one, as the next pass opens the store', async () => {
+    await inTempFolder('hsframe-compact-', async (dir, scorer) => {
+      const state = join(dir, 'state');
+      const packs = join(state, 'packs');
+      const stamp = { size: 50, mtimeMs: 3 };
+      // Results of about 200 kB each (their warnings).
+      const resultOf = async (id: string) => {
+        const outcome = await scoreBytes(scorer, new TextEncoder().encode(`Border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`);
+        const issues = Array.from({ length: 2000 }, (_, index) => makeIssue('LANGUAGE_NOT_SCORED', id, `warning ${index} ${'x'.repeat(60)}`, { stage: 'tokenise' }));
+        return { ...outcome.result!, issues };
+      };
+      const ids = ['kept.txt', ...Array.from({ length: 10 }, (_, index) => `gone-${index}.txt`)];
+      const results = new Map(await Promise.all(ids.map(async (id) => [id, await resultOf(id)] as const)));
+      const pass = async (passIds: string[]) => {
+        const store = await FragmentStore.open(state, 'key-1');
+        for (const id of passIds) if (!(await store.readUnchanged(id, stamp)).result) await store.write(results.get(id)!, stamp);
+        await store.prune(passIds);
+        await store.saveIndex();
+      };
+      await pass(ids);
+      const [first] = await readdir(packs);
+      const size = (await stat(join(packs, first))).size;
+      expect(size).toBeGreaterThan(2_000_000);
+      // The ten other documents deleted: the pack stays, kept.txt still needing it.
+      await pass(['kept.txt']);
+      expect(await readdir(packs)).toEqual([first]);
+      // The next pass finds it mostly unneeded: kept.txt's record is copied into a pack of its own.
+      await pass(['kept.txt']);
+      const [compacted] = await readdir(packs);
+      expect(await readdir(packs)).toEqual([compacted]);
+      expect(compacted).not.toBe(first);
+      expect((await stat(join(packs, compacted))).size).toBeLessThan(size / 5);
+      const store = await FragmentStore.open(state, 'key-1');
+      expect(await store.readUnchanged('kept.txt', stamp)).toMatchObject({ result: { id: 'kept.txt', sha256: 'sha-kept.txt', issues: results.get('kept.txt')!.issues }, isStored: true });
+      expect(new TextDecoder().decode((await store.readRows('kept.txt', 'sha-kept.txt'))!.matches)).toBe(Buffer.concat(results.get('kept.txt')!.matchesCsv).toString('utf8'));
+      // Little left to gain: the store stays as it is.
+      await pass(['kept.txt']);
+      expect(await readdir(packs)).toEqual([compacted]);
     });
   });
 });

@@ -8,10 +8,19 @@ const FILES = ['canada-unga-general-debate-1999.txt', 'hungary-unga-general-deba
 const cleanup: string[] = [];
 afterAll(() => Promise.all(cleanup.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-/** The stored results (fragments) in the run state of the output folder `out`, sorted. */
-const fragmentFiles = async (out: string) => {
-  const fragments = join(out, '.hsframe', 'fragments');
-  return (await Promise.all((await readdir(fragments)).map(async (sub) => (await readdir(join(fragments, sub))).map((name) => join(fragments, sub, name))))).flat().sort();
+/** The packs of stored results in the run state of the output folder `out`, oldest first (their names start with the time of their pass). */
+const packFiles = async (out: string) => {
+  const packs = join(out, '.hsframe', 'packs');
+  return (await readdir(packs)).sort().map((name) => join(packs, name));
+};
+
+/** Where the index of the run state of `out` puts each stored result: its pack's path, offset and length, by document id. */
+const indexedRecords = async (out: string) => {
+  const lines = (await readFile(join(out, '.hsframe', 'index.jsonl'), 'utf8')).trim().split('\n').slice(1);
+  return new Map(lines.map((line) => {
+    const [id, , , , , pack, offset, length] = JSON.parse(line) as [string, string, number, number, unknown[], string, number, number];
+    return [id, { pack: join(out, '.hsframe', 'packs', pack), offset, length }] as const;
+  }));
 };
 
 const summary = async (pipeline: string, ...flags: string[]) => {
@@ -32,7 +41,7 @@ describe('incremental re-runs', () => {
 
     // Touched but unchanged: read and hashed again, and reused. Its stored result is not written
     // again: its new stamp goes into the index, and without the index it is recognised by its hash.
-    const fragmentTimes = async () => Promise.all((await fragmentFiles(project.out)).map(async (path) => (await stat(path)).mtimeMs));
+    const fragmentTimes = async () => Promise.all((await packFiles(project.out)).map(async (path) => [path, (await stat(path)).mtimeMs, (await stat(path)).size]));
     const stored = await fragmentTimes();
     const touched = new Date(Date.now() + 5000);
     await utimes(join(project.corpus, FILES[2]), new Date(), touched);
@@ -119,9 +128,8 @@ describe('incremental re-runs', () => {
     const scores = await readFile(join(project.out, 'scores.csv'), 'utf8');
     const index = join(project.out, '.hsframe', 'index.jsonl');
     expect((await readFile(index, 'utf8')).trim().split('\n')).toHaveLength(1 + FILES.length);
-    // Without the per-document results, an unchanged re-run is still served from the index.
-    const fragments = join(project.out, '.hsframe', 'fragments');
-    for (const sub of await readdir(fragments)) for (const name of await readdir(join(fragments, sub))) if (name.endsWith('.json')) await rm(join(fragments, sub, name));
+    // Without the stored results, an unchanged re-run is still served from the index.
+    for (const pack of await packFiles(project.out)) await rm(pack);
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
     expect(await readFile(join(project.out, 'scores.csv'), 'utf8')).toBe(scores);
     // A document touched since the index is read and hashed; its content unchanged, the index vouches for its result too.
@@ -149,11 +157,13 @@ describe('incremental re-runs', () => {
     expect(rewritten.startsWith(matches)).toBe(true);
     expect(rewritten.slice(matches.length)).toMatch(/^new\.txt;1;/);
 
-    // One fragment keeps its first line (so the document still counts as unchanged) but loses its rows; another is deleted.
-    // The tables are asked for in other CSV settings than the last run's, so no row is copied from them: all are read from the store.
-    const [cut, deleted] = await fragmentFiles(project.out);
-    const stored = await readFile(cut, 'utf8');
-    await writeFile(cut, stored.slice(0, stored.indexOf('\n') + 1));
+    // The last result of the first pack keeps its first line (so the document still counts as unchanged) but loses its
+    // rows; the second pack, new.txt's, is deleted. The tables are asked for in other CSV settings than the last run's,
+    // so no row is copied from them: all are read from the store.
+    const [cut, deleted] = await packFiles(project.out);
+    const last = [...(await indexedRecords(project.out)).values()].filter((at) => at.pack === cut).sort((a, b) => b.offset - a.offset)[0];
+    const packed = await readFile(cut);
+    await writeFile(cut, packed.subarray(0, packed.indexOf(0x0a, last.offset) + 1));
     await rm(deleted);
     await writeFile(join(project.corpus, 'newer.txt'), 'Border control.\n');
     const result = await runCli(['run', project.pipeline, '--json']);
@@ -170,7 +180,7 @@ describe('incremental re-runs', () => {
 
     // The tables are current, so only report.html, made again once it is gone, reads the stored rows: a lost one is found there, and scored again.
     await summary(project.pipeline, '--report');
-    await rm((await fragmentFiles(project.out))[0]);
+    await rm((await packFiles(project.out))[0]);
     await rm(join(project.out, 'report.html'));
     const reported = await runCli(['run', project.pipeline, '--report', '--json']);
     expect(reported.code, reported.stderr).toBe(0);
@@ -189,10 +199,9 @@ describe('tables of a re-run', () => {
       const project = await makeProject(FILES);
       cleanup.push(project.dir);
       await summary(project.pipeline, ...flags);
-      // The stored result of a document left unchanged is lost: its rows are copied from the
-      // tables in place, not read from the store, so the run neither misses it nor scores it again.
-      const stored = await Promise.all((await fragmentFiles(project.out)).map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
-      await rm(stored.find(({ text }) => text.includes(`"id":${JSON.stringify(FILES[2])}`))!.path);
+      // The stored results are lost, that of a document left unchanged too: its rows are copied from
+      // the tables in place, not read from the store, so the run neither misses it nor scores it again.
+      for (const pack of await packFiles(project.out)) await rm(pack);
       await writeFile(join(project.corpus, 'new.txt'), 'Refugees have a right to asylum and to family reunification.\n');
       await appendFile(join(project.corpus, FILES[0]), '\nBorder control and detention of migrants.\n');
       await rm(join(project.corpus, FILES[1]));

@@ -91,8 +91,8 @@ describe('tables written in id order while documents settle', () => {
     const lostDir = join(dir, 'lost-state');
     await cp(join(dir, 'state'), lostDir, { recursive: true });
     const lost = await FragmentStore.open(lostDir, 'key');
-    const fragments = join(lostDir, 'fragments');
-    for (const sub of await readdir(fragments)) for (const name of await readdir(join(fragments, sub))) await rm(join(fragments, sub, name));
+    const packs = join(lostDir, 'packs');
+    for (const name of await readdir(packs)) await rm(join(packs, name));
     const failing = new OrderedTables({ ...settings, store: lost }, docs.length);
     failing.start();
     docs.forEach((doc, index) => failing.settle(index, doc));

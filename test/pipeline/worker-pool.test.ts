@@ -61,19 +61,22 @@ describe('worker pool', () => {
         const stored = await pool.score({ id: 'a.txt', path: join(dir, 'a.txt') }, { sha256: 'sha-a', bytes: bytes('Refugees have a right to asylum.\n') }, stamp);
         expect(stored.storeError).toBeUndefined();
         expect(stored.outcome.result?.matchesCsv).toEqual([]);
-        expect(stored.stored).toMatchObject({ key: 'run-key', stamp, result: { id: 'a.txt', sha256: 'sha-a' } });
+        expect(stored.stored?.header).toMatchObject({ key: 'run-key', stamp, result: { id: 'a.txt', sha256: 'sha-a' } });
+        // Noted by the store (as the run does with each answer), it is read back through it.
+        store.noteStored(stored.stored!);
         const rows = await store.readRows('a.txt', 'sha-a');
         expect(new TextDecoder().decode(rows!.matches)).toMatch(/^a\.txt,1,.*asylum/m);
-        // A later run finds it by its file's size and modification time.
-        expect(await store.readUnchanged('a.txt', stamp)).toMatchObject({ result: { id: 'a.txt', sha256: 'sha-a' }, isStored: true });
-        expect(await store.readUnchanged('a.txt', { size: 31, mtimeMs: 1 })).toEqual({ isStored: true });
-        expect(await store.readUnchanged('none.txt', stamp)).toEqual({ isStored: false });
+        // A later run finds it by its file's size and modification time (with no index, in the packs).
+        const later = await FragmentStore.open(join(dir, 'state'), 'run-key');
+        expect(await later.readUnchanged('a.txt', stamp)).toMatchObject({ result: { id: 'a.txt', sha256: 'sha-a' }, isStored: true });
+        expect(await later.readUnchanged('a.txt', { size: 31, mtimeMs: 1 })).toEqual({ isStored: true });
+        expect(await later.readUnchanged('none.txt', stamp)).toEqual({ isStored: false });
       } finally {
         await pool.close();
       }
       // A store folder that is a file: the document is scored, and the failure says why.
       await writeFile(join(dir, 'blocked'), '');
-      const blocked = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: { dir: join(dir, 'blocked'), key: 'run-key' }, ingest: DEFAULT_INGEST_SETTINGS });
+      const blocked = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: { dir: join(dir, 'blocked'), key: 'run-key', pass: 'p' }, ingest: DEFAULT_INGEST_SETTINGS });
       try {
         const failed = await blocked.score({ id: 'b.txt', path: join(dir, 'b.txt') }, { sha256: 'sha-b', bytes: bytes('Border control.\n') });
         expect(failed.outcome.result?.row.docId).toBe('b.txt');
@@ -106,8 +109,8 @@ describe('worker pool', () => {
       expect(read.outcome).toEqual(given.outcome);
       // Size and modification time taken as the worker read the file, stored with its result.
       const info = await stat(join(dir, 'a.txt'));
-      expect(read.stored?.stamp).toEqual({ size: info.size, mtimeMs: info.mtimeMs });
-      expect(given.stored?.stamp).toBeUndefined();
+      expect(read.stored?.header.stamp).toEqual({ size: info.size, mtimeMs: info.mtimeMs });
+      expect(given.stored?.header.stamp).toBeUndefined();
       expect(read.outcome.result!.sha256).toBe(contentHash(bytes(text)));
       expect([read.bytesRead, given.bytesRead]).toEqual([text.length, text.length]);
       // The issues reading in this thread would give.
