@@ -145,10 +145,13 @@ export class FragmentStore {
     private readonly previous: Map<string, Location>,
     /** Records read from the packs themselves, by document id, when no exact index said where every result is. */
     private readonly found: Map<string, FoundRecord[]> | undefined,
+    /** The document ids of each pack's records, when the packs were read record by record. */
+    private readonly idsOf: Map<string, string[]> | undefined,
     /** The last index says the store held exactly its documents' results (see `open`). */
     private readonly wasExact: boolean,
     indexPath: string,
-    isExact: boolean,
+    /** This pass prunes the store, and its index says so (see `open`). */
+    private readonly isExact: boolean,
   ) {
     this.isIndexed = indexed.size > 0;
     this.nextIndex = new IndexWriter(indexPath, { format: FORMAT, layout: INDEX_LAYOUT, key, isExact });
@@ -175,12 +178,13 @@ export class FragmentStore {
     const lines = compacted?.lines ?? last.lines;
     const previous = new Map([...lines].map(([id, line]) => [id, line.at]));
     // An exact index of another key says every record is another key's: nothing to look for.
-    const found = last.isExact ? undefined : await readPacks(dir, key);
+    const read = last.isExact ? undefined : await readPacks(dir, key);
+    const found = read?.found;
     if (found) for (const [id, records] of found) if (!previous.has(id)) previous.set(id, records[0].at);
     await rm(indexPath, { force: true });
     for (const name of compacted?.emptied ?? []) await rm(join(dir, name), { force: true });
     const indexed = options.isReused === false ? new Map<string, IndexLine>() : lines;
-    return new FragmentStore(dir, key, pass, indexed, previous, options.isReused === false ? undefined : found, last.isExact && last.isOwnKey, indexPath, options.isExact ?? true);
+    return new FragmentStore(dir, key, pass, indexed, previous, options.isReused === false ? undefined : found, read?.idsOf, last.isExact && last.isOwnKey, indexPath, options.isExact ?? true);
   }
 
   /** True when the index of an earlier finished run under this key was read: most documents can then be reused. */
@@ -368,16 +372,23 @@ export class FragmentStore {
   /**
    * Remove the packs that hold no result of `ids` (of deleted documents, failed ones, or earlier
    * passes), and any other file. Nothing to do when the last index said the store was exact and
-   * this pass took every one of its lines and stored nothing new (an unchanged re-run).
+   * this pass took every one of its lines and stored nothing new (an unchanged re-run). A pass
+   * that is not exact (a shard's, whose folder may hold other shards' results) removes only the
+   * packs read record by record all of whose records are of `ids` and none in use: results of
+   * its own documents that it made again.
    */
   async prune(ids: Iterable<string>): Promise<void> {
     if (this.wasExact && this.indexed.size === 0 && !this.nextIndex.hasNewLines) return;
+    const own = new Set(ids);
     const live = new Set<string>();
-    for (const id of ids) {
+    for (const id of own) {
       const at = this.used.get(id);
       if (at) live.add(at.pack);
     }
-    for (const name of await readdir(this.dir)) if (!live.has(name)) await rm(join(this.dir, name), { recursive: true, force: true });
+    for (const name of await readdir(this.dir)) {
+      const isDead = this.isExact || (this.idsOf?.get(name)?.every((id) => own.has(id)) ?? false);
+      if (!live.has(name) && isDead) await rm(join(this.dir, name), { recursive: true, force: true });
+    }
   }
 }
 
@@ -425,13 +436,19 @@ export function storeResult(target: StoreTarget, result: DocResult, stamp: FileS
   if (previous && isStoredAlready(join(target.dir, previous.pack), previous, parts)) return { header, at: previous };
   if (pack?.pass !== target.pass || pack.dir !== target.dir) pack = { pass: target.pass, dir: target.dir, name: `${target.pass}-${randomBytes(4).toString('hex')}${PACK_SUFFIX}`, size: 0 };
   const at = { pack: pack.name, offset: pack.size, length: partsBytes(parts) };
-  const fd = openSync(join(target.dir, pack.name), 'a');
   try {
-    const written = writevSync(fd, parts);
-    // A short write (a full disk) leaves the record cut: the pass fails; the record is never indexed.
-    if (written !== at.length) throw Object.assign(new Error(`wrote ${written} of ${at.length} bytes`), { code: 'ENOSPC' });
-  } finally {
-    closeSync(fd);
+    const fd = openSync(join(target.dir, pack.name), 'a');
+    try {
+      const written = writevSync(fd, parts);
+      // A short write (a full disk) leaves the record cut: the pass fails, and the record is never indexed.
+      if (written !== at.length) throw Object.assign(new Error(`wrote ${written} of ${at.length} bytes`), { code: 'ENOSPC' });
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // Records written after a failed one go to a new pack, so that no offset counts bytes that may not be there.
+    pack = undefined;
+    throw error;
   }
   pack.size += at.length;
   return { header, at };
@@ -473,12 +490,16 @@ function isStoredAlready(path: string, at: Location, parts: readonly Uint8Array[
 }
 
 /**
- * Every whole record under `key` in the packs of `dir`, by document id, in pack and record order.
- * A pack is read up to its first record that is cut short or unreadable (a killed run's last).
+ * Every whole record under `key` in the packs of `dir`, by document id, in pack and record order,
+ * and the document ids of every pack's whole records, under any key. A pack is read up to its
+ * first record that is cut short or unreadable (a killed run's last).
  */
-async function readPacks(dir: string, key: string): Promise<Map<string, FoundRecord[]>> {
+async function readPacks(dir: string, key: string): Promise<{ found: Map<string, FoundRecord[]>; idsOf: Map<string, string[]> }> {
   const found = new Map<string, FoundRecord[]>();
+  const idsOf = new Map<string, string[]>();
   for (const name of (await readdir(dir)).filter((file) => file.endsWith(PACK_SUFFIX)).sort()) {
+    const ids: string[] = [];
+    idsOf.set(name, ids);
     let handle: FileHandle;
     try {
       handle = await open(join(dir, name), 'r');
@@ -502,6 +523,7 @@ async function readPacks(dir: string, key: string): Promise<Map<string, FoundRec
         if (header.format !== FORMAT || !Number.isInteger(header.bodyBytes)) break;
         const length = lineEnd + 1 + header.bodyBytes;
         if (offset + length > size) break;
+        ids.push(header.result.id);
         if (header.key === key) {
           const records = found.get(header.result.id) ?? [];
           records.push({ sha256: header.result.sha256, stamp: header.stamp, at: { pack: name, offset, length } });
@@ -515,7 +537,7 @@ async function readPacks(dir: string, key: string): Promise<Map<string, FoundRec
       await handle.close();
     }
   }
-  return found;
+  return { found, idsOf };
 }
 
 /** Bytes of a store's packs that no result needs, below which they are left as they are (however much of the store they are). */

@@ -152,7 +152,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         },
       });
       settledAt = performance.now();
-      if (!overrides.shard) await store.prune(scored.ids);
+      await store.prune(scored.ids);
       await store.saveIndex();
       // Only a speed-up, like the index: a run that cannot keep them works them out again next time.
       for (const [index, kept] of KEPT.entries()) if (kept.isChanged(keptRead[index])) await writeFileAtomic(join(stateDir, kept.file), kept.text()).catch(() => undefined);

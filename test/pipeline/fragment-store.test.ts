@@ -223,4 +223,29 @@ describe('fragment store', () => {
       expect(await readdir(packs)).toEqual([compacted]);
     });
   });
+  test("a shard's pass removes only packs all of whose results are its own documents' made again", async () => {
+    await inTempFolder('hsframe-shard-', async (dir, scorer) => {
+      const state = join(dir, 'state');
+      const packs = join(state, 'packs');
+      const stamp = { size: 50, mtimeMs: 3 };
+      const resultOf = async (id: string, version: number) => (await scoreBytes(scorer, new TextEncoder().encode(`Border control, version ${version} of ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}-${version}`)).result!;
+      /** A shard's pass over `ids` that makes every result again (as after a lexicon change, here new content), prunes, and saves its index. */
+      const pass = async (ids: string[], version: number) => {
+        const store = await FragmentStore.open(state, 'key-1', { isExact: false });
+        for (const id of ids) await store.write(await resultOf(id, version), stamp);
+        await store.prune(ids);
+        await store.saveIndex();
+      };
+      await pass(['other.txt'], 1);
+      const [other] = await readdir(packs);
+      for (let version = 1; version <= 4; version++) await pass(['a.txt', 'b.txt'], version);
+      // The other shard's pack stays; of this shard's, only the last pass's.
+      const left = await readdir(packs);
+      expect(left).toHaveLength(2);
+      expect(left).toContain(other);
+      const store = await FragmentStore.open(state, 'key-1');
+      for (const id of ['a.txt', 'b.txt']) expect(await store.readUnchanged(id, stamp)).toMatchObject({ result: { sha256: `sha-${id}-4` } });
+      expect(await store.readUnchanged('other.txt', stamp)).toMatchObject({ result: { sha256: 'sha-other.txt-1' } });
+    });
+  });
 });
