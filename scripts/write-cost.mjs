@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // CPU and wall time of an atomic write (temp file, then rename) of one small file, blocking
-// against asynchronous calls: what a worker pays to store one result.
+// against asynchronous calls (stored results were written so, a file each, before packs).
 // Usage: node scripts/write-cost.mjs [--files N] [--bytes N] [--dir DIR]
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, createWriteStream, openSync, readFile as readFileCallback, readSync, writevSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readFile as readFileCallback, readSync, type WriteStream } from 'node:fs';
 import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { finished } from 'node:stream/promises';
-import { makeDirs, partsBytes, TEMP_SUFFIX, tempPathFor } from '../output/index.js';
+import { makeDirs, partsBytes, TEMP_SUFFIX, tempPathFor, writeAllSync } from '../output/index.js';
 import type { Issue, ScoreRow } from '../document.js';
 import { isSameStamp, type FileStamp } from '../ingest/index.js';
 import { compareText } from '../compare-text.js';
@@ -242,8 +242,7 @@ export class FragmentStore {
       this.restamped.set(id, indexed);
       return { isStored: true };
     }
-    const records = this.found?.get(id);
-    if (!records) return { isStored: false };
+    if (!this.found?.has(id)) return { isStored: false };
     const stored = await this.readFoundHeader(id, (record) => isSameStamp(record.stamp, stamp));
     if (!stored || !isSameStamp(stored.header.stamp, stamp)) return { isStored: true };
     this.noteStored(stored);
@@ -439,9 +438,8 @@ export function storeResult(target: StoreTarget, result: DocResult, stamp: FileS
   try {
     const fd = openSync(join(target.dir, pack.name), 'a');
     try {
-      const written = writevSync(fd, parts);
-      // A short write (a full disk) leaves the record cut: the pass fails, and the record is never indexed.
-      if (written !== at.length) throw Object.assign(new Error(`wrote ${written} of ${at.length} bytes`), { code: 'ENOSPC' });
+      // A write that fails (a full disk) leaves the record cut: the pass fails, and the record is never indexed.
+      writeAllSync(fd, parts);
     } finally {
       closeSync(fd);
     }
