@@ -217,13 +217,6 @@ export class FragmentStore {
     for (const [id, at] of other.used) this.used.set(id, at);
   }
 
-  /** The stored result of `id` without its matches, if made from content `sha256` under this run key. */
-  async read(id: string, sha256: string): Promise<DocResult | undefined> {
-    const stored = await this.readFoundHeader(id, (record) => record.sha256 === sha256);
-    // Not indexed here: found by content, it is restamped (and indexed) next.
-    return stored && stored.header.result.sha256 === sha256 ? { ...stored.header.result, matchesCsv: NO_CSV } : undefined;
-  }
-
   /**
    * The stored result of `id` if its file still has the size and modification time it had
    * when scored: an unchanged re-run then need not read and hash the file (`--force` does).
@@ -298,19 +291,21 @@ export class FragmentStore {
   /** The first line of `id`'s record at `at`, read without the rows after it when it fits in one read. */
   private async readHeader(id: string, at: Location): Promise<StoredFragment | undefined> {
     try {
-      const handle = await open(join(this.dir, at.pack), 'r');
-      let head: Buffer;
-      try {
-        const size = Math.min(HEAD_BYTES, at.length);
-        const { bytesRead, buffer } = await handle.read(Buffer.alloc(size), 0, size, at.offset);
-        head = buffer.subarray(0, bytesRead);
-        if (!head.includes(0x0a)) head = await readAt(handle, at);
-      } finally {
-        await handle.close();
-      }
+      let head = await this.readBytes({ ...at, length: Math.min(HEAD_BYTES, at.length) });
+      if (!head.includes(0x0a)) head = await this.readBytes(at);
       return this.checked(parseRecord(head), id, at)?.header;
     } catch {
       return undefined;
+    }
+  }
+
+  /** The bytes at `at` in its pack (fewer when the pack is shorter). */
+  private async readBytes(at: Location): Promise<Buffer> {
+    const handle = await open(join(this.dir, at.pack), 'r');
+    try {
+      return await readAt(handle, at);
+    } finally {
+      await handle.close();
     }
   }
 
@@ -324,12 +319,7 @@ export class FragmentStore {
     const at = this.whereIs(id, sha256);
     if (!at) return undefined;
     try {
-      const handle = await open(join(this.dir, at.pack), 'r');
-      try {
-        return this.checked(parseRecord(await readAt(handle, at)), id, at);
-      } finally {
-        await handle.close();
-      }
+      return this.checked(parseRecord(await this.readBytes(at)), id, at);
     } catch {
       return undefined;
     }
@@ -560,6 +550,7 @@ async function compactPacks(dir: string, lines: ReadonlyMap<string, IndexLine>, 
   const compacted = new Map<string, IndexLine>();
   const handles = new Map<string, FileHandle>();
   const out = await open(join(dir, name), 'wx');
+  let isCopied = false;
   try {
     let offset = 0;
     // In pack order, so each pack is read from start to end.
@@ -573,15 +564,17 @@ async function compactPacks(dir: string, lines: ReadonlyMap<string, IndexLine>, 
       compacted.set(line.id, { ...line, at, line: Buffer.from(indexLineOf({ result: line, stamp: line.stamp }, at)) });
       offset += record.length;
     }
+    isCopied = true;
   } catch {
     // A pack that cannot be read as its index says: left as it is (the pass reads what it can).
-    await out.close();
-    await rm(join(dir, name), { force: true });
-    return undefined;
   } finally {
+    await out.close();
     for (const handle of handles.values()) await handle.close();
   }
-  await out.close();
+  if (!isCopied) {
+    await rm(join(dir, name), { force: true });
+    return undefined;
+  }
   return { lines: compacted, emptied: [...packs] };
 }
 

@@ -35,14 +35,14 @@ describe('fragment store', () => {
       expect(JSON.stringify(issues).length).toBeGreaterThan(16_384);
 
       const again = await FragmentStore.open(join(dir, 'state'), 'key-1');
-      expect(await again.read('a.txt', 'sha-a')).toEqual({ ...result, matchesCsv: [], segmentsCsv: undefined });
-      expect(await again.read('a.txt', 'sha-b')).toBeUndefined();
+      expect(await (await again.readByContent('a.txt', 'sha-a', stamp))?.full()).toEqual({ ...result, matchesCsv: [], segmentsCsv: undefined });
+      expect(await again.readByContent('a.txt', 'sha-b', stamp)).toBeUndefined();
       expect(await again.readUnchanged('a.txt', stamp)).toMatchObject({ result: { id: 'a.txt', issues }, isStored: true });
       expect(new TextDecoder().decode((await again.readRows('a.txt', 'sha-a'))!.matches)).toBe(Buffer.concat(result.matchesCsv).toString('utf8'));
       expect(await again.readRows('a.txt', 'sha-b')).toBeUndefined();
       // Another run key (other lexicons or options): nothing is reused.
       const other = await FragmentStore.open(join(dir, 'state'), 'key-2');
-      expect(await other.read('a.txt', 'sha-a')).toBeUndefined();
+      expect(await other.readByContent('a.txt', 'sha-a', stamp)).toBeUndefined();
     });
   });
   test('the index serves an unchanged result without its record, which is read only for the whole result, and is written again as read', async () => {
