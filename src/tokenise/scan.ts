@@ -16,6 +16,13 @@ import type { WordColumns } from './word-columns.js';
  * the next three words, up to the next punctuation or clause opener ("but", "as", "however").
  */
 
+const APOSTROPHE = 0x27;
+const MODIFIER_APOSTROPHE = 0x02bc;
+/** The apostrophe and the characters read as one: right and left single quotation marks, the modifier letter apostrophe. */
+const APOSTROPHES = [APOSTROPHE, 0x2019, 0x2018, MODIFIER_APOSTROPHE];
+const TYPOGRAPHIC_APOSTROPHE = /[\u2019\u2018\u02bc]/;
+const EVERY_TYPOGRAPHIC_APOSTROPHE = new RegExp(TYPOGRAPHIC_APOSTROPHE.source, 'g');
+
 const LETTER = 1;
 const DIGIT = 2;
 const PUNCTUATION = 3;
@@ -30,23 +37,34 @@ const CLASS = (() => {
     const char = String.fromCharCode(code);
     table[code] = isLetter.test(char) ? LETTER : isDigit.test(char) ? DIGIT : isPunctuation.test(char) ? PUNCTUATION : 0;
   }
+  // The modifier letter apostrophe is a letter to Unicode; here it is an apostrophe (`isApostrophe`).
+  table[MODIFIER_APOSTROPHE] = table[APOSTROPHE];
   return table;
 })();
 
-const APOSTROPHE = 0x27;
 const PERIOD = 0x2e;
 const HYPHEN = 0x2d;
 /** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
 const HYPHEN_PREFIXES = new Set('a anti co counter cross de e ex extra inter intra macro micro mid mini multi neo non over post pre pro pseudo re semi sub super trans ultra un under'.split(' '));
 const SENTENCE_ENDS = new Set([PERIOD, 0x21, 0x3f, 0x2026]);
 /** Closing quotes and brackets that may follow a sentence end. */
-const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb]);
+const CLOSERS = new Set([0x22, ...APOSTROPHES, 0x29, 0x5d, 0x201d, 0xbb]);
 /** Opening quotes and brackets that may start a sentence. */
-const OPENERS = new Set([0x22, 0x27, 0x28, 0x5b, 0x201c, 0x2018, 0xab]);
+const OPENERS = new Set([0x22, ...APOSTROPHES, 0x28, 0x5b, 0x201c, 0xab]);
 /** Lower-cased words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr prof st sr jr no nos art arts para paras subpara subparas sect sects reg regs ch chap pp vol fig cf vs al e.g i.e u.s u.k u.n ph.d sec gen col lt sgt hon rev ltd inc co corp dept approx jan feb mar apr jun jul aug sep sept oct nov dec op cit ibid'.split(' '),
 );
+
+/** True for `'` and the characters read as it (`APOSTROPHES`). */
+function isApostrophe(code: number): boolean {
+  return code === APOSTROPHE || code === 0x2019 || code === 0x2018 || code === MODIFIER_APOSTROPHE;
+}
+
+/** `text` with typographic apostrophes made `'` (each is one char code, so offsets stay). */
+function withPlainApostrophes(text: string): string {
+  return TYPOGRAPHIC_APOSTROPHE.test(text) ? text.replace(EVERY_TYPOGRAPHIC_APOSTROPHE, "'") : text;
+}
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;
@@ -66,7 +84,8 @@ function isUpperStart(text: string, at: number): boolean {
  * periods, that holds a letter; a clitic after an apostrophe is a word of its own. A
  * sentence ends at `. ! ? …` (and closing quotes or brackets) before a space and a capital or
  * digit, unless the period ends an abbreviation or an initial; a sentence without words is
- * not a sentence.
+ * not a sentence. A typographic apostrophe (’ ‘ ʼ) is read as `'` wherever it is, in words and
+ * between them, as if the text had been folded (without copying it).
  */
 export function scanParagraph(text: string, [from, to]: readonly [number, number], tokens: TokenColumns, words: WordColumns): TokenisedParagraph {
   const scanner = new ParagraphScanner(text, to, VOCABULARY, tokens, words);
@@ -144,7 +163,8 @@ class ParagraphScanner {
     if (!isPlain && text.charCodeAt(at) === PERIOD && text.lastIndexOf('.', at - 1) > start) at += 1;
     if (this.sentenceStart < 0) this.sentenceStart = start;
     const form = isPlain && isAscii ? this.vocabulary.inText(text, start, at, hash) : undefined;
-    const lower = form ? form.norm : text.slice(start, at).toLowerCase();
+    // Only a word with joiners can hold an apostrophe.
+    const lower = form ? form.norm : isPlain ? text.slice(start, at).toLowerCase() : withPlainApostrophes(text.slice(start, at).toLowerCase());
     this.lastWord = lower;
     this.lastWordEnd = at;
     if (!hasLetter) {
@@ -167,7 +187,7 @@ class ParagraphScanner {
     let end = at + 1;
     if (isEnd) while (end < to && (SENTENCE_ENDS.has(text.charCodeAt(end)) || CLOSERS.has(text.charCodeAt(end)))) end += 1;
     for (let mark = at; mark < end; mark++) {
-      const char = text[mark];
+      const char = isApostrophe(text.charCodeAt(mark)) ? "'" : text[mark];
       this.tokens.add(mark, mark + 1, char, char, false, false, 0);
       if (!isHyphen(char)) this.isBroken = true;
     }
@@ -236,7 +256,7 @@ class ParagraphScanner {
  * a hyphen after a prefix, or before the number that ends a word ("COVID-19").
  */
 function isJoiner(text: string, start: number, at: number, c: number, isPlain: boolean): boolean {
-  if (c === APOSTROPHE) return true;
+  if (isApostrophe(c)) return true;
   if (c === PERIOD) return at - text.lastIndexOf('.', at - 1) <= 4 || at - start <= 3 || !isUpperStart(text, at + 1);
   return c === HYPHEN && isPlain && (HYPHEN_PREFIXES.has(text.slice(start, at).toLowerCase()) || isNumberSuffix(text, at));
 }

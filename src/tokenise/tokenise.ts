@@ -42,10 +42,12 @@ const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
  * words are counted in `excludedWords`); so is a whole document in another language.
  */
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
-  // Typographic apostrophes are folded to ASCII (same length: offsets are kept), so both
-  // tokenisers recognise possessives and contractions alike whichever apostrophe a text uses.
-  const text = source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
+  // Typographic apostrophes are read as ASCII (same length: offsets are kept), so every
+  // tokeniser recognises possessives and contractions alike whichever apostrophe a text uses:
+  // wink-nlp is given a folded copy; `scan.v1` folds them as it reads (a copy of a text with
+  // one is made as parts, then copied again whole when first read).
   const tokeniser = settings.tokeniser;
+  const text = tokeniser === 'scan.v1' ? source.text : source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
   if (tokeniser !== 'scan.v1') startDocument();
   const tokenColumns = TokenColumns.forDocument();
   const columns = tokeniser === 'scan.v1' ? WordColumns.forDocument() : undefined;
@@ -132,10 +134,10 @@ function isWhiteSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
-/** Letters just before `at`, counted up to `most`. */
+/** Letters just before `at`, counted up to `most` (the modifier letter apostrophe, read as `'`, is not one). */
 function lettersBefore(text: string, at: number, most: number): number {
   let count = 0;
-  while (count < most && at - count - 1 >= 0 && LETTER.test(text[at - count - 1])) count += 1;
+  while (count < most && at - count - 1 >= 0 && LETTER.test(text[at - count - 1]) && text.charCodeAt(at - count - 1) !== 0x02bc) count += 1;
   return count;
 }
 

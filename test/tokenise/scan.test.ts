@@ -61,6 +61,47 @@ describe('scan.v1 tokeniser', () => {
     expect(doc.excludedWords).toBe(21);
   });
 
+  describe('a typographic apostrophe reads as an ASCII one', () => {
+    /** What a tokenised document is to everything after tokenising, as plain data. */
+    const reading = (text: string) => {
+      const { tokens, sentences, sentenceSpans, paragraphs, wordCount, language, words } = scan(text);
+      return { tokens: tokens.toArray(), sentences, sentenceSpans, paragraphs, wordCount, language, words };
+    };
+    const ascii = (text: string) => text.replace(/[\u2019\u2018\u02bc]/g, "'");
+    const typographic = (text: string, apostrophe: string) => text.replaceAll("'", apostrophe);
+
+    test.for(['\u2019', '\u2018', '\u02bc'])('U+%s', (apostrophe) => {
+      const texts = [
+        "The state's borders don't close; they aren't open. It isn't only a threat.",
+        "He said 'we are safe.' Then he left. 'Borders,' she said, 'close.'",
+        "In the 1990's, Hawai'i and Côte d'Ivoire's people, o'er the U.S.'s aims'. Then",
+        "Refugees' rights. Not the states' duty' 'but ours' 'n' rock'n'roll '' ' '",
+        "co-operation's aims, 'cross-border' and COVID-19's toll. We cannot say 'not'.",
+      ];
+      for (const text of texts) {
+        const typed = typographic(text, apostrophe);
+        expect(typed).not.toBe(text);
+        expect(reading(typed)).toEqual(reading(text));
+      }
+    });
+
+    test('on the bundled corpus, its own apostrophes and every apostrophe made typographic', async () => {
+      const corpus = fileURLToPath(new URL('../../corpora/eu-migration', import.meta.url));
+      const { files } = await findDocuments(corpus, ['.txt', '.md'], ['SOURCES.md']);
+      let changed = 0;
+      for (const file of files) {
+        const { doc } = await readDocument(file.path, file.id);
+        const text = doc!.text;
+        for (const typed of [text, typographic(ascii(text), '\u2019'), typographic(ascii(text), '\u02bc')]) {
+          if (typed === ascii(text)) continue;
+          changed += 1;
+          expect(reading(typed)).toEqual(reading(ascii(text)));
+        }
+      }
+      expect(changed).toBeGreaterThan(files.length);
+    });
+  });
+
   test('on the bundled corpus it finds the matches wink-fast.v1 finds, with the same word counts', async () => {
     const corpus = fileURLToPath(new URL('../../corpora/eu-migration', import.meta.url));
     const lexicons = ['security-frames.yaml', 'undp-human-security.yaml'].map((file) => fileURLToPath(new URL(`../../lexicons/${file}`, import.meta.url)));

@@ -86,6 +86,19 @@ describe('tokenise', () => {
     }
   }, 60_000);
 
+  test('a long paragraph is cut at the same place whichever apostrophe a word before a period ends with', () => {
+    // A sentence end after "crew'." or "crewʼ." is passed over (letters must come before the period), so the cut is after "crews.".
+    const filler = "Ask the crews. Then ask the crew'. ";
+    for (let shift = 0; shift < filler.length; shift += 1) {
+      const text = `${'x'.repeat(shift)} ${filler.repeat(Math.ceil(100_500 / filler.length))}Rest.`;
+      const [doc, typed] = [text, text.replaceAll("'", '\u02bc')].map((variant) => tokenise(textSource(variant), { tokeniser: 'scan.v1', language: 'en' }));
+      expect(doc.paragraphSpans.length).toBe(2);
+      expect(doc.text.slice(doc.paragraphSpans[0].end - 6, doc.paragraphSpans[0].end)).toBe('crews.');
+      expect(typed.paragraphSpans).toEqual(doc.paragraphSpans);
+      expect(typed.tokens.toArray()).toEqual(doc.tokens.toArray());
+    }
+  });
+
   test('a document in another language is not scored', () => {
     const doc = tokenise(textSource('La protection des réfugiés est une obligation des États et elle a été acceptée par tous dans le pays.'));
     expect(doc.language).toBe('fr');
