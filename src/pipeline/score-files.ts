@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Issue, ScoreRow } from '../document.js';
 import { knownInflections } from '../lexicon/index.js';
 import { contentHash, fsPathOf, readFileBytes, stampOf, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
@@ -8,7 +9,7 @@ import type { SegmentKind } from '../output/index.js';
 import type { FragmentStore, ReusedResult } from './fragment-store.js';
 import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
 import type { Scorer } from './scorer.js';
-import { WorkerPool, workerLexicons } from './worker-pool.js';
+import { documentsInFlight, WorkerPool, workerLexicons } from './worker-pool.js';
 
 /** Progress of a scoring pass, after each document. */
 export interface ScoreProgress {
@@ -64,6 +65,9 @@ export interface FilesScored {
   readonly bytes: number;
 }
 
+/** Files read in this thread (to tell a touched file's content unchanged) that may wait for a worker at once: their bytes are held meanwhile. */
+const HELD_READS = 8;
+
 /** Bytes to score before each extra worker thread pays for its start-up (~0.5 s). */
 const BYTES_PER_EXTRA_THREAD = 2_000_000;
 
@@ -113,10 +117,11 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
     return { outcome, bytesRead };
   };
   const stamper = new Stamper();
+  const heldReads = pLimit(HELD_READS);
   try {
-    // Enough files in flight to hide I/O latency (re-runs mostly stat and read small state files).
-    const outcomes = await mapBounded(files, Math.max(8, threads * 4), async (file, index) => {
-      const outcome = await scoreOne(file, settings, score, progress, stamper);
+    // Enough files in flight to keep the workers' queues full and hide I/O latency (re-runs mostly stat and read small state files).
+    const outcomes = await mapBounded(files, Math.max(8, documentsInFlight(threads)), async (file, index) => {
+      const outcome = await scoreOne(file, settings, score, progress, stamper, heldReads);
       progress.done += 1;
       if ('issue' in outcome) progress.failed += 1;
       else if (outcome.isCached) progress.cached += 1;
@@ -134,7 +139,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
  * One file: reuse its stored result when its size and modification time are unchanged, or
  * else when its content hash is; otherwise read and score it and store the result.
  */
-async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score: ScoreFn, progress: { bytes: number }, stamper: Stamper): Promise<Kept | { issue: Issue }> {
+async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score: ScoreFn, progress: { bytes: number }, stamper: Stamper, heldReads: LimitFunction): Promise<Kept | { issue: Issue }> {
   const store = settings.isForced ? undefined : settings.store;
   // Taken before reading: if the file changes meanwhile, the next run reads it again. When no
   // stored result can be reused, it is taken where the file is read.
@@ -146,23 +151,27 @@ async function scoreOne(file: DocumentFile, settings: ScoreFilesSettings, score:
     if (settings.onResult) settings.onResult(await reused.full());
     return kept(reused, async () => (await reused.full()).row, true, settings);
   };
+  const scored = async (read: Input | undefined): Promise<Kept | { issue: Issue }> => {
+    const { outcome, bytesRead } = await score(file, read, stamp ?? (settings.store ? 'take' : undefined));
+    progress.bytes += bytesRead;
+    const { result } = outcome;
+    if (!result) return { issue: outcome.issue };
+    settings.onResult?.(result);
+    return kept(result, () => result.row, false, settings);
+  };
   if (found?.result) return reuse(found.result, stamp!.size);
-  let read: Input | undefined;
   if (found?.isStored) {
     // Stored, but the file's size or time changed: unchanged content is recognised by its hash.
-    const input = await readInput(file, settings);
-    if ('issue' in input) return { issue: input.issue };
-    const reused = await store!.readByContent(file.id, input.sha256, stamp!);
-    if (reused) return reuse(reused, input.bytes.length);
-    read = input;
+    // Its bytes are held until scored, so only a few such files are read ahead of the workers.
+    return heldReads(async () => {
+      const input = await readInput(file, settings);
+      if ('issue' in input) return { issue: input.issue };
+      const reused = await store!.readByContent(file.id, input.sha256, stamp!);
+      return reused ? reuse(reused, input.bytes.length) : scored(input);
+    });
   }
   // Otherwise the file is read where it is scored: in a worker thread, when there are workers.
-  const { outcome, bytesRead } = await score(file, read, stamp ?? (settings.store ? 'take' : undefined));
-  progress.bytes += bytesRead;
-  const { result } = outcome;
-  if (!result) return { issue: outcome.issue };
-  settings.onResult?.(result);
-  return kept(result, () => result.row, false, settings);
+  return scored(undefined);
 }
 
 /**

@@ -5,20 +5,31 @@ import { addInflections } from '../lexicon/inflect.js';
 import { storeResult, type Location } from './fragment-store.js';
 import { NO_CSV, scoreBytes, type DocOutcome } from './score-bytes.js';
 import { createScorer } from './scorer.js';
-import type { WorkerAnswer, WorkerInit, WorkerTask } from './worker-pool.js';
+import type { WorkerAnswer, WorkerBatch, WorkerInit, WorkerMessage, WorkerTask } from './worker-pool.js';
 
-// A worker thread: its own wink-nlp instance and compiled lexicons; scores one document a message.
+// A worker thread: its own wink-nlp instance and compiled lexicons; scores a batch of documents a message.
 const init = workerData as WorkerInit;
 if (init.inflections) addInflections(init.inflections);
 const scorer = createScorer(init.lexicons.map(({ spec, origin }) => compileLexicon(spec, origin)), init.tokeniser);
-// Answers go back in the order the tasks came (the pool expects them so), even when a document
-// that came later is done first. Each result is stored as soon as it is made.
+// A batch's answers go back in one message, in the order of its tasks; batches are answered in
+// the order they came (the pool expects them so), even when a later one is done first. Each
+// result is stored as soon as it is made.
 let answered = Promise.resolve();
-parentPort!.on('message', (task: WorkerTask) => {
-  const answer = scoreTask(task).then(({ outcome, bytesRead, stamp }) => ({ ...store(outcome, stamp, task.previous), bytesRead }));
-  answered = answered.then(() => answer).then((outcome) => parentPort!.postMessage({ task: task.task, ...outcome }));
+parentPort!.on('message', ({ tasks }: WorkerBatch) => {
+  const answers = scoreBatch(tasks);
+  answered = answered.then(() => answers).then((list) => parentPort!.postMessage({ answers: list } satisfies WorkerMessage));
 });
-parentPort!.postMessage({ ready: true });
+parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
+
+/** Score and store the documents of a batch, one after another. */
+async function scoreBatch(tasks: readonly WorkerTask[]): Promise<(WorkerAnswer & { task: number })[]> {
+  const answers: (WorkerAnswer & { task: number })[] = [];
+  for (const task of tasks) {
+    const { outcome, bytesRead, stamp } = await scoreTask(task);
+    answers.push({ task: task.task, ...store(outcome, stamp, task.previous), bytesRead });
+  }
+  return answers;
+}
 
 /** Score the bytes a task brings, or else read its file here (blocking: this thread has nothing else to do meanwhile). */
 async function scoreTask(task: WorkerTask): Promise<{ outcome: DocOutcome; bytesRead: number; stamp?: FileStamp }> {

@@ -33,6 +33,25 @@ describe('worker pool', () => {
     }
   });
 
+  test('documents go to a worker in batches; after a crash, the documents of its batch go again one by one, and only the crashing one fails', async () => {
+    const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, script);
+    try {
+      const texts = Array.from({ length: 40 }, (_, index) => (index === 21 ? 'crash' : `doc ${index}`));
+      const outcomes = await Promise.all(texts.map((text, index) => pool.score({ id: `doc-${index}`, path: `/x/${index}` }, { sha256: 'sha', bytes: bytes(text) })));
+      const issues = outcomes.map(({ outcome }) => outcome.issue as { code: string; message: string; batch?: number });
+      expect(issues.map((issue) => issue.code)).toEqual(texts.map((text) => (text === 'crash' ? 'INTERNAL_ERROR' : 'ECHO')));
+      expect(issues.filter((issue) => issue.code === 'ECHO').map((issue) => issue.message)).toEqual(texts.filter((text) => text !== 'crash'));
+      const batches = issues.map((issue) => issue.batch ?? 0);
+      expect(Math.max(...batches)).toBe(8);
+      // The crash was in a batch of several: its seven other documents, all within seven of it, were answered alone by the replacement.
+      const alone = batches.flatMap((size, index) => (size === 1 && index > 1 ? [index] : []));
+      expect(alone).toHaveLength(7);
+      for (const index of alone) expect(Math.abs(index - 21)).toBeLessThan(8);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('closing the pool also stops a replacement worker that is still starting, so the process can exit', async () => {
     const markers = await mkdtemp(join(tmpdir(), 'hsframe-pool-'));
     try {
