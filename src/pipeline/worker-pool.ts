@@ -105,8 +105,9 @@ const BATCHES_PER_WORKER = 2;
 
 /**
  * Documents sent to a worker in one message, at most; their answers come back in one message
- * too. Each message wakes the thread it goes to, which on a busy machine takes the core from a
- * worker: a document a message cost a run about a tenth of its time (BENCHMARKS.md, round 32).
+ * too. Each message wakes the thread it goes to, which on a busy machine takes a core from a
+ * worker: with a document a message, a run switched threads two to three times as often
+ * (BENCHMARKS.md, round 32).
  */
 const BATCH_SIZE = 8;
 
