@@ -5,30 +5,43 @@ import { addInflections } from '../lexicon/inflect.js';
 import { storeResult, type Location } from './fragment-store.js';
 import { NO_CSV, scoreBytes, type DocOutcome } from './score-bytes.js';
 import { createScorer } from './scorer.js';
-import type { WorkerAnswer, WorkerBatch, WorkerInit, WorkerMessage, WorkerTask } from './worker-pool.js';
+import { MAX_HELD_ANSWER_BYTES, type WorkerAnswer, type WorkerBatch, type WorkerInit, type WorkerMessage, type WorkerTask } from './worker-pool.js';
 
 // A worker thread: its own wink-nlp instance and compiled lexicons; scores a batch of documents a message.
 const init = workerData as WorkerInit;
 if (init.inflections) addInflections(init.inflections);
 const scorer = createScorer(init.lexicons.map(({ spec, origin }) => compileLexicon(spec, origin)), init.tokeniser);
-// A batch's answers go back in one message, in the order of its tasks; batches are answered in
-// the order they came (the pool expects them so), even when a later one is done first. Each
-// result is stored as soon as it is made.
-let answered = Promise.resolve();
+// Batches are scored one after another, in the order they came, and their answers go back in
+// that order (the pool expects them so). Each result is stored as soon as it is made.
+let scoring = Promise.resolve();
 parentPort!.on('message', ({ tasks }: WorkerBatch) => {
-  const answers = scoreBatch(tasks);
-  answered = answered.then(() => answers).then((list) => parentPort!.postMessage({ answers: list } satisfies WorkerMessage));
+  scoring = scoring.then(() => scoreBatch(tasks));
 });
 parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
 
-/** Score and store the documents of a batch, one after another. */
-async function scoreBatch(tasks: readonly WorkerTask[]): Promise<(WorkerAnswer & { task: number })[]> {
-  const answers: (WorkerAnswer & { task: number })[] = [];
-  for (const task of tasks) {
+/** Score and store the documents of a batch, one after another; send their answers at the end, or before once they hold many rows. */
+async function scoreBatch(tasks: readonly WorkerTask[]): Promise<void> {
+  let answers: (WorkerAnswer & { task: number })[] = [];
+  let heldBytes = 0;
+  for (const [index, task] of tasks.entries()) {
     const { outcome, bytesRead, stamp } = await scoreTask(task);
-    answers.push({ task: task.task, ...store(outcome, stamp, task.previous), bytesRead });
+    const answer = { task: task.task, ...store(outcome, stamp, task.previous), bytesRead };
+    answers.push(answer);
+    heldBytes += rowBytes(answer.outcome);
+    if (heldBytes > (init.maxHeldAnswerBytes ?? MAX_HELD_ANSWER_BYTES) || index === tasks.length - 1) {
+      parentPort!.postMessage({ answers } satisfies WorkerMessage);
+      [answers, heldBytes] = [[], 0];
+    }
   }
-  return answers;
+}
+
+/** Bytes of the rows an answer carries (none when the result was stored). */
+function rowBytes(outcome: DocOutcome | undefined): number {
+  const result = outcome?.result;
+  if (!result) return 0;
+  let bytes = 0;
+  for (const part of [...result.matchesCsv, ...(result.segmentsCsv ?? [])]) bytes += part.length;
+  return bytes;
 }
 
 /** Score the bytes a task brings, or else read its file here (blocking: this thread has nothing else to do meanwhile). */

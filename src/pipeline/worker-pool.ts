@@ -24,6 +24,8 @@ export interface WorkerInit {
   readonly inflections?: Readonly<Record<string, readonly string[]>>;
   /** How workers read the files of tasks that bring no bytes. */
   readonly ingest: IngestSettings;
+  /** Bytes of rows a worker holds in unsent answers before it sends them (default `MAX_HELD_ANSWER_BYTES`). */
+  readonly maxHeldAnswerBytes?: number;
 }
 
 /** Compiled lexicons as a worker receives them: what each was compiled from. */
@@ -72,7 +74,7 @@ export interface WorkerBatch {
   readonly tasks: readonly WorkerTask[];
 }
 
-/** What a worker sends back: it is ready, or the answers to a batch, in the order of its tasks. */
+/** What a worker sends back: it is ready, or answers, in the order of its tasks: a batch's all at once, or in parts when they hold many rows (`MAX_HELD_ANSWER_BYTES`). */
 export type WorkerMessage = { readonly ready: true } | { readonly answers: readonly (WorkerAnswer & { readonly task: number })[] };
 
 /**
@@ -95,6 +97,8 @@ interface Slot {
   readonly worker: Worker;
   /** Batches sent to the worker, in the order it works through them (the first is in progress). */
   readonly pending: Pending[][];
+  /** Documents of the first batch answered so far. */
+  answered: number;
 }
 
 /**
@@ -110,6 +114,13 @@ const BATCHES_PER_WORKER = 2;
  * (BENCHMARKS.md, round 32).
  */
 const BATCH_SIZE = 8;
+
+/**
+ * Bytes of rows (of matches.csv and segments.csv) a worker holds in answers not yet sent; past
+ * this it sends those it has before the batch is done. A result carries its rows only when the
+ * pool has no store (with one, the rows stay in the store).
+ */
+export const MAX_HELD_ANSWER_BYTES = 16_000_000;
 
 /** Documents a pool can be working on at once (its queue is best kept this full). */
 export function documentsInFlight(workers: number): number {
@@ -172,7 +183,7 @@ export class WorkerPool {
 
   private spawn(): Promise<void> {
     return new Promise((ready, fail) => {
-      const slot: Slot = { worker: new Worker(this.script, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [] };
+      const slot: Slot = { worker: new Worker(this.script, { workerData: this.init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), pending: [], answered: 0 };
       this.starting.add(slot.worker);
       let isReady = false;
       let crash: Error | undefined;
@@ -183,11 +194,17 @@ export class WorkerPool {
           if (this.isClosed) return void slot.worker.terminate().then(() => ready());
           this.slots.push(slot);
           ready();
-        } else if (slot.pending.length > 0 && message.answers[0]?.task === slot.pending[0][0].task.task) {
-          const batch = slot.pending.shift()!;
-          message.answers.forEach(({ outcome, stored, storeError, bytesRead }, index) => {
-            batch[index].resolve({ outcome: outcome ?? { result: { ...stored!.header.result, matchesCsv: NO_CSV } }, stored, storeError, bytesRead: bytesRead ?? 0 });
-          });
+        } else {
+          for (const { task, outcome, stored, storeError, bytesRead } of message.answers) {
+            const batch = slot.pending[0];
+            if (batch?.[slot.answered].task.task !== task) break;
+            batch[slot.answered].resolve({ outcome: outcome ?? { result: { ...stored!.header.result, matchesCsv: NO_CSV } }, stored, storeError, bytesRead: bytesRead ?? 0 });
+            slot.answered += 1;
+            if (slot.answered === batch.length) {
+              slot.pending.shift();
+              slot.answered = 0;
+            }
+          }
         }
         this.dispatch();
       });
@@ -204,8 +221,9 @@ export class WorkerPool {
         if (this.isClosed) return;
         this.slots.splice(this.slots.indexOf(slot), 1);
         // The batches sent after the one in progress go back to the queue; so do the documents of
-        // the one in progress, each to be sent alone, unless it was one document: that one failed.
-        const [current, ...waiting] = slot.pending;
+        // the one in progress not yet answered, each to be sent alone, unless there was one: that one failed.
+        const [first, ...waiting] = slot.pending;
+        const current = first?.slice(slot.answered);
         this.queue.unshift(...(current && current.length > 1 ? current.map((pending) => ({ ...pending, isAlone: true })) : []), ...waiting.flat());
         if (current && current.length === 1) {
           const { task, resolve } = current[0];

@@ -52,6 +52,42 @@ describe('worker pool', () => {
     }
   });
 
+  test('a batch answered in parts: after a crash, only its documents not yet answered go again, one by one', async () => {
+    const parts = fileURLToPath(new URL('./fixtures/part-answer-worker.mjs', import.meta.url));
+    const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, parts);
+    try {
+      const texts = Array.from({ length: 40 }, (_, index) => (index === 21 ? 'crash' : `doc ${index}`));
+      const outcomes = await Promise.all(texts.map((text, index) => pool.score({ id: `doc-${index}`, path: `/x/${index}` }, { sha256: 'sha', bytes: bytes(text) })));
+      const issues = outcomes.map(({ outcome }) => outcome.issue as { code: string; message: string; batch?: number });
+      expect(issues.map((issue) => issue.code)).toEqual(texts.map((text) => (text === 'crash' ? 'INTERNAL_ERROR' : 'ECHO')));
+      expect(issues.filter((issue) => issue.code === 'ECHO').map((issue) => issue.message)).toEqual(texts.filter((text) => text !== 'crash'));
+      // The documents of the crashed batch answered before the crash were not sent again; those after it were, alone.
+      const alone = issues.flatMap((issue, index) => (issue.batch === 1 && index > 1 ? [index] : []));
+      expect(alone.length).toBeGreaterThan(0);
+      expect(alone.length).toBeLessThan(7);
+      for (const index of alone) expect(index > 21 && index < 29).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test.skipIf(!WorkerPool.isAvailable())('without a store, a worker sends the answers it holds before its batch is done once their rows pass a size', async () => {
+    const lexicons = await bundledLexicons();
+    const texts = Array.from({ length: 12 }, (_, index) => `Refugees ${index} need protection from border violence.\n`);
+    const score = async (maxHeldAnswerBytes: number | undefined) => {
+      const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS, maxHeldAnswerBytes });
+      try {
+        return await Promise.all(texts.map((text, index) => pool.score({ id: `d${index}.txt`, path: `/x/d${index}.txt` }, { sha256: `sha-${index}`, bytes: bytes(text) })));
+      } finally {
+        await pool.close();
+      }
+    };
+    const [whole, parts] = await Promise.all([score(undefined), score(1)]);
+    expect(parts.map(({ outcome }) => outcome.result?.id)).toEqual(texts.map((_, index) => `d${index}.txt`));
+    expect(parts.map(({ outcome }) => outcome)).toEqual(whole.map(({ outcome }) => outcome));
+    expect(parts.every(({ outcome }) => outcome.result!.matchesCsv.length > 0)).toBe(true);
+  });
+
   test('closing the pool also stops a replacement worker that is still starting, so the process can exit', async () => {
     const markers = await mkdtemp(join(tmpdir(), 'hsframe-pool-'));
     try {
