@@ -44,8 +44,8 @@ const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
   // Typographic apostrophes are read as ASCII (same length: offsets are kept), so every
   // tokeniser recognises possessives and contractions alike whichever apostrophe a text uses:
-  // wink-nlp is given a folded copy; `scan.v1` folds them as it reads (a copy of a text with
-  // one is made as parts, then copied again whole when first read).
+  // wink-nlp is given a folded copy; `scan.v1` folds them as it reads, without a copy of the
+  // text (`replace` joins its parts lazily, and the first read then copies them whole).
   const tokeniser = settings.tokeniser;
   const text = tokeniser === 'scan.v1' ? source.text : source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
   if (tokeniser !== 'scan.v1') startDocument();
