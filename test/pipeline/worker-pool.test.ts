@@ -17,6 +17,26 @@ async function bundledLexicons() {
   return workerLexicons(scorer!.lexicons);
 }
 
+/** Forty documents sent at once, the 22nd of which crashes its worker. */
+const FORTY_WITH_A_CRASH = Array.from({ length: 40 }, (_, index) => (index === 21 ? 'crash' : `doc ${index}`));
+
+/**
+ * The issues a stand-in worker (`script`) answers for `texts`, sent to one worker at once, after
+ * checking that every document was echoed but those that crash it, which failed.
+ */
+async function echoed(script: string, texts: readonly string[]): Promise<{ code: string; message: string; batch?: number }[]> {
+  const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, script);
+  try {
+    const outcomes = await Promise.all(texts.map((text, index) => pool.score({ id: `doc-${index}`, path: `/x/${index}` }, { sha256: 'sha', bytes: bytes(text) })));
+    const issues = outcomes.map(({ outcome }) => outcome.issue as { code: string; message: string; batch?: number });
+    expect(issues.map((issue) => issue.code)).toEqual(texts.map((text) => (text === 'crash' ? 'INTERNAL_ERROR' : 'ECHO')));
+    expect(issues.filter((issue) => issue.code === 'ECHO').map((issue) => issue.message)).toEqual(texts.filter((text) => text !== 'crash'));
+    return issues;
+  } finally {
+    await pool.close();
+  }
+}
+
 describe('worker pool', () => {
   test('a crash fails only its document; documents already sent to the crashed worker are scored by its replacement', async () => {
     const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, script);
@@ -34,41 +54,22 @@ describe('worker pool', () => {
   });
 
   test('documents go to a worker in batches; after a crash, the documents of its batch go again one by one, and only the crashing one fails', async () => {
-    const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, script);
-    try {
-      const texts = Array.from({ length: 40 }, (_, index) => (index === 21 ? 'crash' : `doc ${index}`));
-      const outcomes = await Promise.all(texts.map((text, index) => pool.score({ id: `doc-${index}`, path: `/x/${index}` }, { sha256: 'sha', bytes: bytes(text) })));
-      const issues = outcomes.map(({ outcome }) => outcome.issue as { code: string; message: string; batch?: number });
-      expect(issues.map((issue) => issue.code)).toEqual(texts.map((text) => (text === 'crash' ? 'INTERNAL_ERROR' : 'ECHO')));
-      expect(issues.filter((issue) => issue.code === 'ECHO').map((issue) => issue.message)).toEqual(texts.filter((text) => text !== 'crash'));
-      const batches = issues.map((issue) => issue.batch ?? 0);
-      expect(Math.max(...batches)).toBe(8);
-      // The crash was in a batch of several: its seven other documents, all within seven of it, were answered alone by the replacement.
-      const alone = batches.flatMap((size, index) => (size === 1 && index > 1 ? [index] : []));
-      expect(alone).toHaveLength(7);
-      for (const index of alone) expect(Math.abs(index - 21)).toBeLessThan(8);
-    } finally {
-      await pool.close();
-    }
+    const issues = await echoed(script, FORTY_WITH_A_CRASH);
+    const batches = issues.map((issue) => issue.batch ?? 0);
+    expect(Math.max(...batches)).toBe(8);
+    // The crash was in a batch of several: its seven other documents, all within seven of it, were answered alone by the replacement.
+    const alone = batches.flatMap((size, index) => (size === 1 && index > 1 ? [index] : []));
+    expect(alone).toHaveLength(7);
+    for (const index of alone) expect(Math.abs(index - 21)).toBeLessThan(8);
   });
 
   test('a batch answered in parts: after a crash, only its documents not yet answered go again, one by one', async () => {
-    const parts = fileURLToPath(new URL('./fixtures/part-answer-worker.mjs', import.meta.url));
-    const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, parts);
-    try {
-      const texts = Array.from({ length: 40 }, (_, index) => (index === 21 ? 'crash' : `doc ${index}`));
-      const outcomes = await Promise.all(texts.map((text, index) => pool.score({ id: `doc-${index}`, path: `/x/${index}` }, { sha256: 'sha', bytes: bytes(text) })));
-      const issues = outcomes.map(({ outcome }) => outcome.issue as { code: string; message: string; batch?: number });
-      expect(issues.map((issue) => issue.code)).toEqual(texts.map((text) => (text === 'crash' ? 'INTERNAL_ERROR' : 'ECHO')));
-      expect(issues.filter((issue) => issue.code === 'ECHO').map((issue) => issue.message)).toEqual(texts.filter((text) => text !== 'crash'));
-      // The documents of the crashed batch answered before the crash were not sent again; those after it were, alone.
-      const alone = issues.flatMap((issue, index) => (issue.batch === 1 && index > 1 ? [index] : []));
-      expect(alone.length).toBeGreaterThan(0);
-      expect(alone.length).toBeLessThan(7);
-      for (const index of alone) expect(index > 21 && index < 29).toBe(true);
-    } finally {
-      await pool.close();
-    }
+    const issues = await echoed(fileURLToPath(new URL('./fixtures/part-answer-worker.mjs', import.meta.url)), FORTY_WITH_A_CRASH);
+    // The documents of the crashed batch answered before the crash were not sent again; those after it were, alone.
+    const alone = issues.flatMap((issue, index) => (issue.batch === 1 && index > 1 ? [index] : []));
+    expect(alone.length).toBeGreaterThan(0);
+    expect(alone.length).toBeLessThan(7);
+    for (const index of alone) expect(index > 21 && index < 29).toBe(true);
   });
 
   test.skipIf(!WorkerPool.isAvailable())('without a store, a worker sends the answers it holds before its batch is done once their rows pass a size', async () => {
