@@ -130,8 +130,8 @@ export function documentsInFlight(workers: number): number {
 /**
  * A fixed pool of worker threads for tokenise + classify. Each works through batches of
  * documents, one document at a time; a crashed worker is replaced, and fails only the document
- * it was on: the documents of the batch it was on are sent again one by one, and one that
- * crashes a worker alone fails.
+ * it was on: the documents of its batch not yet answered are sent again one by one, and one
+ * that crashes a worker alone fails.
  */
 export class WorkerPool {
   private readonly queue: Pending[] = [];

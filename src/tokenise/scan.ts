@@ -62,7 +62,7 @@ function isApostrophe(code: number): boolean {
 }
 
 /** `text` with typographic apostrophes made `'` (each is one char code, so offsets stay). */
-function withPlainApostrophes(text: string): string {
+export function withPlainApostrophes(text: string): string {
   return TYPOGRAPHIC_APOSTROPHE.test(text) ? text.replace(EVERY_TYPOGRAPHIC_APOSTROPHE, "'") : text;
 }
 

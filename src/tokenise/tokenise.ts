@@ -1,7 +1,7 @@
 import type { SourceDoc, TextSpan, TokenisedDoc, TokenRange } from '../document.js';
 import { TokenColumns } from '../token-list.js';
 import { languageOf, newLanguageCounts } from './detect-language.js';
-import { scanParagraph } from './scan.js';
+import { scanParagraph, withPlainApostrophes } from './scan.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { tokeniseParagraph } from './tokenise-paragraph.js';
 import { WordColumns } from './word-columns.js';
@@ -34,7 +34,6 @@ const UPPER = /\p{Lu}/u;
 const LETTER = /\p{L}/u;
 /** A paragraph needs this many words before its own language can leave it out. */
 const MIN_WORDS_FOR_LANGUAGE = 12;
-const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 /**
  * Tokenise a document one paragraph at a time: tokens with offsets, lemmas, negation flags
@@ -47,7 +46,7 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   // wink-nlp is given a folded copy; `scan.v1` folds them as it reads, without a copy of the
   // text (`replace` joins its parts lazily, and the first read then copies them whole).
   const tokeniser = settings.tokeniser;
-  const text = tokeniser === 'scan.v1' ? source.text : source.text.replace(TYPOGRAPHIC_APOSTROPHES, "'");
+  const text = tokeniser === 'scan.v1' ? source.text : withPlainApostrophes(source.text);
   if (tokeniser !== 'scan.v1') startDocument();
   const tokenColumns = TokenColumns.forDocument();
   const columns = tokeniser === 'scan.v1' ? WordColumns.forDocument() : undefined;
