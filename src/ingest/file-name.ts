@@ -48,5 +48,5 @@ const ESCAPED_BYTE = /%[0-9A-F]{2}/;
 
 /** The bytes of a name as `nameFromBytes` writes it: UTF-8, each `%XX` read back as the byte it stands for. */
 export function bytesOfName(name: string): Buffer {
-  return Buffer.concat(name.split(/(%[0-9A-F]{2})/).map((part, index) => (index % 2 === 1 ? Buffer.of(Number.parseInt(part.slice(1), 16)) : Buffer.from(part))));
+  return Buffer.concat(name.split(new RegExp(`(${ESCAPED_BYTE.source})`)).map((part, index) => (index % 2 === 1 ? Buffer.of(Number.parseInt(part.slice(1), 16)) : Buffer.from(part))));
 }

@@ -4,8 +4,9 @@ import { compileLexicon } from '../lexicon/compile-lexicon.js';
 import { addInflections } from '../lexicon/inflect.js';
 import { storeResult, type Location } from './fragment-store.js';
 import { NO_CSV, scoreBytes, type DocOutcome } from './score-bytes.js';
+import { partsBytes } from '../output/index.js';
 import { createScorer } from './scorer.js';
-import { MAX_HELD_ANSWER_BYTES, type WorkerAnswer, type WorkerBatch, type WorkerInit, type WorkerMessage, type WorkerTask } from './worker-pool.js';
+import { MAX_HELD_ANSWER_BYTES, type TaskAnswer, type WorkerAnswer, type WorkerBatch, type WorkerInit, type WorkerMessage, type WorkerTask } from './worker-pool.js';
 
 // A worker thread: its own wink-nlp instance and compiled lexicons; scores a batch of documents a message.
 const init = workerData as WorkerInit;
@@ -21,7 +22,7 @@ parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
 
 /** Score and store the documents of a batch, one after another; send their answers at the end, or before once they hold many rows. */
 async function scoreBatch(tasks: readonly WorkerTask[]): Promise<void> {
-  let answers: (WorkerAnswer & { task: number })[] = [];
+  let answers: TaskAnswer[] = [];
   let heldBytes = 0;
   for (const [index, task] of tasks.entries()) {
     const { outcome, bytesRead, stamp } = await scoreTask(task);
@@ -38,10 +39,7 @@ async function scoreBatch(tasks: readonly WorkerTask[]): Promise<void> {
 /** Bytes of the rows an answer carries (none when the result was stored). */
 function rowBytes(outcome: DocOutcome | undefined): number {
   const result = outcome?.result;
-  if (!result) return 0;
-  let bytes = 0;
-  for (const part of [...result.matchesCsv, ...(result.segmentsCsv ?? [])]) bytes += part.length;
-  return bytes;
+  return result ? partsBytes(result.matchesCsv) + partsBytes(result.segmentsCsv ?? []) : 0;
 }
 
 /** Score the bytes a task brings, or else read its file here (blocking: this thread has nothing else to do meanwhile). */

@@ -74,8 +74,11 @@ export interface WorkerBatch {
   readonly tasks: readonly WorkerTask[];
 }
 
+/** A worker's answer to the task numbered `task`. */
+export type TaskAnswer = WorkerAnswer & { readonly task: number };
+
 /** What a worker sends back: it is ready, or answers, in the order of its tasks: a batch's all at once, or in parts when they hold many rows (`MAX_HELD_ANSWER_BYTES`). */
-export type WorkerMessage = { readonly ready: true } | { readonly answers: readonly (WorkerAnswer & { readonly task: number })[] };
+export type WorkerMessage = { readonly ready: true } | { readonly answers: readonly TaskAnswer[] };
 
 /**
  * Heap cap of each worker (MB): V8 then collects garbage before the heap grows, so memory stays

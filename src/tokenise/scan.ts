@@ -17,10 +17,12 @@ import type { WordColumns } from './word-columns.js';
  */
 
 const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const LEFT_QUOTE = 0x2018;
 const MODIFIER_APOSTROPHE = 0x02bc;
 /** The apostrophe and the characters read as one: right and left single quotation marks, the modifier letter apostrophe. */
-const APOSTROPHES = [APOSTROPHE, 0x2019, 0x2018, MODIFIER_APOSTROPHE];
-const TYPOGRAPHIC_APOSTROPHE = /[\u2019\u2018\u02bc]/;
+const APOSTROPHES = [APOSTROPHE, RIGHT_QUOTE, LEFT_QUOTE, MODIFIER_APOSTROPHE];
+const TYPOGRAPHIC_APOSTROPHE = new RegExp(`[${String.fromCharCode(RIGHT_QUOTE, LEFT_QUOTE, MODIFIER_APOSTROPHE)}]`);
 const EVERY_TYPOGRAPHIC_APOSTROPHE = new RegExp(TYPOGRAPHIC_APOSTROPHE.source, 'g');
 
 const LETTER = 1;
@@ -57,8 +59,8 @@ const ABBREVIATIONS = new Set(
 );
 
 /** True for `'` and the characters read as it (`APOSTROPHES`). */
-function isApostrophe(code: number): boolean {
-  return code === APOSTROPHE || code === 0x2019 || code === 0x2018 || code === MODIFIER_APOSTROPHE;
+export function isApostrophe(code: number): boolean {
+  return code === APOSTROPHE || code === RIGHT_QUOTE || code === LEFT_QUOTE || code === MODIFIER_APOSTROPHE;
 }
 
 /** `text` with typographic apostrophes made `'` (each is one char code, so offsets stay). */

@@ -1,7 +1,7 @@
 import type { SourceDoc, TextSpan, TokenisedDoc, TokenRange } from '../document.js';
 import { TokenColumns } from '../token-list.js';
 import { languageOf, newLanguageCounts } from './detect-language.js';
-import { scanParagraph, withPlainApostrophes } from './scan.js';
+import { isApostrophe, scanParagraph, withPlainApostrophes } from './scan.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { tokeniseParagraph } from './tokenise-paragraph.js';
 import { WordColumns } from './word-columns.js';
@@ -133,10 +133,10 @@ function isWhiteSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
-/** Letters just before `at`, counted up to `most` (the modifier letter apostrophe, read as `'`, is not one). */
+/** Letters just before `at`, counted up to `most` (the modifier letter apostrophe, read as `'` by `isApostrophe`, is not one). */
 function lettersBefore(text: string, at: number, most: number): number {
   let count = 0;
-  while (count < most && at - count - 1 >= 0 && LETTER.test(text[at - count - 1]) && text.charCodeAt(at - count - 1) !== 0x02bc) count += 1;
+  while (count < most && at - count - 1 >= 0 && LETTER.test(text[at - count - 1]) && !isApostrophe(text.charCodeAt(at - count - 1))) count += 1;
   return count;
 }
 

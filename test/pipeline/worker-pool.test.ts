@@ -2,12 +2,13 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { contentHash, DEFAULT_INGEST_SETTINGS, readFileBytes } from '../../src/ingest/index.js';
 import { parseLexicon } from '../../src/lexicon/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
-import { WorkerPool, workerLexicons } from '../../src/pipeline/worker-pool.js';
+import { WorkerPool, workerLexicons, type WorkerBatch, type WorkerMessage } from '../../src/pipeline/worker-pool.js';
 
 const script = fileURLToPath(new URL('./fixtures/crash-worker.mjs', import.meta.url));
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -73,6 +74,31 @@ describe('worker pool', () => {
   });
 
   test.skipIf(!WorkerPool.isAvailable())('without a store, a worker sends the answers it holds before its batch is done once their rows pass a size', async () => {
+    const lexicons = await bundledLexicons();
+    const tasks = Array.from({ length: 6 }, (_, index) => ({ task: index, id: `d${index}.txt`, path: `/x/d${index}.txt`, input: { sha256: `sha-${index}`, bytes: bytes(`Refugees ${index} need protection.\n`).buffer } }));
+    /** The messages of answers the worker sends for one batch of `tasks`. */
+    const messagesFor = async (maxHeldAnswerBytes: number | undefined) => {
+      const worker = new Worker(fileURLToPath(new URL('../../dist/pipeline/score-worker.js', import.meta.url)), { workerData: { lexicons, tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS, maxHeldAnswerBytes } });
+      try {
+        const messages: WorkerMessage[] = [];
+        await new Promise<void>((done, fail) => {
+          worker.on('error', fail);
+          worker.on('message', (message: WorkerMessage) => {
+            if ('ready' in message) return void worker.postMessage({ tasks } satisfies WorkerBatch);
+            messages.push(message);
+            if (messages.flatMap((sent) => ('answers' in sent ? sent.answers : [])).length === tasks.length) done();
+          });
+        });
+        return messages.map((message) => ('answers' in message ? message.answers.map((answer) => answer.task) : []));
+      } finally {
+        await worker.terminate();
+      }
+    };
+    expect(await messagesFor(undefined)).toEqual([[0, 1, 2, 3, 4, 5]]);
+    expect(await messagesFor(1)).toEqual([[0], [1], [2], [3], [4], [5]]);
+  });
+
+  test.skipIf(!WorkerPool.isAvailable())('answers a worker sends in parts are the answers it sends whole', async () => {
     const lexicons = await bundledLexicons();
     const texts = Array.from({ length: 12 }, (_, index) => `Refugees ${index} need protection from border violence.\n`);
     const score = async (maxHeldAnswerBytes: number | undefined) => {
