@@ -114,7 +114,7 @@ const fastest = (list) => {
 const [one, oneCore, all] = [fastest(runs.one), fastest(runs.oneCore), fastest(runs.all)];
 // The runs above reuse one output folder whose stored results and tables already hold, byte for
 // byte, what they make: those are not written again. After a lexicon change every stored result
-// (one file per document) and every table is written again. Two copies of the lexicons that
+// (a record per document in the packs) and every table is written again. Two copies of the lexicons that
 // differ in a comment only (so they score alike, under another run key each) are used in turn,
 // so each of these runs follows a change: one pinned to one core, then one on all cores, twice.
 const variants = ['a', 'b'].map((name) => {
