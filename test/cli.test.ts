@@ -164,6 +164,20 @@ describe.concurrent('hsframe help, version, unknown command', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('frobnicate');
   }, TIMEOUT);
+
+  test('an argument that is not UTF-8: exit 2, the argument named by its bytes, nothing written', async () => {
+    const parent = await folder('latin1');
+    const out = join(parent, 'out');
+    // The shell's printf makes the byte 0xE7 (a Latin-1 ç), which no string of this test can carry.
+    const script = 'mkdir "$(printf "%s/fran\\347ais" "$2")" && exec "$0" "$1" run --corpus "$(printf "%s/fran\\347ais" "$2")" --out "$3"';
+    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done) => {
+      execFile('sh', ['-c', script, process.execPath, BIN, parent, out], (error, _stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stderr }));
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`argument 3 is not valid UTF-8: ${parent}/fran%E7ais`);
+    expect(stderr).not.toContain('PATH_NOT_FOUND');
+    expect(existsSync(out)).toBe(false);
+  }, TIMEOUT);
 });
 
 /** Write a pipeline YAML; `options` lines are appended under `options:`. */

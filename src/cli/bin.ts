@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { reasonOf } from '../issues.js';
+import { argumentBytes, argumentNotUtf8, notUtf8Message } from './argument-bytes.js';
 import { EXIT } from './io.js';
 import { run } from './main.js';
 
@@ -15,7 +16,11 @@ function onStdoutError(error: unknown): never {
 }
 process.stdout.on('error', onStdoutError);
 
-const code = await run(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+// An argument that is not UTF-8 reaches the program already changed (Node decodes it as UTF-8): refused, named by its bytes.
+const notUtf8 = argumentNotUtf8(argumentBytes(argv) ?? []);
+if (notUtf8) process.stderr.write(notUtf8Message(notUtf8));
+process.exitCode = notUtf8 ? EXIT.fatal : await run(argv, {
   stdout: (text) => {
     try {
       process.stdout.write(text);
@@ -28,4 +33,3 @@ const code = await run(process.argv.slice(2), {
   isTerminal: process.stderr.isTTY === true,
   stdin: process.stdin,
 });
-process.exitCode = code;
