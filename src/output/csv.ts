@@ -91,8 +91,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return `${settings.hasBom ? '\ufeff' : ''}${csvRows([header, ...rows], settings)}`;
 }
 
+/** What starts a formula in a spreadsheet: `=`, `+`, `-`, `@`, tab, carriage return, and the full-width `＝`, `＋`, `－`, `＠`. */
+const FORMULA_CHARS = '=+-@\t\r\uff1d\uff0b\uff0d\uff20';
 /** A value a spreadsheet could run as a formula, after any quotes: those quotes are taken for the neutralising quote when read back. */
-const FORMULA_START = /^'*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+const FORMULA_START = new RegExp(`^'*[${FORMULA_CHARS.replace('-', '\\-')}]`);
+/** The char codes a value that matches `FORMULA_START` can start with. */
+const FORMULA_START_CODES = new Set([0x27, ...[...FORMULA_CHARS].map((char) => char.charCodeAt(0))]);
 
 /**
  * A text cell that a spreadsheet will not run as a formula: a value starting with `=`, `+`,
@@ -106,7 +110,7 @@ export function textCell(value: string): Cell {
 
 /** False when no value that starts with this char code matches `FORMULA_START` (`textCell` leaves it as it is). */
 export function mayStartFormula(code: number): boolean {
-  return code === 0x27 || code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d || code === 0xff1d || code === 0xff0b || code === 0xff0d || code === 0xff20;
+  return FORMULA_START_CODES.has(code);
 }
 
 /** The value of a text cell: the quote `textCell` puts before a formula-like value removed. */
