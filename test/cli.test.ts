@@ -96,7 +96,7 @@ describe.concurrent('hsframe score', () => {
       child.stderr.on('data', (chunk) => (stderr += chunk));
       const code = await new Promise((done) => child.on('close', done));
       expect(code).toBe(2);
-      expect(stderr).toBe('hsframe: cannot write to standard output: ENOSPC (the disk is full)\n');
+      expect(stderr).toBe('standard output  OUTPUT_WRITE_FAILED  cannot write: ENOSPC (the disk is full)\n');
     } finally {
       closeSync(full);
     }
@@ -256,5 +256,40 @@ describe('hsframe run', () => {
     const { code, stderr } = await hsframe(['run', file, '--out', '/proc/hsframe-out']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/\/proc\/hsframe-out {2}OUTPUT_WRITE_FAILED .*ENOENT/);
+  }, TIMEOUT);
+});
+
+describe.concurrent('outputs of other commands that cannot be written', () => {
+  const BAD_LEXICON = 'name: bad\nversion: 1.0.0\nlanguage: en\ndescription: a term no word can match\ncategories:\n  c:\n    label: C\n    description: c\n    entries:\n      - term: "100"\n        source: "test"\n';
+
+  test('lexicon export --out under a regular file → exit 2 and OUTPUT_WRITE_FAILED naming it', async () => {
+    const dir = await folder('export-out');
+    const blocker = join(dir, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const out = join(blocker, 'x.dic');
+    const { code, stderr } = await hsframe(['lexicon', 'export', LEXICONS[0], '--format', 'liwc', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${out}  OUTPUT_WRITE_FAILED  cannot write: ENOTDIR (a part of the path is not a folder)\n`);
+  }, TIMEOUT);
+
+  test('lexicon export of a lexicon with errors → exit 2, the errors named, nothing written', async () => {
+    const dir = await folder('export-bad');
+    const file = join(dir, 'bad.yaml');
+    await writeFile(file, BAD_LEXICON);
+    const { code, stdout, stderr } = await hsframe(['lexicon', 'export', file, '--format', 'liwc']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('LEXICON_UNMATCHABLE_TERM');
+    expect(stdout).toBe('');
+  }, TIMEOUT);
+
+  test('report where report.html is a folder → exit 2 and OUTPUT_WRITE_FAILED naming it', async () => {
+    const dir = await folder('report-out');
+    const out = join(dir, 'out');
+    expect((await hsframe(['run', '--corpus', corpus, '--out', out, '--quiet'])).code).toBe(0);
+    await mkdir(join(out, 'report.html', 'x'), { recursive: true });
+    const { code, stderr } = await hsframe(['report', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`^${join(out, 'report.html')} {2}OUTPUT_WRITE_FAILED {2}cannot write: EISDIR`));
+    expect(stderr).not.toMatch(/internal error|\n {4}at /);
   }, TIMEOUT);
 });

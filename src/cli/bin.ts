@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { reasonOf } from '../issues.js';
+import { makeIssue, reasonOf } from '../issues.js';
 import { argumentBytes, argumentNotUtf8, notUtf8Message } from './argument-bytes.js';
-import { EXIT } from './io.js';
+import { EXIT, formatIssue } from './io.js';
 import { run } from './main.js';
 
 /**
@@ -11,7 +11,7 @@ import { run } from './main.js';
  */
 function onStdoutError(error: unknown): never {
   if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`hsframe: cannot write to standard output: ${reasonOf(error)}\n`);
+  process.stderr.write(`${formatIssue(makeIssue('OUTPUT_WRITE_FAILED', 'standard output', `cannot write: ${reasonOf(error)}`))}\n`);
   process.exit(EXIT.fatal);
 }
 process.stdout.on('error', onStdoutError);

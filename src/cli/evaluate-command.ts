@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { bootstrapIntervals, evaluate, FIGURES, formatInterval, readGold, type BootstrapIntervals, type Evaluation, type GoldSubset } from '../evaluate/index.js';
-import { hasErrors, makeIssue, reasonOf } from '../issues.js';
+import { hasErrors, makeIssue } from '../issues.js';
 import { numberCell, textCell, toCsv } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../pipeline/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS, type TokeniserName } from '../tokenise/index.js';
-import { EXIT, reportIssues, usageError, writeNamedFile, type CliIo } from './io.js';
+import { EXIT, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const EVALUATE_HELP = `Usage: hsframe evaluate --gold FILE.csv [--lexicon FILE]... [--subset all|odd|even]
@@ -32,6 +32,9 @@ is kept; the terminal shows those of f1 and cohen_kappa, --out all four.
                    predicted the label (alone_gold_yes: true positives no other entry finds;
                    alone_gold_no: false positives it alone causes)
   -h, --help       show this help
+
+Exit 0; 1 when gold rows are invalid (they are named and left out); 2 when the gold file
+or a lexicon cannot be used or an output cannot be written.
 `;
 
 const METRIC_HEADER = ['label', 'support', 'predicted', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'cohen_kappa'];
@@ -79,13 +82,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     [entriesFile, () => toCsv(ENTRY_HEADER, entryCells(result))],
   ];
   for (const [file, text] of writes) {
-    if (!file) continue;
-    try {
-      await writeNamedFile(resolve(io.cwd, file), text());
-    } catch (error) {
-      reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', file, `cannot write: ${reasonOf(error)}`)]);
-      return EXIT.fatal;
-    }
+    if (file && !(await writeOutputFile(io, file, text()))) return EXIT.fatal;
   }
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
 }

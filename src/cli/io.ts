@@ -1,5 +1,7 @@
 import { realpath, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Issue } from '../document.js';
+import { makeIssue, reasonOf } from '../issues.js';
 import { writeFileAtomic } from '../output/index.js';
 
 /** Where the CLI writes; tests pass their own. */
@@ -43,6 +45,17 @@ export async function writeNamedFile(path: string, data: string): Promise<void> 
   const info = await stat(target).catch(() => undefined);
   if (info && !info.isFile() && !info.isDirectory()) return writeFile(target, data);
   await writeFileAtomic(target, data);
+}
+
+/** Write a file the user named (`writeNamedFile`, `name` as given, resolved from `io.cwd`); false, with `OUTPUT_WRITE_FAILED` reported, when it cannot be written. */
+export async function writeOutputFile(io: CliIo, name: string, data: string): Promise<boolean> {
+  try {
+    await writeNamedFile(resolve(io.cwd, name), data);
+    return true;
+  } catch (error) {
+    reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', name, `cannot write: ${reasonOf(error)}`)]);
+    return false;
+  }
 }
 
 /** True when `out` exists and is the same file as one of `inputs` (paths, followed through links). */

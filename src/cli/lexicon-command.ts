@@ -5,7 +5,7 @@ import { hasErrors } from '../issues.js';
 import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
 import { parseMatchRows } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
-import { EXIT, reportIssues, usageError, writeNamedFile, type CliIo } from './io.js';
+import { EXIT, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
@@ -24,6 +24,7 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
   export  write a lexicon as a quanteda YAML or LIWC 2015 .dic dictionary, inflections
           and hyphen variants written out. Not expressible there:
 ${LOST_IN_EXPORT.map((lost) => `            - ${lost}`).join('\n')}
+          Exit 2, writing nothing, when the lexicon has errors or --out cannot be written.
 
 FILE may also be a LIWC .dic or quanteda YAML dictionary wherever a lexicon is read
 (--lexicon of run, score and evaluate too).
@@ -93,9 +94,10 @@ async function exportLexicon(positionals: readonly string[], options: { format?:
   if (!writer) return usageError(io, 'lexicon', `--format must be quanteda or liwc, got "${options.format ?? ''}"`);
   const { spec, issues } = await loadLexicon(resolve(io.cwd, positionals[0]));
   reportIssues(io, issues);
-  if (!spec) return EXIT.fatal;
+  // A lexicon with errors is not written out, as it would not be scored with.
+  if (!spec || hasErrors(issues)) return EXIT.fatal;
   const text = writer(spec);
-  if (options.out) await writeNamedFile(resolve(io.cwd, options.out), text);
-  else io.stdout(text);
+  if (!options.out) io.stdout(text);
+  else if (!(await writeOutputFile(io, options.out, text))) return EXIT.fatal;
   return EXIT.ok;
 }

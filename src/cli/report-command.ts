@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
-import { DEFAULT_PIPELINE, loadPipeline, reportFromOutputs } from '../pipeline/index.js';
+import { join, resolve } from 'node:path';
+import { makeIssue, reasonOf } from '../issues.js';
+import { DEFAULT_PIPELINE, loadPipeline, REPORT_FILE, reportFromOutputs } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
@@ -26,7 +27,13 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     if (!config) return reportIssues(io, issues), EXIT.fatal;
     dir = config.output;
   }
-  const { path, problem } = await reportFromOutputs(dir);
+  let outcome: Awaited<ReturnType<typeof reportFromOutputs>>;
+  try {
+    outcome = await reportFromOutputs(dir);
+  } catch (error) {
+    return reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', join(dir, REPORT_FILE), `cannot write: ${reasonOf(error)}`)]), EXIT.fatal;
+  }
+  const { path, problem } = outcome;
   if (problem) return io.stderr(`hsframe report: ${problem}\n`), EXIT.fatal;
   io.stderr(`hsframe report: wrote ${path}\n`);
   return EXIT.ok;

@@ -6,7 +6,7 @@ import { hasErrors, makeIssue, reasonOf } from '../issues.js';
 import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv } from '../output/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
 import { BUNDLED_LEXICONS, loadScorer, scoreBytes, scoreFiles, type DocOutcome, type Scorer } from '../pipeline/index.js';
-import { EXIT, isOneOf, reportIssues, usageError, writeNamedFile, type CliIo } from './io.js';
+import { EXIT, isOneOf, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 import { compareText } from '../compare-text.js';
 
@@ -72,12 +72,7 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
     ? toCsv(LONG_HEADER, rows.flatMap((row) => longCells(row, scorer.categories, options)), csv)
     : toCsv(scoreHeader(scorer.categories), rows.map((row) => scoreCells(row, scorer.categories, options)), csv);
   if (out) {
-    try {
-      await writeNamedFile(resolve(io.cwd, out), text);
-    } catch (error) {
-      reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', out, `cannot write: ${reasonOf(error)}`)]);
-      return EXIT.fatal;
-    }
+    if (!(await writeOutputFile(io, out, text))) return EXIT.fatal;
   } else {
     io.stdout(text);
   }
