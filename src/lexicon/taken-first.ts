@@ -23,7 +23,7 @@ export interface TakenFirst<T extends ListedEntry = ListedEntry> {
  * equal length the entry listed first wins a match, so a later entry all of whose words are an
  * earlier one's (`detained` after `detain` inflected, `security` after `secur*`) never counts in
  * its own category, unless the earlier one's rules cancel it; a single word of which only some
- * forms are taken counts only in the others.
+ * forms are taken counts only in the others. An entry of the same term counts in both categories.
  */
 export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenFirst<T>[] {
   const variants = entries.map(({ entry }) => termSteps(entry.term, entry.inflect));
@@ -31,7 +31,8 @@ export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenF
   entries.forEach((later, l) => {
     for (let e = 0; e < l; e++) {
       const earlier = entries[e];
-      if (earlier.category === later.category) continue;
+      // The same term in another category (as an imported dictionary may list it) counts in both.
+      if (earlier.category === later.category || earlier.entry.term === later.entry.term) continue;
       if (variants[l].every((variant) => variants[e].some((other) => other.length === variant.length && variant.every((step, k) => isStepTaken(step, other[k]))))) {
         found.push({ later, earlier, isWhole: true, forms: [] });
         return;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findDocuments } from '../../src/ingest/index.js';
-import { exportLiwc, exportQuanteda, loadLexicon, parseLexicon } from '../../src/lexicon/index.js';
+import { exportLiwc, exportQuanteda, lintLexicons, loadLexicon, parseLexicon } from '../../src/lexicon/index.js';
 import { createScorer, DEFAULT_INGEST_SETTINGS, scoreFiles } from '../../src/index.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/interop/', import.meta.url));
@@ -28,6 +28,12 @@ describe('dictionary import', () => {
     expect(issues[0].message).toContain('"like" has a conditional rule');
     const { row } = createScorer([lexicon!]).score({ id: 't', path: 't', text: 'He loved them. He was kind of abandoned.', title: 't', contentSha256: '', bytes: 0, encoding: 'utf-8', issues: [] });
     expect(row.hits).toMatchObject({ funct: 3, pronoun: 2, posemo: 1, negemo: 1 });
+  });
+
+  test('lint does not call a term in two categories shadowed: it counts in both', async () => {
+    const file = join(FIXTURES, 'liwc2007-sample.dic');
+    const { spec, lexicon } = await loadLexicon(file);
+    expect(lintLexicons([{ file, spec, lexicon }]).filter((issue) => issue.code === 'LEXICON_SHADOWED')).toEqual([]);
   });
 
   test('quanteda YAML: nested categories joined with _, unsupported globs reported', async () => {
