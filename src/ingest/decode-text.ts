@@ -3,8 +3,15 @@ import { decodeWindows1252 } from '../windows-1252.js';
 /** Text decoded from bytes, with the encoding used (and what may be wrong with it); or why it could not be. */
 export type Decoded = { text: string; encoding: string; warning?: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
 
-/** Well-formed UTF-8 sequences (of a character a Latin-script text uses) in a file that is not UTF-8 from which it is taken to mix UTF-8 with Latin-1 or Windows-1252 (a text in one of those all but never holds one). */
-const MIXED_UTF8_SEQUENCES = 3;
+/**
+ * Well-formed UTF-8 sequences (of a character a Latin-script text uses: `utf8Sequences`) in a
+ * file that is not UTF-8 from which it is taken to mix UTF-8 with Latin-1 or Windows-1252: a text
+ * in one of those all but never holds one (it takes an accented capital from Â to É followed at
+ * once by a symbol such as … or £), and reading it as one would show every such character wrong.
+ */
+const MIXED_UTF8_SEQUENCES = 1;
+/** Such sequences from which a file with many bytes from 0x80 up may be mostly UTF-8 rather than another multi-byte encoding. */
+const MOSTLY_UTF8_SEQUENCES = 3;
 
 /** Share of bytes from 0x80 up in a file that is not UTF-8 past which it is not taken for Latin-1 or Windows-1252 (a text in a Latin script has a few per cent), but for another encoding (Shift-JIS, GBK, a Cyrillic or Greek code page). */
 const MAX_HIGH_BYTE_SHARE = 0.3;
@@ -57,7 +64,7 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     const utf8 = utf8Sequences(bytes);
     // Mostly UTF-8: most bytes from 0x80 up are in well-formed UTF-8 sequences, the rest are not
     // (a file in another multi-byte encoding forms them only by chance, and is refused below).
-    const isMostlyUtf8 = utf8.count >= MIXED_UTF8_SEQUENCES && utf8.bytes >= high / 2;
+    const isMostlyUtf8 = utf8.count >= MOSTLY_UTF8_SEQUENCES && utf8.bytes >= high / 2;
     if (!isMostlyUtf8 && high >= MIN_HIGH_BYTES && high > MAX_HIGH_BYTE_SHARE * bytes.length) {
       return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${Math.round((100 * high) / bytes.length)}% of its bytes are not ASCII): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
     }
@@ -142,9 +149,10 @@ function decodeWith(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
 
 /**
  * Well-formed UTF-8 sequences of two or three bytes for a character of a Latin-script text
- * (U+00A0–U+02FF: accented letters; U+2000–U+20CF: quotes, dashes, currency): how many, and
- * their bytes. Bytes of another multi-byte encoding (Shift-JIS, GBK) form such sequences only by
- * chance, and then mostly for other characters.
+ * (U+00A0–U+024F: accented letters; U+2000–U+206F: quotes, dashes; U+20A0–U+20CF: currency):
+ * how many, and their bytes. Bytes of another multi-byte encoding (Shift-JIS, GBK) form such
+ * sequences only by chance, and then mostly for other characters; so do Windows-1252's accented
+ * capitals before a symbol, mostly for IPA letters (`É»`, `É’`), which are not counted.
  */
 function utf8Sequences(bytes: Uint8Array): { count: number; bytes: number } {
   let [count, covered] = [0, 0];
@@ -152,7 +160,7 @@ function utf8Sequences(bytes: Uint8Array): { count: number; bytes: number } {
     const length = bytes[i] < 0x80 ? 1 : utf8SequenceLength(bytes, i);
     if (length === 2 || length === 3) {
       const codePoint = length === 2 ? ((bytes[i] & 0x1f) << 6) | (bytes[i + 1] & 0x3f) : ((bytes[i] & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
-      if ((codePoint >= 0xa0 && codePoint <= 0x2ff) || (codePoint >= 0x2000 && codePoint <= 0x20cf)) {
+      if ((codePoint >= 0xa0 && codePoint <= 0x24f) || (codePoint >= 0x2000 && codePoint <= 0x206f) || (codePoint >= 0x20a0 && codePoint <= 0x20cf)) {
         count += 1;
         covered += length;
       }

@@ -29,6 +29,21 @@ describe('decodeText: a file that mixes UTF-8 with Windows-1252 or Latin-1', () 
     expect('encoding' in decoded && decoded.encoding).toBe('utf-8+windows-1252');
   });
 
+  test('one or two UTF-8 characters among Windows-1252 text are read as UTF-8 too, with the warning', () => {
+    const decoded = mixed(utf8('Les réfugiés and border security matter. The r'), bytes(0xe8), utf8('gles of national security apply '), bytes(0x93), utf8('quoted'), bytes(0x94), utf8('.'));
+    expect(decoded).toEqual({
+      text: 'Les réfugiés and border security matter. The règles of national security apply “quoted”.',
+      encoding: 'utf-8+windows-1252',
+      warning: 'part of the file is UTF-8 (2 UTF-8 characters) and part is not (3 bytes): each part was read in its own encoding, UTF-8 and windows-1252; save the whole file as UTF-8',
+    });
+  });
+
+  test('a Windows-1252 text whose accented capitals stand before a symbol (CAFÉ», L’ÉTÉ’s) is read whole as Windows-1252', () => {
+    const text = 'Au CAFÉ», l’ÉTÉ’s «RÉFUGIÉS» – déjà vu… £5 €';
+    const decoded = decodeText(new Uint8Array(Buffer.from(text.replace(/[’–…€]/g, (char) => String.fromCharCode({ '’': 0x92, '–': 0x96, '…': 0x85, '€': 0x80 }[char]!)), 'latin1')));
+    expect(decoded).toEqual({ text, encoding: 'windows-1252' });
+  });
+
   test('a UTF-8 file and a Latin-1 file alone are each read whole, with no warning', () => {
     expect(decodeText(new Uint8Array(utf8('Réfugiés – “à la frontière”')))).toEqual({ text: 'Réfugiés – “à la frontière”', encoding: 'utf-8' });
     expect(decodeText(new Uint8Array(Buffer.from('Réfugiés à la frontière, naïve.', 'latin1')))).toEqual({ text: 'Réfugiés à la frontière, naïve.', encoding: 'iso-8859-1' });
