@@ -61,7 +61,8 @@ function entriesOf(dirents: readonly Dirent<Buffer>[]): Entry[] {
 
 /**
  * Find the documents under `root` (a folder, searched recursively, or one file), sorted by id.
- * Symlinks are followed once; a loop is reported, not followed. Hidden files are skipped, and so
+ * Symlinks are followed once; a loop is reported, not followed. A folder reached both through
+ * a symbolic link and without one is read by the path without one. Hidden files are skipped, and so
  * are the folders and files in `skip` (by real path: a run's output folder within its corpus, and
  * what it writes there). A broken link is reported unless its id is excluded or its name has an
  * extension that is not a document's: it is passed over as the file it names would be. A file
@@ -148,12 +149,17 @@ export async function findDocuments(root: string, extensions: readonly string[],
       }
       // A folder walked or a file listed whose name is not UTF-8 is named in a warning.
       const noteName = () => entry.raw && issues.push(makeIssue('FILE_NAME_NOT_UTF8', id, `the name of this ${isDirectory ? 'folder' : 'file'} is not valid UTF-8: its id shows each byte that is not as %XX; rename it in UTF-8 for a readable id`, { stage: 'ingest' }));
-      if (isDirectory) {
-        // A sub-folder is looked at ahead of the walk; a link to one, when the walk reaches it.
-        if (dirent.isDirectory()) for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i][1] ?? subFolders[i][0]);
-        const looked = dirent.isDirectory() ? ahead[nextSub++] : look(bytes ?? path);
+      if (isDirectory && dirent.isDirectory()) {
+        // A sub-folder is looked at ahead of the walk.
+        for (let i = nextSub; i < Math.min(subFolders.length, nextSub + FOLDERS_AT_ONCE); i++) ahead[i] ??= look(subFolders[i][1] ?? subFolders[i][0]);
         noteName();
-        await walk(path, bytes, id, looked, [...ancestors, real]);
+        await walk(path, bytes, id, ahead[nextSub++], [...ancestors, real]);
+      } else if (isDirectory) {
+        // A link to a folder is walked once every folder reached without one has been, so a folder keeps its own path's ids whatever links to it.
+        linked.push(() => {
+          noteName();
+          return walk(path, bytes, id, look(bytes ?? path), [...ancestors, real]);
+        });
       }
       // Not a folder: a regular file, or a FIFO, socket or device named as a document, which reading refuses by name.
       else if (extensions.includes(extension) && !(hasSkipped && !bytes && skipped.has(join(real, name))) && !isLeftOut(id)) {
@@ -162,7 +168,10 @@ export async function findDocuments(root: string, extensions: readonly string[],
       }
     }
   };
+  const linked: (() => Promise<void>)[] = [];
   await walk(absolute, undefined, '', look(absolute), []);
+  // In the order the walk met them; those met within them come after.
+  for (let i = 0; i < linked.length; i++) await linked[i]();
   files.sort((a, b) => compareText(a.id, b.id));
   return { files: withoutSameIds(files, issues), issues };
 }

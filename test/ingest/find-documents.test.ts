@@ -206,4 +206,37 @@ describe('a second path to a folder', () => {
       await rm(base, { recursive: true, force: true });
     }
   });
+
+  test('keeps the ids of the path without a link, whichever the walk meets first', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'hsframe-twice-'));
+    try {
+      await mkdir(join(base, 'real', 'inner'), { recursive: true });
+      await writeFile(join(base, 'real', 'inner', 'doc.txt'), 'text');
+      // Both links sort before the folders they name; one names a folder inside another link's.
+      await symlink(join(base, 'real'), join(base, 'a-link'));
+      await symlink(join(base, 'real', 'inner'), join(base, 'b-link'));
+      const { files, issues } = await findDocuments(base, ['.txt']);
+      expect(files.map((file) => file.id)).toEqual(['real/inner/doc.txt']);
+      expect(issues.map(({ code, file }) => [code, file])).toEqual([['FOLDER_ALREADY_READ', 'a-link'], ['FOLDER_ALREADY_READ', 'b-link']]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+
+  test('a folder reached only through links is read through the first link the walk meets', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'hsframe-twice-'));
+    const outside = await mkdtemp(join(tmpdir(), 'hsframe-outside-'));
+    try {
+      await mkdir(join(base, 'corpus'));
+      await writeFile(join(outside, 'doc.txt'), 'text');
+      await symlink(outside, join(base, 'corpus', 'x-link'));
+      await symlink(outside, join(base, 'corpus', 'y-link'));
+      const { files, issues } = await findDocuments(join(base, 'corpus'), ['.txt']);
+      expect(files.map((file) => file.id)).toEqual(['x-link/doc.txt']);
+      expect(issues.map(({ code, file }) => [code, file])).toEqual([['FOLDER_ALREADY_READ', 'y-link']]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
 });
