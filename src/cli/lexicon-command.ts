@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Issue } from '../document.js';
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
@@ -20,7 +21,8 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
           (info: a noun's verb forms often carry another sense, as in "conflicting views");
           --exclude leaves out corpus files by glob (e.g. SOURCES.md).
           Default FILEs: the bundled lexicons.
-          Exit 1 on errors, 0 with warnings only.
+          Exit 1 on errors (a corpus document that cannot be read too), 0 with warnings only,
+          2 when the --corpus folder cannot be listed.
   export  write a lexicon as a quanteda YAML or LIWC 2015 .dic dictionary, inflections
           and hyphen variants written out. Not expressible there:
 ${LOST_IN_EXPORT.map((lost) => `            - ${lost}`).join('\n')}
@@ -63,10 +65,14 @@ async function lint(files: readonly string[], { corpus, exclude }: { corpus?: st
   // Each with its YAML, so that findings name the line and column of their entry.
   const loaded = await Promise.all(files.map(async (file) => ({ file, ...(await loadLexicon(file)), source: lexiconSource(file, await readFile(file, 'utf8').catch(() => '')) })));
   let usage: EntryUsage | undefined;
+  // Documents of the corpus that could not be listed, read or scored: lint counts them, as their words are missing from its usage.
+  const corpusIssues: Issue[] = [];
   if (corpus && loaded.every((item) => item.lexicon)) {
     const { scorer } = await loadScorer(files);
     const found = await findDocuments(resolve(io.cwd, corpus), DEFAULT_INGEST_SETTINGS.extensions, exclude);
-    reportIssues(io, found.issues);
+    // Without its corpus, lint would call every entry unused.
+    if (!found.isListed) return reportIssues(io, found.issues), EXIT.fatal;
+    corpusIssues.push(...found.issues);
     const counts = new Map<string, Map<string, number>>();
     const collect = (result: DocResult) => {
       for (const match of parseMatchRows(result.matchesCsv)) {
@@ -77,10 +83,10 @@ async function lint(files: readonly string[], { corpus, exclude }: { corpus?: st
         counts.set(key, forms);
       }
     };
-    if (scorer) await scoreFiles(found.files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, onResult: collect });
+    if (scorer) corpusIssues.push(...(await scoreFiles(found.files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, onResult: collect })).issues);
     usage = { corpus, forms: (lexiconId, entryId) => counts.get(`${lexiconId}\u0000${entryId}`) ?? new Map() };
   }
-  const issues = [...loaded.flatMap((item) => item.issues), ...lintLexicons(loaded, usage)];
+  const issues = [...corpusIssues, ...loaded.flatMap((item) => item.issues), ...lintLexicons(loaded, usage)];
   reportIssues(io, issues);
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.filter((issue) => issue.severity === 'warning').length;

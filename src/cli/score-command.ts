@@ -109,7 +109,7 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
     // A problem inside a folder is named by its id in that folder; with several paths, ids are relative to the current folder.
     const folder = (await stat(root).catch(() => undefined))?.isDirectory() ? root : dirname(root);
     issues.push(...found.issues.map((issue) => (issue.code === 'PATH_NOT_FOUND' ? { ...issue, file: path } : isSingleFolder ? issue : { ...issue, file: relativeId(cwd, resolve(folder, issue.file)) })));
-    if (found.files.length === 0 && folder === root && !found.issues.some((issue) => issue.code === 'PATH_NOT_FOUND')) {
+    if (found.files.length === 0 && folder === root && found.isListed) {
       issues.push(makeIssue('CORPUS_EMPTY', path, `no documents found: no file named *${DEFAULT_INGEST_SETTINGS.extensions.join(', *')}`, { stage: 'ingest' }));
     }
     for (const file of found.files) {

@@ -68,9 +68,11 @@ function entriesOf(dirents: readonly Dirent<Buffer>[]): Entry[] {
  * extension that is not a document's: it is passed over as the file it names would be. A file
  * or folder whose name is not UTF-8 is read by its bytes, its id writing each byte that is not
  * as `%XX` (`nameFromBytes`), with a warning. With `include`, only the files whose ids match one
- * of its globs are documents; then those that match one of `exclude` are left out.
+ * of its globs are documents; then those that match one of `exclude` are left out. `isListed`
+ * is false when `root` itself could not be opened or read (its issue says why): then no file
+ * is known, and a run must not take the corpus for empty.
  */
-export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = [], include: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[] }> {
+export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = [], include: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[]; isListed: boolean }> {
   const [included, excluded] = [include, exclude].map((globs) => globs.map(globToRegExp));
   const isLeftOut = (id: string) => (included.length > 0 && !included.some((pattern) => pattern.test(id))) || excluded.some((pattern) => pattern.test(id));
   const files: DocumentFile[] = [];
@@ -80,9 +82,10 @@ export async function findDocuments(root: string, extensions: readonly string[],
   try {
     info = await stat(absolute);
   } catch (error) {
-    return { files, issues: [makeIssue('PATH_NOT_FOUND', root, `cannot open: ${reasonOf(error)}`, { stage: 'ingest' })] };
+    return { files, issues: [makeIssue('PATH_NOT_FOUND', root, `cannot open: ${reasonOf(error)}`, { stage: 'ingest' })], isListed: false };
   }
-  if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues };
+  if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues, isListed: true };
+  let isListed = true;
   // Paths to skip that do not exist (yet) have nothing to skip.
   const skipped = new Set((await Promise.all(skip.map((path) => realpath(path).catch(() => undefined)))).filter((path) => path !== undefined));
   // The folders that hold a path to skip: only their files are looked up in `skipped`.
@@ -108,6 +111,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
     } catch (error) {
       // The rest of the corpus is still listed.
       issues.push(makeIssue('FILE_UNREADABLE', folder === absolute ? root : folderId, `cannot read folder: ${reasonOf(error)}`, { stage: 'ingest' }));
+      if (folder === absolute) isListed = false;
       return;
     }
     if (ancestors.includes(real)) {
@@ -173,7 +177,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
   // In the order the walk met them; those met within them come after.
   for (let i = 0; i < linked.length; i++) await linked[i]();
   files.sort((a, b) => compareText(a.id, b.id));
-  return { files: withoutSameIds(files, issues), issues };
+  return { files: withoutSameIds(files, issues), issues, isListed };
 }
 
 /**

@@ -103,7 +103,8 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });
   const found = await finding;
-  if (found.issues.some((issue) => issue.code === 'PATH_NOT_FOUND')) return fatal([...lexiconIssues, ...found.issues]);
+  // A corpus folder that cannot be listed is not an empty corpus: the outputs and stored results are left as they are.
+  if (!found.isListed) return fatal([...lexiconIssues, ...found.issues]);
   const inShard = (id: string) => !overrides.shard || isInShard(id, overrides.shard);
   const files = found.files.filter((file) => inShard(file.id));
   const findIssues = found.issues.filter((issue) => inShard(issue.file));

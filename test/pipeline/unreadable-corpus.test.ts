@@ -1,0 +1,45 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { afterAll, expect, test, vi } from 'vitest';
+import { loadPipeline, runPipeline } from '../../src/pipeline/index.js';
+import { ROOT } from './cli-process.js';
+
+// While `locked` is set, a folder named `corpus` cannot be listed (as without read permission, which root ignores, or on a failing disk).
+const state = vi.hoisted(() => ({ locked: false }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const readdir = ((path: string, options: unknown) =>
+    state.locked && String(path).split(sep).pop() === 'corpus' ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' })) : fs.readdir(path, options as never)) as typeof fs.readdir;
+  return { ...fs, readdir, default: { ...fs, readdir } };
+});
+
+const dir = await mkdtemp(join(tmpdir(), 'hsframe-unlisted-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Every file under `folder` (the outputs and the stored results) with its bytes. */
+async function snapshot(folder: string): Promise<Record<string, string>> {
+  const names = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return Object.fromEntries(await Promise.all(names.sort().map(async (name) => [name, await readFile(name, 'base64')])));
+}
+
+test('a corpus folder that cannot be listed stops the run (fatal, exit 2) and leaves the outputs and stored results as they were', async () => {
+  const corpus = join(dir, 'corpus');
+  await mkdir(corpus);
+  for (const file of ['canada-unga-general-debate-1999.txt', 'hungary-unga-general-debate-2018.txt']) await cp(join(ROOT, 'corpora/eu-migration', file), join(corpus, file));
+  const { config } = await loadPipeline(join(ROOT, 'pipelines/eu-migration.yaml'));
+  const out = join(dir, 'out');
+  const first = await runPipeline({ ...config!, options: { ...config!.options, concurrency: 1 } }, { corpus, output: out });
+  expect(first.fatal).toBe(false);
+  const before = await snapshot(out);
+  expect(Object.keys(before).some((name) => name.includes(`${sep}.hsframe${sep}`))).toBe(true);
+  state.locked = true;
+  try {
+    const second = await runPipeline({ ...config!, options: { ...config!.options, concurrency: 1 } }, { corpus, output: out });
+    expect(second.fatal).toBe(true);
+    expect(second.issues.map(({ code, file, message }) => [code, file, message])).toEqual([['FILE_UNREADABLE', corpus, 'cannot read folder: EACCES (permission denied)']]);
+  } finally {
+    state.locked = false;
+  }
+  expect(await snapshot(out)).toEqual(before);
+}, 60_000);
