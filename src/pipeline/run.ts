@@ -79,6 +79,9 @@ const KEPT = [
   { file: 'inflections.json', add: addKeptInflections, text: keptInflections, isChanged: (added: number) => knownInflectionCount() > added },
 ] as const;
 
+/** Every file a run can write into its output folder, in the order a run lists them. */
+const RUN_OUTPUTS = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv', 'manifest.json', REPORT_FILE];
+
 /**
  * Run a pipeline: score the corpus (reusing stored results of unchanged documents) and write
  * scores.csv, matches.csv, errors.csv and manifest.json, each atomically. One run at a time
@@ -97,8 +100,8 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   // again, and without loading compromise for their inflections.
   const keptRead = await Promise.all(KEPT.map(async (kept) => kept.add(await readFile(join(stateDir, kept.file), 'utf8').catch(() => ''))));
   // The corpus is listed while the lexicons compile (its reads wait on the disk meanwhile). An
-  // output folder within the corpus, and the report a run writes, are never documents.
-  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude, [outputDir, join(outputDir, REPORT_FILE)], config.options.include);
+  // output folder within the corpus, and every file a run writes (also where the output folder is the corpus folder), are never documents.
+  const finding = findDocuments(corpus, config.options.extensions, config.options.exclude, [outputDir, ...RUN_OUTPUTS.map((name) => join(outputDir, name))], config.options.include);
   const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
   if (!scorer) return fatal(lexiconIssues);
   overrides.onEvent?.({ phase: 'find' });
@@ -170,7 +173,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     let issues = [...lexiconIssues, ...findIssues, ...empty, ...scored.issues];
     Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: scored.failed + findIssues.filter((issue) => issue.severity === 'error').length, skipped: scored.skipped });
     const hasReport = overrides.hasReport || config.options.report;
-    const outputFiles = ['scores.csv', 'matches.csv', ...(segments ? ['segments.csv'] : []), 'errors.csv', 'manifest.json', ...(hasReport ? [REPORT_FILE] : [])];
+    const outputFiles = RUN_OUTPUTS.filter((name) => (name !== 'segments.csv' || segments) && (name !== REPORT_FILE || hasReport));
     const manifestOf = (finished: Date) => ({
       tool: TOOL,
       node: process.version,

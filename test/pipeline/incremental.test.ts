@@ -109,6 +109,20 @@ describe('incremental re-runs', () => {
     expect(ids).toEqual([FILES[0]]);
   }, 60_000);
 
+  test('an output folder that is the corpus folder: no file a run writes is ever scored, and a re-run changes nothing', async () => {
+    const project = await makeProject(FILES.slice(0, 1));
+    cleanup.push(project.dir);
+    const text = await readFile(project.pipeline, 'utf8');
+    // Every kind of file a run writes would be a document here.
+    await writeFile(project.pipeline, text.replace('output: out', 'output: corpus').replace(/options:\n/, 'options:\n  extensions: [.txt, .csv, .json, .html]\n'));
+    expect(await summary(project.pipeline, '--report', '--segments', 'sentence')).toMatchObject({ scored: 1, cached: 0 });
+    const scores = await readFile(join(project.corpus, 'scores.csv'), 'utf8');
+    expect(await summary(project.pipeline, '--report', '--segments', 'sentence')).toMatchObject({ scored: 0, cached: 1, failed: 0 });
+    expect(await readFile(join(project.corpus, 'scores.csv'), 'utf8')).toBe(scores);
+    const ids = (parse(scores, { columns: true }) as Record<string, string>[]).map((row) => row.doc_id);
+    expect(ids).toEqual([FILES[0]]);
+  }, 60_000);
+
   test('a changed lexicon invalidates every stored result', async () => {
     const project = await makeProject(FILES.slice(0, 1));
     cleanup.push(project.dir);
