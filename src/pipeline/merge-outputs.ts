@@ -205,7 +205,6 @@ class RowReader {
   private position = 0;
   private isEnd = false;
   private readonly delimiter: number;
-  private readonly lineEnd: Buffer;
 
   private constructor(
     private readonly path: string,
@@ -214,7 +213,6 @@ class RowReader {
     private readonly handle: FileHandle,
   ) {
     this.delimiter = csv.delimiter.charCodeAt(0);
-    this.lineEnd = Buffer.from(csv.recordDelimiter);
   }
 
   static async open(path: string, name: Table, csv: CsvSettings): Promise<RowReader | { issue: Issue }> {
@@ -247,13 +245,10 @@ class RowReader {
     return undefined;
   }
 
-  /** Add the row read last to `rows`; a last row without its line end (a table edited since) gets one, so the next row does not run on from it. */
+  /** Add the row read last (with its line end) to `rows`. */
   copyRow(rows: RowBuffer): void {
-    const length = this.at - this.rowStart;
-    const isEnded = this.buffer[this.at - 1] === LINE_FEED;
-    const target = rows.room(length + (isEnded ? 0 : this.lineEnd.length));
+    const target = rows.room(this.at - this.rowStart);
     rows.length += this.buffer.copy(target, rows.length, this.rowStart, this.at);
-    if (!isEnded) rows.length += this.lineEnd.copy(target, rows.length);
   }
 
   async close(): Promise<void> {
@@ -272,8 +267,9 @@ class RowReader {
       }
       if (this.isEnd) {
         if (state.isQuoted) throw new NotCsv(`row ${this.rows} has a quote that is not closed`);
-        this.at = this.buffer.length;
-        return this.at > this.rowStart ? state.cells : 0;
+        // A run ends every row with a line end: a last row without one was cut short (a copy or a disk that failed).
+        if (this.buffer.length > this.rowStart) throw new NotCsv(`row ${this.rows} has no line end, as if the file were cut short`);
+        return 0;
       }
       state.scan -= this.rowStart;
       await this.read();
@@ -330,6 +326,7 @@ async function mergeErrors(dirs: readonly string[], csv: CsvSettings): Promise<{
     } catch (error) {
       return { issue: makeIssue('MERGE_INVALID', path, `cannot read ${name} of this run: ${reasonOf(error)}`) };
     }
+    if (!text.endsWith('\n')) return { issue: makeIssue('MERGE_INVALID', path, 'not a CSV table as this run writes them: its last row has no line end, as if the file were cut short') };
     let rows: string[][];
     try {
       rows = parse(text, { bom: true, delimiter: csv.delimiter, relax_column_count: false }) as string[][];
