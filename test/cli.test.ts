@@ -292,4 +292,15 @@ describe.concurrent('outputs of other commands that cannot be written', () => {
     expect(stderr).toMatch(new RegExp(`^${join(out, 'report.html')} {2}OUTPUT_WRITE_FAILED {2}cannot write: EISDIR`));
     expect(stderr).not.toMatch(/internal error|\n {4}at /);
   }, TIMEOUT);
+
+  test('report from a scores.csv cut short → exit 2 saying so, not an internal error', async () => {
+    const dir = await folder('report-cut');
+    const out = join(dir, 'out');
+    expect((await hsframe(['run', '--corpus', corpus, '--out', out, '--quiet'])).code).toBe(0);
+    const scores = await readFile(join(out, 'scores.csv'), 'utf8');
+    await writeFile(join(out, 'scores.csv'), scores.slice(0, scores.indexOf('\n') + 40));
+    const { code, stderr } = await hsframe(['report', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^hsframe report: scores\.csv is not a table as a run writes it \(.+\); run hsframe run again to write it\n$/);
+  }, TIMEOUT);
 });

@@ -27,7 +27,12 @@ export function reportRowsFromScores(rows: readonly ScoreRow[]): ReportRow[] {
 
 /** Report rows from a wide scores.csv written with `csv` settings; an error message if it cannot be read as one. */
 export function reportRowsFromCsv(text: string, csv: CsvSettings): ReportRow[] | string {
-  const records = parse(text, { bom: true, columns: true, delimiter: csv.delimiter }) as Record<string, string>[];
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, { bom: true, columns: true, delimiter: csv.delimiter }) as Record<string, string>[];
+  } catch (error) {
+    return `scores.csv is not a table as a run writes it (${reasonOf(error)}); run hsframe run again to write it`;
+  }
   if (records.length > 0 && !('framing_index' in records[0])) return 'scores.csv is not in the wide layout; re-run with --format wide to make a report';
   const number = (value: string | undefined) => (value === undefined || value === '' ? null : Number(value.replace(csv.decimal, '.')));
   const categories = records.length > 0 ? Object.keys(records[0]).filter((key) => key.endsWith('_hits') && key !== 'negated_hits').map((key) => key.slice(0, -5)) : [];
