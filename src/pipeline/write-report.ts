@@ -31,7 +31,7 @@ export function reportRowsFromCsv(text: string, csv: CsvSettings): ReportRow[] |
   try {
     records = parse(text, { bom: true, columns: true, delimiter: csv.delimiter }) as Record<string, string>[];
   } catch (error) {
-    return `scores.csv is not a table as a run writes it (${reasonOf(error)}); run hsframe run again to write it`;
+    return `scores.csv is not a table as a run writes it (${error instanceof Error ? error.message : String(error)}); run hsframe run again to write it`;
   }
   if (records.length > 0 && !('framing_index' in records[0])) return 'scores.csv is not in the wide layout; re-run with --format wide to make a report';
   const number = (value: string | undefined) => (value === undefined || value === '' ? null : Number(value.replace(csv.decimal, '.')));
