@@ -18,10 +18,16 @@ export interface CliIo {
 /** Exit codes (S15): 0 all scored, 1 some input failed, 2 unusable arguments, pipeline or lexicon. */
 export const EXIT = Object.freeze({ ok: 0, inputErrors: 1, fatal: 2 });
 
-/** `path:line:column  CODE  message` (S15). */
+/** `path:line:column  CODE  message` (S15), on one line: a line break or other control character in a name or message is written as an escape (`\n`, `\x1b`). */
 export function formatIssue(issue: Issue): string {
   const where = [issue.file, issue.line, issue.column].filter((part) => part !== undefined).join(':');
-  return `${where}  ${issue.code}  ${issue.severity === 'error' ? '' : `${issue.severity}: `}${issue.message}`;
+  return oneLine(`${where}  ${issue.code}  ${issue.severity === 'error' ? '' : `${issue.severity}: `}${issue.message}`);
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function oneLine(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, (char) => ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Print issues to stderr, one a line. */
