@@ -5,19 +5,22 @@ export function markdownToText(markdown: string): { text: string; title: string 
   // Front matter and fenced code (not prose: a "# comment" in it is no heading) go first.
   const body = markdown.replace(/^(---\n[\s\S]*?\n(---|\.\.\.)|\+\+\+\n[\s\S]*?\n\+\+\+)\n/, '').replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm, '');
   const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body) ?? /^(.+)\n=+[ \t]*$/m.exec(body);
+  // A link's text or a tag never holds another bracket of its kind, and a link's address at most
+  // one pair of parentheses, on one line: so each search stops at the next bracket, and thousands
+  // left open take linear time, not quadratic.
   const text = body
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/^(```|~~~).*$/gm, '')
     .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
     .replace(/^(=+|-+)[ \t]*$/gm, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/!\[[^[\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '')
+    .replace(/\[([^[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
     // A footnote's text is kept, as in HTML and PDF; its markers and link definitions go.
-    .replace(/^[ \t]*\[\^[^\]]+\]:[ \t]*/gm, '')
-    .replace(/\[\^[^\]]+\]/g, '')
-    .replace(/^[ \t]*\[[^\]]+\]:.*$/gm, '')
-    .replace(/<[^>\n]+>/g, '')
+    .replace(/^[ \t]*\[\^[^[\]]+\]:[ \t]*/gm, '')
+    .replace(/\[\^[^[\]]+\]/g, '')
+    .replace(/^[ \t]*\[[^[\]]+\]:.*$/gm, '')
+    .replace(/<[^<>\n]+>/g, '')
     .replace(/^#{1,6}[ \t]+(.*?)[ \t#]*$/gm, '$1\n')
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
@@ -34,7 +37,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
 
 /** Inline markup of one line removed: links keep their text, emphasis and code marks go. */
 function collapseInline(line: string): string {
-  return decodeEntities(line.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>\n]+>/g, '').replace(/[*_`]/g, ''))
+  return decodeEntities(line.replace(/!\[[^[\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '').replace(/\[([^[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '$1').replace(/<[^<>\n]+>/g, '').replace(/[*_`]/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }
