@@ -60,7 +60,8 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
         const { y, text } = lines[line];
         const key = `${edge}\n${runningKey(text)}`;
         const places = seen.get(key) ?? [];
-        if (!places.some((place) => place.page === page)) places.push({ page, line, y, fromEdge: lines[line].size !== undefined ? undefined : Math.abs(edgeY - y), text });
+        // Pages come in order: only the last place can be on this page.
+        if (places.at(-1)?.page !== page) places.push({ page, line, y, fromEdge: lines[line].size !== undefined ? undefined : Math.abs(edgeY - y), text });
         seen.set(key, places);
       }
     }
@@ -68,7 +69,12 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
   const running = pages.map(() => new Set<number>());
   for (const places of seen.values()) {
     if (places.length < needed) continue;
+    // Places at the same height and distance from the edge have the same lines near them: decided once (a running line is at one place on most pages).
+    const decided = new Set<string>();
     for (const { y, fromEdge } of places) {
+      const at = `${y} ${fromEdge}`;
+      if (decided.has(at)) continue;
+      decided.add(at);
       const near = places.filter((place) => Math.abs(place.y - y) <= RUNNING_DRIFT || (place.fromEdge !== undefined && fromEdge !== undefined && Math.abs(place.fromEdge - fromEdge) <= RUNNING_DRIFT));
       if (near.length < needed || !isRunning(near)) continue;
       for (const place of near) running[place.page].add(place.line);
