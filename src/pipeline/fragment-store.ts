@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, createWriteStream, openSync, readFile as readFileCallback, readSync, type WriteStream } from 'node:fs';
 import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { promisify } from 'node:util';
 import { finished } from 'node:stream/promises';
 import { makeDirs, partsBytes, TEMP_SUFFIX, tempPathFor, writeAllSync } from '../output/index.js';
@@ -17,13 +18,15 @@ import { NO_CSV, type DocResult } from './score-bytes.js';
 const readWholeFile = promisify(readFileCallback);
 
 /** Bump when the stored shape changes: older results are then ignored. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /**
  * First line of a stored result's record, and what a line of the index holds of it: what is
  * checked on every run. The document's rows of matches.csv follow the line (`matchesBytes`
  * bytes), then its rows of segments.csv (`bodyBytes` after the line in all); the tables copy them
- * as bytes.
+ * as bytes. The line is the CRC-32 of its JSON (`SUM_CHARS` hex digits), then the JSON, which
+ * holds the CRC-32 of the rows (`bodySum`): a record changed outside a run is not taken for a
+ * result (`parseRecord`, `readRows`).
  */
 export interface StoredFragment {
   readonly format: number;
@@ -36,6 +39,24 @@ export interface StoredFragment {
   readonly hasSegments: boolean;
   /** Bytes of the rows after the first line. */
   readonly bodyBytes: number;
+  /** The CRC-32 of those bytes. */
+  readonly bodySum: number;
+}
+
+/** Hex digits of the CRC-32 that starts a record's first line. */
+const SUM_CHARS = 8;
+
+/** A record's first line (without its newline): the CRC-32 of the header's JSON, then the JSON. */
+function headerLine(header: StoredFragment): string {
+  const json = JSON.stringify(header);
+  return `${crc32(json).toString(16).padStart(SUM_CHARS, '0')}${json}`;
+}
+
+/** The header in a record's first line (`headerLine`, without its newline); throws when its sum does not match. */
+function parseHeaderLine(line: Buffer): StoredFragment {
+  const json = line.subarray(SUM_CHARS);
+  if (line.toString('latin1', 0, SUM_CHARS) !== crc32(json).toString(16).padStart(SUM_CHARS, '0')) throw new Error('a record whose first line does not match its sum');
+  return JSON.parse(json.toString('utf8')) as StoredFragment;
 }
 
 /** Where a stored result is: the pack (a file of the store's folder) that holds its record, the record's offset in it and its length in bytes. */
@@ -343,7 +364,7 @@ export class FragmentStore {
     const stored = await this.readRecord(id, sha256);
     if (!stored || stored.header.result.sha256 !== sha256) return undefined;
     const { header, body } = stored;
-    if (header.bodyBytes !== body.length || header.matchesBytes > body.length) return undefined;
+    if (header.bodyBytes !== body.length || header.matchesBytes > body.length || crc32(body) !== header.bodySum) return undefined;
     return { row: header.result.row, matches: body.subarray(0, header.matchesBytes), segments: header.hasSegments ? body.subarray(header.matchesBytes) : undefined };
   }
 
@@ -391,7 +412,7 @@ interface StoredFile {
 function parseRecord(bytes: Buffer): StoredFile {
   const lineEnd = bytes.indexOf(0x0a);
   if (lineEnd < 0) throw new Error('a record without its first line');
-  return { header: JSON.parse(bytes.subarray(0, lineEnd).toString('utf8')) as StoredFragment, headerBytes: lineEnd + 1, body: bytes.subarray(lineEnd + 1) };
+  return { header: parseHeaderLine(bytes.subarray(0, lineEnd)), headerBytes: lineEnd + 1, body: bytes.subarray(lineEnd + 1) };
 }
 
 /** The bytes of the record at `at`, read whole (fewer when the pack is shorter). */
@@ -406,8 +427,10 @@ async function readAt(handle: FileHandle, at: Location): Promise<Buffer> {
 function recordOf(target: StoreTarget, result: DocResult, stamp: FileStamp | undefined): { header: StoredFragment; parts: Uint8Array[] } {
   const { matchesCsv, segmentsCsv, ...rest } = result;
   const matchesBytes = partsBytes(matchesCsv);
-  const header: StoredFragment = { format: FORMAT, key: target.key, result: rest, stamp, matchesBytes, hasSegments: segmentsCsv !== undefined, bodyBytes: matchesBytes + partsBytes(segmentsCsv ?? []) };
-  return { header, parts: [Buffer.from(`${JSON.stringify(header)}\n`), ...matchesCsv, ...(segmentsCsv ?? [])] };
+  const body = [...matchesCsv, ...(segmentsCsv ?? [])];
+  const bodySum = body.reduce((sum, part) => crc32(part, sum), 0);
+  const header: StoredFragment = { format: FORMAT, key: target.key, result: rest, stamp, matchesBytes, hasSegments: segmentsCsv !== undefined, bodyBytes: matchesBytes + partsBytes(segmentsCsv ?? []), bodySum };
+  return { header, parts: [Buffer.from(`${headerLine(header)}\n`), ...body] };
 }
 
 /** This thread's pack of the current pass: its name and how many bytes it holds. */
@@ -507,7 +530,7 @@ async function readPacks(dir: string, key: string): Promise<{ found: Map<string,
           lineEnd = line.indexOf(0x0a);
           if (lineEnd < 0) break;
         }
-        const header = JSON.parse(line.subarray(0, lineEnd).toString('utf8')) as StoredFragment;
+        const header = parseHeaderLine(line.subarray(0, lineEnd));
         if (header.format !== FORMAT || !Number.isInteger(header.bodyBytes)) break;
         const length = lineEnd + 1 + header.bodyBytes;
         if (offset + length > size) break;

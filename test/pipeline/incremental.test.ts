@@ -204,6 +204,34 @@ describe('incremental re-runs', () => {
   }, 60_000);
 });
 
+describe('stored results changed outside a run', () => {
+  test('a record whose first line or rows no longer match their sums is scored again, with a warning, and the tables are a clean run\'s', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    await summary(project.pipeline);
+    const [packPath] = await packFiles(project.out);
+    const records = [...(await indexedRecords(project.out)).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    const packed = await readFile(packPath);
+    // One byte changed in the first document's row of scores.csv, one in the second's rows of matches.csv (as a disk or an editor might).
+    const [first, second] = records.map(([, at]) => at);
+    const rowAt = packed.indexOf('"sentences":', first.offset);
+    const matchAt = packed.indexOf(0x0a, second.offset) + 1 + 10;
+    expect(rowAt).toBeGreaterThan(first.offset);
+    packed[rowAt + 9] = 'z'.charCodeAt(0);
+    packed[matchAt] = packed[matchAt] === 0x31 ? 0x32 : 0x31;
+    await writeFile(packPath, packed);
+    // Other CSV settings than the last run's: every row is read from the store.
+    const result = await runCli(['run', project.pipeline, '--json', '--delimiter', ';']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ scored: 2, cached: 0, failed: 0 });
+    const errors = parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true, delimiter: ';' }) as { doc_id: string; code: string }[];
+    expect(errors.map((row) => [row.doc_id, row.code])).toEqual(records.map(([id]) => [id, 'STORED_RESULT_LOST']));
+    const clean = join(project.dir, 'clean');
+    expect((await runCli(['run', project.pipeline, '--quiet', '--delimiter', ';', '--out', clean])).code).toBe(0);
+    for (const name of ['scores.csv', 'matches.csv']) expect(await readFile(join(project.out, name), 'utf8'), name).toBe(await readFile(join(clean, name), 'utf8'));
+  }, 60_000);
+});
+
 describe('tables of a re-run', () => {
   const TABLES = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv'];
   const tables = (dir: string) => Promise.all(TABLES.map((name) => readFile(join(dir, name), 'utf8')));
