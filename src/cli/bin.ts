@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { makeIssue, reasonOf } from '../issues.js';
 import { argumentBytes, argumentNotUtf8, notUtf8Message } from './argument-bytes.js';
+import { removeLeftovers } from '../output/index.js';
 import { EXIT, formatIssue } from './io.js';
 import { run } from './main.js';
 
@@ -15,6 +16,27 @@ function onStdoutError(error: unknown): never {
   process.exit(EXIT.fatal);
 }
 process.stdout.on('error', onStdoutError);
+
+/**
+ * Stopped by Ctrl-C, SIGTERM (a scheduler's time limit) or a closed terminal: every output is as
+ * the last finished command left it or whole, never half-written, as with any failure. Temp
+ * files not yet renamed into place and the run's lock are removed, the signal is named, and the
+ * exit code is the shell's for it (128 + its number). They are removed twice, `STOP_MS` apart,
+ * as a temp file whose creation was under way at the first may appear after it.
+ */
+const STOP_MS = 50;
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.once(signal, () => {
+    removeLeftovers();
+    process.stderr.write(`hsframe: stopped by ${signal}: no output was left half-written; a run started again reuses the documents already scored\n`);
+    // The work under way meanwhile says nothing more (it may find its temp files gone).
+    for (const stream of [process.stdout, process.stderr]) stream.write = (() => true) as typeof stream.write;
+    setTimeout(() => {
+      removeLeftovers();
+      process.exit(code);
+    }, STOP_MS);
+  });
+}
 
 const argv = process.argv.slice(2);
 // An argument that is not UTF-8 reaches the program already changed (Node decodes it as UTF-8): refused, named by its bytes.

@@ -2,14 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { csvRows, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
+import { noteTempFile } from './leftovers.js';
 
 /** Temp files of atomic writes end in this; a run removes leftovers of killed runs. */
 export const TEMP_SUFFIX = '.hsframe.tmp';
 
-/** A temp path beside `path`. */
+/** A temp path beside `path`, noted so that a process stopped before it is renamed or removed removes it (`removeLeftovers`). */
 export function tempPathFor(path: string): string {
   TEMP_COUNT.value += 1;
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${TEMP_PREFIX}${TEMP_COUNT.value.toString(36)}${TEMP_SUFFIX}`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${TEMP_PREFIX}${TEMP_COUNT.value.toString(36)}${TEMP_SUFFIX}`);
+  noteTempFile(temp);
+  return temp;
 }
 
 /** Temp names are unique per process and thread: a random prefix drawn once per thread, and a counter. */

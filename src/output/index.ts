@@ -1,5 +1,6 @@
 export { writeAllSync, writeFileAtomic } from './atomic-write.js';
 export { makeDirs } from './make-dirs.js';
+export { noteUndo, removeLeftovers } from './leftovers.js';
 export { CsvFileWriter, discard, publish, TEMP_SUFFIX, tempPathFor, writePending, type PendingFile } from './csv-file-writer.js';
 export { toCsv, csvRows, csvBytes, partsBytes, defaultCsvRows, stringifyRows, recodeCsvRows, recodeCsvParts, parseDefaultCsv, scanRecord, isDefaultLayout, textCell, untextCell, numberCell, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings, type RecordScan, type TextParts } from './csv.js';
 export { scoreHeader, scoreCells } from './score-columns.js';

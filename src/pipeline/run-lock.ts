@@ -1,7 +1,8 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { link, open, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { tempPathFor } from '../output/index.js';
+import { noteUndo, tempPathFor } from '../output/index.js';
 
 /** Who holds a lock: written into the lock file. */
 interface LockOwner {
@@ -112,9 +113,20 @@ function held(path: string, owner: LockOwner): RunLock {
     utimes(path, now, now).catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  // A process stopped while it holds the lock removes it as it exits.
+  const forget = noteUndo(() => {
+    let current: LockOwner | undefined;
+    try {
+      current = JSON.parse(readFileSync(path, 'utf8')) as LockOwner;
+    } catch {
+      return;
+    }
+    if (isSameOwner(current, owner)) rmSync(path, { force: true });
+  });
   return {
     release: async () => {
       clearInterval(heartbeat);
+      forget();
       const current = await readLock(path);
       if (current !== 'gone' && isSameOwner(current.owner, owner)) await rm(path, { force: true });
     },

@@ -42,6 +42,24 @@ describe('no lost work', () => {
     expect(left).not.toContain('.hsframe/lock');
   }, 60_000);
 
+  test.for([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s while scoring: exit %i naming it, no temp file and no lock left; a re-run equals a clean run', async ([signal, code]) => {
+    const { pipeline, out } = await project();
+    const first = startCli(['run', pipeline, '--quiet']);
+    // Once the run holds its lock and has begun to store results.
+    const packs = join(out, '.hsframe', 'packs');
+    while (!(await exists(join(out, '.hsframe', 'lock'))) || (await listFiles(packs).catch(() => [])).length === 0) await sleep(5);
+    first.child.kill(signal);
+    const stopped = await first.done;
+    expect(stopped.code).toBe(code);
+    expect(stopped.stderr).toBe(`hsframe: stopped by ${signal}: no output was left half-written; a run started again reuses the documents already scored\n`);
+    const left = await listFiles(out);
+    expect(left.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(left).not.toContain('.hsframe/lock');
+    const rerun = await runCli(['run', pipeline, '--quiet']);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(await outputs(out)).toEqual(reference);
+  }, 60_000);
+
   test('a run finds the output folder locked by a live process: exits 2 with a clear message; with --wait it waits', async () => {
     const { pipeline, out } = await project();
     const lock = join(out, '.hsframe/lock');
