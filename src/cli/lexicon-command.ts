@@ -21,8 +21,8 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
           (info: a noun's verb forms often carry another sense, as in "conflicting views");
           --exclude leaves out corpus files by glob (e.g. SOURCES.md).
           Default FILEs: the bundled lexicons.
-          Exit 1 on errors (a corpus document that cannot be read too), 0 with warnings only,
-          2 when the --corpus folder cannot be listed.
+          Exit 1 on errors (a corpus document that cannot be read too), 0 with warnings
+          only, 2 when the --corpus folder cannot be listed.
   export  write a lexicon as a quanteda YAML or LIWC 2015 .dic dictionary, inflections
           and hyphen variants written out. Not expressible there:
 ${LOST_IN_EXPORT.map((lost) => `            - ${lost}`).join('\n')}
