@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
@@ -94,6 +95,8 @@ async function scoreStdin(io: CliIo, scorer: Scorer, name: string): Promise<DocO
     return { issue: makeIssue('FILE_UNREADABLE', name, `cannot read standard input: ${reasonOf(error)}`, { stage: 'ingest' }) };
   }
   const bytes = Buffer.concat(chunks);
+  // A folder given as standard input (`score - < DIR`) reads as nothing.
+  if (bytes.length === 0 && io.stdin === process.stdin && isFolder(0)) return { issue: makeIssue('FILE_UNREADABLE', name, 'standard input is a folder, not a file', { stage: 'ingest' }) };
   if (bytes.length === 0) return { issue: makeIssue('FILE_EMPTY', name, 'standard input is empty', { stage: 'ingest' }) };
   return scoreBytes(scorer, bytes, { id: name, path: name }, contentHash(bytes), { hasMatches: false });
 }
@@ -124,4 +127,13 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
 
 function relativeId(cwd: string, path: string): string {
   return relative(cwd, path).split(sep).join('/');
+}
+
+/** True when the open file `fd` is a folder. */
+function isFolder(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -117,7 +117,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
     lock = await acquireLock(join(stateDir, 'lock'), overrides.waitSeconds ?? 0);
   } catch (error) {
     const message = error instanceof LockBusyError ? error.message : `cannot use the output folder: ${reasonOf(error)}`;
-    return fatal([...lexiconIssues, makeIssue(error instanceof LockBusyError ? 'RUN_LOCKED' : 'OUTPUT_WRITE_FAILED', outputDir, message, { stage: 'output' })]);
+    // The path that failed, when the system names it (the state folder, its lock), else the output folder.
+    const where = error instanceof LockBusyError ? outputDir : ((error as NodeJS.ErrnoException).path ?? outputDir);
+    return fatal([...lexiconIssues, makeIssue(error instanceof LockBusyError ? 'RUN_LOCKED' : 'OUTPUT_WRITE_FAILED', where, message, { stage: 'output' })]);
   }
   try {
     await removeTempFiles(outputDir);

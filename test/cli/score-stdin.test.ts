@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -80,3 +81,17 @@ describe('hsframe score -', () => {
     expect((parse(stdout, { columns: true }) as Record<string, string>[]).map((row) => [row.doc_id, row.state_centric_hits])).toEqual([['stdin', '1']]);
   }, 60_000);
 });
+
+test('a folder given as standard input is FILE_UNREADABLE, named as a folder, not an empty file', async () => {
+  const folder = openSync(join(ROOT, 'corpora'), 'r');
+  try {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'score', '-'], { cwd: ROOT, stdio: [folder, 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(code).toBe(1);
+    expect(stderr).toBe('stdin  FILE_UNREADABLE  standard input is a folder, not a file\n');
+  } finally {
+    closeSync(folder);
+  }
+}, 60_000);
