@@ -11,6 +11,22 @@ export interface YamlSource {
   position(path: readonly PropertyKey[], key?: string): { line: number; column: number };
 }
 
+/**
+ * The text of a YAML file's bytes, which YAML wants in UTF-8 (a byte order mark is dropped); else
+ * the issue (`unreadableCode`) that says what the bytes look like, so the file is not parsed as
+ * text it does not hold (UTF-16 would read as one long string, Windows-1252 with U+FFFD in its
+ * words).
+ */
+export function yamlText(file: string, bytes: Uint8Array, unreadableCode: IssueCode): { text: string } | { issue: Issue } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0);
+    const looks = isUtf16 ? 'UTF-16' : 'Windows-1252 or Latin-1';
+    return { issue: makeIssue(unreadableCode, file, `not UTF-8 text (it looks like ${looks}): save it as UTF-8`) };
+  }
+}
+
 /** Parse YAML text; syntax errors become issues with `syntaxCode`. */
 export function parseYaml(file: string, text: string, syntaxCode: IssueCode): { source?: YamlSource; issues: Issue[] } {
   const lineCounter = new LineCounter();

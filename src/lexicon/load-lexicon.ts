@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { compareText } from '../compare-text.js';
 import type { CompiledLexicon, Issue } from '../document.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { parseYaml, zodIssues, type YamlSource } from '../yaml-issues.js';
+import { parseYaml, yamlText, zodIssues, type YamlSource } from '../yaml-issues.js';
 import { checkLexicon } from './check-lexicon.js';
 import { codeKey } from './code-key.js';
 import { compileLexicon, lexiconOrigin, type LexiconOrigin } from './compile-lexicon.js';
@@ -179,8 +179,10 @@ function isWarnings(issues: unknown): issues is Issue[] {
 }
 
 function readLexicon(file: string, bytes: Buffer | string): LoadedLexicon {
-  const text = bytes.toString();
   if (file.toLowerCase().endsWith('.dic')) return compileImported(importLiwc(file, typeof bytes === 'string' ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), file, bytes);
+  const decoded = typeof bytes === 'string' ? { text: bytes } : yamlText(file, bytes, 'LEXICON_UNREADABLE');
+  if ('issue' in decoded) return { issues: [decoded.issue] };
+  const { text } = decoded;
   const { source, issues: syntaxIssues } = parseYaml(file, text, 'LEXICON_YAML');
   if (!source) return { issues: syntaxIssues };
   if (isQuantedaDictionary(source.value)) return compileImported(importQuanteda(file, text), file, bytes);

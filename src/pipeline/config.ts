@@ -5,7 +5,7 @@ import type { Issue } from '../document.js';
 import { DEFAULT_INGEST_SETTINGS } from '../ingest/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS } from '../tokenise/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
-import { expected, parseYaml, zodIssues } from '../yaml-issues.js';
+import { expected, parseYaml, yamlText, zodIssues } from '../yaml-issues.js';
 
 
 /** Extensions of files that are neither text nor a format hsframe converts (.pdf, .docx): read as text, every one would fail as binary. */
@@ -58,12 +58,15 @@ export interface RunConfig {
 
 /** Read and validate a pipeline file. Problems come back as issues with line and column (S14). */
 export async function loadPipeline(file: string): Promise<{ config?: RunConfig; issues: Issue[] }> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     return { issues: [makeIssue('CONFIG_UNREADABLE', file, `cannot read pipeline: ${reasonOf(error)}`, { stage: 'config' })] };
   }
+  const decoded = yamlText(file, bytes, 'CONFIG_UNREADABLE');
+  if ('issue' in decoded) return { issues: [{ ...decoded.issue, stage: 'config' }] };
+  const { text } = decoded;
   const { source, issues } = parseYaml(file, text, 'CONFIG_YAML');
   if (!source) return { issues };
   const parsed = pipelineSchema.safeParse(source.value);
