@@ -30,7 +30,8 @@ export async function readGold(file: string, knownLabels: readonly string[]): Pr
   } catch (error) {
     return { issues: [makeIssue('GOLD_INVALID', file, `not a readable CSV: ${error instanceof Error ? error.message : String(error)}`)] };
   }
-  const header = records.length > 0 ? Object.keys(records[0]) : [];
+  if (records.length === 0) return { issues: [makeIssue('GOLD_INVALID', file, 'no rows: a gold CSV needs a header (id, text and 0/1 label columns) and at least one coded sentence')] };
+  const header = Object.keys(records[0]);
   const missing = ['id', 'text'].filter((column) => !header.includes(column));
   if (missing.length > 0) return { issues: [makeIssue('GOLD_INVALID', file, `missing column(s) ${missing.join(', ')}; a gold CSV needs id, text and 0/1 label columns`)] };
   const labels = header.filter((column) => knownLabels.includes(column));

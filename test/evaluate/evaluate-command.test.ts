@@ -116,6 +116,14 @@ describe('hsframe evaluate', () => {
     expect(stderr).toContain(`${dup}:8  GOLD_INVALID  row 8: id "g2" is already the id of row 3; ids must be unique`);
   }, 60_000);
 
+  test('a gold file with a header and no rows: exit 2, saying so', async () => {
+    const empty = join(tmp, 'header-only.csv');
+    await writeFile(empty, 'id,text,state_centric\n');
+    const { code, stderr } = await hsframe(['evaluate', '--gold', empty]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${empty}  GOLD_INVALID  no rows: a gold CSV needs a header (id, text and 0/1 label columns) and at least one coded sentence\n`);
+  }, 60_000);
+
   test('an output that cannot be written: exit 2, naming it', async () => {
     const out = join(tmp, 'no-such-folder', 'metrics.csv');
     const { code, stderr } = await hsframe(['evaluate', '--gold', gold, '--out', out]);
