@@ -259,6 +259,15 @@ describe('hsframe run', () => {
   }, TIMEOUT);
 });
 
+test('a process that cannot load its modules (too many open files) exits 2 saying so, not 1 as if documents had failed', async () => {
+  const child = spawn('sh', ['-c', `ulimit -n 24 && exec "${process.execPath}" "${BIN}" run --quiet --out "${join(tmp, 'no-start')}"`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise((done) => child.on('close', done));
+  expect(stderr).toMatch(/^hsframe: cannot start: EMFILE: too many open files, open '[^']+'\n$/);
+  expect(code).toBe(2);
+}, TIMEOUT);
+
 describe.concurrent('outputs of other commands that cannot be written', () => {
   const BAD_LEXICON = 'name: bad\nversion: 1.0.0\nlanguage: en\ndescription: a term no word can match\ncategories:\n  c:\n    label: C\n    description: c\n    entries:\n      - term: "100"\n        source: "test"\n';
 

@@ -1,21 +1,22 @@
 #!/usr/bin/env node
-import { makeIssue, reasonOf } from '../issues.js';
-import { argumentBytes, argumentNotUtf8, notUtf8Message } from './argument-bytes.js';
-import { removeLeftovers } from '../output/index.js';
-import { EXIT, formatIssue } from './io.js';
-import { run } from './main.js';
+import { removeLeftovers } from '../output/leftovers.js';
+
+/** The exit code of a command that could not run (`EXIT.fatal`), here before `io.ts` is loaded. */
+const FATAL = 2;
 
 /**
- * Standard output that cannot be written (a full disk, a closed terminal) ends the command with
- * exit 2 and the reason, as any output that cannot be written does; a reader that stops early
- * (`hsframe score … | head`) closes it, which ends the command quietly.
+ * A fault that escapes a command (a bug, or the system refusing what the process needs) ends it
+ * with exit 2, as a command that could not run, never with Node's 1, which says some documents
+ * failed and the others were scored: temp files are removed and the fault is named.
  */
-function onStdoutError(error: unknown): never {
-  if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`${formatIssue(makeIssue('OUTPUT_WRITE_FAILED', 'standard output', `cannot write: ${reasonOf(error)}`))}\n`);
-  process.exit(EXIT.fatal);
+function crash(what: string, error: unknown, isBug = true): never {
+  removeLeftovers();
+  // A bug's stack says where it is; the system's refusal needs only its reason.
+  process.stderr.write(`hsframe: ${what}: ${error instanceof Error ? ((isBug && error.stack) || error.message) : String(error)}\n`);
+  process.exit(FATAL);
 }
-process.stdout.on('error', onStdoutError);
+process.on('uncaughtException', (error) => crash('internal error', error));
+process.on('unhandledRejection', (error) => crash('internal error', error));
 
 /**
  * Stopped by Ctrl-C, SIGTERM (a scheduler's time limit) or a closed terminal: every output is as
@@ -37,6 +38,26 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
     }, STOP_MS);
   });
 }
+
+// The rest is loaded once the handlers above are in place, so that a failure to load it (too many open files) is named too.
+const [{ makeIssue, reasonOf }, { argumentBytes, argumentNotUtf8, notUtf8Message }, { EXIT, formatIssue }, { run }] = await Promise.all([
+  import('../issues.js'),
+  import('./argument-bytes.js'),
+  import('./io.js'),
+  import('./main.js'),
+]).catch((error: unknown) => crash('cannot start', error, false));
+
+/**
+ * Standard output that cannot be written (a full disk, a closed terminal) ends the command with
+ * exit 2 and the reason, as any output that cannot be written does; a reader that stops early
+ * (`hsframe score … | head`) closes it, which ends the command quietly.
+ */
+function onStdoutError(error: unknown): never {
+  if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`${formatIssue(makeIssue('OUTPUT_WRITE_FAILED', 'standard output', `cannot write: ${reasonOf(error)}`))}\n`);
+  process.exit(EXIT.fatal);
+}
+process.stdout.on('error', onStdoutError);
 
 const argv = process.argv.slice(2);
 // An argument that is not UTF-8 reaches the program already changed (Node decodes it as UTF-8): refused, named by its bytes.
