@@ -35,6 +35,15 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
  */
 export const MAX_TEXT_CHARS = 24_000_000;
 
+/**
+ * The most paragraphs a document may hold. Each takes about a kilobyte while it is scored,
+ * however short: a text of 300,000 three-word paragraphs was scored in a worker's 512 MB, one of
+ * 400,000 (10 MB) ran out of it. Such a text (a list, a table of one-word cells) is reported
+ * (`FILE_TOO_LARGE`) wherever it is scored, in a worker or not, so that the tables do not depend
+ * on the thread count.
+ */
+export const MAX_PARAGRAPHS = 250_000;
+
 /** A document read from a file, or the issue that stopped it. */
 export type ReadResult = { readonly doc: SourceDoc } | { readonly doc?: undefined; readonly issue: Issue };
 
@@ -169,14 +178,25 @@ async function convert(bytes: Uint8Array, extension: string): Promise<Converted>
   const reader = BINARY_READERS[extension];
   if (reader) {
     const converted = await reader(bytes);
-    return 'problem' in converted ? converted : (tooLong(converted.text.length, 'text') ?? converted);
+    return 'problem' in converted ? converted : (tooLong(converted.text.length, 'text') ?? tooManyParagraphs(converted.text) ?? converted);
   }
   const decoded = decodeText(bytes);
   if ('problem' in decoded) return { code: decoded.code, problem: decoded.problem } as Converted;
   const converter = CONVERTERS[extension] ?? CONVERTERS['.txt'];
   const problem = tooLong(decoded.text.length, converter === CONVERTERS['.txt'] ? 'text' : 'text with its markup');
   if (problem) return problem;
-  return { ...converter(decoded.text), encoding: decoded.encoding, warning: decoded.warning };
+  const converted = converter(decoded.text);
+  return tooManyParagraphs(converted.text) ?? { ...converted, encoding: decoded.encoding, warning: decoded.warning };
+}
+
+/** The problem of a text (paragraphs apart by blank lines, as converted) of more than `MAX_PARAGRAPHS` paragraphs, if it is. */
+function tooManyParagraphs(text: string): Converted | undefined {
+  // Each paragraph but the last ends in a blank line, so a shorter text cannot hold that many.
+  if (text.length < 3 * MAX_PARAGRAPHS) return undefined;
+  let paragraphs = 1;
+  for (let at = text.indexOf('\n\n'); at >= 0 && paragraphs <= MAX_PARAGRAPHS; at = text.indexOf('\n\n', at + 2)) paragraphs += 1;
+  if (paragraphs <= MAX_PARAGRAPHS) return undefined;
+  return { code: 'FILE_TOO_LARGE', problem: `text of more than ${MAX_PARAGRAPHS.toLocaleString('en-US')} paragraphs is over what a document may hold (each takes memory, however short); split it into smaller files` };
 }
 
 /** The problem of a text of `length` characters over `MAX_TEXT_CHARS`, if it is. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_INGEST_SETTINGS, MAX_TEXT_CHARS, readDocument, sourceFromBytes } from '../../src/ingest/index.js';
+import { DEFAULT_INGEST_SETTINGS, MAX_PARAGRAPHS, MAX_TEXT_CHARS, readDocument, sourceFromBytes } from '../../src/ingest/index.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -171,6 +171,15 @@ describe('readDocument: problems become issues', () => {
     expect(over.issue?.message).toMatch(/of 24,000,001 characters is over the 24,000,000 a document may hold/);
     const at = await sourceFromBytes(new TextEncoder().encode(words(MAX_TEXT_CHARS)), `limit${extension}`, `limit${extension}`);
     expect(at.doc?.text.length).toBeGreaterThan(MAX_TEXT_CHARS - 100);
+  }, 60_000);
+
+  test.for(['.txt', '.md'])('a %s file of more than MAX_PARAGRAPHS paragraphs is refused, one of that many is read', async (extension) => {
+    const paragraphs = (count: number) => new TextEncoder().encode('Border.\n\n'.repeat(count));
+    const over = await sourceFromBytes(paragraphs(MAX_PARAGRAPHS + 1), `many${extension}`, `many${extension}`);
+    expect(over).toMatchObject({ issue: { code: 'FILE_TOO_LARGE', severity: 'error', stage: 'ingest', file: `many${extension}` } });
+    expect(over.issue?.message).toBe('text of more than 250,000 paragraphs is over what a document may hold (each takes memory, however short); split it into smaller files');
+    const at = await sourceFromBytes(paragraphs(MAX_PARAGRAPHS), `limit${extension}`, `limit${extension}`);
+    expect(at.doc?.text.split('\n\n')).toHaveLength(MAX_PARAGRAPHS);
   }, 60_000);
 
   test('a folder is not a document', async () => {
