@@ -13,6 +13,7 @@ export const ISSUE_CODES = {
   FILE_CORRUPT: 'error',
   FILE_ENCRYPTED: 'error',
   FILE_ZIP_BOMB: 'error',
+  FILE_TOO_SLOW: 'error',
   PATH_NOT_FOUND: 'error',
   LANGUAGE_NOT_SCORED: 'warning',
   FOLDER_ALREADY_READ: 'warning',

@@ -6,6 +6,7 @@ import { DEFAULT_INGEST_SETTINGS } from '../ingest/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS } from '../tokenise/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { expected, parseYaml, yamlText, zodIssues } from '../yaml-issues.js';
+import { DEFAULT_MAX_SECONDS_PER_DOCUMENT } from './worker-pool.js';
 
 
 /** Extensions of files that are neither text nor a format hsframe converts (.pdf, .docx): read as text, every one would fail as binary. */
@@ -27,6 +28,7 @@ export const optionsSchema = z.strictObject({
   exclude: z.array(z.string().min(1), { error: expected('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
   max_file_bytes: z.number({ error: expected('max_file_bytes must be a whole number of bytes') }).int().positive().default(DEFAULT_INGEST_SETTINGS.maxFileBytes),
   concurrency: z.number({ error: expected('concurrency must be a whole number from 0 (one thread per core) to 64') }).int().min(0).max(64).default(0),
+  max_seconds_per_document: z.number({ error: expected('max_seconds_per_document must be a number of seconds (0: no limit)') }).min(0, { error: expected('max_seconds_per_document must be a number of seconds (0: no limit)') }).finite().default(DEFAULT_MAX_SECONDS_PER_DOCUMENT),
   report: z.boolean({ error: expected('report must be true or false') }).default(false),
   format: z.enum(['wide', 'long'], { error: expected('format must be "wide" or "long"') }).default('wide'),
   segments: z.enum(['none', 'sentence', 'paragraph'], { error: expected('segments must be "none", "sentence" or "paragraph"') }).default('none'),

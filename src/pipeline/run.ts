@@ -146,6 +146,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         ingest,
         concurrency,
         store,
+        maxSecondsPerDocument: config.options.max_seconds_per_document,
         isForced: overrides.isForced,
         // Rows are read back from the store when the tables are written: memory stays flat.
         keepRows: false,

@@ -9,7 +9,7 @@ import type { SegmentKind } from '../output/index.js';
 import type { FragmentStore, ReusedResult } from './fragment-store.js';
 import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
 import type { Scorer } from './scorer.js';
-import { documentsInFlight, WorkerPool, workerLexicons } from './worker-pool.js';
+import { DEFAULT_MAX_SECONDS_PER_DOCUMENT, documentsInFlight, WorkerPool, workerLexicons } from './worker-pool.js';
 
 /** Progress of a scoring pass, after each document. */
 export interface ScoreProgress {
@@ -39,6 +39,8 @@ export interface ScoreFilesSettings {
   readonly onProgress?: (progress: ScoreProgress) => void;
   /** Also score each sentence or paragraph (kept in the store, for segments.csv). */
   readonly segments?: SegmentKind;
+  /** Seconds a worker thread may take over a document before it is stopped and the document fails (`FILE_TOO_SLOW`); 0: no limit; default `DEFAULT_MAX_SECONDS_PER_DOCUMENT`. */
+  readonly maxSecondsPerDocument?: number;
   /** Make each document's rows of matches.csv (the default); false when nothing reads them (results then carry none); never false with a store, whose results later runs write matches.csv from. */
   readonly hasMatches?: boolean;
   /** Sees each result once, scored or reused (e.g. to collect matches: without a store, a scored result carries its rows of matches.csv). */
@@ -109,7 +111,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
     if (!pool) {
       // Workers are handed this thread's inflections: those of every lexicon, even one kept from an earlier run that has not needed them yet.
       for (const lexicon of settings.scorer.lexicons) lexicon.prepare();
-      pool = WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, hasMatches, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest });
+      pool = WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, hasMatches, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest, maxSecondsPerDocument: settings.maxSecondsPerDocument ?? DEFAULT_MAX_SECONDS_PER_DOCUMENT });
     }
     const { outcome, stored, storeError, bytesRead } = await (await pool).score(file, read, stamp, settings.store?.previousOf(file.id));
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });

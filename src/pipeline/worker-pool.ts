@@ -26,7 +26,12 @@ export interface WorkerInit {
   readonly ingest: IngestSettings;
   /** Bytes of rows a worker holds in unsent answers before it sends them (default `MAX_HELD_ANSWER_BYTES`). */
   readonly maxHeldAnswerBytes?: number;
+  /** Seconds a worker may take over a batch of documents before it is stopped (`WorkerPool`); 0 or none: no limit. */
+  readonly maxSecondsPerDocument?: number;
 }
+
+/** The default of `WorkerInit.maxSecondsPerDocument` (a pipeline's `max_seconds_per_document`): far more than any document a reader can read takes. */
+export const DEFAULT_MAX_SECONDS_PER_DOCUMENT = 600;
 
 /** Compiled lexicons as a worker receives them: what each was compiled from. */
 export function workerLexicons(lexicons: readonly CompiledLexicon[]): WorkerInit['lexicons'] {
@@ -102,6 +107,10 @@ interface Slot {
   readonly pending: Pending[][];
   /** Documents of the first batch answered so far. */
   answered: number;
+  /** Stops the worker when the batch in progress takes longer than the time limit (`WorkerInit.maxSecondsPerDocument`). */
+  timer?: NodeJS.Timeout;
+  /** The worker was stopped for taking too long. */
+  isTimedOut?: boolean;
 }
 
 /**
@@ -134,7 +143,9 @@ export function documentsInFlight(workers: number): number {
  * A fixed pool of worker threads for tokenise + classify. Each works through batches of
  * documents, one document at a time; a crashed worker is replaced, and fails only the document
  * it was on: the documents of its batch not yet answered are sent again one by one, and one
- * that crashes a worker alone fails.
+ * that crashes a worker alone fails. A worker that takes longer than the time limit over a batch
+ * (a document that makes a reader loop) is stopped as if it had crashed: a document alone in its
+ * batch that does fails with `FILE_TOO_SLOW`, and the run goes on.
  */
 export class WorkerPool {
   private readonly queue: Pending[] = [];
@@ -179,6 +190,7 @@ export class WorkerPool {
   /** Stop every worker. */
   async close(): Promise<void> {
     this.isClosed = true;
+    for (const slot of this.slots) this.clearTimer(slot);
     await Promise.all([...this.slots.map((slot) => slot.worker), ...this.starting].map((worker) => worker.terminate()));
     this.slots.length = 0;
     this.starting.clear();
@@ -191,6 +203,7 @@ export class WorkerPool {
       let isReady = false;
       let crash: Error | undefined;
       slot.worker.on('message', (message: WorkerMessage) => {
+        this.clearTimer(slot);
         if ('ready' in message) {
           isReady = true;
           this.starting.delete(slot.worker);
@@ -228,11 +241,14 @@ export class WorkerPool {
         const [first, ...waiting] = slot.pending;
         const current = first?.slice(slot.answered);
         this.queue.unshift(...(current && current.length > 1 ? current.map((pending) => ({ ...pending, isAlone: true })) : []), ...waiting.flat());
+        this.clearTimer(slot);
         if (current && current.length === 1) {
           const { task, resolve } = current[0];
           const isMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-          const message = isMemory ? `document needs more memory than a worker may use (${WORKER_HEAP_MB} MB); split it into smaller files` : `worker crashed on this document: ${error.message}`;
-          resolve({ outcome: { issue: makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, message, { stage: 'tokenise' }) }, bytesRead: 0 });
+          const issue = slot.isTimedOut
+            ? makeIssue('FILE_TOO_SLOW', task.id, `scoring it took longer than ${this.init.maxSecondsPerDocument} s (max_seconds_per_document); it was stopped, and the other documents are scored`, { stage: 'tokenise' })
+            : makeIssue(isMemory ? 'FILE_TOO_LARGE' : 'INTERNAL_ERROR', task.id, isMemory ? `document needs more memory than a worker may use (${WORKER_HEAP_MB} MB); split it into smaller files` : `worker crashed on this document: ${error.message}`, { stage: 'tokenise' });
+          resolve({ outcome: { issue }, bytesRead: 0 });
         }
         this.spawn().then(
           () => this.dispatch(),
@@ -260,6 +276,24 @@ export class WorkerPool {
         slot.worker.postMessage({ tasks: batch.map(({ task }) => task) } satisfies WorkerBatch);
       }
     }
+    for (const slot of this.slots) this.startTimer(slot);
+  }
+
+  /** Time the worker's batch in progress, from now (an answer is progress), unless it is timed already or idle. */
+  private startTimer(slot: Slot): void {
+    const limit = this.init.maxSecondsPerDocument ?? 0;
+    if (limit <= 0 || slot.timer || slot.pending.length === 0) return;
+    slot.timer = setTimeout(() => {
+      slot.isTimedOut = true;
+      void slot.worker.terminate();
+    }, limit * 1000);
+    // The workers keep the process alive while they work; the timer alone does not.
+    slot.timer.unref();
+  }
+
+  private clearTimer(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
   }
 
   /** The next batch from the queue: up to `BATCH_SIZE` documents, or one to be sent alone. */

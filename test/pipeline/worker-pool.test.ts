@@ -39,6 +39,20 @@ async function echoed(script: string, texts: readonly string[]): Promise<{ code:
 }
 
 describe('worker pool', () => {
+  test('a worker that takes longer than the time limit over a document is stopped: that document alone fails, FILE_TOO_SLOW, and the others are scored', async () => {
+    const hang = fileURLToPath(new URL('./fixtures/hang-worker.mjs', import.meta.url));
+    const pool = await WorkerPool.create(2, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS, maxSecondsPerDocument: 0.5 }, hang);
+    try {
+      const texts = ['one', 'two', 'hang', 'three', ...Array.from({ length: 20 }, (_, index) => `doc ${index}`)];
+      const outcomes = await Promise.all(texts.map((text, index) => pool.score({ id: `doc-${index}`, path: `/x/${index}` }, { sha256: 'sha', bytes: bytes(text) })));
+      const issues = outcomes.map(({ outcome }) => outcome.issue!);
+      expect(issues.map((issue) => (issue.code === 'ECHO' ? issue.message : issue.code))).toEqual(texts.map((text) => (text === 'hang' ? 'FILE_TOO_SLOW' : text)));
+      expect(issues[2]).toMatchObject({ file: 'doc-2', severity: 'error', message: 'scoring it took longer than 0.5 s (max_seconds_per_document); it was stopped, and the other documents are scored' });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
   test('a crash fails only its document; documents already sent to the crashed worker are scored by its replacement', async () => {
     const pool = await WorkerPool.create(1, { lexicons: [], tokeniser: 'scan.v1', ingest: DEFAULT_INGEST_SETTINGS }, script);
     try {
