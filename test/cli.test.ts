@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { codeAndStderr } from './pipeline/cli-process.js';
 
 // Smoke tests of the built CLI (S24): `npm run build` must have run (npm test does).
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -91,10 +92,7 @@ describe.concurrent('hsframe score', () => {
   test.skipIf(!existsSync('/dev/full'))('standard output on a full device: exit 2 and the reason, no stack trace', async () => {
     const full = openSync('/dev/full', 'w');
     try {
-      const child = spawn(process.execPath, [BIN, 'score', corpus], { stdio: ['ignore', full, 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      const code = await new Promise((done) => child.on('close', done));
+      const { code, stderr } = await codeAndStderr(spawn(process.execPath, [BIN, 'score', corpus], { stdio: ['ignore', full, 'pipe'] }));
       expect(code).toBe(2);
       expect(stderr).toBe('standard output  OUTPUT_WRITE_FAILED  cannot write: ENOSPC (the disk is full)\n');
     } finally {
@@ -260,10 +258,7 @@ describe('hsframe run', () => {
 });
 
 test('a process that cannot load its modules (too many open files) exits 2 saying so, not 1 as if documents had failed', async () => {
-  const child = spawn('sh', ['-c', `ulimit -n 24 && exec "${process.execPath}" "${BIN}" run --quiet --out "${join(tmp, 'no-start')}"`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise((done) => child.on('close', done));
+  const { code, stderr } = await codeAndStderr(spawn('sh', ['-c', `ulimit -n 24 && exec "${process.execPath}" "${BIN}" run --quiet --out "${join(tmp, 'no-start')}"`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
   expect(stderr).toMatch(/^hsframe: cannot start: EMFILE: too many open files, open '[^']+'\n$/);
   expect(code).toBe(2);
 }, TIMEOUT);

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { scoreCommand } from '../../src/cli/score-command.js';
+import { codeAndStderr } from '../pipeline/cli-process.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHARTER = 'corpora/eu-migration/un-charter-1945.txt';
@@ -85,10 +86,7 @@ describe('hsframe score -', () => {
 test('a folder given as standard input is FILE_UNREADABLE, named as a folder, not an empty file', async () => {
   const folder = openSync(join(ROOT, 'corpora'), 'r');
   try {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'score', '-'], { cwd: ROOT, stdio: [folder, 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const code = await new Promise((done) => child.on('close', done));
+    const { code, stderr } = await codeAndStderr(spawn(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'score', '-'], { cwd: ROOT, stdio: [folder, 'ignore', 'pipe'] }));
     expect(code).toBe(1);
     expect(stderr).toBe('stdin  FILE_UNREADABLE  standard input is a folder, not a file\n');
   } finally {

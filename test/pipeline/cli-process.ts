@@ -26,6 +26,13 @@ export function startCli(args: readonly string[]): { child: ChildProcess; done: 
   return { child, done };
 }
 
+/** The exit code and standard error of a child process whose standard error is piped, once it has ended. */
+export function codeAndStderr(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
 /** Run the built CLI to the end. */
 export function runCli(args: readonly string[]): Promise<Finished> {
   return startCli(args).done;
