@@ -223,11 +223,14 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
           ids: scored.ids.filter((id) => !lost.has(id) || again.contentHashes.has(id)),
           contentHashes: new Map([...scored.contentHashes, ...again.contentHashes]),
           scored: scored.scored + again.scored,
-          cached: scored.cached - lostFiles.length,
+          // A lost result of a document in another language was counted as skipped, not reused, and is skipped again.
+          cached: scored.cached - (lostFiles.length - again.skipped),
           failed: scored.failed + again.failed,
         };
         const lostIssues = lostFiles.map((file) => makeIssue('STORED_RESULT_LOST', file.id, 'its stored results in the output folder\'s .hsframe were missing or unreadable (changed outside a run): scored again', { stage: 'output' }));
-        issues = [...issues, ...lostIssues, ...again.issues];
+        // The lost documents' issues as stored give way to those of their scoring again.
+        const storedIssues = new Set(scored.issues);
+        issues = [...issues.filter((issue) => !lost.has(issue.file) || !storedIssues.has(issue)), ...lostIssues, ...again.issues];
         Object.assign(summary, { scored: scored.scored, cached: scored.cached, failed: summary.failed + again.failed });
         await writeAll(undefined);
       }

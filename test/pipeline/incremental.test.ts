@@ -232,6 +232,25 @@ describe('stored results changed outside a run', () => {
   }, 60_000);
 });
 
+describe('stored results lost, of documents with warnings', () => {
+  test('are scored again once: counts stay whole and each warning is listed once', async () => {
+    const project = await makeProject(FILES.slice(0, 1));
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, 'fr.txt'), 'Les réfugiés ont droit à la protection et à la dignité. La frontière de l\'Union est contrôlée par les États membres, qui décident de leur politique.\n');
+    await writeFile(join(project.corpus, 'empty.txt'), '');
+    expect(JSON.parse((await runCli(['run', project.pipeline, '--json'])).stdout)).toMatchObject({ scored: 1, cached: 0, failed: 1, skipped: 1 });
+    expect(JSON.parse((await runCli(['run', project.pipeline, '--json'])).stdout)).toMatchObject({ scored: 0, cached: 1, failed: 1, skipped: 1 });
+    for (const pack of await packFiles(project.out)) await writeFile(pack, (await readFile(pack)).subarray(0, 100));
+    await rm(join(project.out, 'scores.csv'));
+    const repaired = await runCli(['run', project.pipeline, '--json']);
+    expect(repaired.code, repaired.stderr).toBe(1);
+    expect(JSON.parse(repaired.stdout)).toMatchObject({ scored: 1, cached: 0, failed: 1, skipped: 1 });
+    const rows = (parse(await readFile(join(project.out, 'errors.csv'), 'utf8'), { columns: true }) as { doc_id: string; code: string }[]).map((row) => `${row.doc_id} ${row.code}`);
+    expect(rows).toEqual([...new Set(rows)]);
+    expect(rows.filter((row) => row !== `${FILES[0]} STORED_RESULT_LOST` && row !== 'fr.txt STORED_RESULT_LOST')).toEqual(['empty.txt FILE_EMPTY', 'fr.txt LANGUAGE_NOT_SCORED']);
+  }, 60_000);
+});
+
 describe('tables of a re-run', () => {
   const TABLES = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv'];
   const tables = (dir: string) => Promise.all(TABLES.map((name) => readFile(join(dir, name), 'utf8')));
