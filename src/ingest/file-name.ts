@@ -5,7 +5,8 @@ import { utf8SequenceLength } from './decode-text.js';
 /**
  * A file or folder name read as bytes (Linux keeps names as bytes; Node reads them as UTF-8):
  * its text, with each byte that is not part of well-formed UTF-8 (`utf8SequenceLength`) written `%XX` (upper-case
- * hex), and whether there was any. A Latin-1 `Règlement.txt` from an old archive is
+ * hex), and whether there was any; in such a name a `%` is written `%25`, so that every `%XX`
+ * reads back as its byte (`bytesOfName`). A Latin-1 `Règlement.txt` from an old archive is
  * `R%E8glement.txt`: the id a run gives it, which tells its bytes apart from every other
  * name's, where Node's own reading (`R�glement.txt`) can neither open it nor tell it from
  * `R\xe9glement.txt`.
@@ -23,12 +24,16 @@ export function nameFromBytes(bytes: Uint8Array): { name: string; isUtf8: boolea
       continue;
     }
     isUtf8 = false;
-    name += Buffer.from(bytes.buffer, bytes.byteOffset + from, at - from).toString('utf8') + `%${bytes[at].toString(16).toUpperCase().padStart(2, '0')}`;
+    name += withEscapedPercent(Buffer.from(bytes.buffer, bytes.byteOffset + from, at - from).toString('utf8')) + `%${bytes[at].toString(16).toUpperCase().padStart(2, '0')}`;
     at += 1;
     from = at;
   }
   if (isUtf8) return { name: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), isUtf8 };
-  return { name: name + Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('utf8'), isUtf8 };
+  return { name: name + withEscapedPercent(Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.length - from).toString('utf8')), isUtf8 };
+}
+
+function withEscapedPercent(text: string): string {
+  return text.replaceAll('%', '%25');
 }
 
 /**
