@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import type { ClassifiedDoc, Hit } from '../document.js';
-import { pathOfId, readDocument } from '../ingest/index.js';
+import { leftOutBy, pathOfId, readDocument } from '../ingest/index.js';
 import { flatten, numberCell, untextCell } from '../output/index.js';
-import { DEFAULT_PIPELINE, loadPipeline, loadScorer } from '../pipeline/index.js';
-import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
+import { DEFAULT_PIPELINE, loadPipeline, loadScorer, type RunConfig } from '../pipeline/index.js';
+import { TOKENISERS, type TokeniserName } from '../tokenise/index.js';
+import { EXIT, oneLine, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--corpus DIR] [--category C] [--text]
@@ -12,7 +13,8 @@ export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--
 Print the matches behind one row of scores.csv: for each match its category, lexicon
 entry and sentence (at most 300 characters on either side), with the matched words
 highlighted (bold on a terminal, [[...]] otherwise), then the totals that make the row's
-*_hits cells.
+*_hits cells. The document is scored with the tokeniser the pipeline's last run used (its
+manifest.json says which), else the pipeline's.
 
   DOC_ID           the row's doc_id (path inside the corpus)
   --pipeline FILE  pipeline whose corpus and lexicons to use
@@ -32,7 +34,7 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   if (parsed.positionals.length !== 1) return usageError(io, 'explain', 'give exactly one DOC_ID');
   const { config, issues } = await loadPipeline(resolve(io.cwd, (parsed.values.pipeline as string | undefined) ?? DEFAULT_PIPELINE));
   if (!config) return reportIssues(io, issues), EXIT.fatal;
-  const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, config.options.tokeniser);
+  const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, lastRunTokeniser(config) ?? config.options.tokeniser);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
   const category = parsed.values.category as string | undefined;
   if (category && !scorer.categories.some((known) => known.id === category)) {
@@ -43,15 +45,21 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   // An id copied from scores.csv may carry the quote that keeps a spreadsheet from reading it as a formula.
   const given = parsed.positionals[0];
   const docId = untextCell(given) !== given && !existsSync(join(corpus, given)) ? untextCell(given) : given;
+  const notRead = whyNotADocument(docId, config);
+  if (notRead) return usageError(io, 'explain', `${oneLine(docId)} is not a document of this pipeline's corpus: ${notRead}, so it has no row in scores.csv`);
   // An id that shows a name's bytes that are not UTF-8 as %XX is read by those bytes.
   const read = await readDocument(join(corpus, docId), docId, settings, pathOfId(corpus, docId));
   if (!read.doc) return reportIssues(io, [read.issue]), EXIT.inputErrors;
   if (parsed.values.text) return io.stdout(read.doc.text), EXIT.ok;
-  const { doc, row } = scorer.score(read.doc);
+  const { doc, row, issues: scoreIssues } = scorer.score(read.doc);
+  reportIssues(io, scoreIssues);
   const hits = doc.hits.filter((hit) => !category || hit.category === category);
   const style = io.isTerminal ? { on: '\u001b[1;7m', off: '\u001b[0m' } : { on: '[[', off: ']]' };
-  io.stdout(`${docId}  "${row.title}"  ${row.tokens} tokens, ${row.sentences} sentences, ${scorer.lexiconVersion}\n\n`);
+  // What the document holds is printed with its control characters escaped: it cannot steer the terminal.
+  io.stdout(`${oneLine(docId)}  "${oneLine(row.title)}"  ${row.tokens} tokens, ${row.sentences} sentences, ${scorer.lexiconVersion}\n\n`);
   for (const hit of hits) io.stdout(describeHit(doc, hit, style));
+  // A document in another language is not scored: scores.csv leaves its counts empty.
+  if (row.tokens === 0 && doc.language !== 'und') return io.stdout('\nnot scored: no totals (its counts in scores.csv are empty)\n'), EXIT.ok;
   io.stdout('\ntotals (counted, negated):\n');
   for (const known of scorer.categories.filter((candidate) => !category || candidate.id === category)) {
     // Rounded as scores.csv rounds them.
@@ -71,7 +79,27 @@ function describeHit(doc: ClassifiedDoc, hit: Hit, style: { on: string; off: str
   const [sentenceStart, sentenceEnd] = [doc.tokens.start(first), doc.tokens.end(end - 1)];
   const [from, to] = [Math.max(sentenceStart, start - MAX_CONTEXT), Math.min(sentenceEnd, stop + MAX_CONTEXT)];
   const [before, after] = [from > sentenceStart ? '…' : '', to < sentenceEnd ? '…' : ''];
-  const sentence = `${before}${flatten(doc.text.slice(from, start))}${style.on}${flatten(doc.text.slice(start, stop))}${style.off}${flatten(doc.text.slice(stop, to))}${after}`;
+  const shown = (from: number, to: number) => oneLine(flatten(doc.text.slice(from, to)));
+  const sentence = `${before}${shown(from, start)}${style.on}${shown(start, stop)}${style.off}${shown(stop, to)}${after}`;
   const flags = `${hit.isNegated ? ' NEGATED (not counted)' : ''}${hit.weight !== 1 ? ` weight ${hit.weight}` : ''}`;
   return `sentence ${hit.sentence + 1}, chars ${start}-${stop}  ${hit.category}  "${hit.entryId}" (${hit.lexiconId})${flags}\n  ${sentence}\n`;
+}
+
+/** The tokeniser of the pipeline's last run, as its manifest.json records it (a run may have been given another than the pipeline's); undefined without one. */
+function lastRunTokeniser(config: RunConfig): TokeniserName | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(config.output, 'manifest.json'), 'utf8')) as { options?: { tokeniser?: unknown } };
+    const tokeniser = manifest.options?.tokeniser;
+    return TOKENISERS.find((name) => name === tokeniser);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a run of `config` never reads a file of this id as a document (hidden, not of its extensions, left out by its globs); undefined when it does. */
+function whyNotADocument(id: string, config: RunConfig): string | undefined {
+  if (id.split('/').some((name) => name.startsWith('.'))) return 'names that start with "." are never read';
+  if (!config.options.extensions.includes(extname(id).toLowerCase())) return `its extension is not one of the pipeline's (${config.options.extensions.join(', ')})`;
+  if (leftOutBy(config.options.include, config.options.exclude)(id)) return "the pipeline's include or exclude leaves it out";
+  return undefined;
 }

@@ -26,7 +26,8 @@ export function formatIssue(issue: Issue): string {
 
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-function oneLine(text: string): string {
+/** `text` with line breaks and other control characters written as escapes (`\n`, `\x1b`), so that it prints as one line and cannot steer a terminal. */
+export function oneLine(text: string): string {
   return text.replace(/[\x00-\x1f\x7f]/g, (char) => ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

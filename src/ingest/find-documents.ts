@@ -73,8 +73,7 @@ function entriesOf(dirents: readonly Dirent<Buffer>[]): Entry[] {
  * is known, and a run must not take the corpus for empty.
  */
 export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = [], include: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[]; isListed: boolean }> {
-  const [included, excluded] = [include, exclude].map((globs) => globs.map(globToRegExp));
-  const isLeftOut = (id: string) => (included.length > 0 && !included.some((pattern) => pattern.test(id))) || excluded.some((pattern) => pattern.test(id));
+  const isLeftOut = leftOutBy(include, exclude);
   const files: DocumentFile[] = [];
   const issues: Issue[] = [];
   const absolute = resolve(root);
@@ -178,6 +177,12 @@ export async function findDocuments(root: string, extensions: readonly string[],
   for (let i = 0; i < linked.length; i++) await linked[i]();
   files.sort((a, b) => compareText(a.id, b.id));
   return { files: withoutSameIds(files, issues), issues, isListed };
+}
+
+/** Whether a document id is left out by `include` and `exclude` globs (`findDocuments`): with `include`, all but the ids that match one; then those that match one of `exclude`. */
+export function leftOutBy(include: readonly string[], exclude: readonly string[]): (id: string) => boolean {
+  const [included, excluded] = [include, exclude].map((globs) => globs.map(globToRegExp));
+  return (id) => (included.length > 0 && !included.some((pattern) => pattern.test(id))) || excluded.some((pattern) => pattern.test(id));
 }
 
 /**

@@ -1,4 +1,4 @@
-export { findDocuments, fsPathOf, type DocumentFile } from './find-documents.js';
+export { findDocuments, fsPathOf, leftOutBy, type DocumentFile } from './find-documents.js';
 export { pathOfId } from './file-name.js';
 export { decodeText } from './decode-text.js';
 export { readDocument, readFileBytes, readFileBytesSync, sourceFromBytes, contentHash, MAX_PARAGRAPHS, MAX_TEXT_CHARS, stampOf, isSameStamp, DEFAULT_INGEST_SETTINGS, type IngestSettings, type ReadResult, type BytesResult, type FileStamp } from './read-document.js';

@@ -69,6 +69,38 @@ describe('hsframe explain and the manifest', () => {
     }
   }, 60_000);
 
+  test('explain scores with the tokeniser of the last run, as manifest.json records it: its totals are that run\'s', async () => {
+    const file = 'us-eo-refugee-resettlement-climate-migration-2021.txt';
+    const project = await makeProject([file]);
+    cleanup.push(project.dir);
+    expect((await runCli(['run', project.pipeline, '--quiet', '--tokeniser', 'wink.v1'])).code).toBe(0);
+    const [row] = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const explained = await runCli(['explain', file, '--pipeline', project.pipeline, '--category', 'people_centric']);
+    expect(explained.stdout).toMatch(new RegExp(`^ {2}people_centric +${row.people_centric_hits} +\\d+$`, 'm'));
+  }, 60_000);
+
+  test('explain refuses a file no run reads as a document, says a document in another language was not scored, and escapes what could steer a terminal', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, 'SOURCES.md'), 'Border control.\n');
+    await writeFile(join(project.corpus, 'notes.csv'), 'Border control.\n');
+    await writeFile(project.pipeline, (await readFile(project.pipeline, 'utf8')).replace('options:\n', 'options:\n  exclude: [SOURCES.md]\n'));
+    for (const [id, why] of [['SOURCES.md', "the pipeline's include or exclude leaves it out"], ['notes.csv', "its extension is not one of the pipeline's"], ['.hidden.txt', 'names that start with "." are never read']]) {
+      const refused = await runCli(['explain', id, '--pipeline', project.pipeline]);
+      expect(refused.code, id).toBe(2);
+      expect(refused.stderr, id).toContain(`${id} is not a document of this pipeline's corpus: ${why}`);
+    }
+    await writeFile(join(project.corpus, 'fr.txt'), "Les réfugiés ont droit à la protection et à la dignité. La frontière de l'Union est contrôlée par les États membres.\n");
+    const french = await runCli(['explain', 'fr.txt', '--pipeline', project.pipeline]);
+    expect(french.code).toBe(0);
+    expect(french.stderr).toContain('fr.txt  LANGUAGE_NOT_SCORED');
+    expect(french.stdout).toMatch(/not scored: no totals \(its counts in scores\.csv are empty\)\n$/);
+    await writeFile(join(project.corpus, 'esc.txt'), `\u001b]0;title\u0007 Heading\n\n${'Border security is discussed in this long sentence. '.repeat(20)}\n`);
+    const escaped = await runCli(['explain', 'esc.txt', '--pipeline', project.pipeline]);
+    expect(escaped.stdout.startsWith('esc.txt  "\\x1b]0;title\\x07 Heading"')).toBe(true);
+    expect(escaped.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  }, 60_000);
+
   test('a reader that closes standard output early (as `| head` does) ends the command quietly', async () => {
     const project = await makeProject([]);
     cleanup.push(project.dir);
