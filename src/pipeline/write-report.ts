@@ -21,7 +21,7 @@ export function reportRowsFromScores(rows: readonly ScoreRow[]): ReportRow[] {
     ciLow: rounded(row.framingCiLow, 4),
     ciHigh: rounded(row.framingCiHigh, 4),
     undp: Object.fromEntries(UNDP_CATEGORIES.map((id) => [id, rounded(row.per1k[id], 3)])),
-    hits: row.hits,
+    hits: Object.fromEntries(Object.entries(row.hits).map(([id, hits]) => [id, rounded(hits, 3) ?? 0])),
   }));
 }
 

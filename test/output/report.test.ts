@@ -101,6 +101,25 @@ describe('report.html of awkward corpora', () => {
     }
   }, 60_000);
 
+  test('from the run and from scores.csv alike when weights are fractions: totals add the hits as scores.csv rounds them', async () => {
+    const project = await makeProject([]);
+    try {
+      for (let copy = 0; copy < 8; copy++) await writeFile(join(project.corpus, `copy${copy}.txt`), 'Border control and border control again, then border control once more.\n');
+      const lexicon = join(project.dir, 'weighted.yaml');
+      await writeFile(lexicon, 'name: w\nversion: 1.0.0\nlanguage: en\ndescription: w\ncategories:\n  state_centric:\n    label: S\n    description: S\n    entries:\n      - {term: border control, weight: 0.1237, source: x}\n');
+      await writeFile(project.pipeline, `name: weighted\ncorpus: corpus\nlexicons: [${lexicon}]\noutput: out\n`);
+      expect((await runCli(['run', project.pipeline, '--quiet', '--report'])).code).toBe(0);
+      const fromRun = await readFile(join(project.out, 'report.html'), 'utf8');
+      expect((await runCli(['report', project.pipeline])).code).toBe(0);
+      const fromCsv = await readFile(join(project.out, 'report.html'), 'utf8');
+      expect(fromCsv.replace(/generated [^<]+/, '')).toBe(fromRun.replace(/generated [^<]+/, ''));
+      // Eight rows of 0.371 (3 × 0.1237 rounded), not 8 × 0.3711.
+      expect(fromRun).toContain('2.968');
+    } finally {
+      await rm(project.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test('of an empty corpus still lists every category, from the run and from scores.csv alike', async () => {
     const empty = await makeProject([]);
     try {
