@@ -31,6 +31,22 @@ export const REPORT_COLOURS = { point: '#d95f02', whisker: '#1b9e77', heat: [117
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (value: number | null, decimals: number) => (value === null ? '–' : value.toFixed(decimals));
 
+/** A report row with what tells it apart from rows of the same title: its doc_id, when their titles are the same as far as charts show them. */
+type LabelledRow = ReportRow & { readonly tag?: string };
+
+/** Characters of the shortest label a chart gives a document. */
+const MIN_LABEL = 50;
+
+/** A row's title, with its tag. */
+function fullLabel(row: LabelledRow): string {
+  return row.tag === undefined ? row.title : `${row.title} (${row.tag})`;
+}
+
+/** A row's label in about `max` characters: its title cut to fit, then its tag whole. */
+function shortLabel(row: LabelledRow, max: number): string {
+  return row.tag === undefined ? shorten(row.title, max) : `${shorten(row.title, Math.max(12, max - [...row.tag].length - 3))} (${row.tag})`;
+}
+
 /** `text` in at most `max` characters, the last an ellipsis when it is cut; never cut inside a character outside the Basic Multilingual Plane (an emoji). */
 function shorten(text: string, max: number): string {
   const chars = [...text];
@@ -49,10 +65,10 @@ export function reportHtml(rows: readonly ReportRow[], info: ReportInfo): string
     // As scores.csv writes hits: whole, or to 3 decimals when weights are fractional.
     return `<tr><th scope="row">${esc(id)}</th><td>${fmt(hits, Number.isInteger(hits) ? 0 : 3)}</td><td>${fmt(tokens > 0 ? (hits * 1000) / tokens : null, 3)}</td></tr>`;
   });
-  // Charts name documents by title; documents that share one are told apart by their doc_id.
+  // Charts name documents by title, cut to fit; documents whose cut titles are the same are told apart by their doc_id.
   const shared = new Map<string, number>();
-  for (const row of rows) shared.set(row.title, (shared.get(row.title) ?? 0) + 1);
-  const labelled = rows.map((row) => (shared.get(row.title)! > 1 ? { ...row, title: `${row.title} (${row.docId})` } : row));
+  for (const row of rows) shared.set(shorten(row.title, MIN_LABEL), (shared.get(shorten(row.title, MIN_LABEL)) ?? 0) + 1);
+  const labelled: LabelledRow[] = rows.map((row) => ({ ...row, tag: shared.get(shorten(row.title, MIN_LABEL))! > 1 ? row.docId : undefined }));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>hsframe report: ${esc(info.name)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -82,7 +98,7 @@ ${rows.map((row) => `<tr><td class="t">${esc(row.docId)}</td><td class="t">${esc
 `;
 }
 
-function scatter(rows: readonly ReportRow[]): string {
+function scatter(rows: readonly LabelledRow[]): string {
   const [width, height, pad] = [640, 440, 50];
   const max = Math.max(1, ...rows.flatMap((row) => [row.statePer1k ?? 0, row.peoplePer1k ?? 0])) * 1.05;
   const x = (value: number) => pad + (value / max) * (width - 2 * pad);
@@ -91,7 +107,7 @@ function scatter(rows: readonly ReportRow[]): string {
   const axis = ticks.map((tick) => `<text x="${x(tick)}" y="${height - pad + 18}" text-anchor="middle" font-size="11">${tick.toFixed(1)}</text><text x="${pad - 8}" y="${y(tick) + 4}" text-anchor="end" font-size="11">${tick.toFixed(1)}</text>`).join('');
   const points = rows
     .filter((row) => row.statePer1k !== null && row.peoplePer1k !== null)
-    .map((row) => `<circle cx="${x(row.statePer1k!).toFixed(1)}" cy="${y(row.peoplePer1k!).toFixed(1)}" r="7" fill="${REPORT_COLOURS.point}" stroke="#fff" stroke-width="1"><title>${esc(row.title)}: state ${fmt(row.statePer1k, 3)}, people ${fmt(row.peoplePer1k, 3)} per 1,000 tokens</title></circle>`)
+    .map((row) => `<circle cx="${x(row.statePer1k!).toFixed(1)}" cy="${y(row.peoplePer1k!).toFixed(1)}" r="7" fill="${REPORT_COLOURS.point}" stroke="#fff" stroke-width="1"><title>${esc(fullLabel(row))}: state ${fmt(row.statePer1k, 3)}, people ${fmt(row.peoplePer1k, 3)} per 1,000 tokens</title></circle>`)
     .join('');
   return `<svg role="img" aria-label="Scatter of state-centric against people-centric rate per document" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#444"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#444"/>
@@ -100,23 +116,23 @@ function scatter(rows: readonly ReportRow[]): string {
 <text x="14" y="${height / 2}" text-anchor="middle" font-size="12" transform="rotate(-90 14 ${height / 2})">people_centric per 1,000 tokens</text>${points}</svg>`;
 }
 
-function ranking(rows: readonly ReportRow[]): string {
+function ranking(rows: readonly LabelledRow[]): string {
   const ranked = [...rows].sort((a, b) => (b.framingIndex ?? -Infinity) - (a.framingIndex ?? -Infinity) || compareText(a.docId, b.docId));
   const [labelWidth, plotWidth, rowHeight] = [360, 420, 22];
   const x = (value: number) => labelWidth + ((value + 1) / 2) * plotWidth;
   const height = ranked.length * rowHeight + 30;
   const lines = ranked.map((row, i) => {
     const cy = 20 + i * rowHeight;
-    const label = `<text x="${labelWidth - 8}" y="${cy + 4}" text-anchor="end" font-size="11">${esc(shorten(row.title, 55))}</text>`;
+    const label = `<text x="${labelWidth - 8}" y="${cy + 4}" text-anchor="end" font-size="11">${esc(shortLabel(row, 55))}</text>`;
     if (row.framingIndex === null) return `${label}<text x="${x(0)}" y="${cy + 4}" text-anchor="middle" font-size="11" fill="#777">${row.tokens > 0 ? 'no frame language' : 'not scored (another language)'}</text>`;
     const whisker = `<line x1="${x(row.ciLow ?? row.framingIndex)}" y1="${cy}" x2="${x(row.ciHigh ?? row.framingIndex)}" y2="${cy}" stroke="${REPORT_COLOURS.whisker}" stroke-width="4"/>`;
-    return `${label}${whisker}<circle cx="${x(row.framingIndex)}" cy="${cy}" r="5" fill="${REPORT_COLOURS.point}"><title>${esc(row.title)}: ${fmt(row.framingIndex, 4)} (${fmt(row.ciLow, 4)} to ${fmt(row.ciHigh, 4)})</title></circle>`;
+    return `${label}${whisker}<circle cx="${x(row.framingIndex)}" cy="${cy}" r="5" fill="${REPORT_COLOURS.point}"><title>${esc(fullLabel(row))}: ${fmt(row.framingIndex, 4)} (${fmt(row.ciLow, 4)} to ${fmt(row.ciHigh, 4)})</title></circle>`;
   });
   const grid = [-1, -0.5, 0, 0.5, 1].map((tick) => `<line x1="${x(tick)}" y1="8" x2="${x(tick)}" y2="${height - 16}" stroke="#ddd"/><text x="${x(tick)}" y="${height - 2}" text-anchor="middle" font-size="11">${tick}</text>`).join('');
   return `<svg role="img" aria-label="Documents ranked by framing index with 95% intervals" width="${labelWidth + plotWidth + 20}" height="${height}">${grid}${lines.join('')}</svg>`;
 }
 
-function heatMap(rows: readonly ReportRow[], categories: readonly string[]): string {
+function heatMap(rows: readonly LabelledRow[], categories: readonly string[]): string {
   const max = Math.max(0, ...rows.flatMap((row) => categories.map((id) => row.undp[id] ?? 0)));
   const [r, g, b] = REPORT_COLOURS.heat;
   const cell = (value: number | null) => {
@@ -128,6 +144,6 @@ function heatMap(rows: readonly ReportRow[], categories: readonly string[]): str
     return `<td style="background:${colour};color:#000">${fmt(value, 3)}</td>`;
   };
   const head = categories.map((id) => `<th>${esc(id)}</th>`).join('');
-  const body = rows.map((row) => `<tr><th scope="row">${esc(shorten(row.title, 50))}</th>${categories.map((id) => cell(row.undp[id] ?? null)).join('')}</tr>`).join('\n');
+  const body = rows.map((row) => `<tr><th scope="row">${esc(shortLabel(row, MIN_LABEL))}</th>${categories.map((id) => cell(row.undp[id] ?? null)).join('')}</tr>`).join('\n');
   return `<table class="heat"><thead><tr><th>document</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

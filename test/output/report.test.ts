@@ -164,6 +164,23 @@ test('charts tell documents that share a title apart by their doc_id', async () 
   }
 }, 60_000);
 
+test('charts tell apart documents whose long titles are cut to the same label, by their doc_id, in every chart', async () => {
+  const long = await makeProject([]);
+  try {
+    const title = 'Regulation of the European Parliament and of the Council on asylum and migration management';
+    for (const name of ['reg1.txt', 'reg2.txt']) await writeFile(join(long.corpus, name), `${title}, ${name}\n\nBorder control and the rights of refugees.\n`);
+    expect((await runCli(['run', long.pipeline, '--quiet', '--report'])).code).toBe(0);
+    const report = await readFile(join(long.out, 'report.html'), 'utf8');
+    for (const name of ['reg1.txt', 'reg2.txt']) {
+      // The ranking's label, the heat map's row and the scatter's title each name the document.
+      expect(report.match(new RegExp(`…\\s?\\(${name.replace('.', '\\.')}\\)<`, 'g'))?.length, name).toBe(2);
+      expect(report, name).toContain(`${title}, ${name} (${name}): state`);
+    }
+  } finally {
+    await rm(long.dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
 test('charts show the numbers of scores.csv as written there, not rounded again', async () => {
   const scores = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
   for (const row of scores) {
