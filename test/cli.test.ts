@@ -257,6 +257,18 @@ describe('hsframe run', () => {
   }, TIMEOUT);
 });
 
+test.concurrent.for([
+  ['a pipeline that is not there', ['missing.yaml']],
+  ['an unusable option', ['--concurrency', 'many']],
+  ['a corpus that is not there', ['--corpus', 'no-such-corpus', '--out', 'no-such-out']],
+] as const)('run --json prints its one line when %s stops it: exit 2, no counts', async ([, args]) => {
+  const dir = await folder('json-refused');
+  const { code, stdout } = await hsframe(['run', ...args, '--json'], dir);
+  expect(code).toBe(2);
+  expect(stdout.split('\n')).toHaveLength(2);
+  expect(JSON.parse(stdout)).toMatchObject({ scored: 0, cached: 0, failed: 0, skipped: 0, phases: null, exit_code: 2 });
+}, TIMEOUT);
+
 test('a process that cannot load its modules (too many open files) exits 2 saying so, not 1 as if documents had failed', async () => {
   const { code, stderr } = await codeAndStderr(spawn('sh', ['-c', `ulimit -n 24 && exec "${process.execPath}" "${BIN}" run --quiet --out "${join(tmp, 'no-start')}"`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
   expect(stderr).toMatch(/^hsframe: cannot start: EMFILE: too many open files, open '[^']+'\n$/);
