@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import * as api from '../src/index.js';
 
 // The public surface of src/index.ts (S24). Adding, renaming or removing an export must
@@ -102,5 +103,17 @@ describe('scoreText with the bundled lexicons', () => {
       expect(0 <= token.start && token.start < token.end && token.end <= doc.text.length, JSON.stringify(token)).toBe(true);
     }
     expect(api.scoreCells(row, scorer.categories, { hasWholeHits: scorer.hasWholeHits })).toHaveLength(api.scoreHeader(scorer.categories).length);
+  }, 60_000);
+
+  test('gives the row hsframe score gives a .txt file of the same text, title included', async () => {
+    const scorer = (await api.loadScorer(api.BUNDLED_LEXICONS)).scorer!;
+    const file = new URL('../corpora/eu-migration/un-charter-1945.txt', import.meta.url).pathname;
+    const { doc } = await api.readDocument(file, 'un-charter-1945.txt');
+    const fromFile = scorer.score(doc!).row;
+    const fromText = api.scoreText(await readFile(file, 'utf8'), scorer, 'un-charter-1945.txt').row;
+    expect(fromText.title).toBe('Charter of the United Nations');
+    expect({ ...fromText, contentSha256: '' }).toEqual({ ...fromFile, contentSha256: '' });
+    // Without a one-line first paragraph, the id.
+    expect(api.scoreText('Border control keeps migrants out, and refugees need protection.\nA second line.', scorer, 'given-id').row.title).toBe('given-id');
   }, 60_000);
 });

@@ -55,11 +55,14 @@ const BINARY_READERS: Readonly<Record<string, (bytes: Uint8Array) => Promise<Con
   '.docx': readDocx,
 };
 
+/** A plain text (line ends `\n`) as a `.txt` file's is read: its text as scored, and its title (a one-line first paragraph), if any. */
+export function plainTextDocument(text: string): { text: string; title: string } {
+  const plain = plainText(text);
+  return { text: tidyParagraphs(plain), title: firstLineTitle(plain) };
+}
+
 const CONVERTERS: Readonly<Record<string, Converter>> = {
-  '.txt': (text) => {
-    const plain = plainText(text);
-    return { text: tidyParagraphs(plain), title: firstLineTitle(plain) };
-  },
+  '.txt': plainTextDocument,
   '.md': markdownToText,
   '.markdown': markdownToText,
   '.html': htmlToText,

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { ClassifiedDoc, ScoreRow, SourceDoc } from '../document.js';
-import { plainText, tidyParagraphs } from '../ingest/index.js';
+import { plainTextDocument } from '../ingest/index.js';
 import type { Scorer } from './scorer.js';
 
-/** Build a `SourceDoc` from text given through the API (no file), read as a `.txt` file's text is. */
+/** Build a `SourceDoc` from text given through the API (no file), read as a `.txt` file's text is: titled by a one-line first paragraph, else by `id`. */
 export function textSource(text: string, id = 'text'): SourceDoc {
-  const normalised = tidyParagraphs(plainText(text.replace(/\r\n?/g, '\n')));
+  const read = plainTextDocument(text.replace(/\r\n?/g, '\n'));
   return {
     id,
     path: '<text>',
-    text: normalised,
-    title: id,
+    text: read.text,
+    title: read.title || id,
     contentSha256: createHash('sha256').update(text).digest('hex'),
     bytes: Buffer.byteLength(text),
     encoding: 'utf-8',
