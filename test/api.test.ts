@@ -79,6 +79,25 @@ describe('public API', () => {
   });
 });
 
+describe('arguments of the wrong kind throw at once, before any work', () => {
+  test('an unknown tokeniser, lexicons whose categories clash, runPipeline overrides out of range', async () => {
+    await expect(api.loadScorer(api.BUNDLED_LEXICONS, 'nope' as never)).rejects.toThrow(/^unknown tokeniser "nope": use one of wink\.v1, wink-fast\.v1, scan\.v1$/);
+    const { scorer } = await api.loadScorer(api.BUNDLED_LEXICONS);
+    const [frames] = scorer!.lexicons;
+    expect(() => api.createScorer([frames, frames])).toThrow(RangeError);
+    expect(() => api.createScorer([frames, frames])).toThrow(/category "state_centric" is also declared by lexicon "security-frames"/);
+    expect(() => api.createScorer([frames], 'nope' as never)).toThrow(/unknown tokeniser/);
+    // loadScorer reports the same clash as an issue.
+    const twice = await api.loadScorer([api.BUNDLED_LEXICONS[0], api.BUNDLED_LEXICONS[0]]);
+    expect(twice.scorer).toBeUndefined();
+    expect(twice.issues.map((issue) => issue.code)).toContain('LEXICON_DUPLICATE_CATEGORY');
+    const { config } = await api.loadPipeline(new URL('../pipelines/eu-migration.yaml', import.meta.url).pathname);
+    for (const overrides of [{ shard: { index: 3, count: 2 } }, { layout: 'tall' }, { segments: 'word' }, { concurrency: -1 }] as const) {
+      await expect(api.runPipeline(config!, { ...(overrides as object), output: '/nonexistent/never-written' }), JSON.stringify(overrides)).rejects.toThrow(RangeError);
+    }
+  }, 60_000);
+});
+
 describe('scoreText with the bundled lexicons', () => {
   test('a short sentence gives a row with finite numbers', async () => {
     const loaded = await api.loadScorer(api.BUNDLED_LEXICONS);

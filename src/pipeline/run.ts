@@ -79,6 +79,18 @@ const KEPT = [
   { file: 'inflections.json', add: addKeptInflections, text: keptInflections, isChanged: (added: number) => knownInflectionCount() > added },
 ] as const;
 
+/** Throws for overrides of the wrong kind (arguments a caller got wrong, not problems of the input: the CLI refuses them before a run). */
+function checkOverrides({ concurrency, shard, layout, segments, waitSeconds }: RunOverrides): void {
+  const wrong = (what: string, value: unknown) => {
+    throw new RangeError(`runPipeline: ${what}, got ${JSON.stringify(value)}`);
+  };
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 0 && concurrency <= 64)) wrong('concurrency must be a whole number from 0 to 64', concurrency);
+  if (shard !== undefined && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count)) wrong('shard must be { index, count } with 1 <= index <= count', shard);
+  if (layout !== undefined && layout !== 'wide' && layout !== 'long') wrong('layout must be "wide" or "long"', layout);
+  if (segments !== undefined && !['none', 'sentence', 'paragraph'].includes(segments)) wrong('segments must be "none", "sentence" or "paragraph"', segments);
+  if (waitSeconds !== undefined && !(waitSeconds >= 0)) wrong('waitSeconds must be a number of seconds', waitSeconds);
+}
+
 /** Every file a run can write into its output folder, in the order a run lists them. */
 const RUN_OUTPUTS = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv', 'manifest.json', REPORT_FILE];
 
@@ -88,6 +100,7 @@ const RUN_OUTPUTS = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv', 
  * per output folder (a lock with stale-lock recovery).
  */
 export async function runPipeline(config: RunConfig, overrides: RunOverrides = {}): Promise<RunSummary> {
+  checkOverrides(overrides);
   const started = new Date();
   const startedAt = performance.now();
   const secondsSince = (from: number, to = performance.now()) => (to - from) / 1000;

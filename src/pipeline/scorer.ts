@@ -2,7 +2,7 @@ import type { CategoryInfo, ClassifiedDoc, CompiledLexicon, Issue, ScoreRow, Sou
 import { aggregate } from '../aggregate/index.js';
 import { createClassifier } from '../classify/index.js';
 import { makeIssue } from '../issues.js';
-import { DEFAULT_TOKENISE_SETTINGS, tokenise, type TokeniseSettings } from '../tokenise/index.js';
+import { DEFAULT_TOKENISE_SETTINGS, tokenise, TOKENISERS, type TokeniseSettings } from '../tokenise/index.js';
 
 /** Lexicons compiled for a run, and the document scorer built from them. */
 export interface Scorer {
@@ -16,8 +16,30 @@ export interface Scorer {
   score(source: SourceDoc): { doc: ClassifiedDoc; row: ScoreRow; issues: Issue[] };
 }
 
-/** Build a scorer from compiled lexicons. */
+/** What keeps lexicons from being scored together: a category id declared by two of them, or lexicons of different languages. */
+export function lexiconSetIssues(lexicons: readonly CompiledLexicon[]): Issue[] {
+  const issues: Issue[] = [];
+  const ids = new Map<string, string>();
+  for (const category of lexicons.flatMap((lexicon) => lexicon.categories)) {
+    const other = ids.get(category.id);
+    if (other) issues.push(makeIssue('LEXICON_DUPLICATE_CATEGORY', category.lexiconId, `category "${category.id}" is also declared by lexicon "${other}"; category ids must be unique across a run`));
+    ids.set(category.id, category.lexiconId);
+  }
+  const languages = new Set(lexicons.map((lexicon) => lexicon.language));
+  if (languages.size > 1) issues.push(makeIssue('LEXICON_INVALID', lexicons[0].file, `lexicons of one run must share a language, got ${[...languages].join(', ')}`));
+  return issues;
+}
+
+/** Throws for a tokeniser name that is not one of `TOKENISERS` (an argument of the wrong kind, not a problem of the input). */
+export function checkTokeniser(tokeniser: string): void {
+  if (!(TOKENISERS as readonly string[]).includes(tokeniser)) throw new RangeError(`unknown tokeniser "${tokeniser}": use one of ${TOKENISERS.join(', ')}`);
+}
+
+/** Build a scorer from compiled lexicons; throws for an unknown tokeniser, or for lexicons that cannot be scored together (`lexiconSetIssues`, which `loadScorer` reports as issues). */
 export function createScorer(lexicons: readonly CompiledLexicon[], tokeniser: TokeniseSettings['tokeniser'] = DEFAULT_TOKENISE_SETTINGS.tokeniser): Scorer {
+  checkTokeniser(tokeniser);
+  const problems = lexiconSetIssues(lexicons);
+  if (problems.length > 0) throw new RangeError(problems.map((issue) => issue.message).join('; '));
   const categories = lexicons.flatMap((lexicon) => lexicon.categories);
   const lexiconVersion = lexicons.map((lexicon) => `${lexicon.id}@${lexicon.version}:${lexicon.sha256.slice(0, 8)}`).join(';');
   const settings: TokeniseSettings = { tokeniser, language: lexicons[0]?.language ?? 'en' };
