@@ -67,6 +67,19 @@ describe('report.html', () => {
   }, 90_000);
 });
 
+/** Score `project`'s corpus with a lexicon of `entries` (YAML flow entries of state_centric, then of people_centric if any) and write report.html: its text from the run, then rebuilt from scores.csv, without the time each was made. */
+async function reportsOf(project: Awaited<ReturnType<typeof makeProject>>, state: readonly string[], people: readonly string[] = []): Promise<[fromRun: string, fromCsv: string]> {
+  const category = (id: string, entries: readonly string[]) => `  ${id}:\n    label: ${id}\n    description: ${id}\n    entries:\n${entries.map((entry) => `      - ${entry}\n`).join('')}`;
+  const lexicon = join(project.dir, 'weighted.yaml');
+  await writeFile(lexicon, `name: w\nversion: 1.0.0\nlanguage: en\ndescription: w\ncategories:\n${category('state_centric', state)}${people.length > 0 ? category('people_centric', people) : ''}`);
+  await writeFile(project.pipeline, `name: weighted\ncorpus: corpus\nlexicons: [${lexicon}]\noutput: out\n`);
+  expect((await runCli(['run', project.pipeline, '--quiet', '--report'])).code).toBe(0);
+  const fromRun = await readFile(join(project.out, 'report.html'), 'utf8');
+  expect((await runCli(['report', project.pipeline])).code).toBe(0);
+  const fromCsv = await readFile(join(project.out, 'report.html'), 'utf8');
+  return [fromRun, fromCsv].map((text) => text.replace(/generated [^<]+/, '')) as [string, string];
+}
+
 describe('report.html of awkward corpora', () => {
   test('names that look like formulas, a document in another language, an emoji in a long title and fractional weights: the same report from the run and from scores.csv', async () => {
     const awkward = await makeProject([]);
@@ -76,15 +89,9 @@ describe('report.html of awkward corpora', () => {
       await write('＝b.txt', 'The state must control the border of the Union against threats.\n');
       await write('french.txt', 'Les droits des réfugiés sont protégés par la convention et les États ne peuvent pas les expulser vers un pays dangereux.\n');
       await write('long.md', `# ${'x'.repeat(53)}😀😀 title\n\nRefugees need protection and border control.\n`);
-      const lexicon = join(awkward.dir, 'weighted.yaml');
-      await writeFile(lexicon, 'name: w\nversion: 1.0.0\nlanguage: en\ndescription: w\ncategories:\n  state_centric:\n    label: S\n    description: S\n    entries:\n      - {term: border, weight: 0.1, source: x}\n  people_centric:\n    label: P\n    description: P\n    entries:\n      - {term: refugees, weight: 0.1, source: x}\n      - {term: protection, weight: 0.1, source: x}\n');
-      await writeFile(awkward.pipeline, `name: awkward\ncorpus: corpus\nlexicons: [${lexicon}]\noutput: out\n`);
-      expect((await runCli(['run', awkward.pipeline, '--quiet', '--report'])).code).toBe(0);
-      const fromRun = await readFile(join(awkward.out, 'report.html'), 'utf8');
-      expect((await runCli(['report', awkward.pipeline])).code).toBe(0);
-      const fromCsv = await readFile(join(awkward.out, 'report.html'), 'utf8');
+      const [fromRun, fromCsv] = await reportsOf(awkward, ['{term: border, weight: 0.1, source: x}'], ['{term: refugees, weight: 0.1, source: x}', '{term: protection, weight: 0.1, source: x}']);
       const body = (text: string) => text.replace(/generated [^<]+/, '');
-      expect(body(fromCsv)).toBe(body(fromRun));
+      expect(fromCsv).toBe(fromRun);
       // A run in the long layout makes its report from the stored rows: the same report.
       const long = join(awkward.dir, 'long');
       expect((await runCli(['run', awkward.pipeline, '--quiet', '--report', '--format', 'long', '--out', long])).code).toBe(0);
@@ -105,14 +112,8 @@ describe('report.html of awkward corpora', () => {
     const project = await makeProject([]);
     try {
       for (let copy = 0; copy < 8; copy++) await writeFile(join(project.corpus, `copy${copy}.txt`), 'Border control and border control again, then border control once more.\n');
-      const lexicon = join(project.dir, 'weighted.yaml');
-      await writeFile(lexicon, 'name: w\nversion: 1.0.0\nlanguage: en\ndescription: w\ncategories:\n  state_centric:\n    label: S\n    description: S\n    entries:\n      - {term: border control, weight: 0.1237, source: x}\n');
-      await writeFile(project.pipeline, `name: weighted\ncorpus: corpus\nlexicons: [${lexicon}]\noutput: out\n`);
-      expect((await runCli(['run', project.pipeline, '--quiet', '--report'])).code).toBe(0);
-      const fromRun = await readFile(join(project.out, 'report.html'), 'utf8');
-      expect((await runCli(['report', project.pipeline])).code).toBe(0);
-      const fromCsv = await readFile(join(project.out, 'report.html'), 'utf8');
-      expect(fromCsv.replace(/generated [^<]+/, '')).toBe(fromRun.replace(/generated [^<]+/, ''));
+      const [fromRun, fromCsv] = await reportsOf(project, ['{term: border control, weight: 0.1237, source: x}']);
+      expect(fromCsv).toBe(fromRun);
       // Eight rows of 0.371 (3 × 0.1237 rounded), not 8 × 0.3711.
       expect(fromRun).toContain('2.968');
     } finally {
