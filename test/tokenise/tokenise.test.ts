@@ -51,6 +51,10 @@ describe('tokenise', () => {
     ['de', 'Der Schutz der Flüchtlinge ist eine Pflicht der Staaten und wird von allen mit dem Ziel anerkannt.'],
     ['id', 'Penelitian ini bertujuan untuk menganalisis kerja sama yang dilakukan oleh negara dan dari dalam kawasan.'],
     ['und', 'Border control.'],
+    // The article "a" is an English word too, not only Hungarian and Portuguese.
+    ['en', 'Where a third-country national is subject to a return decision, a Member State may issue a re-entry ban for a period that is proportionate.'],
+    ['en', 'Because a life is a life. A Palestinian woman’s life is a life. A Sudanese girl’s life is a life.'],
+    ['hu', 'A menekültek védelme az államok kötelessége, és ezt mindenki elismeri, de a határ nem csak egy vonal.'],
   ] as const)('detects %s', ([language, text]) => {
     expect(detectLanguage(words(text))).toBe(language);
   });
