@@ -46,6 +46,8 @@ const CLASS = (() => {
 
 const PERIOD = 0x2e;
 const HYPHEN = 0x2d;
+/** Unicode's hyphen and non-breaking hyphen, which join a word as `-` does (a dash does not). */
+const [UNICODE_HYPHEN, NON_BREAKING_HYPHEN] = [0x2010, 0x2011];
 /** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
 const HYPHEN_PREFIXES = new Set('a anti co counter cross de e ex extra inter intra macro micro mid mini multi neo non over post pre pro pseudo re semi sub super trans ultra un under'.split(' '));
 const SENTENCE_ENDS = new Set([PERIOD, 0x21, 0x3f, 0x2026]);
@@ -63,9 +65,17 @@ export function isApostrophe(code: number): boolean {
   return code === APOSTROPHE || code === RIGHT_QUOTE || code === LEFT_QUOTE || code === MODIFIER_APOSTROPHE;
 }
 
+/** The hyphen a word may hold after a prefix (`isJoiner`), dropped from its key. */
+const JOINING_HYPHEN = /[-\u2010\u2011]/;
+
 /** `text` with typographic apostrophes made `'` (each is one char code, so offsets stay). */
 export function withPlainApostrophes(text: string): string {
   return TYPOGRAPHIC_APOSTROPHE.test(text) ? text.replace(EVERY_TYPOGRAPHIC_APOSTROPHE, "'") : text;
+}
+
+/** `text` with Unicode's hyphen and non-breaking hyphen made `-` (one char code each: offsets stay), for a tokeniser that joins only `-`. */
+export function withPlainHyphens(text: string): string {
+  return /[\u2010\u2011]/.test(text) ? text.replace(/[\u2010\u2011]/g, '-') : text;
 }
 
 function isSpace(code: number): boolean {
@@ -228,7 +238,7 @@ class ParagraphScanner {
   private pushComplexWord(start: number, end: number, lower: string): void {
     const apostrophe = lower.lastIndexOf("'");
     const clitic = apostrophe > 0 ? lower.slice(apostrophe) : '';
-    const form = (word: string) => this.vocabulary.of(word.replace('-', ''));
+    const form = (word: string) => this.vocabulary.of(word.replace(JOINING_HYPHEN, ''));
     if (clitic === "'t" && lower[apostrophe - 1] === 'n' && apostrophe > 1) {
       this.pushWord(start, start + apostrophe - 1, form(lower.slice(0, apostrophe - 1)));
       this.pushWord(start + apostrophe - 1, end, form("n't"));
@@ -260,7 +270,7 @@ class ParagraphScanner {
 function isJoiner(text: string, start: number, at: number, c: number, isPlain: boolean): boolean {
   if (isApostrophe(c)) return true;
   if (c === PERIOD) return at - text.lastIndexOf('.', at - 1) <= 4 || at - start <= 3 || !isUpperStart(text, at + 1);
-  return c === HYPHEN && isPlain && (HYPHEN_PREFIXES.has(text.slice(start, at).toLowerCase()) || isNumberSuffix(text, at));
+  return (c === HYPHEN || c === UNICODE_HYPHEN || c === NON_BREAKING_HYPHEN) && isPlain && (HYPHEN_PREFIXES.has(text.slice(start, at).toLowerCase()) || isNumberSuffix(text, at));
 }
 
 /** True when the hyphen at `at` joins a letter to a number that ends the word ("COVID-19", "EU-27", "G-77"), which wink-nlp keeps as one token. */

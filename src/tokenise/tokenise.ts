@@ -1,7 +1,7 @@
 import type { SourceDoc, TextSpan, TokenisedDoc, TokenRange } from '../document.js';
 import { TokenColumns } from '../token-list.js';
 import { languageOf, newLanguageCounts } from './detect-language.js';
-import { isApostrophe, scanParagraph, withPlainApostrophes } from './scan.js';
+import { isApostrophe, scanParagraph, withPlainApostrophes, withPlainHyphens } from './scan.js';
 import type { TokenisedParagraph } from './paragraph.js';
 import { tokeniseParagraph } from './tokenise-paragraph.js';
 import { WordColumns } from './word-columns.js';
@@ -42,11 +42,11 @@ const MIN_WORDS_FOR_LANGUAGE = 12;
  */
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
   // Typographic apostrophes are read as ASCII (same length: offsets are kept), so every
-  // tokeniser recognises possessives and contractions alike whichever apostrophe a text uses:
-  // wink-nlp is given a folded copy; `scan.v1` folds them as it reads, without a copy of the
+  // tokeniser recognises possessives and contractions alike whichever apostrophe a text uses,
+  // and so are Unicode's hyphens after a prefix ("cross‐border"): wink-nlp is given a folded copy; `scan.v1` folds them as it reads, without a copy of the
   // text (`replace` joins its parts lazily, and the first read then copies them whole).
   const tokeniser = settings.tokeniser;
-  const text = tokeniser === 'scan.v1' ? source.text : withPlainApostrophes(source.text);
+  const text = tokeniser === 'scan.v1' ? source.text : withPlainHyphens(withPlainApostrophes(source.text));
   if (tokeniser !== 'scan.v1') startDocument();
   const tokenColumns = TokenColumns.forDocument();
   const columns = tokeniser === 'scan.v1' ? WordColumns.forDocument() : undefined;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { findDocuments, readDocument } from '../../src/ingest/index.js';
 import { textSource } from '../../src/pipeline/index.js';
-import { detectLanguage, tokenise } from '../../src/tokenise/index.js';
+import { detectLanguage, tokenise, TOKENISERS } from '../../src/tokenise/index.js';
 
 const words = (text: string) => text.toLowerCase().split(/\s+/);
 
@@ -126,4 +126,11 @@ describe('tokenise', () => {
     const forward = await fingerprint(files);
     expect(await fingerprint([...files].reverse())).toEqual(forward);
   }, 60_000);
+});
+
+test.for(TOKENISERS)('%s: a word joined to its prefix by Unicode\'s hyphen or non-breaking hyphen is one word, as with "-"', (tokeniser) => {
+  const keys = (text: string) => tokenise(textSource(text), { tokeniser, language: 'en' }).tokens.toArray().filter((token) => token.isWord).map((token) => token.norm);
+  const ascii = keys('Irregular cross-border movements and anti-trafficking work.');
+  expect(ascii).not.toContain('border');
+  for (const hyphen of ['\u2010', '\u2011']) expect(keys(`Irregular cross${hyphen}border movements and anti${hyphen}trafficking work.`)).toEqual(ascii);
 });
