@@ -29,6 +29,8 @@ export function aggregate(doc: ClassifiedDoc, settings: AggregateSettings): Scor
       negated[category] = (negated[category] ?? 0) + 1;
       continue;
     }
+    // A match of weight 0 adds nothing to the scores: no hit, no observation of a frame, no frame in its sentence (matches.csv lists it).
+    if (hit.weight === 0) continue;
     hits[category] = (hits[category] ?? 0) + hit.weight;
     counts[category] = (counts[category] ?? 0) + 1;
     const frame = category === FRAME_CATEGORIES[0] ? 1 : category === FRAME_CATEGORIES[1] ? 2 : 0;
@@ -46,7 +48,9 @@ export function aggregate(doc: ClassifiedDoc, settings: AggregateSettings): Scor
   const frameMatches = hasFrames ? counts.people_centric + counts.state_centric : 0;
   const interval = framingIndex === null ? null : wilsonInterval((frameMatches * people) / (people + state), frameMatches);
   const undp = UNDP_CATEGORIES.filter((id) => id in hits);
-  const dominant = undp.reduce<string>((best, id) => (hits[id] > 0 && (best === '' || hits[id] > hits[best]) ? id : best), '');
+  // Compared as scores.csv prints them (3 decimals), so hits that print alike tie (0.1 + 0.2 against 0.3), and a tie goes to the category first in codebook order.
+  const printed = (id: string) => Number(hits[id].toFixed(3));
+  const dominant = undp.reduce<string>((best, id) => (hits[id] > 0 && (best === '' || printed(id) > printed(best)) ? id : best), '');
   return {
     docId: doc.id,
     title: doc.title,

@@ -101,6 +101,20 @@ describe('aggregate: counts, rates and shares', () => {
     expect(Object.keys(row.hits)).toEqual(CATEGORIES.map((category) => category.id));
   });
 
+  test('a match of weight 0 adds nothing: no hit, no observation for the interval, no frame in its sentence', () => {
+    const weighed = aggregate(doc([[S, 0], [P, 0, 0]]), SETTINGS);
+    const alone = aggregate(doc([[S, 0]]), SETTINGS);
+    expect([weighed.framingIndex, weighed.framingCiLow, weighed.framingCiHigh, weighed.nexusShare]).toEqual([alone.framingIndex, alone.framingCiLow, alone.framingCiHigh, alone.nexusShare]);
+    const onlyZero = aggregate(doc([[P, 0, 0]]), SETTINGS);
+    expect([onlyZero.framingIndex, onlyZero.nexusShare, onlyZero.hits[P]]).toEqual([null, null, 0]);
+  });
+
+  test('undp_dominant compares hits as scores.csv prints them: 0.1 + 0.2 ties 0.3, and the tie goes to codebook order', () => {
+    const row = aggregate(doc([['food', 0, 0.1], ['food', 1, 0.2], ['economic', 2, 0.3]]), SETTINGS);
+    expect(row.hits.food).toBeGreaterThan(row.hits.economic);
+    expect(row.undpDominant).toBe('economic');
+  });
+
   test('per_1k is null when the document has no words', () => {
     const row = aggregate(doc([], 0, 0), SETTINGS);
     expect(row.per1k[P]).toBeNull();
