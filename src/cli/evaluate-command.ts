@@ -20,7 +20,8 @@ is kept; the terminal shows those of f1 and cohen_kappa, --out all four.
 
   --gold FILE      gold CSV (required)
   --lexicon FILE   lexicon YAML (repeatable; default: the bundled lexicons)
-  --subset S       all (default), or odd / even: rows whose id ends in an odd / even number
+  --subset S       all (default), or odd / even: rows whose id's last number is odd / even
+                   (letters after it aside: d017 and s3-b are odd)
   --tokeniser T    scan.v1 (default), wink-fast.v1 or wink.v1
   --ci             add 95% bootstrap intervals
   --resamples N    resamples for --ci (default 2000)
@@ -71,7 +72,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const listed = (ids: readonly string[]) => `${ids.slice(0, MAX_LISTED).join(', ')}${ids.length > MAX_LISTED ? `, … (${ids.length - MAX_LISTED} more)` : ''}`;
   reportIssues(io, [
     ...(result.unscored.length > 0 ? [makeIssue('GOLD_UNSCORED', goldFile, `${result.unscored.length} sentence(s) had no word scored, read as another language than the lexicons' (or holding no word), so they predict no label: ${listed(result.unscored.map(({ id, language }) => `${id} (${language})`))}`)] : []),
-    ...(result.unnumbered.length > 0 ? [makeIssue('GOLD_UNNUMBERED', goldFile, `${result.unnumbered.length} row(s) are in neither half, as their id does not end in a number: ${listed(result.unnumbered)}`)] : []),
+    ...(result.unnumbered.length > 0 ? [makeIssue('GOLD_UNNUMBERED', goldFile, `${result.unnumbered.length} row(s) are in neither half, as their id holds no number: ${listed(result.unnumbered)}`)] : []),
   ]);
   const out = parsed.values.out as string | undefined;
   const errorsFile = parsed.values.errors as string | undefined;

@@ -5,7 +5,7 @@ import { labelMetrics, macro, type LabelMetrics } from './metrics.js';
 import type { GoldRow, GoldSet } from './read-gold.js';
 import { compareText } from '../compare-text.js';
 
-/** Which gold rows to use: all, or the half whose id ends in an odd or even number. */
+/** Which gold rows to use: all, or the half whose id's last number (letters after it aside) is odd or even. */
 export type GoldSubset = 'all' | 'odd' | 'even';
 
 /** A disagreement with the gold label, with the lexicon entries that matched. */
@@ -44,7 +44,7 @@ export interface Evaluation {
   readonly outcomes: readonly LabelOutcomes[];
   /** Sentences with no word scored (read as another language than the lexicons', or no words): they predict no label. */
   readonly unscored: readonly { readonly id: string; readonly language: string }[];
-  /** Rows of the gold set in neither half, because their id does not end in a number (with `odd` or `even`). */
+  /** Rows of the gold set in neither half, because their id holds no number (with `odd` or `even`). */
   readonly unnumbered: readonly string[];
 }
 
