@@ -2,8 +2,10 @@ import type { HtmlVisitor } from './scan-html.js';
 
 /** Raw-text elements (see `scanHtml`) whose content is never visible text. */
 const HIDDEN_TEXT = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript']);
-/** Other elements whose content is never visible text (or, for menus, not the document's): dropped up to their end tag. */
-const HIDDEN = new Set(['head', 'template', 'svg', 'object', 'nav']);
+/** Other elements whose content is never visible text (or, for menus, not the document's; for media, the text a browser shows only when it cannot play them): dropped up to their end tag. */
+const HIDDEN = new Set(['head', 'template', 'svg', 'object', 'nav', 'video', 'audio', 'canvas']);
+/** Inline elements set apart from the word before them (a footnote number: `rights<sup>3</sup>` is not the word `rights3`). */
+const SET_APART = new Set(['sup', 'sub']);
 /** Elements that start a new paragraph. */
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'caption', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'form', 'fieldset', 'legend', 'label', 'select', 'option', 'details', 'summary', 'address', 'hr', 'title']);
 
@@ -41,6 +43,7 @@ export class PageText implements HtmlVisitor {
     // A browser reads </br> as <br>.
     if (name === 'br') this.out.push('\n');
     else if (BLOCK.has(name)) this.out.push('\n\n');
+    else if (SET_APART.has(name) && !isEnd) this.out.push(' ');
     if (isEnd) return;
     if (name === 'title') this.titleText = '';
     // A head may end without </head> (HTML allows it): it ends where the body starts.
@@ -56,8 +59,8 @@ export class PageText implements HtmlVisitor {
     if (HIDDEN.has(name)) {
       this.close(name);
     } else if (name === 'title' && this.titleText !== null) {
+      // The title names the page; a browser never shows it in the page, with or without a <head> around it.
       if (this.title === null && !this.openCount.get('svg')) this.title = this.titleText;
-      this.out.push(this.titleText);
       this.titleText = null;
     } else if (name === 'h1' && this.h1Start >= 0 && this.h1 === null) {
       this.h1 = this.out.slice(this.h1Start).join('');

@@ -16,9 +16,9 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     ['line-break.docx', 'docx', 'Line Break Note\n\nRefugees need\nprotection at the border.'],
     ['other-main-part.docx', 'docx', 'Other Main Part\n\nRefugees need protection.'],
     // A carriage return, a page break and a column break inside a paragraph, a footnote and an endnote end a line as a line break does.
-    ['breaks.docx', 'docx', 'Breaks Note\n\nRefugees need\nprotection.[1]\n\nBorder\ncontrol.[2]\n\nFood\nsecurity.\n\nAsylum\nseekers. ↑\n\nHuman\nrights. ↑'],
+    ['breaks.docx', 'docx', 'Breaks Note\n\nRefugees need\nprotection. [1]\n\nBorder\ncontrol. [2]\n\nFood\nsecurity.\n\nAsylum\nseekers. ↑\n\nHuman\nrights. ↑'],
     // The same, in an archive written as a stream (each entry's sizes after its data).
-    ['streamed-breaks.docx', 'docx', 'Breaks Note\n\nRefugees need\nprotection.[1]\n\nBorder\ncontrol.[2]\n\nFood\nsecurity.\n\nAsylum\nseekers. ↑\n\nHuman\nrights. ↑'],
+    ['streamed-breaks.docx', 'docx', 'Breaks Note\n\nRefugees need\nprotection. [1]\n\nBorder\ncontrol. [2]\n\nFood\nsecurity.\n\nAsylum\nseekers. ↑\n\nHuman\nrights. ↑'],
     ['cp1252.txt', 'windows-1252', 'Réfugiés “protection” – naïve café €5, Curaçao’s border.'],
     ['latin1.txt', 'iso-8859-1', 'Les réfugiés à la frontière: Ångström, señor, naïve.'],
     ['utf16le.txt', 'utf-16le', 'Human rights and border control.'],

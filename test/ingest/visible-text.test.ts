@@ -29,7 +29,7 @@ describe('the text as a reader sees it', () => {
   });
 
   test('HTML: a capital letter\'s entity stays a capital; &#128;–&#159; are Windows-1252, as browsers read them', () => {
-    expect(htmlToText('<title>Caf&eacute; &amp; &Eacute;tat</title><p>the state&#146;s duty &#150; &oacute;&ntilde;</p>')).toEqual({ title: 'Café & État', text: 'Café & État\n\nthe state’s duty – óñ' });
+    expect(htmlToText('<title>Caf&eacute; &amp; &Eacute;tat</title><p>the state&#146;s duty &#150; &oacute;&ntilde;</p>')).toEqual({ title: 'Café & État', text: 'the state’s duty – óñ' });
   });
 
   test('HTML: a head without </head> ends where the body starts; the title is never one in a comment or a drawing; form and disclosure elements are blocks', () => {
@@ -51,4 +51,10 @@ describe('the text as a reader sees it', () => {
     expect(title).toBe('');
     expect(text).toBe('Refugees need protection.\n\nA\n\nB\n\nborder\n\ncontrol');
   });
+});
+
+test('HTML: a footnote number in <sup> is set apart from its word; a title without <head> and the fallback text of media are not scored', () => {
+  expect(htmlToText('<p>the human rights<sup>3</sup> and dignity<sup><a href="#n4">4</a></sup> of refugees; H<sub>2</sub>O</p>').text).toBe('the human rights 3 and dignity 4 of refugees; H 2O');
+  expect(htmlToText('<!DOCTYPE html><title>Border control policy</title><p>Refugees need protection.</p>')).toEqual({ title: 'Border control policy', text: 'Refugees need protection.' });
+  expect(htmlToText('<p>A word</p><video src="v.mp4">Your browser does not support the video tag.</video><audio>No audio.</audio><p>next</p>').text).toBe('A word\n\nnext');
 });
