@@ -58,3 +58,34 @@ test('HTML: a footnote number in <sup> is set apart from its word; a title witho
   expect(htmlToText('<!DOCTYPE html><title>Border control policy</title><p>Refugees need protection.</p>')).toEqual({ title: 'Border control policy', text: 'Refugees need protection.' });
   expect(htmlToText('<p>A word</p><video src="v.mp4">Your browser does not support the video tag.</video><audio>No audio.</audio><p>next</p>').text).toBe('A word\n\nnext');
 });
+
+test('Markdown: list items, headings and table cells are paragraphs of their own, HTML breaks as a browser shows it, escapes are read, and the first heading is the title', () => {
+  const markdown = [
+    'New Pact on Migration',
+    '=====================',
+    '',
+    '- Asylum and return',
+    '- Procedures at the border',
+    'Source: arrivals at the external border',
+    '## Security of migrants',
+    '',
+    'Measure | Aim',
+    '--- | ---',
+    'Border | Control of arrivals',
+    '',
+    '| Border control<br>Human rights | <div>National security</div><div>Human rights</div> |',
+    '',
+    "people\\'s security and human rights<sup>1</sup> \\*apply\\*.",
+    '',
+  ].join('\n');
+  expect(markdownToText(markdown)).toEqual({
+    title: 'New Pact on Migration',
+    text: [
+      // A line right after a list item goes on with it (CommonMark's lazy continuation); a heading right after a line does not.
+      'New Pact on Migration', 'Asylum and return', 'Procedures at the border\nSource: arrivals at the external border', 'Security of migrants',
+      'Measure', 'Aim', 'Border', 'Control of arrivals', 'Border control', 'Human rights', 'National security', 'Human rights',
+      "people's security and human rights 1 *apply*.",
+    ].join('\n\n'),
+  });
+  expect(markdownToText('Intro line\n\n# First\n\nText.\n\nLater\n=====\n').title).toBe('First');
+});
