@@ -36,9 +36,12 @@ export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: 
     const mammoth = (await import('mammoth')).default;
     // Through HTML rather than mammoth's raw text, which drops line breaks inside a paragraph (gluing "border" to "control") and the footnotes.
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength) });
-    const text = htmlToText(value).text;
-    const title = text.trim().split(/\n\s*\n/, 1)[0]?.trim() ?? '';
-    return { text, title: title.length <= 120 && !title.includes('\n') ? title : '', encoding: 'docx' };
+    const page = htmlToText(value);
+    const { text } = page;
+    // The first Heading 1 (mammoth's <h1>), as a web page's; else a one-line first paragraph.
+    const first = text.trim().split(/\n\s*\n/, 1)[0]?.trim() ?? '';
+    const title = page.title || (first.length <= 120 && !first.includes('\n') ? first : '');
+    return { text, title, encoding: 'docx' };
   } catch (error) {
     return { code: 'FILE_CORRUPT', problem: `damaged .docx file, which the .docx reader could not read: ${(error instanceof Error ? error.message : String(error)).replace(/^Bug ?: ?/i, '')}` };
   }

@@ -42,7 +42,8 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     }
   });
 
-  test('a .docx title is its first short paragraph', async () => {
+  test('a .docx title is its first Heading 1, else its first short paragraph', async () => {
+    expect((await read('heading.docx')).doc?.title).toBe('New Pact on Migration and Asylum');
     expect((await read('note.docx')).doc?.title).toBe('Asylum Policy Note');
   });
 
