@@ -6,6 +6,18 @@ const HIDDEN_TEXT = new Set(['script', 'style', 'iframe', 'noembed', 'noframes',
 const HIDDEN = new Set(['head', 'template', 'svg', 'object', 'nav', 'video', 'audio', 'canvas']);
 /** Inline elements set apart from the word before them (a footnote number: `rights<sup>3</sup>` is not the word `rights3`). */
 const SET_APART = new Set(['sup', 'sub']);
+/** Elements whose text keeps its line breaks, as a browser shows them. */
+const PREFORMATTED = new Set(['pre', 'textarea', 'listing']);
+
+/**
+ * Text of the page's source with its line breaks made spaces, as a browser shows text outside
+ * `<pre>`: a blank line in the source inside a paragraph does not end it (only tags break lines
+ * and paragraphs).
+ */
+function withSourceLinesJoined(text: string): string {
+  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
+}
+
 /** Elements that start a new paragraph. */
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'caption', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'form', 'fieldset', 'legend', 'label', 'select', 'option', 'details', 'summary', 'address', 'hr', 'title']);
 
@@ -30,15 +42,19 @@ export class PageText implements HtmlVisitor {
   private h1Start = -1;
   private h1: string | null = null;
 
+  /** Preformatted elements open (`<pre>`): their text keeps its line breaks. */
+  private preformatted = 0;
+
   constructor(private readonly html: string) {}
 
   text(start: number, end: number, rawIn: string | null): void {
     if (rawIn !== null && HIDDEN_TEXT.has(rawIn)) return;
     if (rawIn === 'title') this.titleText = this.html.slice(start, end);
-    else this.out.push(this.html.slice(start, end));
+    else this.out.push(this.preformatted > 0 ? this.html.slice(start, end) : withSourceLinesJoined(this.html.slice(start, end)));
   }
 
   tag(name: string, isEnd: boolean): void {
+    if (PREFORMATTED.has(name)) this.preformatted = Math.max(0, this.preformatted + (isEnd ? -1 : 1));
     if (isEnd) this.end(name);
     // A browser reads </br> as <br>.
     if (name === 'br') this.out.push('\n');

@@ -89,3 +89,7 @@ test('Markdown: list items, headings and table cells are paragraphs of their own
   });
   expect(markdownToText('Intro line\n\n# First\n\nText.\n\nLater\n=====\n').title).toBe('First');
 });
+
+test('HTML: line breaks of the page source are spaces, as a browser shows them, but in <pre>', () => {
+  expect(htmlToText('<p>The protection of\n\n  refugees is a duty.</p>\n<pre>Border\n\ncontrol</pre>').text).toBe('The protection of refugees is a duty.\n\nBorder\n\ncontrol');
+});
