@@ -2,6 +2,8 @@ import type { PdfLine } from './pdf-layout.js';
 
 /** Lines at each edge of a page (the highest, the lowest) that may be a running header or footer. */
 const EDGE_LINES = 2;
+/** Lines at an edge that may be running when every line between them and the edge is (a header of three or four lines). */
+const MAX_EDGE_LINES = 4;
 /** Share of a document's pages a line must recur on, at the same edge and height, to be a running header or footer (at least two pages). */
 const RUNNING_SHARE = 0.4;
 /** Points a running line may move up or down from page to page. */
@@ -12,11 +14,11 @@ function runningKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
-/** Indexes of a page's `EDGE_LINES` highest lines (`edge` 'top') or lowest ('bottom'). */
+/** Indexes of a page's `MAX_EDGE_LINES` highest lines (`edge` 'top') or lowest ('bottom'), from the edge in. */
 function edgeLines(lines: readonly PdfLine[], edge: 'top' | 'bottom'): number[] {
   const order = lines.map((_, index) => index);
   order.sort((a, b) => (edge === 'top' ? lines[b].y - lines[a].y : lines[a].y - lines[b].y) || a - b);
-  return order.slice(0, EDGE_LINES);
+  return order.slice(0, MAX_EDGE_LINES);
 }
 
 /** Where a line sits: its page, its index there, its height, its distance from the page's highest (or lowest) line (plain text only: undefined for a line with a font size), and its text. */
@@ -49,14 +51,29 @@ function isRunning(places: readonly Place[]): boolean {
  */
 export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): PdfLine[][] {
   const needed = Math.max(2, Math.ceil(pages.length * RUNNING_SHARE));
+  const edges = pages.map((lines) => ({ top: edgeLines(lines, 'top'), bottom: edgeLines(lines, 'bottom') }));
+  const running = pages.map(() => new Set<number>());
+  // The `EDGE_LINES` lines at each edge; then, one depth at a time, a line further in where every line between it and the edge is running.
+  for (let depth = EDGE_LINES; depth <= MAX_EDGE_LINES; depth++) {
+    const found = markRunning(pages, edges, (page, edge) => {
+      const lines = edges[page][edge];
+      if (depth === EDGE_LINES) return lines.slice(0, EDGE_LINES);
+      return lines.slice(0, depth - 1).every((line) => running[page].has(line)) && lines.length >= depth ? [lines[depth - 1]] : [];
+    }, needed, running);
+    if (depth > EDGE_LINES && !found) break;
+  }
+  return pages.map((lines, page) => lines.filter((_, line) => !running[page].has(line)));
+}
+
+/** Add to `running` the lines of `candidates` (by page and edge, indexes into the page; `edges`: each page's lines from each edge in) that recur as running lines; true when any was added. */
+function markRunning(pages: readonly (readonly PdfLine[])[], edges: readonly Record<'top' | 'bottom', number[]>[], candidates: (page: number, edge: 'top' | 'bottom') => readonly number[], needed: number, running: Set<number>[]): boolean {
   // By edge and text, numbers aside: where such lines are.
   const seen = new Map<string, Place[]>();
   pages.forEach((lines, page) => {
-    const edges = { top: edgeLines(lines, 'top'), bottom: edgeLines(lines, 'bottom') };
     for (const edge of ['top', 'bottom'] as const) {
       // The page's highest (lowest) line comes first at its edge.
-      const edgeY = lines[edges[edge][0]]?.y ?? 0;
-      for (const line of edges[edge]) {
+      const edgeY = lines[edges[page][edge][0]]?.y ?? 0;
+      for (const line of candidates(page, edge)) {
         const { y, text } = lines[line];
         const key = `${edge}\n${runningKey(text)}`;
         const places = seen.get(key) ?? [];
@@ -66,7 +83,7 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
       }
     }
   });
-  const running = pages.map(() => new Set<number>());
+  let isFound = false;
   for (const places of seen.values()) {
     if (places.length < needed) continue;
     // Places at the same height and distance from the edge have the same lines near them: decided once (a running line is at one place on most pages).
@@ -78,7 +95,8 @@ export function withoutRunningLines(pages: readonly (readonly PdfLine[])[]): Pdf
       const near = places.filter((place) => Math.abs(place.y - y) <= RUNNING_DRIFT || (place.fromEdge !== undefined && fromEdge !== undefined && Math.abs(place.fromEdge - fromEdge) <= RUNNING_DRIFT));
       if (near.length < needed || !isRunning(near)) continue;
       for (const place of near) running[place.page].add(place.line);
+      isFound = true;
     }
   }
-  return pages.map((lines, page) => lines.filter((_, line) => !running[page].has(line)));
+  return isFound;
 }

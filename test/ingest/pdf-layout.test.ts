@@ -166,3 +166,14 @@ describe('a typeset PDF reads as its source text (layout.pdf)', () => {
     expect(words(read.doc!.text)).toEqual(words(source));
   });
 });
+
+test('a running header of three lines is left out whole; a line that recurs below a body line is kept', () => {
+  const header = ['COUNCIL OF THE EUROPEAN UNION', 'General Secretariat', 'ST 9097 2020 INIT'];
+  const bodies = [['The protection of', 'refugees is guaranteed.'], ['The Council will review', 'the situation.'], ['The agency for', 'asylum supports them.']];
+  const pages = bodies.map((body) => [...header, ...body].map((text, at) => ({ text, y: 800 - 12 * at, size: 10, isParagraphStart: false })));
+  expect(withoutRunningLines(pages).map((lines) => lines.map((line) => line.text))).toEqual(bodies);
+  // Below a two-line header, a line of each page's own, then one the same on every page: kept, as a line between it and the header is not running.
+  const kept = bodies.map((body, page) => [body[0], 'Article 5', body[1], ...BODY.slice(page, page + 3)]);
+  const lower = kept.map((body) => [...header.slice(0, 2), ...body].map((text, at) => ({ text, y: 800 - 12 * at, size: 10, isParagraphStart: false })));
+  expect(withoutRunningLines(lower).map((lines) => lines.map((line) => line.text))).toEqual(kept);
+});
