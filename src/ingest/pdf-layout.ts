@@ -13,6 +13,8 @@ const PARAGRAPH_GAP = 1.25;
 /** On a page with fewer lines than this to learn its line spacing from, a gap larger than `FONT_GAP` times the font size starts a paragraph. */
 const MIN_SPACED_LINES = 4;
 const FONT_GAP = 1.6;
+/** An item set at most this share of its line's height may be a superscript (a footnote mark). */
+const SUPERSCRIPT_SIZE = 0.85;
 
 /** The parts of a pdfjs text item read here. */
 export interface PdfTextItem {
@@ -69,15 +71,23 @@ function rawLines(items: readonly PdfTextItem[]): RawLine[] {
   };
   for (const item of items) {
     const itemY = item.transform[5];
-    if (lastY !== undefined && Math.abs(itemY - lastY) > 1) end();
+    // A footnote mark, set smaller and raised above the line it is in, stays in it, apart from the word before it; the text after it comes back to the line's baseline.
+    const isRaisedMark = text.trim() !== '' && item.str.trim() !== '' && isRaisedAbove(item, itemY, y, height);
+    const isOnLine = isRaisedMark || (text.trim() !== '' && Math.abs(itemY - y) <= 1);
+    if (lastY !== undefined && Math.abs(itemY - lastY) > 1 && !isOnLine) end();
     if (text.trim() === '' && item.str.trim() !== '') y = itemY;
-    text += item.str;
-    height = Math.max(height, item.height);
+    text += isRaisedMark && !/\s$/.test(text) ? ` ${item.str}` : item.str;
+    if (!isRaisedMark) height = Math.max(height, item.height);
     if (item.hasEOL) end();
     lastY = itemY;
   }
   end();
   return lines;
+}
+
+/** True for an item set smaller than a line of `height` whose baseline is `y` and raised above that baseline by less than the line's height (a superscript: a footnote mark). */
+function isRaisedAbove(item: PdfTextItem, itemY: number, y: number, height: number): boolean {
+  return item.height < height * SUPERSCRIPT_SIZE && itemY - y > 1 && itemY - y < height;
 }
 
 /** The most common drop from line to line on a page (to half a point), or undefined when fewer than `MIN_SPACED_LINES` lines follow one another down the page. */

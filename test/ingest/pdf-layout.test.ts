@@ -26,6 +26,21 @@ const texts = (pages: readonly (readonly PdfLine[])[]) => pages.map((lines) => l
 const words = (text: string) => tokenise(textSource(text), { tokeniser: 'scan.v1', language: 'en' }).words!.keys;
 
 describe('PDF lines and paragraphs (pageLines)', () => {
+  test('a footnote mark, smaller and raised, stays in its line, apart from its word, and the next line is no new paragraph', () => {
+    const mark = (str: string, y: number): PdfTextItem => ({ str, hasEOL: false, transform: [6, 0, 0, 6, 300, y], height: 6 });
+    const lines = pageLines([
+      item('Member States shall organise the return', 700, false), mark('1', 703.7), item('', 700),
+      item('of illegally staying nationals, and the', 688), item('protection', 676, false), mark('2', 679.7), item(' of refugees.', 676),
+      item('A line.', 664), item('A line.', 652), item('A line.', 640),
+    ]);
+    expect(lines.map((line) => [line.text, line.isParagraphStart])).toEqual([
+      ['Member States shall organise the return 1', false],
+      ['of illegally staying nationals, and the', false],
+      ['protection 2 of refugees.', false],
+      ['A line.', false], ['A line.', false], ['A line.', false],
+    ]);
+  });
+
   test('items on one height make a line; a gap of more than 1.6 line heights starts a paragraph', () => {
     const lines = pageLines([item('Border ', 700, false), item('control', 700), item('and rights.', 688), item('A new paragraph.', 660)]);
     expect(lines.map((line) => [line.text, line.isParagraphStart])).toEqual([
