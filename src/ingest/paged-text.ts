@@ -14,8 +14,10 @@ const PLAIN_TEXT = { isWordBreakByDefault: false };
  * other line-end hyphens of plain text are mostly a compound's own ("high-" / "level") and stay.
  */
 export function plainText(text: string): string {
-  if (!text.includes('\f')) return joinHyphenated(text, PLAIN_TEXT);
-  return linesText(withoutRunningLines(text.split('\f').map(pageLinesOfText)), PLAIN_TEXT);
+  // Soft hyphens inside lines show nothing: gone before words are joined, so "mi\u00adgra\u00adtion" is the word the join looks for; one at a line end is where a word breaks.
+  const shown = text.includes('\u00ad') ? text.replace(/\u00ad(?![ \t]*(?:\n|\f|$))/g, '') : text;
+  if (!shown.includes('\f')) return joinHyphenated(shown, PLAIN_TEXT);
+  return linesText(withoutRunningLines(shown.split('\f').map(pageLinesOfText)), PLAIN_TEXT);
 }
 
 /** The lines of one page of plain text, each placed `LINE_PITCH` below the one before (blank lines count); a blank line starts a paragraph. */

@@ -27,6 +27,11 @@ describe('plain text (plainText)', () => {
     expect(plainText(text)).toBe('Member States shall ensure the protection of\nrefugees at the border.\n\nA new paragraph starts\non this page.');
   });
 
+  test('soft hyphens inside words do not keep a word broken at a line end from being joined', () => {
+    // The word's one whole form holds soft hyphens: still the evidence that "Mi-" / "gration" is one word.
+    expect(tidyParagraphs(plainText('The mi\u00adgra\u00adtion of workers.\nMi-\ngration is managed.'))).toBe('The migration of workers.\nMigration is managed.');
+  });
+
   test('a page of 200,000 lines is read whole', () => {
     const lines = Array.from({ length: 200_000 }, (_, i) => `Line ${i} of the report.`);
     expect(plainText(`Title page.\f${lines.join('\n')}`)).toBe(`Title page.\n\n${lines.join('\n')}`);
