@@ -16,7 +16,9 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
  * second part goes on in lower case (or both parts are in capitals). After a soft hyphen the
  * parts are one word. After a hyphen the document decides: the parts are one word where it
  * writes them so elsewhere ("protection"); they keep their hyphen where it writes them hyphenated
- * and never as one ("third-" / "country", "on-the-" / "spot"). Where it writes them neither way,
+ * and never as one ("third-" / "country", "on-the-" / "spot"), or as two words and never as one
+ * ("human-" / "rights" where it writes "human rights": a phrase reads on over the hyphen). Where
+ * it writes them none of these ways,
  * `isWordBreakByDefault` decides: one word ("non-discrimina-" / "tory": "non-discriminatory"; a
  * lexicon's hyphenated term matches its solid form too, so "cross-" / "border" read as
  * "crossborder" still matches `cross-border`), or left as they are. A line break that goes
@@ -25,9 +27,49 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
  * searches its words are indexed once (`DocumentWords`), so the time stays linear in its length.
  */
 export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSettings = { isWordBreakByDefault: true }): string {
+  const breaks = lineEndBreaks(text);
+  if (breaks.length === 0) return text;
   let words: DocumentWords | undefined;
+  // The parts of words broken at a hyphen that the document writes as two words, one space apart: found in one pass over it.
+  let spaced: Set<string> | undefined;
+  const spacedOf = () => (spaced ??= spacedPairs(lowerOf(text), new Set(breaks.filter((part) => part.hyphen !== '\u00ad').map(({ first, second }) => `${first} ${second}`.toLowerCase()))));
   let out = '';
   let done = 0;
+  for (const { start, end, first, hyphen, second } of breaks) {
+    if (start < done) continue;
+    let joined: string | undefined;
+    if (hyphen === '\u00ad') joined = first + second;
+    else {
+      words ??= new DocumentWords(lowerOf(text));
+      const [solid, hyphenated] = [`${first}${second}`, `${first}-${second}`].map((word) => word.toLowerCase().replace(/\u2010/g, '-'));
+      if (words.has(solid)) joined = first + second;
+      else if (words.has(hyphenated) || spacedOf().has(`${first} ${second}`.toLowerCase())) joined = first + hyphen + second;
+      else if (isWordBreakByDefault) joined = first + second;
+    }
+    if (joined === undefined) continue;
+    out += text.slice(done, start) + joined;
+    done = end;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+/** The document lower-cased, its hyphens `-`, as its words are looked for. */
+function lowerOf(text: string): string {
+  return text.toLowerCase().replace(/\u2010/g, '-');
+}
+
+/** A word broken at a line end: its first part `[start, …)` up to the hyphen, the hyphen, its second part up to `end`. */
+interface LineEndBreak {
+  readonly start: number;
+  readonly end: number;
+  readonly first: string;
+  readonly hyphen: string;
+  readonly second: string;
+}
+
+/** Every word broken by a hyphen at a line end whose second part goes on the first (`isContinued`), in order. */
+function lineEndBreaks(text: string): LineEndBreak[] {
+  const breaks: LineEndBreak[] = [];
   for (let lineEnd = text.indexOf('\n'); lineEnd >= 0; lineEnd = text.indexOf('\n', lineEnd + 1)) {
     let hyphenAt = lineEnd - 1;
     while (isSpaceOrTab(text, hyphenAt)) hyphenAt -= 1;
@@ -37,23 +79,32 @@ export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSet
     const start = firstPartStart(text, hyphenAt);
     let end = after;
     while (end < text.length && isLetter(text, end)) end += 1;
-    if (start === hyphenAt || end === after || start < done) continue;
+    if (start === hyphenAt || end === after) continue;
     const [first, hyphen, second] = [text.slice(start, hyphenAt), text[hyphenAt], text.slice(after, end)];
-    if (!isContinued(first, second)) continue;
-    let joined: string | undefined;
-    if (hyphen === '\u00ad') joined = first + second;
-    else {
-      words ??= new DocumentWords(text.toLowerCase().replace(/\u2010/g, '-'));
-      const [solid, hyphenated] = [`${first}${second}`, `${first}-${second}`].map((word) => word.toLowerCase().replace(/\u2010/g, '-'));
-      if (words.has(solid)) joined = first + second;
-      else if (words.has(hyphenated)) joined = first + hyphen + second;
-      else if (isWordBreakByDefault) joined = first + second;
-    }
-    if (joined === undefined) continue;
-    out += text.slice(done, start) + joined;
-    done = end;
+    if (isContinued(first, second)) breaks.push({ start, end, first, hyphen, second });
   }
-  return done === 0 ? text : out + text.slice(done);
+  return breaks;
+}
+
+/** Of `pairs` ("first second"), those that `lower` (the document, lower-cased) writes as two words with only spaces between them. */
+function spacedPairs(lower: string, pairs: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  if (pairs.size === 0) return found;
+  // The word before, while only spaces have followed it.
+  let previous: string | undefined;
+  for (let at = 0; at < lower.length; ) {
+    if (!isWordChar(lower, at)) {
+      if (lower[at] !== ' ') previous = undefined;
+      at += 1;
+      continue;
+    }
+    const start = at;
+    while (at < lower.length && isWordChar(lower, at)) at += 1;
+    const word = lower.slice(start, at);
+    if (previous !== undefined && pairs.has(`${previous} ${word}`)) found.add(`${previous} ${word}`);
+    previous = word;
+  }
+  return found;
 }
 
 function isLetter(text: string, at: number): boolean {

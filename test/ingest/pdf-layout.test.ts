@@ -144,6 +144,8 @@ describe('words hyphenated at a line end (joinHyphenated)', () => {
     ['a word the document writes as one word is one word, even if it also writes it hyphenated', 'co-\noperation, cooperation and co-operation', 'cooperation, cooperation and co-operation'],
     ['a compound broken at its own hyphen keeps it when the document writes it so', 'on-the-\nspot visits and on-the-spot checks', 'on-the-spot visits and on-the-spot checks'],
     ['a compound broken inside its last part is one word', 'non-discrimina-\ntory access', 'non-discriminatory access'],
+    ['two words the document writes apart keep the hyphen, over which a phrase reads on', 'asylum seekers and the former asylum-\nseekers', 'asylum seekers and the former asylum-seekers'],
+    ['but not two words written apart with more than spaces between them', 'asylum, seekers and asylum-\nseekers', 'asylum, seekers and asylumseekers'],
     ['a line that goes on with a capital is not joined', 'the Secretary-\nGeneral and Euro-\nPean', 'the Secretary-\nGeneral and Euro-\nPean'],
     ['nor is a paragraph break', 'a list -\n\nnext paragraph', 'a list -\n\nnext paragraph'],
     ['nor a dash after a space', 'words -\nmore words', 'words -\nmore words'],
