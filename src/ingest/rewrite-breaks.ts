@@ -11,7 +11,10 @@ const DECLARATION = /\bxmlns(?::([^\s=/>:]+))?\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g
  * (`<w:br w:type="page"/>`) written as a plain line break (`<w:br/>`), under whatever prefix the
  * part gives the WordprocessingML namespace. mammoth ignores `w:cr` and drops page and column
  * breaks, which glued the words on either side together ("needprotection"); a plain break
- * becomes `<br>`, which keeps them apart. Returns the same string when there is nothing to change.
+ * becomes `<br>`, which keeps them apart. Two more things mammoth reads otherwise than Word shows
+ * them: a simple field's result (`<w:fldSimple>`, which mammoth drops) is kept as plain runs, and
+ * a run of hidden text (`<w:vanish/>` in its properties, which mammoth reads) is dropped. Returns
+ * the same string when there is nothing to change.
  */
 export function rewriteBreaksInXml(xml: string): string {
   const prefixes = new Set<string>();
@@ -20,12 +23,48 @@ export function rewriteBreaksInXml(xml: string): string {
   }
   if (prefixes.size === 0) return xml;
   // Longest first, so that an empty (default namespace) prefix is tried last.
-  const names = [...prefixes].sort((a, b) => b.length - a.length).map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&')).join('|');
+  const names = [...prefixes].sort((a, b) => b.length - a.length).map(escaped).join('|');
   // An element's attributes are unquoted text or quoted values, none holding '<' (XML forbids it
   // there), so that a match never runs past the next tag: one pass over the part, no backtracking
   // beyond one tag.
   const element = new RegExp(`<(${names})(cr|br)(?=[\\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)(?:/>|>\\s*</\\1\\2\\s*>)`, 'g');
-  return xml.replace(element, (whole, prefix: string, name: string, attributes: string) => (name === 'br' && attributes.trim() === '' ? whole : `<${prefix}br/>`));
+  const attributes = `((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)`;
+  const simpleField = new RegExp(`<(${names})fldSimple(?=[\\s/>])${attributes}/?>|</(?:${names})fldSimple\\s*>`, 'g');
+  const rewritten = xml.replace(element, (whole, prefix: string, name: string, attributes: string) => (name === 'br' && attributes.trim() === '' ? whole : `<${prefix}br/>`)).replace(simpleField, '');
+  return rewritten.includes('vanish') ? withoutHiddenRuns(rewritten, [...prefixes]) : rewritten;
+}
+
+/** `xml` without its runs of hidden text (`isHiddenRun`), runs found by their start and end tags in one pass. */
+function withoutHiddenRuns(xml: string, prefixes: readonly string[]): string {
+  const start = new RegExp(`<(${prefixes.map(escaped).join('|')})r(?=[\\s>])`, 'g');
+  let out = '';
+  let done = 0;
+  for (let found = start.exec(xml); found; found = start.exec(xml)) {
+    const prefix = found[1];
+    const open = xml.indexOf('>', found.index);
+    const close = xml.indexOf(`</${prefix}r>`, open);
+    // A run cut short (not well-formed): the rest is left for mammoth to read or refuse.
+    if (open < 0 || close < 0) break;
+    const end = close + `</${prefix}r>`.length;
+    if (isHiddenRun(prefix, xml.slice(open + 1, close))) {
+      out += xml.slice(done, found.index);
+      done = end;
+    }
+    start.lastIndex = end;
+  }
+  return done === 0 ? xml : out + xml.slice(done);
+}
+
+/** True when a run's content (`inner`, its elements under `prefix`) has hidden text in its properties and holds no run of its own. */
+function isHiddenRun(prefix: string, inner: string): boolean {
+  if (!inner.includes('vanish') || new RegExp(`<${escaped(prefix)}r[\\s>]`).test(inner)) return false;
+  const properties = new RegExp(`<${escaped(prefix)}rPr(?:\\s[^>]*)?>([\\s\\S]*?)</${escaped(prefix)}rPr\\s*>`).exec(inner);
+  // `<w:vanish/>`, or with a value other than false, 0 or off.
+  return properties !== null && new RegExp(`<${escaped(prefix)}vanish(?![^>]*\\bval\\s*=\\s*["'](?:false|0|off)["'])[^>]*/?>`).test(properties[1]);
+}
+
+function escaped(prefix: string): string {
+  return prefix.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 }
 
 /**

@@ -36,6 +36,18 @@ describe('rewriteBreaksInXml', () => {
   });
 });
 
+describe('rewriteBreaksInXml: fields and hidden text as Word shows them', () => {
+  const body = (content: string) => `<w:document ${W}><w:body><w:p>${content}</w:p></w:body></w:document>`;
+  test('a simple field keeps its result as plain runs; a run of hidden text goes, one hidden with val false stays', () => {
+    expect(rewriteBreaksInXml(body('<w:r><w:t>Rights of </w:t></w:r><w:fldSimple w:instr=" MERGEFIELD x "><w:r><w:t>refugees</w:t></w:r></w:fldSimple><w:fldSimple w:instr="PAGE"/>'))).toBe(body('<w:r><w:t>Rights of </w:t></w:r><w:r><w:t>refugees</w:t></w:r>'));
+    const hidden = '<w:r w:rsidR="00A1"><w:rPr><w:b/><w:vanish/></w:rPr><w:t>Hidden national security.</w:t></w:r>';
+    const shown = '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>Shown.</w:t></w:r>';
+    expect(rewriteBreaksInXml(body(`<w:r><w:t>Visible. </w:t></w:r>${hidden}${shown}`))).toBe(body(`<w:r><w:t>Visible. </w:t></w:r>${shown}`));
+    // Hidden text named in the text, not in a run's properties, stays.
+    expect(rewriteBreaksInXml(body('<w:r><w:t>vanish</w:t></w:r>'))).toBe(body('<w:r><w:t>vanish</w:t></w:r>'));
+  });
+});
+
 describe('rewriteBreaks', () => {
   const load = async (name: string) => new Uint8Array(await readFile(join(FIXTURES, name)));
 
