@@ -15,6 +15,8 @@ const MIN_SPACED_LINES = 4;
 const FONT_GAP = 1.6;
 /** An item set at most this share of its line's height may be a superscript (a footnote mark). */
 const SUPERSCRIPT_SIZE = 0.85;
+/** Ems of empty space between two items on one line past which the second starts a cell of its own. */
+const CELL_GAP = 1.5;
 
 /** The parts of a pdfjs text item read here. */
 export interface PdfTextItem {
@@ -22,6 +24,8 @@ export interface PdfTextItem {
   readonly hasEOL: boolean;
   readonly transform: readonly number[];
   readonly height: number;
+  /** Its width on the page, where pdfjs gives it. */
+  readonly width?: number;
 }
 
 /** A line of a page: its text, its baseline (PDF units, from the bottom), whether a paragraph starts with it, and its font size where known. */
@@ -38,6 +42,8 @@ interface RawLine {
   readonly y: number;
   readonly height: number;
   readonly drop: number | undefined;
+  /** It starts after a wide gap on the same line (a table's next cell): a paragraph of its own. */
+  readonly isApart: boolean;
 }
 
 /**
@@ -46,16 +52,18 @@ interface RawLine {
  * line, as some writers put at the start of every line, does not make a paragraph). A line
  * starts a paragraph when the drop to it from the line before is more than `PARAGRAPH_GAP`
  * times the page's usual line spacing (the most common drop), so double-spaced text is not a
- * paragraph a line.
+ * paragraph a line. Text after a gap wider than `CELL_GAP` ems on one line (a table's next cell,
+ * a tab stop) is a paragraph of its own, as a table cell of a web page is: a phrase does not run
+ * from one cell into the next.
  */
 export function pageLines(items: readonly PdfTextItem[]): PdfLine[] {
   const lines = rawLines(items);
   const spacing = usualSpacing(lines);
-  return lines.map(({ text, y, height, drop }) => ({
+  return lines.map(({ text, y, height, drop, isApart }) => ({
     text,
     y,
     size: height,
-    isParagraphStart: drop !== undefined && (spacing === undefined ? drop > height * FONT_GAP : drop > spacing * PARAGRAPH_GAP),
+    isParagraphStart: isApart || (drop !== undefined && (spacing === undefined ? drop > height * FONT_GAP : drop > spacing * PARAGRAPH_GAP)),
   }));
 }
 
@@ -63,14 +71,23 @@ function rawLines(items: readonly PdfTextItem[]): RawLine[] {
   const lines: RawLine[] = [];
   let [text, y, height] = ['', 0, 0];
   let lastY: number | undefined;
+  // Where the last item with text ends on the line (undefined where pdfjs gives no width).
+  let lastEnd: number | undefined;
+  let isApart = false;
   const end = () => {
     if (text.trim() === '') return;
     const before = lines.at(-1);
-    lines.push({ text, y, height, drop: before === undefined ? undefined : before.y - y });
-    [text, height] = ['', 0];
+    lines.push({ text, y, height, drop: before === undefined ? undefined : before.y - y, isApart });
+    [text, height, isApart] = ['', 0, false];
   };
   for (const item of items) {
     const itemY = item.transform[5];
+    const itemX = item.transform[4];
+    // Text after a wide gap on the same line starts a cell of its own.
+    if (text.trim() !== '' && item.str.trim() !== '' && lastEnd !== undefined && Math.abs(itemY - y) <= 1 && itemX - lastEnd > CELL_GAP * Math.max(height, item.height)) {
+      end();
+      isApart = true;
+    }
     // A footnote mark, set smaller and raised above the line it is in, stays in it, apart from the word before it; the text after it comes back to the line's baseline.
     const isRaisedMark = text.trim() !== '' && item.str.trim() !== '' && isRaisedAbove(item, itemY, y, height);
     const isOnLine = isRaisedMark || (text.trim() !== '' && Math.abs(itemY - y) <= 1);
@@ -78,6 +95,7 @@ function rawLines(items: readonly PdfTextItem[]): RawLine[] {
     if (text.trim() === '' && item.str.trim() !== '') y = itemY;
     text += isRaisedMark && !/\s$/.test(text) ? ` ${item.str}` : item.str;
     if (!isRaisedMark) height = Math.max(height, item.height);
+    if (item.str.trim() !== '') lastEnd = item.width === undefined ? undefined : itemX + item.width;
     if (item.hasEOL) end();
     lastY = itemY;
   }

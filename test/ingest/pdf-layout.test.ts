@@ -26,6 +26,16 @@ const texts = (pages: readonly (readonly PdfLine[])[]) => pages.map((lines) => l
 const words = (text: string) => tokenise(textSource(text), { tokeniser: 'scan.v1', language: 'en' }).words!.keys;
 
 describe('PDF lines and paragraphs (pageLines)', () => {
+  test('text after a gap of more than 1.5 ems on one line is a paragraph of its own (a table\'s next cell); ordinary spacing is not', () => {
+    const at = (str: string, x: number, width: number, y: number, hasEOL = false): PdfTextItem => ({ str, hasEOL, transform: [10, 0, 0, 10, x, y], height: 10, width });
+    const lines = pageLines([at('Return', 72, 40, 700), at('Procedures at the border', 200, 130, 700, true), at('The protection', 72, 80, 688), at(' of refugees.', 158, 60, 688, true)]);
+    expect(lines.map((line) => [line.text, line.isParagraphStart])).toEqual([
+      ['Return', false],
+      ['Procedures at the border', true],
+      ['The protection of refugees.', false],
+    ]);
+  });
+
   test('a footnote mark, smaller and raised, stays in its line, apart from its word, and the next line is no new paragraph', () => {
     const mark = (str: string, y: number): PdfTextItem => ({ str, hasEOL: false, transform: [6, 0, 0, 6, 300, y], height: 6 });
     const lines = pageLines([
