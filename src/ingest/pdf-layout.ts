@@ -139,7 +139,8 @@ export function linesText(pages: readonly (readonly PdfLine[])[], hyphens?: Hyph
   const size = textSize(pages);
   for (const lines of pages) {
     const notesFrom = size === undefined ? lines.length : footnotesFrom(lines, size);
-    lines.slice(0, notesFrom).forEach((line, index) => {
+    const columnNotes = size === undefined ? new Set<number>() : columnFootnotes(lines.slice(0, notesFrom), size);
+    lines.slice(0, notesFrom).filter((_, index) => !columnNotes.has(index)).forEach((line, index) => {
       if (text !== '') {
         const isBreak = index === 0 ? SENTENCE_END.test(last.trimEnd()) : line.isParagraphStart;
         text += isBreak ? '\n\n' : '\n';
@@ -147,9 +148,39 @@ export function linesText(pages: readonly (readonly PdfLine[])[], hyphens?: Hyph
       text += line.text;
       last = line.text;
     });
-    if (notesFrom < lines.length) notes.push(lines.slice(notesFrom).map((line) => line.text).join('\n'));
+    const pageNotes = [...[...columnNotes].sort((a, b) => a - b).map((index) => lines[index]), ...lines.slice(notesFrom)];
+    if (pageNotes.length > 0) notes.push(pageNotes.map((line) => line.text).join('\n'));
   }
   return joinHyphenated([text, ...notes].filter((part) => part !== '').join('\n\n'), hyphens);
+}
+
+/** The first line of a footnote: its number or mark ("1", "(1)", "*"), then its text. */
+const FOOTNOTE_START = /^\s*\(?(?:\d{1,3}|[*†‡§])\)?\s*\S/;
+
+/**
+ * The footnotes at the foot of a column that is not the page's last (two columns, notes under
+ * the first): a run of lines set smaller than the text (`FOOTNOTE_SIZE` of `size`), the first
+ * starting with a note's number or mark, below every line of their column before them, after
+ * which the text jumps back up the page (the next column). Indexes into `lines`.
+ */
+function columnFootnotes(lines: readonly PdfLine[], size: number): Set<number> {
+  const notes = new Set<number>();
+  const isSmall = (line: PdfLine) => (sizeOf(line) ?? size) < size * FOOTNOTE_SIZE;
+  // Where the current column started, and the lowest line of it so far.
+  let [columnStart, lowest] = [0, Infinity];
+  for (let at = 0; at < lines.length; at++) {
+    if (at > 0 && lines[at].y > lines[at - 1].y) [columnStart, lowest] = [at, Infinity];
+    if (!isSmall(lines[at]) || !FOOTNOTE_START.test(lines[at].text) || at === columnStart || !(lines[at].y < lowest)) {
+      lowest = Math.min(lowest, lines[at].y);
+      continue;
+    }
+    let end = at;
+    while (end < lines.length && isSmall(lines[end]) && (end === at || lines[end].y < lines[end - 1].y)) end += 1;
+    // Only where the next column starts right after them, higher up the page.
+    if (end < lines.length && lines[end].y > lines[at].y) for (let note = at; note < end; note++) notes.add(note);
+    lowest = Math.min(lowest, lines[at].y);
+  }
+  return notes;
 }
 
 /** A line set this much smaller than most of the document's text may be a footnote's. */

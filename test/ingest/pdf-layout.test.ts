@@ -134,6 +134,13 @@ describe('page breaks (linesText)', () => {
     expect(linesText(pages)).toBe('Member States shall ensure the protection of\nrefugees at the border.\nFurther text.\n\n(1) OJ L 180, 29.6.2013, p. 96.\n(2) OJ L 337, 20.12.2011, p. 9.');
   });
 
+  test('footnotes at the foot of the first of two columns go after the last page too, so the sentence that runs on into the second column goes on', () => {
+    const body = (text: string, y: number): PdfLine => ({ text, y, isParagraphStart: false, size: 10 });
+    const note = (text: string, y: number): PdfLine => ({ text, y, isParagraphStart: false, size: 7 });
+    const page = [body('Member States shall ensure', 700), body('that the protection of', 688), note('(1) See the Schengen Borders Code.', 80), body('refugees comes first.', 700), body('A smaller line follows:', 688), note('small print in the column', 676)];
+    expect(linesText([page])).toBe('Member States shall ensure\nthat the protection of\nrefugees comes first.\nA smaller line follows:\nsmall print in the column\n\n(1) See the Schengen Borders Code.');
+  });
+
   test('small lines that are not below all the rest stay where they are: a raised mark, a small heading', () => {
     const line = (text: string, y: number, size: number): PdfLine => ({ text, y, isParagraphStart: false, size });
     const pages = [[line('Refugees need protection', 700), line('(3)', 704, 6)], [line('and shelter.', 700), line('Annex', 650, 7), line('More text here.', 640, 10)]];
