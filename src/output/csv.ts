@@ -17,11 +17,12 @@ export const DEFAULT_CSV_SETTINGS: CsvSettings = Object.freeze({ delimiter: ',',
 
 /**
  * Rows as CSV text without a header, as csv-stringify writes them (it quotes cells holding the
- * delimiter, quotes or line breaks, `stringifyRows`): in the default layout by `defaultCsvRows`, which gives the
- * same bytes faster, in any other by csv-stringify itself.
+ * delimiter, quotes or line breaks, `stringifyRows`), byte for byte, without its per-call set-up
+ * and per-cell options (a test checks the two agree on cells with every character that matters,
+ * in every layout; BENCHMARKS.md, "Choices measured": rewriting a run's tables in another layout).
  */
 export function csvRows(rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
-  return isDefaultLayout(settings) ? defaultCsvRows(rows) : stringifyRows(rows, settings);
+  return isDefaultLayout(settings) ? defaultCsvRows(rows) : rowsWith(rows, settings.delimiter, settings.recordDelimiter, needsQuotesWith(settings.delimiter));
 }
 
 /** Rows as CSV text without a header, by csv-stringify, in any settings. */
@@ -35,29 +36,42 @@ export function stringifyRows(rows: readonly (readonly Cell[])[], settings: CsvS
 }
 
 /**
- * A cell `stringifyRows` quotes in the default settings: it holds a comma, a quote, a line feed
+ * A cell `stringifyRows` quotes with this delimiter: it holds the delimiter, a quote, a line feed
  * or a carriage return, or starts or ends with white space.
  */
-const NEEDS_QUOTES = /[",\n\r]|^\s|\s$/;
+function needsQuotesWith(delimiter: string): RegExp {
+  let needsQuotes = NEEDS_QUOTES_BY_DELIMITER.get(delimiter);
+  if (needsQuotes === undefined) {
+    needsQuotes = new RegExp(`["${delimiter.replace(/[\\\]^-]/g, '\\$&')}\n\r]|^\\s|\\s$`);
+    NEEDS_QUOTES_BY_DELIMITER.set(delimiter, needsQuotes);
+  }
+  return needsQuotes;
+}
+
+const NEEDS_QUOTES_BY_DELIMITER = new Map<string, RegExp>();
+/** `needsQuotesWith` the default delimiter. */
+const NEEDS_QUOTES = needsQuotesWith(',');
 
 /** A cell as `defaultCsvRows` writes it: quoted, its quotes doubled, where `stringifyRows` quotes it. */
 export function csvCell(cell: Cell): string {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-/**
- * Rows as csv-stringify writes them in the default settings, byte for byte, without its
- * per-call set-up and per-cell options: a tenth of the time for a document's rows of matches
- * (a test checks both writers agree on cells with every character that matters).
- */
+/** Rows as csv-stringify writes them in the default settings (`csvRows`). */
 export function defaultCsvRows(rows: readonly (readonly Cell[])[]): string {
+  return rowsWith(rows, ',', '\n', NEEDS_QUOTES);
+}
+
+/** Rows with `delimiter` between cells and `recordDelimiter` after each, a cell quoted where `needsQuotes` says, its quotes doubled. */
+function rowsWith(rows: readonly (readonly Cell[])[], delimiter: string, recordDelimiter: string, needsQuotes: RegExp): string {
   let out = '';
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
-      if (i > 0) out += ',';
-      out += csvCell(row[i]);
+      if (i > 0) out += delimiter;
+      const cell = row[i];
+      out += needsQuotes.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
     }
-    out += '\n';
+    out += recordDelimiter;
   }
   return out;
 }
@@ -86,9 +100,10 @@ export function partsBytes(parts: TextParts): number {
   return parts.reduce((sum, part) => sum + part.byteLength, 0);
 }
 
-/** The one CSV writer (S18): a header and rows of already formatted cells, as one text. */
+/** The one CSV writer (S18): a header and rows of already formatted cells, as one text (a table written whole: by csv-stringify in other settings than the default; the run's tables go row by row, `csvRows`). */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], settings: CsvSettings = DEFAULT_CSV_SETTINGS): string {
-  return `${settings.hasBom ? '\ufeff' : ''}${csvRows([header, ...rows], settings)}`;
+  const table = [header, ...rows];
+  return `${settings.hasBom ? '\ufeff' : ''}${isDefaultLayout(settings) ? defaultCsvRows(table) : stringifyRows(table, settings)}`;
 }
 
 /** What starts a formula in a spreadsheet: `=`, `+`, `-`, `@`, tab, carriage return, and the full-width `＝`, `＋`, `－`, `＠`. */

@@ -129,9 +129,15 @@ describe('defaultCsvRows', () => {
     rows.push([], ['', ''], ['only']);
     expect(defaultCsvRows(rows)).toBe(stringifyRows(rows));
     expect(defaultCsvRows([])).toBe(stringifyRows([]));
-    // csvRows takes this path in the default layout only.
     expect(csvRows(rows)).toBe(defaultCsvRows(rows));
-    expect(csvRows(rows, { ...DEFAULT_CSV_SETTINGS, recordDelimiter: '\r\n' })).toBe(stringifyRows(rows, { ...DEFAULT_CSV_SETTINGS, recordDelimiter: '\r\n' }));
+    // And csvRows in every layout a run can write: the cells with each delimiter too.
+    const withDelimiters = rows.map((row) => row.map((cell) => cell.replaceAll('a', '\t').replaceAll("'", '|')));
+    for (const delimiter of [',', ';', '\t', '|']) {
+      for (const recordDelimiter of ['\n', '\r\n'] as const) {
+        const settings = { ...DEFAULT_CSV_SETTINGS, delimiter, recordDelimiter };
+        for (const table of [rows, withDelimiters]) expect(csvRows(table, settings), JSON.stringify(settings)).toBe(stringifyRows(table, settings));
+      }
+    }
   });
 });
 
