@@ -29,10 +29,13 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSettings = { isWordBreakByDefault: true }): string {
   const breaks = lineEndBreaks(text);
   if (breaks.length === 0) return text;
+  // The document lower-cased, its hyphens `-`, as its words are looked for: made once, when first needed.
+  let lower: string | undefined;
+  const lowerText = () => (lower ??= text.toLowerCase().replace(/\u2010/g, '-'));
   let words: DocumentWords | undefined;
   // The parts of words broken at a hyphen that the document writes as two words, one space apart: found in one pass over it.
   let spaced: Set<string> | undefined;
-  const spacedOf = () => (spaced ??= spacedPairs(lowerOf(text), new Set(breaks.filter((part) => part.hyphen !== '\u00ad').map(({ first, second }) => `${first} ${second}`.toLowerCase()))));
+  const spacedOf = () => (spaced ??= spacedPairs(lowerText(), new Set(breaks.filter((part) => part.hyphen !== '\u00ad').map(({ first, second }) => `${first} ${second}`.toLowerCase()))));
   let out = '';
   let done = 0;
   for (const { start, end, first, hyphen, second } of breaks) {
@@ -40,7 +43,7 @@ export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSet
     let joined: string | undefined;
     if (hyphen === '\u00ad') joined = first + second;
     else {
-      words ??= new DocumentWords(lowerOf(text));
+      words ??= new DocumentWords(lowerText());
       const [solid, hyphenated] = [`${first}${second}`, `${first}-${second}`].map((word) => word.toLowerCase().replace(/\u2010/g, '-'));
       if (words.has(solid)) joined = first + second;
       else if (words.has(hyphenated) || spacedOf().has(`${first} ${second}`.toLowerCase())) joined = first + hyphen + second;
@@ -51,11 +54,6 @@ export function joinHyphenated(text: string, { isWordBreakByDefault }: HyphenSet
     done = end;
   }
   return done === 0 ? text : out + text.slice(done);
-}
-
-/** The document lower-cased, its hyphens `-`, as its words are looked for. */
-function lowerOf(text: string): string {
-  return text.toLowerCase().replace(/\u2010/g, '-');
 }
 
 /** A word broken at a line end: its first part `[start, …)` up to the hyphen, the hyphen, its second part up to `end`. */

@@ -1,5 +1,10 @@
 import { decodeEntities, tidyParagraphs } from './html-to-text.js';
 
+/** An image (`![alt](address)`), a link (`[text](address)`, its text kept) and an HTML tag; see `markdownToText` on why they take the brackets they do. */
+const IMAGE = /!\[[^[\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)/g;
+const LINK = /\[([^[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g;
+const TAG = /<[^<>\n]+>/g;
+
 /** Plain text of a Markdown document: front matter (YAML or TOML), fenced code, markup, links, images, footnote markers and HTML removed; footnotes kept; table cells become paragraphs. */
 export function markdownToText(markdown: string): { text: string; title: string } {
   // Front matter and fenced code (not prose: a "# comment" in it is no heading) go first.
@@ -15,8 +20,8 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(/^(```|~~~).*$/gm, '')
     .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
     .replace(/^(=+|-+)[ \t]*$/gm, '')
-    .replace(/!\[[^[\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '')
-    .replace(/\[([^[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '$1')
+    .replace(IMAGE, '')
+    .replace(LINK, '$1')
     .replace(/\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
     // A footnote's text is kept, as in HTML and PDF; its markers and link definitions go.
     .replace(/^[ \t]*\[\^[^[\]]+\]:[ \t]*/gm, '')
@@ -27,7 +32,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|h[1-6]|blockquote|section|article|header|footer|figure|figcaption|dl|dt|dd)\b[^<>\n]*>/gi, '\n\n')
     .replace(/<su[pb]\b[^<>\n]*>/gi, ' ')
-    .replace(/<[^<>\n]+>/g, '')
+    .replace(TAG, '')
     // A heading is a paragraph of its own, even with no blank line before or after it.
     .replace(/^#{1,6}[ \t]+(.*?)[ \t#]*$/gm, '\n\n$1\n\n')
     .replace(/^[ \t]*>[ \t]?/gm, '')
@@ -47,7 +52,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
 
 /** Inline markup of one line removed: links keep their text, emphasis and code marks go. */
 function collapseInline(line: string): string {
-  return decodeEntities(line.replace(/!\[[^[\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '').replace(/\[([^[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '$1').replace(/<[^<>\n]+>/g, '').replace(/[*_`]/g, ''))
+  return decodeEntities(line.replace(IMAGE, '').replace(LINK, '$1').replace(TAG, '').replace(/[*_`]/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

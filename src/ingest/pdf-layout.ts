@@ -81,21 +81,22 @@ function rawLines(items: readonly PdfTextItem[]): RawLine[] {
     [text, height, isApart] = ['', 0, false];
   };
   for (const item of items) {
-    const itemY = item.transform[5];
-    const itemX = item.transform[4];
+    const [itemX, itemY] = [item.transform[4], item.transform[5]];
+    const hasText = item.str.trim() !== '';
     // Text after a wide gap on the same line starts a cell of its own.
-    if (text.trim() !== '' && item.str.trim() !== '' && lastEnd !== undefined && Math.abs(itemY - y) <= 1 && itemX - lastEnd > CELL_GAP * Math.max(height, item.height)) {
+    if (hasText && text.trim() !== '' && lastEnd !== undefined && Math.abs(itemY - y) <= 1 && itemX - lastEnd > CELL_GAP * Math.max(height, item.height)) {
       end();
       isApart = true;
     }
+    const isLineBegun = text.trim() !== '';
     // A footnote mark, set smaller and raised above the line it is in, stays in it, apart from the word before it; the text after it comes back to the line's baseline.
-    const isRaisedMark = text.trim() !== '' && item.str.trim() !== '' && isRaisedAbove(item, itemY, y, height);
-    const isOnLine = isRaisedMark || (text.trim() !== '' && Math.abs(itemY - y) <= 1);
+    const isRaisedMark = isLineBegun && hasText && isRaisedAbove(item, itemY, y, height);
+    const isOnLine = isRaisedMark || (isLineBegun && Math.abs(itemY - y) <= 1);
     if (lastY !== undefined && Math.abs(itemY - lastY) > 1 && !isOnLine) end();
-    if (text.trim() === '' && item.str.trim() !== '') y = itemY;
+    if (text.trim() === '' && hasText) y = itemY;
     text += isRaisedMark && !/\s$/.test(text) ? ` ${item.str}` : item.str;
     if (!isRaisedMark) height = Math.max(height, item.height);
-    if (item.str.trim() !== '') lastEnd = item.width === undefined ? undefined : itemX + item.width;
+    if (hasText) lastEnd = item.width === undefined ? undefined : itemX + item.width;
     if (item.hasEOL) end();
     lastY = itemY;
   }

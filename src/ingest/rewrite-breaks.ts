@@ -27,8 +27,8 @@ export function rewriteBreaksInXml(xml: string): string {
   // An element's attributes are unquoted text or quoted values, none holding '<' (XML forbids it
   // there), so that a match never runs past the next tag: one pass over the part, no backtracking
   // beyond one tag.
-  const element = new RegExp(`<(${names})(cr|br)(?=[\\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)(?:/>|>\\s*</\\1\\2\\s*>)`, 'g');
   const attributes = `((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)`;
+  const element = new RegExp(`<(${names})(cr|br)(?=[\\s/>])${attributes}(?:/>|>\\s*</\\1\\2\\s*>)`, 'g');
   const simpleField = new RegExp(`<(${names})fldSimple(?=[\\s/>])${attributes}/?>|</(?:${names})fldSimple\\s*>`, 'g');
   const rewritten = xml.replace(element, (whole, prefix: string, name: string, attributes: string) => (name === 'br' && attributes.trim() === '' ? whole : `<${prefix}br/>`)).replace(simpleField, '');
   return rewritten.includes('vanish') ? withoutHiddenRuns(rewritten, [...prefixes]) : rewritten;

@@ -54,7 +54,12 @@ const NEEDS_QUOTES = needsQuotesWith(',');
 
 /** A cell as `defaultCsvRows` writes it: quoted, its quotes doubled, where `stringifyRows` quotes it. */
 export function csvCell(cell: Cell): string {
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  return quotedWhere(cell, NEEDS_QUOTES);
+}
+
+/** `cell` quoted, its quotes doubled, where `needsQuotes` says. */
+function quotedWhere(cell: Cell, needsQuotes: RegExp): string {
+  return needsQuotes.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 /** Rows as csv-stringify writes them in the default settings (`csvRows`). */
@@ -68,8 +73,7 @@ function rowsWith(rows: readonly (readonly Cell[])[], delimiter: string, recordD
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       if (i > 0) out += delimiter;
-      const cell = row[i];
-      out += needsQuotes.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+      out += quotedWhere(row[i], needsQuotes);
     }
     out += recordDelimiter;
   }
