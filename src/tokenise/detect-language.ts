@@ -60,9 +60,19 @@ export function countLanguages(counts: LanguageCounts, languages: readonly numbe
 
 /** The language with most function words: ISO 639-1, or `und` when there is too little evidence. */
 export function languageOf(counts: LanguageCounts): string {
+  return languageName(languageIndexOf(counts));
+}
+
+/** `languageOf` as an index in `LANGUAGES`, or -1 for `und`. */
+export function languageIndexOf(counts: LanguageCounts): number {
   let best = -1;
   for (let index = 0; index < counts.length; index++) if (best < 0 || counts[index] > counts[best]) best = index;
-  return counts[best] >= MIN_EVIDENCE ? LANGUAGES[best] : 'und';
+  return counts[best] >= MIN_EVIDENCE ? best : -1;
+}
+
+/** The ISO 639-1 code of a language index (`languageIndexOf`): `und` for -1. */
+export function languageName(index: number): string {
+  return index < 0 ? 'und' : LANGUAGES[index];
 }
 
 /** Guess the language of lower-cased words. */

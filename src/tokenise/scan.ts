@@ -1,9 +1,8 @@
-import type { TextSpan, TokenRange } from '../document.js';
 import { CLITICS, isHyphen } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
-import { countLanguages, newLanguageCounts } from './detect-language.js';
+import { countLanguages } from './detect-language.js';
 import { isInNegationWindow, isNot } from './negation.js';
-import type { TokenisedParagraph } from './paragraph.js';
+import type { ParagraphColumns } from './paragraph.js';
 import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
 import type { WordColumns } from './word-columns.js';
 
@@ -99,8 +98,8 @@ function isUpperStart(text: string, at: number): boolean {
  * not a sentence. A typographic apostrophe (’ ‘ ʼ) is read as `'` wherever it is, in words and
  * between them, as if the text had been folded (without copying it).
  */
-export function scanParagraph(text: string, [from, to]: readonly [number, number], tokens: TokenColumns, words: WordColumns): TokenisedParagraph {
-  const scanner = new ParagraphScanner(text, to, VOCABULARY, tokens, words);
+export function scanParagraph(text: string, from: number, to: number, tokens: TokenColumns, words: WordColumns, paragraphs: ParagraphColumns): void {
+  const scanner = new ParagraphScanner(text, to, VOCABULARY, tokens, words, paragraphs);
   let at = from;
   while (at < to) {
     const code = text.charCodeAt(at);
@@ -110,7 +109,7 @@ export function scanParagraph(text: string, [from, to]: readonly [number, number
   }
   let last = to;
   while (last > from && isSpace(text.charCodeAt(last - 1))) last -= 1;
-  return scanner.finish(last);
+  scanner.finish(last);
 }
 
 /** Word forms met so far in this thread (shared by every paragraph and document: forms recur). */
@@ -118,9 +117,8 @@ const VOCABULARY = new Vocabulary();
 
 /** The state of one paragraph's scan: tokens so far, the open sentence and the negation window. */
 class ParagraphScanner {
-  private readonly sentences: TokenRange[] = [];
-  private readonly sentenceSpans: TextSpan[] = [];
-  private readonly counts = newLanguageCounts();
+  /** Sentences of this paragraph so far. */
+  private sentenceCount = 0;
   /** True when punctuation other than a hyphen, a number or a sentence start came since the last word. */
   private isBroken = true;
   /** This paragraph's first token and first word in the document's columns. */
@@ -145,9 +143,12 @@ class ParagraphScanner {
     /** The document's token and word columns, which this paragraph's tokens and words are added to as they are found. */
     private readonly tokens: TokenColumns,
     private readonly words: WordColumns,
+    /** The document's paragraph columns, where this paragraph's sentences and counts go. */
+    private readonly paragraphs: ParagraphColumns,
   ) {
     this.firstToken = this.sentenceFirst = tokens.length;
     this.firstWord = words.size;
+    paragraphs.open(this.firstToken, this.firstWord);
   }
 
   /** Read the run of letters and digits at `start` (with its joiners); returns where it ends. */
@@ -211,12 +212,12 @@ class ParagraphScanner {
     return end;
   }
 
-  /** Close the open sentence at `last` and return the paragraph. */
-  finish(last: number): TokenisedParagraph {
+  /** Close the open sentence at `last`, and the paragraph. */
+  finish(last: number): void {
     if (this.sentenceStart >= 0) this.endSentence(Math.max(last, this.sentenceStart));
-    const { sentences, sentenceSpans, wordCount, counts, words } = this;
-    words.sentences += sentences.length;
-    return { tokenRange: [this.firstToken, this.tokens.length], sentences, sentenceSpans, wordCount, counts, wordRange: [this.firstWord, words.size] };
+    const { words } = this;
+    words.sentences += this.sentenceCount;
+    this.paragraphs.close(this.tokens.length, words.size, this.wordCount);
   }
 
   private pushWord(start: number, end: number, form: WordForm): void {
@@ -227,11 +228,11 @@ class ParagraphScanner {
     this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
     this.isAfterNot = isNot(norm);
     const { words } = this;
-    words.add(this.tokens.length, words.sentences + this.sentences.length, norm, form.id, this.isBroken, isNegated);
+    words.add(this.tokens.length, words.sentences + this.sentenceCount, norm, form.id, this.isBroken, isNegated);
     this.isBroken = false;
     this.tokens.add(start, end, norm, norm, true, isNegated, form.id);
     this.sentenceWords += 1;
-    countLanguages(this.counts, form.languages);
+    countLanguages(this.paragraphs.counts, form.languages);
   }
 
   /** A word with a prefix hyphen, apostrophes or inner periods: the hyphen is dropped from its key, a clitic split off. */
@@ -250,8 +251,8 @@ class ParagraphScanner {
 
   private endSentence(end: number): void {
     if (this.sentenceWords > 0) {
-      this.sentences.push([this.sentenceFirst - this.firstToken, this.tokens.length - this.firstToken]);
-      this.sentenceSpans.push({ start: this.sentenceStart, end, words: this.sentenceWords });
+      this.paragraphs.addSentence(this.sentenceFirst - this.firstToken, this.tokens.length - this.firstToken, this.sentenceStart, end, this.sentenceWords);
+      this.sentenceCount += 1;
       this.wordCount += this.sentenceWords;
     } else this.tokens.truncate(this.sentenceFirst);
     this.sentenceStart = -1;

@@ -1,9 +1,8 @@
-import type { TextSpan, TokenRange } from '../document.js';
 import { isHyphen, normaliseWord } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
-import { countWord, newLanguageCounts } from './detect-language.js';
+import { countWord } from './detect-language.js';
 import { isInNegationWindow, isNegationCue } from './negation.js';
-import type { TokenisedParagraph } from './paragraph.js';
+import type { ParagraphColumns } from './paragraph.js';
 import { winkTokenise, type WinkPipeName } from './wink.js';
 
 const WORD_TYPES = new Set(['word', 'emoticon', 'hashtag']);
@@ -12,11 +11,13 @@ const LETTER = /\p{L}/u;
 const POSSESSIVE = /\p{L}.*'s$/iu;
 const POSSESSIVE_CLITIC = /^'s$/i;
 
-/** Tokenise `text[from, to)` with wink-nlp into `tokens`; offsets are into `text`. */
-export function tokeniseParagraph(text: string, [from, to]: [number, number], tokeniser: WinkPipeName, tokens: TokenColumns): TokenisedParagraph {
+/** Tokenise `text[from, to)` with wink-nlp into `tokens`, and the paragraph into `paragraphs`; offsets are into `text`. */
+export function tokeniseParagraph(text: string, from: number, to: number, tokeniser: WinkPipeName, tokens: TokenColumns, paragraphs: ParagraphColumns): void {
   const raw = winkTokenise(text.slice(from, to), tokeniser);
   const first = tokens.length;
-  const counts = newLanguageCounts();
+  const { counts } = paragraphs;
+  // wink-nlp fills no word columns (`buildWordStream` makes the words).
+  paragraphs.open(first, 0);
   // Index among this paragraph's tokens of each raw token, to map wink's sentence spans (raw tokens may be dropped or split).
   const keptBefore = new Int32Array(raw.values.length + 1);
   let wordCount = 0;
@@ -63,11 +64,12 @@ export function tokeniseParagraph(text: string, [from, to]: [number, number], to
     }
   }
   keptBefore[raw.values.length] = tokens.length - first;
-  const sentences: TokenRange[] = raw.sentences.map(([firstRaw, lastRaw]) => [keptBefore[firstRaw], keptBefore[lastRaw + 1]] as const).filter(([head, end]) => end > head);
-  const sentenceSpans = sentences.map(([head, end]): TextSpan => {
+  for (const [firstRaw, lastRaw] of raw.sentences) {
+    const [head, end] = [keptBefore[firstRaw], keptBefore[lastRaw + 1]];
+    if (end <= head) continue;
     let words = 0;
     for (let i = first + head; i < first + end; i++) if (tokens.isWord(i)) words += 1;
-    return { start: tokens.start(first + head), end: tokens.end(first + end - 1), words };
-  });
-  return { tokenRange: [first, tokens.length], sentences, sentenceSpans, wordCount, counts };
+    paragraphs.addSentence(head, end, tokens.start(first + head), tokens.end(first + end - 1), words);
+  }
+  paragraphs.close(tokens.length, 0, wordCount);
 }

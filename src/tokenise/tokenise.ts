@@ -1,8 +1,8 @@
 import type { SourceDoc, TextSpan, TokenisedDoc, TokenRange } from '../document.js';
 import { TokenColumns } from '../token-list.js';
-import { languageOf, newLanguageCounts } from './detect-language.js';
+import { languageIndexOf, languageName } from './detect-language.js';
 import { isApostrophe, scanParagraph, withPlainApostrophes, withPlainHyphens } from './scan.js';
-import type { TokenisedParagraph } from './paragraph.js';
+import { ParagraphColumns } from './paragraph.js';
 import { tokeniseParagraph } from './tokenise-paragraph.js';
 import { WordColumns } from './word-columns.js';
 import { startDocument } from './wink.js';
@@ -50,65 +50,71 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   if (tokeniser !== 'scan.v1') startDocument();
   const tokenColumns = TokenColumns.forDocument();
   const columns = tokeniser === 'scan.v1' ? WordColumns.forDocument() : undefined;
-  const paragraphs = splitParagraphs(text).map((range) => (tokeniser === 'scan.v1' ? scanParagraph(text, range, tokenColumns, columns!) : tokeniseParagraph(text, range, tokeniser, tokenColumns)));
-  const total = newLanguageCounts();
-  for (const paragraph of paragraphs) for (let index = 0; index < total.length; index++) total[index] += paragraph.counts[index];
-  const language = languageOf(total);
+  const paragraphs = ParagraphColumns.forDocument();
+  splitParagraphs(text, (from, to) => (tokeniser === 'scan.v1' ? scanParagraph(text, from, to, tokenColumns, columns!, paragraphs) : tokeniseParagraph(text, from, to, tokeniser, tokenColumns, paragraphs)));
+  const language = languageName(languageIndexOf(paragraphs.total));
   // Too little evidence (`und`, e.g. one short sentence) is scored; a different language is not.
   const isScoredLanguage = language === settings.language || language === 'und';
-  // The scored paragraphs' tokens, and how many.
-  const tokenRanges: (readonly [number, number])[] = [];
+  // The scored paragraphs' tokens (runs of them), and how many.
+  const tokenRuns: [number, number][] = [];
   let tokenCount = 0;
   const sentences: TokenRange[] = [];
   const sentenceSpans: TextSpan[] = [];
   const paragraphRanges: TokenRange[] = [];
   const paragraphSpans: TextSpan[] = [];
-  const scored: TokenisedParagraph[] = [];
+  const isScored = new Uint8Array(paragraphs.length);
   let [wordCount, excludedWords] = [0, 0];
-  for (const paragraph of paragraphs) {
-    const paragraphLanguage = languageOf(paragraph.counts);
-    const isForeign = paragraphLanguage !== 'und' && paragraphLanguage !== settings.language && paragraph.wordCount >= MIN_WORDS_FOR_LANGUAGE;
+  for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+    const paragraphLanguage = languageName(paragraphs.language(paragraph));
+    const paragraphWords = paragraphs.wordCount(paragraph);
+    const isForeign = paragraphLanguage !== 'und' && paragraphLanguage !== settings.language && paragraphWords >= MIN_WORDS_FOR_LANGUAGE;
     if (isForeign || !isScoredLanguage) {
-      excludedWords += paragraph.wordCount;
+      excludedWords += paragraphWords;
       continue;
     }
-    const spans = paragraph.sentenceSpans;
-    if (spans.length === 0) continue;
+    const [sentenceFrom, sentenceTo] = [paragraphs.sentenceFrom(paragraph), paragraphs.sentenceTo(paragraph)];
+    if (sentenceTo === sentenceFrom) continue;
     const offset = tokenCount;
-    tokenRanges.push(paragraph.tokenRange);
-    tokenCount += paragraph.tokenRange[1] - paragraph.tokenRange[0];
-    for (const [first, end] of paragraph.sentences) sentences.push([first + offset, end + offset]);
-    for (const span of spans) sentenceSpans.push(span);
-    paragraphRanges.push([offset, tokenCount]);
-    paragraphSpans.push({ start: spans[0].start, end: spans[spans.length - 1].end, words: paragraph.wordCount });
-    wordCount += paragraph.wordCount;
-    scored.push(paragraph);
+    const [tokenFrom, tokenTo] = [paragraphs.tokenFrom(paragraph), paragraphs.tokenTo(paragraph)];
+    const lastRun = tokenRuns[tokenRuns.length - 1];
+    if (lastRun !== undefined && lastRun[1] === tokenFrom) lastRun[1] = tokenTo;
+    else tokenRuns.push([tokenFrom, tokenTo]);
+    tokenCount += tokenTo - tokenFrom;
+    for (let sentence = sentenceFrom; sentence < sentenceTo; sentence++) {
+      sentences.push([paragraphs.sentenceFirst(sentence) + offset, paragraphs.sentenceEnd(sentence) + offset]);
+      sentenceSpans.push({ start: paragraphs.sentenceStartChar(sentence), end: paragraphs.sentenceEndChar(sentence), words: paragraphs.sentenceWords(sentence) });
+    }
+    // A paragraph of one sentence that spans it shares that sentence's range and span (a list or a table of short cells has one in each paragraph).
+    const isOneSentence = sentenceTo - sentenceFrom === 1 && paragraphs.sentenceFirst(sentenceFrom) === 0 && paragraphs.sentenceEnd(sentenceFrom) === tokenTo - tokenFrom;
+    paragraphRanges.push(isOneSentence ? sentences[sentences.length - 1] : [offset, tokenCount]);
+    paragraphSpans.push(isOneSentence ? sentenceSpans[sentenceSpans.length - 1] : { start: paragraphs.sentenceStartChar(sentenceFrom), end: paragraphs.sentenceEndChar(sentenceTo - 1), words: paragraphWords });
+    wordCount += paragraphWords;
+    isScored[paragraph] = 1;
   }
-  const words = columns?.stream(paragraphs, scored, wordCount);
-  const tokens = tokenColumns.list(tokenRanges);
+  const words = columns?.stream(paragraphs, isScored, wordCount);
+  const tokens = tokenColumns.list(tokenRuns);
   // A large document's columns are garbage from here, not kept while it is scored.
   WordColumns.giveBackRoom();
   TokenColumns.giveBackRoom();
+  ParagraphColumns.giveBackRoom();
   const doc = { ...source, tokens, sentences, sentenceSpans, paragraphs: paragraphRanges, paragraphSpans, language, wordCount, excludedWords };
   return words ? { ...doc, words } : doc;
 }
 
-/** Character ranges of paragraphs: split at blank lines, long ones again at line breaks. */
-function splitParagraphs(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
+/** Give `read` the character range of each paragraph in turn: split at blank lines, long ones again at line breaks. */
+function splitParagraphs(text: string, read: (from: number, to: number) => void): void {
   let start = 0;
   for (let blank = blankLineAt(text, 0); ; blank = blankLineAt(text, start)) {
     const end = blank ? blank[0] : text.length;
     for (let from = start; from < end; ) {
       let to = Math.min(end, from + MAX_CHUNK_CHARS);
       if (to < end) to = cutBefore(text, from, to);
-      if (hasText(text, from, to)) ranges.push([from, to]);
+      if (hasText(text, from, to)) read(from, to);
       from = to;
     }
     if (!blank) break;
     start = blank[1];
   }
-  return ranges;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { WordStream } from '../document.js';
 import { doubled, KEPT_CAPACITY } from '../token-list.js';
-import type { TokenisedParagraph } from './paragraph.js';
+import type { ParagraphColumns } from './paragraph.js';
 import { FORM_SPACE } from './vocabulary.js';
 
 /**
@@ -47,11 +47,11 @@ export class WordColumns {
   }
 
   /**
-   * The word stream of the scored paragraphs (`scored`, in order, out of all `paragraphs`
-   * read): the columns as they are when every paragraph is scored, else without the others' words.
+   * The word stream of the scored paragraphs (`isScored[p]` 1 for paragraph `p` of `paragraphs`):
+   * the columns as they are when every paragraph is scored, else without the others' words.
    */
-  stream(paragraphs: readonly TokenisedParagraph[], scored: readonly TokenisedParagraph[], wordCount: number): WordStream {
-    if (scored.length !== paragraphs.length) this.keepOnly(paragraphs, scored);
+  stream(paragraphs: ParagraphColumns, isScored: Uint8Array, wordCount: number): WordStream {
+    if (!isScored.every((scored) => scored === 1)) this.keepOnly(paragraphs, isScored);
     const size = this.size;
     if (size !== wordCount) throw new Error(`word stream: ${size} words in paragraphs, ${wordCount} counted`);
     // One buffer for the number columns of the document.
@@ -77,16 +77,15 @@ export class WordColumns {
   }
 
   /** Move each scored paragraph's words down over those left out, its indexes by the tokens and sentences left out before it. */
-  private keepOnly(paragraphs: readonly TokenisedParagraph[], scored: readonly TokenisedParagraph[]): void {
-    let [at, tokensOut, sentencesOut, scoredIndex] = [0, 0, 0, 0];
-    for (const paragraph of paragraphs) {
-      if (scored[scoredIndex] !== paragraph) {
-        tokensOut += paragraph.tokenRange[1] - paragraph.tokenRange[0];
-        sentencesOut += paragraph.sentences.length;
+  private keepOnly(paragraphs: ParagraphColumns, isScored: Uint8Array): void {
+    let [at, tokensOut, sentencesOut] = [0, 0, 0];
+    for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+      if (isScored[paragraph] === 0) {
+        tokensOut += paragraphs.tokenTo(paragraph) - paragraphs.tokenFrom(paragraph);
+        sentencesOut += paragraphs.sentenceTo(paragraph) - paragraphs.sentenceFrom(paragraph);
         continue;
       }
-      scoredIndex += 1;
-      const [from, to] = paragraph.wordRange!;
+      const [from, to] = [paragraphs.wordFrom(paragraph), paragraphs.wordTo(paragraph)];
       for (let i = from; i < to; i++, at++) {
         this.tokenIndex[at] = this.tokenIndex[i] - tokensOut;
         this.sentence[at] = this.sentence[i] - sentencesOut;
