@@ -36,13 +36,14 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
 export const MAX_TEXT_CHARS = 24_000_000;
 
 /**
- * The most paragraphs a document may hold. Each takes about a kilobyte while it is scored,
- * however short: a text of 300,000 three-word paragraphs was scored in a worker's 512 MB, one of
- * 400,000 (10 MB) ran out of it. Such a text (a list, a table of one-word cells) is reported
- * (`FILE_TOO_LARGE`) wherever it is scored, in a worker or not, so that the tables do not depend
- * on the thread count.
+ * The most paragraphs a document may hold. A paragraph's sentences and spans are kept in number
+ * columns while it is tokenised, but each scored paragraph and sentence still has its range and
+ * span in the document: 2,000,000 paragraphs of two words (21 MB) were scored in a worker's
+ * 512 MB, 3,500,000 of one word (23 MB) ran out of it. Such a text (a list, a table of one-word
+ * cells) is reported (`FILE_TOO_LARGE`) wherever it is scored, in a worker or not, so that the
+ * tables do not depend on the thread count.
  */
-export const MAX_PARAGRAPHS = 250_000;
+export const MAX_PARAGRAPHS = 1_000_000;
 
 /** A document read from a file, or the issue that stopped it. */
 export type ReadResult = { readonly doc: SourceDoc } | { readonly doc?: undefined; readonly issue: Issue };

@@ -6,6 +6,6 @@ export { toCsv, csvRows, csvBytes, partsBytes, defaultCsvRows, stringifyRows, re
 export { scoreHeader, scoreCells } from './score-columns.js';
 export { MATCH_HEADER, matchRows, matchCells, matchesCsvOf, parseMatchRows, kwic, flatten, type MatchRow } from './match-rows.js';
 export { ERROR_HEADER, errorCells } from './error-rows.js';
-export { segmentHeader, segmentRows, segmentCells, type SegmentRow, type SegmentKind } from './segment-rows.js';
+export { segmentHeader, segmentsCsvOf, segmentCells, type SegmentRow, type SegmentKind } from './segment-rows.js';
 export { LONG_HEADER, longCells } from './long-rows.js';
 export { reportHtml, REPORT_COLOURS, type ReportRow, type ReportInfo } from './report-html.js';

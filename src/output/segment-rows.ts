@@ -1,5 +1,5 @@
 import type { CategoryInfo, ClassifiedDoc, TokenRange } from '../document.js';
-import { numberCell, textCell, type Cell } from './csv.js';
+import { csvBytes, numberCell, textCell, type Cell, type TextParts } from './csv.js';
 
 /** What one row of segments.csv covers. */
 export type SegmentKind = 'sentence' | 'paragraph';
@@ -22,22 +22,31 @@ export function segmentHeader(categories: readonly CategoryInfo[]): string[] {
   return ['doc_id', 'segment', 'start', 'end', 'tokens', ...categories.map((category) => `${category.id}_hits`), 'framing_index'];
 }
 
-/** Scores per sentence or paragraph: where in a long document the framing changes. */
-export function segmentRows(doc: ClassifiedDoc, categories: readonly CategoryInfo[], kind: SegmentKind): SegmentRow[] {
+/**
+ * The rows of segments.csv for a document (scores per sentence or paragraph: where in a long
+ * document the framing changes), as CSV text in parts (`csvBytes`). Each part's rows are made as
+ * it is written, so a document of a million paragraphs never holds a million rows at once.
+ */
+export function segmentsCsvOf(doc: ClassifiedDoc, categories: readonly CategoryInfo[], kind: SegmentKind, options: { hasWholeHits: boolean }): TextParts {
   const ranges: readonly TokenRange[] = kind === 'sentence' ? doc.sentences : doc.paragraphs;
   const spans = kind === 'sentence' ? doc.sentenceSpans : doc.paragraphSpans;
-  const rows = spans.map(({ start, end, words }, index) => {
-    const hits: Record<string, number> = Object.fromEntries(categories.map((category) => [category.id, 0]));
-    return { docId: doc.id, segment: index + 1, start, end, tokens: words, hits };
+  const { hits } = doc;
+  // Hits and segments are both in text order, and parts are made in order: one pass assigns each hit to the segment it starts in.
+  let next = 0;
+  return csvBytes(spans.length, (from, to) => {
+    const rows: Cell[][] = [];
+    for (let index = from; index < to; index++) {
+      const [first, end] = ranges[index];
+      const counts: Record<string, number> = Object.fromEntries(categories.map((category) => [category.id, 0]));
+      for (; next < hits.length && hits[next].range[0] < end; next++) {
+        const hit = hits[next];
+        if (!hit.isNegated && hit.range[0] >= first) counts[hit.category] += hit.weight;
+      }
+      const { start, end: endChar, words } = spans[index];
+      rows.push(segmentCells({ docId: doc.id, segment: index + 1, start, end: endChar, tokens: words, hits: counts }, categories, options));
+    }
+    return rows;
   });
-  // Hits and segments are both in text order: one pass assigns each hit to the segment it starts in.
-  let at = 0;
-  for (const hit of doc.hits) {
-    while (at < ranges.length && ranges[at][1] <= hit.range[0]) at += 1;
-    if (at === ranges.length) break;
-    if (!hit.isNegated && ranges[at][0] <= hit.range[0]) rows[at].hits[hit.category] += hit.weight;
-  }
-  return rows;
 }
 
 /** A segment row as CSV cells in `segmentHeader` order. */

@@ -1,7 +1,7 @@
 import type { Issue, ScoreRow } from '../document.js';
 import { sourceFromBytes, type DocumentFile } from '../ingest/index.js';
 import { makeIssue } from '../issues.js';
-import { csvBytes, matchesCsvOf, segmentCells, segmentRows, type SegmentKind, type TextParts } from '../output/index.js';
+import { matchesCsvOf, segmentsCsvOf, type SegmentKind, type TextParts } from '../output/index.js';
 import type { Scorer } from './scorer.js';
 
 /** No rows of a table (a result whose rows stay in the store). */
@@ -40,8 +40,7 @@ export async function scoreBytes(scorer: Scorer, bytes: Uint8Array, file: Docume
     if (!read.doc) return { issue: read.issue };
     const { doc, row, issues } = scorer.score(read.doc);
     const matchesCsv = options.hasMatches === false ? NO_CSV : matchesCsvOf(doc);
-    const segments = options.segments ? segmentRows(doc, scorer.categories, options.segments) : undefined;
-    const segmentsCsv = segments && csvBytes(segments.length, (from, to) => segments.slice(from, to).map((segment) => segmentCells(segment, scorer.categories, { hasWholeHits: scorer.hasWholeHits })));
+    const segmentsCsv = options.segments ? segmentsCsvOf(doc, scorer.categories, options.segments, { hasWholeHits: scorer.hasWholeHits }) : undefined;
     return { result: { id: file.id, sha256, row, matchesCsv, segmentsCsv, issues } };
   } catch (error) {
     return { issue: makeIssue('INTERNAL_ERROR', file.id, `scoring failed: ${error instanceof Error ? error.message : String(error)}`, { stage: 'tokenise' }) };

@@ -177,7 +177,7 @@ describe('readDocument: problems become issues', () => {
     const paragraphs = (count: number) => new TextEncoder().encode('Border.\n\n'.repeat(count));
     const over = await sourceFromBytes(paragraphs(MAX_PARAGRAPHS + 1), `many${extension}`, `many${extension}`);
     expect(over).toMatchObject({ issue: { code: 'FILE_TOO_LARGE', severity: 'error', stage: 'ingest', file: `many${extension}` } });
-    expect(over.issue?.message).toBe('text of more than 250,000 paragraphs is over what a document may hold (each takes memory, however short); split it into smaller files');
+    expect(over.issue?.message).toBe('text of more than 1,000,000 paragraphs is over what a document may hold (each takes memory, however short); split it into smaller files');
     const at = await sourceFromBytes(paragraphs(MAX_PARAGRAPHS), `limit${extension}`, `limit${extension}`);
     expect(at.doc?.text.split('\n\n')).toHaveLength(MAX_PARAGRAPHS);
   }, 60_000);
