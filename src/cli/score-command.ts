@@ -2,11 +2,11 @@ import { fstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
-import { contentHash, DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
+import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, makeIssue, reasonOf } from '../issues.js';
 import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv } from '../output/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
-import { BUNDLED_LEXICONS, loadScorer, scoreBytes, scoreFiles, type DocOutcome, type Scorer } from '../pipeline/index.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreFiles, scoreInput, type DocOutcome, type Scorer } from '../pipeline/index.js';
 import { EXIT, isOneOf, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 import { compareText } from '../compare-text.js';
@@ -98,7 +98,7 @@ async function scoreStdin(io: CliIo, scorer: Scorer, name: string): Promise<DocO
   // A folder given as standard input (`score - < DIR`) reads as nothing.
   if (bytes.length === 0 && io.stdin === process.stdin && isFolder(0)) return { issue: makeIssue('FILE_UNREADABLE', name, 'standard input is a folder, not a file', { stage: 'ingest' }) };
   if (bytes.length === 0) return { issue: makeIssue('FILE_EMPTY', name, 'standard input is empty', { stage: 'ingest' }) };
-  return scoreBytes(scorer, bytes, { id: name, path: name }, contentHash(bytes), { hasMatches: false });
+  return scoreInput(bytes, { id: name, path: name }, { scorer, ingest: DEFAULT_INGEST_SETTINGS, hasMatches: false });
 }
 
 /** Files under each PATH, ids made unique and sorted. */

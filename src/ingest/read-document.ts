@@ -177,6 +177,14 @@ export async function readDocument(path: string, id: string, settings: IngestSet
   return read.bytes ? sourceFromBytes(read.bytes, path, id) : { issue: read.issue };
 }
 
+/**
+ * True when a file with this path is read by a library (PDF, `.docx`) rather than by hsframe's
+ * own decoding and conversion: a crafted file could make such a reader loop.
+ */
+export function isReadByLibrary(path: string): boolean {
+  return Object.hasOwn(BINARY_READERS, extname(path).toLowerCase());
+}
+
 /** Bytes to text and title, by extension; anything unknown is read as plain text. */
 async function convert(bytes: Uint8Array, extension: string): Promise<Converted> {
   const reader = BINARY_READERS[extension];

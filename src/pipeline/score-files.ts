@@ -4,9 +4,9 @@ import { availableParallelism } from 'node:os';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Issue, ScoreRow } from '../document.js';
 import { knownInflections } from '../lexicon/index.js';
-import { contentHash, fsPathOf, readFileBytes, stampOf, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
+import { contentHash, fsPathOf, isReadByLibrary, readFileBytes, stampOf, type DocumentFile, type FileStamp, type IngestSettings } from '../ingest/index.js';
 import type { SegmentKind } from '../output/index.js';
-import type { FragmentStore, ReusedResult } from './fragment-store.js';
+import type { FragmentStore, ReusedResult, StoreTarget } from './fragment-store.js';
 import { scoreBytes, type DocOutcome, type DocResult } from './score-bytes.js';
 import type { Scorer } from './scorer.js';
 import { DEFAULT_MAX_SECONDS_PER_DOCUMENT, documentsInFlight, WorkerPool, workerLexicons } from './worker-pool.js';
@@ -73,6 +73,35 @@ const HELD_READS = 8;
 /** Bytes to score before each extra worker thread pays for its start-up (~0.5 s). */
 const BYTES_PER_EXTRA_THREAD = 2_000_000;
 
+/** A pool of `size` workers that score as `settings` say, each result with its rows of matches.csv when `hasMatches`, stored in `store` when there is one. */
+function startPool(size: number, settings: ScoreFilesSettings, hasMatches: boolean | undefined, store: StoreTarget | undefined, limit: number): Promise<WorkerPool> {
+  // Workers are handed this thread's inflections: those of every lexicon, even one kept from an earlier run that has not needed them yet.
+  for (const lexicon of settings.scorer.lexicons) lexicon.prepare();
+  const { scorer, segments, ingest } = settings;
+  return WorkerPool.create(size, { lexicons: workerLexicons(scorer.lexicons), tokeniser: scorer.tokeniser, segments, hasMatches, store, inflections: knownInflections(), ingest, maxSecondsPerDocument: limit });
+}
+
+/** True when a file of this path is scored in a worker thread, which a time limit of `limit` seconds (0: none) can stop, whatever the size of the job: a PDF or `.docx`, read by a library that a crafted file could make loop. */
+function needsStopping(path: string, limit: number): boolean {
+  return limit > 0 && WorkerPool.isAvailable() && isReadByLibrary(path);
+}
+
+/**
+ * Score bytes read elsewhere (standard input) as `scoreFiles` scores a file of that name: a PDF
+ * or `.docx` in a worker thread, which the time limit can stop; anything else in this thread.
+ */
+export async function scoreInput(bytes: Uint8Array, file: DocumentFile, settings: Omit<ScoreFilesSettings, 'concurrency' | 'store'>): Promise<DocOutcome> {
+  const limit = settings.maxSecondsPerDocument ?? DEFAULT_MAX_SECONDS_PER_DOCUMENT;
+  const sha256 = contentHash(bytes);
+  if (!needsStopping(file.path, limit)) return scoreBytes(settings.scorer, bytes, file, sha256, { segments: settings.segments, hasMatches: settings.hasMatches });
+  const pool = await startPool(1, { ...settings, concurrency: 1 }, settings.hasMatches, undefined, limit);
+  try {
+    return (await pool.score(file, { sha256, bytes })).outcome;
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * Read, hash and score files: scoring runs in a pool of worker threads (or in this thread for
  * small jobs), and a worker reads the files it scores; results are reused from the store when
@@ -90,6 +119,9 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
   const isExplicit = threads > 1 && settings.concurrency > 0;
   const isIncremental = !settings.isForced && settings.store?.hasIndex === true;
   let useWorkers = WorkerPool.isAvailable() && !isIncremental && (isExplicit || (await hasBytes(files, BYTES_PER_EXTRA_THREAD)));
+  // A PDF or .docx is scored in a worker however small the job (`needsStopping`): this thread cannot be stopped.
+  const limit = settings.maxSecondsPerDocument ?? DEFAULT_MAX_SECONDS_PER_DOCUMENT;
+  const isStoppable = (file: DocumentFile) => useWorkers || needsStopping(file.path, limit);
   let bytesToScore = 0;
   let pool: Promise<WorkerPool> | undefined;
   // With a store, workers store their results themselves: the rows of the tables go straight to disk.
@@ -101,7 +133,7 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
       bytesToScore += typeof stamp === 'object' ? stamp.size : (read?.bytes.length ?? 0);
       useWorkers = WorkerPool.isAvailable() && bytesToScore >= BYTES_PER_EXTRA_THREAD;
     }
-    if (!useWorkers) {
+    if (!isStoppable(file)) {
       const input = read ?? (await readInput(file, settings));
       if ('issue' in input) return { outcome: { issue: input.issue }, bytesRead: 0 };
       const outcome = await scoreBytes(settings.scorer, input.bytes, file, input.sha256, { segments: settings.segments, hasMatches });
@@ -109,9 +141,9 @@ export async function scoreFiles(files: readonly DocumentFile[], settings: Score
       return { outcome, bytesRead: input.bytes.length };
     }
     if (!pool) {
-      // Workers are handed this thread's inflections: those of every lexicon, even one kept from an earlier run that has not needed them yet.
-      for (const lexicon of settings.scorer.lexicons) lexicon.prepare();
-      pool = WorkerPool.create(Math.min(threads, files.length), { lexicons: workerLexicons(settings.scorer.lexicons), tokeniser: settings.scorer.tokeniser, segments: settings.segments, hasMatches, store: storeTarget, inflections: knownInflections(), ingest: settings.ingest, maxSecondsPerDocument: settings.maxSecondsPerDocument ?? DEFAULT_MAX_SECONDS_PER_DOCUMENT });
+      // Started for a small job's PDF and .docx files alone: as many workers as they can use.
+      const workers = useWorkers || isIncremental ? files.length : files.filter((candidate) => isReadByLibrary(candidate.path)).length;
+      pool = startPool(Math.min(threads, workers), settings, hasMatches, storeTarget, limit);
     }
     const { outcome, stored, storeError, bytesRead } = await (await pool).score(file, read, stamp, settings.store?.previousOf(file.id));
     if (storeError) throw Object.assign(new Error(storeError.message), { code: storeError.code });

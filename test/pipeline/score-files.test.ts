@@ -1,15 +1,16 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../../src/ingest/index.js';
 import { FragmentStore } from '../../src/pipeline/fragment-store.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../../src/pipeline/index.js';
-import { mapBounded, scoreFiles, Stamper } from '../../src/pipeline/score-files.js';
+import { mapBounded, scoreFiles, scoreInput, Stamper } from '../../src/pipeline/score-files.js';
 import { WorkerPool } from '../../src/pipeline/worker-pool.js';
 import { textOfSize } from './cli-process.js';
 
 const dirs: string[] = [];
+const FORMATS = join(import.meta.dirname, '../fixtures/formats');
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 describe('worker threads for a re-run', () => {
@@ -169,5 +170,38 @@ describe('rows of matches.csv', () => {
     const store = await FragmentStore.open(join(dir, 'state'), 'key');
     await seen({ concurrency: 1, hasMatches: false, store });
     expect(Buffer.from((await store.readRows('a.txt', made.rows[0].contentSha256))!.matches).toString('utf8')).toBe(made.results[0]);
+  });
+});
+
+describe('a PDF or .docx in a small job', () => {
+  // Their readers are libraries that a crafted file could make loop, and this thread cannot be stopped.
+  test.skipIf(!WorkerPool.isAvailable())('is scored in a worker thread, which the time limit stops; a text file is scored in this thread', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-library-read-'));
+    dirs.push(dir);
+    const corpus = join(dir, 'corpus');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'a.txt'), 'Refugees have a right to asylum. Border control.\n');
+    for (const name of ['text.pdf', 'note.docx']) await copyFile(join(FORMATS, name), join(corpus, name));
+    const { files } = await findDocuments(corpus, DEFAULT_INGEST_SETTINGS.extensions);
+    const { scorer } = await loadScorer(BUNDLED_LEXICONS);
+    const score = (maxSecondsPerDocument?: number) => scoreFiles(files, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, keepRows: true, maxSecondsPerDocument });
+    const stopped = await score(0.001);
+    expect(stopped.issues.map((issue) => [issue.file, issue.code])).toEqual([['note.docx', 'FILE_TOO_SLOW'], ['text.pdf', 'FILE_TOO_SLOW']]);
+    expect(stopped.rows.map((row) => row.docId)).toEqual(['a.txt']);
+    // Without a limit, all are scored in this thread, as they are in workers.
+    const [inWorkers, inThisThread] = [await score(undefined), await score(0)];
+    expect(inWorkers.issues).toEqual([]);
+    expect(inWorkers.rows.map((row) => row.docId)).toEqual(['a.txt', 'note.docx', 'text.pdf']);
+    expect(inThisThread.rows).toEqual(inWorkers.rows);
+  });
+
+  test.skipIf(!WorkerPool.isAvailable())('read from standard input is scored in a worker thread too', async () => {
+    const { scorer } = await loadScorer(BUNDLED_LEXICONS);
+    const bytes = new Uint8Array(await readFile(join(FORMATS, 'text.pdf')));
+    const score = (maxSecondsPerDocument?: number) => scoreInput(bytes, { id: 'stdin', path: 'stdin.pdf' }, { scorer: scorer!, ingest: DEFAULT_INGEST_SETTINGS, hasMatches: false, maxSecondsPerDocument });
+    expect(await score(0.001)).toMatchObject({ issue: { code: 'FILE_TOO_SLOW', file: 'stdin' } });
+    const [inWorker, inThisThread] = [await score(undefined), await score(0)];
+    expect(inWorker.result?.row.tokens).toBeGreaterThan(0);
+    expect(inThisThread).toEqual(inWorker);
   });
 });
