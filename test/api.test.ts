@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as api from '../src/index.js';
 
 // The public surface of src/index.ts (S24). Adding, renaming or removing an export must
@@ -96,6 +98,22 @@ describe('arguments of the wrong kind throw at once, before any work', () => {
       await expect(api.runPipeline(config!, { ...(overrides as object), output: '/nonexistent/never-written' }), JSON.stringify(overrides)).rejects.toThrow(RangeError);
     }
   }, 60_000);
+});
+
+describe('a category whose columns would take the name of another column', () => {
+  test('is refused: "negated" would make a second negated_hits column in scores.csv', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-column-clash-'));
+    try {
+      const file = join(dir, 'clash.yaml');
+      const category = (id: string, term: string) => `  ${id}:\n    label: l\n    description: d\n    entries: [{term: ${term}, source: s}]\n`;
+      await writeFile(file, `name: clash\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n${category('negated', 'rights')}${category('state_centric', 'border')}`);
+      const loaded = await api.loadScorer([file]);
+      expect(loaded.scorer).toBeUndefined();
+      expect(loaded.issues.map((issue) => [issue.code, issue.message])).toEqual([['LEXICON_INVALID', 'category "negated" would make a column "negated_hits", which the tables already have; rename the category']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('scoreText with the bundled lexicons', () => {

@@ -2,6 +2,7 @@ import type { CategoryInfo, ClassifiedDoc, CompiledLexicon, Issue, ScoreRow, Sou
 import { aggregate } from '../aggregate/index.js';
 import { createClassifier } from '../classify/index.js';
 import { makeIssue } from '../issues.js';
+import { scoreHeader, segmentHeader } from '../output/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, tokenise, TOKENISERS, type TokeniseSettings } from '../tokenise/index.js';
 
 /** Lexicons compiled for a run, and the document scorer built from them. */
@@ -16,7 +17,7 @@ export interface Scorer {
   score(source: SourceDoc): { doc: ClassifiedDoc; row: ScoreRow; issues: Issue[] };
 }
 
-/** What keeps lexicons from being scored together: a category id declared by two of them, or lexicons of different languages. */
+/** What keeps lexicons from being scored together: a category id declared by two of them, a category whose columns would take the name of another column, or lexicons of different languages. */
 export function lexiconSetIssues(lexicons: readonly CompiledLexicon[]): Issue[] {
   const issues: Issue[] = [];
   const ids = new Map<string, string>();
@@ -24,6 +25,12 @@ export function lexiconSetIssues(lexicons: readonly CompiledLexicon[]): Issue[] 
     const other = ids.get(category.id);
     if (other) issues.push(makeIssue('LEXICON_DUPLICATE_CATEGORY', category.lexiconId, `category "${category.id}" is also declared by lexicon "${other}"; category ids must be unique across a run`));
     ids.set(category.id, category.lexiconId);
+  }
+  // A category's columns must not take the name of another column ("negated" → negated_hits, which scores.csv has already).
+  const fixed = new Set([...scoreHeader([]), ...segmentHeader([])]);
+  for (const category of lexicons.flatMap((lexicon) => lexicon.categories)) {
+    const taken = [`${category.id}_hits`, `${category.id}_per_1k`].find((name) => fixed.has(name));
+    if (taken) issues.push(makeIssue('LEXICON_INVALID', category.lexiconId, `category "${category.id}" would make a column "${taken}", which the tables already have; rename the category`));
   }
   const languages = new Set(lexicons.map((lexicon) => lexicon.language));
   if (languages.size > 1) issues.push(makeIssue('LEXICON_INVALID', lexicons[0].file, `lexicons of one run must share a language, got ${[...languages].join(', ')}`));
