@@ -72,7 +72,7 @@ describe.concurrent('hsframe score', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`${lexicon}:11:17`);
-    expect(stderr).toContain('weight must be a number >= 0, got "high"');
+    expect(stderr).toContain('weight must be a number from 0 to 1,000,000 with at most 3 decimals (hits are written with 3), got "high"');
   }, TIMEOUT);
 
   test('a missing path: exit 1 and PATH_NOT_FOUND naming it', async () => {

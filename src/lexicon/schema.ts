@@ -9,12 +9,28 @@ const proximitySchema = z.strictObject({
   window: z.number({ error: expected('window must be a whole number from 1 to 50') }).int({ error: expected('window must be a whole number from 1 to 50') }).min(1, { error: expected('window must be a whole number from 1 to 50') }).max(50, { error: expected('window must be a whole number from 1 to 50') }).default(5),
 });
 
+/** The largest weight: a document's hits stay whole numbers of thousandths that a double holds exactly. */
+const MAX_WEIGHT = 1_000_000;
+/** What a weight may be: hits are written with 3 decimals, so that a document's matches.csv weights add up to its hits as written. */
+const WEIGHT_RULE = 'weight must be a number from 0 to 1,000,000 with at most 3 decimals (hits are written with 3)';
+
+/** True when `value` is a whole number of thousandths (0.125, not 0.1237). */
+function hasThreeDecimalsAtMost(value: number): boolean {
+  const thousandths = value * 1000;
+  return Math.abs(thousandths - Math.round(thousandths)) < 1e-6;
+}
+
 /** One lexicon entry as written in YAML (see lexicons/README.md). */
 export const entrySchema = z.strictObject({
   term: nonEmpty('term'),
   source: nonEmpty('source'),
   inflect: z.boolean({ error: expected('inflect must be true or false') }).default(false),
-  weight: z.number({ error: expected('weight must be a number >= 0') }).min(0, { error: expected('weight must be a number >= 0') }).finite().default(1),
+  weight: z
+    .number({ error: expected(WEIGHT_RULE) })
+    .min(0, { error: expected(WEIGHT_RULE) })
+    .max(MAX_WEIGHT, { error: expected(WEIGHT_RULE) })
+    .refine(hasThreeDecimalsAtMost, { error: expected(WEIGHT_RULE) })
+    .default(1),
   exclude: z.array(nonEmpty('an exclusion'), { error: expected('exclude must be a list of phrases') }).default([]),
   near: proximitySchema.optional(),
   not_near: proximitySchema.optional(),

@@ -6,10 +6,13 @@ const HEAD = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:
 
 describe('lexicon validation', () => {
   test.for([
-    ['weight not a number', '      - term: border\n        weight: high\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got "high"'],
-    ['negative weight', '      - term: border\n        weight: -1\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got -1'],
-    ['a weight that is not a finite number', '      - term: border\n        weight: .nan\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got NaN'],
-    ['a weight too large for a number', '      - term: border\n        weight: 1e400\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number >= 0, got Infinity'],
+    ['weight not a number', '      - term: border\n        weight: high\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number from 0 to 1,000,000 with at most 3 decimals (hits are written with 3), got "high"'],
+    ['negative weight', '      - term: border\n        weight: -1\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number from 0 to 1,000,000 with at most 3 decimals (hits are written with 3), got -1'],
+    ['a weight that is not a finite number', '      - term: border\n        weight: .nan\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number from 0 to 1,000,000 with at most 3 decimals (hits are written with 3), got NaN'],
+    ['a weight too large for a number', '      - term: border\n        weight: 1e400\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number from 0 to 1,000,000 with at most 3 decimals (hits are written with 3), got Infinity'],
+    // Hits are written with 3 decimals: a finer weight would make matches.csv's weights not add up to them.
+    ['a weight with more than 3 decimals', '      - term: border\n        weight: 0.1237\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number from 0 to 1,000,000 with at most 3 decimals (hits are written with 3), got 0.1237'],
+    ['a weight over 1,000,000', '      - term: border\n        weight: 1e21\n        source: s\n', 'LEXICON_INVALID', 11, 17, 'weight must be a number from 0 to 1,000,000 with at most 3 decimals (hits are written with 3), got 1e+21'],
     ['unknown key: placed at the key', '      - term: border\n        sauce: s\n        source: s\n', 'LEXICON_INVALID', 11, 9, 'sauce'],
     ['missing source', '      - term: border\n', 'LEXICON_INVALID', 10, 9, 'source'],
     ['empty term', '      - term: ""\n        source: s\n', 'LEXICON_INVALID', 10, 15, 'term must not be empty'],
