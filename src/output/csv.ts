@@ -112,16 +112,17 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 
 /** What starts a formula in a spreadsheet: `=`, `+`, `-`, `@`, tab, carriage return, and the full-width `＝`, `＋`, `－`, `＠`. */
 const FORMULA_CHARS = '=+-@\t\r\uff1d\uff0b\uff0d\uff20';
-/** A value a spreadsheet could run as a formula, after any quotes: those quotes are taken for the neutralising quote when read back. */
-const FORMULA_START = new RegExp(`^'*[${FORMULA_CHARS.replace('-', '\\-')}]`);
+/** A value that gets the neutralising quote: one a spreadsheet could run as a formula, or one that starts with a quote (which a spreadsheet may drop, and which a reader takes for the neutralising quote). */
+const FORMULA_START = new RegExp(`^['${FORMULA_CHARS.replace('-', '\\-')}]`);
 /** The char codes a value that matches `FORMULA_START` can start with. */
 const FORMULA_START_CODES = new Set([0x27, ...[...FORMULA_CHARS].map((char) => char.charCodeAt(0))]);
 
 /**
  * A text cell that a spreadsheet will not run as a formula: a value starting with `=`, `+`,
  * `-`, `@`, tab or carriage return gets a leading `'` (OWASP CSV injection guidance). So does
- * such a value after quotes (`'=x` → `''=x`), so that every cell reads back as one value
- * (`untextCell`), and two documents never share a written id.
+ * a value starting with a quote (`'x` → `''x`): every cell that starts with a quote has had one
+ * put before it, which a reader (`untextCell`) or a spreadsheet that drops a leading quote
+ * takes off, and two documents never share a written id.
  */
 export function textCell(value: string): Cell {
   return FORMULA_START.test(value) ? `'${value}` : value;
@@ -132,9 +133,9 @@ export function mayStartFormula(code: number): boolean {
   return FORMULA_START_CODES.has(code);
 }
 
-/** The value of a text cell: the quote `textCell` puts before a formula-like value removed. */
+/** The value of a text cell: the quote `textCell` puts before a value removed. */
 export function untextCell(cell: Cell): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") ? cell.slice(1) : cell;
 }
 
 /** A number with fixed decimals, or an empty cell for null. Never `-0`. */

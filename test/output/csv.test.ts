@@ -23,7 +23,8 @@ describe('textCell', () => {
     ['a=b', 'a=b'],
     ['x-1', 'x-1'],
     [' =1', ' =1'],
-    ["'quoted", "'quoted"],
+    ["'quoted", "''quoted"], // a spreadsheet that drops a leading quote would read "quoted", the cell of another value
+    ["'", "''"],
     ["'=a", "''=a"], // else it would read back as "=a", the cell of another value
     ["''+1", "'''+1"],
     ['', ''],
