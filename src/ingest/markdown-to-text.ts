@@ -8,15 +8,14 @@ const TAG = /<[^<>\n]+>/g;
 /** Plain text of a Markdown document: front matter (YAML or TOML), fenced code, markup, links, images, footnote markers and HTML removed; footnotes kept; table cells become paragraphs. */
 export function markdownToText(markdown: string): { text: string; title: string } {
   // Front matter and fenced code (not prose: a "# comment" in it is no heading) go first.
-  const body = markdown.replace(/^(---\n[\s\S]*?\n(---|\.\.\.)|\+\+\+\n[\s\S]*?\n\+\+\+)\n/, '').replace(/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm, '');
+  const body = withoutFencedCode(markdown.replace(/^(---\n[\s\S]*?\n(---|\.\.\.)|\+\+\+\n[\s\S]*?\n\+\+\+)\n/, ''));
   // The first heading, `#` or underlined with `=`, whichever comes first.
-  const headings = [/^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body), /^(.+)\n=+[ \t]*$/m.exec(body)].filter((found) => found !== null);
+  const headings = [firstAtxHeading(body), /^(.+)\n=+[ \t]*$/m.exec(body)].filter((found) => found !== undefined && found !== null);
   const heading = headings.sort((a, b) => a.index - b.index)[0];
   // A link's text or a tag never holds another bracket of its kind, and a link's address at most
   // one pair of parentheses, on one line: so each search stops at the next bracket, and thousands
   // left open take linear time, not quadratic.
-  const text = body
-    .replace(/<!--[\s\S]*?-->/g, '')
+  const text = withoutComments(body)
     .replace(/^(```|~~~).*$/gm, '')
     .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
     .replace(/^(=+|-+)[ \t]*$/gm, '')
@@ -34,7 +33,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(/<su[pb]\b[^<>\n]*>/gi, ' ')
     .replace(TAG, '')
     // A heading is a paragraph of its own, even with no blank line before or after it.
-    .replace(/^#{1,6}[ \t]+(.*?)[ \t#]*$/gm, '\n\n$1\n\n')
+    .replace(ATX_HEADING_LINE, (line) => `\n\n${atxHeadingText(line, false)}\n\n`)
     .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
     // A table's cells are paragraphs of their own, as in HTML: a phrase does not run from one cell into the next.
@@ -48,6 +47,97 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(/\\([!-/:-@[-`{-~])/g, '$1');
   const title = heading ? collapseInline(heading[1]) : '';
   return { text: tidyParagraphs(decodeEntities(text)), title };
+}
+
+/** A line that may be a `#` heading: one to six `#`, a space or tab, the rest of the line (found in linear time; `atxHeadingText` reads it). */
+const ATX_HEADING_LINE = /^#{1,6}[ \t][^\n]*$/gm;
+
+/**
+ * The text of a `#` heading line (`ATX_HEADING_LINE`): after its `#`s and the spaces or tabs
+ * after them, without the spaces, tabs and `#`s that end it; read without a regular expression,
+ * which takes time that grows with the square of a long line's length. `isTitle`: as the title
+ * is read, a heading holds at least one character after the first space or tab (the line
+ * `# #` gives `#`); else undefined. Not a title: nothing after the spaces is text (`# #` gives ``).
+ */
+function atxHeadingText(line: string, isTitle: boolean): string | undefined {
+  let hashes = 0;
+  while (hashes < line.length && line[hashes] === '#') hashes += 1;
+  if (hashes > 6) return undefined;
+  let at = hashes;
+  while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at += 1;
+  if (at === hashes) return undefined;
+  // As the title is read, the text takes one character even if that is the last space.
+  if (isTitle && at === line.length) {
+    if (at - hashes < 2) return undefined;
+    at -= 1;
+  }
+  let end = line.length;
+  while (end > at + (isTitle ? 1 : 0) && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '#')) end -= 1;
+  return line.slice(at, end);
+}
+
+/** The first `#` heading that gives a title: where it starts, and its text at index 1 (as a regular expression's match gives them). */
+function firstAtxHeading(body: string): { index: number; 1: string } | undefined {
+  for (const line of body.matchAll(ATX_HEADING_LINE)) {
+    const text = atxHeadingText(line[0], true);
+    if (text !== undefined) return { index: line.index, 1: text };
+  }
+  return undefined;
+}
+
+/**
+ * Fenced code blocks removed: from a line that opens one (three or more backticks or tildes) to
+ * the next line that holds the same fence alone, both included. An opening fence that no later
+ * line closes is no block (the fence of fewer of its marks is tried, down to three, as a
+ * regular expression backtracks). Each line is read once, not each opening against every later
+ * line: a text of many fences that are never closed takes linear time.
+ */
+function withoutFencedCode(text: string): string {
+  const lines = text.split('\n');
+  // Lines that can close a fence, by the fence they hold.
+  const closers = new Map<string, number[]>();
+  lines.forEach((line, index) => {
+    const fence = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+    if (fence) closers.set(fence, [...(closers.get(fence) ?? []), index]);
+  });
+  if (closers.size === 0) return text;
+  // For each fence, the first of its closing lines not yet passed.
+  const next = new Map<string, number>();
+  const closerAfter = (fence: string, index: number): number | undefined => {
+    const list = closers.get(fence);
+    if (!list) return undefined;
+    let at = next.get(fence) ?? 0;
+    while (at < list.length && list[at] <= index) at += 1;
+    next.set(fence, at);
+    return list[at];
+  };
+  const kept: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const run = /^[ \t]*(`{3,}|~{3,})/.exec(lines[index])?.[1];
+    let close: number | undefined;
+    for (let length = run?.length ?? 0; run && length >= 3 && close === undefined; length--) close = closerAfter(run.slice(0, length), index);
+    if (close === undefined) {
+      kept.push(lines[index]);
+      continue;
+    }
+    // The block and its fences become one empty line.
+    kept.push('');
+    index = close;
+  }
+  return kept.join('\n');
+}
+
+/** HTML comments removed; one left open, and all after it, stay (as the non-greedy pattern leaves them), found in linear time. */
+function withoutComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += text.slice(from, open);
+    from = close + 3;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Inline markup of one line removed: links keep their text, emphasis and code marks go. */

@@ -46,6 +46,20 @@ describe('the text as a reader sees it', () => {
     expect(read.issue).toMatchObject({ code: 'FILE_ENCRYPTED', file: 'locked.docx' });
   });
 
+  test('Markdown: a fence closes only on the same fence alone on a line, else on a shorter one; a comment or fence left open leaves the text after it', () => {
+    expect(markdownToText('````\ncode\n```\nmore code\n````\nProse.').text).toBe('Prose.');
+    // No line closes four backticks: the fence is read as three, and "`x" with it.
+    expect(markdownToText('````x\ncode\n```\nProse.').text).toBe('Prose.');
+    expect(markdownToText('```\nnever closed\n\nProse.').text).toBe('never closed\n\nProse.');
+    expect(markdownToText('A <!-- gone --> b <!-- open\n\nProse.').text).toBe('A b <!-- open\n\nProse.');
+  });
+
+  test('Markdown: a heading loses the spaces and #s that close it; "#" alone after the space is a title', () => {
+    expect(markdownToText('# Border  ##  \nText.')).toEqual({ text: 'Border\n\nText.', title: 'Border' });
+    expect(markdownToText('# #\n\n## Rights #\nText.')).toEqual({ text: 'Rights\n\nText.', title: '#' });
+    expect(markdownToText('####### Seven\n\n#\tTab').title).toBe('Tab');
+  });
+
   test('Markdown: fenced code is not prose (nor its "# comment" a title); table cells are paragraphs of their own', () => {
     const { text, title } = markdownToText('Refugees need protection.\n\n```sh\n# install tool\nborder control\n```\n\n| A | B |\n|---|---|\n| border | control |\n');
     expect(title).toBe('');
