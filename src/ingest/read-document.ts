@@ -73,20 +73,27 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
 /** The bytes of a file, or the issue that stopped reading it. Files over the size limit are not read. */
 export type BytesResult = { readonly bytes: Uint8Array; readonly stamp: FileStamp } | { readonly bytes?: undefined; readonly issue: Issue };
 
-/** A file's size and modification time, taken just before its bytes were read. */
+/**
+ * A file's size, modification time and status-change time, taken just before its bytes were
+ * read. The status-change time (ctime) is set by any change to the file, of its content, its
+ * permissions or owner, or its name, and no tool can set it back (`touch -d` sets only the
+ * modification time): a file edited and given back its size and modification time, or made
+ * unreadable, has a new stamp.
+ */
 export interface FileStamp {
   readonly size: number;
   readonly mtimeMs: number;
+  readonly ctimeMs: number;
 }
 
 /** The stamp of a file's stats. */
 export function stampOf(info: FileStamp): FileStamp {
-  return { size: info.size, mtimeMs: info.mtimeMs };
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
 }
 
 /** True when both stamps are known and equal: the file was, as far as its stats tell, not changed. */
 export function isSameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
-  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
 /** Read one file's bytes, refusing files over `maxFileBytes` before reading them. */

@@ -1,4 +1,5 @@
 import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -18,7 +19,7 @@ const packFiles = async (out: string) => {
 const indexedRecords = async (out: string) => {
   const lines = (await readFile(join(out, '.hsframe', 'index.jsonl'), 'utf8')).trim().split('\n').slice(1);
   return new Map(lines.map((line) => {
-    const [id, , , , , pack, offset, length] = JSON.parse(line) as [string, string, number, number, unknown[], string, number, number];
+    const [id, , , , , , pack, offset, length] = JSON.parse(line) as [string, string, number, number, number, unknown[], string, number, number];
     return [id, { pack: join(out, '.hsframe', 'packs', pack), offset, length }] as const;
   }));
 };
@@ -80,6 +81,25 @@ describe('incremental re-runs', () => {
     expect(await fragmentTimes()).toEqual(beforeForced);
     expect(await summary(project.pipeline)).toMatchObject({ scored: 0, cached: 3 });
   }, 60_000);
+
+  test('a document edited and given back its size and modification time is scored again: its status-change time tells', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    const file = join(project.corpus, 'a.txt');
+    await writeFile(file, 'Refugees need protection of their human rights.\n');
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 0 });
+    const before = await stat(file);
+    // The same number of bytes, other words, and the old modification time put back to the nanosecond, as `touch -r` or a copy tool does.
+    const reference = join(project.dir, 'reference');
+    execFileSync('touch', ['-r', file, reference]);
+    await writeFile(file, 'Border control keeps migrants out of the Union.\n');
+    execFileSync('touch', ['-m', '-r', reference, file]);
+    const after = await stat(file);
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 0 });
+    const scores = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(scores[0].state_centric_hits).toBe('1');
+  });
 
   test('a size limit lowered below a stored document: it is reported as too large, not reused, as in a clean run', async () => {
     const project = await makeProject(FILES.slice(0, 2));
