@@ -3,7 +3,7 @@ import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, ScoreRow } from '../document.js';
 import {
-  csvRows, CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvParts, scoreCells, scoreHeader, segmentHeader, toCsv, writePending,
+  csvRows, CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvParts, scoreCells, scoreHeader, segmentHeader, toCsv, writeFileAtomic, writePending,
   type CsvSettings, type PendingFile, type SegmentKind,
 } from '../output/index.js';
 import type { FragmentStore, StoredRows } from './fragment-store.js';
@@ -358,8 +358,10 @@ function addRows(pieces: Piece[], rows: Uint8Array): void {
  * the tables' settings), and whether they were left as they were. The
  * tables are not rewritten when nothing that makes them has changed since the last run (same
  * documents, contents, lexicons, options and format) and each is still the file that run wrote
- * (same size and modification time). An optional output that the previous manifest lists and
- * this run does not write is removed, so the folder holds what a clean run writes.
+ * (same size, modification and status-change time). An optional output that the previous
+ * manifest lists or the run state records (`optional-outputs.json`, kept when the manifest is
+ * deleted or broken) and this run does not write is removed, so the folder holds what a clean
+ * run writes.
  */
 export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: boolean; digest: string }> {
   const { dir, stateDir, scored, csv = DEFAULT_CSV_SETTINGS, layout = 'wide', segments } = outputs;
@@ -379,10 +381,15 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
     await discard(pending);
     throw error;
   }
-  // Read from the manifest being replaced.
-  const stale = await staleOptionalOutputs(dir, outputs.files);
+  // Read from the manifest being replaced, and from the run state: a manifest deleted or broken by hand does not leave them behind.
+  const recorded = await recordedOptionalOutputs(stateDir);
+  const stale = [...new Set([...(await staleOptionalOutputs(dir, outputs.files)), ...recorded.filter((name) => !outputs.files.includes(name))])];
+  const written = OPTIONAL_OUTPUTS.filter((name) => outputs.files.includes(name));
+  // Recorded before they are in place (with those still there), so a run stopped at any point leaves none unrecorded.
+  await recordOptionalOutputs(stateDir, [...new Set([...recorded, ...written])]);
   await publish(pending);
   await removeOutputs(dir, stale);
+  await recordOptionalOutputs(stateDir, written);
   if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names, await tables.rows());
   return { isUnchanged, digest };
 }
@@ -439,6 +446,23 @@ async function staleOptionalOutputs(dir: string, files: readonly string[]): Prom
 
 async function removeOutputs(dir: string, names: readonly string[]): Promise<void> {
   for (const name of names) await rm(join(dir, name), { force: true });
+}
+
+/** The run state's record of the optional outputs its runs wrote into the output folder. */
+const OPTIONAL_OUTPUTS_FILE = 'optional-outputs.json';
+
+/** The optional outputs the run state records as written by its runs (none if the record is missing or unreadable). */
+async function recordedOptionalOutputs(stateDir: string): Promise<string[]> {
+  try {
+    const names = JSON.parse(await readFile(join(stateDir, OPTIONAL_OUTPUTS_FILE), 'utf8')) as unknown;
+    return Array.isArray(names) ? OPTIONAL_OUTPUTS.filter((name) => names.includes(name)) : [];
+  } catch {
+    return [];
+  }
+}
+
+async function recordOptionalOutputs(stateDir: string, names: readonly string[]): Promise<void> {
+  await writeFileAtomic(join(stateDir, OPTIONAL_OUTPUTS_FILE), JSON.stringify(names));
 }
 
 /** The outputs that the manifest in `dir` lists (none if it is missing or unreadable). */

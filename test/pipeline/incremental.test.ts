@@ -435,6 +435,17 @@ describe('damaged and stale outputs', () => {
     expect(await readFile(join(project.out, 'report.html'), 'utf8')).toBe('<p>mine</p>\n');
     expect(await readFile(join(project.out, 'notes.txt'), 'utf8')).toBe('mine\n');
   }, 60_000);
+
+  test('segments.csv and report.html of an earlier run are removed when the options are off, though manifest.json was deleted or broken since', async () => {
+    const project = await makeProject(FILES.slice(0, 1));
+    cleanup.push(project.dir);
+    for (const damage of [() => rm(join(project.out, 'manifest.json')), () => writeFile(join(project.out, 'manifest.json'), '{')]) {
+      await summary(project.pipeline, '--segments', 'sentence', '--report');
+      await damage();
+      await summary(project.pipeline);
+      expect((await listFiles(project.out)).filter((name) => !name.startsWith('.hsframe'))).toEqual(['errors.csv', 'manifest.json', 'matches.csv', 'scores.csv']);
+    }
+  }, 60_000);
 });
 
 describe('inflections kept between runs', () => {
