@@ -24,8 +24,13 @@ export interface TokeniseSettings {
 /** Default tokenise settings. */
 export const DEFAULT_TOKENISE_SETTINGS: TokeniseSettings = Object.freeze({ tokeniser: 'scan.v1', language: 'en' });
 
-/** Paragraphs are read one by one (bounded memory); a paragraph longer than this is cut, at a sentence's start where it can be (`cutBefore`). */
-const MAX_CHUNK_CHARS = 100_000;
+/**
+ * Paragraphs are read one by one; for wink-nlp, whose memory grows with what it reads at once, a
+ * paragraph longer than this is cut, at a sentence's start where it can be (`cutBefore`).
+ * `scan.v1` reads a paragraph of any length whole: a phrase, a rule's window or a negation is
+ * never cut where a long paragraph would be.
+ */
+const MAX_WINK_CHARS = 100_000;
 /** How far back from the longest cut a sentence's start is looked for. */
 const SENTENCE_SEARCH_CHARS = 20_000;
 /** Letters a word needs before a final `.` for the `.` to end a sentence where a paragraph is cut (not "Art.", "U.S.", "e.g."). */
@@ -51,7 +56,7 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   const tokenColumns = TokenColumns.forDocument();
   const columns = tokeniser === 'scan.v1' ? WordColumns.forDocument() : undefined;
   const paragraphs = ParagraphColumns.forDocument();
-  splitParagraphs(text, (from, to) => (tokeniser === 'scan.v1' ? scanParagraph(text, from, to, tokenColumns, columns!, paragraphs) : tokeniseParagraph(text, from, to, tokeniser, tokenColumns, paragraphs)));
+  splitParagraphs(text, tokeniser === 'scan.v1' ? Infinity : MAX_WINK_CHARS, (from, to) => (tokeniser === 'scan.v1' ? scanParagraph(text, from, to, tokenColumns, columns!, paragraphs) : tokeniseParagraph(text, from, to, tokeniser, tokenColumns, paragraphs)));
   const language = languageName(languageIndexOf(paragraphs.total));
   // Too little evidence (`und`, e.g. one short sentence) is scored; a different language is not.
   const isScoredLanguage = language === settings.language || language === 'und';
@@ -101,13 +106,13 @@ export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT
   return words ? { ...doc, words } : doc;
 }
 
-/** Give `read` the character range of each paragraph in turn: split at blank lines, long ones again at line breaks. */
-function splitParagraphs(text: string, read: (from: number, to: number) => void): void {
+/** Give `read` the character range of each paragraph in turn: split at blank lines, those longer than `maxChars` again (`cutBefore`). */
+function splitParagraphs(text: string, maxChars: number, read: (from: number, to: number) => void): void {
   let start = 0;
   for (let blank = blankLineAt(text, 0); ; blank = blankLineAt(text, start)) {
     const end = blank ? blank[0] : text.length;
     for (let from = start; from < end; ) {
-      let to = Math.min(end, from + MAX_CHUNK_CHARS);
+      let to = Math.min(end, from + maxChars);
       if (to < end) to = cutBefore(text, from, to);
       if (hasText(text, from, to)) read(from, to);
       from = to;
