@@ -31,16 +31,22 @@ const MIN_UTF16_NUL_SHARE = 0.3;
  * bytes fall on every other byte (a mostly Latin-script text), else Windows-1252 when bytes
  * 0x80–0x9F occur (printable there, control codes in Latin-1), else Latin-1; a file that is mostly
  * bytes from 0x80 up is in another encoding, refused. Other NUL bytes or many control characters
- * mean binary; UTF-32 is refused by name. Line ends become `\n`.
+ * mean binary; UTF-32 is refused by name. Line ends become `\n`: CR LF, CR, Unicode's line
+ * separator (U+2028) and next line (U+0085); its paragraph separator (U+2029) becomes a blank line.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   const decoded = decodeBytes(bytes);
   if ('problem' in decoded) return decoded;
   if (controlShare(decoded.text) > MAX_CONTROL_SHARE) return { code: 'FILE_BINARY', problem: `file looks binary (control characters after decoding as ${decoded.encoding}), not text` };
   // Most texts have no carriage return: one search says so faster than a replace that finds none.
-  const text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
+  let text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
+  if (UNICODE_BREAK.test(text)) text = text.replace(UNICODE_BREAKS, (char) => (char === '\u2029' ? '\n\n' : '\n'));
   return { ...decoded, text };
 }
+
+/** Unicode's line separator, paragraph separator and next line (U+2028, U+2029, U+0085), which text from word processors, layout programs and JSON can hold. */
+const UNICODE_BREAK = /[\u2028\u2029\u0085]/;
+const UNICODE_BREAKS = new RegExp(UNICODE_BREAK.source, 'g');
 
 function decodeBytes(bytes: Uint8Array): Decoded {
   const isUtf32 = (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
@@ -68,8 +74,8 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     if (!isMostlyUtf8 && high >= MIN_HIGH_BYTES && high > MAX_HIGH_BYTE_SHARE * bytes.length) {
       return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${Math.round((100 * high) / bytes.length)}% of its bytes are not ASCII): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
     }
-    // A Latin-script text with a few UTF-8 characters pasted in is mixed too.
-    if (utf8.count >= MIXED_UTF8_SEQUENCES) return decodeMixed(bytes);
+    // A Latin-script text with a few UTF-8 characters pasted in is mixed too, and so is a file that says it is UTF-8 (a byte order mark) and is not all UTF-8.
+    if (utf8.count >= MIXED_UTF8_SEQUENCES || hasBom) return decodeMixed(bytes);
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
     return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
   }

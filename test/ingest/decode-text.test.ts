@@ -48,4 +48,16 @@ describe('decodeText: a file that mixes UTF-8 with Windows-1252 or Latin-1', () 
     expect(decodeText(new Uint8Array(utf8('Réfugiés – “à la frontière”')))).toEqual({ text: 'Réfugiés – “à la frontière”', encoding: 'utf-8' });
     expect(decodeText(new Uint8Array(Buffer.from('Réfugiés à la frontière, naïve.', 'latin1')))).toEqual({ text: 'Réfugiés à la frontière, naïve.', encoding: 'iso-8859-1' });
   });
+  test('a file with a UTF-8 byte order mark and bytes UTF-8 forbids is UTF-8 in part, with the warning, not Latin-1 throughout', () => {
+    const decoded = mixed(bytes(0xef, 0xbb, 0xbf), utf8('Refugees '), bytes(0xe0), utf8(' la frontiere'));
+    expect(decoded).toMatchObject({ text: 'Refugees à la frontiere', encoding: 'utf-8+iso-8859-1' });
+    expect(decoded).toHaveProperty('warning');
+  });
+});
+
+describe('decodeText: line ends', () => {
+  test('CR LF, CR, the line separator and next line become a line break; the paragraph separator a blank line', () => {
+    const text = 'one\r\ntwo\rthree\u2028four\u0085five\u2029six';
+    expect(decodeText(new Uint8Array(utf8(text)))).toEqual({ text: 'one\ntwo\nthree\nfour\nfive\n\nsix', encoding: 'utf-8' });
+  });
 });
