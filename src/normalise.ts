@@ -13,9 +13,21 @@ const NEEDS_FOLDING = new RegExp(`[${HYPHEN_CHARS}\u2019\u2018\u02bc\`]`);
  */
 export const CLITICS: ReadonlySet<string> = new Set(["'s", "'re", "'ve", "'ll", "'d", "'m"]);
 
-/** Lower-case, fold typographic apostrophes to `'`, drop hyphens inside a word. */
+/** Anything outside ASCII: only such a word can change when put in Unicode's composed form. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A word or text in Unicode's composed form (NFC): an accent typed, or read from a PDF, as a
+ * letter followed by a combining mark (`n` + U+0303) becomes the one character (`ñ`) a lexicon
+ * term has, so both are read alike.
+ */
+export function composed(value: string): string {
+  return NON_ASCII.test(value) ? value.normalize('NFC') : value;
+}
+
+/** Lower-case, compose accents (`composed`), fold typographic apostrophes to `'`, drop hyphens inside a word. */
 export function normaliseWord(value: string): string {
-  const lower = value.toLowerCase();
+  const lower = composed(value.toLowerCase());
   if (!NEEDS_FOLDING.test(lower)) return lower;
   const folded = lower.replace(APOSTROPHES, "'");
   return folded.length > 1 ? folded.replace(HYPHENS, '') : folded;
@@ -26,9 +38,9 @@ export function isHyphen(value: string): boolean {
   return value.length === 1 && HYPHEN_CHARS.includes(value);
 }
 
-/** The words of a lexicon term as written: split at white space, lower-cased, typographic apostrophes folded to `'`. */
+/** The words of a lexicon term as written: split at white space, lower-cased, accents composed (`composed`), typographic apostrophes folded to `'`. */
 export function termWords(term: string): string[] {
-  return term.trim().toLowerCase().replace(APOSTROPHES, "'").split(/\s+/);
+  return composed(term.trim().toLowerCase()).replace(APOSTROPHES, "'").split(/\s+/);
 }
 
 /**

@@ -117,6 +117,24 @@ describe('a category whose columns would take the name of another column', () =>
 });
 
 describe('scoreText with the bundled lexicons', () => {
+  test('an accent typed as a letter and a combining mark matches as the composed letter does, in every tokeniser and in a lexicon term', async () => {
+    const hitsOf = async (text: string, tokeniser: 'scan.v1' | 'wink-fast.v1') => api.scoreText(text, (await api.loadScorer(api.BUNDLED_LEXICONS, tokeniser)).scorer!).row.hits.environmental;
+    for (const tokeniser of ['scan.v1', 'wink-fast.v1'] as const) {
+      expect(await hitsOf('Drought and El Ni\u00f1o hit farmers.', tokeniser), tokeniser).toBe(2);
+      expect(await hitsOf('Drought and El Nin\u0303o hit farmers.', tokeniser), tokeniser).toBe(2);
+    }
+    // A term written with the combining mark matches the composed letter.
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-composed-'));
+    try {
+      const file = join(dir, 'decomposed.yaml');
+      await writeFile(file, 'name: decomposed\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  environmental:\n    label: l\n    description: d\n    entries: [{term: "el nin\u0303o", source: s}]\n');
+      const { scorer } = await api.loadScorer([file]);
+      expect(api.scoreText('Drought and El Ni\u00f1o hit farmers.', scorer!).row.hits.environmental).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a short sentence gives a row with finite numbers', async () => {
     const loaded = await api.loadScorer(api.BUNDLED_LEXICONS);
     expect(loaded.issues.filter((issue) => issue.severity === 'error')).toEqual([]);

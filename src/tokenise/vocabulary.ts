@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { functionWordLanguages } from './detect-language.js';
+import { composed } from '../normalise.js';
 import { cancelsNot, isNegationCue } from './negation.js';
 
 /** Words that open a new clause and so end a negation's scope ("not force but democratic means"), as in wink-nlp. */
@@ -63,13 +64,13 @@ export class Vocabulary {
     return form;
   }
 
-  /** The form of a lower-cased word that was not hashed while scanned (non-ASCII, hyphenated, split clitics). */
-  of(norm: string): WordForm {
-    let form = this.others.get(norm);
+  /** The form of a lower-cased word that was not hashed while scanned (non-ASCII, hyphenated, split clitics); its accents composed (`composed`). */
+  of(lower: string): WordForm {
+    let form = this.others.get(lower);
     if (form === undefined) {
       if (this.others.size >= CAPACITY / 2) this.others.clear();
-      form = makeForm(norm);
-      this.others.set(norm, form);
+      form = makeForm(composed(lower));
+      this.others.set(lower, form);
     }
     return form;
   }
