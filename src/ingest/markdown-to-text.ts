@@ -35,7 +35,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
     // A heading is a paragraph of its own, even with no blank line before or after it.
     .replace(ATX_HEADING_LINE, (line) => `\n\n${atxHeadingText(line, false)}\n\n`)
     .replace(/^[ \t]*>[ \t]?/gm, '')
-    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
+    .replace(/^[ \t|:-]*-{3}[ \t|:-]*$/gm, (line) => (isTableDivider(line) ? '' : line))
     // A table's cells are paragraphs of their own, as in HTML: a phrase does not run from one cell into the next.
     .replace(/^.*\|.*$/gm, (row) => row.split('|').join('\n\n'))
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
@@ -83,6 +83,17 @@ function firstAtxHeading(body: string): { index: number; 1: string } | undefined
     if (text !== undefined) return { index: line.index, 1: text };
   }
   return undefined;
+}
+
+/** A cell of a table's divider line: three or more `-`, a `:` before or after them to align. */
+const DIVIDER_CELL = /^[ \t]*:?-{3,}:?[ \t]*$/;
+
+/** True for a table's divider line (`| --- | :---: |`, the outer `|` optional): tested cell by cell, not by one pattern whose repeats a line of a million cells would overflow. */
+function isTableDivider(line: string): boolean {
+  let inner = line.trim();
+  if (inner.startsWith('|')) inner = inner.slice(1);
+  if (inner.endsWith('|')) inner = inner.slice(0, -1);
+  return inner.split('|').every((cell) => DIVIDER_CELL.test(cell));
 }
 
 /**
