@@ -54,6 +54,11 @@ describe('the text as a reader sees it', () => {
     expect(markdownToText('A <!-- gone --> b <!-- open\n\nProse.').text).toBe('A b <!-- open\n\nProse.');
   });
 
+  test('Markdown: a table divider of any number of cells is no text (one of 1.5 million cells overflowed a pattern)', () => {
+    expect(markdownToText(`|${'---|'.repeat(1_500_000)}\n\nText.`).text).toBe('Text.');
+    expect(markdownToText('| a | b |\n| :--- | ---: |\n| c | d |').text).toBe('a\n\nb\n\nc\n\nd');
+  });
+
   test('Markdown: a heading loses the spaces and #s that close it; "#" alone after the space is a title', () => {
     expect(markdownToText('# Border  ##  \nText.')).toEqual({ text: 'Border\n\nText.', title: 'Border' });
     expect(markdownToText('# #\n\n## Rights #\nText.')).toEqual({ text: 'Rights\n\nText.', title: '#' });
