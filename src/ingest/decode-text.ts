@@ -38,10 +38,14 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const decoded = decodeBytes(bytes);
   if ('problem' in decoded) return decoded;
   if (controlShare(decoded.text) > MAX_CONTROL_SHARE) return { code: 'FILE_BINARY', problem: `file looks binary (control characters after decoding as ${decoded.encoding}), not text` };
+  return { ...decoded, text: withPlainLineEnds(decoded.text) };
+}
+
+/** Line ends made `\n`: CR LF, CR, Unicode's line separator and next line; its paragraph separator a blank line. */
+export function withPlainLineEnds(decoded: string): string {
   // Most texts have no carriage return: one search says so faster than a replace that finds none.
-  let text = decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text;
-  if (UNICODE_BREAK.test(text)) text = text.replace(UNICODE_BREAKS, (char) => (char === '\u2029' ? '\n\n' : '\n'));
-  return { ...decoded, text };
+  const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
+  return UNICODE_BREAK.test(text) ? text.replace(UNICODE_BREAKS, (char) => (char === '\u2029' ? '\n\n' : '\n')) : text;
 }
 
 /** Unicode's line separator, paragraph separator and next line (U+2028, U+2029, U+0085), which text from word processors, layout programs and JSON can hold. */

@@ -59,8 +59,16 @@ const BINARY_READERS: Readonly<Record<string, (bytes: Uint8Array) => Promise<Con
 /** A plain text (line ends `\n`) as a `.txt` file's is read: its text as scored, and its title (a one-line first paragraph), if any. */
 export function plainTextDocument(text: string): { text: string; title: string } {
   const plain = plainText(text);
-  return { text: tidyParagraphs(plain), title: firstLineTitle(plain) };
+  return { text: tidyParagraphs(plain), title: readableTitle(firstLineTitle(plain)) };
 }
+
+/** Control characters (C0 and C1, which a text below the binary threshold can hold, and a file name too) are spaces in a title, and runs of spaces one. */
+function readableTitle(title: string): string {
+  return CONTROL_CHARS.test(title) ? title.replace(CONTROL_RUNS, ' ').replace(/ {2,}/g, ' ').trim() : title;
+}
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_RUNS = new RegExp(`${CONTROL_CHARS.source}+`, 'g');
 
 const CONVERTERS: Readonly<Record<string, Converter>> = {
   '.txt': plainTextDocument,
@@ -172,7 +180,7 @@ export async function sourceFromBytes(bytes: Uint8Array, path: string, id: strin
   const issues = warning ? [makeIssue('FILE_MIXED_ENCODING', id, warning, { stage: 'ingest' })] : [];
   // A PDF without a title in its metadata is titled as a text file is: by a one-line first paragraph.
   const shownTitle = title || (extension === '.pdf' ? firstLineTitle(text) : '') || basename(path);
-  return { doc: { id, path, text, title: shownTitle, contentSha256: sha256, bytes: bytes.length, encoding, issues } };
+  return { doc: { id, path, text, title: readableTitle(shownTitle), contentSha256: sha256, bytes: bytes.length, encoding, issues } };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ClassifiedDoc, ScoreRow, SourceDoc } from '../document.js';
-import { plainTextDocument } from '../ingest/index.js';
+import { plainTextDocument, withPlainLineEnds } from '../ingest/index.js';
 import type { Scorer } from './scorer.js';
 
 /** Build a `SourceDoc` from text given through the API (no file), read as a `.txt` file's text is: titled by a one-line first paragraph, else by `id`. */
 export function textSource(text: string, id = 'text'): SourceDoc {
-  const read = plainTextDocument(text.replace(/\r\n?/g, '\n'));
+  const read = plainTextDocument(withPlainLineEnds(text));
   return {
     id,
     path: '<text>',

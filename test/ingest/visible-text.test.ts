@@ -18,6 +18,22 @@ describe('the text as a reader sees it', () => {
     expect(await textOf('Applications for asy\u00adlum seekers; bor\u200bder con\u200dtrol; the \ufb01rst con\ufb02ict.', name)).toBe('Applications for asylum seekers; border control; the first conflict.');
   });
 
+  test('a title holds no control characters: they are spaces, in a first line and in a file name', async () => {
+    const read = async (content: string, name: string) => (await sourceFromBytes(new TextEncoder().encode(content), name, name)).doc?.title;
+    const body = 'The Union will strengthen border management and protect the rights of people in need. '.repeat(3);
+    expect(await read(`Border\u0001 policy\u0007\n\n${body}`, 'a.txt')).toBe('Border policy');
+    expect(await read('The Union will strengthen\nborder management and asylum.', 'bell\u0007.txt')).toBe('bell .txt');
+  });
+
+  test('a text scored without a file reads line ends as a file does, Unicode\'s separators too', async () => {
+    const text = 'Border control\u2029The Union will strengthen border\u2028management.';
+    const file = await sourceFromBytes(new TextEncoder().encode(text), 'a.txt', 'a.txt');
+    const scored = scoreText(text, scorer, 'a.txt');
+    expect(scored.doc.text).toBe(file.doc!.text);
+    expect(scored.row.title).toBe(file.doc!.title);
+    expect(scored.doc.hits.map((hit) => hit.entryId)).toContain('border management');
+  });
+
   test('a text scored without a file (evaluate, the library) is read as a file is', () => {
     expect(scoreText('Applications by asy\u00adlum seekers rose.', scorer).doc.hits.map((hit) => hit.entryId)).toContain('asylum seeker');
   });
