@@ -95,9 +95,11 @@ describe('hsframe explain and the manifest', () => {
     expect(french.code).toBe(0);
     expect(french.stderr).toContain('fr.txt  LANGUAGE_NOT_SCORED');
     expect(french.stdout).toMatch(/not scored: no totals \(its counts in scores\.csv are empty\)\n$/);
-    await writeFile(join(project.corpus, 'esc.txt'), `\u001b]0;title\u0007 Heading\n\n${'Border security is discussed in this long sentence. '.repeat(20)}\n`);
+    await writeFile(join(project.corpus, 'esc.txt'), `\u001b]0;title\u0007 Heading\n\nBorder security\u001b[2J is discussed here. ${'Border security is discussed in this long sentence. '.repeat(20)}\n`);
     const escaped = await runCli(['explain', 'esc.txt', '--pipeline', project.pipeline]);
-    expect(escaped.stdout.startsWith('esc.txt  "\\x1b]0;title\\x07 Heading"')).toBe(true);
+    // A title holds no control characters (they are spaces); the text's are escaped.
+    expect(escaped.stdout.startsWith('esc.txt  "]0;title Heading"')).toBe(true);
+    expect(escaped.stdout).toContain('\\x1b[2J');
     expect(escaped.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   }, 60_000);
 
