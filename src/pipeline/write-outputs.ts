@@ -385,11 +385,12 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   const recorded = await recordedOptionalOutputs(stateDir);
   const stale = [...new Set([...(await staleOptionalOutputs(dir, outputs.files)), ...recorded.filter((name) => !outputs.files.includes(name))])];
   const written = OPTIONAL_OUTPUTS.filter((name) => outputs.files.includes(name));
-  // Recorded before they are in place (with those still there), so a run stopped at any point leaves none unrecorded.
-  await recordOptionalOutputs(stateDir, [...new Set([...recorded, ...written])]);
+  // Recorded before they are in place (with those still there), so a run stopped at any point leaves none unrecorded; a record as it is already is not written again.
+  const meanwhile = OPTIONAL_OUTPUTS.filter((name) => recorded.includes(name) || written.includes(name));
+  if (meanwhile.length !== recorded.length) await recordOptionalOutputs(stateDir, meanwhile);
   await publish(pending);
   await removeOutputs(dir, stale);
-  await recordOptionalOutputs(stateDir, written);
+  if (written.length !== meanwhile.length) await recordOptionalOutputs(stateDir, written);
   if (!isUnchanged) await saveTablesState(stateDir, dir, digest, names, await tables.rows());
   return { isUnchanged, digest };
 }
