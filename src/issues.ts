@@ -41,6 +41,7 @@ export const ISSUE_CODES = {
   GOLD_INVALID: 'error',
   GOLD_UNSCORED: 'warning',
   GOLD_UNNUMBERED: 'warning',
+  GOLD_COLUMN_IGNORED: 'warning',
   // output
   OUTPUT_WRITE_FAILED: 'error',
   STORED_RESULT_LOST: 'warning',

@@ -4,7 +4,7 @@ import { hasErrors, makeIssue } from '../issues.js';
 import { numberCell, textCell, toCsv } from '../output/index.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../pipeline/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS, type TokeniserName } from '../tokenise/index.js';
-import { EXIT, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
+import { EXIT, isOneOf, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const EVALUATE_HELP = `Usage: hsframe evaluate --gold FILE.csv [--lexicon FILE]... [--subset all|odd|even]
@@ -16,7 +16,7 @@ category has at least one counted (non-negated) match. Prints per label: support
 predicted, tp, fp, fn, precision, recall, f1, cohen_kappa, and the macro averages.
 With --ci, also 95% percentile bootstrap intervals: the sentences are resampled with
 replacement (seed 1, so the intervals are reproducible) and each figure's central 95%
-is kept; the terminal shows those of f1 and cohen_kappa, --out all four.
+is kept (nearest-rank percentiles, as R's quantile(type = 1)); the terminal shows those of f1 and cohen_kappa, --out all four.
 
   --gold FILE      gold CSV (required)
   --lexicon FILE   lexicon YAML (repeatable; default: the bundled lexicons)
@@ -42,6 +42,21 @@ const METRIC_HEADER = ['label', 'support', 'predicted', 'tp', 'fp', 'fn', 'preci
 /** The bounds' columns, after the figures' own (the last four of METRIC_HEADER, in FIGURES' order). */
 const CI_HEADER = METRIC_HEADER.slice(-FIGURES.length).flatMap((figure) => [`${figure}_ci_low`, `${figure}_ci_high`]);
 
+/** An output file (`--out`, `--errors`, `--entries`) that is the gold file or another output's file: writing it would destroy the coding or the other table. */
+async function outputClash(cwd: string, goldFile: string, values: Record<string, unknown>): Promise<{ file: string; problem: string } | undefined> {
+  const seen: [option: string, path: string][] = [];
+  for (const option of ['out', 'errors', 'entries']) {
+    const file = values[option];
+    if (typeof file !== 'string') continue;
+    const path = resolve(cwd, file);
+    if (await isOneOf(path, [resolve(cwd, goldFile)])) return { file, problem: `--${option} is the gold file; it is left as it was` };
+    const other = seen.find(([, earlier]) => earlier === path);
+    if (other) return { file, problem: `--${option} and --${other[0]} name the same file; give each its own` };
+    seen.push([option, path]);
+  }
+  return undefined;
+}
+
 /** \`hsframe evaluate\`. */
 export async function evaluateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(argv, { gold: { type: 'string' }, lexicon: { type: 'string', multiple: true }, subset: { type: 'string' }, out: { type: 'string' }, errors: { type: 'string' }, entries: { type: 'string' }, tokeniser: { type: 'string' }, ci: { type: 'boolean' }, resamples: { type: 'string' } });
@@ -57,6 +72,8 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   if (!/^\d+$/.test(resamplesText ?? '2000') || resamples < 100 || resamples > 1_000_000) {
     return usageError(io, 'evaluate', `--resamples must be a whole number from 100 to 1000000, got "${resamplesText}"`);
   }
+  const clash = await outputClash(io.cwd, goldFile, parsed.values as Record<string, unknown>);
+  if (clash) return reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', clash.file, clash.problem)]), EXIT.fatal;
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
   const tokeniser = (parsed.values.tokeniser ?? DEFAULT_TOKENISE_SETTINGS.tokeniser) as string;
   if (!(TOKENISERS as readonly string[]).includes(tokeniser)) return usageError(io, 'evaluate', `--tokeniser must be one of ${TOKENISERS.join(', ')}, got "${tokeniser}"`);

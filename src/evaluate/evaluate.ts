@@ -57,7 +57,8 @@ export function selectSubset(rows: readonly GoldRow[], subset: GoldSubset): Gold
   const wantOdd = subset === 'odd';
   return rows.filter((row) => {
     const digits = ID_NUMBER.exec(row.id);
-    return digits !== null && (Number(digits[1]) % 2 === 1) === wantOdd;
+    // The last digit decides: an id's number can be longer than a double holds exactly (a tweet's id).
+    return digits !== null && (Number(digits[1].at(-1)) % 2 === 1) === wantOdd;
   });
 }
 

@@ -113,7 +113,48 @@ describe('hsframe evaluate', () => {
     const { code, stdout, stderr } = await hsframe(['evaluate', '--gold', dup]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/\(all, 6 sentences;/);
-    expect(stderr).toContain(`${dup}:8  GOLD_INVALID  row 8: id "g2" is already the id of row 3; ids must be unique`);
+    expect(stderr).toContain(`${dup}:8  GOLD_INVALID  line 8: id "g2" is already the id of the row on line 3; ids must be unique`);
+  }, 60_000);
+
+  test('a problem names the line its row starts on, past rows of several lines and blank lines', async () => {
+    const lines = join(tmp, 'lines.csv');
+    await writeFile(lines, 'id,text,food\nd1,"Food\n\naid",1\n\nd2,Hunger,yes\nd1,Bread,0\n');
+    const { code, stderr } = await hsframe(['evaluate', '--gold', lines]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${lines}:6  GOLD_INVALID  line 6 (id d2): food must be 0 or 1, got "yes"`);
+    expect(stderr).toContain(`${lines}:7  GOLD_INVALID  line 7: id "d1" is already the id of the row on line 2; ids must be unique`);
+  }, 60_000);
+
+  test('a column named twice is refused; a column of 0/1 labels that is no category is named, not silently left out', async () => {
+    const twice = join(tmp, 'twice.csv');
+    await writeFile(twice, 'id,text,food,food\nd1,Food aid,1,0\n');
+    expect(await hsframe(['evaluate', '--gold', twice])).toMatchObject({ code: 2, stderr: `${twice}:1  GOLD_INVALID  column "food" is in the header twice; each column must be named once\n` });
+    const misspelt = join(tmp, 'misspelt.csv');
+    await writeFile(misspelt, 'id,doc,text,food,politcal\nd1,a,Food aid and elections,1,1\nd2,b,Nothing,0,0\n');
+    const { code, stderr, stdout } = await hsframe(['evaluate', '--gold', misspelt]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`${misspelt}:1  GOLD_COLUMN_IGNORED  warning: column "politcal" holds 0/1 labels but is no lexicon category`);
+    expect(stderr).not.toContain('"doc"');
+    expect(stdout).toMatch(/^food /m);
+  }, 60_000);
+
+  test('a gold file saved as Windows-1252 is read as such: the same figures as in UTF-8', async () => {
+    const text = 'id,text,environmental\nd1,The El Ni\u00f1o of that year hit our farmers.,1\nd2,Nothing happened.,0\n';
+    const [utf8, latin] = [join(tmp, 'utf8.csv'), join(tmp, 'cp1252.csv')];
+    await writeFile(utf8, text);
+    await writeFile(latin, Buffer.from(text, 'latin1'));
+    const [a, b] = [await hsframe(['evaluate', '--gold', utf8]), await hsframe(['evaluate', '--gold', latin])];
+    expect(b.stdout.replace(latin, utf8)).toBe(a.stdout);
+    expect(a.stdout).toMatch(/^environmental +1 +1 +1 +0 +0/m);
+  }, 60_000);
+
+  test('an output that is the gold file or another output\'s file: exit 2, the gold file left as it was', async () => {
+    const copy = join(tmp, 'copy.csv');
+    await writeFile(copy, `${GOLD}\n`);
+    expect(await hsframe(['evaluate', '--gold', copy, '--errors', copy])).toMatchObject({ code: 2, stderr: `${copy}  OUTPUT_WRITE_FAILED  --errors is the gold file; it is left as it was\n` });
+    expect(await readFile(copy, 'utf8')).toBe(`${GOLD}\n`);
+    const out = join(tmp, 'metrics.csv');
+    expect(await hsframe(['evaluate', '--gold', copy, '--out', out, '--entries', out])).toMatchObject({ code: 2, stderr: `${out}  OUTPUT_WRITE_FAILED  --entries and --out name the same file; give each its own\n` });
   }, 60_000);
 
   test('a gold file with a header and no rows: exit 2, saying so', async () => {

@@ -82,6 +82,12 @@ describe('selectSubset', () => {
     expect(selectSubset(ROWS, subset).map((row) => row.id)).toEqual(ids);
   });
 
+  test('an id\'s number longer than a double holds exactly (a tweet\'s id) is odd or even by its last digit', () => {
+    const long = ['1318263423483232257', '12345678901234567', '1318263423483232258'].map((id) => ({ id, text: id, labels: {} }));
+    expect(selectSubset(long, 'odd').map((row) => row.id)).toEqual(['1318263423483232257', '12345678901234567']);
+    expect(selectSubset(long, 'even').map((row) => row.id)).toEqual(['1318263423483232258']);
+  });
+
   test('odd and even split the numbered rows without overlap', () => {
     const odd = selectSubset(ROWS, 'odd').map((row) => row.id);
     const even = selectSubset(ROWS, 'even').map((row) => row.id);
