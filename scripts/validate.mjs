@@ -82,7 +82,7 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   has at least one counted (non-negated) match. Precision, recall, F1 and Cohen's κ per label
   against the majority label; "coders' κ" is the coders' mean pairwise κ, the bar for a
   tool that codes like another coder. The whole of dev.csv and the held-out dev5.csv and dev6.csv also give
-  95% percentile bootstrap intervals of F1 and κ (2,000 resamples of the sentences, seed 1;
+  95% percentile bootstrap intervals of F1 and κ (2,000 resamples of the sentences, seed 1, nearest rank;
   \`hsframe evaluate --ci\`): how far the figure could move on another draw of as many
   sentences. A label with few positives that are all found gets a degenerate 1.000–1.000.
 - **Honest tuning:** lexicon changes up to 1.1.0 were made looking only at errors on the

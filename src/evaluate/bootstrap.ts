@@ -99,8 +99,17 @@ function percentileInterval(values: number[], resamples: number, level: number):
   if (values.length === 0 || values.length * 2 < resamples) return null;
   const sorted = Float64Array.from(values).sort();
   const tail = (1 - level) / 2;
-  const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return [rank(tail), rank(1 - tail)];
+  return [nearestRank(sorted, tail), nearestRank(sorted, 1 - tail)];
+}
+
+/**
+ * The `q` percentile of sorted values by nearest rank: the ceil(q·n)-th smallest (R's
+ * `quantile(type = 1)`). q·n is rounded first, so that 0.025 × 2000 (50.00000000000004 in
+ * doubles, as 0.025 comes from (1 − 0.95) / 2) is rank 50, not 51.
+ */
+export function nearestRank(sorted: ArrayLike<number>, q: number): number {
+  const rank = Math.ceil(Math.round(q * sorted.length * 1e6) / 1e6);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
 /** mulberry32: a small, fast, seeded generator of uniform numbers in [0, 1). */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { nearestRank } from '../../src/evaluate/bootstrap.js';
 import { bootstrapIntervals, labelMetrics, type LabelOutcomes } from '../../src/evaluate/index.js';
 
 /** Outcomes with exactly the given 2×2 table, the cells interleaved so that no order is special. */
@@ -10,6 +11,16 @@ function outcomes(label: string, tp: number, fp: number, fn: number, tn: number)
   }
   return { label, gold: cells.map(([gold]) => gold), predicted: cells.map(([, predicted]) => predicted) };
 }
+
+describe('nearestRank', () => {
+  test('is the ceil(q·n)-th smallest, as R\'s quantile(type = 1): the 2.5% of 2,000 values is the 50th, though (1 − 0.95) / 2 × 2000 is a hair over 50 in doubles', () => {
+    const values = Float64Array.from({ length: 2000 }, (_, i) => i + 1);
+    expect(nearestRank(values, (1 - 0.95) / 2)).toBe(50);
+    expect(nearestRank(values, 1 - (1 - 0.95) / 2)).toBe(1950);
+    expect(nearestRank(values, 0.0251)).toBe(51);
+    expect(nearestRank(Float64Array.from([3, 7, 9]), 0.5)).toBe(7);
+  });
+});
 
 describe('bootstrapIntervals', () => {
   test('the same outcomes and seed give the same intervals; another seed gives others', () => {
