@@ -24,6 +24,8 @@ const SHAPES = {
   'rule-like line': `${'- '.repeat(size / 2)}x\n`,
   'fenced code': `\`\`\`\n${'a\n'.repeat(size / 2)}`,
   'fences never closed': '```x\n'.repeat(size / 5),
+  'bare fences': '```\n'.repeat(size / 4),
+  'one long fence': '`'.repeat(size),
   'comments never closed': '<!--'.repeat(size / 4),
   'backslashes': '\\'.repeat(size),
 };

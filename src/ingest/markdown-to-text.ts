@@ -98,44 +98,61 @@ function isTableDivider(line: string): boolean {
 
 /**
  * Fenced code blocks removed: from a line that opens one (three or more backticks or tildes) to
- * the next line that holds the same fence alone, both included. An opening fence that no later
- * line closes is no block (the fence of fewer of its marks is tried, down to three, as a
- * regular expression backtracks). Each line is read once, not each opening against every later
- * line: a text of many fences that are never closed takes linear time.
+ * the next line that holds a fence of the same mark, at least as long, alone (CommonMark's rule),
+ * both included. An opening fence that no later line closes is no block: its text is kept, so a
+ * fence left open by mistake hides nothing. Found in linear time (and a logarithm): the lines are
+ * read once from the end, keeping the closing lines after each that could close it.
  */
 function withoutFencedCode(text: string): string {
   const lines = text.split('\n');
-  // Lines that can close a fence, by the fence they hold.
-  const closers = new Map<string, number[]>();
-  lines.forEach((line, index) => {
-    const fence = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
-    if (fence) closers.set(fence, [...(closers.get(fence) ?? []), index]);
-  });
-  if (closers.size === 0) return text;
-  // For each fence, the first of its closing lines not yet passed.
-  const next = new Map<string, number>();
-  const closerAfter = (fence: string, index: number): number | undefined => {
-    const list = closers.get(fence);
-    if (!list) return undefined;
-    let at = next.get(fence) ?? 0;
-    while (at < list.length && list[at] <= index) at += 1;
-    next.set(fence, at);
-    return list[at];
-  };
+  // For an opening line, the line that closes it; -1 for any other line.
+  const closeAt = new Int32Array(lines.length).fill(-1);
+  // By mark: the closing lines after the line being read, farthest first, each longer than every nearer one (a nearer one at least as long closes first).
+  const closers: Record<string, { line: number; length: number }[]> = { '`': [], '~': [] };
+  let hasFence = false;
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const fence = FENCE.exec(lines[index]);
+    if (!fence) continue;
+    hasFence = true;
+    const [mark, length] = [fence[1][0], fence[1].length];
+    const after = closers[mark];
+    closeAt[index] = nearestAtLeast(after, length);
+    if (CLOSING_FENCE.test(lines[index])) {
+      while (after.length > 0 && after[after.length - 1].length <= length) after.pop();
+      after.push({ line: index, length });
+    }
+  }
+  if (!hasFence) return text;
   const kept: string[] = [];
   for (let index = 0; index < lines.length; index++) {
-    const run = /^[ \t]*(`{3,}|~{3,})/.exec(lines[index])?.[1];
-    let close: number | undefined;
-    for (let length = run?.length ?? 0; run && length >= 3 && close === undefined; length--) close = closerAfter(run.slice(0, length), index);
-    if (close === undefined) {
+    if (closeAt[index] < 0) {
       kept.push(lines[index]);
       continue;
     }
     // The block and its fences become one empty line.
     kept.push('');
-    index = close;
+    index = closeAt[index];
   }
   return kept.join('\n');
+}
+
+/** A line that opens a fence: three or more backticks or tildes, after spaces or tabs. */
+const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+/** A line that can close a fence: the fence alone. */
+const CLOSING_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+
+/** The line of the nearest closing fence at least `length` long, from closers farthest first whose lengths fall toward the nearest (`withoutFencedCode`); -1 when none. */
+function nearestAtLeast(closers: readonly { line: number; length: number }[], length: number): number {
+  let [low, high] = [0, closers.length - 1];
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (closers[middle].length >= length) {
+      found = closers[middle].line;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 /** HTML comments removed; one left open, and all after it, stay (as the non-greedy pattern leaves them), found in linear time. */

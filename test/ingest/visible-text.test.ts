@@ -62,10 +62,13 @@ describe('the text as a reader sees it', () => {
     expect(read.issue).toMatchObject({ code: 'FILE_ENCRYPTED', file: 'locked.docx' });
   });
 
-  test('Markdown: a fence closes only on the same fence alone on a line, else on a shorter one; a comment or fence left open leaves the text after it', () => {
+  test('Markdown: a fence closes on a line of the same mark, at least as long, alone (CommonMark); a comment or fence left open leaves the text after it', () => {
     expect(markdownToText('````\ncode\n```\nmore code\n````\nProse.').text).toBe('Prose.');
-    // No line closes four backticks: the fence is read as three, and "`x" with it.
-    expect(markdownToText('````x\ncode\n```\nProse.').text).toBe('Prose.');
+    expect(markdownToText('```\ncode\n~~~\nmore code\n`````\nProse.').text).toBe('Prose.');
+    // No line closes four backticks: no block, its lines are text.
+    expect(markdownToText('````x\ncode\n```\nProse.').text).toBe('code\n\nProse.');
+    // Fences alone on their lines pair up, however many.
+    expect(markdownToText(`Security threat.\n\n${'```\n'.repeat(60_000)}`).text).toBe('Security threat.');
     expect(markdownToText('```\nnever closed\n\nProse.').text).toBe('never closed\n\nProse.');
     expect(markdownToText('A <!-- gone --> b <!-- open\n\nProse.').text).toBe('A b <!-- open\n\nProse.');
   });
