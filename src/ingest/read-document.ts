@@ -82,26 +82,28 @@ const CONVERTERS: Readonly<Record<string, Converter>> = {
 export type BytesResult = { readonly bytes: Uint8Array; readonly stamp: FileStamp } | { readonly bytes?: undefined; readonly issue: Issue };
 
 /**
- * A file's size, modification time and status-change time, taken just before its bytes were
- * read. The status-change time (ctime) is set by any change to the file, of its content, its
- * permissions or owner, or its name, and no tool can set it back (`touch -d` sets only the
- * modification time): a file edited and given back its size and modification time, or made
- * unreadable, has a new stamp.
+ * A file's size, modification time, status-change time and inode number, taken just before its
+ * bytes were read. The status-change time (ctime) is set by any change to the file, of its
+ * content, its permissions or owner, or its name, and no tool can set it back (`touch -d` sets
+ * only the modification time): a file edited and given back its size and modification time, or
+ * made unreadable, has a new stamp. The inode number tells another file put at the same path by
+ * renaming a folder (two folders swapped), which changes no file's times.
  */
 export interface FileStamp {
   readonly size: number;
   readonly mtimeMs: number;
   readonly ctimeMs: number;
+  readonly ino: number;
 }
 
 /** The stamp of a file's stats. */
 export function stampOf(info: FileStamp): FileStamp {
-  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
 }
 
 /** True when both stamps are known and equal: the file was, as far as its stats tell, not changed. */
 export function isSameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
-  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
 /** Read one file's bytes, refusing files over `maxFileBytes` before reading them. */

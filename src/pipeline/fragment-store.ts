@@ -94,7 +94,7 @@ const HEAD_BYTES = 16_384;
 /** The index of a finished scoring pass: what a re-run checks of every result, and where it is, in one file. */
 const INDEX = 'index.jsonl';
 /** Bump when the index's lines change shape: an index of another layout is not read (the packs are, record by record). */
-const INDEX_LAYOUT = 5;
+const INDEX_LAYOUT = 6;
 /** The folder of the packs, in the state folder. */
 const PACKS = 'packs';
 const PACK_SUFFIX = '.pack';
@@ -116,7 +116,7 @@ export interface ReusedResult {
 
 /**
  * A line of the index: what a re-run checks of a result and where its record is, `[id, sha256,
- * size, mtimeMs, ctimeMs, issues, pack, offset, length]` (the stamp's numbers null when it has none). Kept
+ * size, mtimeMs, ctimeMs, ino, issues, pack, offset, length]` (the stamp's numbers null when it has none). Kept
  * as read: an unchanged result's line is written to the next index as it is.
  */
 interface IndexLine {
@@ -627,9 +627,9 @@ async function readIndex(path: string, key: string): Promise<{ lines: Map<string
       let end = bytes.indexOf(0x0a, start);
       if (end < 0) end = bytes.length;
       if (end > start) {
-        const [id, sha256, size, mtimeMs, ctimeMs, issues, pack, offset, length] = JSON.parse(bytes.toString('utf8', start, end)) as [string, string, number | null, number | null, number | null, Issue[], string, number, number];
+        const [id, sha256, size, mtimeMs, ctimeMs, ino, issues, pack, offset, length] = JSON.parse(bytes.toString('utf8', start, end)) as [string, string, number | null, number | null, number | null, number | null, Issue[], string, number, number];
         if (typeof id !== 'string' || typeof sha256 !== 'string' || !Array.isArray(issues) || typeof pack !== 'string' || !Number.isInteger(offset) || !Number.isInteger(length)) throw new Error('a damaged index line');
-        indexed.set(id, { id, sha256, issues, stamp: size === null || mtimeMs === null || ctimeMs === null ? undefined : { size, mtimeMs, ctimeMs }, at: { pack, offset, length }, line: bytes.subarray(start, end) });
+        indexed.set(id, { id, sha256, issues, stamp: size === null || mtimeMs === null || ctimeMs === null || ino === null ? undefined : { size, mtimeMs, ctimeMs, ino }, at: { pack, offset, length }, line: bytes.subarray(start, end) });
       }
       start = end + 1;
     }
@@ -646,8 +646,8 @@ type IndexedResult = { readonly result: Pick<DocResult, 'id' | 'sha256' | 'issue
 /** The index line of a stored result at `at` (see `IndexLine`). */
 function indexLineOf(stored: IndexedResult, at: Location): string {
   const { id, sha256, issues } = stored.result;
-  const { size = null, mtimeMs = null, ctimeMs = null } = stored.stamp ?? {};
-  return JSON.stringify([id, sha256, size, mtimeMs, ctimeMs, issues, at.pack, at.offset, at.length]);
+  const { size = null, mtimeMs = null, ctimeMs = null, ino = null } = stored.stamp ?? {};
+  return JSON.stringify([id, sha256, size, mtimeMs, ctimeMs, ino, issues, at.pack, at.offset, at.length]);
 }
 
 const NEWLINE = new Uint8Array([0x0a]);

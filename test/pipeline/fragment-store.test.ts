@@ -29,7 +29,7 @@ describe('fragment store', () => {
       // Many warnings make the first line longer than one read of it.
       const issues = Array.from({ length: 300 }, (_, index) => makeIssue('LANGUAGE_NOT_SCORED', 'a.txt', `warning ${index} ${'x'.repeat(60)}`, { stage: 'tokenise' }));
       const result = { ...outcome.result!, issues };
-      const stamp = { size: 50, mtimeMs: 2, ctimeMs: 2 };
+      const stamp = { size: 50, mtimeMs: 2, ctimeMs: 2, ino: 1 };
       const store = await FragmentStore.open(join(dir, 'state'), 'key-1');
       await store.write(result, stamp);
       expect(JSON.stringify(issues).length).toBeGreaterThan(16_384);
@@ -53,7 +53,7 @@ describe('fragment store', () => {
       const id = 'débat/ŁÓDŹ\u00a02018.txt';
       const outcome = await scoreBytes(scorer, new TextEncoder().encode('Refugees have a right to asylum. Border control.\n'), { id, path: join(dir, 'x.txt') }, 'sha-a');
       const result = { ...outcome.result!, issues: [makeIssue('LANGUAGE_NOT_SCORED', id, 'a warning with\ta tab,\na newline and «quotes»', { stage: 'tokenise' })] };
-      const stamp = { size: 50, mtimeMs: 1_700_000_000_123.5, ctimeMs: 1_700_000_000_123.5 };
+      const stamp = { size: 50, mtimeMs: 1_700_000_000_123.5, ctimeMs: 1_700_000_000_123.5, ino: 1 };
       const first = await FragmentStore.open(state, 'key-1');
       await first.write(result, stamp);
       await first.saveIndex();
@@ -72,14 +72,14 @@ describe('fragment store', () => {
       for (const name of await readdir(packs)) await rm(join(packs, name));
       // Its file touched since: the index lists a result, which serves the same content (the file's
       // new stamp goes into the next index), and not other content, which the fragment would have to.
-      const touched = { size: 50, mtimeMs: 1, ctimeMs: 1 };
+      const touched = { size: 50, mtimeMs: 1, ctimeMs: 1, ino: 1 };
       const third = await FragmentStore.open(state, 'key-1');
       expect(await third.readUnchanged(id, touched)).toEqual({ isStored: true });
       const same = await third.readByContent(id, 'sha-a', touched);
       expect(same).toMatchObject({ id, sha256: 'sha-a', issues: result.issues });
       await expect(same!.full()).rejects.toThrow(/stored result of .*2018\.txt is missing/);
       await third.saveIndex();
-      expect(await readFile(index, 'utf8')).toContain(`${JSON.stringify(id)},"sha-a",50,1,1,`);
+      expect(await readFile(index, 'utf8')).toContain(`${JSON.stringify(id)},"sha-a",50,1,1,1,`);
       await writeFile(index, written);
       const other = await FragmentStore.open(state, 'key-1');
       expect(await other.readUnchanged(id, touched)).toEqual({ isStored: true });
@@ -93,7 +93,7 @@ describe('fragment store', () => {
 
       // An index of another layout, or with a damaged line, is not read.
       const [header, line] = written.toString('utf8').split('\n');
-      for (const text of [`${header.replace('"layout":5', '"layout":4')}\n${line}\n`, `${header}\n${line.replace('[', '{')}\n`, `${header}\n${line.replace(/^\["[^"]*"/, '[7')}\n`]) {
+      for (const text of [`${header.replace('"layout":6', '"layout":5')}\n${line}\n`, `${header}\n${line.replace('[', '{')}\n`, `${header}\n${line.replace(/^\["[^"]*"/, '[7')}\n`]) {
         await writeFile(index, text);
         const store = await FragmentStore.open(state, 'key-1');
         expect(await store.readUnchanged(id, stamp)).toEqual({ isStored: false });
@@ -105,7 +105,7 @@ describe('fragment store', () => {
     await inTempFolder('hsframe-exact-', async (dir, scorer) => {
       const state = join(dir, 'state');
       const packs = join(state, 'packs');
-      const stamp = { size: 50, mtimeMs: 3, ctimeMs: 3 };
+      const stamp = { size: 50, mtimeMs: 3, ctimeMs: 3, ino: 1 };
       const results = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map(async (id) => (await scoreBytes(scorer, new TextEncoder().encode(`Border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`)).result!));
       /** A pass over `ids` that reuses what it can (scoring the rest), prunes unless a shard's, and saves its index. */
       const pass = async (ids: string[], options: { isExact?: boolean } = {}) => {
@@ -159,7 +159,7 @@ describe('fragment store', () => {
   test('without an index, the packs are read record by record, up to a record cut short; a result made again as stored is not written again', async () => {
     await inTempFolder('hsframe-scan-', async (dir, scorer) => {
       const state = join(dir, 'state');
-      const stamp = { size: 50, mtimeMs: 3, ctimeMs: 3 };
+      const stamp = { size: 50, mtimeMs: 3, ctimeMs: 3, ino: 1 };
       const results = await Promise.all(['a.txt', 'b.txt'].map(async (id) => (await scoreBytes(scorer, new TextEncoder().encode(`Refugees and border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`)).result!));
       const store = await FragmentStore.open(state, 'key-1');
       for (const result of results) await store.write(result, stamp);
@@ -187,7 +187,7 @@ describe('fragment store', () => {
     await inTempFolder('hsframe-compact-', async (dir, scorer) => {
       const state = join(dir, 'state');
       const packs = join(state, 'packs');
-      const stamp = { size: 50, mtimeMs: 3, ctimeMs: 3 };
+      const stamp = { size: 50, mtimeMs: 3, ctimeMs: 3, ino: 1 };
       // Results of about 200 kB each (their warnings).
       const resultOf = async (id: string) => {
         const outcome = await scoreBytes(scorer, new TextEncoder().encode(`Border control in ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}`);
@@ -227,7 +227,7 @@ describe('fragment store', () => {
     await inTempFolder('hsframe-shard-', async (dir, scorer) => {
       const state = join(dir, 'state');
       const packs = join(state, 'packs');
-      const stamp = { size: 50, mtimeMs: 3, ctimeMs: 3 };
+      const stamp = { size: 50, mtimeMs: 3, ctimeMs: 3, ino: 1 };
       const resultOf = async (id: string, version: number) => (await scoreBytes(scorer, new TextEncoder().encode(`Border control, version ${version} of ${id}.\n`), { id, path: join(dir, id) }, `sha-${id}-${version}`)).result!;
       /** A shard's pass over `ids` that makes every result again (as after a lexicon change, here new content), prunes, and saves its index. */
       const pass = async (ids: string[], version: number) => {

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -19,7 +19,7 @@ const packFiles = async (out: string) => {
 const indexedRecords = async (out: string) => {
   const lines = (await readFile(join(out, '.hsframe', 'index.jsonl'), 'utf8')).trim().split('\n').slice(1);
   return new Map(lines.map((line) => {
-    const [id, , , , , , pack, offset, length] = JSON.parse(line) as [string, string, number, number, number, unknown[], string, number, number];
+    const [id, , , , , , , pack, offset, length] = JSON.parse(line) as [string, string, number, number, number, number, unknown[], string, number, number];
     return [id, { pack: join(out, '.hsframe', 'packs', pack), offset, length }] as const;
   }));
 };
@@ -99,6 +99,29 @@ describe('incremental re-runs', () => {
     expect(await summary(project.pipeline)).toMatchObject({ scored: 1, cached: 0 });
     const scores = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(scores[0].state_centric_hits).toBe('1');
+  });
+
+  test('two folders swapped by renaming them: each document at a path is the other file now, and is read again', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    const [a, b] = [join(project.corpus, 'A'), join(project.corpus, 'B')];
+    await mkdir(a);
+    await mkdir(b);
+    // The same size and times, as files unpacked or copied together can have.
+    await writeFile(join(a, 'doc.txt'), 'Migrants are a security threat to the border.\n');
+    await writeFile(join(b, 'doc.txt'), 'Migrants need protection of their human right\n');
+    execFileSync('touch', ['-d', '2024-01-01', join(a, 'doc.txt'), join(b, 'doc.txt')]);
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 2 });
+    const before = await readFile(join(project.out, 'scores.csv'), 'utf8');
+    const swap = join(project.corpus, 'swap');
+    await rename(a, swap);
+    await rename(b, a);
+    await rename(swap, b);
+    expect(await summary(project.pipeline)).toMatchObject({ cached: 0 });
+    const rows = (text: string) => new Map((parse(text, { columns: true }) as Record<string, string>[]).map((row) => [row.doc_id, row.content_sha256]));
+    const [was, now] = [rows(before), rows(await readFile(join(project.out, 'scores.csv'), 'utf8'))];
+    expect(now.get('A/doc.txt')).toBe(was.get('B/doc.txt'));
+    expect(now.get('B/doc.txt')).toBe(was.get('A/doc.txt'));
   });
 
   test('a size limit lowered below a stored document: it is reported as too large, not reused, as in a clean run', async () => {

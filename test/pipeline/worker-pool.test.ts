@@ -153,7 +153,7 @@ describe('worker pool', () => {
       const store = await FragmentStore.open(join(dir, 'state'), 'run-key');
       const pool = await WorkerPool.create(1, { lexicons, tokeniser: 'scan.v1', store: store.target, ingest: DEFAULT_INGEST_SETTINGS });
       try {
-        const stamp = { size: 30, mtimeMs: 1, ctimeMs: 1 };
+        const stamp = { size: 30, mtimeMs: 1, ctimeMs: 1, ino: 1 };
         const stored = await pool.score({ id: 'a.txt', path: join(dir, 'a.txt') }, { sha256: 'sha-a', bytes: bytes('Refugees have a right to asylum.\n') }, stamp);
         expect(stored.storeError).toBeUndefined();
         expect(stored.outcome.result?.matchesCsv).toEqual([]);
@@ -165,7 +165,7 @@ describe('worker pool', () => {
         // A later run finds it by its file's size and modification time (with no index, in the packs).
         const later = await FragmentStore.open(join(dir, 'state'), 'run-key');
         expect(await later.readUnchanged('a.txt', stamp)).toMatchObject({ result: { id: 'a.txt', sha256: 'sha-a' }, isStored: true });
-        expect(await later.readUnchanged('a.txt', { size: 31, mtimeMs: 1, ctimeMs: 1 })).toEqual({ isStored: true });
+        expect(await later.readUnchanged('a.txt', { size: 31, mtimeMs: 1, ctimeMs: 1, ino: 1 })).toEqual({ isStored: true });
         expect(await later.readUnchanged('none.txt', stamp)).toEqual({ isStored: false });
       } finally {
         await pool.close();
@@ -205,7 +205,7 @@ describe('worker pool', () => {
       expect(read.outcome).toEqual(given.outcome);
       // Size and modification time taken as the worker read the file, stored with its result.
       const info = await stat(join(dir, 'a.txt'));
-      expect(read.stored?.header.stamp).toEqual({ size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
+      expect(read.stored?.header.stamp).toEqual({ size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino });
       expect(given.stored?.header.stamp).toBeUndefined();
       expect(read.outcome.result!.sha256).toBe(contentHash(bytes(text)));
       expect([read.bytesRead, given.bytesRead]).toEqual([text.length, text.length]);
