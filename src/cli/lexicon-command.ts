@@ -5,7 +5,7 @@ import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
 import { hasErrors } from '../issues.js';
 import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
 import { parseMatchRows } from '../output/index.js';
-import { BUNDLED_LEXICONS, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
+import { BUNDLED_LEXICONS, lexiconSetIssues, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
@@ -65,9 +65,12 @@ async function lint(files: readonly string[], { corpus, exclude }: { corpus?: st
   // Each with its YAML, so that findings name the line and column of their entry.
   const loaded = await Promise.all(files.map(async (file) => ({ file, ...(await loadLexicon(file)), source: lexiconSource(file, await readFile(file, 'utf8').catch(() => '')) })));
   let usage: EntryUsage | undefined;
+  // What keeps them from being scored together, as a run would refuse them.
+  const compiled = loaded.flatMap((item) => (item.lexicon ? [item.lexicon] : []));
+  const setIssues = compiled.length === loaded.length ? lexiconSetIssues(compiled) : [];
   // Documents of the corpus that could not be listed, read or scored: lint counts them, as their words are missing from its usage.
   const corpusIssues: Issue[] = [];
-  if (corpus && loaded.every((item) => item.lexicon)) {
+  if (corpus && compiled.length === loaded.length && !hasErrors(setIssues)) {
     const { scorer } = await loadScorer(files);
     const found = await findDocuments(resolve(io.cwd, corpus), DEFAULT_INGEST_SETTINGS.extensions, exclude);
     // Without its corpus, lint would call every entry unused.
@@ -86,7 +89,7 @@ async function lint(files: readonly string[], { corpus, exclude }: { corpus?: st
     if (scorer) corpusIssues.push(...(await scoreFiles(found.files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, onResult: collect })).issues);
     usage = { corpus, forms: (lexiconId, entryId) => counts.get(`${lexiconId}\u0000${entryId}`) ?? new Map() };
   }
-  const issues = [...corpusIssues, ...loaded.flatMap((item) => item.issues), ...lintLexicons(loaded, usage)];
+  const issues = [...corpusIssues, ...loaded.flatMap((item) => item.issues), ...setIssues, ...lintLexicons(loaded, usage)];
   reportIssues(io, issues);
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.filter((issue) => issue.severity === 'warning').length;

@@ -3,7 +3,7 @@ import { makeIssue } from '../issues.js';
 import { termVariants } from '../normalise.js';
 import type { YamlSource } from '../yaml-issues.js';
 import type { LexiconSpec } from './schema.js';
-import { entryProblems } from './term-problems.js';
+import { entryProblems, isBadWildcard } from './term-problems.js';
 import { makeWordStep, stepMatches } from './word-step.js';
 
 /** Meaning checks after the schema (S7): duplicate terms, bad wildcards, words no token can be, exclusions without their term. */
@@ -16,9 +16,8 @@ export function checkLexicon(spec: LexiconSpec, source: YamlSource): Issue[] {
       const at = (extraPath: (string | number)[] = path) => ({ ...source.position(extraPath), path: extraPath.join('.') });
       const variants = termVariants(entry.term);
       const key = variants[0].join(' ');
-      const badWord = variants.flat().find((word) => !/^[^*]+\*?$/.test(word) || word === '*');
-      if (badWord !== undefined) {
-        issues.push(makeIssue('LEXICON_EMPTY_TERM', source.file, `term "${entry.term}": a * may only end a word that has letters before it`, at()));
+      if (variants.flat().some(isBadWildcard)) {
+        issues.push(makeIssue('LEXICON_EMPTY_TERM', source.file, `term "${entry.term}": a * may only end a word that has letters or digits before it`, at()));
       }
       for (const problem of entryProblems(entry)) {
         if (problem.severity === 'error') issues.push(makeIssue('LEXICON_UNMATCHABLE_TERM', source.file, problem.message, at(['categories', categoryId, 'entries', index, ...problem.path])));

@@ -50,7 +50,8 @@ export function compileLexicon(spec: LexiconSpec, origin: LexiconOrigin, options
   const specEntries: LexiconEntry[] = [];
   for (const [categoryId, category] of Object.entries(spec.categories)) {
     categories.push(Object.freeze({ id: categoryId, label: category.label, description: category.description, lexiconId: spec.name }));
-    specEntries.push(...category.entries);
+    // One at a time: spread into a call, a category of over 100,000 entries overflowed the stack.
+    for (const entry of category.entries) specEntries.push(entry);
   }
   let steps: LexiconSteps | undefined;
   const stepsOf = () => (steps ??= lexiconSteps(spec));

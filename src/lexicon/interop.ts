@@ -5,7 +5,7 @@ import { HYPHENS, termVariants, termWords } from '../normalise.js';
 import { decodeWindows1252 } from '../windows-1252.js';
 import { inflectWord } from './inflect.js';
 import type { LexiconSpec } from './schema.js';
-import { termProblems } from './term-problems.js';
+import { isBadWildcard, termProblems } from './term-problems.js';
 
 /** Rules of our lexicon format that LIWC and quanteda dictionaries cannot express. */
 export const LOST_IN_EXPORT = ['exclude (contexts that cancel a match)', 'near / not_near (proximity conditions)', 'weight (every match counts 1)', 'source (provenance; kept only as a comment)', 'lemma matching (inflections are written out as words)'] as const;
@@ -66,7 +66,9 @@ export function importLiwc(file: string, content: string | Uint8Array): Imported
   const names = new Map<string, string>();
   const ids = new Map<string, string>();
   for (let index = fences[0] + 1; index < fences[1]; index++) {
-    const [id, name] = lines[index].trim().split(/\s+/);
+    // A category's name may hold spaces where tabs separate the columns (LIWC 2015: "1<TAB>Social Processes").
+    const line = lines[index].trim();
+    const [id, name] = line.includes('\t') ? [line.slice(0, line.indexOf('\t')).trim(), line.slice(line.indexOf('\t') + 1).trim()] : line.split(/\s+/);
     if (!id || !name) continue;
     if (names.has(id)) {
       issues.push(makeIssue('LEXICON_INVALID', file, `line ${index + 1}: category number ${id} is declared again, as "${name}"; its first name, "${names.get(id)}", is kept`, { severity: 'warning', line: index + 1 }));
@@ -77,6 +79,8 @@ export function importLiwc(file: string, content: string | Uint8Array): Imported
     names.set(id, categoryName);
   }
   const categories = new Map<string, string[]>([...names.values()].map((name) => [name, []]));
+  // Each category's terms so far, to keep a term once (a list's search would take time growing with the square of its length).
+  const listed = new Map<string, Set<string>>([...names.values()].map((name) => [name, new Set()]));
   for (let index = fences[1] + 1; index < lines.length; index++) {
     const line = lines[index].trim();
     if (!line) continue;
@@ -90,7 +94,10 @@ export function importLiwc(file: string, content: string | Uint8Array): Imported
     for (const id of ids.flatMap((id) => id.split(/\s+/))) {
       const name = names.get(id);
       if (!name) issues.push(makeIssue('LEXICON_INVALID', file, `line ${index + 1}: "${term}" names category ${id}, which the header does not declare`, { line: index + 1 }));
-      else if (!categories.get(name)!.includes(term.toLowerCase())) categories.get(name)!.push(term.toLowerCase());
+      else if (!listed.get(name)!.has(term.toLowerCase())) {
+        listed.get(name)!.add(term.toLowerCase());
+        categories.get(name)!.push(term.toLowerCase());
+      }
     }
   }
   return withoutEmpty(file, 'LIWC', categories, issues, ids);
@@ -118,16 +125,16 @@ export function importQuanteda(file: string, text: string): ImportedLexicon {
   return withoutEmpty(file, 'quanteda', categories, issues, names);
 }
 
-/** Globs hsframe matches: a trailing `*` only. */
-const SUPPORTED_TERM = /^[^*?]+\*?$/;
+/** A term whose globs hsframe matches: a trailing `*` after a letter or digit, on any of its words; no `?`. */
+const isSupportedTerm = (term: string) => !term.includes('?') && !termVariants(term).flat().some(isBadWildcard);
 
 /** The imported spec, categories without terms left out; `names` gives each id's name in the dictionary (its label). */
 function withoutEmpty(file: string, kind: string, categories: Map<string, string[]>, issues: Issue[], names: ReadonlyMap<string, string>): ImportedLexicon {
   for (const [name, terms] of categories) {
-    const unsupported = terms.filter((term) => !SUPPORTED_TERM.test(term));
+    const unsupported = terms.filter((term) => !isSupportedTerm(term));
     if (unsupported.length > 0) {
-      issues.push(makeIssue('LEXICON_INVALID', file, `category "${name}": ${unsupported.length} term(s) use a glob hsframe cannot match (only a trailing * is supported), left out: ${unsupported.slice(0, 5).join(', ')}`, { severity: 'warning' }));
-      categories.set(name, terms.filter((term) => SUPPORTED_TERM.test(term)));
+      issues.push(makeIssue('LEXICON_INVALID', file, `category "${name}": ${unsupported.length} term(s) use a glob hsframe cannot match (only a * that ends a word after letters or digits), left out: ${unsupported.slice(0, 5).join(', ')}`, { severity: 'warning' }));
+      categories.set(name, terms.filter(isSupportedTerm));
     }
   }
   for (const [name, terms] of categories) {
@@ -169,21 +176,39 @@ function exportTerms(term: string, isInflected: boolean): string[] {
   return [...new Set(forms)];
 }
 
+/**
+ * Each exported term (`exportTerms`) with the categories a match of it counts in, as hsframe
+ * counts it: where entries of different terms give the same word form (`detain`, inflected, and
+ * `detained`), only the first in lexicon order counts it; the same term in several categories
+ * counts in each. A dictionary that lists a word under several categories counts it in all of
+ * them, so the word is listed only under those.
+ */
+function exportedRows(spec: LexiconSpec): Map<string, string[]> {
+  const rows = new Map<string, { readonly term: string; readonly categories: string[] }>();
+  for (const [id, category] of Object.entries(spec.categories)) {
+    for (const entry of category.entries) {
+      for (const form of exportTerms(entry.term, entry.inflect)) {
+        const row = rows.get(form);
+        if (row === undefined) rows.set(form, { term: entry.term, categories: [id] });
+        else if (row.term === entry.term && !row.categories.includes(id)) row.categories.push(id);
+      }
+    }
+  }
+  return new Map([...rows].map(([form, { categories }]) => [form, categories]));
+}
+
 /** Our lexicon as a quanteda YAML dictionary (comments list what it cannot express). */
 export function exportQuanteda(spec: LexiconSpec): string {
-  const body = Object.fromEntries(Object.entries(spec.categories).map(([id, category]) => [id, [...new Set(category.entries.flatMap((entry) => exportTerms(entry.term, entry.inflect)))]]));
-  return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${stringifyYaml(body)}`;
+  const rows = exportedRows(spec);
+  const body = Object.fromEntries(Object.keys(spec.categories).map((id) => [id, [...rows].filter(([, categories]) => categories.includes(id)).map(([form]) => form)]));
+  // Written as YAML 1.1 quotes it: R's yaml and Python's PyYAML read an unquoted yes, no, on or off as a boolean.
+  return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${stringifyYaml(body, { version: '1.1' })}`;
 }
 
 /** Our lexicon as a LIWC 2015 .dic (terms may be phrases; tabs separate columns). */
 export function exportLiwc(spec: LexiconSpec): string {
   const ids = Object.keys(spec.categories);
-  const rows = new Map<string, number[]>();
-  ids.forEach((id, index) => {
-    for (const entry of spec.categories[id].entries) {
-      for (const term of exportTerms(entry.term, entry.inflect)) rows.set(term, [...new Set([...(rows.get(term) ?? []), index + 1])]);
-    }
-  });
   const header = ids.map((id, index) => `${index + 1}\t${id}`).join('\n');
-  return `%\n${header}\n%\n${[...rows].map(([term, categories]) => `${term}\t${categories.join('\t')}`).join('\n')}\n`;
+  const rows = [...exportedRows(spec)].map(([form, categories]) => `${form}\t${categories.map((id) => ids.indexOf(id) + 1).join('\t')}`);
+  return `%\n${header}\n%\n${rows.join('\n')}\n`;
 }

@@ -43,6 +43,11 @@ const WORD_CHECKS: readonly ((word: string) => TermProblem | undefined)[] = [
   (word) => (word.length > 1 && word.startsWith("'") && !CLITICS.has(word) ? warning(`has "${word}", which starts with an apostrophe: the tokenisers read that as an opening quotation mark, not as part of the word, so it never matches`) : undefined),
 ];
 
+/** True for a written word whose `*` hsframe cannot match: one not at its end, or one after no letter or digit (`*`, `'*`, `.*`). */
+export function isBadWildcard(word: string): boolean {
+  return word.includes('*') && (!/^[^*]+\*$/.test(word) || !/[\p{L}\p{Nd}]/u.test(word.slice(0, -1)));
+}
+
 /** What may stop a term's words from ever being read as word tokens (see lexicons/README.md): at most one problem per word. */
 export function termProblems(term: string): TermProblem[] {
   const problems: TermProblem[] = [];

@@ -2,7 +2,7 @@ export { loadPipeline, pipelineSchema, optionsSchema, type RunConfig, type RunOp
 export { runPipeline, STATE_DIR, type RunSummary, type RunPhases, type RunOverrides, type RunEvent } from './run.js';
 export { scoreFiles, scoreInput, type FilesScored, type ScoreFilesSettings, type ScoreProgress } from './score-files.js';
 export { scoreBytes, type DocResult, type DocOutcome } from './score-bytes.js';
-export { createScorer, type Scorer } from './scorer.js';
+export { createScorer, lexiconSetIssues, type Scorer } from './scorer.js';
 export { loadScorer } from './load-scorer.js';
 export { scoreText, textSource } from './score-text.js';
 export { parseShard, isInShard, type Shard } from './shard.js';

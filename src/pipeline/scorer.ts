@@ -17,9 +17,15 @@ export interface Scorer {
   score(source: SourceDoc): { doc: ClassifiedDoc; row: ScoreRow; issues: Issue[] };
 }
 
-/** What keeps lexicons from being scored together: a category id declared by two of them, a category whose columns would take the name of another column, or lexicons of different languages. */
+/** What keeps lexicons from being scored together: two of the same name (lexicon_version could not tell them apart), a category id declared by two of them, a category whose columns would take the name of another column, or lexicons of different languages. */
 export function lexiconSetIssues(lexicons: readonly CompiledLexicon[]): Issue[] {
   const issues: Issue[] = [];
+  const files = new Map<string, string>();
+  for (const lexicon of lexicons) {
+    const other = files.get(lexicon.id);
+    if (other !== undefined && other !== lexicon.file) issues.push(makeIssue('LEXICON_INVALID', lexicon.file, `lexicon name "${lexicon.id}" is also the name of ${other}; lexicons scored together need names of their own, which lexicon_version and matches.csv tell them apart by`));
+    if (other === undefined) files.set(lexicon.id, lexicon.file);
+  }
   const ids = new Map<string, string>();
   for (const category of lexicons.flatMap((lexicon) => lexicon.categories)) {
     const other = ids.get(category.id);
@@ -28,9 +34,11 @@ export function lexiconSetIssues(lexicons: readonly CompiledLexicon[]): Issue[] 
   }
   // A category's columns must not take the name of another column ("negated" → negated_hits, which scores.csv has already).
   const fixed = new Set([...scoreHeader([]), ...segmentHeader([])]);
-  for (const category of lexicons.flatMap((lexicon) => lexicon.categories)) {
-    const taken = [`${category.id}_hits`, `${category.id}_per_1k`].find((name) => fixed.has(name));
-    if (taken) issues.push(makeIssue('LEXICON_INVALID', category.lexiconId, `category "${category.id}" would make a column "${taken}", which the tables already have; rename the category`));
+  for (const lexicon of lexicons) {
+    for (const category of lexicon.categories) {
+      const taken = [`${category.id}_hits`, `${category.id}_per_1k`].find((name) => fixed.has(name));
+      if (taken) issues.push(makeIssue('LEXICON_INVALID', lexicon.file, `category "${category.id}" would make a column "${taken}", which the tables already have; rename the category`));
+    }
   }
   const languages = new Set(lexicons.map((lexicon) => lexicon.language));
   if (languages.size > 1) issues.push(makeIssue('LEXICON_INVALID', lexicons[0].file, `lexicons of one run must share a language, got ${[...languages].join(', ')}`));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findDocuments } from '../../src/ingest/index.js';
 import { exportLiwc, exportQuanteda, lintLexicons, loadLexicon, parseLexicon } from '../../src/lexicon/index.js';
-import { createScorer, DEFAULT_INGEST_SETTINGS, scoreFiles } from '../../src/index.js';
+import { createScorer, DEFAULT_INGEST_SETTINGS, scoreFiles, scoreText } from '../../src/index.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/interop/', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../corpora/eu-migration', import.meta.url));
@@ -113,4 +113,54 @@ describe('export writes out every form an entry matches', () => {
     for (const form of ['well-being', 'well being', 'wellbeing', 'asylum-seeker', 'asylum-seekers', 'asylum seekers', 'taken', 'took']) expect(exported).toContain(`  - ${form}\n`);
     expect(exportLiwc(spec('      - {term: well-being, source: x}\n'))).toContain('\nwell-being\t1\n');
   });
+});
+
+describe('export and re-import: words two entries give', () => {
+  test('a word form that entries of two terms give counts only for the first, as in hsframe: the export lists it under that category alone', async () => {
+    const text = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n  cat_a:\n    label: A\n    description: A\n    entries: [{term: detain, inflect: true, source: x}]\n  cat_b:\n    label: B\n    description: B\n    entries: [{term: detained, source: x}, {term: custody, source: x}]\n';
+    const original = parseLexicon('t.yaml', text);
+    expect(original.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    const hitsWith = (compiled: NonNullable<typeof original.lexicon>) => scoreText('They were detained and held in custody.', createScorer([compiled])).row.hits;
+    const expected = hitsWith(original.lexicon!);
+    expect(expected).toEqual({ cat_a: 1, cat_b: 1 });
+    for (const [name, exporter] of [['t.yml', exportQuanteda], ['t.dic', exportLiwc]] as const) {
+      const imported = parseLexicon(join(dir, name), exporter(original.spec!));
+      expect(hitsWith(imported.lexicon!), name).toEqual(expected);
+    }
+  });
+
+  test('a quanteda export quotes what YAML 1.1 readers (R\'s yaml, PyYAML) would read as a boolean', () => {
+    const { spec } = parseLexicon('t.yaml', 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n  a:\n    label: A\n    description: A\n    entries: [{term: "yes", source: x}, {term: "no", source: x}, {term: "on", source: x}]\n');
+    const exported = exportQuanteda(spec!);
+    for (const word of ['yes', 'no', 'on']) expect(exported).toContain(`  - "${word}"\n`);
+  });
+});
+
+describe('dictionary import: shapes of real dictionaries', () => {
+  test('LIWC 2015: a category name holds spaces where tabs separate the columns', () => {
+    const { spec, issues } = parseLexicon('names.dic', '%\n1\tSocial Processes\n2\tSocial Media\n%\nfriend\t1\ntweet\t2\n');
+    expect(issues).toEqual([]);
+    expect(Object.entries(spec!.categories).map(([id, category]) => [id, category.label])).toEqual([['social_processes', 'Social Processes'], ['social_media', 'Social Media']]);
+  });
+
+  test('quanteda: a term YAML reads as a number or a boolean is taken as written; a number, which no word token is, is left out with a warning', () => {
+    const { spec, issues } = parseLexicon('q.yml', 'emergency:\n  - ambulance\n  - 911\n  - true\n');
+    expect(spec!.categories.emergency.entries.map((entry) => entry.term)).toEqual(['ambulance', 'true']);
+    expect(issues.map((issue) => issue.code)).toEqual(['LEXICON_UNMATCHABLE_TERM']);
+  });
+
+  test('a * after no letter or digit, or a * that is a word of its own, is left out with a warning, as it is refused in hsframe\'s own format', () => {
+    const { spec, issues } = parseLexicon('q.yml', 'a:\n  - good *\n  - "\'*"\n  - ".*"\n  - well*\n');
+    expect(spec!.categories.a.entries.map((entry) => entry.term)).toEqual(['well*']);
+    expect(issues.map((issue) => issue.message)).toEqual(['category "a": 3 term(s) use a glob hsframe cannot match (only a * that ends a word after letters or digits), left out: good *, \'*, .*']);
+    const own = parseLexicon('t.yaml', 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n  a:\n    label: A\n    description: A\n    entries: [{term: "\'*", source: x}, {term: ".*", source: x}]\n');
+    expect(own.issues.filter((issue) => issue.code === 'LEXICON_EMPTY_TERM')).toHaveLength(2);
+  });
+
+  test('a category of 150,000 entries compiles (spread into one call, its entries overflowed the stack)', () => {
+    const words = Array.from({ length: 150_000 }, (_, i) => `w${i.toString(36)}x`);
+    const { lexicon, issues } = parseLexicon('big.yml', `big:\n${words.map((word) => `  - ${word}\n`).join('')}`);
+    expect(issues).toEqual([]);
+    expect(lexicon!.entryCount).toBe(150_000);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -53,5 +53,29 @@ test('hsframe lexicon lint --corpus: a corpus that is not there is exit 2, not e
     expect(linted.stderr).toMatch(/hsframe lexicon lint: 2 lexicon\(s\), 1 error\(s\), \d+ warning\(s\)\n$/);
   } finally {
     await rm(corpus, { recursive: true, force: true });
+  }
+}, 60_000);
+
+test('hsframe lexicon lint refuses what a run refuses: lexicons of one name, a category in two lexicons, a category whose columns clash; and then calls no entry unused', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'hsframe-lint-set-'));
+  try {
+    const lexicon = (name: string, category: string, term: string) => `name: ${name}\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  ${category}:\n    label: l\n    description: d\n    entries: [{term: ${term}, source: s}]\n`;
+    const [x, y, z] = [join(folder, 'x.yaml'), join(folder, 'y.yaml'), join(folder, 'z.yaml')];
+    await writeFile(x, lexicon('es', 'pos', 'threat'));
+    await writeFile(y, lexicon('es', 'pos', 'border'));
+    await writeFile(z, lexicon('z', 'negated', 'threat'));
+    const corpus = join(folder, 'corpus');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'a.txt'), 'A threat at the border.\n');
+    const both = await runCli(['lexicon', 'lint', x, y, '--corpus', corpus]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain(`${y}  LEXICON_INVALID  lexicon name "es" is also the name of ${x}`);
+    expect(both.stderr).toContain('LEXICON_DUPLICATE_CATEGORY');
+    expect(both.stderr).not.toContain('LEXICON_UNUSED_ENTRY');
+    const clash = await runCli(['lexicon', 'lint', z]);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain(`${z}  LEXICON_INVALID  category "negated" would make a column "negated_hits", which the tables already have; rename the category`);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 }, 60_000);
