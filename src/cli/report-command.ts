@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { makeIssue, reasonOf } from '../issues.js';
-import { DEFAULT_PIPELINE, loadPipeline, REPORT_FILE, reportFromOutputs } from '../pipeline/index.js';
+import { DEFAULT_PIPELINE, loadPipeline, noteOptionalOutput, REPORT_FILE, reportFromOutputs, STATE_DIR } from '../pipeline/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
@@ -35,6 +35,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   }
   const { path, problem } = outcome;
   if (problem) return io.stderr(`hsframe report: ${problem}\n`), EXIT.fatal;
+  // The next run removes it unless it writes one: it would describe tables that have changed.
+  await noteOptionalOutput(join(dir, STATE_DIR), REPORT_FILE);
   io.stderr(`hsframe report: wrote ${path}\n`);
   return EXIT.ok;
 }

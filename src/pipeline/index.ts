@@ -9,3 +9,4 @@ export { parseShard, isInShard, type Shard } from './shard.js';
 export { TOOL, BUNDLED_LEXICONS, DEFAULT_PIPELINE, PACKAGE_ROOT } from './package-info.js';
 export { mergeOutputs } from './merge-outputs.js';
 export { REPORT_FILE, reportFromOutputs, reportRowsFromCsv, reportRowsFromScores, writeReport } from './write-report.js';
+export { noteOptionalOutput } from './write-outputs.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, ScoreRow } from '../document.js';
 import {
@@ -460,6 +460,17 @@ async function recordedOptionalOutputs(stateDir: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/**
+ * Note in the run state `stateDir` (when the folder has one) that the optional output `name` was
+ * written outside a run (`hsframe report`): the next run that does not write it removes it, as
+ * it would no longer describe the tables.
+ */
+export async function noteOptionalOutput(stateDir: string, name: (typeof OPTIONAL_OUTPUTS)[number]): Promise<void> {
+  if (!(await stat(stateDir).then((info) => info.isDirectory(), () => false))) return;
+  const recorded = await recordedOptionalOutputs(stateDir);
+  if (!recorded.includes(name)) await recordOptionalOutputs(stateDir, OPTIONAL_OUTPUTS.filter((known) => known === name || recorded.includes(known)));
 }
 
 async function recordOptionalOutputs(stateDir: string, names: readonly string[]): Promise<void> {

@@ -459,6 +459,18 @@ describe('damaged and stale outputs', () => {
     expect(await readFile(join(project.out, 'notes.txt'), 'utf8')).toBe('mine\n');
   }, 60_000);
 
+  test('a report.html that hsframe report wrote is removed by the next run that writes none: it would describe tables that have changed', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    await summary(project.pipeline);
+    const report = await runCli(['report', project.pipeline]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(await listFiles(project.out)).toContain('report.html');
+    await rm(join(project.corpus, FILES[1]));
+    await summary(project.pipeline);
+    expect(await listFiles(project.out)).not.toContain('report.html');
+  }, 60_000);
+
   test('segments.csv and report.html of an earlier run are removed when the options are off, though manifest.json was deleted or broken since', async () => {
     const project = await makeProject(FILES.slice(0, 1));
     cleanup.push(project.dir);
