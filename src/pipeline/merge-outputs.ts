@@ -9,7 +9,8 @@ import { compareText } from '../compare-text.js';
 import { checkShardSet } from './check-shard-set.js';
 import { mergeManifests, type RunManifest } from './merge-manifests.js';
 import { REPORT_FILE, reportFromOutputs } from './write-report.js';
-import { removeStaleOptionalOutputs } from './write-outputs.js';
+import { STATE_DIR } from './run.js';
+import { replaceOptionalOutputs } from './write-outputs.js';
 
 /** The CSV outputs that shards share, in the order a run lists them; each is merged by its first column (doc_id). segments.csv only from runs that kept segments. */
 const TABLES = ['scores.csv', 'matches.csv', 'segments.csv', 'errors.csv'] as const;
@@ -96,7 +97,7 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
       else notes.push(`${REPORT_FILE} not merged: ${report.problem}`);
     }
     // A segments.csv or report.html of an earlier merge into this folder would not match these tables.
-    await removeStaleOptionalOutputs(outDir, outputs);
+    await replaceOptionalOutputs(outDir, join(outDir, STATE_DIR), outputs);
     // Written last, so a manifest lists only outputs that are in place.
     const manifest = mergeManifests(manifests, { from: dirs, outputs });
     await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

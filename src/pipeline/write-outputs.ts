@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue, ScoreRow } from '../document.js';
 import {
@@ -430,13 +430,20 @@ export class StoredResultsLost extends Error {
 }
 
 /**
- * Remove the optional outputs (`--segments`, `--report`) that the folder's manifest lists and
- * `files` (the outputs about to be listed) do not, so the folder holds what a clean run writes;
- * a file of that name that no manifest lists is not hsframe's, and stays. Call before the new
- * manifest is written: while the previous one lists them, a run killed here removes them next time.
+ * Remove the optional outputs (`--segments`, `--report`) that the folder's manifest lists, or the
+ * state `stateDir` records, and `files` (the outputs about to be listed) do not, so the folder
+ * holds what a clean run writes; a file of that name that neither lists is not hsframe's, and
+ * stays. Then record those of `files`. Call before the new manifest is written: while the
+ * previous one lists them, a merge stopped here removes them next time.
  */
-export async function removeStaleOptionalOutputs(dir: string, files: readonly string[]): Promise<void> {
-  await removeOutputs(dir, await staleOptionalOutputs(dir, files));
+export async function replaceOptionalOutputs(dir: string, stateDir: string, files: readonly string[]): Promise<void> {
+  const recorded = await recordedOptionalOutputs(stateDir);
+  const stale = [...new Set([...(await staleOptionalOutputs(dir, files)), ...recorded.filter((name) => !files.includes(name))])];
+  await removeOutputs(dir, stale);
+  const written = OPTIONAL_OUTPUTS.filter((name) => files.includes(name));
+  if (written.length === recorded.length && written.every((name) => recorded.includes(name))) return;
+  await mkdir(stateDir, { recursive: true });
+  await recordOptionalOutputs(stateDir, written);
 }
 
 /** The optional outputs that the manifest in `dir` lists and a run writing `files` does not write. */

@@ -175,6 +175,15 @@ describe('hsframe merge', () => {
     expect(manifest.outputs).toEqual(JSON.parse(await readFile(join(whole, 'manifest.json'), 'utf8')).outputs);
   });
 
+  test('a merge without segments and report removes those of an earlier merge into the folder, though its manifest.json was deleted since', async () => {
+    const [out] = at('merged-then-plain');
+    expect((await runCli(['merge', ...at('half2-extras', 'half1-extras'), '--out', out])).code).toBe(0);
+    await rm(join(out, 'manifest.json'));
+    const merged = await runCli(['merge', ...at('shard1', 'shard2', 'shard3'), '--out', out]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect((await listFiles(out)).filter((name) => !name.startsWith('.hsframe'))).toEqual(['errors.csv', 'manifest.json', 'matches.csv', 'scores.csv']);
+  });
+
   test('shards in the long layout merge their tables; report.html is left out, and the merge says why', async () => {
     const [out] = at('merged-long-report');
     // An earlier merge's segments.csv and report.html in the folder (its manifest lists them) would not match the new tables.
