@@ -49,8 +49,8 @@ export function markdownToText(markdown: string): { text: string; title: string 
   return { text: tidyParagraphs(decodeEntities(text)), title };
 }
 
-/** A line that may be a `#` heading: one to six `#`, a space or tab, the rest of the line (found in linear time; `atxHeadingText` reads it). */
-const ATX_HEADING_LINE = /^#{1,6}[ \t][^\n]*$/gm;
+/** A line that may be a `#` heading: up to three spaces, one to six `#`, a space or tab, the rest of the line (found in linear time; `atxHeadingText` reads it). */
+const ATX_HEADING_LINE = /^ {0,3}#{1,6}[ \t][^\n]*$/gm;
 
 /**
  * The text of a `#` heading line (`ATX_HEADING_LINE`): after its `#`s and the spaces or tabs
@@ -59,7 +59,9 @@ const ATX_HEADING_LINE = /^#{1,6}[ \t][^\n]*$/gm;
  * is read, a heading holds at least one character after the first space or tab (the line
  * `# #` gives `#`); else undefined. Not a title: nothing after the spaces is text (`# #` gives ``).
  */
-function atxHeadingText(line: string, isTitle: boolean): string | undefined {
+function atxHeadingText(indented: string, isTitle: boolean): string | undefined {
+  // CommonMark lets a heading be indented by up to three spaces.
+  const line = indented.replace(/^ {1,3}/, '');
   let hashes = 0;
   while (hashes < line.length && line[hashes] === '#') hashes += 1;
   if (hashes > 6) return undefined;

@@ -82,6 +82,8 @@ describe('the text as a reader sees it', () => {
     expect(markdownToText('# Border  ##  \nText.')).toEqual({ text: 'Border\n\nText.', title: 'Border' });
     expect(markdownToText('# #\n\n## Rights #\nText.')).toEqual({ text: 'Rights\n\nText.', title: '#' });
     expect(markdownToText('####### Seven\n\n#\tTab').title).toBe('Tab');
+    // Indented by up to three spaces, as CommonMark allows.
+    expect(markdownToText('   ## Border policy\nText here.')).toEqual({ text: 'Border policy\n\nText here.', title: 'Border policy' });
   });
 
   test('Markdown: fenced code is not prose (nor its "# comment" a title); table cells are paragraphs of their own', () => {
