@@ -16,7 +16,8 @@ category has at least one counted (non-negated) match. Prints per label: support
 predicted, tp, fp, fn, precision, recall, f1, cohen_kappa, and the macro averages.
 With --ci, also 95% percentile bootstrap intervals: the sentences are resampled with
 replacement (seed 1, so the intervals are reproducible) and each figure's central 95%
-is kept (nearest-rank percentiles, as R's quantile(type = 1)); the terminal shows those of f1 and cohen_kappa, --out all four.
+is kept (nearest-rank percentiles, as R's quantile(type = 1)); the terminal shows
+those of f1 and cohen_kappa, --out all four.
 
   --gold FILE      gold CSV (required)
   --lexicon FILE   lexicon YAML (repeatable; default: the bundled lexicons)
