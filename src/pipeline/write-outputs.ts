@@ -383,7 +383,7 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   }
   // Read from the manifest being replaced, and from the run state: a manifest deleted or broken by hand does not leave them behind.
   const recorded = await recordedOptionalOutputs(stateDir);
-  const stale = [...new Set([...(await staleOptionalOutputs(dir, outputs.files)), ...recorded.filter((name) => !outputs.files.includes(name))])];
+  const stale = await staleOptionalOutputs(dir, outputs.files, recorded);
   const written = OPTIONAL_OUTPUTS.filter((name) => outputs.files.includes(name));
   // Recorded before they are in place (with those still there), so a run stopped at any point leaves none unrecorded; a record as it is already is not written again.
   const meanwhile = OPTIONAL_OUTPUTS.filter((name) => recorded.includes(name) || written.includes(name));
@@ -438,18 +438,17 @@ export class StoredResultsLost extends Error {
  */
 export async function replaceOptionalOutputs(dir: string, stateDir: string, files: readonly string[]): Promise<void> {
   const recorded = await recordedOptionalOutputs(stateDir);
-  const stale = [...new Set([...(await staleOptionalOutputs(dir, files)), ...recorded.filter((name) => !files.includes(name))])];
-  await removeOutputs(dir, stale);
+  await removeOutputs(dir, await staleOptionalOutputs(dir, files, recorded));
   const written = OPTIONAL_OUTPUTS.filter((name) => files.includes(name));
   if (written.length === recorded.length && written.every((name) => recorded.includes(name))) return;
   await mkdir(stateDir, { recursive: true });
   await recordOptionalOutputs(stateDir, written);
 }
 
-/** The optional outputs that the manifest in `dir` lists and a run writing `files` does not write. */
-async function staleOptionalOutputs(dir: string, files: readonly string[]): Promise<string[]> {
+/** The optional outputs that the manifest in `dir` lists, or the run state records (`recorded`), and a run writing `files` does not write. */
+async function staleOptionalOutputs(dir: string, files: readonly string[], recorded: readonly string[]): Promise<string[]> {
   const listed = await listedOutputs(dir);
-  return OPTIONAL_OUTPUTS.filter((name) => listed.includes(name) && !files.includes(name));
+  return OPTIONAL_OUTPUTS.filter((name) => (listed.includes(name) || recorded.includes(name)) && !files.includes(name));
 }
 
 async function removeOutputs(dir: string, names: readonly string[]): Promise<void> {
