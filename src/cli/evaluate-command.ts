@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { bootstrapIntervals, evaluate, FIGURES, formatInterval, readGold, type BootstrapIntervals, type Evaluation, type GoldSubset } from '../evaluate/index.js';
 import { hasErrors, makeIssue } from '../issues.js';
@@ -49,7 +50,8 @@ async function outputClash(cwd: string, goldFile: string, values: Record<string,
   for (const option of ['out', 'errors', 'entries']) {
     const file = values[option];
     if (typeof file !== 'string') continue;
-    const path = resolve(cwd, file);
+    // Through links: two names of one file are one output.
+    const path = await realpath(resolve(cwd, file)).catch(() => resolve(cwd, file));
     if (await isOneOf(path, [resolve(cwd, goldFile)])) return { file, problem: `--${option} is the gold file; it is left as it was` };
     const other = seen.find(([, earlier]) => earlier === path);
     if (other) return { file, problem: `--${option} and --${other[0]} name the same file; give each its own` };

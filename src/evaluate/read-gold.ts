@@ -36,7 +36,8 @@ export async function readGold(file: string, knownLabels: readonly string[]): Pr
   } catch (error) {
     return { issues: [makeIssue('GOLD_UNREADABLE', file, `cannot read gold file: ${reasonOf(error)}`)] };
   }
-  const decoded = decodeText(bytes);
+  // Line ends as written: a line separator (U+2028) inside a sentence is text to the CSV, read as a line end when the sentence is scored.
+  const decoded = decodeText(bytes, { keepLineEnds: true });
   if ('problem' in decoded) return { issues: [makeIssue('GOLD_INVALID', file, `not a readable CSV: ${decoded.problem}`)] };
   const issues: Issue[] = decoded.warning ? [makeIssue('FILE_MIXED_ENCODING', file, decoded.warning)] : [];
   let parsed: ParsedRecord[];
@@ -48,7 +49,8 @@ export async function readGold(file: string, knownLabels: readonly string[]): Pr
   const fail = (message: string, line?: number) => ({ issues: [...issues, makeIssue('GOLD_INVALID', file, message, line === undefined ? {} : { line })] });
   if (parsed.length <= 1) return fail('no rows: a gold CSV needs a header (id, text and 0/1 label columns) and at least one coded sentence');
   const [{ record: header }, ...records] = parsed;
-  const repeated = header.find((column, index) => header.indexOf(column) !== index);
+  // Unnamed columns (a spreadsheet's trailing empty ones) are no names to repeat.
+  const repeated = header.find((column, index) => column !== '' && header.indexOf(column) !== index);
   if (repeated !== undefined) return fail(`column ${JSON.stringify(repeated)} is in the header twice; each column must be named once`, 1);
   const missing = ['id', 'text'].filter((column) => !header.includes(column));
   if (missing.length > 0) return fail(`missing column(s) ${missing.join(', ')}; a gold CSV needs id, text and 0/1 label columns`);
@@ -56,7 +58,7 @@ export async function readGold(file: string, knownLabels: readonly string[]): Pr
   if (labels.length === 0) return fail(`no label column matches a lexicon category (${knownLabels.join(', ')})`);
   const cellsOf = (record: readonly string[]) => Object.fromEntries(header.map((column, index) => [column, record[index]]));
   // A column of 0s and 1s that is no category is most likely a label misspelt ("politcal"): it is named, not silently left out.
-  for (const column of header.filter((name) => name !== 'id' && name !== 'text' && !labels.includes(name))) {
+  for (const column of header.filter((name) => name !== '' && name !== 'id' && name !== 'text' && !labels.includes(name))) {
     const at = header.indexOf(column);
     if (records.every(({ record }) => record[at] === '0' || record[at] === '1')) {
       issues.push(makeIssue('GOLD_COLUMN_IGNORED', file, `column ${JSON.stringify(column)} holds 0/1 labels but is no lexicon category (${knownLabels.join(', ')}): it is not evaluated`, { line: 1 }));

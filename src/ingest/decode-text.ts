@@ -33,12 +33,13 @@ const MIN_UTF16_NUL_SHARE = 0.3;
  * bytes from 0x80 up is in another encoding, refused. Other NUL bytes or many control characters
  * mean binary; UTF-32 is refused by name. Line ends become `\n`: CR LF, CR, Unicode's line
  * separator (U+2028) and next line (U+0085); its paragraph separator (U+2029) becomes a blank line.
+ * `keepLineEnds`: left as written (a CSV, whose reader finds its own records).
  */
-export function decodeText(bytes: Uint8Array): Decoded {
+export function decodeText(bytes: Uint8Array, options: { keepLineEnds?: boolean } = {}): Decoded {
   const decoded = decodeBytes(bytes);
   if ('problem' in decoded) return decoded;
   if (controlShare(decoded.text) > MAX_CONTROL_SHARE) return { code: 'FILE_BINARY', problem: `file looks binary (control characters after decoding as ${decoded.encoding}), not text` };
-  return { ...decoded, text: withPlainLineEnds(decoded.text) };
+  return options.keepLineEnds ? decoded : { ...decoded, text: withPlainLineEnds(decoded.text) };
 }
 
 /** Line ends made `\n`: CR LF, CR, Unicode's line separator and next line; its paragraph separator a blank line. */

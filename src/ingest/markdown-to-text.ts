@@ -16,7 +16,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
   // one pair of parentheses, on one line: so each search stops at the next bracket, and thousands
   // left open take linear time, not quadratic.
   const text = withoutComments(body)
-    .replace(/^(```|~~~).*$/gm, '')
+    .replace(/^[ \t]*(`{3,}[^`\n]*|~{3,}.*)$/gm, '')
     .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
     .replace(/^(=+|-+)[ \t]*$/gm, '')
     .replace(IMAGE, '')
@@ -138,8 +138,8 @@ function withoutFencedCode(text: string): string {
   return kept.join('\n');
 }
 
-/** A line that opens a fence: three or more backticks or tildes, after spaces or tabs. */
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+/** A line that opens a fence: three or more backticks or tildes, after spaces or tabs; after backticks, no backtick on the line (CommonMark: "```npm install``` sets it up" is inline code). */
+const FENCE = /^[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
 /** A line that can close a fence: the fence alone. */
 const CLOSING_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
 

@@ -118,7 +118,8 @@ export function importQuanteda(file: string, text: string): ImportedLexicon {
     if (Array.isArray(node)) {
       const id = categoryId(path.join('_'), categories, file, issues);
       names.set(id, path.join('_'));
-      categories.set(id, node.map((term) => String(term).toLowerCase()));
+      // An empty item (`- ` or `- ~`) is no term.
+      categories.set(id, node.filter((term) => term !== null && term !== undefined).map((term) => String(term).toLowerCase()));
     } else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) visit(child, [...path, key]);
   };
   visit(value, []);
@@ -199,8 +200,8 @@ function exportedRows(spec: LexiconSpec): Map<string, string[]> {
 
 /** Our lexicon as a quanteda YAML dictionary (comments list what it cannot express). */
 export function exportQuanteda(spec: LexiconSpec): string {
-  const rows = exportedRows(spec);
-  const body = Object.fromEntries(Object.keys(spec.categories).map((id) => [id, [...rows].filter(([, categories]) => categories.includes(id)).map(([form]) => form)]));
+  const body: Record<string, string[]> = Object.fromEntries(Object.keys(spec.categories).map((id) => [id, []]));
+  for (const [form, categories] of exportedRows(spec)) for (const id of categories) body[id].push(form);
   // Written as YAML 1.1 quotes it: R's yaml and Python's PyYAML read an unquoted yes, no, on or off as a boolean.
   return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${stringifyYaml(body, { version: '1.1' })}`;
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +138,17 @@ describe('hsframe evaluate', () => {
     expect(stdout).toMatch(/^food /m);
   }, 60_000);
 
+  test('unnamed columns (a spreadsheet\'s trailing empty ones) are no repeated name; a line separator inside a sentence is text to the CSV', async () => {
+    const trailing = join(tmp, 'trailing.csv');
+    await writeFile(trailing, 'id,text,people_centric,,\ns1,Refugees need rights.,1,,\ns2,The state defends borders.,0,,\n');
+    expect(await hsframe(['evaluate', '--gold', trailing])).toMatchObject({ code: 0, stderr: '' });
+    const separator = join(tmp, 'separator.csv');
+    await writeFile(separator, 'id,text,people_centric\ns1,Refugees need\u2028human rights.,1\n');
+    const { code, stdout } = await hsframe(['evaluate', '--gold', separator]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^people_centric +1 +1 +1 +0 +0/m);
+  }, 60_000);
+
   test('a gold file saved as Windows-1252 is read as such: the same figures as in UTF-8', async () => {
     const text = 'id,text,environmental\nd1,The El Ni\u00f1o of that year hit our farmers.,1\nd2,Nothing happened.,0\n';
     const [utf8, latin] = [join(tmp, 'utf8.csv'), join(tmp, 'cp1252.csv')];
@@ -155,6 +166,11 @@ describe('hsframe evaluate', () => {
     expect(await readFile(copy, 'utf8')).toBe(`${GOLD}\n`);
     const out = join(tmp, 'metrics.csv');
     expect(await hsframe(['evaluate', '--gold', copy, '--out', out, '--entries', out])).toMatchObject({ code: 2, stderr: `${out}  OUTPUT_WRITE_FAILED  --entries and --out name the same file; give each its own\n` });
+    // Two names of one file, through a link.
+    await writeFile(out, 'x\n');
+    const link = join(tmp, 'link.csv');
+    await symlink(out, link);
+    expect(await hsframe(['evaluate', '--gold', copy, '--out', out, '--errors', link])).toMatchObject({ code: 2, stderr: `${link}  OUTPUT_WRITE_FAILED  --errors and --out name the same file; give each its own\n` });
   }, 60_000);
 
   test('a gold file with a header and no rows: exit 2, saying so', async () => {

@@ -67,6 +67,8 @@ describe('the text as a reader sees it', () => {
     expect(markdownToText('```\ncode\n~~~\nmore code\n`````\nProse.').text).toBe('Prose.');
     // No line closes four backticks: no block, its lines are text.
     expect(markdownToText('````x\ncode\n```\nProse.').text).toBe('code\n\nProse.');
+    // A line that opens with inline code of three backticks is prose, not a fence (CommonMark: a backtick fence's info string holds no backtick).
+    expect(markdownToText('```npm install``` sets it up.\n\nRefugees need protection.\n\n```\nx = 1\n```\n\nEnd.').text).toBe('npm install sets it up.\n\nRefugees need protection.\n\nEnd.');
     // Fences alone on their lines pair up, however many.
     expect(markdownToText(`Security threat.\n\n${'```\n'.repeat(60_000)}`).text).toBe('Security threat.');
     expect(markdownToText('```\nnever closed\n\nProse.').text).toBe('never closed\n\nProse.');

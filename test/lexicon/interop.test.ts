@@ -144,7 +144,7 @@ describe('dictionary import: shapes of real dictionaries', () => {
   });
 
   test('quanteda: a term YAML reads as a number or a boolean is taken as written; a number, which no word token is, is left out with a warning', () => {
-    const { spec, issues } = parseLexicon('q.yml', 'emergency:\n  - ambulance\n  - 911\n  - true\n');
+    const { spec, issues } = parseLexicon('q.yml', 'emergency:\n  - ambulance\n  - 911\n  - true\n  - \n');
     expect(spec!.categories.emergency.entries.map((entry) => entry.term)).toEqual(['ambulance', 'true']);
     expect(issues.map((issue) => issue.code)).toEqual(['LEXICON_UNMATCHABLE_TERM']);
   });
