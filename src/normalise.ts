@@ -13,16 +13,18 @@ const NEEDS_FOLDING = new RegExp(`[${HYPHEN_CHARS}\u2019\u2018\u02bc\`]`);
  */
 export const CLITICS: ReadonlySet<string> = new Set(["'s", "'re", "'ve", "'ll", "'d", "'m"]);
 
-/** Anything outside ASCII: only such a word can change when put in Unicode's composed form. */
+/** Anything outside ASCII: only such a word can change when put in Unicode's compatibility composed form. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * A word or text in Unicode's composed form (NFC): an accent typed, or read from a PDF, as a
- * letter followed by a combining mark (`n` + U+0303) becomes the one character (`ñ`) a lexicon
- * term has, so both are read alike.
+ * A word in Unicode's compatibility composed form (NFKC), as the word forms a lexicon matches
+ * are read: an accent typed, or read from a PDF, as a letter followed by a combining mark
+ * (`n` + U+0303) becomes the one character (`ñ`) a lexicon term has, and full-width letters
+ * (`ＦＲＯＮＴＥＸ`, from East Asian layouts) the ASCII ones, so both are read alike. Only
+ * forms change; the text and its offsets stay as written.
  */
 export function composed(value: string): string {
-  return NON_ASCII.test(value) ? value.normalize('NFC') : value;
+  return NON_ASCII.test(value) ? value.normalize('NFKC') : value;
 }
 
 /** Lower-case, compose accents (`composed`), fold typographic apostrophes to `'`, drop hyphens inside a word. */

@@ -117,12 +117,15 @@ describe('a category whose columns would take the name of another column', () =>
 });
 
 describe('scoreText with the bundled lexicons', () => {
-  test('an accent typed as a letter and a combining mark matches as the composed letter does, in every tokeniser and in a lexicon term', async () => {
+  test('an accent typed as a letter and a combining mark matches as the composed letter does, in every tokeniser and in a lexicon term; full-width letters as ASCII ones', async () => {
     const hitsOf = async (text: string, tokeniser: 'scan.v1' | 'wink-fast.v1') => api.scoreText(text, (await api.loadScorer(api.BUNDLED_LEXICONS, tokeniser)).scorer!).row.hits.environmental;
     for (const tokeniser of ['scan.v1', 'wink-fast.v1'] as const) {
       expect(await hitsOf('Drought and El Ni\u00f1o hit farmers.', tokeniser), tokeniser).toBe(2);
       expect(await hitsOf('Drought and El Nin\u0303o hit farmers.', tokeniser), tokeniser).toBe(2);
     }
+    // Full-width letters, as East Asian layouts type them, are the ASCII ones.
+    const { scorer: frames } = await api.loadScorer(api.BUNDLED_LEXICONS);
+    expect(api.scoreText('\uff26\uff32\uff2f\uff2e\uff34\uff25\uff38 guards the border.', frames!).row.hits.state_centric).toBe(2);
     // A term written with the combining mark matches the composed letter.
     const dir = await mkdtemp(join(tmpdir(), 'hsframe-composed-'));
     try {
