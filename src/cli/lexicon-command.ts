@@ -14,10 +14,12 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
        hsframe lexicon export FILE --format quanteda|liwc [--out FILE]
 
   show    name, version, language, sha256, categories and entry counts
-  lint    schema and meaning errors; duplicate terms within and across categories and
-          lexicons; entries inside longer entries (info); with --corpus: entries that never
-          match the corpus, wildcards whose expansions look too broad (top expansions
-          with counts), and inflected entries that also match a few -ing or -ed forms
+  lint    schema and meaning errors; what keeps the lexicons from being scored together
+          (one name twice, a category in two, a category whose columns clash); duplicate
+          terms within and across categories and lexicons; entries inside longer entries
+          (info); with --corpus: entries that never match the corpus, wildcards whose
+          expansions look too broad (top expansions with counts), and inflected entries that
+          also match a few -ing or -ed forms
           (info: a noun's verb forms often carry another sense, as in "conflicting views");
           --exclude leaves out corpus files by glob (e.g. SOURCES.md).
           Default FILEs: the bundled lexicons.
