@@ -146,17 +146,14 @@ export class TokenColumns extends TokenList {
     this.count = Math.min(this.count, length);
   }
 
-  /** The tokens of `ranges` (`[from, to)` each, in order), one after another, as a list of their own. */
-  list(ranges: readonly (readonly [from: number, to: number])[]): TokenList {
-    // Ranges that meet are copied as one (when every paragraph is scored, one range).
-    const runs: [number, number][] = [];
+  /**
+   * The tokens of `runs` (`[from, to)` each, in order), one after another, as a list of their own.
+   * The tokeniser gives runs that meet as one (when every paragraph is scored, one run), so the
+   * string columns are copied with one slice.
+   */
+  list(runs: readonly (readonly [from: number, to: number])[]): TokenList {
     let size = 0;
-    for (const [from, to] of ranges) {
-      const last = runs[runs.length - 1];
-      if (last !== undefined && last[1] === from) last[1] = to;
-      else runs.push([from, to]);
-      size += to - from;
-    }
+    for (const [from, to] of runs) size += to - from;
     // One buffer for the number columns.
     const numbers = new Int32Array(size * 3);
     const [starts, ends, formIds] = [numbers.subarray(0, size), numbers.subarray(size, size * 2), numbers.subarray(size * 2)];
