@@ -25,6 +25,9 @@ const SHAPES = {
   'fenced code': `\`\`\`\n${'a\n'.repeat(size / 2)}`,
   'fences never closed': '```x\n'.repeat(size / 5),
   'bare fences': '```\n'.repeat(size / 4),
+  'fences at alternating depths': '> ```\n```\n'.repeat(size / 10),
+  'fences at rising depths': Array.from({ length: Math.sqrt(size) | 0 }, (_, depth) => `${'>'.repeat(depth)} \`\`\`\n`).join(''),
+  'spaces and quote marks': `${' >'.repeat(size / 2)}\n`,
   'one long fence': '`'.repeat(size),
   'comments never closed': '<!--'.repeat(size / 4),
   'backslashes': '\\'.repeat(size),
@@ -32,5 +35,5 @@ const SHAPES = {
 for (const [name, text] of Object.entries(SHAPES)) {
   const start = performance.now();
   markdownToText(text);
-  console.log(`${name.padEnd(24)} ${(performance.now() - start).toFixed(0).padStart(6)} ms (${text.length.toLocaleString('en-US')} characters)`);
+  console.log(`${name.padEnd(30)} ${(performance.now() - start).toFixed(0).padStart(6)} ms (${text.length.toLocaleString('en-US')} characters)`);
 }

@@ -16,7 +16,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
   // one pair of parentheses, on one line: so each search stops at the next bracket, and thousands
   // left open take linear time, not quadratic.
   const text = withoutComments(body)
-    .replace(/^[ \t]*(`{3,}[^`\n]*|~{3,}.*)$/gm, '')
+    .replace(/^(?:[ \t]*>)*[ \t]*(`{3,}[^`\n]*|~{3,}.*)$/gm, '')
     .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
     .replace(/^(=+|-+)[ \t]*$/gm, '')
     .replace(IMAGE, '')
@@ -34,7 +34,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(TAG, '')
     // A heading is a paragraph of its own, even with no blank line before or after it.
     .replace(ATX_HEADING_LINE, (line) => `\n\n${atxHeadingText(line, false)}\n\n`)
-    .replace(/^[ \t]*>[ \t]?/gm, '')
+    .replace(/^(?:[ \t]*>[ \t]?)+/gm, '')
     .replace(/^[ \t|:-]*-{3}[ \t|:-]*$/gm, (line) => (isTableDivider(line) ? '' : line))
     // A table's cells are paragraphs of their own, as in HTML: a phrase does not run from one cell into the next.
     .replace(/^.*\|.*$/gm, (row) => row.split('|').join('\n\n'))
@@ -101,27 +101,44 @@ function isTableDivider(line: string): boolean {
 /**
  * Fenced code blocks removed: from a line that opens one (three or more backticks or tildes) to
  * the next line that holds a fence of the same mark, at least as long, alone (CommonMark's rule),
- * both included. An opening fence that no later line closes is no block: its text is kept, so a
- * fence left open by mistake hides nothing. Found in linear time (and a logarithm): the lines are
- * read once from the end, keeping the closing lines after each that could close it.
+ * both included. A fence inside a blockquote closes inside the same blockquote: on a line with
+ * as many `>` before it, with no line of fewer in between (one ends the blockquote,
+ * and its code with it). An opening fence that no later line closes is no block: its text is
+ * kept, so a fence left open by mistake hides nothing. Found in linear time (and a logarithm):
+ * the lines are read once from the end, keeping the closing lines after each that could close it.
  */
 function withoutFencedCode(text: string): string {
+  if (!text.includes('```') && !text.includes('~~~')) return text;
   const lines = text.split('\n');
   // For an opening line, the line that closes it; -1 for any other line.
   const closeAt = new Int32Array(lines.length).fill(-1);
-  // By mark: the closing lines after the line being read, farthest first, each longer than every nearer one (a nearer one at least as long closes first).
-  const closers: Record<string, { line: number; length: number }[]> = { '`': [], '~': [] };
+  // By mark and blockquote depth: the closing lines after the line being read, farthest first,
+  // each longer than every nearer one (a nearer one at least as long closes first).
+  const closers = new Map<string, { line: number; length: number }[]>();
+  // The depths that have closers, deepest last: a line of fewer `>` drops those past it.
+  const depths: number[] = [];
   let hasFence = false;
   for (let index = lines.length - 1; index >= 0; index--) {
-    const fence = FENCE.exec(lines[index]);
+    const markers = QUOTE_MARKERS.exec(lines[index])![0];
+    let depth = 0;
+    for (let at = 0; at < markers.length; at++) if (markers.charCodeAt(at) === 0x3e) depth += 1;
+    while (depths.length > 0 && depths[depths.length - 1] > depth) {
+      const deeper = depths.pop()!;
+      for (const mark of '`~') closers.delete(mark + deeper);
+    }
+    const rest = depth === 0 ? lines[index] : lines[index].slice(markers.length);
+    const fence = FENCE.exec(rest);
     if (!fence) continue;
     hasFence = true;
     const [mark, length] = [fence[1][0], fence[1].length];
-    const after = closers[mark];
+    const key = mark + depth;
+    const after = closers.get(key) ?? [];
     closeAt[index] = nearestAtLeast(after, length);
-    if (CLOSING_FENCE.test(lines[index])) {
+    if (CLOSING_FENCE.test(rest)) {
       while (after.length > 0 && after[after.length - 1].length <= length) after.pop();
       after.push({ line: index, length });
+      closers.set(key, after);
+      if (depths.length === 0 || depths[depths.length - 1] < depth) depths.push(depth);
     }
   }
   if (!hasFence) return text;
@@ -138,6 +155,8 @@ function withoutFencedCode(text: string): string {
   return kept.join('\n');
 }
 
+/** The blockquote markers that open a line: each `>` after up to three spaces, with the space or tab after it. */
+const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)*/;
 /** A line that opens a fence: three or more backticks or tildes, after spaces or tabs; after backticks, no backtick on the line (CommonMark: "```npm install``` sets it up" is inline code). */
 const FENCE = /^[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
 /** A line that can close a fence: the fence alone. */

@@ -75,6 +75,18 @@ describe('the text as a reader sees it', () => {
     expect(markdownToText('A <!-- gone --> b <!-- open\n\nProse.').text).toBe('A b <!-- open\n\nProse.');
   });
 
+  test('Markdown: fenced code inside a blockquote is not prose; it closes inside the same blockquote', () => {
+    expect(markdownToText('> The Pact protects refugees.\n>\n> ```\n> border control\n> ```\n>\n> Rights matter.').text).toBe('The Pact protects refugees.\n\nRights matter.');
+    // Nested blockquotes: the fence closes at its own depth, and every marker goes from the prose.
+    expect(markdownToText('>> Quoted twice.\n>> ~~~\n>> state security\n>> ~~~\n>> Dignity.').text).toBe('Quoted twice.\n\nDignity.');
+    // A fence of the blockquote is not closed by one after it ends (a line without `>` ends it): left open, its text is kept.
+    expect(markdownToText('> ```\n> inside\n\n```\noutside\n```\nProse.').text).toBe('inside\n\nProse.');
+    // Lines starting with `>` inside a fence at the top level are code.
+    expect(markdownToText('```\n> border\n> ```\n```\nProse.').text).toBe('Prose.');
+    // Thousands of fences at alternating depths take linear time.
+    expect(markdownToText(`${'> ```\n```\n'.repeat(50_000)}Security threat.`).text).toBe('Security threat.');
+  });
+
   test('Markdown: a table divider of any number of cells is no text (one of 1.5 million cells overflowed a pattern)', () => {
     expect(markdownToText(`|${'---|'.repeat(1_500_000)}\n\nText.`).text).toBe('Text.');
     expect(markdownToText('| a | b |\n| :--- | ---: |\n| c | d |').text).toBe('a\n\nb\n\nc\n\nd');
