@@ -57,6 +57,7 @@ export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): 
           : makeIssue('LEXICON_SHADOWED', file, `${forms.map((form) => `"${form}"`).join(', ')} of "${later.entry.term}" (${later.category}) count${forms.length === 1 ? 's' : ''} for "${earlier.entry.term}" (${earlier.category}), listed before it${rules}`, { severity: 'info', ...at(later) }),
       );
     }
+    const longerOf = longerEntries(entries);
     for (const listed of entries) {
       const { category, entry, words } = listed;
       const key = words.join(' ');
@@ -66,10 +67,8 @@ export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): 
       for (const problem of entryProblems(entry)) {
         if (problem.severity === 'warning') issues.push(makeIssue('LEXICON_UNMATCHABLE_TERM', file, `${category}: ${problem.message}`, { severity: 'warning', ...at(listed) }));
       }
-      for (const longer of entries) {
-        if (longer.words.length > words.length && containsWords(longer.words, words)) {
-          issues.push(makeIssue('LEXICON_SHADOWED', file, `"${entry.term}" (${category}) is inside the longer entry "${longer.entry.term}" (${longer.category}): within that phrase only the longer entry counts`, { severity: 'info', ...at(listed) }));
-        }
+      for (const longer of longerOf.get(listed) ?? []) {
+        issues.push(makeIssue('LEXICON_SHADOWED', file, `"${entry.term}" (${category}) is inside the longer entry "${longer.entry.term}" (${longer.category}): within that phrase only the longer entry counts`, { severity: 'info', ...at(listed) }));
       }
       if (!usage || !lexicon) continue;
       const forms = usage.forms(spec.name, entry.term);
@@ -103,9 +102,33 @@ function isVerbFormOf(form: string, words: readonly string[]): boolean {
   return matched.some((word, k) => /(?:ing|ed)$/.test(word) && !/(?:ing|ed)$/.test(words[k] ?? ''));
 }
 
-function containsWords(longer: readonly string[], shorter: readonly string[]): boolean {
-  for (let from = 0; from + shorter.length <= longer.length; from++) {
-    if (shorter.every((word, k) => longer[from + k] === word)) return true;
+/**
+ * For each entry, the longer entries whose words hold its words in a row, in lexicon order. Each
+ * longer entry's runs of words are looked up only at the lengths that shorter entries have, so a
+ * lexicon of many entries is checked in about linear time.
+ */
+function longerEntries<T extends { readonly words: readonly string[] }>(entries: readonly T[]): Map<T, T[]> {
+  const byWords = new Map<string, T[]>();
+  for (const listed of entries) {
+    const key = listed.words.join(' ');
+    const list = byWords.get(key);
+    if (list === undefined) byWords.set(key, [listed]);
+    else list.push(listed);
   }
-  return false;
+  const lengths = [...new Set(entries.map(({ words }) => words.length))];
+  const longerOf = new Map<T, T[]>();
+  for (const longer of entries) {
+    const inside = new Set<T>();
+    for (const length of lengths) {
+      for (let from = 0; length < longer.words.length && from + length <= longer.words.length; from++) {
+        for (const shorter of byWords.get(longer.words.slice(from, from + length).join(' ')) ?? []) inside.add(shorter);
+      }
+    }
+    for (const shorter of inside) {
+      const list = longerOf.get(shorter);
+      if (list === undefined) longerOf.set(shorter, [longer]);
+      else list.push(longer);
+    }
+  }
+  return longerOf;
 }

@@ -27,21 +27,66 @@ export interface TakenFirst<T extends ListedEntry = ListedEntry> {
  */
 export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenFirst<T>[] {
   const variants = entries.map(({ entry }) => termSteps(entry.term, entry.inflect));
+  const firstSteps = new FirstSteps();
   const found: TakenFirst<T>[] = [];
   entries.forEach((later, l) => {
-    for (let e = 0; e < l; e++) {
+    // Only an entry whose first word can match the later one's can take words from it (`FirstSteps`): the others are not tried, so a lexicon of many entries is checked in about linear time.
+    for (const e of firstSteps.candidates(variants[l])) {
       const earlier = entries[e];
       // The same term in another category (as an imported dictionary may list it) counts in both.
       if (earlier.category === later.category || earlier.entry.term === later.entry.term) continue;
       if (variants[l].every((variant) => variants[e].some((other) => other.length === variant.length && variant.every((step, k) => isStepTaken(step, other[k]))))) {
         found.push({ later, earlier, isWhole: true, forms: [] });
-        return;
+        break;
       }
       const forms = takenForms(variants[l], variants[e]);
       if (forms.length > 0) found.push({ later, earlier, isWhole: false, forms });
     }
+    firstSteps.add(variants[l], l);
   });
   return found;
+}
+
+/**
+ * The entries seen so far, by the first word step of each of their variants: its forms, its
+ * lemma, its prefix. An earlier entry can take a later one's words only if a first step of it
+ * matches the later one's first word (`isStepTaken`, `takenForms`).
+ */
+class FirstSteps {
+  private readonly byForm = new Map<string, number[]>();
+  private readonly byLemma = new Map<string, number[]>();
+  private readonly byPrefix = new Map<string, number[]>();
+
+  add(variants: readonly WordStep[][], entry: number): void {
+    const note = (index: Map<string, number[]>, key: string) => {
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
+    };
+    for (const [step] of variants) {
+      for (const form of step.forms) note(this.byForm, form);
+      if (step.lemma !== null) note(this.byLemma, step.lemma);
+      if (step.prefix !== null) note(this.byPrefix, step.prefix);
+    }
+  }
+
+  /** The entries seen so far whose first step matches the first word of one of `variants` (a superset of those that take any of its words), in the order they were added. */
+  candidates(variants: readonly WordStep[][]): number[] {
+    const found = new Set<number>();
+    const add = (list: readonly number[] | undefined) => list?.forEach((entry) => found.add(entry));
+    const byPrefixOf = (word: string) => {
+      for (let end = 0; end <= word.length; end++) add(this.byPrefix.get(word.slice(0, end)));
+    };
+    for (const [step] of variants) {
+      if (step.prefix !== null) byPrefixOf(step.prefix);
+      for (const form of step.forms) {
+        add(this.byForm.get(form));
+        add(this.byLemma.get(form));
+        byPrefixOf(form);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  }
 }
 
 /** True when every word `step` matches is matched by `by`. */

@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { termSteps } from '../../src/lexicon/compile-lexicon.js';
+import type { LexiconEntry } from '../../src/lexicon/schema.js';
+import { takenFirst, type ListedEntry } from '../../src/lexicon/taken-first.js';
+import { stepMatches, type WordStep } from '../../src/lexicon/word-step.js';
+
+/** Every earlier entry tried against every later one: what `takenFirst` must find, by its definition. */
+function takenFirstByEveryPair(entries: readonly ListedEntry[]): ReturnType<typeof takenFirst> {
+  const variants = entries.map(({ entry }) => termSteps(entry.term, entry.inflect));
+  const isStepTaken = (step: WordStep, by: WordStep) => (step.prefix !== null ? by.prefix !== null && step.prefix.startsWith(by.prefix) : [...step.forms].every((form) => stepMatches(by, form, form)));
+  const found: ReturnType<typeof takenFirst> = [];
+  entries.forEach((later, l) => {
+    for (let e = 0; e < l; e++) {
+      const earlier = entries[e];
+      if (earlier.category === later.category || earlier.entry.term === later.entry.term) continue;
+      if (variants[l].every((variant) => variants[e].some((other) => other.length === variant.length && variant.every((step, k) => isStepTaken(step, other[k]))))) {
+        found.push({ later, earlier, isWhole: true, forms: [] });
+        return;
+      }
+      const forms = new Set<string>();
+      for (const variant of variants[l]) {
+        if (variant.length !== 1 || variant[0].prefix !== null) continue;
+        for (const form of variant[0].forms) if (variants[e].some((other) => other.length === 1 && stepMatches(other[0], form, form))) forms.add(form);
+      }
+      if (forms.size > 0) found.push({ later, earlier, isWhole: false, forms: [...forms].sort() });
+    }
+  });
+  return found;
+}
+
+/** A lexicon's entries drawn from a few related words, wildcards, phrases and inflections, with a seeded generator. */
+function drawnEntries(seed: number, count: number): ListedEntry[] {
+  let state = seed;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const words = ['secur', 'security', 'securities', 'border', 'borders', 'control', 'refugee', 'refugees', 'right', 'rights', 'detain', 'detained', 'detention', 'migrant', 'migration', 'protect', 'protection', 'well-being'];
+  const word = () => {
+    const chosen = pick(words);
+    return next() < 0.25 ? `${chosen.slice(0, 1 + Math.floor(next() * chosen.length))}*` : chosen;
+  };
+  return Array.from({ length: count }, () => {
+    const term = Array.from({ length: pick([1, 1, 1, 2, 2, 3]) }, word).join(' ');
+    const entry = { term, inflect: next() < 0.5, weight: 1, exclude: [], source: 'test' } as unknown as LexiconEntry;
+    return { category: pick(['a', 'b', 'c']), entry };
+  });
+}
+
+describe('takenFirst', () => {
+  test.for([1, 2, 3, 4, 5, 6])('finds what trying every pair finds, in the same order (drawn lexicon %i)', (seed) => {
+    const entries = drawnEntries(seed, 150);
+    const found = takenFirst(entries);
+    expect(found.length).toBeGreaterThan(10);
+    expect(found).toEqual(takenFirstByEveryPair(entries));
+  });
+
+  test('a wildcard takes the words of a later whole word, a lemma the forms of a later one, a bare * every later word', () => {
+    const listed = (category: string, term: string, inflect = false) => ({ category, entry: { term, inflect, weight: 1, exclude: [], source: 'test' } as unknown as LexiconEntry });
+    const entries = [listed('a', 'secur*'), listed('b', 'security'), listed('a', 'detain', true), listed('b', 'detained'), listed('c', '*'), listed('b', 'refugee')];
+    expect(takenFirst(entries).map(({ later, earlier, isWhole, forms }) => [later.entry.term, earlier.entry.term, isWhole, forms])).toEqual([
+      ['security', 'secur*', true, []],
+      ['detained', 'detain', true, []],
+      ['refugee', '*', true, []],
+    ]);
+  });
+});
