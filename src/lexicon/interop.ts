@@ -1,10 +1,12 @@
 import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
+import { compareText } from '../compare-text.js';
 import type { Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
 import { HYPHENS, termVariants, termWords } from '../normalise.js';
 import { decodeWindows1252 } from '../windows-1252.js';
 import { inflectWord } from './inflect.js';
-import type { LexiconSpec } from './schema.js';
+import type { LexiconEntry, LexiconSpec } from './schema.js';
+import { takenFirst } from './taken-first.js';
 import { isBadWildcard, termProblems } from './term-problems.js';
 
 /** Rules of our lexicon format that LIWC and quanteda dictionaries cannot express. */
@@ -182,28 +184,72 @@ function exportTerms(term: string, isInflected: boolean): string[] {
  * counts it: where entries of different terms give the same word form (`detain`, inflected, and
  * `detained`), only the first in lexicon order counts it; the same term in several categories
  * counts in each. A dictionary that lists a word under several categories counts it in all of
- * them, so the word is listed only under those.
+ * them, so the word is listed only under those. Words that an earlier entry of another category
+ * takes (`takenFirst`: `security` after `secur*`, whose match it is in hsframe) are left out of
+ * the later entry: else quanteda would count them in both categories, and LIWC, which prefers a
+ * whole word to a wildcard, in the later one.
  */
 function exportedRows(spec: LexiconSpec): Map<string, string[]> {
+  const listed = Object.entries(spec.categories).flatMap(([category, { entries }]) => entries.map((entry) => ({ category, entry })));
+  const taken = new Map<LexiconEntry, Set<string> | 'whole'>();
+  for (const { later, isWhole, forms } of takenFirst(listed)) {
+    const before = taken.get(later.entry);
+    if (isWhole) taken.set(later.entry, 'whole');
+    else if (before !== 'whole') taken.set(later.entry, new Set([...(before ?? []), ...forms]));
+  }
   const rows = new Map<string, { readonly term: string; readonly categories: string[] }>();
-  for (const [id, category] of Object.entries(spec.categories)) {
-    for (const entry of category.entries) {
-      for (const form of exportTerms(entry.term, entry.inflect)) {
-        const row = rows.get(form);
-        if (row === undefined) rows.set(form, { term: entry.term, categories: [id] });
-        else if (row.term === entry.term && !row.categories.includes(id)) row.categories.push(id);
-      }
+  for (const { category: id, entry } of listed) {
+    const takenForms = taken.get(entry);
+    if (takenForms === 'whole') continue;
+    for (const form of exportTerms(entry.term, entry.inflect)) {
+      if (takenForms?.has(form)) continue;
+      const row = rows.get(form);
+      if (row === undefined) rows.set(form, { term: entry.term, categories: [id] });
+      else if (row.term === entry.term && !row.categories.includes(id)) row.categories.push(id);
     }
   }
   return new Map([...rows].map(([form, { categories }]) => [form, categories]));
 }
 
+/** How a quanteda export is applied to count as hsframe does where phrases of different categories overlap. */
+const NESTED_SCOPE = '# Apply it with tokens_lookup(..., nested_scope = "dictionary"): as in hsframe, a phrase inside a longer one of another category then counts only as the longer.\n';
+
 /** Our lexicon as a quanteda YAML dictionary (comments list what it cannot express). */
 export function exportQuanteda(spec: LexiconSpec): string {
+  const rows = exportedRows(spec);
   const body: Record<string, string[]> = Object.fromEntries(Object.keys(spec.categories).map((id) => [id, []]));
-  for (const [form, categories] of exportedRows(spec)) for (const id of categories) body[id].push(form);
+  for (const [form, categories] of rows) for (const id of categories) body[id].push(form);
+  const doubled = wildcardOverlaps(rows).map(({ word, wildcard, categories }) => `${word} (${categories.join(', ')}; not ${wildcard})`);
+  const overlaps = doubled.length === 0 ? '' : `# Counted here also under a later wildcard of another category, as hsframe does not count them: ${doubled.join('; ')}.\n`;
   // Written as YAML 1.1 quotes it: R's yaml and Python's PyYAML read an unquoted yes, no, on or off as a boolean.
-  return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${stringifyYaml(body, { version: '1.1' })}`;
+  return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${NESTED_SCOPE}${overlaps}${stringifyYaml(body, { version: '1.1' })}`;
+}
+
+/**
+ * Words listed whole (`security`) that a wildcard under other categories (`secur*`) also
+ * matches: hsframe counts such a word only for the entry listed first, LIWC only for the whole
+ * word, quanteda for both (an exclusion it cannot express). A wildcard listed first takes the
+ * word, which is then not exported (`exportedRows`): those left are listed before the wildcard.
+ */
+function wildcardOverlaps(rows: ReadonlyMap<string, readonly string[]>): { word: string; wildcard: string; categories: readonly string[] }[] {
+  const words = [...rows].filter(([form]) => !form.includes(' ') && !form.endsWith('*')).sort(([a], [b]) => compareText(a, b));
+  const found: { word: string; wildcard: string; categories: readonly string[] }[] = [];
+  for (const [wildcard, categories] of rows) {
+    if (wildcard.includes(' ') || !wildcard.endsWith('*')) continue;
+    const prefix = wildcard.slice(0, -1);
+    // The first word not before the prefix, then the words that start with it.
+    let [low, high] = [0, words.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareText(words[middle][0], prefix) < 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < words.length && words[i][0].startsWith(prefix); i++) {
+      const [word, wordCategories] = words[i];
+      if (wordCategories.some((id) => !categories.includes(id))) found.push({ word, wildcard, categories: wordCategories });
+    }
+  }
+  return found;
 }
 
 /** Our lexicon as a LIWC 2015 .dic (terms may be phrases; tabs separate columns). */
