@@ -335,17 +335,6 @@ export class FragmentStore {
     return this.used.get(id) ?? this.found?.get(id)?.find((record) => record.sha256 === sha256)?.at;
   }
 
-  /** The whole record of `id` made from content `sha256` (`whereIs`). */
-  private async readRecord(id: string, sha256: string): Promise<StoredFile | undefined> {
-    const at = this.whereIs(id, sha256);
-    if (!at) return undefined;
-    try {
-      return this.checked(parseRecord(await this.readBytes(at)), id, at);
-    } catch {
-      return undefined;
-    }
-  }
-
   /** `stored` if it is a record of `id` in this format and under this run key, as long as `at` says (its rows are checked where they are read, `readRows`). */
   private checked(stored: StoredFile, id: string, at: Location): StoredFile | undefined {
     const { header } = stored;
@@ -361,11 +350,53 @@ export class FragmentStore {
 
   /** The stored rows of scores.csv, matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
   async readRows(id: string, sha256: string): Promise<StoredRows | undefined> {
-    const stored = await this.readRecord(id, sha256);
-    if (!stored || stored.header.result.sha256 !== sha256) return undefined;
-    const { header, body } = stored;
-    if (header.bodyBytes !== body.length || header.matchesBytes > body.length || crc32(body) !== header.bodySum) return undefined;
-    return { row: header.result.row, matches: body.subarray(0, header.matchesBytes), segments: header.hasSegments ? body.subarray(header.matchesBytes) : undefined };
+    return (await this.readRowsOf([{ id, sha256 }]))[0];
+  }
+
+  /**
+   * `readRows` of each of `docs`, in their order (undefined where missing or unreadable): each
+   * pack that holds some is opened once, and records next to each other in it (as a thread
+   * stores the documents it scores) are read in one read, not one open, read and close each.
+   */
+  async readRowsOf(docs: readonly { readonly id: string; readonly sha256: string }[]): Promise<(StoredRows | undefined)[]> {
+    const found = new Array<StoredRows | undefined>(docs.length).fill(undefined);
+    const byPack = new Map<string, { index: number; at: Location }[]>();
+    docs.forEach(({ id, sha256 }, index) => {
+      const at = this.whereIs(id, sha256);
+      if (!at) return;
+      const records = byPack.get(at.pack);
+      if (records) records.push({ index, at });
+      else byPack.set(at.pack, [{ index, at }]);
+    });
+    await Promise.all(
+      [...byPack].map(async ([pack, records]) => {
+        let handle: FileHandle;
+        try {
+          handle = await open(join(this.dir, pack), 'r');
+        } catch {
+          return;
+        }
+        try {
+          records.sort((a, b) => a.at.offset - b.at.offset);
+          for (const run of adjacentRuns(records.map(({ at }) => at))) {
+            const bytes = await readAt(handle, { pack, offset: run.offset, length: run.length }).catch(() => undefined);
+            for (let i = run.first; bytes && i < run.end; i++) {
+              const { index, at } = records[i];
+              const from = at.offset - run.offset;
+              if (from + at.length > bytes.length) continue;
+              try {
+                found[index] = rowsOf(this.checked(parseRecord(bytes.subarray(from, from + at.length)), docs[index].id, at), docs[index].sha256);
+              } catch {
+                // An unreadable record is a missing one.
+              }
+            }
+          }
+        } finally {
+          await handle.close();
+        }
+      }),
+    );
+    return found;
   }
 
   /** Store a result (in this thread's pack). */
@@ -413,6 +444,37 @@ function parseRecord(bytes: Buffer): StoredFile {
   const lineEnd = bytes.indexOf(0x0a);
   if (lineEnd < 0) throw new Error('a record without its first line');
   return { header: parseHeaderLine(bytes.subarray(0, lineEnd)), headerBytes: lineEnd + 1, body: bytes.subarray(lineEnd + 1) };
+}
+
+/** A record's rows (`FragmentStore.readRows`) when it holds a result of content `sha256` and its rows are as their sum says. */
+function rowsOf(stored: StoredFile | undefined, sha256: string): StoredRows | undefined {
+  if (!stored || stored.header.result.sha256 !== sha256) return undefined;
+  const { header, body } = stored;
+  if (header.bodyBytes !== body.length || header.matchesBytes > body.length || crc32(body) !== header.bodySum) return undefined;
+  return { row: header.result.row, matches: body.subarray(0, header.matchesBytes), segments: header.hasSegments ? body.subarray(header.matchesBytes) : undefined };
+}
+
+/** Bytes between two records of a pack read in one read with them (`adjacentRuns`): records of other documents a thread stored in between. */
+const GAP_READ = 1 << 16;
+/** Bytes of records read at once (`adjacentRuns`), unless one record is longer. */
+const RUN_BYTES = 1 << 24;
+
+/**
+ * Records of one pack (ordered by offset) in runs read at once: each run from its first record's
+ * offset to its last one's end, records `[first, end)`, with at most `GAP_READ` bytes between two
+ * of them and at most `RUN_BYTES` in all, unless one record is longer.
+ */
+function adjacentRuns(records: readonly Location[]): { first: number; end: number; offset: number; length: number }[] {
+  const runs: { first: number; end: number; offset: number; length: number }[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const last = runs[runs.length - 1];
+    const { offset, length } = records[i];
+    if (last && offset >= last.offset + last.length && offset - (last.offset + last.length) <= GAP_READ && offset + length - last.offset <= RUN_BYTES) {
+      last.length = offset + length - last.offset;
+      last.end = i + 1;
+    } else runs.push({ first: i, end: i + 1, offset, length });
+  }
+  return runs;
 }
 
 /** The bytes of the record at `at`, read whole (fewer when the pack is shorter). */

@@ -71,8 +71,10 @@ export class OrderedTables {
   private isStarted = false;
   private isClosed = false;
   private writers?: Promise<TableFiles>;
-  /** Batches are written one after another. */
+  /** Batches are written one after another: when the last batch queued is written. */
   private chain: Promise<void> = Promise.resolve();
+  /** When the batch before the last one queued is written: the next batch's rows are read from then on, while the last one is written. */
+  private chainBefore: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
   /** Documents whose stored rows are missing or unreadable: once there is one, rows are no longer written, only the others looked for. */
   private readonly lost: string[] = [];
@@ -167,19 +169,34 @@ export class OrderedTables {
     if (this.cursor === this.settled.length) this.flush();
   }
 
+  /** Queue a batch: its rows are read while the batch before it is written (two batches in memory at most), then written after it. */
   private flush(): void {
     if (this.queued.length === 0 || this.isClosed) return;
     const batch = this.queued;
     this.queued = [];
-    this.chain = this.chain.then(() => this.write(batch));
+    const rows = this.chainBefore.then(() => this.read(batch));
+    this.chainBefore = this.chain;
+    this.chain = this.chain.then(() => this.write(batch, rows));
   }
 
-  private async write(batch: readonly StoredDoc[]): Promise<void> {
-    if (this.failure) return;
+  /** The stored rows of the documents of `batch` not copied from the last run's tables; undefined after a failure (never throws). */
+  private async read(batch: readonly StoredDoc[]): Promise<StoredRows[] | undefined> {
+    if (this.failure) return undefined;
     try {
       const files = await this.openOnce();
-      const rows = await readBatch(batch.filter((doc) => !files.isCopied(doc)), (id, sha256) => this.settings.store.readRows(id, sha256), this.lost);
-      if (this.lost.length === 0) await files.write(batch, rows);
+      const toRead = batch.filter((doc) => !files.isCopied(doc));
+      return keptRead(toRead, await this.settings.store.readRowsOf(toRead), this.lost);
+    } catch (error) {
+      this.failure ??= { error };
+      return undefined;
+    }
+  }
+
+  private async write(batch: readonly StoredDoc[], read: Promise<StoredRows[] | undefined>): Promise<void> {
+    const rows = await read;
+    if (this.failure || !rows) return;
+    try {
+      if (this.lost.length === 0) await (await this.openOnce()).write(batch, rows);
       this.written += batch.length;
     } catch (error) {
       this.failure = { error };
@@ -411,11 +428,18 @@ async function* readInBatches<T>(scored: FilesScored, read: (id: string, sha256:
 
 /** `read` for each document of a batch (S13: each document with a row has its results in the store); the ids of those missing go to `lost`. */
 async function readBatch<T>(docs: readonly StoredDoc[], read: (id: string, sha256: string) => Promise<T | undefined>, lost: string[]): Promise<T[]> {
-  const batch = await Promise.all(docs.map((doc) => read(doc.id, doc.sha256)));
-  batch.forEach((item, i) => {
+  return keptRead(docs, await Promise.all(docs.map((doc) => read(doc.id, doc.sha256))), lost);
+}
+
+/** What was read for each of `docs`, without the missing, whose ids go to `lost`. */
+function keptRead<T>(docs: readonly StoredDoc[], batch: readonly (T | undefined)[], lost: string[]): T[] {
+  const kept: T[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const item = batch[i];
     if (item === undefined) lost.push(docs[i].id);
-  });
-  return batch.filter((item) => item !== undefined) as T[];
+    else kept.push(item);
+  }
+  return kept;
 }
 
 /**

@@ -104,6 +104,43 @@ describe('tables written in id order while documents settle', () => {
   }, 60_000);
 });
 
+describe('tables of many batches (each batch read while the one before it is written)', () => {
+  test('hold every document in order; a stored result lost in a later batch leaves nothing in place', async () => {
+    const { dir, scorer, store, docs } = await scoredCorpus();
+    // 250 settled documents: the bundled ones again and again, in three batches and a half.
+    const many = Array.from({ length: 250 }, (_, index) => docs[index % docs.length]);
+    const settings = (out: string): TableSettings => ({ dir: out, scorer, store, segments: 'sentence' });
+    const single = join(dir, 'single');
+    await mkdir(single);
+    await OrderedTables.of(settings(single), docs).commit(docs);
+    const once = await tablesIn(single);
+    const out = join(dir, 'many');
+    await mkdir(out);
+    const tables = new OrderedTables(settings(out), many.length);
+    tables.start();
+    many.forEach((doc, index) => tables.settle(index, doc));
+    await tables.commit(many);
+    const written = await tablesIn(out);
+    // Each document's rows, from the tables of the documents once, by the id that starts them.
+    const rowsOf = (table: string, id: string) => once[table].split('\n').filter((line) => line.startsWith(`${id},`) || line.startsWith(`"${id}",`));
+    for (const table of TABLES) {
+      const [header] = once[table].split('\n');
+      expect(written[table], table).toBe(`${[header, ...many.flatMap((doc) => rowsOf(table, doc.id))].join('\n')}\n`);
+    }
+    // One stored result not found, in the third batch: it is named, and no table is put in place.
+    const lostOut = join(dir, 'lost');
+    await mkdir(lostOut);
+    const withLost = many.map((doc, index) => (index === 230 ? { ...doc, sha256: 'not-stored' } : doc));
+    const failing = new OrderedTables(settings(lostOut), withLost.length);
+    failing.start();
+    withLost.forEach((doc, index) => failing.settle(index, doc));
+    const error = await failing.commit(withLost).then(() => undefined, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(StoredResultsLost);
+    expect((error as StoredResultsLost).ids).toEqual([many[230].id]);
+    expect(await readdir(lostOut)).toEqual([]);
+  }, 60_000);
+});
+
 describe('the output files of a run', () => {
   test('are all written in full before any is put in place: a failure writing the last leaves every previous file as it was', async () => {
     const { dir, scorer, store, scored } = await scoredCorpus();
