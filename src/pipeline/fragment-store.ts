@@ -80,6 +80,12 @@ export interface StoreTarget {
   readonly pass: string;
 }
 
+/** A document whose stored result is asked for: its id, and the content hash the result must be made from. */
+export interface StoredDocKey {
+  readonly id: string;
+  readonly sha256: string;
+}
+
 /** A document's stored rows of matches.csv and segments.csv (UTF-8, default CSV settings). */
 export interface StoredRows {
   /** The document's row of scores.csv, as numbers. */
@@ -341,11 +347,9 @@ export class FragmentStore {
     return header.format === FORMAT && header.key === this.key && header.result.id === id && stored.headerBytes + header.bodyBytes === at.length ? stored : undefined;
   }
 
-  /** The stored row of scores.csv of `id` as made from content `sha256` (its record's first line only). */
-  async readRow(id: string, sha256: string): Promise<ScoreRow | undefined> {
-    const at = this.whereIs(id, sha256);
-    const stored = at && (await this.readHeader(id, at));
-    return stored && stored.result.sha256 === sha256 ? stored.result.row : undefined;
+  /** The stored row of scores.csv of each of `docs` as made from its content, in their order; undefined where missing or unreadable (`readRecordsOf`). */
+  async readScoreRowsOf(docs: readonly StoredDocKey[]): Promise<(ScoreRow | undefined)[]> {
+    return this.readRecordsOf(docs, (stored, { sha256 }) => (stored.header.result.sha256 === sha256 ? stored.header.result.row : undefined));
   }
 
   /** The stored rows of scores.csv, matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
@@ -353,13 +357,19 @@ export class FragmentStore {
     return (await this.readRowsOf([{ id, sha256 }]))[0];
   }
 
+  /** `readRows` of each of `docs`, in their order; undefined where missing or unreadable (`readRecordsOf`). */
+  async readRowsOf(docs: readonly StoredDocKey[]): Promise<(StoredRows | undefined)[]> {
+    return this.readRecordsOf(docs, (stored, { sha256 }) => rowsOf(stored, sha256));
+  }
+
   /**
-   * `readRows` of each of `docs`, in their order (undefined where missing or unreadable): each
-   * pack that holds some is opened once, and records next to each other in it (as a thread
-   * stores the documents it scores) are read in one read, not one open, read and close each.
+   * What `take` makes of the record of each of `docs`, in their order; undefined where it is
+   * missing or unreadable, or `take` gives nothing. Each pack that holds some is opened once, and
+   * records next to each other in it (as a thread stores the documents it scores) are read in one
+   * read, not one open, read and close each.
    */
-  async readRowsOf(docs: readonly { readonly id: string; readonly sha256: string }[]): Promise<(StoredRows | undefined)[]> {
-    const found = new Array<StoredRows | undefined>(docs.length).fill(undefined);
+  private async readRecordsOf<T>(docs: readonly StoredDocKey[], take: (stored: StoredFile, doc: StoredDocKey) => T | undefined): Promise<(T | undefined)[]> {
+    const found = new Array<T | undefined>(docs.length).fill(undefined);
     const byPack = new Map<string, { index: number; at: Location }[]>();
     docs.forEach(({ id, sha256 }, index) => {
       const at = this.whereIs(id, sha256);
@@ -368,34 +378,30 @@ export class FragmentStore {
       if (records) records.push({ index, at });
       else byPack.set(at.pack, [{ index, at }]);
     });
-    await Promise.all(
-      [...byPack].map(async ([pack, records]) => {
-        let handle: FileHandle;
-        try {
-          handle = await open(join(this.dir, pack), 'r');
-        } catch {
-          return;
-        }
-        try {
-          records.sort((a, b) => a.at.offset - b.at.offset);
-          for (const run of adjacentRuns(records.map(({ at }) => at))) {
-            const bytes = await readAt(handle, { pack, offset: run.offset, length: run.length }).catch(() => undefined);
-            for (let i = run.first; bytes && i < run.end; i++) {
-              const { index, at } = records[i];
-              const from = at.offset - run.offset;
-              if (from + at.length > bytes.length) continue;
-              try {
-                found[index] = rowsOf(this.checked(parseRecord(bytes.subarray(from, from + at.length)), docs[index].id, at), docs[index].sha256);
-              } catch {
-                // An unreadable record is a missing one.
-              }
+    const readPack = async (pack: string, records: { index: number; at: Location }[]) => {
+      const handle = await open(join(this.dir, pack), 'r');
+      try {
+        records.sort((a, b) => a.at.offset - b.at.offset);
+        for (const run of adjacentRuns(records.map(({ at }) => at))) {
+          const bytes = await readAt(handle, { pack, offset: run.offset, length: run.length }).catch(() => undefined);
+          for (let i = run.first; bytes && i < run.end; i++) {
+            const { index, at } = records[i];
+            const from = at.offset - run.offset;
+            if (from + at.length > bytes.length) continue;
+            try {
+              const stored = this.checked(parseRecord(bytes.subarray(from, from + at.length)), docs[index].id, at);
+              found[index] = stored && take(stored, docs[index]);
+            } catch {
+              // An unreadable record is a missing one.
             }
           }
-        } finally {
-          await handle.close();
         }
-      }),
-    );
+      } finally {
+        await handle.close();
+      }
+    };
+    // A pack that cannot be opened holds nothing found.
+    await Promise.all([...byPack].map(([pack, records]) => readPack(pack, records).catch(() => undefined)));
     return found;
   }
 

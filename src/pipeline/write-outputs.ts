@@ -6,7 +6,7 @@ import {
   csvRows, CsvFileWriter, DEFAULT_CSV_SETTINGS, discard, ERROR_HEADER, errorCells, isDefaultLayout, LONG_HEADER, longCells, MATCH_HEADER, publish, recodeCsvParts, scoreCells, scoreHeader, segmentHeader, toCsv, writeFileAtomic, writePending,
   type CsvSettings, type PendingFile, type SegmentKind,
 } from '../output/index.js';
-import type { FragmentStore, StoredRows } from './fragment-store.js';
+import type { FragmentStore, StoredDocKey, StoredRows } from './fragment-store.js';
 import type { FilesScored } from './score-files.js';
 import type { Scorer } from './scorer.js';
 import { areTablesCurrent, previousTables, saveTablesState, type PreviousRows, type PreviousTables, type TableRows } from './tables-state.js';
@@ -41,10 +41,7 @@ export interface RunOutputs extends TableSettings {
 }
 
 /** A document whose rows are in the store: its id and the content hash they were made from. */
-export interface StoredDoc {
-  readonly id: string;
-  readonly sha256: string;
-}
+export type StoredDoc = StoredDocKey;
 
 /** Documents whose stored rows are read at once (bounds the memory of rewriting the tables). */
 const BATCH = 100;
@@ -412,23 +409,14 @@ export async function writeOutputs(outputs: RunOutputs): Promise<{ isUnchanged: 
   return { isUnchanged, digest };
 }
 
-/** The stored row of scores of every scored document, in id order, a batch at a time. */
-export function storedScoreRows(store: FragmentStore, scored: FilesScored): AsyncGenerator<ScoreRow[]> {
-  return readInBatches(scored, (id, sha256) => store.readRow(id, sha256));
-}
-
-/** `read` for every scored document, in id order, `BATCH` at a time; at the end, `StoredResultsLost` if any was missing. */
-async function* readInBatches<T>(scored: FilesScored, read: (id: string, sha256: string) => Promise<T | undefined>): AsyncGenerator<T[]> {
+/** The stored row of scores of every scored document, in id order, `BATCH` at a time; at the end, `StoredResultsLost` if any was missing (S13: each document with a row has its results in the store). */
+export async function* storedScoreRows(store: FragmentStore, scored: FilesScored): AsyncGenerator<ScoreRow[]> {
   const lost: string[] = [];
   for (let from = 0; from < scored.ids.length; from += BATCH) {
-    yield await readBatch(scored.ids.slice(from, from + BATCH).map((id) => ({ id, sha256: scored.contentHashes.get(id)! })), read, lost);
+    const docs = scored.ids.slice(from, from + BATCH).map((id) => ({ id, sha256: scored.contentHashes.get(id)! }));
+    yield keptRead(docs, await store.readScoreRowsOf(docs), lost);
   }
   if (lost.length > 0) throw new StoredResultsLost(lost);
-}
-
-/** `read` for each document of a batch (S13: each document with a row has its results in the store); the ids of those missing go to `lost`. */
-async function readBatch<T>(docs: readonly StoredDoc[], read: (id: string, sha256: string) => Promise<T | undefined>, lost: string[]): Promise<T[]> {
-  return keptRead(docs, await Promise.all(docs.map((doc) => read(doc.id, doc.sha256))), lost);
 }
 
 /** What was read for each of `docs`, without the missing, whose ids go to `lost`. */
