@@ -286,7 +286,8 @@ function isWordChar(code: number): boolean {
   return CLASS[code] === LETTER || CLASS[code] === DIGIT;
 }
 
-function isAbbreviation(word: string): boolean {
+/** True for a lower-cased word after which a period ends no sentence within a paragraph (`ABBREVIATIONS`, or a single letter: an initial). */
+export function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(word) || (word.length === 1 && CLASS[word.charCodeAt(0)] === LETTER);
 }
 

@@ -3,7 +3,8 @@ import type { TokenColumns } from '../token-list.js';
 import { countWord } from './detect-language.js';
 import { isInNegationWindow, isNegationCue } from './negation.js';
 import type { ParagraphColumns } from './paragraph.js';
-import { winkTokenise, type WinkPipeName } from './wink.js';
+import { isAbbreviation } from './scan.js';
+import { winkTokenise, type WinkPipeName, type WinkResult } from './wink.js';
 
 const WORD_TYPES = new Set(['word', 'emoticon', 'hashtag']);
 const LETTER = /\p{L}/u;
@@ -64,7 +65,7 @@ export function tokeniseParagraph(text: string, from: number, to: number, tokeni
     }
   }
   keptBefore[raw.values.length] = tokens.length - first;
-  for (const [firstRaw, lastRaw] of raw.sentences) {
+  for (const [firstRaw, lastRaw] of joinedAfterAbbreviations(raw)) {
     const [head, end] = [keptBefore[firstRaw], keptBefore[lastRaw + 1]];
     if (end <= head) continue;
     let words = 0;
@@ -72,4 +73,27 @@ export function tokeniseParagraph(text: string, from: number, to: number, tokeni
     paragraphs.addSentence(head, end, tokens.start(first + head), tokens.end(first + end - 1), words);
   }
   paragraphs.close(tokens.length, 0, wordCount);
+}
+
+/**
+ * wink-nlp's sentences of a paragraph, each that ends at a period after an abbreviation
+ * ("See Art. 5", "approved in Jan. 2016") joined to the next, as `scan.v1` reads them: a phrase
+ * or a negation's window then goes on across that period, as within any sentence.
+ */
+function joinedAfterAbbreviations(raw: WinkResult): [first: number, last: number][] {
+  const joined: [number, number][] = [];
+  let isOpen = false;
+  for (const [first, last] of raw.sentences) {
+    if (isOpen) joined[joined.length - 1][1] = last;
+    else joined.push([first, last]);
+    isOpen = endsAfterAbbreviation(raw, last);
+  }
+  return joined;
+}
+
+/** True when raw token `last` is a period right after an abbreviation, or an abbreviation with its period. */
+function endsAfterAbbreviation(raw: WinkResult, last: number): boolean {
+  const value = raw.values[last];
+  if (value === '.') return last > 0 && raw.precedingSpaces[last] === '' && isAbbreviation(normaliseWord(raw.values[last - 1]));
+  return value.length > 1 && value.endsWith('.') && isAbbreviation(normaliseWord(value.slice(0, -1)));
 }

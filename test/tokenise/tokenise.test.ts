@@ -104,6 +104,13 @@ describe('tokenise', () => {
     }
   }, 60_000);
 
+  test.for(['wink.v1', 'wink-fast.v1', 'scan.v1'] as const)('%s: a period after an abbreviation or an initial ends no sentence within a paragraph', (tokeniser) => {
+    const text = 'See Art. 5 on border control. Then he left. It was approved in Jan. 2016 by Prof. Smith and J. Doe.\n\nEnd of the list: see art.\n\nNext.';
+    const doc = tokenise(textSource(text), { tokeniser, language: 'en' });
+    const sentences = doc.sentences.map(([first, end]) => doc.text.slice(doc.tokens.start(first), doc.tokens.end(end - 1)));
+    expect(sentences).toEqual(['See Art. 5 on border control.', 'Then he left.', 'It was approved in Jan. 2016 by Prof. Smith and J. Doe.', 'End of the list: see art.', 'Next.']);
+  });
+
   test('for wink-nlp, a long paragraph is cut at the same place whichever apostrophe a word before a period ends with', () => {
     // A sentence end after "crew'." or "crewʼ." is passed over (letters must come before the period), so the cut is after "crews.".
     const filler = "Ask the crews. Then ask the crew'. ";
