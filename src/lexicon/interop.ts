@@ -219,34 +219,38 @@ export function exportQuanteda(spec: LexiconSpec): string {
   const rows = exportedRows(spec);
   const body: Record<string, string[]> = Object.fromEntries(Object.keys(spec.categories).map((id) => [id, []]));
   for (const [form, categories] of rows) for (const id of categories) body[id].push(form);
-  const doubled = wildcardOverlaps(rows).map(({ word, wildcard, categories }) => `${word} (${categories.join(', ')}; not ${wildcard})`);
-  const overlaps = doubled.length === 0 ? '' : `# Counted here also under a later wildcard of another category, as hsframe does not count them: ${doubled.join('; ')}.\n`;
+  const doubled = quantedaOverlaps(rows).map(({ pattern, extra, wildcard }) => `${pattern} (also ${extra.join(', ')}, by ${wildcard})`);
+  const overlaps = doubled.length === 0 ? '' : `# Counted here also under another category, where hsframe counts them once: ${doubled.join('; ')}.\n`;
   // Written as YAML 1.1 quotes it: R's yaml and Python's PyYAML read an unquoted yes, no, on or off as a boolean.
   return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${NESTED_SCOPE}${overlaps}${stringifyYaml(body, { version: '1.1' })}`;
 }
 
 /**
- * Words listed whole (`security`) that a wildcard under other categories (`secur*`) also
- * matches: hsframe counts such a word only for the entry listed first, LIWC only for the whole
- * word, quanteda for both (an exclusion it cannot express). A wildcard listed first takes the
- * word, which is then not exported (`exportedRows`): those left are listed before the wildcard.
+ * Where quanteda counts a word under more categories than hsframe: a word listed whole that a
+ * wildcard listed under other categories also matches (`security`, `secur*`), or a wildcard that
+ * a shorter one of other categories covers (`securit*`, `secur*`). hsframe counts such a word
+ * once, for the entry listed first (LIWC too prefers the whole word); quanteda under every key
+ * whose pattern matches it. (A wildcard listed before a whole word takes it, and the word is
+ * not exported: `exportedRows`.) Single words only.
  */
-function wildcardOverlaps(rows: ReadonlyMap<string, readonly string[]>): { word: string; wildcard: string; categories: readonly string[] }[] {
-  const words = [...rows].filter(([form]) => !form.includes(' ') && !form.endsWith('*')).sort(([a], [b]) => compareText(a, b));
-  const found: { word: string; wildcard: string; categories: readonly string[] }[] = [];
+function quantedaOverlaps(rows: ReadonlyMap<string, readonly string[]>): { pattern: string; extra: readonly string[]; wildcard: string }[] {
+  const textOf = (pattern: string) => (pattern.endsWith('*') ? pattern.slice(0, -1) : pattern);
+  const patterns = [...rows].filter(([pattern]) => !pattern.includes(' ')).sort(([a], [b]) => compareText(textOf(a), textOf(b)));
+  const found: { pattern: string; extra: readonly string[]; wildcard: string }[] = [];
   for (const [wildcard, categories] of rows) {
     if (wildcard.includes(' ') || !wildcard.endsWith('*')) continue;
-    const prefix = wildcard.slice(0, -1);
-    // The first word not before the prefix, then the words that start with it.
-    let [low, high] = [0, words.length];
+    const prefix = textOf(wildcard);
+    // The first pattern not before the prefix, then those that start with it.
+    let [low, high] = [0, patterns.length];
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (compareText(words[middle][0], prefix) < 0) low = middle + 1;
+      if (compareText(textOf(patterns[middle][0]), prefix) < 0) low = middle + 1;
       else high = middle;
     }
-    for (let i = low; i < words.length && words[i][0].startsWith(prefix); i++) {
-      const [word, wordCategories] = words[i];
-      if (wordCategories.some((id) => !categories.includes(id))) found.push({ word, wildcard, categories: wordCategories });
+    for (let i = low; i < patterns.length && textOf(patterns[i][0]).startsWith(prefix); i++) {
+      const [pattern, own] = patterns[i];
+      const extra = pattern === wildcard ? [] : categories.filter((id) => !own.includes(id));
+      if (extra.length > 0) found.push({ pattern, extra, wildcard });
     }
   }
   return found;

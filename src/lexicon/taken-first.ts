@@ -28,10 +28,16 @@ export interface TakenFirst<T extends ListedEntry = ListedEntry> {
 export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenFirst<T>[] {
   const variants = entries.map(({ entry }) => termSteps(entry.term, entry.inflect));
   const firstSteps = new FirstSteps();
+  // Where each term is first listed: a match of it counts in every category that lists it (the
+  // same term in another category is its twin), so only an entry listed before that can take it.
+  const firstOfTerm = new Map<string, number>();
   const found: TakenFirst<T>[] = [];
   entries.forEach((later, l) => {
-    // Only an entry whose first word can match the later one's can take words from it (`FirstSteps`): the others are not tried, so a lexicon of many entries is checked in about linear time.
+    if (!firstOfTerm.has(later.entry.term)) firstOfTerm.set(later.entry.term, l);
+    const before = firstOfTerm.get(later.entry.term)!;
+    // Only an entry whose first word can match the later one's can take words from it (`FirstSteps`): the others are not tried.
     for (const e of firstSteps.candidates(variants[l])) {
+      if (e >= before) break;
       const earlier = entries[e];
       // The same term in another category (as an imported dictionary may list it) counts in both.
       if (earlier.category === later.category || earlier.entry.term === later.entry.term) continue;
@@ -71,9 +77,11 @@ class FirstSteps {
   }
 
   /** The entries seen so far whose first step matches the first word of one of `variants` (a superset of those that take any of its words), in the order they were added. */
-  candidates(variants: readonly WordStep[][]): number[] {
-    const found = new Set<number>();
-    const add = (list: readonly number[] | undefined) => list?.forEach((entry) => found.add(entry));
+  candidates(variants: readonly WordStep[][]): readonly number[] {
+    const lists: (readonly number[])[] = [];
+    const add = (list: readonly number[] | undefined) => {
+      if (list !== undefined) lists.push(list);
+    };
     const byPrefixOf = (word: string) => {
       for (let end = 0; end <= word.length; end++) add(this.byPrefix.get(word.slice(0, end)));
     };
@@ -85,7 +93,9 @@ class FirstSteps {
         byPrefixOf(form);
       }
     }
-    return [...found].sort((a, b) => a - b);
+    // Most words are found in one list, already in order.
+    if (lists.length <= 1) return lists[0] ?? [];
+    return [...new Set(lists.flat())].sort((a, b) => a - b);
   }
 }
 

@@ -145,9 +145,24 @@ describe('export and re-import: words two entries give', () => {
     // The other way round, the whole word listed first keeps it (and LIWC prefers it to a wildcard); quanteda counts it under both, which its header says.
     const reversed = parseLexicon('r.yaml', lexicon('{term: security, source: x}', '{term: "secur*", source: x}'));
     expect(hitsWith(reversed.lexicon!)).toEqual({ cat_a: 1, cat_b: 1 });
-    expect(exportQuanteda(reversed.spec!)).toContain('# Counted here also under a later wildcard of another category, as hsframe does not count them: security (cat_a; not secur*).\n');
+    expect(exportQuanteda(reversed.spec!)).toContain('# Counted here also under another category, where hsframe counts them once: security (also cat_b, by secur*).\n');
     expect(exportQuanteda(original.spec!)).not.toContain('# Counted here also');
+    // A wildcard that a shorter one of another category covers; none where the word's own categories hold the wildcard's.
+    expect(exportQuanteda(parseLexicon('w.yaml', lexicon('{term: "securit*", source: x}', '{term: "secur*", source: x}')).spec!)).toContain(': securit* (also cat_b, by secur*).\n');
+    const both = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n  a:\n    label: A\n    description: A\n    entries: [{term: security, source: x}]\n  b:\n    label: B\n    description: B\n    entries: [{term: security, source: x}, {term: "secur*", source: x}]\n';
+    expect(exportQuanteda(parseLexicon('both.yaml', both).spec!)).not.toContain('# Counted here also');
     expect(hitsWith(parseLexicon(join(dir, 'r.dic'), exportLiwc(reversed.spec!)).lexicon!)).toEqual({ cat_a: 1, cat_b: 1 });
+  });
+
+  test('a word listed in two categories counts in both, also with a wildcard of one of them listed between: the export keeps both', () => {
+    const dic = '%\n1\ta\n2\tb\n%\nsecurity\t1\t2\nsecur*\t1\n';
+    const original = parseLexicon(join(dir, 'm.dic'), dic);
+    const hitsWith = (compiled: NonNullable<typeof original.lexicon>) => scoreText('Security and secure borders.', createScorer([compiled])).row.hits;
+    expect(hitsWith(original.lexicon!)).toEqual({ a: 2, b: 1 });
+    expect(exportLiwc(original.spec!)).toContain('\nsecurity\t1\t2\n');
+    for (const [name, exporter] of [['m.yml', exportQuanteda], ['m2.dic', exportLiwc]] as const) {
+      expect(hitsWith(parseLexicon(join(dir, name), exporter(original.spec!)).lexicon!), name).toEqual({ a: 2, b: 1 });
+    }
   });
 
   test('a quanteda export quotes what YAML 1.1 readers (R\'s yaml, PyYAML) would read as a boolean', () => {

@@ -10,7 +10,9 @@ function takenFirstByEveryPair(entries: readonly ListedEntry[]): ReturnType<type
   const isStepTaken = (step: WordStep, by: WordStep) => (step.prefix !== null ? by.prefix !== null && step.prefix.startsWith(by.prefix) : [...step.forms].every((form) => stepMatches(by, form, form)));
   const found: ReturnType<typeof takenFirst> = [];
   entries.forEach((later, l) => {
-    for (let e = 0; e < l; e++) {
+    // A term counts in every category that lists it: only an entry listed before its first listing can take it.
+    const before = entries.findIndex(({ entry }) => entry.term === later.entry.term);
+    for (let e = 0; e < before; e++) {
       const earlier = entries[e];
       if (earlier.category === later.category || earlier.entry.term === later.entry.term) continue;
       if (variants[l].every((variant) => variants[e].some((other) => other.length === variant.length && variant.every((step, k) => isStepTaken(step, other[k]))))) {
@@ -38,8 +40,11 @@ function drawnEntries(seed: number, count: number): ListedEntry[] {
     const chosen = pick(words);
     return next() < 0.25 ? `${chosen.slice(0, 1 + Math.floor(next() * chosen.length))}*` : chosen;
   };
+  const terms: string[] = [];
   return Array.from({ length: count }, () => {
-    const term = Array.from({ length: pick([1, 1, 1, 2, 2, 3]) }, word).join(' ');
+    // Now and then a term listed before, in another category or the same (as imported dictionaries list a word in several).
+    const term = terms.length > 0 && next() < 0.15 ? pick(terms) : Array.from({ length: pick([1, 1, 1, 2, 2, 3]) }, word).join(' ');
+    terms.push(term);
     const entry = { term, inflect: next() < 0.5, weight: 1, exclude: [], source: 'test' } as unknown as LexiconEntry;
     return { category: pick(['a', 'b', 'c']), entry };
   });
@@ -51,6 +56,18 @@ describe('takenFirst', () => {
     const found = takenFirst(entries);
     expect(found.length).toBeGreaterThan(10);
     expect(found).toEqual(takenFirstByEveryPair(entries));
+  });
+
+  test('a term listed in two categories counts in both: a wildcard listed between them takes nothing from the second', () => {
+    const listed = (category: string, term: string) => ({ category, entry: { term, inflect: false, weight: 1, exclude: [], source: 'test' } as unknown as LexiconEntry });
+    const twins = [listed('a', 'security'), listed('a', 'secur*'), listed('b', 'security')];
+    expect(takenFirst(twins)).toEqual([]);
+    // Listed before both, the wildcard takes the word from each.
+    const first = [listed('a', 'secur*'), listed('b', 'security'), listed('c', 'security')];
+    expect(takenFirst(first).map(({ later, earlier, isWhole }) => [later.category, earlier.entry.term, isWhole])).toEqual([
+      ['b', 'secur*', true],
+      ['c', 'secur*', true],
+    ]);
   });
 
   test('a wildcard takes the words of a later whole word, a lemma the forms of a later one, a bare * every later word', () => {
