@@ -101,9 +101,9 @@ function isTableDivider(line: string): boolean {
 /**
  * Fenced code blocks removed: from a line that opens one (three or more backticks or tildes) to
  * the next line that holds a fence of the same mark, at least as long, alone (CommonMark's rule),
- * both included. A fence inside a blockquote closes inside the same blockquote: on a line with
- * as many `>` before it, with no line of fewer in between (one ends the blockquote,
- * and its code with it). An opening fence that no later line closes is no block: its text is
+ * both included. A fence inside a blockquote (up to three spaces after its `>`) closes inside
+ * the same blockquote: on a line with as many `>` before it, with no line of fewer in between
+ * (one ends the blockquote, and its code with it). An opening fence that no later line closes is no block: its text is
  * kept, so a fence left open by mistake hides nothing. Found in linear time (and a logarithm):
  * the lines are read once from the end, keeping the closing lines after each that could close it.
  */
@@ -127,14 +127,14 @@ function withoutFencedCode(text: string): string {
       for (const mark of '`~') closers.delete(mark + deeper);
     }
     const rest = depth === 0 ? lines[index] : lines[index].slice(markers.length);
-    const fence = FENCE.exec(rest);
+    const fence = (depth === 0 ? FENCE : QUOTED_FENCE).exec(rest);
     if (!fence) continue;
     hasFence = true;
     const [mark, length] = [fence[1][0], fence[1].length];
     const key = mark + depth;
     const after = closers.get(key) ?? [];
     closeAt[index] = nearestAtLeast(after, length);
-    if (CLOSING_FENCE.test(rest)) {
+    if ((depth === 0 ? CLOSING_FENCE : QUOTED_CLOSING_FENCE).test(rest)) {
       while (after.length > 0 && after[after.length - 1].length <= length) after.pop();
       after.push({ line: index, length });
       closers.set(key, after);
@@ -155,12 +155,15 @@ function withoutFencedCode(text: string): string {
   return kept.join('\n');
 }
 
-/** The blockquote markers that open a line: each `>` after up to three spaces, with the space or tab after it. */
-const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)*/;
+/** The blockquote markers that open a line: each `>` after spaces or tabs (a blockquote in a list item is indented), with the space or tab after it. */
+const QUOTE_MARKERS = /^(?:[ \t]*>[ \t]?)*/;
 /** A line that opens a fence: three or more backticks or tildes, after spaces or tabs; after backticks, no backtick on the line (CommonMark: "```npm install``` sets it up" is inline code). */
 const FENCE = /^[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
 /** A line that can close a fence: the fence alone. */
 const CLOSING_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/** `FENCE` and `CLOSING_FENCE` after a blockquote's markers: at most three spaces before the fence (four or more make it a line of text). */
+const QUOTED_FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+const QUOTED_CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /** The line of the nearest closing fence at least `length` long, from closers farthest first whose lengths fall toward the nearest (`withoutFencedCode`); -1 when none. */
 function nearestAtLeast(closers: readonly { line: number; length: number }[], length: number): number {

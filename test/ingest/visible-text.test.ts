@@ -83,6 +83,9 @@ describe('the text as a reader sees it', () => {
     expect(markdownToText('> ```\n> inside\n\n```\noutside\n```\nProse.').text).toBe('inside\n\nProse.');
     // Lines starting with `>` inside a fence at the top level are code.
     expect(markdownToText('```\n> border\n> ```\n```\nProse.').text).toBe('Prose.');
+    // A blockquote in a list item is indented; four spaces after the `>` make a fence a line of text.
+    expect(markdownToText('1. Item about refugees.\n\n    > ```\n    > border control and state security\n    > ```\n\nAfter.').text).toBe('Item about refugees.\n\nAfter.');
+    expect(markdownToText('> The border is closed.\n>     ```\n> Refugees wait in the cold.\n> ```').text).toBe('The border is closed.\n\nRefugees wait in the cold.');
     // Thousands of fences at alternating depths take linear time.
     expect(markdownToText(`${'> ```\n```\n'.repeat(50_000)}Security threat.`).text).toBe('Security threat.');
   });
