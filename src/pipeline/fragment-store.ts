@@ -190,9 +190,11 @@ export class FragmentStore {
    * `isExact` (default true) says this pass prunes the store before it saves its index (`prune`,
    * then `saveIndex`), as a shard's pass does not: its index then tells the next pass that the
    * store holds exactly the results of its documents (a killed pass removes the index as it
-   * starts). Without such an index, the packs are read record by record.
+   * starts). Without such an index, the packs are read record by record. `isCompacting` (default
+   * true) lets it copy the live records of packs mostly of dead ones into one as it opens; a store
+   * opened while another of the same folder is still read (a repair pass) must not.
    */
-  static async open(stateDir: string, key: string, options: { isReused?: boolean; isExact?: boolean } = {}): Promise<FragmentStore> {
+  static async open(stateDir: string, key: string, options: { isReused?: boolean; isExact?: boolean; isCompacting?: boolean } = {}): Promise<FragmentStore> {
     const dir = join(stateDir, PACKS);
     makeDirs(dir);
     await removeTempFiles(stateDir);
@@ -201,7 +203,7 @@ export class FragmentStore {
     const last = await readIndex(indexPath, key);
     const pass = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     // An exact index of this key says where every record is: packs more than half of whose bytes no result needs are copied into one of their live records.
-    const compacted = last.isExact && last.isOwnKey ? await compactPacks(dir, last.lines, `${pass}-compacted${PACK_SUFFIX}`) : undefined;
+    const compacted = last.isExact && last.isOwnKey && options.isCompacting !== false ? await compactPacks(dir, last.lines, `${pass}-compacted${PACK_SUFFIX}`) : undefined;
     const lines = compacted?.lines ?? last.lines;
     const previous = new Map([...lines].map(([id, line]) => [id, line.at]));
     // An exact index of another key says every record is another key's: nothing to look for.

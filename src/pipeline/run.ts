@@ -226,7 +226,8 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         const lost = new Set(error.ids);
         const lostFiles = files.filter((file) => lost.has(file.id));
         // A store that reuses nothing and leaves no index: the index on disk, which lists the lost results, is removed, and the next run reads the packs themselves.
-        const repairStore = await FragmentStore.open(stateDir, runKey, { isReused: false, isExact: false });
+        // It moves no record: the pass's store still reads the others where they are.
+        const repairStore = await FragmentStore.open(stateDir, runKey, { isReused: false, isExact: false, isCompacting: false });
         const again = await scoreFiles(lostFiles, { scorer, ingest, concurrency: 1, store: repairStore, isForced: true, keepRows: false, segments });
         await repairStore.discardIndex();
         // The tables read the results stored again through the pass's store.
