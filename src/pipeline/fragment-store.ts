@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, createWriteStream, openSync, readFile as readFileCallback, readSync, type WriteStream } from 'node:fs';
+import { closeSync, constants, createWriteStream, fstatSync, openSync, readFile as readFileCallback, readSync, type WriteStream } from 'node:fs';
 import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -330,7 +330,7 @@ export class FragmentStore {
 
   /** The bytes at `at` in its pack (fewer when the pack is shorter). */
   private async readBytes(at: Location): Promise<Buffer> {
-    const handle = await open(join(this.dir, at.pack), 'r');
+    const handle = await openPack(join(this.dir, at.pack));
     try {
       return await readAt(handle, at);
     } finally {
@@ -349,9 +349,9 @@ export class FragmentStore {
     return header.format === FORMAT && header.key === this.key && header.result.id === id && stored.headerBytes + header.bodyBytes === at.length ? stored : undefined;
   }
 
-  /** The stored row of scores.csv of each of `docs` as made from its content, in their order; undefined where missing or unreadable (`readRecordsOf`). */
+  /** The stored row of scores.csv of each of `docs` as made from its content, in their order; undefined where missing or unreadable. Only each record's first line is read (`recordHeads`). */
   async readScoreRowsOf(docs: readonly StoredDocKey[]): Promise<(ScoreRow | undefined)[]> {
-    return this.readRecordsOf(docs, (stored, { sha256 }) => (stored.header.result.sha256 === sha256 ? stored.header.result.row : undefined));
+    return this.readRecordsOf(docs, recordHeads, (stored, { sha256 }) => (stored.header.result.sha256 === sha256 ? stored.header.result.row : undefined));
   }
 
   /** The stored rows of scores.csv, matches.csv and segments.csv of `id` as made from content `sha256` (for writing the tables). */
@@ -359,20 +359,19 @@ export class FragmentStore {
     return (await this.readRowsOf([{ id, sha256 }]))[0];
   }
 
-  /** `readRows` of each of `docs`, in their order; undefined where missing or unreadable (`readRecordsOf`). */
+  /** `readRows` of each of `docs`, in their order; undefined where missing or unreadable. Records next to each other are read in one read (`wholeRecords`). */
   async readRowsOf(docs: readonly StoredDocKey[]): Promise<(StoredRows | undefined)[]> {
-    return this.readRecordsOf(docs, (stored, { sha256 }) => rowsOf(stored, sha256));
+    return this.readRecordsOf(docs, wholeRecords, (stored, { sha256 }) => rowsOf(stored, sha256));
   }
 
   /**
-   * What `take` makes of the record of each of `docs`, in their order; undefined where it is
-   * missing or unreadable, or `take` gives nothing. Each pack that holds some is opened once, and
-   * records next to each other in it (as a thread stores the documents it scores) are read in one
-   * read, not one open, read and close each.
+   * What `take` makes of the record of each of `docs`, in their order, as `read` reads them from
+   * their pack; undefined where the record is missing or unreadable, or `take` gives nothing.
+   * Each pack that holds some is opened once, not once a record.
    */
-  private async readRecordsOf<T>(docs: readonly StoredDocKey[], take: (stored: StoredFile, doc: StoredDocKey) => T | undefined): Promise<(T | undefined)[]> {
+  private async readRecordsOf<T>(docs: readonly StoredDocKey[], read: ReadRecords, take: (stored: StoredFile, doc: StoredDocKey) => T | undefined): Promise<(T | undefined)[]> {
     const found = new Array<T | undefined>(docs.length).fill(undefined);
-    const byPack = new Map<string, { index: number; at: Location }[]>();
+    const byPack = new Map<string, PackRecord[]>();
     docs.forEach(({ id, sha256 }, index) => {
       const at = this.whereIs(id, sha256);
       if (!at) return;
@@ -380,24 +379,21 @@ export class FragmentStore {
       if (records) records.push({ index, at });
       else byPack.set(at.pack, [{ index, at }]);
     });
-    const readPack = async (pack: string, records: { index: number; at: Location }[]) => {
-      const handle = await open(join(this.dir, pack), 'r');
+    const readPack = async (pack: string, records: PackRecord[]) => {
+      const handle = await openPack(join(this.dir, pack));
       try {
-        records.sort((a, b) => a.at.offset - b.at.offset);
-        for (const run of adjacentRuns(records.map(({ at }) => at))) {
-          const bytes = await readAt(handle, { pack, offset: run.offset, length: run.length }).catch(() => undefined);
-          for (let i = run.first; bytes && i < run.end; i++) {
-            const { index, at } = records[i];
-            const from = at.offset - run.offset;
-            if (from + at.length > bytes.length) continue;
+        await read(
+          handle,
+          records.sort((a, b) => a.at.offset - b.at.offset),
+          ({ index, at }, bytes) => {
             try {
-              const stored = this.checked(parseRecord(bytes.subarray(from, from + at.length)), docs[index].id, at);
+              const stored = this.checked(parseRecord(bytes), docs[index].id, at);
               found[index] = stored && take(stored, docs[index]);
             } catch {
               // An unreadable record is a missing one.
             }
-          }
-        }
+          },
+        );
       } finally {
         await handle.close();
       }
@@ -461,6 +457,54 @@ function rowsOf(stored: StoredFile | undefined, sha256: string): StoredRows | un
   if (header.bodyBytes !== body.length || header.matchesBytes > body.length || crc32(body) !== header.bodySum) return undefined;
   return { row: header.result.row, matches: body.subarray(0, header.matchesBytes), segments: header.hasSegments ? body.subarray(header.matchesBytes) : undefined };
 }
+
+/** Read-only, and without waiting for a writer: a FIFO put where a pack was opens at once, and is then refused as not a regular file (`openPack`). */
+const PACK_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+/** A pack opened for reading; throws when it is not a regular file. */
+async function openPack(path: string): Promise<FileHandle> {
+  const handle = await open(path, PACK_FLAGS);
+  if (!(await handle.stat().catch(() => undefined))?.isFile()) {
+    await handle.close();
+    throw new Error(`${path}: not a regular file`);
+  }
+  return handle;
+}
+
+/** A record asked for, of the pack being read: where its answer goes (`index`) and where it is. */
+interface PackRecord {
+  readonly index: number;
+  readonly at: Location;
+}
+
+/** How records of one pack (ordered by offset) are read from it: `each` is given each record's bytes as read, whole or its first line at least (none for a record that cannot be read). */
+type ReadRecords = (handle: FileHandle, records: readonly PackRecord[], each: (record: PackRecord, bytes: Buffer) => void) => Promise<void>;
+
+/** Records read whole, each run of records next to each other (`adjacentRuns`) in one read. */
+const wholeRecords: ReadRecords = async (handle, records, each) => {
+  for (const run of adjacentRuns(records.map(({ at }) => at))) {
+    const bytes = await readAt(handle, { pack: records[run.first].at.pack, offset: run.offset, length: run.length }).catch(() => undefined);
+    for (let i = run.first; bytes && i < run.end; i++) {
+      const from = records[i].at.offset - run.offset;
+      if (from + records[i].at.length <= bytes.length) each(records[i], bytes.subarray(from, from + records[i].at.length));
+    }
+  }
+};
+
+/** Each record's first `HEAD_BYTES` (the whole record when its first line is longer), all read at once: the rows after the first line are not read. */
+const recordHeads: ReadRecords = async (handle, records, each) => {
+  await Promise.all(
+    records.map(async (record) => {
+      try {
+        let head = await readAt(handle, { ...record.at, length: Math.min(HEAD_BYTES, record.at.length) });
+        if (!head.includes(0x0a)) head = await readAt(handle, record.at);
+        each(record, head);
+      } catch {
+        // Not read: missing.
+      }
+    }),
+  );
+};
 
 /** Bytes between two records of a pack read in one read with them (`adjacentRuns`): records of other documents a thread stored in between. */
 const GAP_READ = 1 << 16;
@@ -548,11 +592,12 @@ function isStoredAlready(path: string, at: Location, parts: readonly Uint8Array[
   if (size > MAX_COMPARED_BYTES || size !== at.length) return false;
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, PACK_FLAGS);
   } catch {
     return false;
   }
   try {
+    if (!fstatSync(fd).isFile()) return false;
     const stored = Buffer.allocUnsafe(size);
     let length = 0;
     for (let read = -1; read !== 0 && length < size; length += read) read = readSync(fd, stored, length, size - length, at.offset + length);
@@ -583,7 +628,7 @@ async function readPacks(dir: string, key: string): Promise<{ found: Map<string,
     idsOf.set(name, ids);
     let handle: FileHandle;
     try {
-      handle = await open(join(dir, name), 'r');
+      handle = await openPack(join(dir, name));
     } catch {
       continue;
     }
@@ -649,7 +694,7 @@ async function compactPacks(dir: string, lines: ReadonlyMap<string, IndexLine>, 
     // In pack order, so each pack is read from start to end.
     for (const line of [...lines.values()].sort((a, b) => compareText(a.at.pack, b.at.pack) || a.at.offset - b.at.offset)) {
       let handle = handles.get(line.at.pack);
-      if (!handle) handles.set(line.at.pack, (handle = await open(join(dir, line.at.pack), 'r')));
+      if (!handle) handles.set(line.at.pack, (handle = await openPack(join(dir, line.at.pack))));
       const record = await readAt(handle, line.at);
       if (record.length !== line.at.length) throw new Error(`a record of ${line.id} is cut short`);
       await out.write(record, 0, record.length, offset);

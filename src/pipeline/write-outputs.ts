@@ -68,10 +68,8 @@ export class OrderedTables {
   private isStarted = false;
   private isClosed = false;
   private writers?: Promise<TableFiles>;
-  /** Batches are written one after another: when the last batch queued is written. */
+  /** Batches are read and written one after another (one batch's rows in memory at a time). */
   private chain: Promise<void> = Promise.resolve();
-  /** When the batch before the last one queued is written: the next batch's rows are read from then on, while the last one is written. */
-  private chainBefore: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
   /** Documents whose stored rows are missing or unreadable: once there is one, rows are no longer written, only the others looked for. */
   private readonly lost: string[] = [];
@@ -166,34 +164,20 @@ export class OrderedTables {
     if (this.cursor === this.settled.length) this.flush();
   }
 
-  /** Queue a batch: its rows are read while the batch before it is written (two batches in memory at most), then written after it. */
   private flush(): void {
     if (this.queued.length === 0 || this.isClosed) return;
     const batch = this.queued;
     this.queued = [];
-    const rows = this.chainBefore.then(() => this.read(batch));
-    this.chainBefore = this.chain;
-    this.chain = this.chain.then(() => this.write(batch, rows));
+    this.chain = this.chain.then(() => this.write(batch));
   }
 
-  /** The stored rows of the documents of `batch` not copied from the last run's tables; undefined after a failure (never throws). */
-  private async read(batch: readonly StoredDoc[]): Promise<StoredRows[] | undefined> {
-    if (this.failure) return undefined;
+  private async write(batch: readonly StoredDoc[]): Promise<void> {
+    if (this.failure) return;
     try {
       const files = await this.openOnce();
       const toRead = batch.filter((doc) => !files.isCopied(doc));
-      return keptRead(toRead, await this.settings.store.readRowsOf(toRead), this.lost);
-    } catch (error) {
-      this.failure ??= { error };
-      return undefined;
-    }
-  }
-
-  private async write(batch: readonly StoredDoc[], read: Promise<StoredRows[] | undefined>): Promise<void> {
-    const rows = await read;
-    if (this.failure || !rows) return;
-    try {
-      if (this.lost.length === 0) await (await this.openOnce()).write(batch, rows);
+      const rows = keptRead(toRead, await this.settings.store.readRowsOf(toRead), this.lost);
+      if (this.lost.length === 0) await files.write(batch, rows);
       this.written += batch.length;
     } catch (error) {
       this.failure = { error };

@@ -302,6 +302,25 @@ describe('a stored result lost in a pass whose store would be compacted', () => 
   }, 60_000);
 });
 
+describe('a pack that is no longer a regular file', () => {
+  test.skipIf(process.platform === 'win32')('a FIFO where a pack was is not waited on: its results are lost, and scored again', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 2 });
+    for (const pack of await packFiles(project.out)) {
+      await rm(pack);
+      execFileSync('mkfifo', [pack]);
+    }
+    for (const name of ['table-rows.json', 'outputs.json']) await rm(join(project.out, '.hsframe', name));
+    const repaired = await runCli(['run', project.pipeline, '--json']);
+    expect(repaired.code, repaired.stderr).toBe(0);
+    expect(JSON.parse(repaired.stdout)).toMatchObject({ scored: 2, cached: 0 });
+    const clean = join(project.dir, 'clean');
+    expect((await runCli(['run', project.pipeline, '--quiet', '--out', clean])).code).toBe(0);
+    for (const name of ['scores.csv', 'matches.csv']) expect(await readFile(join(project.out, name), 'utf8'), name).toBe(await readFile(join(clean, name), 'utf8'));
+  }, 60_000);
+});
+
 describe('stored results lost, of documents with warnings', () => {
   test('are scored again once: counts stay whole and each warning is listed once', async () => {
     const project = await makeProject(FILES.slice(0, 1));
