@@ -104,7 +104,7 @@ describe('tables written in id order while documents settle', () => {
   }, 60_000);
 });
 
-describe('tables of many batches (each batch read while the one before it is written)', () => {
+describe('tables of many batches', () => {
   test('hold every document in order; a stored result lost in a later batch leaves nothing in place', async () => {
     const { dir, scorer, store, docs } = await scoredCorpus();
     // 250 settled documents: the bundled ones again and again, in three batches and a half.
