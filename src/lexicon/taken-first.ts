@@ -105,12 +105,27 @@ function isStepTaken(step: WordStep, by: WordStep): boolean {
   return [...step.forms].every((form) => stepMatches(by, form, form));
 }
 
-/** The forms of a single-word entry's variants that a single-word variant of the earlier entry matches too. */
+/** The forms (words, or phrases of words joined by spaces) of the later entry's variants without a wildcard that a variant of the earlier entry as long matches too, word by word. */
 function takenForms(later: readonly WordStep[][], earlier: readonly WordStep[][]): string[] {
   const forms = new Set<string>();
   for (const variant of later) {
-    if (variant.length !== 1 || variant[0].prefix !== null) continue;
-    for (const form of variant[0].forms) if (earlier.some((other) => other.length === 1 && stepMatches(other[0], form, form))) forms.add(form);
+    if (variant.some((step) => step.prefix !== null)) continue;
+    for (const words of phrasesOf(variant)) {
+      if (earlier.some((other) => other.length === words.length && words.every((word, k) => stepMatches(other[k], word, word)))) forms.add(words.join(' '));
+    }
   }
   return [...forms].sort();
+}
+
+/** Phrases a variant's forms make, at most this many (beyond, none is tried). */
+const MAX_PHRASES = 1024;
+
+/** Every phrase of one form of each step of `variant` (none when there would be more than `MAX_PHRASES`). */
+function phrasesOf(variant: readonly WordStep[]): string[][] {
+  let count = 1;
+  for (const step of variant) count *= step.forms.size;
+  if (count > MAX_PHRASES) return [];
+  let phrases: string[][] = [[]];
+  for (const step of variant) phrases = phrases.flatMap((phrase) => [...step.forms].map((form) => [...phrase, form]));
+  return phrases;
 }

@@ -154,6 +154,19 @@ describe('export and re-import: words two entries give', () => {
     expect(hitsWith(parseLexicon(join(dir, 'r.dic'), exportLiwc(reversed.spec!)).lexicon!)).toEqual({ cat_a: 1, cat_b: 1 });
   });
 
+  test('a phrase form that an earlier phrase of another category takes is not listed under its own', async () => {
+    const text = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n  a:\n    label: A\n    description: A\n    entries: [{term: "secur* council", source: x}]\n  b:\n    label: B\n    description: B\n    entries: [{term: security council, inflect: true, source: x}]\n';
+    const original = parseLexicon('p.yaml', text);
+    const hitsWith = (compiled: NonNullable<typeof original.lexicon>) => scoreText('The security council met the security councils.', createScorer([compiled])).row.hits;
+    expect(hitsWith(original.lexicon!)).toEqual({ a: 1, b: 1 });
+    const exported = exportQuanteda(original.spec!);
+    expect(exported).toContain('b:\n  - securities councils\n  - security councils\n');
+    expect(exported).not.toContain('  - security council\n');
+    for (const [name, exporter] of [['p.yml', exportQuanteda], ['p.dic', exportLiwc]] as const) {
+      expect(hitsWith(parseLexicon(join(dir, name), exporter(original.spec!)).lexicon!), name).toEqual({ a: 1, b: 1 });
+    }
+  });
+
   test('a word listed in two categories counts in both, also with a wildcard of one of them listed between: the export keeps both', () => {
     const dic = '%\n1\ta\n2\tb\n%\nsecurity\t1\t2\nsecur*\t1\n';
     const original = parseLexicon(join(dir, 'm.dic'), dic);

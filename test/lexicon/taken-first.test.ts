@@ -21,8 +21,11 @@ function takenFirstByEveryPair(entries: readonly ListedEntry[]): ReturnType<type
       }
       const forms = new Set<string>();
       for (const variant of variants[l]) {
-        if (variant.length !== 1 || variant[0].prefix !== null) continue;
-        for (const form of variant[0].forms) if (variants[e].some((other) => other.length === 1 && stepMatches(other[0], form, form))) forms.add(form);
+        if (variant.some((step) => step.prefix !== null)) continue;
+        // Every phrase of one form a word.
+        let phrases: string[][] = [[]];
+        for (const step of variant) phrases = phrases.flatMap((phrase) => [...step.forms].map((form) => [...phrase, form]));
+        for (const words of phrases) if (variants[e].some((other) => other.length === words.length && words.every((word, k) => stepMatches(other[k], word, word)))) forms.add(words.join(' '));
       }
       if (forms.size > 0) found.push({ later, earlier, isWhole: false, forms: [...forms].sort() });
     }
