@@ -35,6 +35,8 @@ export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenF
   entries.forEach((later, l) => {
     if (!firstOfTerm.has(later.entry.term)) firstOfTerm.set(later.entry.term, l);
     const before = firstOfTerm.get(later.entry.term)!;
+    // The later entry's phrases, worked out once, when an earlier entry is tried.
+    let phrases: string[][] | undefined;
     // Only an entry whose first word can match the later one's can take words from it (`FirstSteps`): the others are not tried.
     for (const e of firstSteps.candidates(variants[l])) {
       if (e >= before) break;
@@ -45,7 +47,8 @@ export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenF
         found.push({ later, earlier, isWhole: true, forms: [] });
         break;
       }
-      const forms = takenForms(variants[l], variants[e]);
+      phrases ??= phrasesOfEntry(variants[l]);
+      const forms = takenForms(phrases, variants[e]);
       if (forms.length > 0) found.push({ later, earlier, isWhole: false, forms });
     }
     firstSteps.add(variants[l], l);
@@ -105,16 +108,18 @@ function isStepTaken(step: WordStep, by: WordStep): boolean {
   return [...step.forms].every((form) => stepMatches(by, form, form));
 }
 
-/** The forms (words, or phrases of words joined by spaces) of the later entry's variants without a wildcard that a variant of the earlier entry as long matches too, word by word. */
-function takenForms(later: readonly WordStep[][], earlier: readonly WordStep[][]): string[] {
+/** The forms (words, or phrases of words joined by spaces) of `phrases` (`phrasesOfEntry`) that a variant of the earlier entry as long matches too, word by word. */
+function takenForms(phrases: readonly (readonly string[])[], earlier: readonly WordStep[][]): string[] {
   const forms = new Set<string>();
-  for (const variant of later) {
-    if (variant.some((step) => step.prefix !== null)) continue;
-    for (const words of phrasesOf(variant)) {
-      if (earlier.some((other) => other.length === words.length && words.every((word, k) => stepMatches(other[k], word, word)))) forms.add(words.join(' '));
-    }
+  for (const words of phrases) {
+    if (earlier.some((other) => other.length === words.length && words.every((word, k) => stepMatches(other[k], word, word)))) forms.add(words.join(' '));
   }
   return [...forms].sort();
+}
+
+/** Every phrase (or word) of an entry's variants without a wildcard (`phrasesOf`). */
+function phrasesOfEntry(variants: readonly WordStep[][]): string[][] {
+  return variants.filter((variant) => variant.every((step) => step.prefix === null)).flatMap(phrasesOf);
 }
 
 /** Phrases a variant's forms make, at most this many (beyond, none is tried). */
