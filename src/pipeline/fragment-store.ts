@@ -320,21 +320,14 @@ export class FragmentStore {
   /** The first line of `id`'s record at `at`, read without the rows after it when it fits in one read. */
   private async readHeader(id: string, at: Location): Promise<StoredFragment | undefined> {
     try {
-      let head = await this.readBytes({ ...at, length: Math.min(HEAD_BYTES, at.length) });
-      if (!head.includes(0x0a)) head = await this.readBytes(at);
-      return this.checked(parseRecord(head), id, at)?.header;
+      const handle = await openPack(join(this.dir, at.pack));
+      try {
+        return this.checked(parseRecord(await headAt(handle, at)), id, at)?.header;
+      } finally {
+        await handle.close();
+      }
     } catch {
       return undefined;
-    }
-  }
-
-  /** The bytes at `at` in its pack (fewer when the pack is shorter). */
-  private async readBytes(at: Location): Promise<Buffer> {
-    const handle = await openPack(join(this.dir, at.pack));
-    try {
-      return await readAt(handle, at);
-    } finally {
-      await handle.close();
     }
   }
 
@@ -496,15 +489,19 @@ const recordHeads: ReadRecords = async (handle, records, each) => {
   await Promise.all(
     records.map(async (record) => {
       try {
-        let head = await readAt(handle, { ...record.at, length: Math.min(HEAD_BYTES, record.at.length) });
-        if (!head.includes(0x0a)) head = await readAt(handle, record.at);
-        each(record, head);
+        each(record, await headAt(handle, record.at));
       } catch {
         // Not read: missing.
       }
     }),
   );
 };
+
+/** The first `HEAD_BYTES` of the record at `at`, or all of it when its first line is longer. */
+async function headAt(handle: FileHandle, at: Location): Promise<Buffer> {
+  const head = await readAt(handle, { ...at, length: Math.min(HEAD_BYTES, at.length) });
+  return head.includes(0x0a) ? head : readAt(handle, at);
+}
 
 /** Bytes between two records of a pack read in one read with them (`adjacentRuns`): records of other documents a thread stored in between. */
 const GAP_READ = 1 << 16;
