@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ClassifiedDoc, Hit } from '../document.js';
-import { leftOutBy, pathOfId, readDocument } from '../ingest/index.js';
+import { isReadByLibrary, leftOutBy, pathOfId, readFileBytes, sourceFromBytes } from '../ingest/index.js';
 import { flatten, numberCell, untextCell } from '../output/index.js';
-import { DEFAULT_PIPELINE, loadPipeline, loadScorer, type RunConfig } from '../pipeline/index.js';
+import { DEFAULT_PIPELINE, loadPipeline, loadScorer, scoreInput, type RunConfig } from '../pipeline/index.js';
 import { TOKENISERS, type TokeniserName } from '../tokenise/index.js';
 import { EXIT, oneLine, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
@@ -48,7 +48,17 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const notRead = whyNotADocument(docId, config);
   if (notRead) return usageError(io, 'explain', `${oneLine(docId)} is not a document of this pipeline's corpus: ${notRead}, so it has no row in scores.csv`);
   // An id that shows a name's bytes that are not UTF-8 as %XX is read by those bytes.
-  const read = await readDocument(join(corpus, docId), docId, settings, pathOfId(corpus, docId));
+  const bytes = await readFileBytes(pathOfId(corpus, docId), docId, settings);
+  if (!bytes.bytes) return reportIssues(io, [bytes.issue]), EXIT.inputErrors;
+  // A PDF or .docx is read by a library that a crafted file could make loop: it is first scored
+  // as a run scores it, in a worker thread that the time limit stops (`scoreInput`), and read
+  // here only once that has read it (the same bytes read the same way).
+  const file = { id: docId, path: join(corpus, docId) };
+  if (isReadByLibrary(file.path)) {
+    const probe = await scoreInput(bytes.bytes, file, { scorer, ingest: settings, hasMatches: false, maxSecondsPerDocument: config.options.max_seconds_per_document });
+    if ('issue' in probe) return reportIssues(io, [probe.issue]), EXIT.inputErrors;
+  }
+  const read = await sourceFromBytes(bytes.bytes, file.path, docId);
   if (!read.doc) return reportIssues(io, [read.issue]), EXIT.inputErrors;
   if (parsed.values.text) return io.stdout(read.doc.text), EXIT.ok;
   const { doc, row, issues: scoreIssues } = scorer.score(read.doc);

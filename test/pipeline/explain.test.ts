@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -24,6 +24,23 @@ describe('hsframe explain and the manifest', () => {
     expect(only.stdout).not.toContain('state_centric');
     const unknown = await runCli(['explain', FILE, '--pipeline', project.pipeline, '--category', 'nope']);
     expect(unknown.code).toBe(2);
+  }, 60_000);
+
+  test('explain reads a PDF only once a worker thread, which the time limit stops, has read it', async () => {
+    const project = await makeProject([]);
+    cleanup.push(project.dir);
+    await copyFile(join(import.meta.dirname, '../fixtures/formats/text.pdf'), join(project.corpus, 'text.pdf'));
+    const run = await runCli(['run', project.pipeline, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const [row] = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const explained = await runCli(['explain', 'text.pdf', '--pipeline', project.pipeline]);
+    expect(explained.code, explained.stderr).toBe(0);
+    expect(explained.stdout).toContain(`${row.tokens} tokens`);
+    const pipeline = await readFile(project.pipeline, 'utf8');
+    await writeFile(project.pipeline, pipeline.replace('options:\n', 'options:\n  max_seconds_per_document: 0.001\n'));
+    const stopped = await runCli(['explain', 'text.pdf', '--pipeline', project.pipeline]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('text.pdf  FILE_TOO_SLOW');
   }, 60_000);
 
   test('--text prints the text as scored, whose characters the offsets of matches.csv count; fractional totals are rounded as scores.csv rounds them', async () => {
