@@ -14,7 +14,9 @@ Print the matches behind one row of scores.csv: for each match its category, lex
 entry and sentence (at most 300 characters on either side), with the matched words
 highlighted (bold on a terminal, [[...]] otherwise), then the totals that make the row's
 *_hits cells. The document is scored with the tokeniser the pipeline's last run used (its
-manifest.json says which), else the pipeline's.
+manifest.json says which), else the pipeline's. A PDF or .docx is first read in a worker
+thread, as a run reads it: one that takes longer than max_seconds_per_document fails with
+FILE_TOO_SLOW (exit 1).
 
   DOC_ID           the row's doc_id (path inside the corpus)
   --pipeline FILE  pipeline whose corpus and lexicons to use

@@ -16,17 +16,22 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
   show    name, version, language, sha256, categories and entry counts
   lint    schema and meaning errors; what keeps the lexicons from being scored together
           (one name twice, a category in two, a category whose columns clash); duplicate
-          terms within and across categories and lexicons; entries inside longer entries
-          (info); with --corpus: entries that never match the corpus, wildcards whose
-          expansions look too broad (top expansions with counts), and inflected entries that
-          also match a few -ing or -ed forms
+          terms within and across categories and lexicons; entries, or some of their
+          forms and phrases, that an earlier entry of another category takes (warning;
+          info for some forms); entries inside longer entries (info); with --corpus:
+          entries that never match the corpus, wildcards whose expansions look too broad
+          (top expansions with counts), and inflected entries that also match a few -ing
+          or -ed forms
           (info: a noun's verb forms often carry another sense, as in "conflicting views");
           --exclude leaves out corpus files by glob (e.g. SOURCES.md).
           Default FILEs: the bundled lexicons.
           Exit 1 on errors (a corpus document that cannot be read too), 0 with warnings
           only, 2 when the --corpus folder cannot be listed.
   export  write a lexicon as a quanteda YAML or LIWC 2015 .dic dictionary, inflections
-          and hyphen variants written out. Not expressible there:
+          and hyphen variants written out, less the words and phrases an earlier entry
+          of another category takes (hsframe never counts them there); a quanteda
+          export's header says to apply it with nested_scope = "dictionary" and names
+          words a wildcard of another category would also count. Not expressible there:
 ${LOST_IN_EXPORT.map((lost) => `            - ${lost}`).join('\n')}
           Exit 2, writing nothing, when the lexicon has errors or --out cannot be written.
 
