@@ -59,12 +59,15 @@ function entriesOf(dirents: readonly Dirent<Buffer>[]): Entry[] {
   });
 }
 
+/** The folder of the run state that a run, a merge or `hsframe report` keeps in its output folder. */
+export const RUN_STATE_FOLDER = '.hsframe';
+
 /**
  * Find the documents under `root` (a folder, searched recursively, or one file), sorted by id.
  * Symlinks are followed once; a loop is reported, not followed. A folder reached both through
  * a symbolic link and without one is read by the path without one. Hidden files are skipped, and so
  * are the folders and files in `skip` (by real path: a run's output folder within its corpus, and
- * what it writes there). A broken link is reported unless its id is excluded or its name has an
+ * what it writes there) and any other hsframe output folder (one that holds `RUN_STATE_FOLDER`). A broken link is reported unless its id is excluded or its name has an
  * extension that is not a document's: it is passed over as the file it names would be. A file
  * or folder whose name is not UTF-8 is read by its bytes, its id writing each byte that is not
  * as `%XX` (`nameFromBytes`), with a warning. With `include`, only the files whose ids match one
@@ -123,6 +126,8 @@ export async function findDocuments(root: string, extensions: readonly string[],
       return;
     }
     seen.add(real);
+    // Another run's output folder within the corpus (it holds the run state, `.hsframe/`): its tables and report.html are no documents.
+    if (folder !== absolute && entries.some((entry) => entry.name === RUN_STATE_FOLDER && entry.dirent.isDirectory())) return;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // A name read from a folder holds no separator and is never `.` or `..`: joined without `join`'s normalising.
     const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`;

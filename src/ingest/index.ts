@@ -1,4 +1,4 @@
-export { findDocuments, fsPathOf, leftOutBy, type DocumentFile } from './find-documents.js';
+export { findDocuments, fsPathOf, leftOutBy, RUN_STATE_FOLDER, type DocumentFile } from './find-documents.js';
 export { pathOfId } from './file-name.js';
 export { decodeText, withPlainLineEnds } from './decode-text.js';
 export { isReadByLibrary, plainTextDocument, readDocument, readFileBytes, readFileBytesSync, sourceFromBytes, contentHash, MAX_PARAGRAPHS, MAX_TEXT_CHARS, stampOf, isSameStamp, DEFAULT_INGEST_SETTINGS, type IngestSettings, type ReadResult, type BytesResult, type FileStamp } from './read-document.js';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
-import { findDocuments } from '../ingest/index.js';
+import { findDocuments, RUN_STATE_FOLDER } from '../ingest/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { addKeptInflections, addKeptLexicons, keptInflections, keptLexicons, keptLexiconsChanged, knownInflectionCount } from '../lexicon/index.js';
 import { makeDirs, writeFileAtomic } from '../output/index.js';
@@ -72,7 +72,7 @@ export interface RunOverrides {
 }
 
 /** Folder under the output folder that holds the run state (lock, stored results). */
-export const STATE_DIR = '.hsframe';
+export const STATE_DIR = RUN_STATE_FOLDER;
 /** What is kept in the state folder between runs about the lexicons: file, how to add it, its text, whether to write it again (given how much was added). */
 const KEPT = [
   { file: 'lexicons.json', add: addKeptLexicons, text: keptLexicons, isChanged: () => keptLexiconsChanged() },

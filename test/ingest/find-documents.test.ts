@@ -185,6 +185,18 @@ describe('findDocuments passes over', () => {
     }
   });
 
+  test("another run's output folder (it holds .hsframe/), at any depth; the corpus root itself is read even if it holds one", async () => {
+    const corpus = await mkdtemp(join(tmpdir(), 'hsframe-other-runs-'));
+    try {
+      for (const folder of ['shard-1/.hsframe', 'deep/merged/.hsframe', 'plain/.hsframe-not']) await mkdir(join(corpus, folder), { recursive: true });
+      for (const file of ['doc.txt', 'shard-1/report.html', 'shard-1/notes.txt', 'deep/merged/report.html', 'deep/kept.txt', 'plain/report.html']) await writeFile(join(corpus, file), 'text');
+      expect((await findDocuments(corpus, EXTENSIONS)).files.map((file) => file.id)).toEqual(['deep/kept.txt', 'doc.txt', 'plain/report.html']);
+      expect((await findDocuments(join(corpus, 'shard-1'), EXTENSIONS)).files.map((file) => file.id)).toEqual(['notes.txt', 'report.html']);
+    } finally {
+      await rm(corpus, { recursive: true, force: true });
+    }
+  });
+
   test('broken links that are excluded or named as files of another kind; the others are reported', async () => {
     const { issues } = await findDocuments(base, EXTENSIONS, ['skipped.txt', 'l2']);
     expect(issues.map((issue) => issue.file).sort()).toEqual(['folder-gone', 'gone.txt', 'l1']);
