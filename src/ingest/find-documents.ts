@@ -59,6 +59,16 @@ function entriesOf(dirents: readonly Dirent<Buffer>[]): Entry[] {
   });
 }
 
+/** The documents found under a corpus root (`findDocuments`). */
+export interface FoundDocuments {
+  readonly files: DocumentFile[];
+  readonly issues: Issue[];
+  /** False when the root itself could not be opened or read: no file is known. */
+  readonly isListed: boolean;
+  /** The ids of the sub-folders that could not be read (each an issue too): what they hold is not known, not gone. */
+  readonly unlisted: readonly string[];
+}
+
 /** The folder of the run state that a run, a merge or `hsframe report` keeps in its output folder. */
 export const RUN_STATE_FOLDER = '.hsframe';
 
@@ -75,18 +85,19 @@ export const RUN_STATE_FOLDER = '.hsframe';
  * is false when `root` itself could not be opened or read (its issue says why): then no file
  * is known, and a run must not take the corpus for empty.
  */
-export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = [], include: readonly string[] = []): Promise<{ files: DocumentFile[]; issues: Issue[]; isListed: boolean }> {
+export async function findDocuments(root: string, extensions: readonly string[], exclude: readonly string[] = [], skip: readonly string[] = [], include: readonly string[] = []): Promise<FoundDocuments> {
   const isLeftOut = leftOutBy(include, exclude);
   const files: DocumentFile[] = [];
   const issues: Issue[] = [];
+  const unlisted: string[] = [];
   const absolute = resolve(root);
   let info;
   try {
     info = await stat(absolute);
   } catch (error) {
-    return { files, issues: [makeIssue('PATH_NOT_FOUND', root, `cannot open: ${reasonOf(error)}`, { stage: 'ingest' })], isListed: false };
+    return { files, issues: [makeIssue('PATH_NOT_FOUND', root, `cannot open: ${reasonOf(error)}`, { stage: 'ingest' })], isListed: false, unlisted };
   }
-  if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues, isListed: true };
+  if (!info.isDirectory()) return { files: [{ id: absolute.split(sep).pop()!, path: absolute }], issues, isListed: true, unlisted };
   let isListed = true;
   // Paths to skip that do not exist (yet) have nothing to skip.
   const skipped = new Set((await Promise.all(skip.map((path) => realpath(path).catch(() => undefined)))).filter((path) => path !== undefined));
@@ -114,6 +125,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
       // The rest of the corpus is still listed.
       issues.push(makeIssue('FILE_UNREADABLE', folder === absolute ? root : folderId, `cannot read folder: ${reasonOf(error)}`, { stage: 'ingest' }));
       if (folder === absolute) isListed = false;
+      else unlisted.push(folderId);
       return;
     }
     if (ancestors.includes(real)) {
@@ -181,7 +193,7 @@ export async function findDocuments(root: string, extensions: readonly string[],
   // In the order the walk met them; those met within them come after.
   for (let i = 0; i < linked.length; i++) await linked[i]();
   files.sort((a, b) => compareText(a.id, b.id));
-  return { files: withoutSameIds(files, issues), issues, isListed };
+  return { files: withoutSameIds(files, issues), issues, isListed, unlisted };
 }
 
 /** Whether a document id is left out by `include` and `exclude` globs (`findDocuments`): with `include`, all but the ids that match one; then those that match one of `exclude`. */

@@ -396,6 +396,24 @@ export class FragmentStore {
     return found;
   }
 
+  /**
+   * Keep the results the last index lists of documents under these folders (ids), which this
+   * pass could not list (a folder unreadable for a moment): they go into the next index as they
+   * were, so the pass that lists them again reuses them. Returns their ids (for `prune`).
+   */
+  keepUnder(folders: readonly string[]): string[] {
+    const kept: string[] = [];
+    if (folders.length === 0) return kept;
+    for (const [id, indexed] of this.indexed) {
+      if (!folders.some((folder) => id.startsWith(`${folder}/`))) continue;
+      this.indexed.delete(id);
+      this.nextIndex.addLine(indexed.line);
+      this.used.set(id, indexed.at);
+      kept.push(id);
+    }
+    return kept;
+  }
+
   /** Store a result (in this thread's pack). */
   async write(result: DocResult, stamp?: FileStamp): Promise<void> {
     this.noteStored(storeResult(this.target, result, stamp, this.previousOf(result.id)));

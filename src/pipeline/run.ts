@@ -172,7 +172,9 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
         },
       });
       settledAt = performance.now();
-      await store.prune(scored.ids);
+      // The stored results of documents in folders that could not be listed are kept, not pruned as if their files were gone.
+      const kept = store.keepUnder(found.unlisted);
+      await store.prune([...scored.ids, ...kept]);
       await store.saveIndex();
       // Only a speed-up, like the index: a run that cannot keep them works them out again next time.
       for (const [index, kept] of KEPT.entries()) if (kept.isChanged(keptRead[index])) await writeFileAtomic(join(stateDir, kept.file), kept.text()).catch(() => undefined);
