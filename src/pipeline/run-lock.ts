@@ -22,6 +22,9 @@ export interface RunLock {
   release(): Promise<void>;
 }
 
+/** The run lock's file name in an output folder's run state. */
+export const LOCK_FILE = 'lock';
+
 /** A run refreshes its lock's modification time this often while it holds it. */
 const HEARTBEAT_MS = 10_000;
 /**
@@ -68,6 +71,12 @@ export async function acquireLock(path: string, waitSeconds = 0): Promise<RunLoc
     if (Date.now() >= deadline) throw new LockBusyError(path, holder.owner, waitSeconds);
     await sleep(Math.min(500, Math.max(50, deadline - Date.now())));
   }
+}
+
+/** `LockBusyError` when a live run holds the lock at `path` (a stale or missing lock is no holder); the lock is not taken (a reader of the folder, such as a merge, may not be able to write there). */
+export async function checkNotHeld(path: string): Promise<void> {
+  const holder = await readLock(path).catch(() => 'gone' as const);
+  if (holder !== 'gone' && !isStale(holder)) throw new LockBusyError(path, holder.owner);
 }
 
 /** Create the lock file with `owner` in it; false when a lock is there. */

@@ -11,7 +11,7 @@ import type { CsvSettings, ReportRow, SegmentKind } from '../output/index.js';
 import type { RunConfig } from './config.js';
 import { FragmentStore, removeTempFiles } from './fragment-store.js';
 import { TOOL } from './package-info.js';
-import { acquireLock, LockBusyError, type RunLock } from './run-lock.js';
+import { acquireLock, LOCK_FILE, LockBusyError, type RunLock } from './run-lock.js';
 import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.js';
 import type { Scorer } from './scorer.js';
 import { loadScorer } from './load-scorer.js';
@@ -127,7 +127,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   let lock: RunLock;
   try {
     makeDirs(stateDir);
-    lock = await acquireLock(join(stateDir, 'lock'), overrides.waitSeconds ?? 0);
+    lock = await acquireLock(join(stateDir, LOCK_FILE), overrides.waitSeconds ?? 0);
   } catch (error) {
     const message = error instanceof LockBusyError ? error.message : `cannot use the output folder: ${reasonOf(error)}`;
     // The path that failed, when the system names it (the state folder, its lock), else the output folder.

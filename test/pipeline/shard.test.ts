@@ -1,4 +1,5 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isInShard, parseShard } from '../../src/pipeline/index.js';
@@ -194,6 +195,19 @@ describe('hsframe merge', () => {
     expect(merged.stderr).toContain('report.html not merged: scores.csv is not in the wide layout');
     expect(await listFiles(out)).toEqual(['errors.csv', 'manifest.json', 'matches.csv', 'scores.csv']);
     expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).outputs).toEqual([...TABLES, 'manifest.json']);
+  });
+
+  test('refuses a shard that a run is writing (exit 2, RUN_LOCKED), and merges it once the run has ended', async () => {
+    const [copy] = at('shard2-locked');
+    await cp(join(dir, 'shard2'), copy, { recursive: true });
+    // A live run's lock: this host, a live process (pid 1), just refreshed.
+    await writeFile(join(copy, '.hsframe', 'lock'), JSON.stringify({ pid: 1, host: hostname(), started: new Date().toISOString() }));
+    const [out] = at('merged-locked');
+    const merged = await runCli(['merge', ...at('shard1'), copy, ...at('shard3'), '--out', out]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain(`${copy}  RUN_LOCKED  another hsframe run is writing this shard (pid 1 on ${hostname()}`);
+    await rm(join(copy, '.hsframe', 'lock'));
+    expect((await runCli(['merge', ...at('shard1'), copy, ...at('shard3'), '--out', out])).code).toBe(0);
   });
 
   test('refuses to merge into one of the shards\' own folders (exit 2), which stays as it was', async () => {
