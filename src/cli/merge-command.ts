@@ -25,12 +25,13 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   if (parsed.positionals.length === 0) return usageError(io, 'merge', 'name the shard output folders to merge');
   const outDir = resolve(io.cwd, out);
   try {
-    const { issues, rows, notes } = await mergeOutputs(parsed.positionals.map((dir) => resolve(io.cwd, dir)), outDir);
+    const { issues, rows, notes, failed = 0 } = await mergeOutputs(parsed.positionals.map((dir) => resolve(io.cwd, dir)), outDir);
     reportIssues(io, issues);
     if (issues.length > 0) return EXIT.fatal;
     for (const note of notes) io.stderr(`hsframe merge: ${note}\n`);
-    io.stderr(`hsframe merge: ${parsed.positionals.length} shards, ${rows} documents → ${outDir}\n`);
-    return EXIT.ok;
+    io.stderr(`hsframe merge: ${parsed.positionals.length} shards, ${rows} documents${failed > 0 ? `, and ${failed} that failed (errors.csv)` : ''} → ${outDir}\n`);
+    // As one run over the whole corpus: exit 1 when some documents failed.
+    return failed > 0 ? EXIT.inputErrors : EXIT.ok;
   } catch (error) {
     // Reading the shards is checked above: what fails here is writing the merged outputs.
     reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', outDir, `cannot write the merged outputs: ${reasonOf(error)}`)]);

@@ -33,6 +33,8 @@ export interface MergeResult {
   readonly issues: Issue[];
   readonly rows: number;
   readonly notes: string[];
+  /** Documents the shards' runs could not score (their manifests' counts, summed): as many as one run over the whole corpus fails. */
+  readonly failed?: number;
 }
 
 /**
@@ -114,7 +116,7 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
     // Written last, so a manifest lists only outputs that are in place.
     const manifest = mergeManifests(manifests, { from: dirs, outputs });
     await writeFileAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    return { issues: [], rows: seen.size, notes };
+    return { issues: [], rows: seen.size, notes, failed: manifests.reduce((sum, shard) => sum + (shard.counts?.failed ?? 0), 0) };
   } finally {
     await Promise.all(writers.map((writer) => writer.abort()));
   }

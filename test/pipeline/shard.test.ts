@@ -197,6 +197,18 @@ describe('hsframe merge', () => {
     expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).outputs).toEqual([...TABLES, 'manifest.json']);
   });
 
+  test('exits 1, as one run over the whole corpus does, when some of the shards\' documents failed', async () => {
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    await writeFile(join(project.corpus, 'empty.txt'), '');
+    const shards = ['1/2', '2/2'].map((shard, i) => join(project.dir, `part${i + 1}`));
+    for (const [i, out] of shards.entries()) expect((await runCli(['run', project.pipeline, '--quiet', '--shard', `${i + 1}/2`, '--out', out])).code).toBeLessThanOrEqual(1);
+    const merged = await runCli(['merge', ...shards, '--out', join(project.dir, 'merged')]);
+    expect(merged.code, merged.stderr).toBe(1);
+    expect(merged.stderr).toContain('2 documents, and 1 that failed (errors.csv)');
+    expect(await readFile(join(project.dir, 'merged', 'errors.csv'), 'utf8')).toContain('empty.txt,ingest,FILE_EMPTY,error');
+  });
+
   test('refuses a shard that a run is writing (exit 2, RUN_LOCKED), and merges it once the run has ended', async () => {
     const [copy] = at('shard2-locked');
     await cp(join(dir, 'shard2'), copy, { recursive: true });
