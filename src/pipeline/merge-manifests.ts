@@ -6,7 +6,7 @@ export interface RunManifest {
   readonly csv?: CsvSettings | null;
   readonly run_key?: string;
   readonly options?: { readonly shard?: unknown; readonly [option: string]: unknown };
-  readonly corpus?: { readonly path?: unknown; readonly files?: unknown; readonly bytes?: unknown };
+  readonly corpus?: { readonly path?: unknown; readonly files?: unknown; readonly bytes?: unknown; readonly listing_sha256?: unknown };
   readonly counts?: Readonly<Record<string, number>>;
   readonly started_at?: string;
   readonly finished_at?: string;

@@ -21,6 +21,7 @@ type Table = (typeof TABLES)[number];
 const SHARED: readonly (readonly [name: string, of: (manifest: RunManifest) => unknown])[] = [
   ['tool version, tokeniser, lexicons or segments', (manifest) => manifest.run_key],
   ['corpus folder', (manifest) => manifest.corpus?.path],
+  ['the files the corpus folder held (files were added, removed or renamed between their runs: run every shard again)', (manifest) => manifest.corpus?.listing_sha256],
   ['CSV format', (manifest) => manifest.csv ?? DEFAULT_CSV_SETTINGS],
   ['extensions', (manifest) => manifest.options?.extensions],
   ['include', (manifest) => manifest.options?.include ?? []],

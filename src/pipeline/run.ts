@@ -123,6 +123,8 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   if (!found.isListed) return fatal([...lexiconIssues, ...found.issues]);
   const inShard = (id: string) => !overrides.shard || isInShard(id, overrides.shard);
   const files = found.files.filter((file) => inShard(file.id));
+  // Which files the corpus folder held, all shards' (their ids): shards merged must have seen the same.
+  const listingSha256 = createHash('sha256').update(found.files.map((file) => file.id).join('\n')).digest('hex');
   const findIssues = found.issues.filter((issue) => inShard(issue.file));
   let lock: RunLock;
   try {
@@ -200,7 +202,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       csv: overrides.csv ?? null,
       lexicons: scorer.lexicons.map((lexicon) => ({ id: lexicon.id, version: lexicon.version, sha256: lexicon.sha256, file: lexicon.file, entries: lexicon.entryCount })),
       run_key: runKey,
-      corpus: { path: corpus, files: files.length, bytes: scored.bytes },
+      corpus: { path: corpus, files: files.length, bytes: scored.bytes, listing_sha256: listingSha256 },
       counts: { scored: summary.scored, cached: summary.cached, failed: summary.failed, skipped: summary.skipped },
       started_at: started.toISOString(),
       finished_at: finished.toISOString(),

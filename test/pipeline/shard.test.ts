@@ -209,6 +209,21 @@ describe('hsframe merge', () => {
     expect(await readFile(join(project.dir, 'merged', 'errors.csv'), 'utf8')).toContain('empty.txt,ingest,FILE_EMPTY,error');
   });
 
+  test('refuses shards run on different files of the corpus folder (one added between their runs): every shard must be run again', async () => {
+    const project = await makeProject(FILES.slice(0, 3));
+    cleanup.push(project.dir);
+    const shards = [1, 2].map((i) => join(project.dir, `part${i}`));
+    const runShard = async (i: number) => expect((await runCli(['run', project.pipeline, '--quiet', '--shard', `${i + 1}/2`, '--out', shards[i]])).code).toBe(0);
+    await runShard(0);
+    await writeFile(join(project.corpus, 'added.txt'), 'Border security and the human rights of refugees.\n');
+    await runShard(1);
+    const merged = await runCli(['merge', ...shards, '--out', join(project.dir, 'merged')]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain('differ in the files the corpus folder held (files were added, removed or renamed between their runs: run every shard again)');
+    await runShard(0);
+    expect((await runCli(['merge', ...shards, '--out', join(project.dir, 'merged')])).code).toBe(0);
+  });
+
   test('refuses a shard that a run is writing (exit 2, RUN_LOCKED), and merges it once the run has ended', async () => {
     const [copy] = at('shard2-locked');
     await cp(join(dir, 'shard2'), copy, { recursive: true });
