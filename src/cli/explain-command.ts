@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ClassifiedDoc, Hit } from '../document.js';
-import { isReadByLibrary, leftOutBy, pathOfId, readFileBytes, sourceFromBytes } from '../ingest/index.js';
+import { leftOutBy, pathOfId, readFileBytes, sourceFromBytes } from '../ingest/index.js';
 import { flatten, numberCell, untextCell } from '../output/index.js';
-import { DEFAULT_PIPELINE, loadPipeline, loadScorer, scoreInput, type RunConfig } from '../pipeline/index.js';
+import { DEFAULT_PIPELINE, loadPipeline, loadScorer, needsStopping, scoreInput, type RunConfig } from '../pipeline/index.js';
 import { TOKENISERS, type TokeniserName } from '../tokenise/index.js';
 import { EXIT, oneLine, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
@@ -56,8 +56,9 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   // as a run scores it, in a worker thread that the time limit stops (`scoreInput`), and read
   // here only once that has read it (the same bytes read the same way).
   const file = { id: docId, path: join(corpus, docId) };
-  if (isReadByLibrary(file.path)) {
-    const probe = await scoreInput(bytes.bytes, file, { scorer, ingest: settings, hasMatches: false, maxSecondsPerDocument: config.options.max_seconds_per_document });
+  const limit = config.options.max_seconds_per_document;
+  if (needsStopping(file.path, limit)) {
+    const probe = await scoreInput(bytes.bytes, file, { scorer, ingest: settings, hasMatches: false, maxSecondsPerDocument: limit });
     if ('issue' in probe) return reportIssues(io, [probe.issue]), EXIT.inputErrors;
   }
   const read = await sourceFromBytes(bytes.bytes, file.path, docId);

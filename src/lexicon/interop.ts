@@ -7,6 +7,7 @@ import { decodeWindows1252 } from '../windows-1252.js';
 import { inflectWord } from './inflect.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { takenFirst } from './taken-first.js';
+import { combinations } from './word-step.js';
 import { isBadWildcard, termProblems } from './term-problems.js';
 
 /** Rules of our lexicon format that LIWC and quanteda dictionaries cannot express. */
@@ -167,15 +168,12 @@ function exportTerms(term: string, isInflected: boolean): string[] {
   const inflect = (word: string) => (isInflected && !word.endsWith('*') ? inflectWord(word) : [word]);
   const asWritten = termWords(term).map((word) => word.replace(HYPHENS, '-'));
   const variants = asWritten.some((word) => /.-./.test(word)) ? [...termVariants(term), asWritten] : termVariants(term);
-  const forms = variants.flatMap((words) => {
-    let phrases: string[][] = [[]];
-    for (const word of words) {
-      const hyphen = word.lastIndexOf('-');
-      const options = hyphen > 0 && hyphen < word.length - 1 ? inflect(word.slice(hyphen + 1)).map((last) => word.slice(0, hyphen + 1) + last) : inflect(word);
-      phrases = phrases.flatMap((phrase) => options.map((option) => [...phrase, option]));
-    }
-    return phrases.map((phrase) => phrase.join(' ').replace(/ '/g, "'"));
-  });
+  // A hyphenated word is inflected on its last part.
+  const optionsOf = (word: string) => {
+    const hyphen = word.lastIndexOf('-');
+    return hyphen > 0 && hyphen < word.length - 1 ? inflect(word.slice(hyphen + 1)).map((last) => word.slice(0, hyphen + 1) + last) : inflect(word);
+  };
+  const forms = variants.flatMap((words) => combinations(words.map(optionsOf)).map((phrase) => phrase.join(' ').replace(/ '/g, "'")));
   return [...new Set(forms)];
 }
 

@@ -1,6 +1,6 @@
 import { termSteps } from './compile-lexicon.js';
 import type { LexiconEntry } from './schema.js';
-import { stepMatches, type WordStep } from './word-step.js';
+import { combinations, stepMatches, type WordStep } from './word-step.js';
 
 /** An entry of one lexicon, in the order the matcher tries them (categories in order, then entries). */
 export interface ListedEntry {
@@ -129,8 +129,5 @@ const MAX_PHRASES = 1024;
 function phrasesOf(variant: readonly WordStep[]): string[][] {
   let count = 1;
   for (const step of variant) count *= step.forms.size;
-  if (count > MAX_PHRASES) return [];
-  let phrases: string[][] = [[]];
-  for (const step of variant) phrases = phrases.flatMap((phrase) => [...step.forms].map((form) => [...phrase, form]));
-  return phrases;
+  return count > MAX_PHRASES ? [] : combinations(variant.map((step) => [...step.forms]));
 }

@@ -1,6 +1,6 @@
 import { ROLE_ALONE, ROLE_FIRST, ROLE_LATER, type RoleKeys, type WordStream } from '../document.js';
 import { FormRows } from '../form-rows.js';
-import { prefixesByFirstChar, type WordStep } from './word-step.js';
+import { combinations, prefixesByFirstChar, type WordStep } from './word-step.js';
 
 /**
  * One node of the term trie; keys are word forms, lemmas or prefixes. A node without children
@@ -77,12 +77,7 @@ export class TermTrie {
   add(steps: readonly WordStep[], entry: number): boolean {
     if (this.forms || this.laterByFirst || this.roles) throw new Error('term trie: a variant added after walking');
     if (!TermTrie.fits(steps)) return false;
-    let paths: Key[][] = [[]];
-    for (const step of steps) {
-      const keys = stepKeys(step);
-      paths = paths.flatMap((path) => keys.map((key) => [...path, key]));
-    }
-    for (const path of paths) this.insert(path, entry);
+    for (const path of combinations(steps.map(stepKeys))) this.insert(path, entry);
     return true;
   }
 

@@ -54,3 +54,10 @@ export function prefixesByFirstChar<T>(prefixes: Iterable<readonly [prefix: stri
   }
   return grouped;
 }
+
+/** Every list that takes one item of each of `choices`, in order (the first choice varying slowest). */
+export function combinations<T>(choices: readonly (readonly T[])[]): T[][] {
+  let lists: T[][] = [[]];
+  for (const choice of choices) lists = lists.flatMap((list) => choice.map((item) => [...list, item]));
+  return lists;
+}

@@ -1,6 +1,6 @@
 export { loadPipeline, pipelineSchema, optionsSchema, type RunConfig, type RunOptions } from './config.js';
 export { runPipeline, STATE_DIR, type RunSummary, type RunPhases, type RunOverrides, type RunEvent } from './run.js';
-export { scoreFiles, scoreInput, type FilesScored, type ScoreFilesSettings, type ScoreProgress } from './score-files.js';
+export { needsStopping, scoreFiles, scoreInput, type FilesScored, type ScoreFilesSettings, type ScoreProgress } from './score-files.js';
 export { scoreBytes, type DocResult, type DocOutcome } from './score-bytes.js';
 export { createScorer, lexiconSetIssues, type Scorer } from './scorer.js';
 export { loadScorer } from './load-scorer.js';

@@ -10,7 +10,7 @@ import { checkShardSet } from './check-shard-set.js';
 import { mergeManifests, type RunManifest } from './merge-manifests.js';
 import { REPORT_FILE, reportFromOutputs } from './write-report.js';
 import { STATE_DIR } from './run.js';
-import { checkNotHeld, LOCK_FILE, LockBusyError } from './run-lock.js';
+import { checkNotHeld, holderText, LOCK_FILE, LockBusyError } from './run-lock.js';
 import { replaceOptionalOutputs } from './write-outputs.js';
 
 /** The CSV outputs that shards share, in the order a run lists them; each is merged by its first column (doc_id). segments.csv only from runs that kept segments. */
@@ -53,10 +53,7 @@ export async function mergeOutputs(dirs: readonly string[], outDir: string): Pro
     try {
       await checkNotHeld(join(dir, STATE_DIR, LOCK_FILE));
     } catch (error) {
-      if (error instanceof LockBusyError) {
-        const owner = error.owner ? ` (pid ${error.owner.pid} on ${error.owner.host}, since ${error.owner.started})` : '';
-        return refused(makeIssue('RUN_LOCKED', dir, `another hsframe run is writing this shard${owner}: merge once it has finished`));
-      }
+      if (error instanceof LockBusyError) return refused(makeIssue('RUN_LOCKED', dir, `another hsframe run is writing this shard${holderText(error.owner)}: merge once it has finished`));
       throw error;
     }
   }

@@ -38,12 +38,17 @@ const UNFINISHED_MS = 10_000;
 /** When this process started: a lock naming this pid from before then was left by an earlier process (as pid 1 in containers). */
 const PROCESS_STARTED_MS = Date.now() - process.uptime() * 1000;
 
+/** Who holds a lock, as messages name it (` (pid P on HOST, since TIME)`), or nothing when it does not say. */
+export function holderText(owner: LockOwner | undefined): string {
+  return owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : '';
+}
+
 /** The lock is held by a live process. */
 export class LockBusyError extends Error {
   constructor(readonly path: string, readonly owner: LockOwner | undefined, waitedSeconds = 0) {
     const advice = waitedSeconds > 0 ? `still held after waiting ${waitedSeconds} s; wait longer, or for it to finish` : 'wait for it to finish, or use --wait SECONDS';
     super(
-      `another hsframe run holds ${path}${owner ? ` (pid ${owner.pid} on ${owner.host}, since ${owner.started})` : ''}; ${advice}. ` +
+      `another hsframe run holds ${path}${holderText(owner)}; ${advice}. ` +
         `A live run refreshes its lock every ${HEARTBEAT_MS / 1000} s; one not refreshed for ${STALE_AFTER_MS / 1000} s is taken over (or remove it if you know no run is using this folder)`,
     );
   }

@@ -82,7 +82,7 @@ function startPool(size: number, settings: ScoreFilesSettings, hasMatches: boole
 }
 
 /** True when a file of this path is scored in a worker thread, which a time limit of `limit` seconds (0: none) can stop, whatever the size of the job: a PDF or `.docx`, read by a library that a crafted file could make loop. */
-function needsStopping(path: string, limit: number): boolean {
+export function needsStopping(path: string, limit: number): boolean {
   // The name first: asking whether the worker script exists is a file-system call, made only for a PDF or .docx.
   return limit > 0 && isReadByLibrary(path) && WorkerPool.isAvailable();
 }
