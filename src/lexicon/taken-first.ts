@@ -27,7 +27,9 @@ export interface TakenFirst<T extends ListedEntry = ListedEntry> {
  */
 export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenFirst<T>[] {
   const variants = entries.map(({ entry }) => termSteps(entry.term, entry.inflect));
-  const firstSteps = new FirstSteps();
+  // An earlier entry can take a later one's words only if a variant of it as long matches one of
+  // the later one's word by word: its first step the first word, and its last step the last.
+  const [firstSteps, lastSteps] = [new StepIndex((variant) => variant[0]), new StepIndex((variant) => variant[variant.length - 1])];
   // Where each term is first listed: a match of it counts in every category that lists it (the
   // same term in another category is its twin), so only an entry listed before that can take it.
   const firstOfTerm = new Map<string, number>();
@@ -37,8 +39,10 @@ export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenF
     const before = firstOfTerm.get(later.entry.term)!;
     // The later entry's phrases, worked out once, when an earlier entry is tried.
     let phrases: string[][] | undefined;
-    // Only an entry whose first word can match the later one's can take words from it (`FirstSteps`): the others are not tried.
-    for (const e of firstSteps.candidates(variants[l])) {
+    // Only those entries are tried (`StepIndex`).
+    const first = firstSteps.candidates(variants[l]);
+    // A word's first step is its last.
+    for (const e of variants[l].every((variant) => variant.length === 1) ? first : bothOf(first, lastSteps.candidates(variants[l]))) {
       if (e >= before) break;
       const earlier = entries[e];
       // The same term in another category (as an imported dictionary may list it) counts in both.
@@ -52,19 +56,30 @@ export function takenFirst<T extends ListedEntry>(entries: readonly T[]): TakenF
       if (forms.length > 0) found.push({ later, earlier, isWhole: false, forms });
     }
     firstSteps.add(variants[l], l);
+    lastSteps.add(variants[l], l);
   });
   return found;
 }
 
+/** The entries in both lists (each ascending), ascending. */
+function bothOf(first: readonly number[], last: readonly number[]): readonly number[] {
+  if (first.length === 0 || last.length === 0) return [];
+  const [shorter, longer] = first.length <= last.length ? [first, last] : [last, first];
+  const inShorter = new Set(shorter);
+  return longer.filter((entry) => inShorter.has(entry));
+}
+
 /**
- * The entries seen so far, by the first word step of each of their variants: its forms, its
- * lemma, its prefix. An earlier entry can take a later one's words only if a first step of it
- * matches the later one's first word (`isStepTaken`, `takenForms`).
+ * The entries seen so far, by one word step of each of their variants (the first, or the last):
+ * its forms, its lemma, its prefix, so that the entries whose step there can match a later
+ * entry's word there (`isStepTaken`, `takenForms`) are found without trying the others.
  */
-class FirstSteps {
+class StepIndex {
   private readonly byForm = new Map<string, number[]>();
   private readonly byLemma = new Map<string, number[]>();
   private readonly byPrefix = new Map<string, number[]>();
+
+  constructor(private readonly stepOf: (variant: readonly WordStep[]) => WordStep) {}
 
   add(variants: readonly WordStep[][], entry: number): void {
     const note = (index: Map<string, number[]>, key: string) => {
@@ -72,14 +87,14 @@ class FirstSteps {
       if (list === undefined) index.set(key, [entry]);
       else if (list[list.length - 1] !== entry) list.push(entry);
     };
-    for (const [step] of variants) {
+    for (const step of variants.map(this.stepOf)) {
       for (const form of step.forms) note(this.byForm, form);
       if (step.lemma !== null) note(this.byLemma, step.lemma);
       if (step.prefix !== null) note(this.byPrefix, step.prefix);
     }
   }
 
-  /** The entries seen so far whose first step matches the first word of one of `variants` (a superset of those that take any of its words), in the order they were added. */
+  /** The entries seen so far whose step matches the word there of one of `variants` (a superset of those that take any of its words), in the order they were added. */
   candidates(variants: readonly WordStep[][]): readonly number[] {
     const lists: (readonly number[])[] = [];
     const add = (list: readonly number[] | undefined) => {
@@ -88,7 +103,7 @@ class FirstSteps {
     const byPrefixOf = (word: string) => {
       for (let end = 0; end <= word.length; end++) add(this.byPrefix.get(word.slice(0, end)));
     };
-    for (const [step] of variants) {
+    for (const step of variants.map(this.stepOf)) {
       if (step.prefix !== null) byPrefixOf(step.prefix);
       for (const form of step.forms) {
         add(this.byForm.get(form));
