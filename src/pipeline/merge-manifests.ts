@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CsvSettings } from '../output/index.js';
+import { REPORT_FILE } from './write-report.js';
 
 /** The parts of a run's manifest.json that a merge reads; the rest is carried over as it is. */
 export interface RunManifest {
@@ -25,7 +26,8 @@ export function mergeManifests(manifests: readonly RunManifest[], merged: { from
   for (const manifest of manifests) for (const [key, value] of Object.entries(manifest.counts ?? {})) counts[key] = (counts[key] ?? 0) + value;
   return {
     ...agreed,
-    options: { ...(agreed.options as object | undefined), shard: null },
+    // report.html is made from the merged scores when any shard wrote one.
+    options: { ...(agreed.options as object | undefined), report: merged.outputs.includes(REPORT_FILE), shard: null },
     corpus: { ...(agreed.corpus as object | undefined), files: sumOf(manifests.map((manifest) => manifest.corpus?.files)), bytes: sumOf(manifests.map((manifest) => manifest.corpus?.bytes)) },
     counts,
     started_at: inTimeOrder(manifests.map((manifest) => manifest.started_at))[0],

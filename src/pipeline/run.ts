@@ -198,7 +198,7 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
       tool: TOOL,
       node: process.version,
       pipeline: { name: config.name, file: config.file },
-      options: { ...config.options, concurrency, format: layout, segments: segmentOption, force: overrides.isForced ?? false, shard: overrides.shard ? `${overrides.shard.index}/${overrides.shard.count}` : null },
+      options: { ...config.options, concurrency, report: hasReport, format: layout, segments: segmentOption, force: overrides.isForced ?? false, shard: overrides.shard ? `${overrides.shard.index}/${overrides.shard.count}` : null },
       csv: overrides.csv ?? null,
       lexicons: scorer.lexicons.map((lexicon) => ({ id: lexicon.id, version: lexicon.version, sha256: lexicon.sha256, file: lexicon.file, entries: lexicon.entryCount })),
       run_key: runKey,

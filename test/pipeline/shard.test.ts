@@ -173,7 +173,10 @@ describe('hsframe merge', () => {
     expect(report).toContain(`${FILES.length} documents`);
     expect(report).toBe(untimed(await readFile(join(whole, 'report.html'), 'utf8')));
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.outputs).toEqual(JSON.parse(await readFile(join(whole, 'manifest.json'), 'utf8')).outputs);
+    const wholeManifest = JSON.parse(await readFile(join(whole, 'manifest.json'), 'utf8'));
+    expect(manifest.outputs).toEqual(wholeManifest.outputs);
+    // --report on the command line is recorded as the pipeline's report: true would be.
+    expect([manifest.options.report, wholeManifest.options.report]).toEqual([true, true]);
   });
 
   test('a merge without segments and report removes those of an earlier merge into the folder, though its manifest.json was deleted since', async () => {
@@ -194,7 +197,8 @@ describe('hsframe merge', () => {
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stderr).toContain('report.html not merged: scores.csv is not in the wide layout');
     expect(await listFiles(out)).toEqual(['errors.csv', 'manifest.json', 'matches.csv', 'scores.csv']);
-    expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')).outputs).toEqual([...TABLES, 'manifest.json']);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect([manifest.outputs, manifest.options.report]).toEqual([[...TABLES, 'manifest.json'], false]);
   });
 
   test('exits 1, as one run over the whole corpus does, when some of the shards\' documents failed', async () => {
