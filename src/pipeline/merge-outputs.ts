@@ -129,7 +129,7 @@ const WRITE_BYTES = 1 << 20;
  * in the order they were written, so memory does not grow with the tables. Rows are copied as
  * the shards wrote them (the runs wrote them in the same CSV settings), not parsed into cells
  * and written again. `seen` gets each doc_id of scores.csv and its folder's index (a document in
- * two folders is refused). `open` starts the merged table's file with its header. Returns the
+ * two folders is refused); the other tables' doc_ids must be in their folder's scores.csv. `open` starts the merged table's file with its header. Returns the
  * issue, if any.
  */
 async function mergeSortedTable(dirs: readonly string[], name: Table, csv: CsvSettings, seen: Map<string, number>, open: (header: readonly string[]) => Promise<CsvFileWriter>): Promise<Issue | undefined> {
@@ -145,6 +145,8 @@ async function mergeSortedTable(dirs: readonly string[], name: Table, csv: CsvSe
     }
     const writer = await open(readers[0].header ?? []);
     const rows = new RowBuffer();
+    /** Each folder's doc_id checked last against its scores.csv. */
+    const checked: (string | undefined)[] = [];
     for (;;) {
       // The first folder's row wins a tie, as in a stable sort of the folders' rows one after another.
       let next = -1;
@@ -158,6 +160,10 @@ async function mergeSortedTable(dirs: readonly string[], name: Table, csv: CsvSe
         const other = seen.get(reader.key) ?? next;
         if (other !== next) return makeIssue('MERGE_INVALID', dirs[next], `document ${reader.cell} is also in ${dirs[other]}: shards overlap`);
         seen.set(reader.key, next);
+      } else if (reader.key !== checked[next]) {
+        // A document's matches or segments come from the run that wrote its scores: a table copied from another run is refused.
+        if (seen.get(reader.key) !== next) return makeIssue('MERGE_INVALID', join(dirs[next], name), `rows for document ${reader.cell}, which ${join(dirs[next], 'scores.csv')} does not hold: the folder's tables are not from one run`);
+        checked[next] = reader.key;
       }
       reader.copyRow(rows);
       if (rows.length >= WRITE_BYTES) await rows.writeTo(writer);

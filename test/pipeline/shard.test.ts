@@ -117,6 +117,10 @@ describe('hsframe merge', () => {
     const shortLines = (await readFile(join(short, 'matches.csv'), 'utf8')).split('\n');
     shortLines[2] = shortLines[2].split(',').slice(0, 3).join(',');
     await writeFile(join(short, 'matches.csv'), shortLines.join('\n'));
+    // Shard 1 of 3 with shard 2's matches.csv, as by a copy into the wrong folder.
+    const [mixed] = at('shard1-matches-of-shard2');
+    await cp(at('shard1')[0], mixed, { recursive: true });
+    await cp(join(dir, 'shard2', 'matches.csv'), join(mixed, 'matches.csv'));
     // Shard 2 of 2 with its tables cut off inside their last row, as by a copy that failed.
     for (const name of ['scores.csv', 'errors.csv']) {
       const [cut] = at(`half2-cut-${name}`);
@@ -265,6 +269,7 @@ describe('hsframe merge', () => {
     ['a shard whose matches.csv is not CSV', ['half1-extras', 'half2-bad-matches'], ['half2-bad-matches/matches.csv', 'not a CSV table as this run writes them']],
     ['a run whose rows of matches are not in doc_id order', ['whole-unsorted'], ['whole-unsorted/matches.csv', 'rows are not in doc_id order, as a run writes them: row ']],
     ['a shard whose matches.csv has a row cut short', ['half1-extras', 'half2-short-row'], ['half2-short-row/matches.csv', 'not a CSV table as this run writes them: row 2 has 3 cells, the header 11']],
+    ['a shard whose matches.csv is another shard\'s', ['shard1-matches-of-shard2', 'shard2', 'shard3'], ['shard1-matches-of-shard2/matches.csv', "which " , "shard1-matches-of-shard2/scores.csv does not hold: the folder's tables are not from one run"]],
     ['a shard whose scores.csv is cut off in its last row', ['half1-extras', 'half2-cut-scores.csv'], ['half2-cut-scores.csv/scores.csv', 'has no line end, as if the file were cut short']],
     ['a shard whose errors.csv is cut off in its last row', ['half1-extras', 'half2-cut-errors.csv'], ['half2-cut-errors.csv/errors.csv', 'its last row has no line end, as if the file were cut short']],
   ] as const)('refuses %s (exit 2) and leaves --out as it was', async ([, folders, messages]) => {
