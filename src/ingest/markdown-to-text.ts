@@ -103,8 +103,10 @@ function isTableDivider(line: string): boolean {
  * the next line that holds a fence of the same mark, at least as long, alone (CommonMark's rule),
  * both included. A fence inside a blockquote (up to three spaces after its `>`) closes inside
  * the same blockquote: on a line with as many `>` before it, with no line of fewer in between
- * (one ends the blockquote, and its code with it). An opening fence that no later line closes is no block: its text is
- * kept, so a fence left open by mistake hides nothing. Found in linear time (and a logarithm):
+ * (one ends the blockquote, and its code with it: a fence in a blockquote that no line closes
+ * ends where its blockquote does). An opening fence that no later line closes, outside a
+ * blockquote or in one that goes on to the end, is no block: its text is kept, so a fence left
+ * open by mistake hides nothing. Found in linear time (and a logarithm):
  * the lines are read once from the end, keeping the closing lines after each that could close it.
  */
 function withoutFencedCode(text: string): string {
@@ -117,6 +119,9 @@ function withoutFencedCode(text: string): string {
   const closers = new Map<string, { line: number; length: number }[]>();
   // The depths that have closers, deepest last: a line of fewer `>` drops those past it.
   const depths: number[] = [];
+  // Each line's blockquote depth, and the lines after the one being read, each of fewer `>` than all before it.
+  const depthOf = new Int32Array(lines.length);
+  const shallower: number[] = [];
   let hasFence = false;
   for (let index = lines.length - 1; index >= 0; index--) {
     const markers = QUOTE_MARKERS.exec(lines[index])![0];
@@ -126,6 +131,11 @@ function withoutFencedCode(text: string): string {
       const deeper = depths.pop()!;
       for (const mark of '`~') closers.delete(mark + deeper);
     }
+    // The nearest later line of fewer `>` than this one: where its blockquote ends.
+    while (shallower.length > 0 && depthOf[shallower[shallower.length - 1]] >= depth) shallower.pop();
+    const quoteEnd = shallower.length > 0 ? shallower[shallower.length - 1] : -1;
+    depthOf[index] = depth;
+    shallower.push(index);
     const rest = depth === 0 ? lines[index] : lines[index].slice(markers.length);
     const fence = (depth === 0 ? FENCE : QUOTED_FENCE).exec(rest);
     if (!fence) continue;
@@ -134,6 +144,8 @@ function withoutFencedCode(text: string): string {
     const key = mark + depth;
     const after = closers.get(key) ?? [];
     closeAt[index] = nearestAtLeast(after, length);
+    // A fence in a blockquote that no line closes ends with its blockquote (CommonMark).
+    if (closeAt[index] < 0 && depth > 0 && quoteEnd >= 0) closeAt[index] = quoteEnd - 1;
     if ((depth === 0 ? CLOSING_FENCE : QUOTED_CLOSING_FENCE).test(rest)) {
       while (after.length > 0 && after[after.length - 1].length <= length) after.pop();
       after.push({ line: index, length });

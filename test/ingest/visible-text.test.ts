@@ -75,12 +75,16 @@ describe('the text as a reader sees it', () => {
     expect(markdownToText('A <!-- gone --> b <!-- open\n\nProse.').text).toBe('A b <!-- open\n\nProse.');
   });
 
-  test('Markdown: fenced code inside a blockquote is not prose; it closes inside the same blockquote', () => {
+  test('Markdown: fenced code inside a blockquote is not prose; it closes inside the same blockquote, or ends with it', () => {
     expect(markdownToText('> The Pact protects refugees.\n>\n> ```\n> border control\n> ```\n>\n> Rights matter.').text).toBe('The Pact protects refugees.\n\nRights matter.');
     // Nested blockquotes: the fence closes at its own depth, and every marker goes from the prose.
     expect(markdownToText('>> Quoted twice.\n>> ~~~\n>> state security\n>> ~~~\n>> Dignity.').text).toBe('Quoted twice.\n\nDignity.');
-    // A fence of the blockquote is not closed by one after it ends (a line without `>` ends it): left open, its text is kept.
-    expect(markdownToText('> ```\n> inside\n\n```\noutside\n```\nProse.').text).toBe('inside\n\nProse.');
+    // A fence of the blockquote is not closed by one after it ends (a line without `>` ends it): it ends with its blockquote (CommonMark).
+    expect(markdownToText('> ```\n> inside\n\n```\noutside\n```\nProse.').text).toBe('Prose.');
+    expect(markdownToText('> Refugees wait.\n> ```\n> border control\n\nProse.').text).toBe('Refugees wait.\n\nProse.');
+    expect(markdownToText('>> ```\n>> code\n> Dignity.\n> ```\n> Rights.').text).toBe('Dignity.\n\nRights.');
+    // One left open in a blockquote that goes on to the end is no block: its text is kept.
+    expect(markdownToText('> Refugees wait.\n> ```\n> never closed').text).toBe('Refugees wait.\n\nnever closed');
     // Lines starting with `>` inside a fence at the top level are code.
     expect(markdownToText('```\n> border\n> ```\n```\nProse.').text).toBe('Prose.');
     // A blockquote in a list item is indented; four spaces after the `>` make a fence a line of text.
