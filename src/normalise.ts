@@ -35,6 +35,22 @@ export function normaliseWord(value: string): string {
   return folded.length > 1 ? folded.replace(HYPHENS, '') : folded;
 }
 
+/** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
+export const HYPHEN_PREFIXES: ReadonlySet<string> = new Set('a anti co counter cross de e ex extra inter intra macro micro mid mini multi neo non over post pre pro pseudo re semi sub super trans ultra un under'.split(' '));
+
+/**
+ * A hyphenated word, as written (`cross-border`, `well-being`, `covid-19`), as the words the
+ * tokenisers read it as, joined by spaces: its hyphen kept in one word after a prefix
+ * (`HYPHEN_PREFIXES`) or before the number that ends it, and dropped from the word's form
+ * (`crossborder`, `covid19`); any other hyphen between two words (`well being`).
+ */
+export function hyphenatedAsRead(word: string): string {
+  const parts = word.split('-');
+  return parts
+    .map((part, i) => (i === 0 ? part : (i === 1 && HYPHEN_PREFIXES.has(parts[0])) || (i === parts.length - 1 && /^\d+$/.test(part) && /\p{L}$/u.test(parts[i - 1])) ? part : ` ${part}`))
+    .join('');
+}
+
 /** True for a token that only joins two words: a hyphen or dash. */
 export function isHyphen(value: string): boolean {
   return value.length === 1 && HYPHEN_CHARS.includes(value);

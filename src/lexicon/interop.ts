@@ -2,7 +2,7 @@ import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
 import { compareText } from '../compare-text.js';
 import type { Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
-import { HYPHENS, termVariants, termWords } from '../normalise.js';
+import { HYPHENS, hyphenatedAsRead, termVariants, termWords } from '../normalise.js';
 import { decodeWindows1252 } from '../windows-1252.js';
 import { inflectWord } from './inflect.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
@@ -200,7 +200,8 @@ function exportedRows(spec: LexiconSpec): Map<string, string[]> {
     const takenForms = taken.get(entry);
     if (takenForms === 'whole') continue;
     for (const form of exportTerms(entry.term, entry.inflect)) {
-      if (takenForms?.has(form)) continue;
+      // A form written with a hyphen is taken where the words it is read as are (`cross-border` as `crossborder`).
+      if (takenForms?.has(form.includes('-') ? form.split(' ').map(hyphenatedAsRead).join(' ') : form)) continue;
       const row = rows.get(form);
       if (row === undefined) rows.set(form, { term: entry.term, categories: [id] });
       else if (row.term === entry.term && !row.categories.includes(id)) row.categories.push(id);

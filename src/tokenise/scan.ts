@@ -1,4 +1,4 @@
-import { CLITICS, isHyphen } from '../normalise.js';
+import { CLITICS, HYPHEN_PREFIXES, isHyphen } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countLanguages } from './detect-language.js';
 import { isInNegationWindow, isNot } from './negation.js';
@@ -47,8 +47,6 @@ const PERIOD = 0x2e;
 const HYPHEN = 0x2d;
 /** Unicode's hyphen and non-breaking hyphen, which join a word as `-` does (a dash does not). */
 const [UNICODE_HYPHEN, NON_BREAKING_HYPHEN] = [0x2010, 0x2011];
-/** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
-const HYPHEN_PREFIXES = new Set('a anti co counter cross de e ex extra inter intra macro micro mid mini multi neo non over post pre pro pseudo re semi sub super trans ultra un under'.split(' '));
 const SENTENCE_ENDS = new Set([PERIOD, 0x21, 0x3f, 0x2026]);
 /** Closing quotes and brackets that may follow a sentence end. */
 const CLOSERS = new Set([0x22, ...APOSTROPHES, 0x29, 0x5d, 0x201d, 0xbb]);

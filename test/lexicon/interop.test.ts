@@ -167,6 +167,20 @@ describe('export and re-import: words two entries give', () => {
     }
   });
 
+  test('a hyphenated form is left out where the words the tokeniser reads it as are taken: after a prefix one word (`cross-border`), else a phrase', async () => {
+    const text = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n  a:\n    label: A\n    description: A\n    entries: [{term: "cross*", source: x}, {term: "well", source: x}]\n  b:\n    label: B\n    description: B\n    entries: [{term: cross-border, source: x}, {term: well-being, source: x}, {term: covid-19, source: x}]\n';
+    const original = parseLexicon('h.yaml', text);
+    const hitsWith = (compiled: NonNullable<typeof original.lexicon>) => scoreText('Cross-border crime, cross border crime, well-being and COVID-19.', createScorer([compiled])).row.hits;
+    // Cross-border is one word, which cross* takes; well-being is two, and the phrase is longer than well.
+    expect(hitsWith(original.lexicon!)).toEqual({ a: 1, b: 3 });
+    const exported = exportQuanteda(original.spec!);
+    expect(exported).toContain('b:\n  - cross border\n  - well being\n  - wellbeing\n  - well-being\n  - covid 19\n  - covid19\n  - covid-19\n');
+    expect(exportLiwc(original.spec!)).not.toMatch(/^cross-?border\t/m);
+    for (const [name, exporter] of [['h.yml', exportQuanteda], ['h.dic', exportLiwc]] as const) {
+      expect(hitsWith(parseLexicon(join(dir, name), exporter(original.spec!)).lexicon!), name).toEqual({ a: 1, b: 3 });
+    }
+  });
+
   test('a word listed in two categories counts in both, also with a wildcard of one of them listed between: the export keeps both', () => {
     const dic = '%\n1\ta\n2\tb\n%\nsecurity\t1\t2\nsecur*\t1\n';
     const original = parseLexicon(join(dir, 'm.dic'), dic);
