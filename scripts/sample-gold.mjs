@@ -6,11 +6,16 @@
 //
 //   node scripts/sample-gold.mjs --out DIR [--seed N] [--per-source N] [--prefix t] [--exclude A.csv,B.csv]
 //   node scripts/sample-gold.mjs --design undp --out DIR [--seed N] [--per-source N] [--prefix u] [--exclude …]
+//   node scripts/sample-gold.mjs --out DIR --twins k,m [--seed N] [--per-source N] [--exclude …]
 //
 // The defaults draw test/gold/dev5.csv's sentences (its coders saw DIR/view.csv). `--design undp`
 // draws from UN speeches alone, with strata for the UNDP categories EU texts rarely address (food,
 // health, environment) and economic security, beside a uniform stratum: with `--seed 20261207`
-// and the other defaults it draws test/gold/dev6.csv's sentences.
+// and the other defaults it draws test/gold/dev6.csv's sentences. `--twins A,B` splits the draw
+// into two sets of its odd- and even-numbered sentences, ids renamed with prefix A and B (the
+// numbers kept), into DIR/view-A.csv, DIR/sample-A.csv and the same for B: with `--twins k,m
+// --seed 20261209 --per-source 200` and every earlier set excluded, test/gold/dev7.csv's and
+// dev8.csv's sentences.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,9 +34,13 @@ const { values: args } = parseArgs({
     prefix: { type: 'string' },
     design: { type: 'string', default: 'frames' },
     exclude: { type: 'string' },
+    twins: { type: 'string' },
   },
 });
 const isUndp = args.design === 'undp';
+const twins = args.twins?.split(',');
+if (twins && (twins.length !== 2 || twins.some((prefix) => !/^[a-z]+$/.test(prefix)))) throw new Error('--twins takes two prefixes: --twins k,m');
+args.prefix ??= twins ? 'v' : undefined;
 if (!isUndp && args.design !== 'frames') throw new Error('--design must be frames or undp');
 args.prefix ??= isUndp ? 'u' : 't';
 // Sentences from each source: the policy texts and the speeches (frames), or twice this many speeches (undp).
@@ -195,6 +204,13 @@ const rows = all.map((p, i) => ({ id: `${args.prefix}${String(i + 1).padStart(wi
 mkdirSync(args.out, { recursive: true });
 writeFileSync(join(args.out, 'view.csv'), stringify(rows, { header: true, columns: ['id', 'doc', 'text'] }));
 writeFileSync(join(args.out, 'sample.csv'), stringify(rows, { header: true, columns: ['id', 'doc', 'stratum', 'text'] }));
+if (twins) {
+  for (const [parity, prefix] of twins.entries()) {
+    const half = rows.filter((_, i) => i % 2 === parity).map((row) => ({ ...row, id: prefix + row.id.slice(args.prefix.length) }));
+    writeFileSync(join(args.out, `view-${prefix}.csv`), stringify(half, { header: true, columns: ['id', 'doc', 'text'] }));
+    writeFileSync(join(args.out, `sample-${prefix}.csv`), stringify(half, { header: true, columns: ['id', 'doc', 'stratum', 'text'] }));
+  }
+}
 const count = (list, key) => {
   const counts = new Map();
   for (const p of list) counts.set(p[key], (counts.get(p[key]) ?? 0) + 1);
