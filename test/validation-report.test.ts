@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { BUNDLED_LEXICONS, evaluate, loadScorer, readGold, type GoldSet } from '../src/index.js';
 import { isSameSentence, sharedIds } from '../scripts/gold-overlap.mjs';
@@ -56,6 +57,8 @@ describe('three-coder gold sets', () => {
     ['test/gold/dev.csv', 'test/gold/coders'],
     ['test/gold/dev5.csv', 'test/gold/dev5-coders'],
     ['test/gold/dev6.csv', 'test/gold/dev6-coders'],
+    ['test/gold/dev7.csv', 'test/gold/dev7-coders'],
+    ['test/gold/dev8.csv', 'test/gold/dev8-coders'],
   ] as const)('%s and its agreement.csv are what its coders\' files give', ([file, coders]) => {
     const dir = mkdtempSync(join(tmpdir(), 'hsframe-gold-'));
     try {
@@ -66,6 +69,24 @@ describe('three-coder gold sets', () => {
       expect(readFileSync(agreement, 'utf8')).toBe(readFileSync(root(`${coders}/agreement.csv`), 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the three-coder sets drawn for this project', () => {
+  test('dev5.csv to dev8.csv share no sentence and no UN speech with any other gold set', () => {
+    const files = ['dev.csv', 'dev2.csv', 'dev3.csv', 'dev4.csv', 'dev5.csv', 'dev6.csv', 'dev7.csv', 'dev8.csv'];
+    const sets = new Map(files.map((file) => [file, parse(readFileSync(root(`test/gold/${file}`)), { columns: true }) as { id: string; doc: string; text: string }[]]));
+    // A speech is named ISO3_session_year (the policy texts, shared by design, by file name).
+    const speech = /^[A-Z]{3}_\d+_\d{4}$/;
+    for (const file of files.slice(4)) {
+      const rows = sets.get(file)!;
+      const others = [...sets].filter(([name]) => name !== file).flatMap(([, set]) => set);
+      expect([...sharedIds(rows, others.map((row) => row.text))], file).toEqual([]);
+      const otherSpeeches = new Set(others.map((row) => row.doc).filter((doc) => speech.test(doc)));
+      expect(otherSpeeches.size, file).toBeGreaterThan(100);
+      expect(rows.filter((row) => speech.test(row.doc)).length, file).toBeGreaterThan(50);
+      expect(rows.filter((row) => otherSpeeches.has(row.doc)).map((row) => row.id), file).toEqual([]);
     }
   });
 });
@@ -82,6 +103,8 @@ describe('VALIDATION.md', () => {
     ['test/gold/dev4.csv', '## Fourth development set'],
     ['test/gold/dev5.csv', '## Fifth set, held out'],
     ['test/gold/dev6.csv', '## Sixth set, held out'],
+    ['test/gold/dev7.csv', '## Seventh set, for tuning'],
+    ['test/gold/dev8.csv', '## Eighth set, held out'],
   ] as const)('%s: its whole-set counts are those the lexicons give now', async ([file, heading]) => {
     expectCounts(await goldOf(file), heading);
   });
