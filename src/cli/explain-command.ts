@@ -2,25 +2,28 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ClassifiedDoc, Hit } from '../document.js';
 import { leftOutBy, pathOfId, readFileBytes, sourceFromBytes } from '../ingest/index.js';
+import { makeIssue } from '../issues.js';
 import { flatten, numberCell, untextCell } from '../output/index.js';
 import { DEFAULT_PIPELINE, loadPipeline, loadScorer, needsStopping, scoreInput, type RunConfig } from '../pipeline/index.js';
 import { TOKENISERS, type TokeniserName } from '../tokenise/index.js';
 import { EXIT, oneLine, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
-export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--corpus DIR] [--category C] [--text]
+export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--out DIR] [--corpus DIR] [--category C] [--text]
 
 Print the matches behind one row of scores.csv: for each match its category, lexicon
 entry and sentence (at most 300 characters on either side), with the matched words
 highlighted (bold on a terminal, [[...]] otherwise), then the totals that make the row's
-*_hits cells. The document is scored with the tokeniser the pipeline's last run used (its
-manifest.json says which), else the pipeline's. A PDF or .docx is first read in a worker
+*_hits cells. The document is scored with the tokeniser the run that wrote the output folder
+used (its manifest.json says which), else the pipeline's, and read from that run's corpus folder;
+a warning (LEXICON_CHANGED) says so when the lexicons have changed since that run. A PDF or .docx is first read in a worker
 thread, as a run reads it: one that takes longer than max_seconds_per_document fails with
 FILE_TOO_SLOW (exit 1).
 
   DOC_ID           the row's doc_id (path inside the corpus)
   --pipeline FILE  pipeline whose corpus and lexicons to use
                    (default: ${DEFAULT_PIPELINE})
+  --out DIR        the run's output folder, when it was not the pipeline's (run --out)
   --corpus DIR     read the document from this folder instead
   --category C     only matches of this category
   --text           print instead the document's text as it was scored: the text whose
@@ -30,19 +33,26 @@ FILE_TOO_SLOW (exit 1).
 
 /** \`hsframe explain\`. */
 export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommand(argv, { pipeline: { type: 'string' }, corpus: { type: 'string' }, category: { type: 'string' }, text: { type: 'boolean' } });
+  const parsed = parseCommand(argv, { pipeline: { type: 'string' }, out: { type: 'string' }, corpus: { type: 'string' }, category: { type: 'string' }, text: { type: 'boolean' } });
   if ('error' in parsed) return usageError(io, 'explain', parsed.error);
   if (parsed.values.help) return io.stdout(EXPLAIN_HELP), EXIT.ok;
   if (parsed.positionals.length !== 1) return usageError(io, 'explain', 'give exactly one DOC_ID');
   const { config, issues } = await loadPipeline(resolve(io.cwd, (parsed.values.pipeline as string | undefined) ?? DEFAULT_PIPELINE));
   if (!config) return reportIssues(io, issues), EXIT.fatal;
-  const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, lastRunTokeniser(config) ?? config.options.tokeniser);
+  const outDir = parsed.values.out ? resolve(io.cwd, parsed.values.out as string) : config.output;
+  const lastRun = readLastRun(outDir);
+  const { scorer, issues: lexiconIssues } = await loadScorer(config.lexicons, lastRun?.tokeniser ?? config.options.tokeniser);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
+  if (lastRun?.lexicons && lastRun.lexicons !== scorer.lexicons.map((lexicon) => lexicon.sha256).join(',')) {
+    reportIssues(io, [makeIssue('LEXICON_CHANGED', outDir, 'the lexicons have changed since the run that wrote this folder: the matches below may differ from its matches.csv (run it again)')]);
+  }
   const category = parsed.values.category as string | undefined;
   if (category && !scorer.categories.some((known) => known.id === category)) {
     return usageError(io, 'explain', `unknown category "${category}"; the lexicons have ${scorer.categories.map((known) => known.id).join(', ')}`);
   }
-  const corpus = parsed.values.corpus ? resolve(io.cwd, parsed.values.corpus as string) : config.corpus;
+  // The corpus the run read, unless it is not there (an output folder copied from another machine).
+  const runCorpus = lastRun?.corpus !== undefined && existsSync(lastRun.corpus) ? lastRun.corpus : undefined;
+  const corpus = parsed.values.corpus ? resolve(io.cwd, parsed.values.corpus as string) : (runCorpus ?? config.corpus);
   const settings = { extensions: config.options.extensions, maxFileBytes: config.options.max_file_bytes };
   // An id copied from scores.csv may carry the quote that keeps a spreadsheet from reading it as a formula.
   const given = parsed.positionals[0];
@@ -98,12 +108,14 @@ function describeHit(doc: ClassifiedDoc, hit: Hit, style: { on: string; off: str
   return `sentence ${hit.sentence + 1}, chars ${start}-${stop}  ${hit.category}  "${hit.entryId}" (${hit.lexiconId})${flags}\n  ${sentence}\n`;
 }
 
-/** The tokeniser of the pipeline's last run, as its manifest.json records it (a run may have been given another than the pipeline's); undefined without one. */
-function lastRunTokeniser(config: RunConfig): TokeniserName | undefined {
+/** What the run that wrote `dir` recorded in its manifest.json: its tokeniser (a run may have been given another than the pipeline's), corpus folder and lexicons' sha256; undefined without one. */
+function readLastRun(dir: string): { tokeniser?: TokeniserName; corpus?: string; lexicons?: string } | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(join(config.output, 'manifest.json'), 'utf8')) as { options?: { tokeniser?: unknown } };
-    const tokeniser = manifest.options?.tokeniser;
-    return TOKENISERS.find((name) => name === tokeniser);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { options?: { tokeniser?: unknown }; corpus?: { path?: unknown }; lexicons?: { sha256?: unknown }[] };
+    const { tokeniser } = manifest.options ?? {};
+    const corpus = manifest.corpus?.path;
+    const lexicons = Array.isArray(manifest.lexicons) ? manifest.lexicons.map((lexicon) => String(lexicon?.sha256)).join(',') : undefined;
+    return { tokeniser: TOKENISERS.find((name) => name === tokeniser), corpus: typeof corpus === 'string' ? corpus : undefined, lexicons };
   } catch {
     return undefined;
   }

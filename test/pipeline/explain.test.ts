@@ -1,4 +1,4 @@
-import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -94,6 +94,35 @@ describe('hsframe explain and the manifest', () => {
     const [row] = parse(await readFile(join(project.out, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const explained = await runCli(['explain', file, '--pipeline', project.pipeline, '--category', 'people_centric']);
     expect(explained.stdout).toMatch(new RegExp(`^ {2}people_centric +${row.people_centric_hits} +\\d+$`, 'm'));
+  }, 60_000);
+
+  test('--out names the run: its tokeniser and corpus folder are used, and a lexicon changed since that run is warned of', async () => {
+    const file = 'us-eo-refugee-resettlement-climate-migration-2021.txt';
+    const project = await makeProject([file]);
+    cleanup.push(project.dir);
+    const [other, elsewhere] = [join(project.dir, 'other-out'), join(project.dir, 'elsewhere')];
+    await cp(project.corpus, elsewhere, { recursive: true });
+    expect((await runCli(['run', project.pipeline, '--quiet'])).code).toBe(0);
+    expect((await runCli(['run', project.pipeline, '--quiet', '--tokeniser', 'wink.v1', '--corpus', elsewhere, '--out', other])).code).toBe(0);
+    // The pipeline's own corpus no longer holds the document: only the run's corpus folder does.
+    await rm(join(project.corpus, file));
+    const [row] = parse(await readFile(join(other, 'scores.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const matches = parse(await readFile(join(other, 'matches.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const explained = await runCli(['explain', file, '--pipeline', project.pipeline, '--out', other]);
+    expect(explained.code, explained.stderr).toBe(0);
+    expect(explained.stderr).toBe('');
+    expect(explained.stdout).toMatch(new RegExp(`^ {2}people_centric +${row.people_centric_hits} +\\d+$`, 'm'));
+    // Each match where matches.csv has it: the same sentence and characters.
+    const shown = [...explained.stdout.matchAll(/^sentence (\d+), chars (\d+)-(\d+) {2}(\w+)/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
+    expect(shown).toEqual(matches.map((match) => `${match.sentence} ${match.start} ${match.end} ${match.category}`));
+    // A lexicon edited since the run: the matches may differ from its matches.csv, and a warning says so.
+    const edited = join(project.dir, 'security-frames.yaml');
+    await writeFile(edited, (await readFile(join(import.meta.dirname, '../../lexicons/security-frames.yaml'), 'utf8')).replace('version: ', '# edited\nversion: '));
+    const pipeline = await readFile(project.pipeline, 'utf8');
+    await writeFile(project.pipeline, pipeline.replace(/lexicons: \[[^,]+,/, `lexicons: [${edited},`));
+    const warned = await runCli(['explain', file, '--pipeline', project.pipeline, '--out', other]);
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr).toContain(`${other}  LEXICON_CHANGED  warning: the lexicons have changed since the run that wrote this folder`);
   }, 60_000);
 
   test('explain refuses a file no run reads as a document, says a document in another language was not scored, and escapes what could steer a terminal', async () => {
