@@ -120,6 +120,18 @@ describe.concurrent('hsframe score', () => {
     expect(await readFile(doc, 'utf8')).toBe(GOOD['a-people.txt']);
   }, TIMEOUT);
 
+  test('--out naming a lexicon, of score or of lexicon export: exit 2, the lexicon left as it was', async () => {
+    const dir = await folder('own-lexicon');
+    const lexicon = join(dir, 'frames.yaml');
+    const text = await readFile(LEXICONS[0], 'utf8');
+    await writeFile(lexicon, text);
+    const scored = await hsframe(['score', corpus, '--lexicon', lexicon, '--out', lexicon]);
+    expect([scored.code, scored.stderr]).toEqual([2, `${lexicon}  OUTPUT_WRITE_FAILED  --out is a lexicon file; it is left as it was\n`]);
+    const exported = await hsframe(['lexicon', 'export', lexicon, '--format', 'liwc', '--out', lexicon]);
+    expect([exported.code, exported.stderr]).toEqual([2, `${lexicon}  OUTPUT_WRITE_FAILED  --out is the lexicon being exported; it is left as it was\n`]);
+    expect(await readFile(lexicon, 'utf8')).toBe(text);
+  }, TIMEOUT);
+
   test('several paths: a broken link inside each is named by its path from the current folder', async () => {
     const dir = await folder('links');
     await mkdir(join(dir, 'd1', 'x'), { recursive: true });

@@ -44,8 +44,8 @@ const METRIC_HEADER = ['label', 'support', 'predicted', 'tp', 'fp', 'fn', 'preci
 /** The bounds' columns, after the figures' own (the last four of METRIC_HEADER, in FIGURES' order). */
 const CI_HEADER = METRIC_HEADER.slice(-FIGURES.length).flatMap((figure) => [`${figure}_ci_low`, `${figure}_ci_high`]);
 
-/** An output file (`--out`, `--errors`, `--entries`) that is the gold file or another output's file: writing it would destroy the coding or the other table. */
-async function outputClash(cwd: string, goldFile: string, values: Record<string, unknown>): Promise<{ file: string; problem: string } | undefined> {
+/** An output file (`--out`, `--errors`, `--entries`) that is the gold file, a lexicon or another output's file: writing it would destroy the coding, the lexicon or the other table. */
+async function outputClash(cwd: string, goldFile: string, lexiconFiles: readonly string[], values: Record<string, unknown>): Promise<{ file: string; problem: string } | undefined> {
   const seen: [option: string, path: string][] = [];
   for (const option of ['out', 'errors', 'entries']) {
     const file = values[option];
@@ -53,6 +53,7 @@ async function outputClash(cwd: string, goldFile: string, values: Record<string,
     // Through links: two names of one file are one output.
     const path = await realpath(resolve(cwd, file)).catch(() => resolve(cwd, file));
     if (await isOneOf(path, [resolve(cwd, goldFile)])) return { file, problem: `--${option} is the gold file; it is left as it was` };
+    if (await isOneOf(path, lexiconFiles)) return { file, problem: `--${option} is a lexicon file; it is left as it was` };
     const other = seen.find(([, earlier]) => earlier === path);
     if (other) return { file, problem: `--${option} and --${other[0]} name the same file; give each its own` };
     seen.push([option, path]);
@@ -75,9 +76,9 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   if (!/^\d+$/.test(resamplesText ?? '2000') || resamples < 100 || resamples > 1_000_000) {
     return usageError(io, 'evaluate', `--resamples must be a whole number from 100 to 1000000, got "${resamplesText}"`);
   }
-  const clash = await outputClash(io.cwd, goldFile, parsed.values as Record<string, unknown>);
-  if (clash) return reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', clash.file, clash.problem)]), EXIT.fatal;
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
+  const clash = await outputClash(io.cwd, goldFile, lexiconFiles, parsed.values as Record<string, unknown>);
+  if (clash) return reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', clash.file, clash.problem)]), EXIT.fatal;
   const tokeniser = (parsed.values.tokeniser ?? DEFAULT_TOKENISE_SETTINGS.tokeniser) as string;
   if (!(TOKENISERS as readonly string[]).includes(tokeniser)) return usageError(io, 'evaluate', `--tokeniser must be one of ${TOKENISERS.join(', ')}, got "${tokeniser}"`);
   const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles, tokeniser as TokeniserName);

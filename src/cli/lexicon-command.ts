@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Issue } from '../document.js';
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
-import { hasErrors } from '../issues.js';
+import { hasErrors, makeIssue } from '../issues.js';
 import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
 import { parseMatchRows } from '../output/index.js';
 import { BUNDLED_LEXICONS, lexiconSetIssues, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
-import { EXIT, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
+import { EXIT, isOneOf, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
 export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
@@ -108,6 +108,9 @@ async function exportLexicon(positionals: readonly string[], options: { format?:
   if (positionals.length !== 1) return usageError(io, 'lexicon', 'export takes exactly one lexicon FILE');
   const writer = options.format === 'quanteda' ? exportQuanteda : options.format === 'liwc' ? exportLiwc : undefined;
   if (!writer) return usageError(io, 'lexicon', `--format must be quanteda or liwc, got "${options.format ?? ''}"`);
+  if (options.out && (await isOneOf(resolve(io.cwd, options.out), [resolve(io.cwd, positionals[0])]))) {
+    return reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', options.out, '--out is the lexicon being exported; it is left as it was')]), EXIT.fatal;
+  }
   const { spec, issues } = await loadLexicon(resolve(io.cwd, positionals[0]));
   reportIssues(io, issues);
   // A lexicon with errors is not written out, as it would not be scored with.

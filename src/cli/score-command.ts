@@ -50,11 +50,15 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   const layout = layoutFrom(parsed.values as CsvFlags) ?? 'wide';
   if (layout !== 'wide' && layout !== 'long') return usageError(io, 'score', layout);
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
+  const out = parsed.values.out as string | undefined;
+  if (out && (await isOneOf(resolve(io.cwd, out), lexiconFiles))) {
+    reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', out, '--out is a lexicon file; it is left as it was')]);
+    return EXIT.fatal;
+  }
   const { scorer, issues: lexiconIssues } = await loadScorer(lexiconFiles);
   if (!scorer) return reportIssues(io, lexiconIssues), EXIT.fatal;
   const { files, issues: findIssues } = await collectFiles(paths, io.cwd);
   if (stdinName !== undefined && files.some((file) => file.id === stdinName)) return usageError(io, 'score', `--stdin-name ${stdinName} is the doc_id of a file being scored`);
-  const out = parsed.values.out as string | undefined;
   if (out && (await isOneOf(resolve(io.cwd, out), files.map((file) => file.path)))) {
     reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', out, '--out is one of the documents being scored; it is left as it was')]);
     return EXIT.fatal;

@@ -171,6 +171,12 @@ describe('hsframe evaluate', () => {
     const link = join(tmp, 'link.csv');
     await symlink(out, link);
     expect(await hsframe(['evaluate', '--gold', copy, '--out', out, '--errors', link])).toMatchObject({ code: 2, stderr: `${link}  OUTPUT_WRITE_FAILED  --errors and --out name the same file; give each its own\n` });
+    // A lexicon given with --lexicon.
+    const lexicon = join(tmp, 'lexicon.yaml');
+    const text = await readFile(join(import.meta.dirname, '../../lexicons/security-frames.yaml'), 'utf8');
+    await writeFile(lexicon, text);
+    expect(await hsframe(['evaluate', '--gold', copy, '--lexicon', lexicon, '--entries', lexicon])).toMatchObject({ code: 2, stderr: `${lexicon}  OUTPUT_WRITE_FAILED  --entries is a lexicon file; it is left as it was\n` });
+    expect(await readFile(lexicon, 'utf8')).toBe(text);
   }, 60_000);
 
   test('a gold file with a header and no rows: exit 2, saying so', async () => {
