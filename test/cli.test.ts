@@ -331,4 +331,30 @@ describe.concurrent('outputs of other commands that cannot be written', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^hsframe report: scores\.csv is not a table as a run writes it \(.+\); run hsframe run again to write it\n$/);
   }, TIMEOUT);
+
+  test('report from a scores.csv edited in R: NA is a missing value; a cell that is no number → exit 2 naming its row and column', async () => {
+    const dir = await folder('report-na');
+    const out = join(dir, 'out');
+    expect((await hsframe(['run', '--corpus', corpus, '--out', out, '--quiet'])).code).toBe(0);
+    const scores = await readFile(join(out, 'scores.csv'), 'utf8');
+    const report = async () => (await readFile(join(out, 'report.html'), 'utf8')).replace(/generated [^<]*/, '');
+    expect((await hsframe(['report', '--out', out])).code).toBe(0);
+    const before = await report();
+    // R's write.csv writes NA for an empty cell.
+    const withNa = scores.replace(/,(?=,)/g, ',NA').replace(/,(?=,)/g, ',NA');
+    expect(withNa).toContain(',NA,');
+    await writeFile(join(out, 'scores.csv'), withNa);
+    expect((await hsframe(['report', '--out', out])).code).toBe(0);
+    expect(await report()).toBe(before);
+    expect(before).not.toContain('NaN');
+    const lines = scores.split('\n');
+    const header = lines[0].split(',');
+    const cells = lines[2].split(',');
+    cells[header.indexOf('people_centric_per_1k')] = 'abc';
+    lines[2] = cells.join(',');
+    await writeFile(join(out, 'scores.csv'), lines.join('\n'));
+    const { code, stderr } = await hsframe(['report', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`hsframe report: scores.csv row 2 (${cells[0]}), column people_centric_per_1k: "abc" is not a number; run hsframe run again to write it\n`);
+  }, TIMEOUT);
 });

@@ -34,20 +34,33 @@ export function reportRowsFromCsv(text: string, csv: CsvSettings): ReportRow[] |
     return `scores.csv is not a table as a run writes it (${error instanceof Error ? error.message : String(error)}); run hsframe run again to write it`;
   }
   if (records.length > 0 && !('framing_index' in records[0])) return 'scores.csv is not in the wide layout; re-run with --format wide to make a report';
-  const number = (value: string | undefined) => (value === undefined || value === '' ? null : Number(value.replace(csv.decimal, '.')));
   const categories = records.length > 0 ? Object.keys(records[0]).filter((key) => key.endsWith('_hits') && key !== 'negated_hits').map((key) => key.slice(0, -5)) : [];
-  return records.map((record) => ({
-    docId: untextCell(record.doc_id),
-    title: untextCell(record.title),
-    tokens: number(record.tokens) ?? 0,
-    statePer1k: number(record.state_centric_per_1k),
-    peoplePer1k: number(record.people_centric_per_1k),
-    framingIndex: number(record.framing_index),
-    ciLow: number(record.framing_ci_low),
-    ciHigh: number(record.framing_ci_high),
-    undp: Object.fromEntries(UNDP_CATEGORIES.map((id) => [id, number(record[`${id}_per_1k`])])),
-    hits: Object.fromEntries(categories.map((id) => [id, number(record[`${id}_hits`]) ?? 0])),
-  }));
+  const rows: ReportRow[] = [];
+  for (const [index, record] of records.entries()) {
+    let bad: string | undefined;
+    // An empty cell, or NA as R's write.csv writes one, is a missing value; any other cell must be a number.
+    const number = (column: string): number | null => {
+      const value = record[column];
+      if (value === undefined || value === '' || value === 'NA') return null;
+      const parsed = Number(value.replace(csv.decimal, '.'));
+      if (!Number.isFinite(parsed) || value.trim() !== value) bad ??= `row ${index + 1} (${untextCell(record.doc_id)}), column ${column}: "${value}" is not a number`;
+      return parsed;
+    };
+    rows.push({
+      docId: untextCell(record.doc_id),
+      title: untextCell(record.title),
+      tokens: number('tokens') ?? 0,
+      statePer1k: number('state_centric_per_1k'),
+      peoplePer1k: number('people_centric_per_1k'),
+      framingIndex: number('framing_index'),
+      ciLow: number('framing_ci_low'),
+      ciHigh: number('framing_ci_high'),
+      undp: Object.fromEntries(UNDP_CATEGORIES.map((id) => [id, number(`${id}_per_1k`)])),
+      hits: Object.fromEntries(categories.map((id) => [id, number(`${id}_hits`) ?? 0])),
+    });
+    if (bad) return `scores.csv ${bad}; run hsframe run again to write it`;
+  }
+  return rows;
 }
 
 /** The report's file name in a run's output folder. */
