@@ -42,7 +42,8 @@ export async function readGold(file: string, knownLabels: readonly string[]): Pr
   const issues: Issue[] = decoded.warning ? [makeIssue('FILE_MIXED_ENCODING', file, decoded.warning)] : [];
   let parsed: ParsedRecord[];
   try {
-    parsed = parse(decoded.text, { skip_empty_lines: true, info: true, raw: true }) as unknown as ParsedRecord[];
+    // CR LF read as LF, in a cell too: csv-parse counts a quoted CR LF as two lines, and the lines named in messages would drift.
+    parsed = parse(decoded.text.replace(/\r\n/g, '\n'), { skip_empty_lines: true, info: true, raw: true }) as unknown as ParsedRecord[];
   } catch (error) {
     return { issues: [...issues, makeIssue('GOLD_INVALID', file, `not a readable CSV: ${error instanceof Error ? error.message : String(error)}`)] };
   }

@@ -123,6 +123,10 @@ describe('hsframe evaluate', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`${lines}:6  GOLD_INVALID  line 6 (id d2): food must be 0 or 1, got "yes"`);
     expect(stderr).toContain(`${lines}:7  GOLD_INVALID  line 7: id "d1" is already the id of the row on line 2; ids must be unique`);
+    // As a spreadsheet saves it: CR LF ends every line, inside quoted cells too.
+    const crlf = join(tmp, 'crlf.csv');
+    await writeFile(crlf, 'id,text,state_centric\r\ns1,"Border\r\ncontrol.",1\r\ns2,"multi\r\nline\r\ntext",0\r\ns3,Weather.,9\r\n');
+    expect((await hsframe(['evaluate', '--gold', crlf])).stderr).toContain(`${crlf}:7  GOLD_INVALID  line 7 (id s3): state_centric must be 0 or 1, got "9"`);
   }, 60_000);
 
   test('a column named twice is refused; a column of 0/1 labels that is no category is named, not silently left out', async () => {
