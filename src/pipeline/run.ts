@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '../document.js';
@@ -121,6 +121,8 @@ export async function runPipeline(config: RunConfig, overrides: RunOverrides = {
   const found = await finding;
   // A corpus folder that cannot be listed is not an empty corpus: the outputs and stored results are left as they are.
   if (!found.isListed) return fatal([...lexiconIssues, ...found.issues]);
+  // Nor is a file one: its run would drop every stored result of the folder's documents.
+  if ((await stat(corpus).catch(() => undefined))?.isDirectory() === false) return fatal([...lexiconIssues, makeIssue('PATH_NOT_FOUND', corpus, 'not a folder: a run scores a folder of documents (hsframe score scores single files)', { stage: 'ingest' })]);
   const inShard = (id: string) => !overrides.shard || isInShard(id, overrides.shard);
   const files = found.files.filter((file) => inShard(file.id));
   // Which files the corpus folder held, all shards' (their ids): shards merged must have seen the same.

@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mulberry32 } from '../../src/evaluate/bootstrap.js';
+import { folderLeftOutBy, leftOutBy } from '../../src/ingest/find-documents.js';
 import { findDocuments } from '../../src/ingest/index.js';
 
 const EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
@@ -249,6 +251,61 @@ describe('a second path to a folder', () => {
     } finally {
       await rm(base, { recursive: true, force: true });
       await rm(outside, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('folders that include and exclude leave out whole', () => {
+  test.for([
+    [[], ['private/**'], { private: true, 'private/sub': true, pub: false, privates: false }],
+    [[], ['**/drafts/**'], { drafts: true, 'a/drafts': true, 'a/drafts2': false, a: false }],
+    [[], ['private/*'], { private: false }],
+    [[], ['*.txt', 'private/**/x.txt'], { private: false, x: false }],
+    [[], ['**'], { a: true, 'a/b': true }],
+    [[], ['a?c/**'], { abc: true, 'a/c': false, ac: false }],
+    [['pub/**'], [], { private: true, pub: false, 'pub/x': false, 'pub2': true }],
+    [['*/report.txt'], [], { private: false, 'a/b': true }],
+    [['**/*.txt'], [], { a: false, 'a/b/c': false }],
+    [['Session 7*/**'], [], { 'Session 70': false, 'Session 8': true, 'Session 7': false }],
+    [['pub/**'], ['pub/old/**'], { 'pub/old': true, 'pub/new': false, private: true }],
+  ] as const)('include %j, exclude %j', ([include, exclude, expected]) => {
+    const isLeftOut = folderLeftOutBy(include, exclude);
+    expect(Object.fromEntries(Object.keys(expected).map((folder) => [folder, isLeftOut(folder)]))).toEqual(expected);
+  });
+
+  test('a folder left out holds no id that include and exclude keep (drawn globs and ids)', () => {
+    const random = mulberry32(7);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+    const parts = ['a', 'b', 'ab', '*', '?', '**/', '**', '/', '.txt'];
+    const glob = () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(parts)).join('').replace(/\*\*\*+/g, '**');
+    const name = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(['a', 'b', 'ab', 'a.txt', 'b.txt'])).join('/');
+    let leftOut = 0;
+    for (let round = 0; round < 3000; round++) {
+      const [include, exclude] = [random() < 0.5 ? [glob()] : [], [glob(), glob()]];
+      const folder = name();
+      if (!folderLeftOutBy(include, exclude)(folder)) continue;
+      leftOut += 1;
+      const isLeftOut = leftOutBy(include, exclude);
+      for (let i = 0; i < 20; i++) expect(isLeftOut(`${folder}/${name()}`), `${JSON.stringify({ include, exclude, folder })}`).toBe(true);
+    }
+    expect(leftOut).toBeGreaterThan(300);
+  });
+
+  test('an excluded folder is not read: one that cannot be listed, or a link loop in it, is no issue', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'hsframe-left-out-'));
+    try {
+      await mkdir(join(root, 'drafts', 'deep'), { recursive: true });
+      await mkdir(join(root, 'pub'));
+      await writeFile(join(root, 'pub', 'a.txt'), 'Refugees need protection.\n');
+      await writeFile(join(root, 'drafts', 'deep', 'b.txt'), 'Border control.\n');
+      await symlink('..', join(root, 'drafts', 'deep', 'up'));
+      const found = await findDocuments(root, ['.txt'], ['drafts/**']);
+      expect([found.files.map((file) => file.id), found.issues]).toEqual([['pub/a.txt'], []]);
+      expect((await findDocuments(root, ['.txt'], [], [], ['pub/**'])).issues).toEqual([]);
+      // Not excluded, the loop is reported.
+      expect((await findDocuments(root, ['.txt'])).issues.map((issue) => [issue.code, issue.file])).toEqual([['FILE_UNREADABLE', 'drafts/deep/up']]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 });

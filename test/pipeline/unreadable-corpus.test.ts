@@ -63,3 +63,30 @@ test('a sub-folder that cannot be listed for a while fails its documents for tha
   // Listed again: nothing is scored again.
   expect(await run()).toMatchObject({ fatal: false, scored: 0, cached: 3, failed: 0 });
 }, 60_000);
+
+test('a sub-folder that cannot be listed is no failure when exclude leaves out all it holds', async () => {
+  const corpus = join(dir, 'with-private');
+  await mkdir(join(corpus, 'private'), { recursive: true });
+  await cp(join(ROOT, 'corpora/eu-migration/canada-unga-general-debate-1999.txt'), join(corpus, 'top.txt'));
+  await cp(join(ROOT, 'corpora/eu-migration/hungary-unga-general-debate-2018.txt'), join(corpus, 'private', 'kept.txt'));
+  const { config } = await loadPipeline(join(ROOT, 'pipelines/eu-migration.yaml'));
+  state.locked = 'private';
+  try {
+    const run = await runPipeline({ ...config!, options: { ...config!.options, concurrency: 1, exclude: ['private/**'] } }, { corpus, output: join(dir, 'with-private-out') });
+    expect(run).toMatchObject({ fatal: false, scored: 1, failed: 0, issues: [] });
+  } finally {
+    state.locked = '';
+  }
+}, 60_000);
+
+test('a corpus that is a file, not a folder, stops the run (fatal) and leaves the outputs and stored results as they were', async () => {
+  const corpus = join(dir, 'corpus');
+  const { config } = await loadPipeline(join(ROOT, 'pipelines/eu-migration.yaml'));
+  const out = join(dir, 'out');
+  const before = await snapshot(out);
+  const file = join(corpus, 'canada-unga-general-debate-1999.txt');
+  const run = await runPipeline({ ...config!, options: { ...config!.options, concurrency: 1 } }, { corpus: file, output: out });
+  expect(run.fatal).toBe(true);
+  expect(run.issues.map(({ code, file }) => [code, file])).toEqual([['PATH_NOT_FOUND', file]]);
+  expect(await snapshot(out)).toEqual(before);
+}, 60_000);
