@@ -71,13 +71,16 @@ export interface FoundDocuments {
 
 /** The folder of the run state that a run, a merge or `hsframe report` keeps in its output folder. */
 export const RUN_STATE_FOLDER = '.hsframe';
+/** The report a run, a merge or `hsframe report` writes beside the run state, the one output a document's extension names. */
+const RUN_REPORT_FILE = 'report.html';
 
 /**
  * Find the documents under `root` (a folder, searched recursively, or one file), sorted by id.
  * Symlinks are followed once; a loop is reported, not followed. A folder reached both through
  * a symbolic link and without one is read by the path without one. Hidden files are skipped, and so
  * are the folders and files in `skip` (by real path: a run's output folder within its corpus, and
- * what it writes there) and any other hsframe output folder (one that holds `RUN_STATE_FOLDER`). A broken link is reported unless its id is excluded or its name has an
+ * what it writes there) and any other hsframe output folder (one that holds `RUN_STATE_FOLDER`; the
+ * corpus folder itself, when one, keeps only its report.html out). A broken link is reported unless its id is excluded or its name has an
  * extension that is not a document's: it is passed over as the file it names would be. A file
  * or folder whose name is not UTF-8 is read by its bytes, its id writing each byte that is not
  * as `%XX` (`nameFromBytes`), with a warning. With `include`, only the files whose ids match one
@@ -140,7 +143,8 @@ export async function findDocuments(root: string, extensions: readonly string[],
     }
     seen.add(real);
     // Another run's output folder within the corpus (it holds the run state, `.hsframe/`): its tables and report.html are no documents.
-    if (folder !== absolute && entries.some((entry) => entry.name === RUN_STATE_FOLDER && entry.dirent.isDirectory())) return;
+    const isRunOutput = entries.some((entry) => entry.name === RUN_STATE_FOLDER && entry.dirent.isDirectory());
+    if (folder !== absolute && isRunOutput) return;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // A name read from a folder holds no separator and is never `.` or `..`: joined without `join`'s normalising.
     const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`;
@@ -155,6 +159,8 @@ export async function findDocuments(root: string, extensions: readonly string[],
     for (const entry of entries) {
       const { dirent, name } = entry;
       if (name.startsWith('.')) continue;
+      // A corpus folder that an earlier run wrote into keeps that run's report.html, which is no document.
+      if (isRunOutput && name === RUN_REPORT_FILE) continue;
       const [path, bytes] = pathsOf(entry);
       const id = idIn(folderId, name);
       let isDirectory = dirent.isDirectory();

@@ -187,13 +187,13 @@ describe('findDocuments passes over', () => {
     }
   });
 
-  test("another run's output folder (it holds .hsframe/), at any depth; the corpus root itself is read even if it holds one", async () => {
+  test("another run's output folder (it holds .hsframe/), at any depth; the corpus root itself is read even if it holds one, but for its report.html", async () => {
     const corpus = await mkdtemp(join(tmpdir(), 'hsframe-other-runs-'));
     try {
       for (const folder of ['shard-1/.hsframe', 'deep/merged/.hsframe', 'plain/.hsframe-not']) await mkdir(join(corpus, folder), { recursive: true });
       for (const file of ['doc.txt', 'shard-1/report.html', 'shard-1/notes.txt', 'deep/merged/report.html', 'deep/kept.txt', 'plain/report.html']) await writeFile(join(corpus, file), 'text');
       expect((await findDocuments(corpus, EXTENSIONS)).files.map((file) => file.id)).toEqual(['deep/kept.txt', 'doc.txt', 'plain/report.html']);
-      expect((await findDocuments(join(corpus, 'shard-1'), EXTENSIONS)).files.map((file) => file.id)).toEqual(['notes.txt', 'report.html']);
+      expect((await findDocuments(join(corpus, 'shard-1'), EXTENSIONS)).files.map((file) => file.id)).toEqual(['notes.txt']);
     } finally {
       await rm(corpus, { recursive: true, force: true });
     }
@@ -308,4 +308,17 @@ describe('folders that include and exclude leave out whole', () => {
       await rm(root, { recursive: true, force: true });
     }
   });
+});
+
+test('a corpus folder an earlier run wrote into (it holds .hsframe) keeps that run\'s report.html out, and its other pages in', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'hsframe-was-out-'));
+  try {
+    await mkdir(join(root, '.hsframe'));
+    for (const name of ['report.html', 'page.html', 'a.txt']) await writeFile(join(root, name), '<p>Border control.</p>\n');
+    expect((await findDocuments(root, ['.txt', '.html'])).files.map((file) => file.id)).toEqual(['a.txt', 'page.html']);
+    await rm(join(root, '.hsframe'), { recursive: true });
+    expect((await findDocuments(root, ['.txt', '.html'])).files.map((file) => file.id)).toEqual(['a.txt', 'page.html', 'report.html']);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
