@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { csvRows, DEFAULT_CSV_SETTINGS, type Cell, type CsvSettings } from './csv.js';
 import { noteTempFile } from './leftovers.js';
@@ -41,12 +42,14 @@ export async function writePending(path: string, data: string | Uint8Array): Pro
  * Rename finished files over their targets, in order. Every file of a set is written in full
  * first, so a full disk or a failed write leaves all the previous files in place, not some new
  * and some old; a rename does not need space. If one fails, the temp files not yet renamed are
- * removed.
+ * removed. The renames are made in one go, blocking (each takes microseconds): a signal that
+ * stops the process (`removeLeftovers`) is handled before or after the set, never within it,
+ * where it would leave some files new and some old.
  */
 export async function publish(files: readonly PendingFile[]): Promise<void> {
   for (let i = 0; i < files.length; i++) {
     try {
-      await rename(files[i].temp, files[i].path);
+      renameSync(files[i].temp, files[i].path);
     } catch (error) {
       await discard(files.slice(i));
       throw error;
