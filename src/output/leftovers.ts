@@ -23,10 +23,13 @@ export function noteUndo(undo: () => void): () => void {
   return () => void undos.delete(undo);
 }
 
-/** Remove every temp file noted and take every undo step, blocking; what fails is passed over (a run cleans up leftovers as it starts). */
+/**
+ * Remove every temp file noted and take every undo step, blocking; what fails is passed over (a
+ * run cleans up leftovers as it starts). The temp files stay noted: one whose creation was under
+ * way is removed by a second call, once it has appeared; each undo step is taken once.
+ */
 export function removeLeftovers(): void {
   for (const temp of temps) rmSync(temp, { force: true });
-  temps.clear();
   for (const undo of undos) {
     try {
       undo();
