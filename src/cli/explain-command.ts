@@ -9,16 +9,17 @@ import { TOKENISERS, type TokeniserName } from '../tokenise/index.js';
 import { EXIT, oneLine, reportIssues, usageError, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
-export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--out DIR] [--corpus DIR] [--category C] [--text]
+export const EXPLAIN_HELP = `Usage: hsframe explain DOC_ID [--pipeline FILE] [--out DIR] [--corpus DIR]
+                      [--category C] [--text]
 
 Print the matches behind one row of scores.csv: for each match its category, lexicon
 entry and sentence (at most 300 characters on either side), with the matched words
 highlighted (bold on a terminal, [[...]] otherwise), then the totals that make the row's
-*_hits cells. The document is scored with the tokeniser the run that wrote the output folder
-used (its manifest.json says which), else the pipeline's, and read from that run's corpus folder;
-a warning (LEXICON_CHANGED) says so when the lexicons have changed since that run. A PDF or .docx is first read in a worker
-thread, as a run reads it: one that takes longer than max_seconds_per_document fails with
-FILE_TOO_SLOW (exit 1).
+*_hits cells. The document is scored with the tokeniser of the run that wrote the output
+folder (its manifest.json says which), else the pipeline's, and read from that run's corpus
+folder; a warning (LEXICON_CHANGED) says so when the lexicons have changed since that run.
+A PDF or .docx is first read in a worker thread, as a run reads it: one that takes longer
+than max_seconds_per_document fails with FILE_TOO_SLOW (exit 1).
 
   DOC_ID           the row's doc_id (path inside the corpus)
   --pipeline FILE  pipeline whose corpus and lexicons to use

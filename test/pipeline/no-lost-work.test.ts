@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -114,7 +114,10 @@ describe('no lost work', () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=600k', 'tmpfs', disk]);
     try {
       const out = join(disk, 'out');
-      const small = await runCli(['run', pipeline, '--quiet', '--out', out, '--corpus', join(dir, 'corpus/hungary-unga-general-debate-2018.txt')]);
+      const one = join(dir, 'one');
+      await mkdir(one);
+      await cp(join(dir, 'corpus/hungary-unga-general-debate-2018.txt'), join(one, 'hungary-unga-general-debate-2018.txt'));
+      const small = await runCli(['run', pipeline, '--quiet', '--out', out, '--corpus', one]);
       expect(small.code, small.stderr).toBe(0);
       const before = await outputs(out);
       const full = await runCli(['run', pipeline, '--quiet', '--out', out]);
