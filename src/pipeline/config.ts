@@ -12,6 +12,12 @@ import { DEFAULT_MAX_SECONDS_PER_DOCUMENT } from './worker-pool.js';
 /** Extensions of files that are neither text nor a format hsframe converts (.pdf, .docx): read as text, every one would fail as binary. */
 const UNREADABLE_FORMATS = new Set(['.zip', '.gz', '.tar', '.7z', '.rar', '.doc', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.ods', '.rtf', '.epub', '.png', '.jpg', '.jpeg', '.gif', '.tif', '.tiff']);
 
+/** A glob over doc_ids, which are paths inside the corpus folder: one that starts with `/` or `./` would match none. */
+const idGlob = z
+  .string()
+  .min(1)
+  .refine((glob) => !glob.startsWith('/') && !glob.startsWith('./'), { error: (issue) => `${String(issue.input)} matches no document: globs match doc_ids, paths inside the corpus folder with no leading / or ./ (write ${String(issue.input).replace(/^\.?\/+/, '')})` });
+
 /** Options a pipeline may set; every default lives here (S16). */
 export const optionsSchema = z.strictObject({
   extensions: z
@@ -24,8 +30,8 @@ export const optionsSchema = z.strictObject({
     )
     .min(1)
     .default([...DEFAULT_INGEST_SETTINGS.extensions]),
-  include: z.array(z.string().min(1), { error: expected('include must be a list of globs such as ["Session 7*/**", "**/*2024*"]') }).default([]),
-  exclude: z.array(z.string().min(1), { error: expected('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
+  include: z.array(idGlob, { error: expected('include must be a list of globs such as ["Session 7*/**", "**/*2024*"]') }).default([]),
+  exclude: z.array(idGlob, { error: expected('exclude must be a list of globs such as ["SOURCES.md", "drafts/**"]') }).default([]),
   max_file_bytes: z.number({ error: expected('max_file_bytes must be a whole number of bytes') }).int().positive().default(DEFAULT_INGEST_SETTINGS.maxFileBytes),
   concurrency: z.number({ error: expected('concurrency must be a whole number from 0 (one thread per core) to 64') }).int().min(0).max(64).default(0),
   max_seconds_per_document: z.number({ error: expected('max_seconds_per_document must be a number of seconds (0: no limit)') }).min(0, { error: expected('max_seconds_per_document must be a number of seconds (0: no limit)') }).finite().default(DEFAULT_MAX_SECONDS_PER_DOCUMENT),
