@@ -2,8 +2,8 @@
 export interface HtmlVisitor {
   /** `html.slice(start, end)` is text (character references not decoded); `rawIn` names the raw-text element it is the content of, or is null. */
   text(start: number, end: number, rawIn: string | null): void;
-  /** A start or end tag; `name` in lower case. */
-  tag(name: string, isEnd: boolean): void;
+  /** A start or end tag; `name` in lower case; `html.slice(start, end)` is the whole tag, `<` to `>`. */
+  tag(name: string, isEnd: boolean, start: number, end: number): void;
 }
 
 /**
@@ -40,7 +40,7 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
     if (markup.end < 0) return;
     textStart = from = markup.end;
     if (markup.name === undefined) continue;
-    visitor.tag(markup.name, markup.isEnd);
+    visitor.tag(markup.name, markup.isEnd, open, markup.end);
     if (markup.isEnd || !RAW_TEXT.has(markup.name)) continue;
     const close = markup.name === 'plaintext' ? -1 : endTagAt(html, markup.name, markup.end);
     const contentEnd = close < 0 ? html.length : close;
@@ -181,3 +181,25 @@ function isSpace(code: number): boolean {
 function endsName(code: number): boolean {
   return isSpace(code) || code === 0x2f || code === 0x3e;
 }
+
+/**
+ * Whether a start tag (`<` to `>`) hides its element as a browser does by default: a `hidden`
+ * attribute, or an inline style with `display: none` (Word's "hidden" text in a page it saves is
+ * `display:none;mso-hide:all`). `aria-hidden` hides nothing from the eye, and a class may or may
+ * not, as the site's style sheet says: both are read.
+ */
+export function isHiddenTag(tag: string): boolean {
+  if (!HIDING_WORD.test(tag)) return false;
+  // Attribute names and values, with quoted values whole (a "hidden" inside one names nothing).
+  for (const [, name, quoted, single, bare] of tag.slice(1).matchAll(ATTRIBUTE)) {
+    const attribute = name.toLowerCase();
+    if (attribute === 'hidden') return true;
+    if (attribute === 'style' && DISPLAY_NONE.test(quoted ?? single ?? bare ?? '')) return true;
+  }
+  return false;
+}
+
+const HIDING_WORD = /hidden|display/i;
+const DISPLAY_NONE = /(?:^|[;\s])display\s*:\s*none\b/i;
+/** An attribute after the tag's name: its name, then its value in double quotes, single quotes or none. */
+const ATTRIBUTE = /[\s/]([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/g;

@@ -40,3 +40,17 @@ describe('htmlToText: tags as a browser reads them', () => {
     expect(htmlToText(html).text).toBe(end ? `Refugees need protection.\n\n${end.slice(1)}` : 'Refugees need protection.');
   });
 });
+
+describe('htmlToText: what a browser hides is not read, and what it shows is', () => {
+  test.for([
+    ['a hidden <main> (a page still loading) gives way to the shown one', '<main hidden><p>Loading...</p></main><main><p>Migrants need protection from violence.</p></main>', 'Migrants need protection from violence.'],
+    ['the hidden attribute and an inline display: none', '<p>Shown.</p><div hidden>Hidden border control.</div><p style="color: red; display:none">Hidden too.</p><span style="DISPLAY : none;mso-hide:all">Word\'s hidden text.</span><p>Also shown.</p>', 'Shown.\n\nAlso shown.'],
+    ['a hidden element holding elements of its own name ends with its own end tag', '<div hidden><div>inner</div>still hidden</div><p>Shown.</p>', 'Shown.'],
+    ['aria-hidden, a class named hidden, and "hidden" inside a value hide nothing from the eye', '<p aria-hidden="true">One.</p><p class="hidden">Two.</p><p title="not hidden">Three.</p><img hidden src="x.png"><p>Four.</p>', 'One.\n\nTwo.\n\nThree.\n\nFour.'],
+    ['a <main> inside the first one ends inside it', '<main><div><main><p>nested</p></main><p>outer rest of the article</p></div></main><footer>Site footer.</footer>', 'nested\n\nouter rest of the article'],
+    ['a footnote mark at a note\'s start is set apart from the word after it', '<p><sup>1</sup>Terrorism and <sup>a</sup>Refugees.</p>', '1 Terrorism and a Refugees.'],
+    ['center, hgroup, search and dialog start paragraphs', '<center>Title</center>text<hgroup>hg</hgroup>z<search>s</search>q', 'Title\n\ntext\n\nhg\n\nz\n\ns\n\nq'],
+  ] as const)('%s', ([, html, text]) => {
+    expect(htmlToText(html).text).toBe(text);
+  });
+});

@@ -115,7 +115,7 @@ describe('the text as a reader sees it', () => {
 });
 
 test('HTML: a footnote number in <sup> is set apart from its word; a title without <head> and the fallback text of media are not scored', () => {
-  expect(htmlToText('<p>the human rights<sup>3</sup> and dignity<sup><a href="#n4">4</a></sup> of refugees; H<sub>2</sub>O</p>').text).toBe('the human rights 3 and dignity 4 of refugees; H 2O');
+  expect(htmlToText('<p>the human rights<sup>3</sup> and dignity<sup><a href="#n4">4</a></sup> of refugees; H<sub>2</sub>O</p>').text).toBe('the human rights 3 and dignity 4 of refugees; H 2 O');
   expect(htmlToText('<!DOCTYPE html><title>Border control policy</title><p>Refugees need protection.</p>')).toEqual({ title: 'Border control policy', text: 'Refugees need protection.' });
   expect(htmlToText('<p>A word</p><video src="v.mp4">Your browser does not support the video tag.</video><audio>No audio.</audio><p>next</p>').text).toBe('A word\n\nnext');
 });
