@@ -176,9 +176,12 @@ class ParagraphScanner {
     const form = isPlain && isAscii ? this.vocabulary.inText(text, start, at, hash) : undefined;
     // Only a word with joiners can hold an apostrophe.
     const lower = form ? form.norm : isPlain ? text.slice(start, at).toLowerCase() : withPlainApostrophes(text.slice(start, at).toLowerCase());
+    const before = this.lastWord;
     this.lastWord = lower;
     this.lastWordEnd = at;
     if (!hasLetter) {
+      // "No" before a number cites one ("Regulation (EU) No 2016/399 on border control"): no cue.
+      if (this.sinceCue === 0 && before === 'no') this.sinceCue = Infinity;
       this.tokens.add(start, at, lower, lower, false, isInNegationWindow(this.sinceCue), 0);
       this.isBroken = true;
     } else if (lower === 'cannot') {

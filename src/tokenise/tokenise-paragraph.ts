@@ -42,6 +42,8 @@ export function tokeniseParagraph(text: string, from: number, to: number, tokeni
     const type = raw.types[i];
     if (type === 'tabCRLF') continue;
     const norm = normaliseWord(value);
+    // "No" before a number cites one ("Regulation (EU) No 2016/399 on border control"): no cue.
+    if (sinceCue === 0 && /^\d/.test(value) && tokens.length > first && tokens.norm(tokens.length - 1) === 'no') sinceCue = Infinity;
     // wink-nlp's scope runs to the end of the clause; only words close to the cue are negated.
     const isNegated = raw.negations[i] === true && isInNegationWindow(sinceCue);
     if (!WORD_TYPES.has(type) || !LETTER.test(value)) {

@@ -50,6 +50,7 @@ describe('scan.v1 tokeniser', () => {
     ['"not only" asserts', 'It is not only about security but rights.', []],
     ['"n\'t" is a cue', "This isn't a threat.", ['a', 'threat']],
     ['"n\'t only" asserts, as "not only" does', "It isn't only a threat.", []],
+    ['"No" before a number cites one, and is no cue', 'Regulation No 562 on border control, but no border control.', ['border', 'control']],
   ] as const)('negation: %s', ([, text, negated]) => {
     expect(scan(text).tokens.toArray().filter((token) => token.isNegated && token.isWord).map((token) => token.norm)).toEqual(negated);
   });

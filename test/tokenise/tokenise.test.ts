@@ -23,6 +23,8 @@ describe('tokenise', () => {
     expect(negated('Migrants are not a well-known threat.').filter((norm) => norm !== 'well-known')).not.toContain('threat');
     expect(negated('Migrants are never security-threats.')).toContain('threats');
     expect(negated("It isn't only a threat.")).toEqual([]);
+    // "No" before a number cites one, and is no cue.
+    expect(negated('Regulation (EU) No 2016/399 on border control and Protocol No 4 on expulsion, but no border control.')).toEqual(['border', 'control']);
   });
 
   test('scan.v1 (the default) gives each word itself as its lemma', () => {
