@@ -67,12 +67,25 @@ export function termWords(term: string): string[] {
  * `[[can, not], [cannot]]`). The first variant splits every contraction and every hyphenated word.
  */
 export function termVariants(term: string): string[][] {
+  return termVariantParts(term).map((variant) => variant.map((part) => part.word));
+}
+
+/** A word of a term's variant (`termVariants`), and whether it ends a word as written: a hyphenated word (`cross-border`) takes inflections on its last part alone (`cross-borders`, not `crossing borders`). */
+export interface TermPart {
+  readonly word: string;
+  readonly isLast: boolean;
+  /** For a hyphenated word read as one (`crossborder`): its parts before the last (`cross`), which its inflections keep (`crossborders`). */
+  readonly head?: string;
+}
+
+/** `termVariants` with each word's place in the word as written. */
+export function termVariantParts(term: string): TermPart[][] {
   return combine(termWords(term).map((word) => contractionVariants(word).flatMap((parts) => combine(parts.map(hyphenVariants)))));
 }
 
 /** Every way of reading words one after another, each as one of its options (an option is a list of words). */
-function combine(options: readonly (readonly string[][])[]): string[][] {
-  let variants: string[][] = [[]];
+function combine<T>(options: readonly (readonly T[][])[]): T[][] {
+  let variants: T[][] = [[]];
   for (const choices of options) variants = variants.flatMap((prefix) => choices.map((choice) => [...prefix, ...choice]));
   return variants;
 }
@@ -82,9 +95,10 @@ function combine(options: readonly (readonly string[][])[]): string[][] {
  * `well-be*` → `[[well, be*], [wellbe*]]`); any other word as it is, and so is one whose
  * wildcard stands alone after its hyphen (`anti-*`).
  */
-function hyphenVariants(word: string): string[][] {
+function hyphenVariants(word: string): TermPart[][] {
   const parts = word.split(HYPHENS).filter(Boolean);
-  return parts.length > 1 && parts[parts.length - 1] !== '*' ? [parts, [parts.join('')]] : [[word]];
+  if (parts.length > 1 && parts[parts.length - 1] !== '*') return [parts.map((part, i) => ({ word: part, isLast: i === parts.length - 1 })), [{ word: parts.join(''), isLast: true, head: parts.slice(0, -1).join('') }]];
+  return [[{ word, isLast: true }]];
 }
 
 /**

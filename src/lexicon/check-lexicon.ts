@@ -1,6 +1,6 @@
 import type { Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
-import { termVariants } from '../normalise.js';
+import { termVariantParts, termVariants } from '../normalise.js';
 import type { YamlSource } from '../yaml-issues.js';
 import type { LexiconSpec } from './schema.js';
 import { entryProblems, isBadWildcard } from './term-problems.js';
@@ -51,7 +51,7 @@ export function checkLexicon(spec: LexiconSpec, source: YamlSource): Issue[] {
  * ("conflicting views" contains "conflict").
  */
 function containsTerm(phrase: string, term: string, isInflected: boolean): boolean {
-  const termWords = termVariants(term).map((words) => ({ words, termSteps: words.map((word) => makeWordStep(word, { isInflected })) }));
+  const termWords = termVariantParts(term).map((parts) => ({ words: parts.map((part) => part.word), termSteps: parts.map(({ word, isLast, head }) => makeWordStep(word, { isInflected: isInflected && isLast, head })) }));
   return termVariants(phrase).some((phraseWords) =>
     termWords.some(({ words, termSteps }) => {
       const steps = phraseWords.map((word) => makeWordStep(word, { isInflected }));

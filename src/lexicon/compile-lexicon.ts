@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CategoryInfo, CompiledLexicon, Hit, WordMatch, WordStream } from '../document.js';
-import { termVariants } from '../normalise.js';
+import { termVariantParts } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { TermsFound, TermTrie } from './trie.js';
 import { RuleWords } from './rule-words.js';
@@ -116,7 +116,8 @@ function lexiconSteps(spec: LexiconSpec): LexiconSteps {
 
 /** Every variant of a term as word steps (hyphen/space variants, inflections, wildcards). */
 export function termSteps(term: string, isInflected: boolean): WordStep[][] {
-  return termVariants(term).map((words) => words.map((word) => makeWordStep(word, { isInflected })));
+  // A hyphenated word is inflected on its last part (`cross-borders`, never `crossing borders`).
+  return termVariantParts(term).map((parts) => parts.map(({ word, isLast, head }) => makeWordStep(word, { isInflected: isInflected && isLast, head })));
 }
 
 /** An entry's rules as word steps, worked out (with their words' inflections) when its lexicon is compiled; numbered as rule-word sets when it is first used (`compileEntry`). */

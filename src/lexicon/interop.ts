@@ -2,7 +2,7 @@ import { parse as parseYamlText, stringify as stringifyYaml } from 'yaml';
 import { compareText } from '../compare-text.js';
 import type { Issue } from '../document.js';
 import { makeIssue } from '../issues.js';
-import { HYPHENS, hyphenatedAsRead, termVariants, termWords } from '../normalise.js';
+import { HYPHENS, hyphenatedAsRead, termVariantParts, termVariants, termWords, type TermPart } from '../normalise.js';
 import { decodeWindows1252 } from '../windows-1252.js';
 import { inflectWord } from './inflect.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
@@ -166,14 +166,17 @@ function withoutEmpty(file: string, kind: string, categories: Map<string, string
  */
 function exportTerms(term: string, isInflected: boolean): string[] {
   const inflect = (word: string) => (isInflected && !word.endsWith('*') ? inflectWord(word) : [word]);
+  // A hyphenated word is inflected on its last part, split, joined or as written (`cross-borders`).
+  const withLast = (word: string, head: string) => inflect(word.slice(head.length)).map((last) => head + last);
+  const optionsOf = ({ word, isLast, head }: TermPart) => (!isLast ? [word] : head ? withLast(word, head) : inflect(word));
   const asWritten = termWords(term).map((word) => word.replace(HYPHENS, '-'));
-  const variants = asWritten.some((word) => /.-./.test(word)) ? [...termVariants(term), asWritten] : termVariants(term);
-  // A hyphenated word is inflected on its last part.
-  const optionsOf = (word: string) => {
+  const writtenOptions = (word: string) => {
     const hyphen = word.lastIndexOf('-');
-    return hyphen > 0 && hyphen < word.length - 1 ? inflect(word.slice(hyphen + 1)).map((last) => word.slice(0, hyphen + 1) + last) : inflect(word);
+    return hyphen > 0 && hyphen < word.length - 1 ? withLast(word, word.slice(0, hyphen + 1)) : inflect(word);
   };
-  const forms = variants.flatMap((words) => combinations(words.map(optionsOf)).map((phrase) => phrase.join(' ').replace(/ '/g, "'")));
+  const variants = termVariantParts(term).map((parts) => parts.map(optionsOf));
+  if (asWritten.some((word) => /.-./.test(word))) variants.push(asWritten.map(writtenOptions));
+  const forms = variants.flatMap((options) => combinations(options).map((phrase) => phrase.join(' ').replace(/ '/g, "'")));
   return [...new Set(forms)];
 }
 

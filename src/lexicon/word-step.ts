@@ -8,9 +8,12 @@ export interface WordStep {
 }
 
 /** Build the step for one normalised term word (`securiti*` is a prefix). */
-export function makeWordStep(word: string, options: { isInflected: boolean }): WordStep {
+export function makeWordStep(word: string, options: { isInflected: boolean; head?: string }): WordStep {
   if (word.endsWith('*')) return { forms: new Set(), lemma: null, prefix: word.slice(0, -1) };
   if (!options.isInflected) return { forms: new Set([word]), lemma: null, prefix: null };
+  // A hyphenated word read as one is inflected on its last part (`crossborder` → `crossborders`).
+  const { head } = options;
+  if (head) return { forms: new Set([word, ...inflectWord(word.slice(head.length)).map((form) => head + form)]), lemma: word, prefix: null };
   return { forms: new Set(inflectWord(word)), lemma: word, prefix: null };
 }
 

@@ -10,6 +10,7 @@ describe('matcher features', () => {
     ['inflect: verb forms', `- {term: protect, inflect: true, ${S}}`, 'They protected, protect and are protecting; protection is a noun.', ['a:protected', 'a:protect', 'a:protecting']],
     ['inflect: irregular past tense and participle', `- {term: take, inflect: true, ${S}}\n- {term: flee, inflect: true, ${S}}`, 'Land was taken; they took it and fled.', ['a:taken', 'a:took', 'a:fled']],
     ['inflect: irregular plural', `- {term: child, inflect: true, ${S}}`, 'One child, many children.', ['a:child', 'a:children']],
+    ['inflect: a hyphenated word takes inflections on its last part alone', `- {term: cross-border, inflect: true, ${S}}\n- {term: well-being, inflect: true, ${S}}`, 'Cross-borders, cross borders, crossing borders, crossed border; wells being, well-being.', ['a:Cross-borders', 'a:cross borders', 'a:well-being']],
     ['inflect: a phrase inflects its content words, never its articles or prepositions', `- {term: check at the border, inflect: true, ${S}}`, 'Checks at the borders; checks at thing border; checked as the border; checks ats thes border.', ['a:Checks at the borders']],
     ['trailing wildcard: the stem and longer words', `- {term: securiti*, ${S}}`, 'Securitisation, securitization and securiti, but not security.', ['a:Securitisation', 'a:securitization', 'a:securiti']],
     ['phrase across a line break', `- {term: border control, ${S}}`, 'stricter border\ncontrol at sea', ['a:border\ncontrol']],
