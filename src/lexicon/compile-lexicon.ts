@@ -22,6 +22,8 @@ interface CompiledEntry {
 interface Proximity {
   /** The `RuleWords` number of the proximity words. */
   readonly words: number;
+  /** Proximity terms read as several words (`self-determination`: self, determination), each as the `RuleWords` numbers of its words, in order. */
+  readonly phrases: readonly (readonly number[])[];
   readonly window: number;
 }
 
@@ -125,17 +127,30 @@ interface EntrySteps {
   readonly entry: LexiconEntry;
   readonly category: string;
   readonly exclusions: readonly WordStep[][];
-  readonly near?: { readonly words: WordStepSet; readonly window: number };
-  readonly notNear?: { readonly words: WordStepSet; readonly window: number };
+  readonly near?: ProximitySteps;
+  readonly notNear?: ProximitySteps;
+}
+
+/** A proximity rule's terms as word steps: those read as one word, merged, and those read as several (a hyphenated term split, `self-determination`), each whole. */
+interface ProximitySteps {
+  readonly words: WordStepSet;
+  readonly phrases: readonly WordStep[][];
+  readonly window: number;
 }
 
 function stepsOfEntry(entry: LexiconEntry, category: string): EntrySteps {
-  const proximity = (spec: LexiconEntry['near']) => spec && { window: spec.window, words: mergeWordSteps(spec.terms.flatMap((term) => termSteps(term, true).map((steps) => steps[0]))) };
+  // A hyphenated term counts where all its words are (`self determination`, or `selfdetermination` read as one), never its first word alone.
+  const proximity = (spec: LexiconEntry['near']): ProximitySteps | undefined => {
+    if (!spec) return undefined;
+    const variants = spec.terms.flatMap((term) => termSteps(term, true));
+    return { window: spec.window, words: mergeWordSteps(variants.filter((steps) => steps.length === 1).map((steps) => steps[0])), phrases: variants.filter((steps) => steps.length > 1) };
+  };
   return { entry, category, exclusions: entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect)), near: proximity(entry.near), notNear: proximity(entry.not_near) };
 }
 
 function compileEntry({ entry, category, exclusions, near, notNear }: EntrySteps, ruleWords: RuleWords): CompiledEntry {
-  const proximity = (steps: EntrySteps['near']): Proximity | undefined => steps && { window: steps.window, words: ruleWords.numberOf(steps.words) };
+  const proximity = (steps: EntrySteps['near']): Proximity | undefined =>
+    steps && { window: steps.window, words: ruleWords.numberOf(steps.words), phrases: steps.phrases.map((phrase) => phrase.map((step) => ruleWords.numberOf(mergeWordSteps([step])))) };
   return {
     id: entry.term,
     category,
@@ -351,14 +366,20 @@ function isPhraseAt(words: WordStream, from: number, steps: readonly number[], r
   return true;
 }
 
-/** True when one of the proximity words is within `window` words of `[start, end)`, in the same sentence. */
+/** True when one of the proximity words, or all the words of one of its phrases, is within `window` words of `[start, end)`, in the same sentence. */
 function isNear(words: WordStream, start: number, end: number, proximity: Proximity, ruleWords: RuleWords): boolean {
   const sentence = words.sentence[start];
   const from = Math.max(0, start - proximity.window);
   const to = Math.min(words.keys.length, end + proximity.window);
+  const isOutside = (at: number) => at < to && (at < start || at >= end) && words.sentence[at] === sentence;
   for (let at = from; at < to; at++) {
-    if ((at >= start && at < end) || words.sentence[at] !== sentence) continue;
+    if (!isOutside(at)) continue;
     if (ruleWords.has(words, at, proximity.words)) return true;
+    for (const phrase of proximity.phrases) {
+      let k = 0;
+      while (k < phrase.length && isOutside(at + k) && (k === 0 || !words.breakBefore[at + k]) && ruleWords.has(words, at + k, phrase[k])) k += 1;
+      if (k === phrase.length) return true;
+    }
   }
   return false;
 }
