@@ -4,7 +4,7 @@
  * rarely occur in text of another language.
  */
 const FUNCTION_WORDS: Readonly<Record<string, string>> = {
-  en: 'the a of and to in is that for it with as was on are be by this which or from at not have has were their an its also but these been shall such',
+  en: 'the a of and to in is that for it with as was on are be by this which or from at not have has were their an its also but these been shall such i we you our my your he she they his her them us me will would can must do there what when who all if so than more',
   fr: 'le la les des du un une et est dans que qui pour pas sur au aux par ce cette sont avec il elle ne se plus été leur',
   de: 'der die das und ist nicht den dem des ein eine zu mit von auf für sich im auch es wird sind werden wurde oder bei',
   es: 'el la los las de del y en que es por para con una un se no su al lo como más sus ha este esta son',

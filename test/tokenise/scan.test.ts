@@ -55,6 +55,11 @@ describe('scan.v1 tokeniser', () => {
     expect(scan(text).tokens.toArray().filter((token) => token.isNegated && token.isWord).map((token) => token.norm)).toEqual(negated);
   });
 
+  test('a short English paragraph in the first person is English, not Polish ("i", "do")', () => {
+    const doc = scan('The Union protects refugees and their rights in the host country, and it is the task of all of us.\n\nI thank you. I know I speak for many when I say we must act now and protect refugees.');
+    expect([doc.language, doc.excludedWords]).toEqual(['en', 0]);
+  });
+
   test('a paragraph in another language is left out and counted as excluded', () => {
     const doc = scan('Migrants need protection and rights in the host country. The state has a duty to protect them, and it is the task of the Union to help it with this.\n\nLes droits des réfugiés sont protégés par la convention et les États ne peuvent pas les expulser vers un pays dangereux.');
     expect(doc.language).toBe('en');
