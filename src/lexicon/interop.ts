@@ -124,6 +124,8 @@ export function importQuanteda(file: string, text: string): ImportedLexicon {
       // An empty item (`- ` or `- ~`) is no term.
       categories.set(id, node.filter((term) => term !== null && term !== undefined).map((term) => String(term).toLowerCase()));
     } else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) visit(child, [...path, key]);
+    // One term written alone (`economy: econom*`): a list of one.
+    else if (node !== null && node !== undefined && path.length > 0) visit([node], path);
   };
   visit(value, []);
   return withoutEmpty(file, 'quanteda', categories, issues, names);

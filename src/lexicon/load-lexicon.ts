@@ -209,11 +209,17 @@ function compiled(file: string, spec: LexiconSpec, origin: LexiconOrigin, issues
   }
 }
 
-/** A YAML mapping without hsframe's `categories`, whose leaves are lists of terms (a term YAML reads as a number or a boolean, `911`, `yes`, as well: the importer takes it as written). */
+/**
+ * A YAML mapping without hsframe's `categories`, whose leaves are lists of terms (a term YAML reads
+ * as a number or a boolean, `911`, `yes`, as well: the importer takes it as written), or one term
+ * (`economy: econom*`, as R's yaml writes a list of one), unless the mapping has the `name` or
+ * `version` of an hsframe lexicon that lacks its categories.
+ */
 function isQuantedaDictionary(value: unknown): boolean {
   if (!value || typeof value !== 'object' || Array.isArray(value) || 'categories' in value) return false;
   const isTerm = (term: unknown) => term === null || typeof term === 'string' || typeof term === 'number' || typeof term === 'boolean';
-  const leaves = (node: unknown): boolean => (Array.isArray(node) ? node.every(isTerm) : !!node && typeof node === 'object' && Object.values(node).every(leaves));
+  const mayBeOneTerm = !('name' in value) && !('version' in value);
+  const leaves = (node: unknown): boolean => (Array.isArray(node) ? node.every(isTerm) : !!node && typeof node === 'object' ? Object.values(node).every(leaves) : mayBeOneTerm && node !== null && isTerm(node));
   return leaves(value);
 }
 

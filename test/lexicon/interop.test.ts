@@ -206,6 +206,13 @@ describe('dictionary import: shapes of real dictionaries', () => {
     expect(Object.entries(spec!.categories).map(([id, category]) => [id, category.label])).toEqual([['social_processes', 'Social Processes'], ['social_media', 'Social Media']]);
   });
 
+  test('quanteda: a category of one term written alone, as R\'s yaml writes a list of one, is that term; an hsframe lexicon without categories is not taken for a dictionary', () => {
+    const { spec, issues } = parseLexicon('one.yml', 'economy: econom*\nsecurity:\n  - secur*\n  - border\n');
+    expect(issues).toEqual([]);
+    expect(Object.fromEntries(Object.entries(spec!.categories).map(([id, category]) => [id, category.entries.map((entry) => entry.term)]))).toEqual({ economy: ['econom*'], security: ['secur*', 'border'] });
+    expect(parseLexicon('broken.yaml', 'name: t\nversion: 1.0.0\nlanguage: en\n').issues.map((issue) => issue.code)).toContain('LEXICON_INVALID');
+  });
+
   test('quanteda: a term YAML reads as a number or a boolean is taken as written; a number, which no word token is, is left out with a warning', () => {
     const { spec, issues } = parseLexicon('q.yml', 'emergency:\n  - ambulance\n  - 911\n  - true\n  - \n');
     expect(spec!.categories.emergency.entries.map((entry) => entry.term)).toEqual(['ambulance', 'true']);
