@@ -101,9 +101,22 @@ function loadInflector(): (word: string) => string[] {
       const regular = conjugation.PresentTense;
       if (regular && !forms.has(regular) && tagsOf(regular).includes('NNS')) forms.add(regular);
     }
-    if (isVerb) for (const key of VERB_FORMS) if (conjugation[key]) forms.add(conjugation[key]);
+    if (isVerb) {
+      for (const key of VERB_FORMS) if (conjugation[key]) forms.add(conjugation[key]);
+      // Forms the conjugator misses (kidnapped, worshipping, fulfilling, programmed), kept where the tagger's lexicon knows them as verb forms.
+      for (const form of regularVerbForms(word)) if (!forms.has(form) && tagsOf(form).some((tag) => VERB_FORM_TAGS.has(tag))) forms.add(form);
+    }
     return [...forms].filter((form) => /^[a-z]+$/.test(form)).sort();
   };
+}
+
+/** Penn Treebank tags of verb forms: past tense, past participle, gerund, third person singular. */
+const VERB_FORM_TAGS = new Set(['VBD', 'VBN', 'VBG', 'VBZ']);
+
+/** The forms with a final consonant doubled that a verb ending in a vowel and a consonant can have (kidnapped, fulfilling, programmed), which the conjugator misses. */
+function regularVerbForms(word: string): string[] {
+  const last = word[word.length - 1];
+  return /[aeiou][bcdfgklmnprstvz]$/.test(word) ? [`${word}${last}ed`, `${word}${last}ing`] : [];
 }
 
 /**
