@@ -18,7 +18,7 @@ const MAX_HIGH_BYTE_SHARE = 0.3;
 /** Bytes from 0x80 up that a file needs before their share can refuse it (a few accented letters make much of a short text). */
 const MIN_HIGH_BYTES = 64;
 
-/** Share of control characters (other than tab, line feed, form feed, carriage return) that marks a file as binary. */
+/** Share of control characters (other than tab, line feed, vertical tab, form feed, carriage return) that marks a file as binary. */
 const MAX_CONTROL_SHARE = 0.01;
 
 /** Bytes looked at to tell UTF-16 without a byte order mark by where its NUL bytes fall. */
@@ -42,15 +42,15 @@ export function decodeText(bytes: Uint8Array, options: { keepLineEnds?: boolean 
   return options.keepLineEnds ? decoded : { ...decoded, text: withPlainLineEnds(decoded.text) };
 }
 
-/** Line ends made `\n`: CR LF, CR, Unicode's line separator and next line; its paragraph separator a blank line. */
+/** Line ends made `\n`: CR LF, CR, a vertical tab (Word's line break, in text copied from it), Unicode's line separator and next line; its paragraph separator a blank line. */
 export function withPlainLineEnds(decoded: string): string {
   // Most texts have no carriage return: one search says so faster than a replace that finds none.
   const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
   return UNICODE_BREAK.test(text) ? text.replace(UNICODE_BREAKS, (char) => (char === '\u2029' ? '\n\n' : '\n')) : text;
 }
 
-/** Unicode's line separator, paragraph separator and next line (U+2028, U+2029, U+0085), which text from word processors, layout programs and JSON can hold. */
-const UNICODE_BREAK = /[\u2028\u2029\u0085]/;
+/** Unicode's line separator, paragraph separator and next line (U+2028, U+2029, U+0085), which text from word processors, layout programs and JSON can hold, and the vertical tab. */
+const UNICODE_BREAK = /[\u2028\u2029\u0085\u000b]/;
 const UNICODE_BREAKS = new RegExp(UNICODE_BREAK.source, 'g');
 
 function decodeBytes(bytes: Uint8Array): Decoded {
@@ -182,7 +182,7 @@ function utf8Sequences(bytes: Uint8Array): { count: number; bytes: number } {
 }
 
 /** Control characters other than tab, line feed, form feed and carriage return. */
-const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
 
 function controlShare(text: string): number {
   // Most texts have none: one regular-expression scan says so faster than a loop over every char.
@@ -190,7 +190,7 @@ function controlShare(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f) count += 1;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d) || code === 0x7f) count += 1;
   }
   return count / text.length;
 }

@@ -37,13 +37,15 @@ export function htmlToText(html: string): { text: string; title: string } {
 }
 
 /** Characters that show nothing (soft hyphen, zero-width space, joiners, word joiner, a byte order mark inside the text) and typographic ligatures. */
-const INVISIBLE_OR_LIGATURE = /[\u00ad\u200b-\u200d\u2060\ufeff\ufb00-\ufb06]/;
+/** Soft hyphen, zero-width space and joiners, left-to-right and right-to-left marks, bidirectional embeddings and isolates, word joiner and invisible operators, byte order mark; ligatures. */
+const INVISIBLE_OR_LIGATURE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufb00-\ufb06]/;
 const EVERY_INVISIBLE_OR_LIGATURE = new RegExp(INVISIBLE_OR_LIGATURE.source, 'g');
 const LIGATURES: Readonly<Record<string, string>> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
 
 /**
  * The text as a reader sees it: invisible characters removed, so "asy\u00adlum" (a soft hyphen)
- * is the word "asylum" and a zero-width space does not split a word, and ligatures written out
+ * is the word "asylum" and a zero-width space or a direction mark (text copied from a page in
+ * two scripts) does not split a word, and ligatures written out
  * ("ﬁrst" → "first"), so that the lexicons' words match them.
  */
 function withoutInvisibles(text: string): string {

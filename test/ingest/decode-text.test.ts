@@ -60,4 +60,9 @@ describe('decodeText: line ends', () => {
     const text = 'one\r\ntwo\rthree\u2028four\u0085five\u2029six';
     expect(decodeText(new Uint8Array(utf8(text)))).toEqual({ text: 'one\ntwo\nthree\nfour\nfive\n\nsix', encoding: 'utf-8' });
   });
+
+  test('a vertical tab (Word\'s line break, in text copied from it) is a line break, however many, not a sign of a binary file', () => {
+    expect(decodeText(new Uint8Array(utf8('border\vcontrol')))).toEqual({ text: 'border\ncontrol', encoding: 'utf-8' });
+    expect(decodeText(new Uint8Array(utf8('a\v'.repeat(500))))).toMatchObject({ encoding: 'utf-8' });
+  });
 });

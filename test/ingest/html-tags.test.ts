@@ -54,3 +54,8 @@ describe('htmlToText: what a browser hides is not read, and what it shows is', (
     expect(htmlToText(html).text).toBe(text);
   });
 });
+
+test('direction marks and isolates, copied from a page in two scripts, split no word', async () => {
+  const read = await sourceFromBytes(Buffer.from('asylum\u200e seeker\u200f and hu\u2066man\u2069 rights, invisible\u2063separator'), 'bidi.txt', 'bidi.txt');
+  expect(read.doc?.text).toBe('asylum seeker and human rights, invisibleseparator');
+});
