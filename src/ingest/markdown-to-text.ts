@@ -3,7 +3,8 @@ import { decodeEntities, tidyParagraphs } from './html-to-text.js';
 /** An image (`![alt](address)`), a link (`[text](address)`, its text kept) and an HTML tag; see `markdownToText` on why they take the brackets they do. */
 const IMAGE = /!\[[^[\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)/g;
 const LINK = /\[([^[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g;
-const TAG = /<[^<>\n]+>/g;
+/** An HTML tag: `<` and a letter, or `</` and a letter (CommonMark: "a < 2" and "<5 years" are text). */
+const TAG = /<\/?[A-Za-z][^<>\n]*>/g;
 
 /** Plain text of a Markdown document: front matter (YAML or TOML), fenced code, markup, links, images, footnote markers and HTML removed; footnotes kept; table cells become paragraphs. */
 export function markdownToText(markdown: string): { text: string; title: string } {
@@ -15,7 +16,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
   // A link's text or a tag never holds another bracket of its kind, and a link's address at most
   // one pair of parentheses, on one line: so each search stops at the next bracket, and thousands
   // left open take linear time, not quadratic.
-  const text = withoutComments(body)
+  const text = withoutScripts(withoutComments(body))
     .replace(/^(?:[ \t]*>)*[ \t]*(`{3,}[^`\n]*|~{3,}.*)$/gm, '')
     .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, '')
     .replace(/^(=+|-+)[ \t]*$/gm, '')
@@ -30,7 +31,7 @@ export function markdownToText(markdown: string): { text: string; title: string 
     .replace(/^.*\|.*$/gm, (row) => row.replace(/<br\s*\/?>/gi, '|'))
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|h[1-6]|blockquote|section|article|header|footer|figure|figcaption|dl|dt|dd)\b[^<>\n]*>/gi, '\n\n')
-    .replace(/<su[pb]\b[^<>\n]*>/gi, ' ')
+    .replace(/<\/?su[pb]\b[^<>\n]*>/gi, ' ')
     .replace(TAG, '')
     // A heading is a paragraph of its own, even with no blank line before or after it.
     .replace(ATX_HEADING_LINE, (line) => `\n\n${atxHeadingText(line, false)}\n\n`)
@@ -189,6 +190,23 @@ function nearestAtLeast(closers: readonly { line: number; length: number }[], le
     } else high = middle - 1;
   }
   return found;
+}
+
+/** HTML `<script>` and `<style>` elements removed, content and all (code, not prose); one left open, and all after it, stay, found in linear time. */
+function withoutScripts(text: string): string {
+  if (!/<(?:script|style)\b/i.test(text)) return text;
+  const open = /<(script|style)\b[^>]*>/gi;
+  let out = '';
+  let from = 0;
+  for (let start = open.exec(text); start; start = open.exec(text)) {
+    const close = new RegExp(`</${start[1]}\\s*>`, 'gi');
+    close.lastIndex = open.lastIndex;
+    const end = close.exec(text);
+    if (!end) break;
+    out += text.slice(from, start.index);
+    from = open.lastIndex = close.lastIndex;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** HTML comments removed; one left open, and all after it, stay (as the non-greedy pattern leaves them), found in linear time. */

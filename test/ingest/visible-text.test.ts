@@ -154,3 +154,12 @@ test('Markdown: list items, headings and table cells are paragraphs of their own
 test('HTML: line breaks of the page source are spaces, as a browser shows them, but in <pre>', () => {
   expect(htmlToText('<p>The protection of\n\n  refugees is a duty.</p>\n<pre>Border\n\ncontrol</pre>').text).toBe('The protection of refugees is a duty.\n\nBorder\n\ncontrol');
 });
+
+describe('Markdown: HTML in it', () => {
+  test('script and style are code, not prose; "<" before a digit or a space is text, not a tag; a footnote mark is set apart on both sides', () => {
+    const markdown = 'Intro.\n\n<script>terrorism and border control</script>\n\n<STYLE type="text/css">p {}</STYLE>\n\nIncomes < 2 dollars and > 1 dollar. Children aged <5 and adults >60. <sup>1</sup>Terrorism.\n\n<script>never closed\n\nEnd.';
+    expect(markdownToText(markdown).text).toBe('Intro.\n\nIncomes < 2 dollars and > 1 dollar. Children aged <5 and adults >60. 1 Terrorism.\n\nnever closed\n\nEnd.');
+    // Thousands left open take linear time.
+    expect(markdownToText(`${'<script>x '.repeat(50_000)}Border.`).text.endsWith('Border.')).toBe(true);
+  });
+});
