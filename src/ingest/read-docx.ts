@@ -17,7 +17,12 @@ export async function readDocx(bytes: Uint8Array, options: { maxUnpackedBytes?: 
     const isCutZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
     // An Office file with a password is an OLE compound file (as an old .doc is), not a zip.
     const isCompoundFile = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-    if (isCompoundFile) return { code: 'FILE_ENCRYPTED', problem: 'not readable as .docx: a password-protected Word file (or an old .doc saved as .docx); save it without a password as .docx' };
+    if (isCompoundFile) {
+      // An encrypted .docx is a compound file holding the package as `EncryptedPackage`; an old .doc holds a `WordDocument` stream (names in UTF-16).
+      const holds = (name: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
+      if (!holds('EncryptedPackage') && holds('WordDocument')) return { code: 'FILE_CORRUPT', problem: 'not a .docx file: an old Word 97–2003 .doc with a .docx name; save it as .docx (Word, or LibreOffice: soffice --convert-to docx)' };
+      return { code: 'FILE_ENCRYPTED', problem: 'not readable as .docx: a password-protected Word file (or an old .doc saved as .docx); save it without a password as .docx' };
+    }
     return { code: 'FILE_CORRUPT', problem: isCutZip ? 'damaged .docx file: a zip archive without its directory (cut off, or partly copied)' : 'not a .docx file: it is not a zip archive' };
   }
   const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);

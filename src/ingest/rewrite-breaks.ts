@@ -13,8 +13,10 @@ const DECLARATION = /\bxmlns(?::([^\s=/>:]+))?\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g
  * breaks, which glued the words on either side together ("needprotection"); a plain break
  * becomes `<br>`, which keeps them apart. Two more things mammoth reads otherwise than Word shows
  * them: a simple field's result (`<w:fldSimple>`, which mammoth drops) is kept as plain runs, and
- * a run of hidden text (`<w:vanish/>` in its properties, which mammoth reads) is dropped. Returns
- * the same string when there is nothing to change.
+ * a run of hidden text (`<w:vanish/>` in its properties, which mammoth reads) is dropped. And
+ * elements mammoth drops with all they hold: text of a direction (`<w:dir>`, `<w:bdo>`) is kept
+ * as plain runs, and a positional tab (`<w:ptab/>`) is a tab. Returns the same string when there
+ * is nothing to change.
  */
 export function rewriteBreaksInXml(xml: string): string {
   const prefixes = new Set<string>();
@@ -29,8 +31,12 @@ export function rewriteBreaksInXml(xml: string): string {
   // beyond one tag.
   const attributes = `((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)`;
   const element = new RegExp(`<(${names})(cr|br)(?=[\\s/>])${attributes}(?:/>|>\\s*</\\1\\2\\s*>)`, 'g');
-  const simpleField = new RegExp(`<(${names})fldSimple(?=[\\s/>])${attributes}/?>|</(?:${names})fldSimple\\s*>`, 'g');
-  const rewritten = xml.replace(element, (whole, prefix: string, name: string, attributes: string) => (name === 'br' && attributes.trim() === '' ? whole : `<${prefix}br/>`)).replace(simpleField, '');
+  const wrapper = new RegExp(`<(${names})(?:fldSimple|dir|bdo)(?=[\\s/>])${attributes}/?>|</(?:${names})(?:fldSimple|dir|bdo)\\s*>`, 'g');
+  const positionalTab = new RegExp(`<(${names})ptab(?=[\\s/>])${attributes}(?:/>|>\\s*</\\1ptab\\s*>)`, 'g');
+  const rewritten = xml
+    .replace(element, (whole, prefix: string, name: string, attributes: string) => (name === 'br' && attributes.trim() === '' ? whole : `<${prefix}br/>`))
+    .replace(wrapper, '')
+    .replace(positionalTab, (_, prefix: string) => `<${prefix}tab/>`);
   return rewritten.includes('vanish') ? withoutHiddenRuns(rewritten, [...prefixes]) : rewritten;
 }
 
@@ -58,7 +64,9 @@ function withoutHiddenRuns(xml: string, prefixes: readonly string[]): string {
 /** True when a run's content (`inner`, its elements under `prefix`) has hidden text in its properties and holds no run of its own. */
 function isHiddenRun(prefix: string, inner: string): boolean {
   if (!inner.includes('vanish') || new RegExp(`<${escaped(prefix)}r[\\s>]`).test(inner)) return false;
-  const properties = new RegExp(`<${escaped(prefix)}rPr(?:\\s[^>]*)?>([\\s\\S]*?)</${escaped(prefix)}rPr\\s*>`).exec(inner);
+  // A tracked change's record of the properties before it (`<w:rPrChange>`) is not the run's own: a run hidden before is shown now.
+  const own = inner.includes('rPrChange') ? inner.replace(new RegExp(`<${escaped(prefix)}rPrChange\\b[\\s\\S]*?</${escaped(prefix)}rPrChange\\s*>`, 'g'), '') : inner;
+  const properties = new RegExp(`<${escaped(prefix)}rPr(?:\\s[^>]*)?>([\\s\\S]*?)</${escaped(prefix)}rPr\\s*>`).exec(own);
   // `<w:vanish/>`, or with a value other than false, 0 or off.
   return properties !== null && new RegExp(`<${escaped(prefix)}vanish(?![^>]*\\bval\\s*=\\s*["'](?:false|0|off)["'])[^>]*/?>`).test(properties[1]);
 }

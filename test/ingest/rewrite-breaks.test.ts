@@ -46,6 +46,15 @@ describe('rewriteBreaksInXml: fields and hidden text as Word shows them', () => 
     // Hidden text named in the text, not in a run's properties, stays.
     expect(rewriteBreaksInXml(body('<w:r><w:t>vanish</w:t></w:r>'))).toBe(body('<w:r><w:t>vanish</w:t></w:r>'));
   });
+
+  test('a run hidden only before a tracked change is shown; text of a direction is kept as runs; a positional tab is a tab', () => {
+    const wasHidden = '<w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="A"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>Shown now.</w:t></w:r>';
+    expect(rewriteBreaksInXml(body(wasHidden))).toBe(body(wasHidden));
+    const stillHidden = '<w:r><w:rPr><w:vanish/><w:rPrChange w:id="2"><w:rPr/></w:rPrChange></w:rPr><w:t>Hidden.</w:t></w:r>';
+    expect(rewriteBreaksInXml(body(`${stillHidden}<w:r><w:t>Kept.</w:t></w:r>`))).toBe(body('<w:r><w:t>Kept.</w:t></w:r>'));
+    expect(rewriteBreaksInXml(body('<w:r><w:t>Start </w:t></w:r><w:dir w:val="rtl"><w:r><w:t>refugees</w:t></w:r></w:dir><w:bdo w:val="ltr"><w:r><w:t> need</w:t></w:r></w:bdo>'))).toBe(body('<w:r><w:t>Start </w:t></w:r><w:r><w:t>refugees</w:t></w:r><w:r><w:t> need</w:t></w:r>'));
+    expect(rewriteBreaksInXml(body('<w:r><w:t>border</w:t><w:ptab w:relativeTo="margin" w:alignment="center" w:leader="none"/><w:t>control</w:t></w:r>'))).toBe(body('<w:r><w:t>border</w:t><w:tab/><w:t>control</w:t></w:r>'));
+  });
 });
 
 describe('rewriteBreaks', () => {

@@ -62,6 +62,16 @@ describe('the text as a reader sees it', () => {
     expect(read.issue).toMatchObject({ code: 'FILE_ENCRYPTED', file: 'locked.docx' });
   });
 
+  test('an old Word 97–2003 .doc with a .docx name (a compound file holding a WordDocument stream) is named as such, not as password-protected', async () => {
+    const header = Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504));
+    const stream = (name: string) => new Uint8Array(Buffer.from(name, 'utf16le'));
+    const doc = await sourceFromBytes(new Uint8Array([...header, ...stream('Root Entry'), ...stream('WordDocument'), ...new Uint8Array(64)]), 'old.docx', 'old.docx');
+    expect(doc.issue).toMatchObject({ code: 'FILE_CORRUPT', file: 'old.docx' });
+    expect(doc.issue?.message).toContain('an old Word 97–2003 .doc');
+    const encrypted = await sourceFromBytes(new Uint8Array([...header, ...stream('EncryptionInfo'), ...stream('EncryptedPackage'), ...stream('WordDocument')]), 'e.docx', 'e.docx');
+    expect(encrypted.issue).toMatchObject({ code: 'FILE_ENCRYPTED' });
+  });
+
   test('Markdown: a fence closes on a line of the same mark, at least as long, alone (CommonMark); a comment or fence left open leaves the text after it', () => {
     expect(markdownToText('````\ncode\n```\nmore code\n````\nProse.').text).toBe('Prose.');
     expect(markdownToText('```\ncode\n~~~\nmore code\n`````\nProse.').text).toBe('Prose.');
