@@ -10,16 +10,29 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   aacute: 'á', agrave: 'à', acirc: 'â', atilde: 'ã', auml: 'ä', aring: 'å', aelig: 'æ', ccedil: 'ç', eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë',
   iacute: 'í', igrave: 'ì', icirc: 'î', iuml: 'ï', ntilde: 'ñ', oacute: 'ó', ograve: 'ò', ocirc: 'ô', otilde: 'õ', ouml: 'ö', oslash: 'ø',
   uacute: 'ú', ugrave: 'ù', ucirc: 'û', uuml: 'ü', yacute: 'ý', yuml: 'ÿ', szlig: 'ß',
+  scaron: 'š', zcaron: 'ž', ccaron: 'č', oelig: 'œ', minus: '−', hyphen: '‐', zerowidthspace: '', nobreak: '', wj: '', notin: '∉', isin: '∈', ne: '≠', le: '≤', ge: '≥',
 };
+
+/** Named references a browser reads in text without their `;` too (HTML's legacy ones, in common use): `border&nbspcontrol` is two words, `&copy2024` is ©2024. */
+const LEGACY = /&(nbsp|amp|lt|gt|quot|copy|reg|sect|para|deg|times|middot|laquo|raquo|shy)(?!;)/gi;
+
+/** A numeric reference to white space or a line end, which a browser shows as a space outside <pre>: `human&#10;rights` is two words of one paragraph. */
+const SPACING = new Set(['\n', '\r', '\t', '\f']);
 
 /** Decode HTML character references (named ones in common use, and all numeric ones). */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+  if (!text.includes('&')) return text;
+  const legacy = text.replace(LEGACY, (whole, name: string) => `&${name};`);
+  return legacy.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       // As browsers do (HTML5): a reference to 128–159 means that byte in Windows-1252 (&#146; is ’).
       if (code >= 0x80 && code <= 0x9f) return decodeWindows1252(Uint8Array.of(code));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      if (code > 0 && code <= 0x10ffff) {
+        const char = String.fromCodePoint(code);
+        return SPACING.has(char) ? ' ' : char;
+      }
+      return whole;
     }
     const named = NAMED_ENTITIES[name] ?? NAMED_ENTITIES[name.toLowerCase()];
     if (named === undefined) return whole;
@@ -36,7 +49,6 @@ export function htmlToText(html: string): { text: string; title: string } {
   return { text: tidyParagraphs(decodeEntities(text)), title: [title, h1].map((raw) => collapse(decodeEntities(raw ?? ''))).find(Boolean) ?? '' };
 }
 
-/** Characters that show nothing (soft hyphen, zero-width space, joiners, word joiner, a byte order mark inside the text) and typographic ligatures. */
 /** Soft hyphen, zero-width space and joiners, left-to-right and right-to-left marks, bidirectional embeddings and isolates, word joiner and invisible operators, byte order mark; ligatures. */
 const INVISIBLE_OR_LIGATURE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufb00-\ufb06]/;
 const EVERY_INVISIBLE_OR_LIGATURE = new RegExp(INVISIBLE_OR_LIGATURE.source, 'g');

@@ -59,3 +59,8 @@ test('direction marks and isolates, copied from a page in two scripts, split no 
   const read = await sourceFromBytes(Buffer.from('asylum\u200e seeker\u200f and hu\u2066man\u2069 rights, invisible\u2063separator'), 'bidi.txt', 'bidi.txt');
   expect(read.doc?.text).toBe('asylum seeker and human rights, invisibleseparator');
 });
+
+test('character references as a browser reads them: legacy names without ";", a reference to a line end a space, more names', () => {
+  expect(htmlToText('<p>border&nbspcontrol &amp human&#10;&#10;rights&#13;. &minus;5 &Scaron;koda, &ZeroWidthSpace;x, AT&T, &copy2024</p>').text).toBe('border control & human rights . −5 Škoda, x, AT&T, ©2024');
+  expect(htmlToText('<pre>a&#9;b</pre>').text).toBe('a b');
+});
