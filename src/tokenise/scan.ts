@@ -200,13 +200,15 @@ class ParagraphScanner {
     const isEnd = SENTENCE_ENDS.has(code);
     let end = at + 1;
     if (isEnd) while (end < to && (SENTENCE_ENDS.has(text.charCodeAt(end)) || CLOSERS.has(text.charCodeAt(end)))) end += 1;
+    // Two hyphens stand for a dash, as in plain text ("border--control"): they break a phrase and a clause, as a dash does.
+    const isDash = isHyphen(text[at]) && (text[at + 1] === text[at] || text[at - 1] === text[at]);
     for (let mark = at; mark < end; mark++) {
       const char = isApostrophe(text.charCodeAt(mark)) ? "'" : text[mark];
       this.tokens.add(mark, mark + 1, char, char, false, false, 0);
-      if (!isHyphen(char)) this.isBroken = true;
+      if (!isHyphen(char) || isDash) this.isBroken = true;
     }
     // A hyphen between words ("not a well-known threat") is not a clause's end.
-    if (CLASS[code] === PUNCTUATION && !isHyphen(text[at])) this.sinceCue = Infinity;
+    if (CLASS[code] === PUNCTUATION && (!isHyphen(text[at]) || isDash)) this.sinceCue = Infinity;
     this.isAfterNot = false;
     const isAfterAbbreviation = code === PERIOD && this.lastWordEnd === at && isAbbreviation(this.lastWord);
     if (isEnd && isSentenceEnd(text, at, end, to, isAfterAbbreviation)) this.endSentence(end);

@@ -35,6 +35,7 @@ describe('matcher features', () => {
     ['near: counts only with a nearby word', `- {term: return, near: {terms: [voluntary], window: 3}, ${S}}`, 'Voluntary return is fine. A return happened.', ['a:return']],
     ['not_near: cancelled by a nearby word', `- {term: return, not_near: {terms: [voluntary], window: 3}, ${S}}`, 'Voluntary return is fine. A return happened.', ['a:return']],
     ['not_near is limited to the sentence', `- {term: return, not_near: {terms: [voluntary], window: 5}, ${S}}`, 'It was voluntary. Return followed.', ['a:Return']],
+    ['two hyphens are a dash: a phrase does not run across them, as it runs across one', `- {term: border control, ${S}}`, 'Border--control; border-control.', ['a:border-control']],
     ['a hyphenated proximity term counts where all its words are, not its first alone', `- {term: security, near: {terms: [well-being], window: 4}, ${S}}`, 'Food security as well as health. Security and well-being. Security and wellbeing.', ['a:Security', 'a:Security']],
     ['a hyphenated not_near term read as one word (after a prefix) cancels as that word', `- {term: cooperation, not_near: {terms: [cross-border], window: 3}, ${S}}`, 'Cooperation to cross the river. Cross-border cooperation. Cross border cooperation.', ['a:Cooperation']],
     ['empty document', `- {term: border, ${S}}`, '', []],

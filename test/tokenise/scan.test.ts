@@ -51,6 +51,7 @@ describe('scan.v1 tokeniser', () => {
     ['"n\'t" is a cue', "This isn't a threat.", ['a', 'threat']],
     ['"n\'t only" asserts, as "not only" does', "It isn't only a threat.", []],
     ['"No" before a number cites one, and is no cue', 'Regulation No 562 on border control, but no border control.', ['border', 'control']],
+    ['two hyphens are a dash, which closes the window as a dash does', 'It is not--we think--a security threat.', []],
   ] as const)('negation: %s', ([, text, negated]) => {
     expect(scan(text).tokens.toArray().filter((token) => token.isNegated && token.isWord).map((token) => token.norm)).toEqual(negated);
   });
