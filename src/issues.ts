@@ -9,6 +9,7 @@ export const ISSUE_CODES = {
   FILE_BINARY: 'error',
   FILE_BAD_ENCODING: 'error',
   FILE_MIXED_ENCODING: 'warning',
+  FILE_PAGES_WITHOUT_TEXT: 'warning',
   FILE_NO_TEXT: 'error',
   FILE_CORRUPT: 'error',
   FILE_ENCRYPTED: 'error',

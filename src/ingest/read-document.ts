@@ -178,8 +178,9 @@ export async function sourceFromBytes(bytes: Uint8Array, path: string, id: strin
   if ('problem' in converted) return fail(converted.code, converted.problem);
   const { text } = converted;
   if (!/\p{L}/u.test(text)) return fail('FILE_NO_TEXT', 'file has no text (no letters after markup was removed)');
-  const { title, encoding, warning } = converted;
+  const { title, encoding, warning, pagesWithoutText } = converted;
   const issues = warning ? [makeIssue('FILE_MIXED_ENCODING', id, warning, { stage: 'ingest' })] : [];
+  if (pagesWithoutText) issues.push(makeIssue('FILE_PAGES_WITHOUT_TEXT', id, pagesWithoutText, { stage: 'ingest' }));
   // A PDF without a title in its metadata is titled as a text file is: by a one-line first paragraph.
   const shownTitle = title || (extension === '.pdf' ? firstLineTitle(text) : '') || basename(path);
   return { doc: { id, path, text, title: readableTitle(shownTitle), contentSha256: sha256, bytes: bytes.length, encoding, issues } };

@@ -3,7 +3,7 @@ import { rewriteBreaks } from './rewrite-breaks.js';
 import { zipEntries } from './zip-entries.js';
 
 /** A converted document, or the issue code and reason it failed. */
-export type Converted = { text: string; title: string; encoding: string; warning?: string } | { code: 'FILE_CORRUPT' | 'FILE_ZIP_BOMB' | 'FILE_ENCRYPTED' | 'FILE_NO_TEXT' | 'FILE_BINARY' | 'FILE_BAD_ENCODING' | 'FILE_TOO_LARGE'; problem: string };
+export type Converted = { text: string; title: string; encoding: string; warning?: string; pagesWithoutText?: string } | { code: 'FILE_CORRUPT' | 'FILE_ZIP_BOMB' | 'FILE_ENCRYPTED' | 'FILE_NO_TEXT' | 'FILE_BINARY' | 'FILE_BAD_ENCODING' | 'FILE_TOO_LARGE'; problem: string };
 
 /** Unpacked size limit of a .docx, and the largest unpacked/packed ratio accepted. */
 const MAX_UNPACKED_BYTES = 200_000_000;

@@ -29,7 +29,10 @@ export async function readPdf(bytes: Uint8Array): Promise<Converted> {
     if (!/\p{L}/u.test(text)) return { code: 'FILE_NO_TEXT', problem: `PDF has no text layer (${pdf.numPages} page(s), image-only?): run OCR first` };
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && !isFileNameTitle(info.Title.trim()) ? info.Title.trim() : '';
-    return { text: tidyParagraphs(text), title, encoding: 'pdf' };
+    // A scanned document with a few words of text layer (a stamp, a cover page) would be scored as those words alone.
+    const blank = pages.filter((lines) => !lines.some((line) => /\p{L}/u.test(line.text))).length;
+    const pagesWithoutText = blank >= 2 && blank >= pages.length / 2 ? `${blank} of its ${pages.length} pages have no text layer (scanned images?): only the text of the others is scored; run OCR first to score them` : undefined;
+    return { text: tidyParagraphs(text), title, encoding: 'pdf', ...(pagesWithoutText && { pagesWithoutText }) };
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException') return { code: 'FILE_ENCRYPTED', problem: 'PDF is encrypted with a password; cannot read its text' };

@@ -60,6 +60,13 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     if (!result.doc) expect(result.issue.message).toContain(message);
   });
 
+  test('a PDF most of whose pages have no text layer (scanned, with a stamp in text) is scored with a warning that says so; one whose pages all have text, without', async () => {
+    const scanned = await read('scanned-stamp.pdf');
+    expect(scanned.doc?.text).toBe('Council of the European Union');
+    expect(scanned.doc?.issues).toMatchObject([{ code: 'FILE_PAGES_WITHOUT_TEXT', severity: 'warning', message: expect.stringContaining('2 of its 3 pages have no text layer') }]);
+    expect((await read('text.pdf')).doc?.issues).toEqual([]);
+  });
+
   test('bytes that are not UTF-8 and have no C1 codes are Latin-1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hsframe-enc-'));
     try {
