@@ -120,6 +120,16 @@ describe.concurrent('hsframe score', () => {
     expect(await readFile(doc, 'utf8')).toBe(GOOD['a-people.txt']);
   }, TIMEOUT);
 
+  test('a file named on the command line in a format hsframe does not read (.rtf) is refused, not scored as its markup', async () => {
+    const dir = await folder('rtf');
+    const rtf = join(dir, 'note.rtf');
+    await writeFile(rtf, '{\\rtf1\\ansi border control}');
+    const { code, stdout, stderr } = await hsframe(['score', rtf]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('FILE_UNREADABLE  .rtf files are not read: hsframe reads plain text, Markdown, HTML, PDF and .docx');
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+  }, TIMEOUT);
+
   test('--out naming a lexicon, of score or of lexicon export: exit 2, the lexicon left as it was', async () => {
     const dir = await folder('own-lexicon');
     const lexicon = join(dir, 'frames.yaml');

@@ -1,8 +1,8 @@
 import { fstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Issue } from '../document.js';
-import { DEFAULT_INGEST_SETTINGS, findDocuments, type DocumentFile } from '../ingest/index.js';
+import { DEFAULT_INGEST_SETTINGS, findDocuments, UNREADABLE_FORMATS, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, makeIssue, reasonOf } from '../issues.js';
 import { LONG_HEADER, longCells, scoreCells, scoreHeader, toCsv } from '../output/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
@@ -121,7 +121,10 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
     }
     for (const file of found.files) {
       const id = isSingleFolder ? file.id : relativeId(cwd, file.path);
-      files.push({ ...file, id });
+      // A file named on the command line is read whatever its extension, but a format hsframe does not read is refused, not scored as its bytes or markup.
+      const extension = extname(file.path).toLowerCase();
+      if (UNREADABLE_FORMATS.has(extension)) issues.push(makeIssue('FILE_UNREADABLE', id, `${extension} files are not read: hsframe reads plain text, Markdown, HTML, PDF and .docx (convert it to one of these)`, { stage: 'ingest' }));
+      else files.push({ ...file, id });
     }
   }
   const unique = [...new Map(files.map((file) => [file.path, file])).values()];

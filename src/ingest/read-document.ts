@@ -20,6 +20,9 @@ export interface IngestSettings {
 }
 
 /** Default ingest settings. */
+/** Formats hsframe does not read, which plain-text reading would score as their bytes or markup: archives, images, office formats but .docx, RTF, e-books. */
+export const UNREADABLE_FORMATS: ReadonlySet<string> = new Set(['.zip', '.gz', '.tar', '.7z', '.rar', '.doc', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.ods', '.rtf', '.epub', '.png', '.jpg', '.jpeg', '.gif', '.tif', '.tiff']);
+
 export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
   extensions: Object.freeze(['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx']),
   maxFileBytes: 50_000_000,

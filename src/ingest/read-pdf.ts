@@ -44,5 +44,5 @@ export async function readPdf(bytes: Uint8Array): Promise<Converted> {
 
 /** A metadata title that only names the file the PDF was made from ("Microsoft Word - draft_v3.docx"), which says nothing of the document. */
 function isFileNameTitle(title: string): boolean {
-  return /^Microsoft (Word|PowerPoint) - /i.test(title) || /\.(docx?|rtf|odt|pptx?|indd|pdf|txt)$/i.test(title);
+  return /^Microsoft (Word|PowerPoint) - /i.test(title) || /\.(docx?|rtf|odt|pptx?|indd|pdf|txt|html?|xhtml|md)$/i.test(title);
 }

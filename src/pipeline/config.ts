@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Issue } from '../document.js';
-import { DEFAULT_INGEST_SETTINGS } from '../ingest/index.js';
+import { DEFAULT_INGEST_SETTINGS, UNREADABLE_FORMATS } from '../ingest/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS } from '../tokenise/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { expected, parseYaml, yamlText, zodIssues } from '../yaml-issues.js';
@@ -10,7 +10,6 @@ import { DEFAULT_MAX_SECONDS_PER_DOCUMENT } from './worker-pool.js';
 
 
 /** Extensions of files that are neither text nor a format hsframe converts (.pdf, .docx): read as text, every one would fail as binary. */
-const UNREADABLE_FORMATS = new Set(['.zip', '.gz', '.tar', '.7z', '.rar', '.doc', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.ods', '.rtf', '.epub', '.png', '.jpg', '.jpeg', '.gif', '.tif', '.tiff']);
 
 /** A glob over doc_ids, which are paths inside the corpus folder: one that starts with `/` or `./` would match none. */
 const idGlob = z
