@@ -18,11 +18,8 @@ const DECLARATION = /\bxmlns(?::([^\s=/>:]+))?\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g
  * as plain runs, and a positional tab (`<w:ptab/>`) is a tab. Returns the same string when there
  * is nothing to change.
  */
-export function rewriteBreaksInXml(xml: string): string {
-  const prefixes = new Set<string>();
-  for (const [, prefix = '', double, single] of xml.matchAll(DECLARATION)) {
-    if (WORDML.has(double ?? single)) prefixes.add(prefix === '' ? '' : `${prefix}:`);
-  }
+export function rewriteBreaksInXml(xml: string, hiddenStyles: ReadonlySet<string> = NO_STYLES): string {
+  const prefixes = wordPrefixes(xml);
   if (prefixes.size === 0) return xml;
   // Longest first, so that an empty (default namespace) prefix is tried last.
   const names = [...prefixes].sort((a, b) => b.length - a.length).map(escaped).join('|');
@@ -37,11 +34,71 @@ export function rewriteBreaksInXml(xml: string): string {
     .replace(element, (whole, prefix: string, name: string, attributes: string) => (name === 'br' && attributes.trim() === '' ? whole : `<${prefix}br/>`))
     .replace(wrapper, '')
     .replace(positionalTab, (_, prefix: string) => `<${prefix}tab/>`);
-  return rewritten.includes('vanish') ? withoutHiddenRuns(rewritten, [...prefixes]) : rewritten;
+  if (hiddenStyles.size > 0) return withoutHiddenRuns(withoutHiddenParagraphs(rewritten, [...prefixes], hiddenStyles), [...prefixes], hiddenStyles);
+  return rewritten.includes('vanish') ? withoutHiddenRuns(rewritten, [...prefixes], hiddenStyles) : rewritten;
+}
+
+const NO_STYLES: ReadonlySet<string> = new Set();
+
+/** The prefixes (`w:`, or '' for the default namespace) that a part gives the WordprocessingML namespace. */
+function wordPrefixes(xml: string): Set<string> {
+  const prefixes = new Set<string>();
+  for (const [, prefix = '', double, single] of xml.matchAll(DECLARATION)) {
+    if (WORDML.has(double ?? single)) prefixes.add(prefix === '' ? '' : `${prefix}:`);
+  }
+  return prefixes;
+}
+
+/**
+ * The ids of the styles of a styles part (`word/styles.xml`) that hide their text: their run
+ * properties hold `<w:vanish/>`, or they are based on one that does and do not say otherwise.
+ */
+export function hiddenStylesOf(xml: string): Set<string> {
+  const hidden = new Set<string>();
+  for (const prefix of wordPrefixes(xml)) {
+    const p = escaped(prefix);
+    const styles = new Map<string, { basedOn?: string; vanish?: boolean }>();
+    for (const [, attributes, body] of xml.matchAll(new RegExp(`<${p}style\\b([^>]*)>([\\s\\S]*?)</${p}style\\s*>`, 'g'))) {
+      const id = new RegExp(`${p}styleId\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1];
+      if (id === undefined) continue;
+      const basedOn = new RegExp(`<${p}basedOn\\s[^>]*${p}val\\s*=\\s*["']([^"']*)["']`).exec(body)?.[1];
+      const properties = new RegExp(`<${p}rPr(?:\\s[^>]*)?>([\\s\\S]*?)</${p}rPr\\s*>`).exec(body)?.[1] ?? '';
+      const vanish = new RegExp(`<${p}vanish\\b([^>]*)/?>`).exec(properties);
+      styles.set(id, { basedOn, vanish: vanish ? !/\bval\s*=\s*["'](?:false|0|off)["']/.test(vanish[1]) : undefined });
+    }
+    const isHidden = (id: string, depth = 0): boolean => {
+      const style = styles.get(id);
+      if (!style || depth > 20) return false;
+      return style.vanish ?? (style.basedOn !== undefined && isHidden(style.basedOn, depth + 1));
+    };
+    for (const id of styles.keys()) if (isHidden(id)) hidden.add(id);
+  }
+  return hidden;
+}
+
+/** `xml` without its paragraphs whose style hides their text (`<w:pStyle w:val="…"/>` of `hiddenStyles`); a paragraph holding another (in a text box) is left as it is. */
+function withoutHiddenParagraphs(xml: string, prefixes: readonly string[], hiddenStyles: ReadonlySet<string>): string {
+  const start = new RegExp(`<(${prefixes.map(escaped).join('|')})p(?=[\\s>])`, 'g');
+  let out = '';
+  let done = 0;
+  for (let found = start.exec(xml); found; found = start.exec(xml)) {
+    const prefix = found[1];
+    const close = xml.indexOf(`</${prefix}p>`, found.index);
+    if (close < 0) break;
+    const end = close + `</${prefix}p>`.length;
+    const inner = xml.slice(found.index + 1, close);
+    const style = new RegExp(`<${escaped(prefix)}pStyle\\s[^>]*${escaped(prefix)}val\\s*=\\s*["']([^"']*)["']`).exec(inner)?.[1];
+    if (style !== undefined && hiddenStyles.has(style) && !new RegExp(`<${escaped(prefix)}p[\\s>]`).test(inner)) {
+      out += xml.slice(done, found.index);
+      done = end;
+      start.lastIndex = end;
+    }
+  }
+  return done === 0 ? xml : out + xml.slice(done);
 }
 
 /** `xml` without its runs of hidden text (`isHiddenRun`), runs found by their start and end tags in one pass. */
-function withoutHiddenRuns(xml: string, prefixes: readonly string[]): string {
+function withoutHiddenRuns(xml: string, prefixes: readonly string[], hiddenStyles: ReadonlySet<string>): string {
   const start = new RegExp(`<(${prefixes.map(escaped).join('|')})r(?=[\\s>])`, 'g');
   let out = '';
   let done = 0;
@@ -52,7 +109,7 @@ function withoutHiddenRuns(xml: string, prefixes: readonly string[]): string {
     // A run cut short (not well-formed): the rest is left for mammoth to read or refuse.
     if (open < 0 || close < 0) break;
     const end = close + `</${prefix}r>`.length;
-    if (isHiddenRun(prefix, xml.slice(open + 1, close))) {
+    if (isHiddenRun(prefix, xml.slice(open + 1, close), hiddenStyles)) {
       out += xml.slice(done, found.index);
       done = end;
     }
@@ -61,14 +118,19 @@ function withoutHiddenRuns(xml: string, prefixes: readonly string[]): string {
   return done === 0 ? xml : out + xml.slice(done);
 }
 
-/** True when a run's content (`inner`, its elements under `prefix`) has hidden text in its properties and holds no run of its own. */
-function isHiddenRun(prefix: string, inner: string): boolean {
-  if (!inner.includes('vanish') || new RegExp(`<${escaped(prefix)}r[\\s>]`).test(inner)) return false;
+/** True when a run's content (`inner`, its elements under `prefix`) has hidden text in its properties, or a character style of `hiddenStyles` and no word against it, and holds no run of its own. */
+function isHiddenRun(prefix: string, inner: string, hiddenStyles: ReadonlySet<string>): boolean {
+  const mayBeHidden = inner.includes('vanish') || (hiddenStyles.size > 0 && inner.includes('rStyle'));
+  if (!mayBeHidden || new RegExp(`<${escaped(prefix)}r[\\s>]`).test(inner)) return false;
   // A tracked change's record of the properties before it (`<w:rPrChange>`) is not the run's own: a run hidden before is shown now.
   const own = inner.includes('rPrChange') ? inner.replace(new RegExp(`<${escaped(prefix)}rPrChange\\b[\\s\\S]*?</${escaped(prefix)}rPrChange\\s*>`, 'g'), '') : inner;
   const properties = new RegExp(`<${escaped(prefix)}rPr(?:\\s[^>]*)?>([\\s\\S]*?)</${escaped(prefix)}rPr\\s*>`).exec(own);
+  if (properties === null) return false;
   // `<w:vanish/>`, or with a value other than false, 0 or off.
-  return properties !== null && new RegExp(`<${escaped(prefix)}vanish(?![^>]*\\bval\\s*=\\s*["'](?:false|0|off)["'])[^>]*/?>`).test(properties[1]);
+  const vanish = new RegExp(`<${escaped(prefix)}vanish\\b([^>]*)/?>`).exec(properties[1]);
+  if (vanish) return !/\bval\s*=\s*["'](?:false|0|off)["']/.test(vanish[1]);
+  const style = new RegExp(`<${escaped(prefix)}rStyle\\s[^>]*${escaped(prefix)}val\\s*=\\s*["']([^"']*)["']`).exec(properties[1])?.[1];
+  return style !== undefined && hiddenStyles.has(style);
 }
 
 function escaped(prefix: string): string {
@@ -84,12 +146,17 @@ function escaped(prefix: string): string {
  */
 export function rewriteBreaks(bytes: Uint8Array, entries: readonly ZipEntry[]): Uint8Array {
   const contents = new Map<string, Uint8Array>();
+  // Styles that hide their text hide the runs and paragraphs set in them.
+  const stylesEntry = entries.find((entry) => entry.name === 'word/styles.xml');
+  const stylesPart = stylesEntry && readZipPart(bytes, stylesEntry);
+  const stylesXml = stylesPart && decodeUtf8(stylesPart);
+  const hiddenStyles = stylesXml && stylesXml.includes('vanish') ? hiddenStylesOf(stylesXml) : NO_STYLES;
   for (const entry of entries) {
     if (!/\.xml$/i.test(entry.name)) continue;
     const part = readZipPart(bytes, entry);
     const xml = part && decodeUtf8(part);
     if (xml === null) continue;
-    const rewritten = rewriteBreaksInXml(xml);
+    const rewritten = rewriteBreaksInXml(xml, entry.name === 'word/styles.xml' ? NO_STYLES : hiddenStyles);
     if (rewritten !== xml) contents.set(entry.name, new TextEncoder().encode(rewritten));
   }
   return contents.size === 0 ? bytes : replaceZipParts(bytes, entries, contents);

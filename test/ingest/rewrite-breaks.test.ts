@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { rewriteBreaks, rewriteBreaksInXml } from '../../src/ingest/rewrite-breaks.js';
+import { hiddenStylesOf, rewriteBreaks, rewriteBreaksInXml } from '../../src/ingest/rewrite-breaks.js';
 import { readDocx } from '../../src/ingest/read-docx.js';
 import { readZipPart, zipEntries } from '../../src/ingest/zip-entries.js';
 
@@ -54,6 +54,22 @@ describe('rewriteBreaksInXml: fields and hidden text as Word shows them', () => 
     expect(rewriteBreaksInXml(body(`${stillHidden}<w:r><w:t>Kept.</w:t></w:r>`))).toBe(body('<w:r><w:t>Kept.</w:t></w:r>'));
     expect(rewriteBreaksInXml(body('<w:r><w:t>Start </w:t></w:r><w:dir w:val="rtl"><w:r><w:t>refugees</w:t></w:r></w:dir><w:bdo w:val="ltr"><w:r><w:t> need</w:t></w:r></w:bdo>'))).toBe(body('<w:r><w:t>Start </w:t></w:r><w:r><w:t>refugees</w:t></w:r><w:r><w:t> need</w:t></w:r>'));
     expect(rewriteBreaksInXml(body('<w:r><w:t>border</w:t><w:ptab w:relativeTo="margin" w:alignment="center" w:leader="none"/><w:t>control</w:t></w:r>'))).toBe(body('<w:r><w:t>border</w:t><w:tab/><w:t>control</w:t></w:r>'));
+  });
+});
+
+describe('rewriteBreaksInXml: text hidden by its style', () => {
+  const styles = `<w:styles ${W}><w:style w:type="character" w:styleId="Secret"><w:name w:val="Secret"/><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="character" w:styleId="MoreSecret"><w:basedOn w:val="Secret"/></w:style><w:style w:type="character" w:styleId="Shown"><w:basedOn w:val="Secret"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="HiddenPara"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Normal"/></w:styles>`;
+  const body = (content: string) => `<w:document ${W}><w:body>${content}</w:body></w:document>`;
+
+  test('a style that hides, or is based on one that does and does not say otherwise, hides', () => {
+    expect([...hiddenStylesOf(styles)].sort()).toEqual(['HiddenPara', 'MoreSecret', 'Secret']);
+  });
+
+  test('runs set in a hiding character style and paragraphs in a hiding paragraph style go; a run that says it is shown stays', () => {
+    const hidden = hiddenStylesOf(styles);
+    const run = (style: string, text: string, extra = '') => `<w:r><w:rPr><w:rStyle w:val="${style}"/>${extra}</w:rPr><w:t>${text}</w:t></w:r>`;
+    const xml = body(`<w:p><w:r><w:t>Visible.</w:t></w:r>${run('Secret', 'Hidden terrorism.')}${run('MoreSecret', 'Also hidden.')}${run('Shown', 'Shown.')}${run('Secret', 'Shown anyway.', '<w:vanish w:val="false"/>')}</w:p><w:p><w:pPr><w:pStyle w:val="HiddenPara"/></w:pPr><w:r><w:t>Hidden paragraph.</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t>Last.</w:t></w:r></w:p>`);
+    expect(rewriteBreaksInXml(xml, hidden)).toBe(body(`<w:p><w:r><w:t>Visible.</w:t></w:r>${run('Shown', 'Shown.')}${run('Secret', 'Shown anyway.', '<w:vanish w:val="false"/>')}</w:p><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t>Last.</w:t></w:r></w:p>`));
   });
 });
 
