@@ -145,6 +145,8 @@ function escaped(prefix: string): string {
  * `entries` are the archive's, from `zipEntries`, already checked against the zip-bomb limits.
  */
 export function rewriteBreaks(bytes: Uint8Array, entries: readonly ZipEntry[]): Uint8Array {
+  // A Zip64 archive's records are not written again here (mammoth reads it as it is).
+  if (entries.some((entry) => entry.isZip64)) return bytes;
   const contents = new Map<string, Uint8Array>();
   // Styles that hide their text hide the runs and paragraphs set in them.
   const stylesEntry = entries.find((entry) => entry.name === 'word/styles.xml');

@@ -14,7 +14,11 @@ export interface ZipEntry {
   /** Byte offset and length of the entry's record in the central directory. */
   readonly recordOffset: number;
   readonly recordLength: number;
+  /** A size or the offset is in the record's Zip64 extra field (the 32-bit field holds 0xFFFFFFFF). */
+  readonly isZip64?: boolean;
 }
+
+const ZIP64_MARK = 0xffffffff;
 
 /** Byte offset of a zip archive's end-of-central-directory record, or -1 when there is none. */
 export function findDirectoryEnd(bytes: Uint8Array): number {
@@ -35,27 +39,64 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50) return null;
   const end = findDirectoryEnd(bytes);
   if (end < 0) return null;
-  const count = view.getUint16(end + 10, true);
+  let count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
+  // Zip64: the count or the directory's offset is in the Zip64 end record, which a locator just before the end record points to.
+  if (count === 0xffff || at === ZIP64_MARK) {
+    const locator = end - 20;
+    if (locator < 0 || view.getUint32(locator, true) !== 0x07064b50) return null;
+    const record = Number(view.getBigUint64(locator + 8, true));
+    if (record + 56 > bytes.length || view.getUint32(record, true) !== 0x06064b50) return null;
+    count = Number(view.getBigUint64(record + 32, true));
+    at = Number(view.getBigUint64(record + 48, true));
+  }
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
+    let [uncompressedSize, compressedSize, headerOffset] = [view.getUint32(at + 24, true), view.getUint32(at + 20, true), view.getUint32(at + 42, true)];
+    const isZip64 = uncompressedSize === ZIP64_MARK || compressedSize === ZIP64_MARK || headerOffset === ZIP64_MARK;
+    if (isZip64) {
+      // The Zip64 extra field (id 1) holds, in this order, the 64-bit values of the fields that hold the mark.
+      const extra = zip64Extra(view, at + 46 + nameLength, extraLength);
+      if (!extra) return null;
+      const next = () => (extra.length > 0 ? extra.shift()! : -1);
+      if (uncompressedSize === ZIP64_MARK) uncompressedSize = next();
+      if (compressedSize === ZIP64_MARK) compressedSize = next();
+      if (headerOffset === ZIP64_MARK) headerOffset = next();
+      if (uncompressedSize < 0 || compressedSize < 0 || headerOffset < 0) return null;
+    }
     entries.push({
       name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-      compressedSize: view.getUint32(at + 20, true),
-      uncompressedSize: view.getUint32(at + 24, true),
+      compressedSize,
+      uncompressedSize,
       method: view.getUint16(at + 10, true),
       flags: view.getUint16(at + 8, true),
-      headerOffset: view.getUint32(at + 42, true),
+      headerOffset,
       recordOffset: at,
       recordLength: 46 + nameLength + extraLength + commentLength,
+      ...(isZip64 && { isZip64 }),
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** The 64-bit values of a central directory record's Zip64 extra field (id 1) in the `length` bytes from `from`; null when it has none, or one cut short. */
+function zip64Extra(view: DataView, from: number, length: number): number[] | null {
+  for (let at = from; at + 4 <= from + length && at + 4 <= view.byteLength; ) {
+    const [id, size] = [view.getUint16(at, true), view.getUint16(at + 2, true)];
+    if (id === 1) {
+      if (at + 4 + size > view.byteLength) return null;
+      const values: number[] = [];
+      for (let k = 0; k + 8 <= size; k += 8) values.push(Number(view.getBigUint64(at + 4 + k, true)));
+      return values;
+    }
+    at += 4 + size;
+  }
+  return null;
 }
 
 /**

@@ -60,6 +60,12 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     if (!result.doc) expect(result.issue.message).toContain(message);
   });
 
+  test('a .docx written with Zip64 records (as "always Zip64" writers make it) reads as the same document written without', async () => {
+    const [zip64, plain] = [await read('zip64.docx'), await read('note.docx')];
+    expect(zip64.doc?.text).toBe(plain.doc?.text);
+    expect(zip64.doc?.text).toContain('Refugees need access to health care and housing.');
+  });
+
   test('a PDF most of whose pages have no text layer (scanned, with a stamp in text) is scored with a warning that says so; one whose pages all have text, without', async () => {
     const scanned = await read('scanned-stamp.pdf');
     expect(scanned.doc?.text).toBe('Council of the European Union');
