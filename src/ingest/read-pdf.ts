@@ -22,7 +22,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Converted> {
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
-      pages.push(pageLines(content.items.filter((item) => 'str' in item) as PdfTextItem[]));
+      pages.push(pageLines([...(content.items.filter((item) => 'str' in item) as PdfTextItem[]), ...formFieldItems(await page.getAnnotations().catch(() => []))]));
       page.cleanup();
     }
     const text = linesText(withoutRunningLines(pages)).trim();
@@ -40,6 +40,25 @@ export async function readPdf(bytes: Uint8Array): Promise<Converted> {
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * The filled-in values of a page's form fields (text fields, and the choices made in lists) as
+ * text items where the fields are: a viewer shows them, the page's own text layer does not hold
+ * them. A line of a value is an item of its own, one field height apart.
+ */
+function formFieldItems(annotations: readonly unknown[]): PdfTextItem[] {
+  const items: PdfTextItem[] = [];
+  for (const annotation of annotations as { subtype?: string; fieldType?: string; fieldValue?: unknown; rect?: number[]; hidden?: boolean }[]) {
+    if (annotation.subtype !== 'Widget' || annotation.hidden || !annotation.rect || (annotation.fieldType !== 'Tx' && annotation.fieldType !== 'Ch')) continue;
+    const values = Array.isArray(annotation.fieldValue) ? annotation.fieldValue : [annotation.fieldValue];
+    const lines = values.filter((value): value is string => typeof value === 'string').flatMap((value) => value.split(/\r\n?|\n/)).filter((line) => /\p{L}/u.test(line));
+    const [left, bottom, , top] = annotation.rect;
+    // Set at a usual text size, from the field's top down.
+    const size = Math.min(12, Math.max(6, top - bottom));
+    lines.forEach((line, k) => items.push({ str: line, hasEOL: true, transform: [size, 0, 0, size, left, top - size * (k + 1)], height: size }));
+  }
+  return items;
 }
 
 /** A metadata title that only names the file the PDF was made from ("Microsoft Word - draft_v3.docx"), which says nothing of the document. */

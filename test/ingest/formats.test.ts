@@ -60,6 +60,10 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     if (!result.doc) expect(result.issue.message).toContain(message);
   });
 
+  test('a PDF form\'s filled-in text field is read where it is, as a viewer shows it', async () => {
+    expect((await read('form.pdf')).doc?.text).toBe('Application form for asylum seekers.\n\nI fled persecution and violence; I need protection.');
+  });
+
   test('a .docx written with Zip64 records (as "always Zip64" writers make it) reads as the same document written without', async () => {
     const [zip64, plain] = [await read('zip64.docx'), await read('note.docx')];
     expect(zip64.doc?.text).toBe(plain.doc?.text);
