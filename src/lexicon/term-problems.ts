@@ -39,6 +39,11 @@ const WORD_CHECKS: readonly ((word: string) => TermProblem | undefined)[] = [
     const char = [...word].find((c) => WINK_ONLY.has(c));
     return char === undefined ? undefined : warning(`contains "${char}", which only the wink tokenisers keep inside a word (${WINK_ONLY.get(char)}), so with scan.v1 it never matches`);
   },
+  (word) => {
+    // "refugee's*": the tokenisers split a clitic off its word ("refugee" + "'s"), so a wildcard after one has no word to match.
+    const apostrophe = word.lastIndexOf("'");
+    return word.endsWith('*') && apostrophe > 0 && CLITICS.has(word.slice(apostrophe, -1)) ? warning(`has "${word}", a wildcard after a clitic: the tokenisers split "${word.slice(apostrophe, -1)}" off its word, so it never matches (write "${word.slice(0, apostrophe)}" and, if needed, "${word.slice(0, apostrophe)}'s")`) : undefined;
+  },
   (word) => (word.length > 1 && word.endsWith("'") ? warning(`has "${word}", which ends in an apostrophe: the tokenisers read that as a closing quotation mark, not as part of the word, so it never matches`) : undefined),
   (word) => (word.length > 1 && word.startsWith("'") && !CLITICS.has(word) ? warning(`has "${word}", which starts with an apostrophe: the tokenisers read that as an opening quotation mark, not as part of the word, so it never matches`) : undefined),
 ];
