@@ -1,3 +1,4 @@
+import { htmlToText } from './html-to-text.js';
 import { replaceZipParts } from './replace-zip-parts.js';
 import { readZipPart, type ZipEntry } from './zip-entries.js';
 
@@ -158,10 +159,45 @@ export function rewriteBreaks(bytes: Uint8Array, entries: readonly ZipEntry[]): 
     const part = readZipPart(bytes, entry);
     const xml = part && decodeUtf8(part);
     if (xml === null) continue;
-    const rewritten = rewriteBreaksInXml(xml, entry.name === 'word/styles.xml' ? NO_STYLES : hiddenStyles);
+    const withChunks = xml.includes('altChunk') ? withAltChunks(xml, entry.name, bytes, entries) : xml;
+    const rewritten = rewriteBreaksInXml(withChunks, entry.name === 'word/styles.xml' ? NO_STYLES : hiddenStyles);
     if (rewritten !== xml) contents.set(entry.name, new TextEncoder().encode(rewritten));
   }
   return contents.size === 0 ? bytes : replaceZipParts(bytes, entries, contents);
+}
+
+/**
+ * `xml` (the part `name`) with each alternative format chunk (`<w:altChunk r:id="…"/>`, content
+ * in another format that Word shows in place: HTML written into a .docx by a converter) whose
+ * part is HTML or plain text written in as paragraphs of its text; mammoth drops such chunks. A
+ * chunk of another format (an .mht, .rtf or .docx) is left as it is.
+ */
+function withAltChunks(xml: string, name: string, bytes: Uint8Array, entries: readonly ZipEntry[]): string {
+  const folder = name.includes('/') ? name.slice(0, name.lastIndexOf('/') + 1) : '';
+  const relsEntry = entries.find((entry) => entry.name === `${folder}_rels/${name.slice(folder.length)}.rels`);
+  const rels = relsEntry && readZipPart(bytes, relsEntry);
+  const relsXml = rels && decodeUtf8(rels);
+  if (!relsXml) return xml;
+  const targets = new Map<string, string>();
+  for (const [relationship] of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1];
+    const target = /\bTarget\s*=\s*["']([^"']*)["']/.exec(relationship)?.[1];
+    if (id !== undefined && target !== undefined && /aFChunk["']/.test(relationship)) targets.set(id, target.startsWith('/') ? target.slice(1) : folder + target);
+  }
+  return xml.replace(/<(\w+:)?altChunk\b([^>]*?)(?:\/>|>[\s\S]*?<\/\1?altChunk\s*>)/g, (whole, prefix = '', attributes: string) => {
+    const target = targets.get(/\b\w+:id\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1] ?? '');
+    const part = target === undefined ? undefined : entries.find((entry) => entry.name === target);
+    const content = part && readZipPart(bytes, part);
+    if (!content || !/\.(x?html?|txt)$/i.test(target!)) return whole;
+    const text = decodeUtf8(content) ?? new TextDecoder('latin1').decode(content);
+    const plain = /\.txt$/i.test(target!) ? text : htmlToText(text).text;
+    const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return plain
+      .split(/\n{2,}/)
+      .filter((paragraph) => paragraph.trim() !== '')
+      .map((paragraph) => `<${prefix}p><${prefix}r><${prefix}t xml:space="preserve">${escape(paragraph.replace(/\n/g, ' '))}</${prefix}t></${prefix}r></${prefix}p>`)
+      .join('');
+  });
 }
 
 /** UTF-8 text of `bytes` (a byte order mark kept, so that it is written back), or null when they are not UTF-8 (a UTF-16 part). */

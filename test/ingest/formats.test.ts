@@ -60,6 +60,10 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     if (!result.doc) expect(result.issue.message).toContain(message);
   });
 
+  test('a .docx\'s HTML chunk (<w:altChunk>, as converters from HTML write one) is read in its place', async () => {
+    expect((await read('altchunk.docx')).doc?.text).toBe('Before the chunk.\n\nChunk & heading\n\nRefugees need protection at the border.\n\nAfter the chunk.');
+  });
+
   test('a PDF form\'s filled-in text field is read where it is, as a viewer shows it', async () => {
     expect((await read('form.pdf')).doc?.text).toBe('Application form for asylum seekers.\n\nI fled persecution and violence; I need protection.');
   });
