@@ -8,6 +8,7 @@ import * as api from '../src/index.js';
 // change this list on purpose. Type-only exports have no runtime name and are not listed.
 const EXPORTS = [
   'BUNDLED_LEXICONS',
+  'DEFAULT_CSV_SETTINGS',
   'DEFAULT_INGEST_SETTINGS',
   'DEFAULT_TOKENISE_SETTINGS',
   'FRAME_CATEGORIES',
@@ -94,9 +95,14 @@ describe('arguments of the wrong kind throw at once, before any work', () => {
     expect(twice.scorer).toBeUndefined();
     expect(twice.issues.map((issue) => issue.code)).toContain('LEXICON_DUPLICATE_CATEGORY');
     const { config } = await api.loadPipeline(new URL('../pipelines/eu-migration.yaml', import.meta.url).pathname);
-    for (const overrides of [{ shard: { index: 3, count: 2 } }, { layout: 'tall' }, { segments: 'word' }, { concurrency: -1 }] as const) {
+    const csv = (settings: object) => ({ csv: settings });
+    for (const overrides of [{ shard: { index: 3, count: 2 } }, { layout: 'tall' }, { segments: 'word' }, { concurrency: -1 }, csv({ delimiter: ';' }), csv({ ...api.DEFAULT_CSV_SETTINGS, delimiter: '"' }), csv({ ...api.DEFAULT_CSV_SETTINGS, decimal: ',' })] as const) {
       await expect(api.runPipeline(config!, { ...(overrides as object), output: '/nonexistent/never-written' }), JSON.stringify(overrides)).rejects.toThrow(RangeError);
     }
+    // The stage functions and the metrics too.
+    expect(() => api.tokenise(api.textSource('Border control.'), { tokeniser: 'scan.v2' as never, language: 'en' })).toThrow(/^unknown tokeniser "scan\.v2"/);
+    expect(() => api.evaluate({ labels: ['food'], rows: [] }, scorer!, 'Odd' as never)).toThrow(RangeError);
+    expect(() => api.labelMetrics('food', [true, false, true], [true])).toThrow(RangeError);
   }, 60_000);
 });
 
@@ -117,6 +123,16 @@ describe('a category whose columns would take the name of another column', () =>
 });
 
 describe('scoreText with the bundled lexicons', () => {
+  test('gives the issues a file of the text would have: empty, no letters, another language', async () => {
+    const { scorer } = await api.loadScorer(api.BUNDLED_LEXICONS);
+    const codes = (text: string) => api.scoreText(text, scorer!, 'note').issues.map((issue) => [issue.code, issue.file]);
+    expect(codes('')).toEqual([['FILE_EMPTY', 'note']]);
+    expect(codes('12345')).toEqual([['FILE_NO_TEXT', 'note']]);
+    expect(codes('Les droits des réfugiés sont protégés par la convention et les États ne peuvent pas les expulser.')).toEqual([['LANGUAGE_NOT_SCORED', 'note']]);
+    expect(codes('Refugees need protection.')).toEqual([]);
+  });
+
+
   test('an accent typed as a letter and a combining mark matches as the composed letter does, in every tokeniser and in a lexicon term; full-width letters as ASCII ones', async () => {
     const hitsOf = async (text: string, tokeniser: 'scan.v1' | 'wink-fast.v1') => api.scoreText(text, (await api.loadScorer(api.BUNDLED_LEXICONS, tokeniser)).scorer!).row.hits.environmental;
     for (const tokeniser of ['scan.v1', 'wink-fast.v1'] as const) {

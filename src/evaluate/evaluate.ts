@@ -53,6 +53,7 @@ const ID_NUMBER = /(\d+)\D*$/;
 
 /** Pick the rows of a subset by the number at the end of their id. */
 export function selectSubset(rows: readonly GoldRow[], subset: GoldSubset): GoldRow[] {
+  if (subset !== 'all' && subset !== 'odd' && subset !== 'even') throw new RangeError(`subset must be "all", "odd" or "even", got ${JSON.stringify(subset)}`);
   if (subset === 'all') return [...rows];
   const wantOdd = subset === 'odd';
   return rows.filter((row) => {

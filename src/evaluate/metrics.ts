@@ -17,6 +17,7 @@ export interface LabelMetrics {
 
 /** Precision, recall, F1 and Cohen's kappa of 0/1 predictions against 0/1 gold labels. */
 export function labelMetrics(label: string, gold: readonly boolean[], predicted: readonly boolean[]): LabelMetrics {
+  if (gold.length !== predicted.length) throw new RangeError(`labelMetrics: ${gold.length} gold labels and ${predicted.length} predictions; give one of each per sentence`);
   let tp = 0;
   let fp = 0;
   let fn = 0;

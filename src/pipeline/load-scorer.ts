@@ -1,7 +1,8 @@
 import type { CompiledLexicon, Issue } from '../document.js';
 import { loadLexicon } from '../lexicon/index.js';
 import type { TokeniseSettings } from '../tokenise/index.js';
-import { checkTokeniser, createScorer, lexiconSetIssues, type Scorer } from './scorer.js';
+import { checkTokeniser } from '../tokenise/index.js';
+import { createScorer, lexiconSetIssues, type Scorer } from './scorer.js';
 
 /** Load and compile lexicon files; any error means no scorer (an unknown tokeniser name throws, as `createScorer` does). */
 export async function loadScorer(files: readonly string[], tokeniser?: TokeniseSettings['tokeniser']): Promise<{ scorer?: Scorer; issues: Issue[] }> {

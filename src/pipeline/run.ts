@@ -80,7 +80,7 @@ const KEPT = [
 ] as const;
 
 /** Throws for overrides of the wrong kind (arguments a caller got wrong, not problems of the input: the CLI refuses them before a run). */
-function checkOverrides({ concurrency, shard, layout, segments, waitSeconds }: RunOverrides): void {
+function checkOverrides({ concurrency, shard, layout, segments, waitSeconds, csv }: RunOverrides): void {
   const wrong = (what: string, value: unknown) => {
     throw new RangeError(`runPipeline: ${what}, got ${JSON.stringify(value)}`);
   };
@@ -89,6 +89,10 @@ function checkOverrides({ concurrency, shard, layout, segments, waitSeconds }: R
   if (layout !== undefined && layout !== 'wide' && layout !== 'long') wrong('layout must be "wide" or "long"', layout);
   if (segments !== undefined && !['none', 'sentence', 'paragraph'].includes(segments)) wrong('segments must be "none", "sentence" or "paragraph"', segments);
   if (waitSeconds !== undefined && !(waitSeconds >= 0)) wrong('waitSeconds must be a number of seconds', waitSeconds);
+  // As the CLI's --delimiter, --decimal and --excel allow them (spread DEFAULT_CSV_SETTINGS under a partial one).
+  if (csv !== undefined && !(typeof csv === 'object' && [',', ';', '|', '\t'].includes(csv.delimiter) && (csv.decimal === '.' || (csv.decimal === ',' && csv.delimiter !== ',')) && (csv.recordDelimiter === '\n' || csv.recordDelimiter === '\r\n') && typeof csv.hasBom === 'boolean')) {
+    wrong('csv must be { delimiter: "," | ";" | "|" | "\\t", decimal: "." | "," (not with delimiter ","), recordDelimiter: "\\n" | "\\r\\n", hasBom: boolean }', csv);
+  }
 }
 
 /** Every file a run can write into its output folder, in the order a run lists them. */

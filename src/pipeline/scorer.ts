@@ -3,7 +3,7 @@ import { aggregate } from '../aggregate/index.js';
 import { createClassifier } from '../classify/index.js';
 import { makeIssue } from '../issues.js';
 import { scoreHeader, segmentHeader } from '../output/index.js';
-import { DEFAULT_TOKENISE_SETTINGS, tokenise, TOKENISERS, type TokeniseSettings } from '../tokenise/index.js';
+import { checkTokeniser, DEFAULT_TOKENISE_SETTINGS, tokenise, type TokeniseSettings } from '../tokenise/index.js';
 
 /** Lexicons compiled for a run, and the document scorer built from them. */
 export interface Scorer {
@@ -43,11 +43,6 @@ export function lexiconSetIssues(lexicons: readonly CompiledLexicon[]): Issue[] 
   const languages = new Set(lexicons.map((lexicon) => lexicon.language));
   if (languages.size > 1) issues.push(makeIssue('LEXICON_INVALID', lexicons[0].file, `lexicons of one run must share a language, got ${[...languages].join(', ')}`));
   return issues;
-}
-
-/** Throws for a tokeniser name that is not one of `TOKENISERS` (an argument of the wrong kind, not a problem of the input). */
-export function checkTokeniser(tokeniser: string): void {
-  if (!(TOKENISERS as readonly string[]).includes(tokeniser)) throw new RangeError(`unknown tokeniser "${tokeniser}": use one of ${TOKENISERS.join(', ')}`);
 }
 
 /** Build a scorer from compiled lexicons; throws for an unknown tokeniser, or for lexicons that cannot be scored together (`lexiconSetIssues`, which `loadScorer` reports as issues). */

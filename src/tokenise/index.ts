@@ -1,3 +1,3 @@
-export { tokenise, DEFAULT_TOKENISE_SETTINGS, TOKENISERS, type TokeniseSettings, type TokeniserName } from './tokenise.js';
+export { checkTokeniser, tokenise, DEFAULT_TOKENISE_SETTINGS, TOKENISERS, type TokeniseSettings, type TokeniserName } from './tokenise.js';
 export { detectLanguage } from './detect-language.js';
 export { WINK_PIPES, type WinkPipeName } from './wink.js';

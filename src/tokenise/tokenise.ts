@@ -45,7 +45,13 @@ const MIN_WORDS_FOR_LANGUAGE = 12;
  * and sentences. Paragraphs in a language other than `settings.language` are left out (their
  * words are counted in `excludedWords`); so is a whole document in another language.
  */
+/** Throws for a tokeniser name that is not one of `TOKENISERS` (an argument of the wrong kind, not a problem of the input). */
+export function checkTokeniser(tokeniser: string): void {
+  if (!(TOKENISERS as readonly string[]).includes(tokeniser)) throw new RangeError(`unknown tokeniser "${tokeniser}": use one of ${TOKENISERS.join(', ')}`);
+}
+
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
+  checkTokeniser(settings.tokeniser);
   // Typographic apostrophes are read as ASCII (same length: offsets are kept), so every
   // tokeniser recognises possessives and contractions alike whichever apostrophe a text uses,
   // and so are Unicode's hyphens after a prefix ("cross‐border"): wink-nlp is given a folded copy; `scan.v1` folds them as it reads, without a copy of the
