@@ -103,6 +103,9 @@ describe('arguments of the wrong kind throw at once, before any work', () => {
     expect(() => api.tokenise(api.textSource('Border control.'), { tokeniser: 'scan.v2' as never, language: 'en' })).toThrow(/^unknown tokeniser "scan\.v2"/);
     expect(() => api.evaluate({ labels: ['food'], rows: [] }, scorer!, 'Odd' as never)).toThrow(RangeError);
     expect(() => api.labelMetrics('food', [true, false, true], [true])).toThrow(RangeError);
+    await expect(api.loadScorer([])).rejects.toThrow(RangeError);
+    expect(() => api.wilsonInterval(-1, 2)).toThrow(RangeError);
+    expect(api.wilsonInterval(0, 0)).toBeNull();
   }, 60_000);
 });
 

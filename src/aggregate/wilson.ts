@@ -7,6 +7,7 @@ const Z95 = 1.959963984540054;
  */
 export function wilsonInterval(successes: number, trials: number, z = Z95): [low: number, high: number] | null {
   if (trials <= 0) return null;
+  if (!(successes >= 0 && successes <= trials * (1 + 1e-12))) throw new RangeError(`wilsonInterval: successes must be from 0 to trials (${trials}), got ${successes}`);
   const p = successes / trials;
   const z2 = z * z;
   const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
