@@ -4,7 +4,7 @@ import { termVariantParts } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { TermsFound, TermTrie } from './trie.js';
 import { RuleWords } from './rule-words.js';
-import { makeWordStep, mergeWordSteps, type WordStep, type WordStepSet } from './word-step.js';
+import { makeWordStep, mergeWordSets, mergeWordSteps, type WordStep, type WordStepSet } from './word-step.js';
 
 /** An entry ready for matching: its conditions compiled to word steps. */
 interface CompiledEntry {
@@ -24,6 +24,8 @@ interface Proximity {
   readonly words: number;
   /** Proximity terms read as several words (`self-determination`: self, determination), each as the `RuleWords` numbers of its words, in order. */
   readonly phrases: readonly (readonly number[])[];
+  /** The `RuleWords` number of the proximity words and the phrases' first words together: one lookup passes over a word that is neither. */
+  readonly anyFirst: number;
   readonly window: number;
 }
 
@@ -150,7 +152,12 @@ function stepsOfEntry(entry: LexiconEntry, category: string): EntrySteps {
 
 function compileEntry({ entry, category, exclusions, near, notNear }: EntrySteps, ruleWords: RuleWords): CompiledEntry {
   const proximity = (steps: EntrySteps['near']): Proximity | undefined =>
-    steps && { window: steps.window, words: ruleWords.numberOf(steps.words), phrases: steps.phrases.map((phrase) => phrase.map((step) => ruleWords.numberOf(mergeWordSteps([step])))) };
+    steps && {
+      window: steps.window,
+      words: ruleWords.numberOf(steps.words),
+      phrases: steps.phrases.map((phrase) => phrase.map((step) => ruleWords.numberOf(mergeWordSteps([step])))),
+      anyFirst: ruleWords.numberOf(steps.phrases.length === 0 ? steps.words : mergeWordSets([steps.words, mergeWordSteps(steps.phrases.map((phrase) => phrase[0]))])),
+    };
   return {
     id: entry.term,
     category,
@@ -373,8 +380,8 @@ function isNear(words: WordStream, start: number, end: number, proximity: Proxim
   const to = Math.min(words.keys.length, end + proximity.window);
   const isOutside = (at: number) => at < to && (at < start || at >= end) && words.sentence[at] === sentence;
   for (let at = from; at < to; at++) {
-    if (!isOutside(at)) continue;
-    if (ruleWords.has(words, at, proximity.words)) return true;
+    if (!isOutside(at) || !ruleWords.has(words, at, proximity.anyFirst)) continue;
+    if (proximity.phrases.length === 0 || ruleWords.has(words, at, proximity.words)) return true;
     for (const phrase of proximity.phrases) {
       let k = 0;
       while (k < phrase.length && isOutside(at + k) && (k === 0 || !words.breakBefore[at + k]) && ruleWords.has(words, at + k, phrase[k])) k += 1;
