@@ -77,44 +77,41 @@ export function hiddenStylesOf(xml: string): Set<string> {
   return hidden;
 }
 
-/** `xml` without its paragraphs whose style hides their text (`<w:pStyle w:val="…"/>` of `hiddenStyles`); a paragraph holding another (in a text box) is left as it is. */
+/** `xml` without its paragraphs whose style hides their text (`<w:pStyle w:val="…"/>` of `hiddenStyles`); a paragraph holding another (in a text box) is left as it is, and the paragraphs in it are looked at. */
 function withoutHiddenParagraphs(xml: string, prefixes: readonly string[], hiddenStyles: ReadonlySet<string>): string {
-  const start = new RegExp(`<(${prefixes.map(escaped).join('|')})p(?=[\\s>])`, 'g');
-  let out = '';
-  let done = 0;
-  for (let found = start.exec(xml); found; found = start.exec(xml)) {
-    const prefix = found[1];
-    const close = xml.indexOf(`</${prefix}p>`, found.index);
-    if (close < 0) break;
-    const end = close + `</${prefix}p>`.length;
-    const inner = xml.slice(found.index + 1, close);
+  return withoutElements(xml, prefixes, 'p', true, (prefix, inner) => {
     const style = new RegExp(`<${escaped(prefix)}pStyle\\s[^>]*${escaped(prefix)}val\\s*=\\s*["']([^"']*)["']`).exec(inner)?.[1];
-    if (style !== undefined && hiddenStyles.has(style) && !new RegExp(`<${escaped(prefix)}p[\\s>]`).test(inner)) {
-      out += xml.slice(done, found.index);
-      done = end;
-      start.lastIndex = end;
-    }
-  }
-  return done === 0 ? xml : out + xml.slice(done);
+    return style !== undefined && hiddenStyles.has(style) && !new RegExp(`<${escaped(prefix)}p[\\s>]`).test(inner);
+  });
 }
 
-/** `xml` without its runs of hidden text (`isHiddenRun`), runs found by their start and end tags in one pass. */
+/** `xml` without its runs of hidden text (`isHiddenRun`). */
 function withoutHiddenRuns(xml: string, prefixes: readonly string[], hiddenStyles: ReadonlySet<string>): string {
-  const start = new RegExp(`<(${prefixes.map(escaped).join('|')})r(?=[\\s>])`, 'g');
+  return withoutElements(xml, prefixes, 'r', false, (prefix, inner) => isHiddenRun(prefix, inner, hiddenStyles));
+}
+
+/**
+ * `xml` without the elements `name` (under one of `prefixes`) whose content `isDropped` says to
+ * drop, found by their start and end tags in one pass; with `looksInside`, the elements inside one
+ * kept are looked at too. One cut short (not well-formed) ends the pass: the rest is left for
+ * mammoth to read or refuse.
+ */
+function withoutElements(xml: string, prefixes: readonly string[], name: string, looksInside: boolean, isDropped: (prefix: string, inner: string) => boolean): string {
+  const start = new RegExp(`<(${prefixes.map(escaped).join('|')})${name}(?=[\\s>])`, 'g');
   let out = '';
   let done = 0;
   for (let found = start.exec(xml); found; found = start.exec(xml)) {
     const prefix = found[1];
     const open = xml.indexOf('>', found.index);
-    const close = xml.indexOf(`</${prefix}r>`, open);
-    // A run cut short (not well-formed): the rest is left for mammoth to read or refuse.
+    const close = xml.indexOf(`</${prefix}${name}>`, open);
     if (open < 0 || close < 0) break;
-    const end = close + `</${prefix}r>`.length;
-    if (isHiddenRun(prefix, xml.slice(open + 1, close), hiddenStyles)) {
+    const end = close + `</${prefix}${name}>`.length;
+    const isGone = isDropped(prefix, xml.slice(open + 1, close));
+    if (isGone) {
       out += xml.slice(done, found.index);
       done = end;
     }
-    start.lastIndex = end;
+    if (isGone || !looksInside) start.lastIndex = end;
   }
   return done === 0 ? xml : out + xml.slice(done);
 }
