@@ -257,7 +257,9 @@ round's changes fit the sentences they were chosen from.
 ${table(eighthAll, codersKappa('test/gold/dev8-coders/agreement.csv'), bootstrapIntervals(eighthAll.outcomes))}
 
 With the lexicons before this round's changes (\`security-frames\` 1.7.1 and
-\`undp-human-security\` 1.6.2, commit c70668f), dev8.csv gave F1 0.857 state_centric, 0.784
+\`undp-human-security\` 1.6.2, commit c70668f; \`git show c70668f:lexicons/security-frames.yaml >
+/tmp/sf.yaml\`, the same for the other, then \`npx hsframe evaluate --gold test/gold/dev8.csv
+--lexicon /tmp/sf.yaml --lexicon /tmp/uhs.yaml\`), dev8.csv gave F1 0.857 state_centric, 0.784
 people_centric, 0.571 economic, 0.737 political and the same on the other labels (macro F1 0.764).
 The changes left the frames' counts as they were on these sentences, found one more economic
 sentence, removed one political false positive, and added two economic false positives

@@ -227,7 +227,7 @@ export function folderLeftOutBy(include: readonly string[], exclude: readonly st
   };
 }
 
-/** A glob's steps (`globToRegExp`'s grammar): a character, `*`, `?`, `**` followed by `/` (any folders, or none), a final `**` (anything). */
+/** A glob's steps: a character, `*` (any characters but `/`), `?` (one of them), `**` followed by `/` (any folders, or none), a final `**` (anything). */
 type GlobStep = { readonly char: string } | '*' | '?' | '**/' | '**';
 
 function globSteps(glob: string): GlobStep[] {
@@ -319,17 +319,8 @@ function idIn(folderId: string, name: string): string {
 
 /** A glob over ids: `*` any characters but `/`, `**` followed by `/` any folders or none, a final `**` anything, `?` one character. */
 export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i];
-    if (char === '*' && glob[i + 1] === '*') {
-      // `**/` is any folders or none; a final `**` is anything below.
-      const isFolders = glob[i + 2] === '/';
-      source += isFolders ? '(?:.*/)?' : '.*';
-      i += isFolders ? 2 : 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
+  const source = globSteps(glob)
+    .map((step) => (step === '**/' ? '(?:.*/)?' : step === '**' ? '.*' : step === '*' ? '[^/]*' : step === '?' ? '[^/]' : step.char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${source}$`);
 }

@@ -4,7 +4,7 @@ import { termVariantParts } from '../normalise.js';
 import type { LexiconEntry, LexiconSpec } from './schema.js';
 import { TermsFound, TermTrie } from './trie.js';
 import { RuleWords } from './rule-words.js';
-import { makeWordStep, mergeWordSets, mergeWordSteps, type WordStep, type WordStepSet } from './word-step.js';
+import { makeWordStep, mergeWordSteps, type WordStep, type WordStepSet } from './word-step.js';
 
 /** An entry ready for matching: its conditions compiled to word steps. */
 interface CompiledEntry {
@@ -137,6 +137,8 @@ interface EntrySteps {
 interface ProximitySteps {
   readonly words: WordStepSet;
   readonly phrases: readonly WordStep[][];
+  /** The single words and the phrases' first words together (`Proximity.anyFirst`). */
+  readonly anyFirst: WordStepSet;
   readonly window: number;
 }
 
@@ -145,7 +147,9 @@ function stepsOfEntry(entry: LexiconEntry, category: string): EntrySteps {
   const proximity = (spec: LexiconEntry['near']): ProximitySteps | undefined => {
     if (!spec) return undefined;
     const variants = spec.terms.flatMap((term) => termSteps(term, true));
-    return { window: spec.window, words: mergeWordSteps(variants.filter((steps) => steps.length === 1).map((steps) => steps[0])), phrases: variants.filter((steps) => steps.length > 1) };
+    const words = variants.filter((steps) => steps.length === 1).map((steps) => steps[0]);
+    const phrases = variants.filter((steps) => steps.length > 1);
+    return { window: spec.window, words: mergeWordSteps(words), phrases, anyFirst: mergeWordSteps([...words, ...phrases.map((steps) => steps[0])]) };
   };
   return { entry, category, exclusions: entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect)), near: proximity(entry.near), notNear: proximity(entry.not_near) };
 }
@@ -156,7 +160,7 @@ function compileEntry({ entry, category, exclusions, near, notNear }: EntrySteps
       window: steps.window,
       words: ruleWords.numberOf(steps.words),
       phrases: steps.phrases.map((phrase) => phrase.map((step) => ruleWords.numberOf(mergeWordSteps([step])))),
-      anyFirst: ruleWords.numberOf(steps.phrases.length === 0 ? steps.words : mergeWordSets([steps.words, mergeWordSteps(steps.phrases.map((phrase) => phrase[0]))])),
+      anyFirst: ruleWords.numberOf(steps.anyFirst),
     };
   return {
     id: entry.term,

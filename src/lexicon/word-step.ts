@@ -38,15 +38,6 @@ export function mergeWordSteps(steps: readonly WordStep[]): WordStepSet {
   };
 }
 
-/** Sets merged into one: a word is in it when it is in any of them. */
-export function mergeWordSets(sets: readonly WordStepSet[]): WordStepSet {
-  return {
-    forms: new Set(sets.flatMap((set) => [...set.forms])),
-    lemmas: new Set(sets.flatMap((set) => [...set.lemmas])),
-    prefixes: [...new Set(sets.flatMap((set) => set.prefixes))],
-  };
-}
-
 /** True when the word at `key` (lemma `lemma`) matches one of the merged steps. */
 export function stepSetMatches(set: WordStepSet, key: string, lemma: string): boolean {
   if (set.forms.has(key) || set.lemmas.has(lemma)) return true;
