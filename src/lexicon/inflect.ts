@@ -105,6 +105,7 @@ function loadInflector(): (word: string) => string[] {
       for (const key of VERB_FORMS) if (conjugation[key]) forms.add(conjugation[key]);
       // Forms the conjugator misses (kidnapped, worshipping, fulfilling, programmed), kept where the tagger's lexicon knows them as verb forms.
       for (const form of regularVerbForms(word)) if (!forms.has(form) && tagsOf(form).some((tag) => VERB_FORM_TAGS.has(tag))) forms.add(form);
+      for (const form of spellingsOfL(word)) forms.add(form);
     }
     return [...forms].filter((form) => /^[a-z]+$/.test(form)).sort();
   };
@@ -117,6 +118,21 @@ const VERB_FORM_TAGS = new Set(['VBD', 'VBN', 'VBG', 'VBZ']);
 function regularVerbForms(word: string): string[] {
   const last = word[word.length - 1];
   return /[aeiou][bcdfgklmnprstvz]$/.test(word) ? [`${word}${last}ed`, `${word}${last}ing`] : [];
+}
+
+/** Verbs ending in a vowel and `l` stressed on that syllable: both spellings double the `l` (controlled, compelled), so no form has one `l`. */
+const STRESSED_FINAL_L = new Set('annul appal compel dispel distil enrol excel expel extol fulfil impel instil patrol propel rebel repel control'.split(' '));
+
+/**
+ * The past and -ing forms of a verb ending in one vowel and `l` (or `uel`, `ial`, `qual`) in both spellings:
+ * British doubles the `l` (travelled, quarrelling, fuelled), American does not (traveled,
+ * quarreling), unless the last syllable is stressed (controlled in both). The conjugator and the
+ * tagger's lexicon each know some of these forms and miss others.
+ */
+function spellingsOfL(word: string): string[] {
+  if (!/(?:(?:^|[^aeiou]|qu|i)[aeiou]|ue)l$/.test(word)) return [];
+  const doubled = [`${word}led`, `${word}ling`];
+  return STRESSED_FINAL_L.has(word) ? doubled : [...doubled, `${word}ed`, `${word}ing`];
 }
 
 /**

@@ -22,6 +22,15 @@ describe('inflections are real forms of the word', () => {
     // A final consonant doubled, which the conjugator misses: the forms the tagger's lexicon knows are kept (its own misspellings stay, harmless).
     ['kidnap', ['kidnap', 'kidnaping', 'kidnapped', 'kidnapping', 'kidnaps']],
     ['fulfil', ['fulfil', 'fulfilled', 'fulfilling', 'fulfils']],
+    // A verb ending in a vowel and `l`: British doubles the `l`, American does not; both spellings are kept, whatever the tagger's lexicon knows.
+    ['quarrel', ['quarrel', 'quarreled', 'quarreling', 'quarrelled', 'quarrelling', 'quarrels']],
+    ['travel', ['travel', 'traveled', 'traveling', 'travelled', 'travelling', 'travels']],
+    ['fuel', ['fuel', 'fueled', 'fueling', 'fuelled', 'fuelling', 'fuels']],
+    ['equal', ['equal', 'equaled', 'equaling', 'equalled', 'equalling', 'equals']],
+    // Stressed on the last syllable: doubled in both spellings. A vowel pair before the `l` is not doubled.
+    ['patrol', ['patrol', 'patrolled', 'patrolling', 'patrols']],
+    ['appeal', ['appeal', 'appealed', 'appealing', 'appeals']],
+    ['spoil', ['spoil', 'spoiled', 'spoiling', 'spoils']],
     // Verbs that are also nouns keep their verb forms.
     ['border', ['border', 'bordered', 'bordering', 'borders']],
     ['house', ['house', 'housed', 'houses', 'housing']],
