@@ -67,10 +67,26 @@ export function pageLines(items: readonly PdfTextItem[]): PdfLine[] {
   }));
 }
 
+/**
+ * Where an item sits, measured along its text's direction (`x`) and across it (`y`, up from the
+ * baseline), so that text set at an angle (a table turned a quarter turn to fit a landscape
+ * page, a margin note read upwards) makes lines along its own baselines, as level text does.
+ * `direction` is the angle of its baseline, in whole degrees (0 for level text).
+ */
+function placeOf(item: PdfTextItem): { readonly x: number; readonly y: number; readonly direction: number } {
+  const [a, b, , , e, f] = item.transform;
+  if (b === 0 && a >= 0) return { x: e, y: f, direction: 0 };
+  const length = Math.hypot(a, b);
+  const [ux, uy] = [a / length, b / length];
+  return { x: e * ux + f * uy, y: f * ux - e * uy, direction: Math.round((Math.atan2(uy, ux) * 180) / Math.PI) };
+}
+
 function rawLines(items: readonly PdfTextItem[]): RawLine[] {
   const lines: RawLine[] = [];
   let [text, y, height] = ['', 0, 0];
   let lastY: number | undefined;
+  // The direction of the line's text: text set at another angle starts a line and a paragraph of its own.
+  let direction: number | undefined;
   // Where the last item with text ends on the line (undefined where pdfjs gives no width).
   let lastEnd: number | undefined;
   let isApart = false;
@@ -81,8 +97,15 @@ function rawLines(items: readonly PdfTextItem[]): RawLine[] {
     [text, height, isApart] = ['', 0, false];
   };
   for (const item of items) {
-    const [itemX, itemY] = [item.transform[4], item.transform[5]];
+    const place = placeOf(item);
+    const [itemX, itemY] = [place.x, place.y];
     const hasText = item.str.trim() !== '';
+    if (hasText && direction !== undefined && place.direction !== direction) {
+      end();
+      isApart = true;
+      lastY = undefined;
+    }
+    if (hasText) direction = place.direction;
     // Text after a wide gap on the same line starts a cell of its own.
     if (hasText && text.trim() !== '' && lastEnd !== undefined && Math.abs(itemY - y) <= 1 && itemX - lastEnd > CELL_GAP * Math.max(height, item.height)) {
       end();

@@ -68,6 +68,10 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
     expect((await read('form.pdf')).doc?.text).toBe('Application form for asylum seekers.\n\nI fled persecution and violence; I need protection.');
   });
 
+  test('PDF text set a quarter turn, in lines of several runs, reads line by line as level text does', async () => {
+    expect((await read('turned.pdf')).doc?.text).toBe('Level text about refugees.\n\nThe protection of refugees at the external\nborders of the Union requires that\nchildren are never detained.');
+  });
+
   test('a .docx written with Zip64 records (as "always Zip64" writers make it) reads as the same document written without', async () => {
     const [zip64, plain] = [await read('zip64.docx'), await read('note.docx')];
     expect(zip64.doc?.text).toBe(plain.doc?.text);

@@ -51,6 +51,27 @@ describe('PDF lines and paragraphs (pageLines)', () => {
     ]);
   });
 
+  test('text set at a quarter turn makes lines along its own baselines, as level text does; a change of direction starts a paragraph', () => {
+    // Read upwards (a table turned to fit a landscape page): each run of the same baseline x is one line, the next line to its right.
+    const up = (str: string, x: number, y: number, hasEOL = false): PdfTextItem => ({ str, hasEOL, transform: [0, 10, -10, 0, x, y], height: 10, width: 10 * str.length * 0.5 });
+    // Read downwards (a margin note): the next line is to its left.
+    const down = (str: string, x: number, y: number): PdfTextItem => ({ str, hasEOL: false, transform: [0, -10, 10, 0, x, y], height: 10, width: 10 * str.length * 0.5 });
+    const lines = pageLines([
+      up('Border ', 100, 200), up('control ', 100, 235), up('at the', 100, 275),
+      up('external ', 112, 200), up('borders.', 112, 245),
+      up('A new paragraph.', 140, 200),
+      down('Margin ', 560, 700), down('note.', 560, 665),
+      item('Level text again.', 100),
+    ]);
+    expect(lines.map((line) => [line.text, line.isParagraphStart])).toEqual([
+      ['Border control at the', false],
+      ['external borders.', false],
+      ['A new paragraph.', true],
+      ['Margin note.', true],
+      ['Level text again.', true],
+    ]);
+  });
+
   test('items on one height make a line; a gap of more than 1.6 line heights starts a paragraph', () => {
     const lines = pageLines([item('Border ', 700, false), item('control', 700), item('and rights.', 688), item('A new paragraph.', 660)]);
     expect(lines.map((line) => [line.text, line.isParagraphStart])).toEqual([
