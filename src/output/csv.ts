@@ -138,12 +138,27 @@ export function untextCell(cell: Cell): string {
   return cell.startsWith("'") ? cell.slice(1) : cell;
 }
 
-/** A number with fixed decimals, or an empty cell for null. Never `-0`. */
+/**
+ * A number with fixed decimals, rounded half away from zero, or an empty cell for null. Never
+ * `-0`. A figure whose exact value is a tie (0.0625 to 3 decimals, −0.90625 to 4) rounds away
+ * from zero even where its double is a hair nearer zero (0.0025 is stored as a little more,
+ * 0.0035 as a little less): within a few units of the double's last place of the tie, it is
+ * taken as the tie. The figures written are ratios of whole numbers far smaller than that
+ * precision can tell apart from a tie, so none is moved that is not one.
+ */
 export function numberCell(value: number | null, decimals: number, decimal: '.' | ',' = '.'): Cell {
   if (value === null || !Number.isFinite(value)) return '';
-  let text = value.toFixed(decimals);
+  let text = roundedText(value, decimals);
   if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
   return decimal === '.' ? text : text.replace('.', decimal);
+}
+
+/** `value.toFixed(decimals)`, but a value a hair short of a tie rounds away from zero as the tie does. */
+function roundedText(value: number, decimals: number): string {
+  const scaled = Math.abs(value) * 10 ** decimals;
+  const shortOfTie = 0.5 - (scaled - Math.floor(scaled));
+  if (shortOfTie < 0 || shortOfTie > scaled * 1e-15) return value.toFixed(decimals);
+  return (Math.sign(value) * ((Math.floor(scaled) + 1) / 10 ** decimals)).toFixed(decimals);
 }
 
 /** True when rows in `settings` are written exactly as in the default settings (a BOM is only the file's start). */

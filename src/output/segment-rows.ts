@@ -1,4 +1,5 @@
 import type { CategoryInfo, ClassifiedDoc, TokenRange } from '../document.js';
+import { addWeight, thousandths } from '../weight-sums.js';
 import { csvBytes, numberCell, textCell, type Cell, type TextParts } from './csv.js';
 
 /** What one row of segments.csv covers. */
@@ -40,7 +41,7 @@ export function segmentsCsvOf(doc: ClassifiedDoc, categories: readonly CategoryI
       const counts: Record<string, number> = Object.fromEntries(categories.map((category) => [category.id, 0]));
       for (; next < hits.length && hits[next].range[0] < end; next++) {
         const hit = hits[next];
-        if (!hit.isNegated && hit.range[0] >= first) counts[hit.category] += hit.weight;
+        if (!hit.isNegated && hit.range[0] >= first) counts[hit.category] = addWeight(counts[hit.category], hit.weight);
       }
       const { start, end: endChar, words } = spans[index];
       rows.push(segmentCells({ docId: doc.id, segment: index + 1, start, end: endChar, tokens: words, hits: counts }, categories, options));
@@ -51,8 +52,7 @@ export function segmentsCsvOf(doc: ClassifiedDoc, categories: readonly CategoryI
 
 /** A segment row as CSV cells in `segmentHeader` order. */
 export function segmentCells(row: SegmentRow, categories: readonly CategoryInfo[], options: { hasWholeHits: boolean; decimal?: '.' | ',' }): Cell[] {
-  const people = row.hits.people_centric;
-  const state = row.hits.state_centric;
+  const [people, state] = [row.hits.people_centric, row.hits.state_centric].map((hits) => (hits === undefined ? undefined : thousandths(hits)));
   const index = people !== undefined && state !== undefined && people + state > 0 ? (people - state) / (people + state) : null;
   return [
     textCell(row.docId),

@@ -81,6 +81,19 @@ describe('aggregate: framing index', () => {
     expect(row.framingCiHigh).toBeCloseTo(0.52683, 4);
   });
 
+  test('with unequal weights the interval counts the frame matches\' effective number (Σw)² / Σw²: a match of weight 3 against three of weight 1 is three observations, not four', () => {
+    // Weighted share 3 / 6 = 0.5 over an effective 6² / 12 = 3 observations: Wilson [0.12533, 0.87467] → index [−0.74933, 0.74933] (over four: ±0.69990).
+    const row = aggregate(doc([[S, 0, 3], [P, 1], [P, 2], [P, 3]]), SETTINGS);
+    expect(row.framingIndex).toBe(0);
+    const [low, high] = wilsonInterval(1.5, 3)!;
+    expect(row.framingCiLow).toBeCloseTo(2 * low - 1, 12);
+    expect(row.framingCiHigh).toBeCloseTo(2 * high - 1, 12);
+    expect(row.framingCiLow).toBeCloseTo(-0.74933, 4);
+    // Equal weights, whatever they are, count as many observations as matches.
+    const halves = aggregate(doc([...Array(5).fill([P, 0, 0.5]), ...Array(5).fill([S, 1, 0.5])]), SETTINGS);
+    expect(halves.framingCiLow).toBeCloseTo(-0.52683, 4);
+  });
+
   test('more matches give a narrower interval', () => {
     const few = aggregate(doc([[P, 0], [S, 1]]), SETTINGS);
     const many = aggregate(doc([...Array(20).fill([P, 0]), ...Array(20).fill([S, 1])]), SETTINGS);
@@ -109,10 +122,27 @@ describe('aggregate: counts, rates and shares', () => {
     expect([onlyZero.framingIndex, onlyZero.nexusShare, onlyZero.hits[P]]).toEqual([null, null, 0]);
   });
 
-  test('undp_dominant compares hits as scores.csv prints them: 0.1 + 0.2 ties 0.3, and the tie goes to codebook order', () => {
+  test('weights add up exactly (0.1 + 0.2 is 0.3), so hits that are equal tie, and the tie goes to codebook order', () => {
     const row = aggregate(doc([['food', 0, 0.1], ['food', 1, 0.2], ['economic', 2, 0.3]]), SETTINGS);
-    expect(row.hits.food).toBeGreaterThan(row.hits.economic);
+    expect(row.hits.food).toBe(0.3);
+    expect(row.hits.economic).toBe(0.3);
     expect(row.undpDominant).toBe('economic');
+  });
+
+  test('decimal weights give the rates and index of their exact sums, so a tie rounds away from zero as with whole weights', () => {
+    // 3 × 0.3 = 0.9 over 1,600 words: 0.5625 per 1,000, as 1 × 0.9 gives (summed as doubles, 0.8999999999999999 gave 0.56249…).
+    const rates = aggregate(doc([['economic', 0, 0.3], ['economic', 1, 0.3], ['economic', 2, 0.3], ['food', 3, 0.9]], 1600), SETTINGS);
+    expect(rates.per1k.economic).toBe(0.5625);
+    expect(rates.per1k.economic).toBe(rates.per1k.food);
+    // People 0.003 against state 0.061: exactly −0.90625, as 3 against 61.
+    const index = aggregate(doc([[P, 0, 0.001], [P, 1, 0.002], [S, 2, 0.061]]), SETTINGS);
+    expect(index.framingIndex).toBe(-0.90625);
+  });
+
+  test('a negated match of weight 0 is no negated hit either', () => {
+    const row = aggregate(doc([[P, 0, 0, true], [S, 1, 1, true], ['food', 2, 0, true]]), SETTINGS);
+    expect(row.negatedHits).toBe(1);
+    expect(row.negated).toMatchObject({ [P]: 0, [S]: 1, food: 0 });
   });
 
   test('per_1k is null when the document has no words', () => {

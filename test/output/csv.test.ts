@@ -176,6 +176,17 @@ describe('numberCell', () => {
     [-0.00004, 4, '0.0000'],
     [-0.4, 0, '0'],
     [0, 0, '0'],
+    // Ties round half away from zero, also where the double is a hair short of the tie (toFixed gives 1.00, 0.004, 1.000, 0.0037, -1.00).
+    [1.005, 2, '1.01'],
+    [0.0045, 3, '0.005'],
+    [1.0005, 3, '1.001'],
+    [3 / 800, 4, '0.0038'],
+    [-1.005, 2, '-1.01'],
+    [-0.90625, 4, '-0.9063'],
+    [0.5625, 3, '0.563'],
+    // Near a tie is not a tie.
+    [0.004499999, 3, '0.004'],
+    [1.00049999, 3, '1.000'],
   ])('%s with %i decimals → %j', ([value, decimals, cell]) => {
     expect(numberCell(value, decimals)).toBe(cell);
   });
