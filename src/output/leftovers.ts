@@ -17,7 +17,7 @@ export function noteTempFile(path: string): void {
   temps.add(path);
 }
 
-/** Note a step that undoes something a stopped process must not leave (a lock); the returned function forgets it once done. */
+/** Note a step that undoes something a stopped process must not leave (a lock), safe to take more than once; the returned function forgets it once done. */
 export function noteUndo(undo: () => void): () => void {
   undos.add(undo);
   return () => void undos.delete(undo);
@@ -25,8 +25,8 @@ export function noteUndo(undo: () => void): () => void {
 
 /**
  * Remove every temp file noted and take every undo step, blocking; what fails is passed over (a
- * run cleans up leftovers as it starts). The temp files stay noted: one whose creation was under
- * way is removed by a second call, once it has appeared; each undo step is taken once.
+ * run cleans up leftovers as it starts). Both stay noted: a temp file whose creation was under
+ * way, or a lock whose taking was, is removed by a second call, once it has appeared.
  */
 export function removeLeftovers(): void {
   for (const temp of temps) rmSync(temp, { force: true });
@@ -37,5 +37,4 @@ export function removeLeftovers(): void {
       // Left for the next run, which takes over a stale lock.
     }
   }
-  undos.clear();
 }

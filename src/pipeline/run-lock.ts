@@ -66,10 +66,12 @@ export async function acquireLock(path: string, waitSeconds = 0): Promise<RunLoc
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
     const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
-    if (await createLock(path, owner)) return held(path, owner);
+    const created = await createLock(path, owner);
+    if (created) return held(path, owner, created);
     const holder = await readLock(path);
     if (holder !== 'gone' && isStale(holder)) {
-      if (await takeOver(path, holder, owner)) return held(path, owner);
+      const taken = await takeOver(path, holder, owner);
+      if (taken) return held(path, owner, taken);
       continue;
     }
     if (holder === 'gone') continue;
@@ -84,28 +86,52 @@ export async function checkNotHeld(path: string): Promise<void> {
   if (holder !== 'gone' && !isStale(holder)) throw new LockBusyError(path, holder.owner);
 }
 
-/** Create the lock file with `owner` in it; false when a lock is there. */
-async function createLock(path: string, owner: LockOwner): Promise<boolean> {
+/**
+ * Create the lock file with `owner` in it: the function that forgets its undo step (`noteLockUndo`)
+ * once created; undefined when a lock is there. The undo step is noted before the lock is made,
+ * so a process stopped at any moment while taking it removes it as it exits.
+ */
+async function createLock(path: string, owner: LockOwner): Promise<(() => void) | undefined> {
   const temp = tempPathFor(path);
+  const forget = noteLockUndo(path, owner);
+  let isCreated = false;
   try {
     await writeFile(temp, JSON.stringify(owner));
     try {
       await link(temp, path);
     } catch (error) {
       // The temp file removed by the lock holder's sweep of leftover temp files: the lock is held.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    return true;
+    isCreated = true;
+    return forget;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
+    if (code === 'EEXIST') return undefined;
     // A file system without hard links: create it exclusively and write the owner into it.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createExclusively(path, owner);
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+      isCreated = await createExclusively(path, owner);
+      return isCreated ? forget : undefined;
+    }
     throw error;
   } finally {
+    if (!isCreated) forget();
     await rm(temp, { force: true });
   }
+}
+
+/** Note the undo step that removes the lock at `path` while `owner` holds it (`noteUndo`), for a process stopped while it holds the lock or is taking it. */
+function noteLockUndo(path: string, owner: LockOwner): () => void {
+  return noteUndo(() => {
+    let current: LockOwner | undefined;
+    try {
+      current = JSON.parse(readFileSync(path, 'utf8')) as LockOwner;
+    } catch {
+      return;
+    }
+    if (isSameOwner(current, owner)) rmSync(path, { force: true });
+  });
 }
 
 async function createExclusively(path: string, owner: LockOwner): Promise<boolean> {
@@ -120,29 +146,19 @@ async function createExclusively(path: string, owner: LockOwner): Promise<boolea
   }
 }
 
-/** A held lock, refreshed until it is released; releasing removes it only while it is still this owner's. */
-function held(path: string, owner: LockOwner): RunLock {
+/** A held lock, refreshed until it is released; releasing removes it only while it is still this owner's, and only then forgets its undo step (`forget`), so a process stopped while releasing still removes it. */
+function held(path: string, owner: LockOwner, forget: () => void): RunLock {
   const heartbeat = setInterval(() => {
     const now = new Date();
     utimes(path, now, now).catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();
-  // A process stopped while it holds the lock removes it as it exits.
-  const forget = noteUndo(() => {
-    let current: LockOwner | undefined;
-    try {
-      current = JSON.parse(readFileSync(path, 'utf8')) as LockOwner;
-    } catch {
-      return;
-    }
-    if (isSameOwner(current, owner)) rmSync(path, { force: true });
-  });
   return {
     release: async () => {
       clearInterval(heartbeat);
-      forget();
       const current = await readLock(path);
       if (current !== 'gone' && isSameOwner(current.owner, owner)) await rm(path, { force: true });
+      forget();
     },
   };
 }
@@ -180,22 +196,22 @@ function isStale({ owner, refreshedMs }: LockFile): boolean {
 
 /**
  * Replace the stale lock `stale` with one of `owner`, holding a guard file meanwhile: under it,
- * the lock is read again and removed only if it is still the stale one. False when another run
- * is taking over, or took the lock first.
+ * the lock is read again and removed only if it is still the stale one. As `createLock`; undefined
+ * when another run is taking over, or took the lock first.
  */
-async function takeOver(path: string, stale: LockFile, owner: LockOwner): Promise<boolean> {
+async function takeOver(path: string, stale: LockFile, owner: LockOwner): Promise<(() => void) | undefined> {
   const guard = `${path}.takeover`;
   if (!(await createExclusively(guard, owner))) {
     // A guard left by a run killed while taking over is removed once it is old; then try again.
     const left = await stat(guard).catch(() => undefined);
     if (left && Date.now() - left.mtimeMs > UNFINISHED_MS) await rm(guard, { force: true });
     else await sleep(50);
-    return false;
+    return undefined;
   }
   try {
     const current = await readLock(path);
     if (current === 'gone') return createLock(path, owner);
-    if (current.refreshedMs !== stale.refreshedMs || !isSameOwner(current.owner, stale.owner)) return false;
+    if (current.refreshedMs !== stale.refreshedMs || !isSameOwner(current.owner, stale.owner)) return undefined;
     await rm(path, { force: true });
     return createLock(path, owner);
   } finally {

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { removeLeftovers } from '../../src/output/leftovers.js';
 import { acquireLock, LockBusyError, STALE_AFTER_MS } from '../../src/pipeline/run-lock.js';
 
 let dir = '';
@@ -20,6 +22,21 @@ async function leftLock(name: string, owner: object, ageMs = 0): Promise<string>
 }
 
 describe('the run lock', () => {
+  test('a process stopped while it is taking the lock (the file made, the call not yet returned) removes it, as one stopped while it holds it does', async () => {
+    const path = join(dir, 'taking');
+    const taking = acquireLock(path);
+    // The signal handler's first pass, before the lock is made, then its second, as soon as the file is there.
+    removeLeftovers();
+    while (!existsSync(path)) await new Promise((resolve) => setImmediate(resolve));
+    removeLeftovers();
+    expect(existsSync(path)).toBe(false);
+    await (await taking).release();
+    const held = await acquireLock(path);
+    removeLeftovers();
+    expect(existsSync(path)).toBe(false);
+    await held.release();
+  });
+
   test('a live run on another host holds it; once not refreshed for the stale time, it is taken over', async () => {
     const owner = { pid: 1, host: `${hostname()}-elsewhere`, started: '2026-01-01T00:00:00Z' };
     const fresh = await leftLock('fresh', owner);
