@@ -136,6 +136,11 @@ export class TokenColumns extends TokenList {
     this.count = at + 1;
   }
 
+  /** Tokens from `from` on are not negated (a negation window withdrawn once they were read). */
+  clearNegated(from: number): void {
+    for (let at = from; at < this.count; at++) this.flags[at] &= ~NEGATED;
+  }
+
   /** Give back the room a large document took (`KEPT_CAPACITY`), once its tokens are copied out (`list`): its columns are not kept while it is scored. */
   static giveBackRoom(): void {
     if (THREAD_COLUMNS.starts.length > KEPT_CAPACITY) THREAD_COLUMNS = new TokenColumns();

@@ -1,7 +1,7 @@
 import { CLITICS, HYPHEN_PREFIXES, isHyphen } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countLanguages } from './detect-language.js';
-import { isInNegationWindow, isNot } from './negation.js';
+import { NegationReader } from './negation.js';
 import type { ParagraphColumns } from './paragraph.js';
 import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
 import type { WordColumns } from './word-columns.js';
@@ -127,9 +127,11 @@ class ParagraphScanner {
   private sentenceStart = -1;
   private sentenceFirst: number;
   private sentenceWords = 0;
-  /** Words since the last negation cue (Infinity: no window open). */
-  private sinceCue = Infinity;
-  private isAfterNot = false;
+  /** The negation window. */
+  private readonly negation = new NegationReader();
+  /** The token and word of the cue that opened the negation window. */
+  private cueToken = 0;
+  private cueWord = 0;
   /** The last letter-or-digit run, lower-cased, and where it ended (to recognise abbreviations). */
   private lastWord = '';
   private lastWordEnd = -1;
@@ -181,8 +183,8 @@ class ParagraphScanner {
     this.lastWordEnd = at;
     if (!hasLetter) {
       // "No" before a number cites one ("Regulation (EU) No 2016/399 on border control"): no cue.
-      if (this.sinceCue === 0 && before === 'no') this.sinceCue = Infinity;
-      this.tokens.add(start, at, lower, lower, false, isInNegationWindow(this.sinceCue), 0);
+      if (this.negation.sinceCue === 0 && before === 'no') this.negation.close();
+      this.tokens.add(start, at, lower, lower, false, this.negation.isInWindow(), 0);
       this.isBroken = true;
     } else if (lower === 'cannot') {
       this.pushWord(start, start + 3, this.vocabulary.of('can'));
@@ -208,8 +210,7 @@ class ParagraphScanner {
       if (!isHyphen(char) || isDash) this.isBroken = true;
     }
     // A hyphen between words ("not a well-known threat") is not a clause's end.
-    if (CLASS[code] === PUNCTUATION && (!isHyphen(text[at]) || isDash)) this.sinceCue = Infinity;
-    this.isAfterNot = false;
+    if (CLASS[code] === PUNCTUATION && (!isHyphen(text[at]) || isDash)) this.negation.close();
     const isAfterAbbreviation = code === PERIOD && this.lastWordEnd === at && isAbbreviation(this.lastWord);
     if (isEnd && isSentenceEnd(text, at, end, to, isAfterAbbreviation)) this.endSentence(end);
     return end;
@@ -225,12 +226,12 @@ class ParagraphScanner {
 
   private pushWord(start: number, end: number, form: WordForm): void {
     const norm = form.norm;
-    // "not only": the cue is withdrawn once the next word is read.
-    if ((this.isAfterNot && form.cancelsNot) || form.endsScope) this.sinceCue = Infinity;
-    const isNegated = isInNegationWindow(this.sinceCue);
-    this.sinceCue = form.isCue ? 0 : this.sinceCue + 1;
-    this.isAfterNot = isNot(norm);
-    const { words } = this;
+    const { negation, words } = this;
+    const isNegated = negation.read(form.negation, norm);
+    if (negation.isWindowWithdrawn) {
+      this.tokens.clearNegated(this.cueToken + 1);
+      words.clearNegated(this.cueWord + 1);
+    } else if (negation.sinceCue === 0) [this.cueToken, this.cueWord] = [this.tokens.length, words.size];
     words.add(this.tokens.length, words.sentences + this.sentenceCount, norm, form.id, this.isBroken, isNegated);
     this.isBroken = false;
     this.tokens.add(start, end, norm, norm, true, isNegated, form.id);
@@ -261,7 +262,7 @@ class ParagraphScanner {
     this.sentenceStart = -1;
     this.sentenceFirst = this.tokens.length;
     this.sentenceWords = 0;
-    this.sinceCue = Infinity;
+    this.negation.close();
     this.isBroken = true;
   }
 }

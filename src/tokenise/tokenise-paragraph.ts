@@ -1,7 +1,7 @@
 import { isHyphen, normaliseWord } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countWord } from './detect-language.js';
-import { isInNegationWindow, isNegationCue } from './negation.js';
+import { NegationReader, negationRole } from './negation.js';
 import type { ParagraphColumns } from './paragraph.js';
 import { isAbbreviation } from './scan.js';
 import { winkTokenise, type WinkPipeName, type WinkResult } from './wink.js';
@@ -23,12 +23,17 @@ export function tokeniseParagraph(text: string, from: number, to: number, tokeni
   const keptBefore = new Int32Array(raw.values.length + 1);
   let wordCount = 0;
   let at = from;
-  let sinceCue = Infinity;
-  const pushWord = (start: number, end: number, norm: string, lemma: string, isNegated: boolean, next: string | undefined) => {
+  const negation = new NegationReader();
+  // The token of the cue that opened the negation window.
+  let cueToken = 0;
+  // wink-nlp marks what its own scope negates; of that, only what the window negates is negated.
+  const pushWord = (start: number, end: number, norm: string, lemma: string, isWinkNegated: boolean) => {
+    const isNegated = negation.read(negationRole(norm), norm) && isWinkNegated;
+    if (negation.isWindowWithdrawn) tokens.clearNegated(cueToken + 1);
+    else if (negation.sinceCue === 0) cueToken = tokens.length;
     tokens.add(start, end, norm, lemma, true, isNegated, 0);
     wordCount += 1;
     countWord(counts, norm);
-    sinceCue = isNegationCue(norm, next) ? 0 : sinceCue + 1;
   };
   for (let i = 0; i < raw.values.length; i++) {
     keptBefore[i] = tokens.length - first;
@@ -43,27 +48,27 @@ export function tokeniseParagraph(text: string, from: number, to: number, tokeni
     if (type === 'tabCRLF') continue;
     const norm = normaliseWord(value);
     // "No" before a number cites one ("Regulation (EU) No 2016/399 on border control"): no cue.
-    if (sinceCue === 0 && /^\d/.test(value) && tokens.length > first && tokens.norm(tokens.length - 1) === 'no') sinceCue = Infinity;
+    if (negation.sinceCue === 0 && /^\d/.test(value) && tokens.length > first && tokens.norm(tokens.length - 1) === 'no') negation.close();
     // wink-nlp's scope runs to the end of the clause; only words close to the cue are negated.
-    const isNegated = raw.negations[i] === true && isInNegationWindow(sinceCue);
+    const isWinkNegated = raw.negations[i] === true;
     if (!WORD_TYPES.has(type) || !LETTER.test(value)) {
-      tokens.add(start, end, norm, norm, false, isNegated, 0);
-      if (type === 'punctuation' && !isHyphen(value)) sinceCue = Infinity;
+      tokens.add(start, end, norm, norm, false, isWinkNegated && negation.isInWindow(), 0);
+      if (type === 'punctuation' && !isHyphen(value)) negation.close();
     } else if (POSSESSIVE.test(value)) {
       // wink-nlp splits "Hitler's" the first time it meets it and keeps it whole once the word
       // is in its cache, so output would depend on what it read before: split it here always.
       const base = normaliseWord(value.slice(0, -2));
-      pushWord(start, end - 2, base, base, isNegated, "'s");
-      pushWord(end - 2, end, "'s", "'s", isNegated, raw.values[i + 1]);
+      pushWord(start, end - 2, base, base, isWinkNegated);
+      pushWord(end - 2, end, "'s", "'s", isWinkNegated);
     } else if (POSSESSIVE_CLITIC.test(value) && raw.precedingSpaces[i] === '' && tokens.length > first && tokens.isWord(tokens.length - 1)) {
       // A clitic that wink-nlp split off shares its word's negation, as when split here.
-      pushWord(start, end, "'s", "'s", tokens.isNegated(tokens.length - 1), raw.values[i + 1]);
+      pushWord(start, end, "'s", "'s", tokens.isNegated(tokens.length - 1));
     } else {
       const next = raw.values[i + 1];
       // Before a clitic that wink-nlp split off, the lemma is the word itself, as when split here.
       const isBeforeClitic = next !== undefined && raw.precedingSpaces[i + 1] === '' && POSSESSIVE_CLITIC.test(next);
       const lemma = isBeforeClitic || raw.lemmas[i] === value ? norm : normaliseWord(raw.lemmas[i]);
-      pushWord(start, end, norm, lemma, isNegated, next);
+      pushWord(start, end, norm, lemma, isWinkNegated);
     }
   }
   keptBefore[raw.values.length] = tokens.length - first;

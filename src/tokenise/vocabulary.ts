@@ -1,22 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { functionWordLanguages } from './detect-language.js';
 import { composed } from '../normalise.js';
-import { cancelsNot, isNegationCue } from './negation.js';
-
-/** Words that open a new clause and so end a negation's scope ("not force but democratic means"), as in wink-nlp. */
-const SCOPE_ENDS = new Set(['but', 'as', 'unless', 'although', 'though', 'however', 'whereas', 'while', 'because', 'yet']);
+import { negationRole } from './negation.js';
 
 /** A lower-cased word form and what the scanner needs to know of it, worked out once per form. */
 export interface WordForm {
   /** A number for this form, unique in this thread (from 1). */
   readonly id: number;
   readonly norm: string;
-  /** Opens a negation window ("not", "never", "without"). */
-  readonly isCue: boolean;
-  /** Read after "not", withdraws it as a cue ("not only"). */
-  readonly cancelsNot: boolean;
-  /** Opens a new clause and so closes a negation window ("but", "however"). */
-  readonly endsScope: boolean;
+  /** What it does to a negation window (`negationRole`): a cue ("not", "without"), a clause's start ("but"), a word that withdraws a cue ("not only"). */
+  readonly negation: number;
   /** Languages of which it is a function word (for the language guess). */
   readonly languages: readonly number[] | undefined;
 }
@@ -87,7 +80,7 @@ let nextId = 1;
 export const FORM_SPACE = randomInt(1, 2 ** 31);
 
 function makeForm(norm: string): WordForm {
-  return { id: nextId++, norm, isCue: isNegationCue(norm, undefined), cancelsNot: cancelsNot(norm), endsScope: SCOPE_ENDS.has(norm), languages: functionWordLanguages(norm) };
+  return { id: nextId++, norm, negation: negationRole(norm), languages: functionWordLanguages(norm) };
 }
 
 /** True when `text[start, end)`, lower-cased (ASCII), is `norm`. */

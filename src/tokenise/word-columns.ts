@@ -46,6 +46,11 @@ export class WordColumns {
     this.size = at + 1;
   }
 
+  /** Words from `from` on are not negated (a negation window withdrawn once they were read). */
+  clearNegated(from: number): void {
+    this.negated.fill(0, from, this.size);
+  }
+
   /**
    * The word stream of the scored paragraphs (`isScored[p]` 1 for paragraph `p` of `paragraphs`):
    * the columns as they are when every paragraph is scored, else without the others' words.

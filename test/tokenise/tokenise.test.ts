@@ -27,6 +27,36 @@ describe('tokenise', () => {
     expect(negated('Regulation (EU) No 2016/399 on border control and Protocol No 4 on expulsion, but no border control.')).toEqual(['border', 'control']);
   });
 
+  // [text, the words negated]
+  const WITHDRAWN: [string, string[]][] = [
+    // Negated, "discrimination" asserts non-discrimination (codebook §1): the window is withdrawn, for the words before it too.
+    ['Access without discrimination.', []],
+    ['Access without any discrimination.', []],
+    ['They are equal without distinction and without racial discrimination.', ['distinction', 'and']],
+    ['There shall be no discrimination against migrants.', []],
+    // A cue is not negated by the cue before it, so a match that starts with one is not either.
+    ['Not without hope.', []],
+    // A double negative asserts: "no X without Y", "cannot … without".
+    ['There is no peace without human rights.', ['peace']],
+    ['Security cannot be achieved without respect for human rights.', ['be', 'achieved']],
+    // Phrases that assert what follows.
+    ['There is no doubt that terrorism is a threat.', []],
+    ['It goes without saying that borders matter.', []],
+    ['Measures include, but are not limited to, border checks.', []],
+    ['No less than half of the refugees are children.', []],
+    ['None the less, refugees need protection.', []],
+    ['Whether or not they are refugees, they have rights.', []],
+    ['Many, if not all, refugees need protection.', []],
+    // What stays negated.
+    ['Migrants are not a security threat.', ['a', 'security', 'threat']],
+    ['Refugees are no longer a threat.', ['longer', 'a', 'threat']],
+    ['Neither war nor terrorism.', ['war', 'terrorism']],
+  ];
+  test.for(['scan.v1', 'wink-fast.v1', 'wink.v1'] as const)('%s: the same withdrawn negations', (tokeniser) => {
+    const negated = (text: string) => tokenise(textSource(text), { tokeniser, language: 'en' }).tokens.toArray().filter((token) => token.isNegated && token.isWord).map((token) => token.norm);
+    for (const [text, words] of WITHDRAWN) expect(negated(text), text).toEqual(words);
+  });
+
   test('scan.v1 (the default) gives each word itself as its lemma', () => {
     const doc = tokenise(textSource('They were detained.'));
     expect(doc.tokens.toArray().map((token) => token.lemma)).toEqual(['they', 'were', 'detained', '.']);

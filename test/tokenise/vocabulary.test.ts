@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { negationRole } from '../../src/tokenise/negation.js';
 import { HASH_START, hashStep, Vocabulary } from '../../src/tokenise/vocabulary.js';
 
 const hashOf = (word: string) => [...word].reduce((hash, char) => hashStep(hash, char.charCodeAt(0)), HASH_START);
@@ -37,9 +38,8 @@ describe('vocabulary of word forms', () => {
 
   test('what the scanner needs to know of a form is worked out with it', () => {
     const vocabulary = new Vocabulary();
-    expect(vocabulary.of('without')).toMatchObject({ isCue: true, cancelsNot: false, endsScope: false });
-    expect(vocabulary.of('only')).toMatchObject({ isCue: false, cancelsNot: true });
-    expect(vocabulary.of('however')).toMatchObject({ endsScope: true });
+    for (const word of ['without', 'only', 'however', 'discrimination', 'refugees']) expect(vocabulary.of(word).negation).toBe(negationRole(word));
+    expect(negationRole('refugees')).toBe(0);
     expect(vocabulary.of('the').languages?.length).toBeGreaterThan(0);
     expect(vocabulary.of('refugees').languages).toBeUndefined();
   });
