@@ -111,7 +111,16 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   justifies, was kept only if no label's F1 fell on any of dev.csv to dev4.csv and dev7.csv, and
   the broader ones (\`destabili*\`, \`offence\`, \`human life\`) were checked on how they are used in a
   few thousand UN General Debate speeches. dev8.csv's figures were worked out only once the
-  changes were fixed, for the lexicons before and after them.
+  changes were fixed, for the lexicons before and after them. \`security-frames\` 1.9.0 adds one
+  entry, \`anti-terror*\` (state-centric, as \`counter-terrorism\` is), for the codebook's
+  terrorism: a prefix joins a word, so \`terroris*\` does not match "anti-terrorism", which is
+  frequent in UN speeches. It was chosen from the UN corpus, not from a gold set, but while its
+  uses in the gold sets were looked up, one held-out dev5.csv sentence with it was read (coded
+  state-centric, and found by the change: dev5.csv state_centric F1 0.785 → 0.791); no other
+  set moves. The negation rules of hsframe 0.5.4 (a cue withdrawn where the text asserts what
+  follows: "without any discrimination", "no peace without human rights", "no doubt") were
+  chosen from the codebook's hard cases and the UN corpus; on the gold sets they move only
+  dev.csv's community (F1 0.817 → 0.833).
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
@@ -193,7 +202,8 @@ ${fifth.rows.length} sentences coded by three independent coders (majority label
 speeches of 1946–2023, weighted toward the two frames like the fourth set, sharing no sentence
 with the sets above and no speech with them (see \`test/gold/DEV5.md\`). **Never used for tuning:**
 it was coded after \`security-frames\` 1.5.1 and \`undp-human-security\` 1.4.0 were fixed, its
-errors are not studied and its figures select no change. It is the fairest estimate here of how
+errors are not studied and its figures select no change (one of its sentences was read while the
+uses of 1.9.0's \`anti-terror*\` were looked up: see above). It is the fairest estimate here of how
 the lexicons code sentences they were not tuned on. No sentence is coded food; health,
 environmental and community rest on 5–10 sentences.
 
