@@ -54,8 +54,14 @@ const CLOSERS = new Set([0x22, ...APOSTROPHES, 0x29, 0x5d, 0x201d, 0xbb]);
 const OPENERS = new Set([0x22, ...APOSTROPHES, 0x28, 0x5b, 0x201c, 0xab]);
 /** Lower-cased words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof st sr jr no nos art arts para paras subpara subparas sect sects reg regs ch chap pp vol fig cf vs al e.g i.e u.s u.k u.n ph.d sec gen col lt sgt hon rev ltd inc co corp dept approx jan feb mar apr jun jul aug sep sept oct nov dec op cit ibid'.split(' '),
+  'mr mrs ms messrs dr prof st sr jr mt nr para paras subpara subparas sect sects reg regs ch chap pp vol fig cf vs al e.g i.e u.s u.k u.n ph.d sec gen col lt sgt hon rev ltd inc co corp dept approx jan feb mar apr jun jul aug sep sept oct nov dec op cit ibid'.split(' '),
 );
+/**
+ * Abbreviations only before a number ("No. 2016/399", "Art. 5", "A/48/1/Add. 1", "Res. 242"):
+ * they are words too, so before anything else their period may end a sentence ("The answer is
+ * no. We …").
+ */
+const NUMBER_ABBREVIATIONS = new Set('no nos art arts add corr res suppl'.split(' '));
 
 /** True for `'` and the characters read as it (`APOSTROPHES`). */
 export function isApostrophe(code: number): boolean {
@@ -172,8 +178,8 @@ class ParagraphScanner {
         at += 2;
       } else break;
     }
-    // "U.S." and "e.g.": a word with inner periods keeps its final one.
-    if (!isPlain && text.charCodeAt(at) === PERIOD && text.lastIndexOf('.', at - 1) > start) at += 1;
+    // "U.S." and "e.g.": a word with inner periods keeps its final one (a date, "12.6.2026.", does not).
+    if (!isPlain && hasLetter && text.charCodeAt(at) === PERIOD && text.lastIndexOf('.', at - 1) > start) at += 1;
     if (this.sentenceStart < 0) this.sentenceStart = start;
     const form = isPlain && isAscii ? this.vocabulary.inText(text, start, at, hash) : undefined;
     // Only a word with joiners can hold an apostrophe.
@@ -211,7 +217,7 @@ class ParagraphScanner {
     }
     // A hyphen between words ("not a well-known threat") is not a clause's end.
     if (CLASS[code] === PUNCTUATION && (!isHyphen(text[at]) || isDash)) this.negation.close();
-    const isAfterAbbreviation = code === PERIOD && this.lastWordEnd === at && isAbbreviation(this.lastWord);
+    const isAfterAbbreviation = code === PERIOD && this.lastWordEnd === at && isAbbreviation(this.lastWord, firstAfterSpaces(text, end, to));
     if (isEnd && isSentenceEnd(text, at, end, to, isAfterAbbreviation)) this.endSentence(end);
     return end;
   }
@@ -274,7 +280,11 @@ class ParagraphScanner {
  */
 function isJoiner(text: string, start: number, at: number, c: number, isPlain: boolean): boolean {
   if (isApostrophe(c)) return true;
-  if (c === PERIOD) return at - text.lastIndexOf('.', at - 1) <= 4 || at - start <= 3 || !isUpperStart(text, at + 1);
+  if (c === PERIOD) {
+    // "1.To maintain": a list number before its text, with no space between.
+    if (CLASS[text.charCodeAt(at + 1)] === LETTER && isDigits(text, start, at)) return false;
+    return at - text.lastIndexOf('.', at - 1) <= 4 || at - start <= 3 || !isUpperStart(text, at + 1);
+  }
   return (c === HYPHEN || c === UNICODE_HYPHEN || c === NON_BREAKING_HYPHEN) && isPlain && (HYPHEN_PREFIXES.has(text.slice(start, at).toLowerCase()) || isNumberSuffix(text, at));
 }
 
@@ -286,14 +296,34 @@ function isNumberSuffix(text: string, at: number): boolean {
   return end > at + 1 && !(end < text.length && isWordChar(text.charCodeAt(end)));
 }
 
+/** True when `text[start, end)` is all digits. */
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (CLASS[text.charCodeAt(at)] !== DIGIT) return false;
+  return true;
+}
+
 function isWordChar(code: number): boolean {
   return CLASS[code] === LETTER || CLASS[code] === DIGIT;
 }
 
-/** True for a lower-cased word after which a period ends no sentence within a paragraph (`ABBREVIATIONS`, or a single letter: an initial). */
-export function isAbbreviation(word: string): boolean {
-  return ABBREVIATIONS.has(word) || (word.length === 1 && CLASS[word.charCodeAt(0)] === LETTER);
+/**
+ * True for a lower-cased word after which a period ends no sentence within a paragraph, when
+ * `next` is the first character after the period and the spaces after it: `ABBREVIATIONS`, a
+ * single letter (an initial), or one of `NUMBER_ABBREVIATIONS` before a digit.
+ */
+export function isAbbreviation(word: string, next: string): boolean {
+  if (ABBREVIATIONS.has(word) || (word.length === 1 && CLASS[word.charCodeAt(0)] === LETTER)) return true;
+  return NUMBER_ABBREVIATIONS.has(word) && CLASS[next.charCodeAt(0)] === DIGIT;
 }
+
+/** The first character from `at` on that is not a space, or '' at `to`. */
+function firstAfterSpaces(text: string, at: number, to: number): string {
+  while (at < to && isSpace(text.charCodeAt(at))) at += 1;
+  return at < to ? text[at] : '';
+}
+
+/** A list item's label after an opening bracket: "(b)", "(iv)", which starts a sentence as a capital does. */
+const LIST_LABEL = /(?:[a-z]|[ivx]{2,4})\)/y;
 
 /** True when the end marks at `[at, end)` close a sentence: then a space and a capital or digit, or the paragraph end. */
 function isSentenceEnd(text: string, at: number, end: number, to: number, isAfterAbbreviation: boolean): boolean {
@@ -303,6 +333,11 @@ function isSentenceEnd(text: string, at: number, end: number, to: number, isAfte
   if (isAfterAbbreviation) return false;
   // "aims.Accordingly": a missing space after a period before a capital.
   if (next === end) return text.charCodeAt(at) === PERIOD && isUpperStart(text, next);
-  while (next < to && OPENERS.has(text.charCodeAt(next))) next += 1;
-  return next < to && isUpperStart(text, next);
+  let openers = 0;
+  while (next < to && OPENERS.has(text.charCodeAt(next))) [next, openers] = [next + 1, openers + 1];
+  if (next >= to) return false;
+  if (isUpperStart(text, next)) return true;
+  // "… Member States. (b) the application of …": a list item after a full stop.
+  LIST_LABEL.lastIndex = next;
+  return openers > 0 && text.charCodeAt(next - 1) === 0x28 && LIST_LABEL.test(text);
 }

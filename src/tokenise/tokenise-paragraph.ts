@@ -93,14 +93,14 @@ function joinedAfterAbbreviations(raw: WinkResult): [first: number, last: number
   for (const [first, last] of raw.sentences) {
     if (isOpen) joined[joined.length - 1][1] = last;
     else joined.push([first, last]);
-    isOpen = endsAfterAbbreviation(raw, last);
+    isOpen = endsAfterAbbreviation(raw, last, raw.values[last + 1]?.[0] ?? '');
   }
   return joined;
 }
 
-/** True when raw token `last` is a period right after an abbreviation, or an abbreviation with its period. */
-function endsAfterAbbreviation(raw: WinkResult, last: number): boolean {
+/** True when raw token `last` is a period right after an abbreviation, or an abbreviation with its period, before the character `next` (`isAbbreviation`). */
+function endsAfterAbbreviation(raw: WinkResult, last: number, next: string): boolean {
   const value = raw.values[last];
-  if (value === '.') return last > 0 && raw.precedingSpaces[last] === '' && isAbbreviation(normaliseWord(raw.values[last - 1]));
-  return value.length > 1 && value.endsWith('.') && isAbbreviation(normaliseWord(value.slice(0, -1)));
+  if (value === '.') return last > 0 && raw.precedingSpaces[last] === '' && isAbbreviation(normaliseWord(raw.values[last - 1]), next);
+  return value.length > 1 && value.endsWith('.') && isAbbreviation(normaliseWord(value.slice(0, -1)), next);
 }

@@ -24,6 +24,12 @@ describe('scan.v1 tokeniser', () => {
     for (const token of doc.tokens) expect(doc.text.slice(token.start, token.end).toLowerCase().replace(/(?<=\p{L})-(?=[\p{L}\p{Nd}])/gu, '')).toBe(token.norm);
   });
 
+  test('a list number before its text without a space ("1.To maintain") is apart from the word, as "1. To" is; inner periods of "U.S" and "3.5" still join', () => {
+    const keys = (text: string) => scan(text).words!.keys;
+    expect(keys('1.To maintain peace. 2.All Members shall act.')).toEqual(['to', 'maintain', 'peace', 'all', 'members', 'shall', 'act']);
+    expect(keys('The U.S. share rose 3.5 per cent in 2.Q.')).toEqual(['the', 'u.s.', 'share', 'rose', 'per', 'cent', 'in', 'q']);
+  });
+
   test('word counts: numbers and punctuation are not words, clitics are', () => {
     expect(scan("In 2024, 3.5 per cent (EUR 50) rose; the state's").wordCount).toBe(8);
     expect(scan('').wordCount).toBe(0);
@@ -36,6 +42,12 @@ describe('scan.v1 tokeniser', () => {
     ['a lower-case word after a period continues the sentence', 'See art. 5 and para. 3 of the text.', 1],
     ['legal citations do not end a sentence', 'See pp. 3 and Sect. 2 of Reg. (EU) 2016/399 and Ch. 4 and Subpara. 2 here.', 1],
     ['closing quotes belong to the sentence they end', 'He said "we are safe." Then he left.', 2],
+    ['"No." and "Art." before a number cite one; before anything else they may end a sentence', 'See Regulation No. 2016/399 and Art. 5 of it. The answer is no. We disagree. Such is art. The rest follows.', 5],
+    ['UN document marks before a number do not end a sentence', 'See A/48/1/Add. 1 and Corr. 2 and Res. 242 of the Council.', 1],
+    ['Messrs. goes on', 'Messrs. Smith and Jones spoke.', 1],
+    ['a date with inner periods ends a sentence with its final one', 'The Regulation applies from 12.6.2026. Border control shall apply.', 2],
+    ['a list item after a full stop starts a sentence', 'Member States shall inform the Commission. (b) the application shall be examined. (iv) the decision is final.', 3],
+    ['a bracket after a full stop that is no list label does not', 'Member States shall inform the Commission. (see above) and then act.', 1],
   ] as const)('%s', ([, text, count]) => {
     const doc = scan(text);
     expect(doc.sentences.length).toBe(count);
