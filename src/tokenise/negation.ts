@@ -70,6 +70,14 @@ function withdrawnBy(norm: string): number {
   return (CUES.get(norm) ?? 0) >> 8;
 }
 
+/** Quotation marks: a quoted phrase goes on the clause it is in ("not “illegal migrants”"), so they do not close a negation window as other punctuation does. */
+const QUOTE_MARKS = new Set(['"', "'", '\u02bc', '\u2018', '\u2019', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', '\u2039', '\u203a']);
+
+/** True for a quotation mark (`QUOTE_MARKS`). */
+export function isQuoteMark(char: string): boolean {
+  return QUOTE_MARKS.has(char);
+}
+
 /** True when `norm` opens a negation window (at least in some contexts: "not" after "or" does not). */
 export function isNegationCue(norm: string): boolean {
   return CUES.has(norm);
@@ -125,7 +133,7 @@ export class NegationReader {
     return this.sinceCue < NEGATION_WINDOW;
   }
 
-  /** A clause ends (punctuation other than a hyphen): the window closes. */
+  /** A clause ends (punctuation other than a hyphen or a quotation mark): the window closes. */
   close(): void {
     this.sinceCue = Infinity;
     this.isAfterUndoer = false;

@@ -47,8 +47,10 @@ describe('tokenise', () => {
     ['None the less, refugees need protection.', []],
     ['Whether or not they are refugees, they have rights.', []],
     ['Many, if not all, refugees need protection.', []],
-    // What stays negated.
+    // What stays negated: a quoted phrase too.
     ['Migrants are not a security threat.', ['a', 'security', 'threat']],
+    ['Refugees are not \u201cillegal migrants\u201d.', ['illegal', 'migrants']],
+    ['Refugees are not "illegal" migrants, but people.', ['illegal', 'migrants']],
     ['Refugees are no longer a threat.', ['longer', 'a', 'threat']],
     ['Neither war nor terrorism.', ['war', 'terrorism']],
   ];
