@@ -1,16 +1,43 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** Parsed arguments, or the message that explains why they cannot be parsed. */
-export type Parsed = { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } | { error: string };
+export type Parsed = { values: Values; positionals: string[] } | { error: string };
 
-/** Parse a command's arguments strictly with node:util parseArgs; `--help` is always accepted. */
+/**
+ * Parse a command's arguments strictly with node:util parseArgs; `--help` is always accepted.
+ * An option not declared `multiple` may be given once: given twice it is refused, where
+ * parseArgs would keep the last value and drop the first without a word.
+ */
 export function parseCommand(argv: readonly string[], options: Options): Parsed {
+  const config = { args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } } satisfies Options, allowPositionals: true };
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+    const { values, positionals, tokens } = parseArgs({ ...config, strict: true, tokens: true });
+    const repeated = repeatedOption(tokens, config.options);
+    if (repeated) return { error: repeated };
+    return { values: values as Values, positionals };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+/** Why an option that takes one value (or is a flag) is given more than once, naming it; undefined when none is. `--help` may be repeated: it changes nothing. */
+function repeatedOption(tokens: readonly Token[], options: Options): string | undefined {
+  const given = new Map<string, (string | undefined)[]>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === 'help' || options[token.name]?.multiple) continue;
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+  }
+  for (const [name, values] of given) {
+    if (values.length < 2) continue;
+    const times = values.length === 2 ? 'twice' : `${values.length} times`;
+    const shown = values.every((value) => value !== undefined) ? ` (${values.map((value) => JSON.stringify(value)).join(', ')})` : '';
+    return `--${name} is given ${times}${shown}; give it once`;
+  }
+  return undefined;
+}
+

@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { run } from '../../src/cli/main.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hsframe-arguments-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** `hsframe ARGS` in this process, in a temp folder of its own (nothing in it unless a test puts it there). */
+async function hsframe(args: readonly string[], input: readonly string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  let [stdout, stderr] = ['', ''];
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: dir, stdin: Readable.from(input.map((chunk) => Buffer.from(chunk))) };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('an option that takes one value, given twice, is refused (exit 2), not last-wins', () => {
+  test.for([
+    [['run', 'p.yaml', '--out', 'a', '--out', 'b'], 'hsframe run: --out is given twice ("a", "b"); give it once'],
+    [['run', '--concurrency', '2', '--concurrency=3'], 'hsframe run: --concurrency is given twice ("2", "3")'],
+    [['run', '--force', '--quiet', '--force'], 'hsframe run: --force is given twice; give it once'],
+    [['run', '--out', 'a', '--out', 'b', '--out', 'c'], 'hsframe run: --out is given 3 times ("a", "b", "c")'],
+    [['run', '--format', 'long', '--format', 'wide'], 'hsframe run: --format is given twice ("long", "wide")'],
+    [['score', '-', '--delimiter', ';', '--delimiter', ','], 'hsframe score: --delimiter is given twice'],
+    [['evaluate', '--gold', 'a.csv', '--gold', 'b.csv'], 'hsframe evaluate: --gold is given twice ("a.csv", "b.csv")'],
+    [['explain', 'a.txt', '--category', 'food', '--category', 'health'], 'hsframe explain: --category is given twice'],
+    [['merge', 'a', 'b', '--out', 'x', '--out', 'y'], 'hsframe merge: --out is given twice'],
+    [['report', '--out', 'x', '--out', 'y'], 'hsframe report: --out is given twice'],
+    [['lexicon', 'export', 'a.yaml', '--format', 'liwc', '--format', 'quanteda'], 'hsframe lexicon: --format is given twice'],
+  ] as const)('%j', async ([args, message]) => {
+    const { code, stdout, stderr } = await hsframe(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+
+  test.for([
+    [['score', 'doc.txt', '--lexicon', 'a.yaml', '--lexicon', 'b.yaml'], 'a.yaml'],
+    [['evaluate', '--gold', 'gold.csv', '--lexicon', 'a.yaml', '--lexicon', 'b.yaml'], 'a.yaml'],
+    [['lexicon', 'lint', 'a.yaml', '--corpus', 'corpus', '--exclude', 'x', '--exclude', 'y'], 'a.yaml'],
+    [['run', '--help', '-h'], ''],
+  ] as const)('a repeatable option (as its --help says) may be given again: %j', async ([args, file]) => {
+    const { stderr } = await hsframe(args);
+    expect(stderr).not.toContain('given twice');
+    expect(stderr).toContain(file);
+  });
+});
