@@ -35,8 +35,9 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
 ${LOST_IN_EXPORT.map((lost) => `            - ${lost}`).join('\n')}
           Exit 2, writing nothing, when the lexicon has errors or --out cannot be written.
 
-FILE may also be a LIWC .dic or quanteda YAML dictionary wherever a lexicon is read
-(--lexicon of run, score and evaluate too).
+FILE may also be a LIWC .dic or quanteda YAML dictionary wherever a lexicon is read: by
+--lexicon of score and evaluate too, and in a pipeline's lexicons: list, which is where
+run and explain take theirs (they have no --lexicon option).
 `;
 
 /** \`hsframe lexicon show|lint\`. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { EVALUATE_HELP } from '../../src/cli/evaluate-command.js';
 import { EXPLAIN_HELP } from '../../src/cli/explain-command.js';
@@ -17,4 +18,16 @@ test.each(Object.entries(HELPS))(`hsframe %s --help fits a terminal ${MAX_WIDTH}
   // Each option's description starts in one column, shared by the command's own options and the CSV ones.
   const columns = new Set(lines.filter((line) => /^ {2}-/.test(line)).map((line) => /^ {2}\S+(?: \S+)? +/.exec(line)![0].length));
   expect(columns.size).toBeLessThanOrEqual(1);
+});
+
+test('the commands lexicon --help and README say take --lexicon have it', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  // "--lexicon of score and evaluate": the commands listed right after it.
+  for (const text of [LEXICON_HELP, readme]) {
+    for (const [, list] of text.matchAll(/--lexicon`? of ((?:`?[a-z]+`?(?:, | and )?)+)/g)) {
+      const commands = list.split(/[^a-z]+/).filter((word) => word in HELPS);
+      expect(commands.length, list).toBeGreaterThan(0);
+      for (const command of commands) expect(HELPS[command as keyof typeof HELPS], `${command} in "${list}"`).toContain('--lexicon FILE');
+    }
+  }
 });
