@@ -40,17 +40,26 @@ FILE may also be a LIWC .dic or quanteda YAML dictionary wherever a lexicon is r
 run and explain take theirs (they have no --lexicon option).
 `;
 
-/** \`hsframe lexicon show|lint\`. */
+/** The options of each subcommand; an option of another one is refused, not ignored. */
+const SUBCOMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = { show: [], lint: ['corpus', 'exclude'], export: ['format', 'out'] };
+
+/** \`hsframe lexicon show|lint|export\`. */
 export async function lexiconCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   const parsed = parseCommand(rest, { corpus: { type: 'string' }, exclude: { type: 'string', multiple: true }, format: { type: 'string' }, out: { type: 'string' } });
   if (sub === '--help' || sub === '-h' || (!('error' in parsed) && parsed.values.help)) return io.stdout(LEXICON_HELP), EXIT.ok;
+  if (sub === undefined || !Object.hasOwn(SUBCOMMAND_OPTIONS, sub)) return usageError(io, 'lexicon', `unknown subcommand "${sub ?? ''}": use show, lint or export`);
   if ('error' in parsed) return usageError(io, 'lexicon', parsed.error);
+  const foreign = Object.keys(parsed.values).find((option) => !SUBCOMMAND_OPTIONS[sub].includes(option));
+  if (foreign) {
+    const owner = Object.keys(SUBCOMMAND_OPTIONS).find((other) => SUBCOMMAND_OPTIONS[other].includes(foreign));
+    return usageError(io, 'lexicon', `--${foreign} is not an option of lexicon ${sub} (it is one of lexicon ${owner})`);
+  }
+  if (parsed.values.exclude && !parsed.values.corpus) return usageError(io, 'lexicon', '--exclude leaves out files of the --corpus folder, which is not given');
   const files = parsed.positionals.length > 0 ? parsed.positionals.map((file) => resolve(io.cwd, file)) : BUNDLED_LEXICONS;
   if (sub === 'show') return showLexicons(files, io);
   if (sub === 'lint') return lint(files, { corpus: parsed.values.corpus as string | undefined, exclude: (parsed.values.exclude as string[] | undefined) ?? [] }, io);
-  if (sub === 'export') return exportLexicon(parsed.positionals, parsed.values as { format?: string; out?: string }, io);
-  return usageError(io, 'lexicon', `unknown subcommand "${sub ?? ''}": use show or lint`);
+  return exportLexicon(parsed.positionals, parsed.values as { format?: string; out?: string }, io);
 }
 
 async function showLexicons(files: readonly string[], io: CliIo): Promise<number> {

@@ -51,3 +51,19 @@ describe('an option that takes one value, given twice, is refused (exit 2), not 
     expect(stderr).toContain(file);
   });
 });
+
+test.for([
+  [['lexicon', 'lint', '--out', 'x.dic'], '--out is not an option of lexicon lint (it is one of lexicon export)'],
+  [['lexicon', 'show', '--format', 'liwc'], '--format is not an option of lexicon show (it is one of lexicon export)'],
+  [['lexicon', 'show', 'a.yaml', '--corpus', 'corpus'], '--corpus is not an option of lexicon show (it is one of lexicon lint)'],
+  [['lexicon', 'export', 'a.yaml', '--format', 'liwc', '--corpus', 'corpus'], '--corpus is not an option of lexicon export (it is one of lexicon lint)'],
+  [['lexicon', 'export', 'a.yaml', '--format', 'liwc', '--exclude', 'x'], '--exclude is not an option of lexicon export (it is one of lexicon lint)'],
+  [['lexicon', 'lint', '--exclude', 'SOURCES.md'], '--exclude leaves out files of the --corpus folder, which is not given'],
+  [['lexicon', 'frob'], 'unknown subcommand "frob": use show, lint or export'],
+  [['lexicon'], 'unknown subcommand "": use show, lint or export'],
+] as const)('lexicon refuses an option its subcommand does not take (exit 2, nothing written): %j', async ([args, message]) => {
+  const { code, stdout, stderr } = await hsframe(args);
+  expect(code).toBe(2);
+  expect(stdout).toBe('');
+  expect(stderr).toBe(`hsframe lexicon: ${message}\nRun "hsframe lexicon --help" for usage.\n`);
+});
