@@ -292,7 +292,7 @@ test.concurrent.for([
   ['a pipeline that is not there', ['missing.yaml']],
   ['an unusable option', ['--concurrency', 'many']],
   ['a corpus that is not there', ['--corpus', 'no-such-corpus', '--out', 'no-such-out']],
-] as const)('run --json prints its one line when %s stops it: exit 2, no counts', async ([, args]) => {
+] as const)('run --json prints its one line when %s stops it: exit 2, counts 0', async ([, args]) => {
   const dir = await folder('json-refused');
   const { code, stdout } = await hsframe(['run', ...args, '--json'], dir);
   expect(code).toBe(2);

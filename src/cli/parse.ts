@@ -3,8 +3,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-/** Parsed arguments, or the message that explains why they cannot be parsed. */
-export type Parsed = { values: Values; positionals: string[] } | { error: string };
+/**
+ * Parsed arguments, or the message that explains why they cannot be parsed, with the values
+ * that could still be read from them (so that `run --json` can print its line for a refused run).
+ */
+export type Parsed = { values: Values; positionals: string[] } | { error: string; values: Values };
 
 /**
  * Parse a command's arguments strictly with node:util parseArgs; `--help` is always accepted.
@@ -16,10 +19,10 @@ export function parseCommand(argv: readonly string[], options: Options): Parsed 
   try {
     const { values, positionals, tokens } = parseArgs({ ...config, strict: true, tokens: true });
     const repeated = repeatedOption(tokens, config.options);
-    if (repeated) return { error: repeated };
+    if (repeated) return { error: repeated, values: values as Values };
     return { values: values as Values, positionals };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: error instanceof Error ? error.message : String(error), values: readableValues(config.args, config.options) };
   }
 }
 
@@ -41,3 +44,21 @@ function repeatedOption(tokens: readonly Token[], options: Options): string | un
   return undefined;
 }
 
+/**
+ * The values of arguments that strict parsing refused, read leniently: a flag counts wherever
+ * it is written before `--`, even where it follows an option that lacks its value (`--out --json`).
+ */
+function readableValues(args: readonly string[], options: Options): Values {
+  let values: Values = {};
+  try {
+    values = parseArgs({ args: [...args], options, allowPositionals: true, strict: false }).values as Values;
+  } catch {
+    // Nothing could be read.
+  }
+  const end = args.indexOf('--');
+  for (const arg of end < 0 ? args : args.slice(0, end)) {
+    const name = arg.slice(2);
+    if (arg.startsWith('--') && options[name]?.type === 'boolean') values[name] = true;
+  }
+  return values;
+}

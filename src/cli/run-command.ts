@@ -41,14 +41,15 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     corpus: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, concurrency: { type: 'string' }, shard: { type: 'string' },
     wait: { type: 'string' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, segments: { type: 'string' }, report: { type: 'boolean' }, tokeniser: { type: 'string' }, ...CSV_FLAG_OPTIONS,
   });
-  if ('error' in parsed) return usageError(io, 'run', parsed.error);
-  const { values, positionals } = parsed;
-  // With --json, a run that could not start prints its line too (a scheduler's log has one a run).
+  // With --json, a run that could not start prints its line too (a scheduler's log has one a run),
+  // its options unreadable included.
   const startedAt = performance.now();
   const refused = (code: number) => {
-    if (values.json) io.stdout(`${JSON.stringify({ pipeline: null, output: null, scored: 0, cached: 0, failed: 0, skipped: 0, seconds: rounded((performance.now() - startedAt) / 1000), phases: null, exit_code: code })}\n`);
+    if (parsed.values.json) io.stdout(`${JSON.stringify({ pipeline: null, output: null, scored: 0, cached: 0, failed: 0, skipped: 0, seconds: rounded((performance.now() - startedAt) / 1000), phases: null, exit_code: code })}\n`);
     return code;
   };
+  if ('error' in parsed) return refused(usageError(io, 'run', parsed.error));
+  const { values, positionals } = parsed;
   if (values.help) return io.stdout(RUN_HELP), EXIT.ok;
   if (positionals.length > 1) return refused(usageError(io, 'run', 'give at most one pipeline file'));
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);

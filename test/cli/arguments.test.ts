@@ -67,3 +67,24 @@ test.for([
   expect(stdout).toBe('');
   expect(stderr).toBe(`hsframe lexicon: ${message}\nRun "hsframe lexicon --help" for usage.\n`);
 });
+
+test.for([
+  [['p.yaml', '--json', '--bogus'], "Unknown option '--bogus'"],
+  [['p.yaml', '--concurrency', '-1', '--json'], "Option '--concurrency' argument is ambiguous"],
+  [['p.yaml', '--json', '--wait', '-1'], "Option '--wait' argument is ambiguous"],
+  [['p.yaml', '--out', '--json'], "Option '--out' argument is ambiguous"],
+  [['p.yaml', '--json', '--out', 'a', '--out', 'b'], '--out is given twice'],
+  [['p.yaml', '--json', '--json'], '--json is given twice'],
+])('run --json whose options cannot be parsed prints the line of a run that could not start: %j', async ([args, message]) => {
+  const { code, stdout, stderr } = await hsframe(['run', ...args]);
+  expect(code).toBe(2);
+  expect(stderr).toContain(message);
+  expect(stdout.endsWith('\n')).toBe(true);
+  expect(stdout.split('\n')).toHaveLength(2);
+  const line = JSON.parse(stdout) as Record<string, unknown>;
+  expect(line).toEqual({ pipeline: null, output: null, scored: 0, cached: 0, failed: 0, skipped: 0, seconds: line.seconds, phases: null, exit_code: 2 });
+  // As a pipeline file that cannot be read gives it.
+  const missing = JSON.parse((await hsframe(['run', 'p.yaml', '--json'])).stdout) as Record<string, unknown>;
+  expect(Object.keys(line)).toEqual(Object.keys(missing));
+  expect({ ...line, seconds: 0 }).toEqual({ ...missing, seconds: 0 });
+});
