@@ -66,6 +66,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const parsed = parseCommand(argv, { gold: { type: 'string' }, lexicon: { type: 'string', multiple: true }, subset: { type: 'string' }, out: { type: 'string' }, errors: { type: 'string' }, entries: { type: 'string' }, tokeniser: { type: 'string' }, ci: { type: 'boolean' }, resamples: { type: 'string' } });
   if ('error' in parsed) return usageError(io, 'evaluate', parsed.error);
   if (parsed.values.help) return io.stdout(EVALUATE_HELP), EXIT.ok;
+  if (parsed.positionals.length > 0) return usageError(io, 'evaluate', `takes no arguments but its options, got ${parsed.positionals.join(' ')} (the gold file goes after --gold)`);
   const goldFile = parsed.values.gold as string | undefined;
   if (!goldFile) return usageError(io, 'evaluate', '--gold FILE.csv is required');
   const subset = (parsed.values.subset ?? 'all') as GoldSubset;

@@ -12,7 +12,8 @@ export type Parsed = { values: Values; positionals: string[] } | { error: string
 /**
  * Parse a command's arguments strictly with node:util parseArgs; `--help` is always accepted.
  * An option not declared `multiple` may be given once: given twice it is refused, where
- * parseArgs would keep the last value and drop the first without a word.
+ * parseArgs would keep the last value and drop the first without a word. No option's value
+ * may be empty.
  */
 export function parseCommand(argv: readonly string[], options: Options): Parsed {
   const config = { args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } } satisfies Options, allowPositionals: true };
@@ -20,6 +21,9 @@ export function parseCommand(argv: readonly string[], options: Options): Parsed 
     const { values, positionals, tokens } = parseArgs({ ...config, strict: true, tokens: true });
     const repeated = repeatedOption(tokens, config.options);
     if (repeated) return { error: repeated, values: values as Values };
+    // An empty value names nothing (no file, folder or number): taken as given, it would be read as none or 0.
+    const empty = (tokens as readonly Token[]).find((token) => token.kind === 'option' && token.value === '');
+    if (empty?.kind === 'option') return { error: `${empty.rawName} must not be empty`, values: values as Values };
     return { values: values as Values, positionals };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error), values: readableValues(config.args, config.options) };

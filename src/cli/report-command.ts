@@ -21,6 +21,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const parsed = parseCommand(argv, { out: { type: 'string' } });
   if ('error' in parsed) return usageError(io, 'report', parsed.error);
   if (parsed.values.help) return io.stdout(REPORT_HELP), EXIT.ok;
+  if (parsed.positionals.length > 1) return usageError(io, 'report', `give at most one pipeline file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
   let dir = parsed.values.out ? resolve(io.cwd, parsed.values.out as string) : undefined;
   if (!dir) {
     const { config, issues } = await loadPipeline(resolve(io.cwd, parsed.positionals[0] ?? DEFAULT_PIPELINE));

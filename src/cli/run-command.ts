@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { hasErrors } from '../issues.js';
-import { DEFAULT_PIPELINE, loadPipeline, parseShard, runPipeline, type RunPhases } from '../pipeline/index.js';
+import { DEFAULT_PIPELINE, loadPipeline, MAX_SHARDS, parseShard, runPipeline, type RunPhases } from '../pipeline/index.js';
 import { CSV_FLAG_OPTIONS, csvOptions, csvSettingsFrom, layoutFrom, type CsvFlags } from './csv-flags.js';
 import { TOKENISERS, type TokeniserName } from '../tokenise/index.js';
 import { EXIT, reportIssues, usageError, type CliIo } from './io.js';
@@ -19,9 +19,10 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --out DIR           write into this folder instead of the pipeline's output
   --force             recompute every document
   --concurrency N     worker threads (0 = one per core; default: the pipeline's option)
-  --shard K/N         score only shard K of N (split by a hash of doc_id); join the
-                      shards' outputs with hsframe merge
-  --wait SECONDS      wait this long for another run on the same output folder (default 0)
+  --shard K/N         score only shard K of N (split by a hash of doc_id; N at most
+                      1000000); join the shards' outputs with hsframe merge
+  --wait SECONDS      wait this long for another run on the same output folder (default 0;
+                      a number such as 600 or 2.5)
   --quiet             print nothing but problems
   --json              print a JSON summary (scored, cached, failed, skipped, seconds,
                       and the seconds of each phase) on stdout
@@ -52,12 +53,13 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const { values, positionals } = parsed;
   if (values.help) return io.stdout(RUN_HELP), EXIT.ok;
   if (positionals.length > 1) return refused(usageError(io, 'run', 'give at most one pipeline file'));
-  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 0 && concurrency <= 64)) return refused(usageError(io, 'run', `--concurrency must be a whole number from 0 to 64, got "${values.concurrency}"`));
+  // Digits only: Number() reads "" and " " as 0, and "1e400" as Infinity.
+  const concurrency = values.concurrency === undefined ? undefined : /^\d+$/.test(values.concurrency as string) ? Number(values.concurrency) : NaN;
+  if (concurrency !== undefined && !(concurrency >= 0 && concurrency <= 64)) return refused(usageError(io, 'run', `--concurrency must be a whole number from 0 to 64, got "${values.concurrency}"`));
   const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
-  if (values.shard !== undefined && !shard) return refused(usageError(io, 'run', `--shard must be K/N with 1 <= K <= N, got "${values.shard}"`));
-  const waitSeconds = values.wait === undefined ? 0 : Number(values.wait);
-  if (!(waitSeconds >= 0)) return refused(usageError(io, 'run', `--wait must be a number of seconds, got "${values.wait}"`));
+  if (values.shard !== undefined && !shard) return refused(usageError(io, 'run', `--shard must be K/N with 1 <= K <= N <= ${MAX_SHARDS}, got "${values.shard}"`));
+  const waitSeconds = values.wait === undefined ? 0 : /^\d+(\.\d+)?$/.test(values.wait as string) ? Number(values.wait) : NaN;
+  if (!(waitSeconds >= 0 && Number.isFinite(waitSeconds))) return refused(usageError(io, 'run', `--wait must be a number of seconds such as 600 or 2.5, got "${values.wait}"`));
   const csv = csvSettingsFrom(values as CsvFlags);
   if (typeof csv === 'string') return refused(usageError(io, 'run', csv));
   const layout = layoutFrom(values as CsvFlags);

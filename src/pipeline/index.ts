@@ -5,7 +5,7 @@ export { scoreBytes, type DocResult, type DocOutcome } from './score-bytes.js';
 export { createScorer, lexiconSetIssues, type Scorer } from './scorer.js';
 export { loadScorer } from './load-scorer.js';
 export { scoreText, textSource } from './score-text.js';
-export { parseShard, isInShard, type Shard } from './shard.js';
+export { parseShard, isInShard, MAX_SHARDS, type Shard } from './shard.js';
 export { TOOL, BUNDLED_LEXICONS, DEFAULT_PIPELINE, PACKAGE_ROOT } from './package-info.js';
 export { mergeOutputs } from './merge-outputs.js';
 export { REPORT_FILE, reportFromOutputs, reportRowsFromCsv, reportRowsFromScores, writeReport } from './write-report.js';

@@ -15,7 +15,7 @@ import { acquireLock, LOCK_FILE, LockBusyError, type RunLock } from './run-lock.
 import { scoreFiles, type FilesScored, type ScoreProgress } from './score-files.js';
 import type { Scorer } from './scorer.js';
 import { loadScorer } from './load-scorer.js';
-import { isInShard, type Shard } from './shard.js';
+import { isInShard, MAX_SHARDS, type Shard } from './shard.js';
 import { isOutputCurrent, saveOutputState } from './tables-state.js';
 import { OrderedTables, StoredResultsLost, storedScoreRows, writeOutputs } from './write-outputs.js';
 import { REPORT_FILE, reportRowsFromScores, writeReport } from './write-report.js';
@@ -85,7 +85,7 @@ function checkOverrides({ concurrency, shard, layout, segments, waitSeconds, csv
     throw new RangeError(`runPipeline: ${what}, got ${JSON.stringify(value)}`);
   };
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 0 && concurrency <= 64)) wrong('concurrency must be a whole number from 0 to 64', concurrency);
-  if (shard !== undefined && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count)) wrong('shard must be { index, count } with 1 <= index <= count', shard);
+  if (shard !== undefined && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count && shard.count <= MAX_SHARDS)) wrong(`shard must be { index, count } with 1 <= index <= count <= ${MAX_SHARDS}`, shard);
   if (layout !== undefined && layout !== 'wide' && layout !== 'long') wrong('layout must be "wide" or "long"', layout);
   if (segments !== undefined && !['none', 'sentence', 'paragraph'].includes(segments)) wrong('segments must be "none", "sentence" or "paragraph"', segments);
   if (waitSeconds !== undefined && !(waitSeconds >= 0)) wrong('waitSeconds must be a number of seconds', waitSeconds);

@@ -88,3 +88,29 @@ test.for([
   expect(Object.keys(line)).toEqual(Object.keys(missing));
   expect({ ...line, seconds: 0 }).toEqual({ ...missing, seconds: 0 });
 });
+
+test.for([
+  [['run', 'p.yaml', '--concurrency', ''], 'hsframe run: --concurrency must not be empty'],
+  [['run', 'p.yaml', '--concurrency', ' '], 'hsframe run: --concurrency must be a whole number from 0 to 64, got " "'],
+  [['run', 'p.yaml', '--concurrency', '0x10'], 'hsframe run: --concurrency must be a whole number from 0 to 64, got "0x10"'],
+  [['run', 'p.yaml', '--concurrency', '1e1'], 'hsframe run: --concurrency must be a whole number from 0 to 64, got "1e1"'],
+  [['run', 'p.yaml', '--wait', ''], 'hsframe run: --wait must not be empty'],
+  [['run', 'p.yaml', '--wait', ' '], 'hsframe run: --wait must be a number of seconds such as 600 or 2.5, got " "'],
+  [['run', 'p.yaml', '--wait', '1e400'], 'hsframe run: --wait must be a number of seconds such as 600 or 2.5, got "1e400"'],
+  [['run', 'p.yaml', '--wait', 'Infinity'], 'hsframe run: --wait must be a number of seconds such as 600 or 2.5, got "Infinity"'],
+  [['run', 'p.yaml', '--shard', '1/99999999999999999999'], 'hsframe run: --shard must be K/N with 1 <= K <= N <= 1000000, got "1/99999999999999999999"'],
+  [['run', 'p.yaml', '--out', ''], 'hsframe run: --out must not be empty'],
+  [['report', 'a.yaml', 'extra.yaml'], 'hsframe report: give at most one pipeline file, got 2: a.yaml extra.yaml'],
+  [['evaluate', '--gold', 'gold.csv', 'extra.csv'], 'hsframe evaluate: takes no arguments but its options, got extra.csv (the gold file goes after --gold)'],
+  [['explain', 'a.txt', '--category='], 'hsframe explain: --category must not be empty'],
+] as const)('a number, value or argument that cannot be used is refused (exit 2): %j', async ([args, message]) => {
+  const { code, stderr } = await hsframe(args);
+  expect(code).toBe(2);
+  expect(stderr).toBe(`${message}\nRun "hsframe ${args[0]} --help" for usage.\n`);
+});
+
+test('the largest numbers run takes are taken: --concurrency 64, --wait 2.5, --shard 1000000/1000000', async () => {
+  const { code, stderr } = await hsframe(['run', 'p.yaml', '--concurrency', '64', '--wait', '2.5', '--shard', '1000000/1000000']);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/^\S*p\.yaml {2}CONFIG_UNREADABLE/);
+});

@@ -40,6 +40,10 @@ describe('shards', () => {
     ['0/3', undefined],
     ['4/3', undefined],
     ['a/b', undefined],
+    ['1000000/1000000', { index: 1000000, count: 1000000 }],
+    // Documents go to shards by a 32-bit hash: so many shards would be empty.
+    ['1/1000001', undefined],
+    ['1/99999999999999999999', undefined],
   ] as const)('parseShard(%s)', ([text, expected]) => {
     expect(parseShard(text)).toEqual(expected);
   });
