@@ -47,7 +47,8 @@ export const pipelineSchema = z.strictObject({
   corpus: z.string({ error: expected('corpus must be a folder path') }).min(1),
   lexicons: z.array(z.string().min(1), { error: expected('lexicons must be a list of lexicon file paths') }).min(1, 'lexicons must name at least one lexicon file'),
   output: z.string({ error: expected('output must be a folder path') }).min(1),
-  options: optionsSchema.default(optionsSchema.parse({})),
+  // `options:` with every child commented out is YAML null: no options set, every default.
+  options: z.preprocess((options) => options ?? undefined, optionsSchema.default(optionsSchema.parse({}))),
 });
 
 /** Options after defaults. */
