@@ -23,8 +23,8 @@ columns as scores.csv. Problems go to standard error.
                       otherwise the path relative to the current folder; - reads a
                       document from standard input
   --stdin-name NAME   the doc_id of the document read by - (default: ${STDIN_ID}); its
-                      extension says its format as a file's does (page.html, a.pdf),
-                      plain text without one
+                      extension says its format as a file's does (page.html, a.pdf;
+                      a.zip is refused), plain text without one
   --lexicon FILE      lexicon YAML to use (repeatable; default: the bundled lexicons)
   --out FILE          write the CSV to FILE (atomically) instead of standard output
 ${csvOptions}  -h, --help          show this help
@@ -84,8 +84,21 @@ export async function scoreCommand(argv: readonly string[], io: CliIo): Promise<
   return hasErrors(issues) ? EXIT.inputErrors : EXIT.ok;
 }
 
-/** Score standard input as a file named `name` (its format by the name's extension, plain text without one), refused over `max_file_bytes` as a file would be. */
+/**
+ * A file named on the command line, or standard input named by --stdin-name, is read whatever
+ * its extension, but one of a format hsframe does not read (`.zip`, `.rtf`) is refused, not
+ * scored as its bytes or markup: the issue that says so, named `id`; undefined for any other.
+ */
+function unreadableFormat(path: string, id: string): Issue | undefined {
+  const extension = extname(path).toLowerCase();
+  if (!UNREADABLE_FORMATS.has(extension)) return undefined;
+  return makeIssue('FILE_UNREADABLE', id, `${extension} files are not read: hsframe reads plain text, Markdown, HTML, PDF and .docx (convert it to one of these)`, { stage: 'ingest' });
+}
+
+/** Score standard input as a file named `name` (its format by the name's extension, plain text without one; refused in a format hsframe does not read), refused over `max_file_bytes` as a file would be. */
 async function scoreStdin(io: CliIo, scorer: Scorer, name: string): Promise<DocOutcome> {
+  const unreadable = unreadableFormat(name, name);
+  if (unreadable) return { issue: unreadable };
   const { maxFileBytes } = DEFAULT_INGEST_SETTINGS;
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -121,9 +134,8 @@ async function collectFiles(paths: readonly string[], cwd: string): Promise<{ fi
     }
     for (const file of found.files) {
       const id = isSingleFolder ? file.id : relativeId(cwd, file.path);
-      // A file named on the command line is read whatever its extension, but a format hsframe does not read is refused, not scored as its bytes or markup.
-      const extension = extname(file.path).toLowerCase();
-      if (UNREADABLE_FORMATS.has(extension)) issues.push(makeIssue('FILE_UNREADABLE', id, `${extension} files are not read: hsframe reads plain text, Markdown, HTML, PDF and .docx (convert it to one of these)`, { stage: 'ingest' }));
+      const unreadable = unreadableFormat(file.path, id);
+      if (unreadable) issues.push(unreadable);
       else files.push({ ...file, id });
     }
   }

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -93,3 +95,19 @@ test('a folder given as standard input is FILE_UNREADABLE, named as a folder, no
     closeSync(folder);
   }
 }, 60_000);
+
+test.for(['x.zip', 'notes.RTF', 'sheet.xlsx'])('standard input named %s is refused as a file of that name is (FILE_UNREADABLE, exit 1), not scored as text', async (name) => {
+  const dir = await mkdtemp(join(tmpdir(), 'hsframe-stdin-name-'));
+  try {
+    await writeFile(join(dir, name), 'Border control and human rights.\n');
+    const stdin = await score(['-', '--stdin-name', name], ['Border control and human rights.\n']);
+    const file = await score([join(dir, name)]);
+    expect([stdin.code, file.code]).toEqual([1, 1]);
+    expect(stdin.stderr).toMatch(new RegExp(`^${name.replace('.', '\\.')} {2}FILE_UNREADABLE {2}\\.\\w+ files are not read: hsframe reads plain text, Markdown, HTML, PDF and \\.docx`));
+    expect(stdin.stderr.slice(name.length)).toBe(file.stderr.slice(file.stderr.indexOf('  ')));
+    expect(stdin.stdout).toBe(file.stdout);
+    expect(stdin.stdout.trim().split('\n')).toHaveLength(1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
