@@ -8,6 +8,10 @@ import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS, type TokeniserName } from '../to
 import { EXIT, isOneOf, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
+/** Resamples of --ci by default, and the fewest and most --resamples takes. */
+const DEFAULT_RESAMPLES = 2000;
+const RESAMPLES = Object.freeze({ min: 100, max: 1_000_000 });
+
 export const EVALUATE_HELP = `Usage: hsframe evaluate --gold FILE.csv [--lexicon FILE]... [--subset all|odd|even]
                         [--ci [--resamples N]] [--out FILE] [--errors FILE] [--entries FILE]
 
@@ -20,13 +24,20 @@ replacement (seed 1, so the intervals are reproducible) and each figure's centra
 is kept (nearest-rank percentiles, as R's quantile(type = 1)); the terminal shows
 those of f1 and cohen_kappa, --out all four.
 
+A figure that is undefined (precision when nothing is predicted, recall when no sentence
+has the label, f1 when neither, cohen_kappa when chance agreement is 1: every sentence
+coded and predicted alike, all 1 or all 0) is an empty cell, and left out of the macro
+average, the mean of the labels where it is defined (empty when it is for none). Its
+bootstrap interval is taken over the resamples where it is defined, and is empty when
+fewer than half of them are.
+
   --gold FILE      gold CSV (required)
   --lexicon FILE   lexicon YAML (repeatable; default: the bundled lexicons)
   --subset S       all (default), or odd / even: rows whose id's last number is odd / even
                    (letters after it aside: d017 and s3-b are odd)
   --tokeniser T    scan.v1 (default), wink-fast.v1 or wink.v1
   --ci             add 95% bootstrap intervals
-  --resamples N    resamples for --ci (default 2000)
+  --resamples N    resamples for --ci: ${RESAMPLES.min} to ${RESAMPLES.max} (default ${DEFAULT_RESAMPLES})
   --out FILE       also write the metrics table as CSV
   --errors FILE    write every false positive and false negative with the entries matched
   --entries FILE   write what each lexicon entry did: the sentences where it counted for its
@@ -37,7 +48,8 @@ those of f1 and cohen_kappa, --out all four.
   -h, --help       show this help
 
 Exit 0; 1 when gold rows are invalid (they are named and left out); 2 when the gold file
-or a lexicon cannot be used or an output cannot be written.
+or a lexicon cannot be used, --subset holds none of its rows, or an output cannot be
+written.
 `;
 
 const METRIC_HEADER = ['label', 'support', 'predicted', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'cohen_kappa'];
@@ -73,10 +85,8 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   if (!['all', 'odd', 'even'].includes(subset)) return usageError(io, 'evaluate', `--subset must be all, odd or even, got "${subset}"`);
   const resamplesText = parsed.values.resamples as string | undefined;
   if (resamplesText !== undefined && !parsed.values.ci) return usageError(io, 'evaluate', '--resamples needs --ci');
-  const resamples = Number(resamplesText ?? 2000);
-  if (!/^\d+$/.test(resamplesText ?? '2000') || resamples < 100 || resamples > 1_000_000) {
-    return usageError(io, 'evaluate', `--resamples must be a whole number from 100 to 1000000, got "${resamplesText}"`);
-  }
+  const resamples = resamplesText === undefined ? DEFAULT_RESAMPLES : /^\d+$/.test(resamplesText) ? Number(resamplesText) : NaN;
+  if (!(resamples >= RESAMPLES.min && resamples <= RESAMPLES.max)) return usageError(io, 'evaluate', `--resamples must be a whole number from ${RESAMPLES.min} to ${RESAMPLES.max}, got "${resamplesText}"`);
   const lexiconFiles = (parsed.values.lexicon as string[] | undefined)?.map((file) => resolve(io.cwd, file)) ?? BUNDLED_LEXICONS;
   const clash = await outputClash(io.cwd, goldFile, lexiconFiles, parsed.values as Record<string, unknown>);
   if (clash) return reportIssues(io, [makeIssue('OUTPUT_WRITE_FAILED', clash.file, clash.problem)]), EXIT.fatal;
@@ -88,6 +98,11 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   reportIssues(io, [...lexiconIssues, ...issues]);
   if (!gold) return EXIT.fatal;
   const result = evaluate(gold, scorer, subset);
+  // A half with no row would print a table of nothing and exit 0, as if it had been measured.
+  if (result.rows === 0 && gold.rows.length > 0) {
+    const other = subset === 'odd' ? 'even' : 'odd';
+    return reportIssues(io, [makeIssue('GOLD_INVALID', goldFile, `--subset ${subset} holds none of its ${gold.rows.length} row(s): no id's last number is ${subset} (give --subset ${other} or all)`)]), EXIT.fatal;
+  }
   const intervals = parsed.values.ci ? bootstrapIntervals(result.outcomes, { resamples }) : undefined;
   const ciNote = intervals ? `; 95% bootstrap intervals, ${intervals.resamples} resamples, seed ${intervals.seed}` : '';
   io.stdout(formatTable(result, `${goldFile} (${subset}, ${result.rows} sentences; ${scorer.lexiconVersion}${ciNote})`, intervals));

@@ -31,3 +31,10 @@ test('the commands lexicon --help and README say take --lexicon have it', () => 
     }
   }
 });
+
+test('evaluate --help says what an undefined figure prints and does to the averages and intervals, and the range of --resamples', () => {
+  expect(EVALUATE_HELP).toMatch(/precision when nothing is predicted,[^]*cohen_kappa when chance agreement is 1/);
+  expect(EVALUATE_HELP).toMatch(/is an empty cell, and left out of the macro\s+average/);
+  expect(EVALUATE_HELP).toMatch(/bootstrap interval is taken over the resamples where it is defined, and is empty when\s+fewer than half of them are/);
+  expect(EVALUATE_HELP).toMatch(/--resamples N +resamples for --ci: 100 to 1000000 \(default 2000\)/);
+});

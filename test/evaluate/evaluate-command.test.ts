@@ -79,6 +79,19 @@ describe('hsframe evaluate', () => {
     expect(stdout).toMatch(/\(odd, 3 sentences;/);
   }, 60_000);
 
+  test.for([
+    ['odd', 'even ids', ['g2', 'g4', 'g6'], 'even'],
+    ['even', 'odd ids', ['g1', 'g3'], 'odd'],
+    ['even', 'ids with no number', ['intro', 'outro'], 'odd'],
+  ] as const)('--subset %s of a gold file of %s: exit 2 naming the subset and the file, no table', async ([subset, , ids, other]) => {
+    const file = join(tmp, `subset-${subset}-${ids[0]}.csv`);
+    await writeFile(file, [GOLD.split('\n')[0], ...ids.map((id) => row(id, 'Border control of the Union.', 'state_centric'))].join('\n') + '\n');
+    const { code, stdout, stderr } = await hsframe(['evaluate', '--gold', file, '--subset', subset]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${file}  GOLD_INVALID  --subset ${subset} holds none of its ${ids.length} row(s): no id's last number is ${subset} (give --subset ${other} or all)\n`);
+  }, 60_000);
+
   test('--ci adds 95% bootstrap intervals: two columns on the terminal, eight in --out, the same on every run', async () => {
     const out = join(tmp, 'metrics-ci.csv');
     const first = await hsframe(['evaluate', '--gold', gold, '--ci', '--resamples', '500', '--out', out]);
