@@ -376,4 +376,21 @@ describe.concurrent('outputs of other commands that cannot be written', () => {
     expect(code).toBe(2);
     expect(stderr).toBe(`hsframe report: scores.csv row 2 (${cells[0]}), column people_centric_per_1k: "abc" is not a number; run hsframe run again to write it\n`);
   }, TIMEOUT);
+
+  test.for([
+    ['; and decimal commas, as a European spreadsheet saves it', ';', ','],
+    ['tabs', '\t', '.'],
+  ] as const)('report from a scores.csv saved back with %s: the report of the run', async ([, delimiter, decimal]) => {
+    const dir = await folder('report-resaved');
+    const out = join(dir, 'out');
+    expect((await hsframe(['run', '--corpus', corpus, '--out', out, '--quiet', '--report'])).code).toBe(0);
+    const report = async () => (await readFile(join(out, 'report.html'), 'utf8')).replace(/generated [^<]*/, '');
+    const before = await report();
+    const [header, ...rows] = parse(await readFile(join(out, 'scores.csv'), 'utf8')) as string[][];
+    const cell = (text: string) => (/^-?\d+\.\d+$/.test(text) ? text.replace('.', decimal) : text.includes(delimiter) || text.includes('"') ? `"${text.replaceAll('"', '""')}"` : text);
+    await writeFile(join(out, 'scores.csv'), `${[header, ...rows].map((row) => row.map(cell).join(delimiter)).join('\r\n')}\r\n`);
+    const { code, stderr } = await hsframe(['report', '--out', out]);
+    expect(code, stderr).toBe(0);
+    expect(await report()).toBe(before);
+  }, TIMEOUT);
 });

@@ -9,7 +9,9 @@ export const REPORT_HELP = `Usage: hsframe report [PIPELINE.yaml] [--out DIR]
 Write report.html into a run's output folder from its scores.csv: one self-contained
 file that works offline (no scripts): a scatter of state- against people-centric rates,
 documents ranked by framing index with intervals, a heat map of UNDP category rates,
-corpus totals, and every number in tables.
+corpus totals, and every number in tables. scores.csv may have been saved back by a
+spreadsheet or R: its delimiter is read from its header (the character after doc_id), and
+where that is not a comma, numbers may have decimal commas.
 
   PIPELINE.yaml  pipeline whose output folder to use (default: ${DEFAULT_PIPELINE})
   --out DIR      use this output folder instead

@@ -8,5 +8,5 @@ export { scoreText, textSource } from './score-text.js';
 export { parseShard, isInShard, MAX_SHARDS, type Shard } from './shard.js';
 export { TOOL, BUNDLED_LEXICONS, DEFAULT_PIPELINE, PACKAGE_ROOT } from './package-info.js';
 export { mergeOutputs } from './merge-outputs.js';
-export { REPORT_FILE, reportFromOutputs, reportRowsFromCsv, reportRowsFromScores, writeReport } from './write-report.js';
+export { REPORT_FILE, reportFromOutputs, reportRowsFromCsv, reportRowsFromScores, scoresDelimiter, writeReport } from './write-report.js';
 export { noteOptionalOutput } from './write-outputs.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ScoreRow } from '../document.js';
 import { UNDP_CATEGORIES } from '../aggregate/index.js';
-import { DEFAULT_CSV_SETTINGS, reportHtml, untextCell, writeFileAtomic, type CsvSettings, type ReportRow } from '../output/index.js';
+import { reportHtml, untextCell, writeFileAtomic, type ReportRow } from '../output/index.js';
 import { reasonOf } from '../issues.js';
 
 /** A number rounded as scores.csv prints it, so a report from memory equals one rebuilt from the CSV. */
@@ -25,11 +25,35 @@ export function reportRowsFromScores(rows: readonly ScoreRow[]): ReportRow[] {
   }));
 }
 
-/** Report rows from a wide scores.csv written with `csv` settings; an error message if it cannot be read as one. */
-export function reportRowsFromCsv(text: string, csv: CsvSettings): ReportRow[] | string {
+/**
+ * The header of a scores.csv as a run writes it or a spreadsheet, R or pandas saves it back:
+ * after a byte order mark and an unnamed row-names column (`""` or empty) if any, `doc_id`,
+ * quoted or not, then the field delimiter.
+ */
+const SCORES_HEADER = /^\uFEFF?(?:(?:""|)([^\w"\r\n]))?(?:doc_id|"doc_id")([^\w"\r\n])/;
+
+/**
+ * The field delimiter of a scores.csv, read from its header (`SCORES_HEADER`): the character
+ * after `doc_id`, always the first column's name, whatever delimiter the run wrote it with
+ * (a spreadsheet may save it back with `;` or tabs); undefined when the header does not start so.
+ */
+export function scoresDelimiter(text: string): string | undefined {
+  const match = SCORES_HEADER.exec(text);
+  if (!match || (match[1] !== undefined && match[1] !== match[2])) return undefined;
+  return match[2];
+}
+
+/**
+ * Report rows from a wide scores.csv in any delimiter (`scoresDelimiter`); where it is not a
+ * comma, a number may have a decimal comma, as a European spreadsheet or R's write.csv2 saves
+ * it. An error message if it cannot be read as one.
+ */
+export function reportRowsFromCsv(text: string): ReportRow[] | string {
+  const delimiter = scoresDelimiter(text);
+  if (delimiter === undefined) return 'scores.csv does not start with the doc_id column, as a run writes it; run hsframe run again to write it';
   let records: Record<string, string>[];
   try {
-    records = parse(text, { bom: true, columns: true, delimiter: csv.delimiter }) as Record<string, string>[];
+    records = parse(text, { bom: true, columns: true, delimiter }) as Record<string, string>[];
   } catch (error) {
     return `scores.csv is not a table as a run writes it (${error instanceof Error ? error.message : String(error)}); run hsframe run again to write it`;
   }
@@ -42,7 +66,7 @@ export function reportRowsFromCsv(text: string, csv: CsvSettings): ReportRow[] |
     const number = (column: string): number | null => {
       const value = record[column];
       if (value === undefined || value === '' || value === 'NA') return null;
-      const parsed = Number(value.replace(csv.decimal, '.'));
+      const parsed = Number(delimiter === ',' ? value : value.replace(',', '.'));
       if (!Number.isFinite(parsed) || value.trim() !== value) bad ??= `row ${index + 1} (${untextCell(record.doc_id)}), column ${column}: "${value}" is not a number`;
       return parsed;
     };
@@ -76,7 +100,6 @@ export async function writeReport(dir: string, rows: readonly ReportRow[], info:
 
 /** What a report takes from a run's manifest.json. */
 interface ReportManifest {
-  readonly csv?: CsvSettings | null;
   readonly pipeline?: { readonly name?: string };
   readonly lexicons?: readonly { readonly id: string; readonly version: string; readonly sha256: string }[];
 }
@@ -90,11 +113,11 @@ export async function reportFromOutputs(dir: string, manifest?: ReportManifest):
   } catch (error) {
     return { problem: `${dir} has no readable manifest.json and scores.csv (run hsframe run first): ${reasonOf(error)}` };
   }
-  const rows = reportRowsFromCsv(text, manifest.csv ?? DEFAULT_CSV_SETTINGS);
+  const rows = reportRowsFromCsv(text);
   if (typeof rows === 'string') return { problem: rows };
   const lexiconVersion = (manifest.lexicons ?? []).map((lexicon) => `${lexicon.id}@${lexicon.version}:${lexicon.sha256.slice(0, 8)}`).join(';');
   // An empty table still names its categories in its header.
-  const header = (parse(text, { bom: true, delimiter: (manifest.csv ?? DEFAULT_CSV_SETTINGS).delimiter, to_line: 1 }) as string[][])[0] ?? [];
+  const header = (parse(text, { bom: true, delimiter: scoresDelimiter(text), to_line: 1 }) as string[][])[0] ?? [];
   const categories = header.filter((column) => column.endsWith('_hits') && column !== 'negated_hits').map((column) => column.slice(0, -5));
   return { path: await writeReport(dir, rows, { name: manifest.pipeline?.name ?? dir, lexiconVersion, categories }) };
 }
