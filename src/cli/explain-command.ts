@@ -30,6 +30,10 @@ than max_seconds_per_document fails with FILE_TOO_SLOW (exit 1).
   --text           print instead the document's text as it was scored: the text whose
                    characters matches.csv's start and end count (UTF-16 code units)
   -h, --help       show this help
+
+Exit codes: 0 printed; 1 the document cannot be read (named with its code, as in
+errors.csv); 2 unusable arguments (an unknown --category, a DOC_ID that is no document
+of the pipeline's corpus), pipeline or lexicons.
 `;
 
 /** \`hsframe explain\`. */

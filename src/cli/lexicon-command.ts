@@ -13,7 +13,9 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
        hsframe lexicon lint [FILE...] [--corpus DIR [--exclude GLOB]...]
        hsframe lexicon export FILE --format quanteda|liwc [--out FILE]
 
-  show    name, version, language, sha256, categories and entry counts
+  show    name, version, language, sha256, categories and entry counts.
+          Exit 0; 2 when a FILE cannot be read or has errors (they are named; the other
+          FILEs are still shown).
   lint    schema and meaning errors; what keeps the lexicons from being scored together
           (one name twice, a category in two, a category whose columns clash); duplicate
           terms within and across categories and lexicons; entries, or some of their

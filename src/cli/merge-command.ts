@@ -13,6 +13,10 @@ report.html (with --report) that one run over the whole corpus writes.
   DIR         a shard's output folder; give all N shards of one corpus once each
   --out DIR   where to write the merged outputs
   -h, --help  show this help
+
+Exit codes: 0 merged; 1 merged, and some of the shards' documents had failed (their rows
+are in errors.csv), as one run would; 2 unusable arguments, shards that cannot be merged
+(MERGE_INVALID, RUN_LOCKED: nothing is written), or outputs that cannot be written.
 `;
 
 /** \`hsframe merge\`. */

@@ -16,6 +16,10 @@ where that is not a comma, numbers may have decimal commas.
   PIPELINE.yaml  pipeline whose output folder to use (default: ${DEFAULT_PIPELINE})
   --out DIR      use this output folder instead
   -h, --help     show this help
+
+Exit codes: 0 written; 2 unusable arguments or pipeline, a folder without a readable
+manifest.json and scores.csv or a scores.csv that cannot be read as a table (said in a
+plain message, with no code), or report.html cannot be written (OUTPUT_WRITE_FAILED).
 `;
 
 /** \`hsframe report\`. */

@@ -38,3 +38,13 @@ test('evaluate --help says what an undefined figure prints and does to the avera
   expect(EVALUATE_HELP).toMatch(/bootstrap interval is taken over the resamples where it is defined, and is empty when\s+fewer than half of them are/);
   expect(EVALUATE_HELP).toMatch(/--resamples N +resamples for --ci: 100 to 1000000 \(default 2000\)/);
 });
+
+test.each(Object.entries(HELPS))('hsframe %s --help states its exit codes', (_, help) => {
+  expect(help).toMatch(/^ *Exit /m);
+});
+
+test.for(['show', 'lint', 'export'])('hsframe lexicon --help states the exit codes of %s', (sub) => {
+  const start = LEXICON_HELP.indexOf(`\n  ${sub} `);
+  const end = LEXICON_HELP.slice(start + 1).search(/\n {2}\w|\n\n/);
+  expect(LEXICON_HELP.slice(start, start + 1 + end)).toMatch(/Exit /);
+});
