@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -32,4 +32,15 @@ test('options that are neither a mapping nor empty are refused at their line', a
   const { config, issues } = await loadPipeline(file);
   expect(config).toBeUndefined();
   expect(issues.map((issue) => [issue.code, issue.line, issue.message])).toEqual([['CONFIG_INVALID', 5, 'options: Invalid input: expected object, received number']]);
+});
+
+test('a pipeline reached through a symbolic link reads its relative paths from the link\'s folder, as README says', async () => {
+  const readme = (await readFile(new URL('../../README.md', import.meta.url), 'utf8')).replace(/\s+/g, ' ');
+  expect(readme.includes('for a pipeline reached through a symbolic link, the link\'s folder, not its target\'s'), 'README says so').toBe(true);
+  await mkdir(join(dir, 'target'));
+  await mkdir(join(dir, 'linked'));
+  await writeFile(join(dir, 'target', 'pipeline.yaml'), HEAD);
+  await symlink(join(dir, 'target', 'pipeline.yaml'), join(dir, 'linked', 'pipeline.yaml'));
+  const { config } = await loadPipeline(join(dir, 'linked', 'pipeline.yaml'));
+  expect(config).toMatchObject({ corpus: join(dir, 'linked', 'corpus'), lexicons: [join(dir, 'linked', 'a.yaml')], output: join(dir, 'linked', 'out') });
 });

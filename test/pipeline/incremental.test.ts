@@ -166,6 +166,18 @@ describe('incremental re-runs', () => {
     expect(ids).toEqual([FILES[0]]);
   }, 60_000);
 
+  test('switching --segments scores every document again: README lists it among what keys a stored result', async () => {
+    const readme = (await readFile(new URL('../../README.md', import.meta.url), 'utf8')).replace(/\s+/g, ' ');
+    const incremental = readme.slice(readme.indexOf('**Incremental.**'), readme.indexOf('**Safe to kill.**'));
+    expect(incremental).toMatch(/keyed by [^.]*the `--segments` setting/);
+    const project = await makeProject(FILES.slice(0, 2));
+    cleanup.push(project.dir);
+    expect(await summary(project.pipeline)).toMatchObject({ scored: 2, cached: 0 });
+    expect(await summary(project.pipeline, '--segments', 'sentence')).toMatchObject({ scored: 2, cached: 0 });
+    expect(await summary(project.pipeline, '--segments', 'sentence')).toMatchObject({ scored: 0, cached: 2 });
+    expect(await summary(project.pipeline, '--segments', 'paragraph')).toMatchObject({ scored: 2, cached: 0 });
+  }, 60_000);
+
   test('a changed lexicon invalidates every stored result', async () => {
     const project = await makeProject(FILES.slice(0, 1));
     cleanup.push(project.dir);
