@@ -20,7 +20,7 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --force             recompute every document
   --concurrency N     worker threads (0 = one per core; default: the pipeline's option)
   --shard K/N         score only shard K of N (split by a hash of doc_id; N at most
-                      1000000); join the shards' outputs with hsframe merge
+                      ${MAX_SHARDS}); join the shards' outputs with hsframe merge
   --wait SECONDS      wait this long for another run on the same output folder (default 0;
                       a number such as 600 or 2.5)
   --quiet             print nothing but problems
