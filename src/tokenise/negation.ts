@@ -70,12 +70,19 @@ function withdrawnBy(norm: string): number {
   return (CUES.get(norm) ?? 0) >> 8;
 }
 
-/** Quotation marks: a quoted phrase goes on the clause it is in ("not “illegal migrants”"), so they do not close a negation window as other punctuation does. */
-const QUOTE_MARKS = new Set(['"', "'", '\u02bc', '\u2018', '\u2019', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', '\u2039', '\u203a']);
+/** Quotation marks: `OPENING_QUOTES` open one; the others close one, or open one when a word follows and none comes before (`isOpeningQuote`). */
+const OPENING_QUOTES = new Set(['\u201c', '\u201e', '\u00ab', '\u2039']);
+const QUOTES = new Set([...OPENING_QUOTES, '\u201d', '\u00bb', '\u203a', '"', "'", '\u02bc', '\u2018', '\u2019']);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** True for a quotation mark (`QUOTE_MARKS`). */
+/** True for a quotation mark. */
 export function isQuoteMark(char: string): boolean {
-  return QUOTE_MARKS.has(char);
+  return QUOTES.has(char);
+}
+
+/** True for a quotation mark that opens a quotation, given the characters just `before` and `after` it. */
+export function isOpeningQuote(char: string, before: string, after: string): boolean {
+  return OPENING_QUOTES.has(char) || (QUOTES.has(char) && WORD_CHAR.test(after) && !WORD_CHAR.test(before));
 }
 
 /** True when `norm` opens a negation window (at least in some contexts: "not" after "or" does not). */
@@ -131,6 +138,15 @@ export class NegationReader {
   /** True when a token that is not a word (a number), read now, is in the window. */
   isInWindow(): boolean {
     return this.sinceCue < NEGATION_WINDOW;
+  }
+
+  /**
+   * A quotation mark: a quoted phrase goes on the clause it is in ("not “illegal migrants”", "not
+   * "illegal" migrants"), so it does not close the window, unless it closes a quotation of the cue
+   * itself (saying “no” to poverty is about poverty).
+   */
+  quote(isOpening: boolean): void {
+    if (!isOpening && this.sinceCue === 0) this.close();
   }
 
   /** A clause ends (punctuation other than a hyphen or a quotation mark): the window closes. */

@@ -1,7 +1,7 @@
 import { CLITICS, HYPHEN_PREFIXES, isHyphen } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countLanguages } from './detect-language.js';
-import { isQuoteMark, NegationReader } from './negation.js';
+import { isOpeningQuote, isQuoteMark, NegationReader } from './negation.js';
 import type { ParagraphColumns } from './paragraph.js';
 import { HASH_START, hashStep, Vocabulary, type WordForm } from './vocabulary.js';
 import type { WordColumns } from './word-columns.js';
@@ -215,8 +215,9 @@ class ParagraphScanner {
       this.tokens.add(mark, mark + 1, char, char, false, false, 0);
       if (!isHyphen(char) || isDash) this.isBroken = true;
     }
-    // A hyphen between words ("not a well-known threat") is not a clause's end, nor is a quotation mark ("not “illegal migrants”").
-    if (CLASS[code] === PUNCTUATION && (!isHyphen(text[at]) || isDash) && !isQuoteMark(text[at])) this.negation.close();
+    // A hyphen between words ("not a well-known threat") is not a clause's end, nor is a quotation mark, mostly.
+    if (isQuoteMark(text[at])) this.negation.quote(isOpeningQuote(text[at], text[at - 1] ?? '', text[at + 1] ?? ''));
+    else if (CLASS[code] === PUNCTUATION && (!isHyphen(text[at]) || isDash)) this.negation.close();
     const isAfterAbbreviation = code === PERIOD && this.lastWordEnd === at && isAbbreviation(this.lastWord, firstAfterSpaces(text, end, to));
     if (isEnd && isSentenceEnd(text, at, end, to, isAfterAbbreviation)) this.endSentence(end);
     return end;

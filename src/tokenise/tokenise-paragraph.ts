@@ -1,7 +1,7 @@
 import { isHyphen, normaliseWord } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countWord } from './detect-language.js';
-import { isQuoteMark, NegationReader, negationRole } from './negation.js';
+import { isOpeningQuote, isQuoteMark, NegationReader, negationRole } from './negation.js';
 import type { ParagraphColumns } from './paragraph.js';
 import { isAbbreviation } from './scan.js';
 import { winkTokenise, type WinkPipeName, type WinkResult } from './wink.js';
@@ -53,7 +53,8 @@ export function tokeniseParagraph(text: string, from: number, to: number, tokeni
     const isWinkNegated = raw.negations[i] === true;
     if (!WORD_TYPES.has(type) || !LETTER.test(value)) {
       tokens.add(start, end, norm, norm, false, isWinkNegated && negation.isInWindow(), 0);
-      if (type === 'punctuation' && !isHyphen(value) && !isQuoteMark(value)) negation.close();
+      if (isQuoteMark(value)) negation.quote(isOpeningQuote(value, raw.precedingSpaces[i] === '' ? (raw.values[i - 1]?.at(-1) ?? '') : ' ', raw.precedingSpaces[i + 1] === '' ? (raw.values[i + 1]?.[0] ?? '') : ' '));
+      else if (type === 'punctuation' && !isHyphen(value)) negation.close();
     } else if (POSSESSIVE.test(value)) {
       // wink-nlp splits "Hitler's" the first time it meets it and keeps it whole once the word
       // is in its cache, so output would depend on what it read before: split it here always.

@@ -51,6 +51,8 @@ describe('tokenise', () => {
     ['Migrants are not a security threat.', ['a', 'security', 'threat']],
     ['Refugees are not \u201cillegal migrants\u201d.', ['illegal', 'migrants']],
     ['Refugees are not "illegal" migrants, but people.', ['illegal', 'migrants']],
+    // A closing quotation mark closes it: saying “no” to poverty is about poverty.
+    ['My country says \u201cno\u201d to poverty and "No" to terrorism.', []],
     ['Refugees are no longer a threat.', ['longer', 'a', 'threat']],
     ['Neither war nor terrorism.', ['war', 'terrorism']],
   ];
