@@ -1,4 +1,5 @@
 import { decodeWindows1252 } from '../windows-1252.js';
+import { countNonAsciiWords } from './non-ascii-words.js';
 
 /** Text decoded from bytes, with the encoding used (and what may be wrong with it); or why it could not be. */
 export type Decoded = { text: string; encoding: string; warning?: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
@@ -17,6 +18,14 @@ const MOSTLY_UTF8_SEQUENCES = 3;
 const MAX_HIGH_BYTE_SHARE = 0.3;
 /** Bytes from 0x80 up that a file needs before their share can refuse it (a few accented letters make much of a short text). */
 const MIN_HIGH_BYTES = 64;
+/**
+ * Share of the bytes from 0x80 up in a file that is not UTF-8 that make words of their own
+ * (`countNonAsciiWords`) past which it is taken for a text in another script, however short: a
+ * Latin-script text has few such words, a Cyrillic, Greek or CJK text has little else.
+ */
+const MAX_IN_WORDS_SHARE = 0.5;
+/** Bytes in such words that a file needs before their share can refuse it: two or three Cyrillic words, four CJK characters, more than a Latin-script word can hold (Polish `żółć` has four). */
+const MIN_BYTES_IN_WORDS = 8;
 
 /** Share of control characters (other than tab, line feed, vertical tab, form feed, carriage return) that marks a file as binary. */
 const MAX_CONTROL_SHARE = 0.01;
@@ -30,7 +39,8 @@ const MIN_UTF16_NUL_SHARE = 0.3;
  * Decode text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or without one when its NUL
  * bytes fall on every other byte (a mostly Latin-script text), else Windows-1252 when bytes
  * 0x80–0x9F occur (printable there, control codes in Latin-1), else Latin-1; a file that is mostly
- * bytes from 0x80 up is in another encoding, refused. Other NUL bytes or many control characters
+ * bytes from 0x80 up, or whose bytes from 0x80 up mostly make words of their own, is in another
+ * encoding, refused. Other NUL bytes or many control characters
  * mean binary; UTF-32 is refused by name. Line ends become `\n`: CR LF, CR, Unicode's line
  * separator (U+2028) and next line (U+0085); its paragraph separator (U+2029) becomes a blank line.
  * `keepLineEnds`: left as written (a CSV, whose reader finds its own records).
@@ -76,14 +86,28 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     // Mostly UTF-8: most bytes from 0x80 up are in well-formed UTF-8 sequences, the rest are not
     // (a file in another multi-byte encoding forms them only by chance, and is refused below).
     const isMostlyUtf8 = utf8.count >= MOSTLY_UTF8_SEQUENCES && utf8.bytes >= high / 2;
-    if (!isMostlyUtf8 && high >= MIN_HIGH_BYTES && high > MAX_HIGH_BYTE_SHARE * bytes.length) {
-      return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${Math.round((100 * high) / bytes.length)}% of its bytes are not ASCII): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
-    }
+    const refused = isMostlyUtf8 ? undefined : otherScript(bytes, high);
+    if (refused) return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${refused}): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
     // A Latin-script text with a few UTF-8 characters pasted in is mixed too, and so is a file that says it is UTF-8 (a byte order mark) and is not all UTF-8.
     if (utf8.count >= MIXED_UTF8_SEQUENCES || hasBom) return decodeMixed(bytes);
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
     return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
   }
+}
+
+/**
+ * Why a file that is not UTF-8, with `high` bytes from 0x80 up, is taken for a text in another
+ * script than Latin, if it is: most of its bytes are from 0x80 up, or most of those make words
+ * of their own, as letters of another script do, where a Latin-script text has one or two of them
+ * inside a word of ASCII letters.
+ */
+function otherScript(bytes: Uint8Array, high: number): string | undefined {
+  if (high >= MIN_HIGH_BYTES && high > MAX_HIGH_BYTE_SHARE * bytes.length) return `${Math.round((100 * high) / bytes.length)}% of its bytes are not ASCII`;
+  const words = countNonAsciiWords(bytes);
+  if (words.inWords >= MIN_BYTES_IN_WORDS && words.inWords > MAX_IN_WORDS_SHARE * words.nonAscii) {
+    return `${words.inWords} of its ${words.nonAscii} non-ASCII bytes make whole words, as letters of another script do, not letters inside ASCII words`;
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decodeText } from '../../src/ingest/index.js';
+import { decodeWindows1252 } from '../../src/windows-1252.js';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const bytes = (...values: number[]) => Buffer.from(values);
@@ -64,5 +65,97 @@ describe('decodeText: line ends', () => {
   test('a vertical tab (Word\'s line break, in text copied from it) is a line break, however many, not a sign of a binary file', () => {
     expect(decodeText(new Uint8Array(utf8('border\vcontrol')))).toEqual({ text: 'border\ncontrol', encoding: 'utf-8' });
     expect(decodeText(new Uint8Array(utf8('a\v'.repeat(500))))).toMatchObject({ encoding: 'utf-8' });
+  });
+});
+
+/** Tables from character to bytes, read off a decoder: each byte from 0x80 up, and each pair of bytes a double-byte encoding may hold. */
+const ENCODERS = new Map<string, Map<string, number[]>>();
+
+/**
+ * `text` in a legacy encoding, by a table read off Node's TextDecoder (Windows-1252 off
+ * `decodeWindows1252`: Node decodes that label as Latin-1); ASCII stays as it is.
+ */
+function encodeAs(text: string, encoding: string): Uint8Array {
+  if (!ENCODERS.has(encoding)) {
+    const decode = encoding === 'windows-1252' ? (bytes: Uint8Array) => decodeWindows1252(bytes) : (bytes: Uint8Array) => new TextDecoder(encoding).decode(bytes);
+    const table = new Map<string, number[]>();
+    const add = (...bytes: number[]) => {
+      const char = decode(Uint8Array.from(bytes));
+      if ([...char].length === 1 && char !== '\ufffd' && !table.has(char)) table.set(char, bytes);
+    };
+    for (let byte = 0x80; byte <= 0xff; byte++) add(byte);
+    if (DOUBLE_BYTE.has(encoding)) for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) add(lead, trail);
+    ENCODERS.set(encoding, table);
+  }
+  const table = ENCODERS.get(encoding)!;
+  return Uint8Array.from([...text].flatMap((char) => (char < '\u0080' ? [char.charCodeAt(0)] : (table.get(char) ?? expect.unreachable(`${encoding} has no ${char}`)))));
+}
+const DOUBLE_BYTE = new Set(['shift_jis', 'gbk', 'big5', 'euc-kr']);
+
+describe('decodeText: a short text in another script is refused, a short Latin-script text is read', () => {
+  // [what, encoding, text]: most non-ASCII bytes stand inside words of ASCII letters, or alone (à, –).
+  const LATIN: [string, string, string][] = [
+    ['French', 'windows-1252', 'Les réfugiés ont besoin de protection. La sécurité des frontières est également importante.'],
+    ['French with no-break spaces and guillemets', 'windows-1252', 'Il a dit\u00a0: «\u00a0Ça suffit\u00a0!\u00a0» Déjà, à côté, où l’été ?'],
+    ['French short words', 'windows-1252', 'Ça, çà, où, à, déjà, été.'],
+    ['German', 'windows-1252', 'Flüchtlinge brauchen Schutz. Die Größe der Maßnahmen ist äußerst wichtig.'],
+    ['Spanish', 'windows-1252', '¿Qué opina él? ¡Sí, señor! Los refugiados necesitan protección.'],
+    ['Portuguese', 'windows-1252', 'Não há ação sem razão; às vezes é só isso. A segurança também é importante.'],
+    ['Italian', 'windows-1252', 'È necessario, perché la sicurezza è importante. Più città.'],
+    ['Danish', 'windows-1252', 'Blåbærsyltetøy på ø og å. Grænsernes sikkerhed er også vigtig.'],
+    ['Icelandic', 'windows-1252', 'Það er því þú sem ræður. Öryggi landamæra er líka mikilvægt.'],
+    ['Finnish', 'windows-1252', 'Rajojen turvallisuus on myös tärkeää. Pääsy säädöksiä äänestää.'],
+    ['English with café', 'windows-1252', 'The café near the border was closed.'],
+    ['English with naïve and Müller', 'windows-1252', 'It was a naïve view, Mr Müller said.'],
+    ['English with €, dashes and curly quotes', 'windows-1252', 'Prices rose – by €5 – “sharply”… ‘again’ — so it’s said.'],
+    ['a line of punctuation', 'windows-1252', '€ – “ ” … € – “ ” — ‘ ’ •'],
+    ['a rule of em dashes', 'windows-1252', 'Title\n————————————————————\nBody.'],
+    ['one word', 'windows-1252', 'été'],
+    ['one word of two accented letters', 'windows-1252', 'çà'],
+    ['one word with a capital', 'windows-1252', 'Ørsted'],
+  ];
+  test.for(LATIN)('%s in %s is read as it is', ([, encoding, text]) => {
+    const bytes = encodeAs(text, encoding);
+    expect(decodeText(bytes)).toEqual({ text, encoding: bytes.some((byte) => byte >= 0x80 && byte <= 0x9f) ? 'windows-1252' : 'iso-8859-1' });
+  });
+
+  // Windows-1250 is read as Windows-1252 (ł, ą, ř come out wrong), but it is a Latin-script text, not refused.
+  test.for([
+    ['Polish', 'Uchodźcy potrzebują ochrony. Zażółć gęślą jaźń.'],
+    ['Polish, words with few ASCII letters', 'Pchnąć w tę łódź jeża lub ośm skrzyń fig. Łódź i Żółć, źdźbło.'],
+    ['Czech', 'Uprchlíci potřebují ochranu. Příliš žluťoučký kůň úpěl ďábelské ódy.'],
+    ['Polish, one word', 'żółć'],
+  ])('%s in windows-1250 is not refused', ([, text]) => {
+    expect(decodeText(encodeAs(text, 'windows-1250'))).toHaveProperty('encoding');
+  });
+
+  // [what, encoding, text]: almost every byte of a word is from 0x80 up.
+  const OTHER: [string, string, string][] = [
+    ['Russian', 'windows-1251', 'Беженцы нуждаются в защите. Безопасность границ тоже важна.'],
+    ['Russian', 'koi8-r', 'Беженцы нуждаются в защите. Безопасность границ тоже важна.'],
+    ['Russian, two words', 'windows-1251', 'Права беженцев.'],
+    ['Russian with Latin names', 'windows-1251', 'Доклад UNHCR о беженцах в EU, 2020 год.'],
+    ['Ukrainian', 'windows-1251', 'Біженці потребують захисту.'],
+    ['Greek', 'iso-8859-7', 'Οι πρόσφυγες χρειάζονται προστασία.'],
+    ['Japanese', 'shift_jis', '難民は保護を必要としている。国境の安全も重要だ。'],
+    ['Japanese, one clause', 'shift_jis', '難民の権利を守る。'],
+    ['Chinese', 'gbk', '难民需要保护。边境安全也很重要。'],
+    ['Chinese, one clause', 'gbk', '难民需要保护。'],
+    ['Chinese in a line of English', 'gbk', 'UNHCR report: 难民需要保护 (2020).'],
+    ['Chinese', 'big5', '難民需要保護。邊境安全也很重要。'],
+    ['Korean', 'euc-kr', '난민은 보호가 필요하다. 국경 안보도 중요하다.'],
+    ['Korean, two words', 'euc-kr', '난민 보호.'],
+    ['Hebrew', 'windows-1255', 'פליטים זקוקים להגנה.'],
+    ['Arabic', 'windows-1256', 'اللاجئون بحاجة إلى الحماية.'],
+  ];
+  test.for(OTHER)('%s in %s is refused', ([, encoding, text]) => {
+    const decoded = decodeText(encodeAs(text, encoding));
+    expect(decoded).toMatchObject({ code: 'FILE_BAD_ENCODING' });
+    expect('problem' in decoded && decoded.problem).toMatch(/^file is neither UTF-8 nor a Latin-script text \(\d+ of its \d+ non-ASCII bytes make whole words, as letters of another script do/);
+  });
+
+  test('the message counts the non-ASCII bytes that make words of their own', () => {
+    const decoded = decodeText(encodeAs('Беженцы нуждаются в защите.', 'windows-1251'));
+    expect('problem' in decoded && decoded.problem).toBe('file is neither UTF-8 nor a Latin-script text (22 of its 23 non-ASCII bytes make whole words, as letters of another script do, not letters inside ASCII words): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8');
   });
 });
