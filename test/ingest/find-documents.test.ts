@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mulberry32 } from '../../src/evaluate/bootstrap.js';
-import { folderLeftOutBy, leftOutBy } from '../../src/ingest/find-documents.js';
+import { folderLeftOutBy, leftOutBy } from '../../src/ingest/left-out-by.js';
 import { findDocuments } from '../../src/ingest/index.js';
 
 const EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
