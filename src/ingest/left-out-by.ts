@@ -1,4 +1,9 @@
-/** Whether a document id is left out by `include` and `exclude` globs (`findDocuments`): with `include`, all but the ids that match one; then those that match one of `exclude`. */
+/**
+ * Whether a document id is left out by `include` and `exclude` globs (`findDocuments`): with
+ * `include`, all but the ids that one takes; then those that one of `exclude` takes. A glob
+ * takes an id it matches and every id in a folder it matches, as in .gitignore (`drafts` takes
+ * `drafts/x.txt`); one that ends in `/` takes only the ids in a folder it matches.
+ */
 export function leftOutBy(include: readonly string[], exclude: readonly string[]): (id: string) => boolean {
   const [included, excluded] = [include, exclude].map((globs) => globs.map(globToRegExp));
   return (id) => (included.length > 0 && !included.some((pattern) => pattern.test(id))) || excluded.some((pattern) => pattern.test(id));
@@ -6,17 +11,35 @@ export function leftOutBy(include: readonly string[], exclude: readonly string[]
 
 /**
  * Whether every id under a folder is left out by `include` and `exclude` (`leftOutBy`): no
- * include glob can match an id that starts with the folder's id and `/`, or an exclude glob
- * matches every such id (`drafts/**`, `**\/private/**`). Such a folder is not read: a run does
- * not fail on one it cannot list, as it does not on an excluded file it cannot read.
+ * include glob matches the folder, a folder it is in, or anything that starts with the folder's
+ * id and `/`; or an exclude glob matches the folder or a folder it is in (`drafts`, `drafts/`),
+ * or every name in it (`drafts/*`, `drafts/**`, `**\/private/**`). Such a folder is not read: a
+ * run does not fail on one it cannot list, as it does not on an excluded file it cannot read.
  */
 export function folderLeftOutBy(include: readonly string[], exclude: readonly string[]): (folderId: string) => boolean {
-  const [included, excluded] = [include, exclude].map((globs) => globs.map(globSteps));
+  const [included, excluded] = [include, exclude].map((globs) => globs.map(readGlob));
   return (folderId) => {
+    // The folder's id and those of the folders it is in: `a`, `a/b` for `a/b`.
+    const folders = folderId.split('/').map((_, i, names) => names.slice(0, i + 1).join('/'));
     const prefix = `${folderId}/`;
-    if (included.length > 0 && !included.some((steps) => afterPrefix(steps, prefix).size > 0)) return true;
-    return excluded.some((steps) => [...afterPrefix(steps, prefix)].some((at) => matchesAnything(steps, at)));
+    const matchesFolder = (glob: IdGlob) => folders.some((folder) => glob.pattern.test(folder));
+    if (included.length > 0 && !included.some((glob) => matchesFolder(glob) || afterPrefix(glob.steps, prefix).size > 0)) return true;
+    // A glob that names folders only (`drafts/*/`) leaves the files of a folder in, whatever it matches in it.
+    return excluded.some((glob) => matchesFolder(glob) || (!glob.isFolder && [...afterPrefix(glob.steps, prefix)].some((at) => matchesEveryName(glob.steps, at))));
   };
+}
+
+/** A glob as read: its steps (less a final `/`), whether it ends in `/` (it takes only ids in the folders it matches), and a pattern that matches what its steps match. */
+interface IdGlob {
+  readonly steps: readonly GlobStep[];
+  readonly isFolder: boolean;
+  readonly pattern: RegExp;
+}
+
+function readGlob(glob: string): IdGlob {
+  const isFolder = glob.length > 1 && glob.endsWith('/');
+  const steps = globSteps(isFolder ? glob.slice(0, -1) : glob);
+  return { steps, isFolder, pattern: new RegExp(`^${patternSource(steps)}$`) };
 }
 
 /** A glob's steps: a character, `*` (any characters but `/`), `?` (one of them), `**` followed by `/` (any folders, or none), a final `**` (anything). */
@@ -81,17 +104,23 @@ function afterPrefix(steps: readonly GlobStep[], prefix: string): Set<number> {
   return places;
 }
 
-/** Whether from `at` (`afterPrefix`) the steps match any rest of an id: only a final `**` is left, with steps that may match nothing before it. */
-function matchesAnything(steps: readonly GlobStep[], at: number): boolean {
+/** Whether from `at` (`afterPrefix`) the steps match every name (a string without `/`, not empty): each is `*` or `**` (followed by `/` or not), and the last `*` or a final `**`. */
+function matchesEveryName(steps: readonly GlobStep[], at: number): boolean {
   if (!Number.isInteger(at)) return false;
   const rest = steps.slice(at);
-  return rest.at(-1) === '**' && rest.every((step) => step === '**' || step === '**/');
+  return (rest.at(-1) === '*' || rest.at(-1) === '**') && rest.every((step) => step === '*' || step === '**' || step === '**/');
 }
 
-/** A glob over ids: `*` any characters but `/`, `**` followed by `/` any folders or none, a final `**` anything, `?` one character. */
+/**
+ * The pattern of the ids a glob takes (`leftOutBy`): its steps' (`*` any characters but `/`, `**`
+ * followed by `/` any folders or none, a final `**` anything, `?` one character), followed by
+ * nothing or by `/` and the rest of an id; by `/` and the rest when the glob ends in `/`.
+ */
 export function globToRegExp(glob: string): RegExp {
-  const source = globSteps(glob)
-    .map((step) => (step === '**/' ? '(?:.*/)?' : step === '**' ? '.*' : step === '*' ? '[^/]*' : step === '?' ? '[^/]' : step.char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`);
+  const { steps, isFolder } = readGlob(glob);
+  return new RegExp(`^${patternSource(steps)}${isFolder ? '/.*' : '(?:/.*)?'}$`);
+}
+
+function patternSource(steps: readonly GlobStep[]): string {
+  return steps.map((step) => (step === '**/' ? '(?:.*/)?' : step === '**' ? '.*' : step === '*' ? '[^/]*' : step === '?' ? '[^/]' : step.char.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
 }

@@ -70,7 +70,16 @@ describe('findDocuments', () => {
     [[], []],
     [['SOURCES.md'], ['SOURCES.md']],
     [['drafts/**'], ['drafts/old/y.md', 'drafts/x.txt']],
-    [['drafts/*'], ['drafts/x.txt']],
+    // A glob takes what is in a folder it matches, as in .gitignore: drafts/* matches drafts/old.
+    [['drafts/*'], ['drafts/old/y.md', 'drafts/x.txt']],
+    [['drafts'], ['drafts/old/y.md', 'drafts/x.txt']],
+    [['drafts/'], ['drafts/old/y.md', 'drafts/x.txt']],
+    [['drafts/old'], ['drafts/old/y.md']],
+    [['**/deeper'], ['sub/deeper/d.htm']],
+    [['d*'], ['drafts/old/y.md', 'drafts/x.txt']],
+    // A glob that ends in `/` matches folders only: a file of that name is kept.
+    [['SOURCES.md/'], []],
+    [['*/'], ALL.filter((id) => id.includes('/'))],
     [['**/SOURCES.md'], ['SOURCES.md', 'sub/SOURCES.md']],
     [['*.md'], ['SOURCES.md', 'a.md']],
     [['?.txt'], ['b.txt']],
@@ -86,6 +95,10 @@ describe('findDocuments', () => {
     [['drafts/**'], ['**/*.md'], ['drafts/x.txt']],
     [['*.md', 'sub/**'], ['**/SOURCES.md'], ['a.md', 'sub/c.html', 'sub/deeper/d.htm']],
     [['nothing/**'], [], []],
+    [['drafts'], [], ['drafts/old/y.md', 'drafts/x.txt']],
+    [['sub/'], ['**/SOURCES.md'], ['sub/c.html', 'sub/deeper/d.htm']],
+    [['*/'], ['names', 'sub/'], ['drafts/old/y.md', 'drafts/x.txt']],
+    [['a.md/', 'drafts/old/'], [], ['drafts/old/y.md']],
   ] as [string[], string[], string[]][])('include %j, exclude %j', async ([include, exclude, kept]) => {
     const { files, issues } = await findDocuments(root, EXTENSIONS, exclude, [], include);
     expect(issues).toEqual([]);
@@ -259,7 +272,18 @@ describe('folders that include and exclude leave out whole', () => {
   test.for([
     [[], ['private/**'], { private: true, 'private/sub': true, pub: false, privates: false }],
     [[], ['**/drafts/**'], { drafts: true, 'a/drafts': true, 'a/drafts2': false, a: false }],
-    [[], ['private/*'], { private: false }],
+    // Every name in private is matched, and so every id in it.
+    [[], ['private/*'], { private: true, 'private/sub': true, privates: false }],
+    [[], ['private'], { private: true, 'private/sub': true, privates: false, 'a/private': false }],
+    [[], ['private/'], { private: true, 'private/sub': true, privates: false }],
+    [[], ['**/private/'], { private: true, 'a/private/b': true, a: false }],
+    // Its files are kept: only folders inside it are matched.
+    [[], ['private/*/'], { private: false, 'private/sub': true }],
+    [[], ['*/'], { a: true, 'a/b': true }],
+    [[], ['p*'], { private: true, pub: true, a: false }],
+    [['pub'], [], { pub: false, 'pub/x': false, private: true, pub2: true }],
+    [['pub/'], [], { pub: false, 'pub/x': false, private: true }],
+    [['*/x/'], [], { a: false, 'a/x': false, 'a/y': true }],
     [[], ['*.txt', 'private/**/x.txt'], { private: false, x: false }],
     [[], ['**'], { a: true, 'a/b': true }],
     [[], ['a?c/**'], { abc: true, 'a/c': false, ac: false }],
@@ -273,12 +297,40 @@ describe('folders that include and exclude leave out whole', () => {
     expect(Object.fromEntries(Object.keys(expected).map((folder) => [folder, isLeftOut(folder)]))).toEqual(expected);
   });
 
-  test('a folder left out holds no id that include and exclude keep (drawn globs and ids)', () => {
-    const random = mulberry32(7);
+  // Globs drawn from pieces, a third of them ending in `/` (folders only); ids of one to three names.
+  const drawing = (seed: number) => {
+    const random = mulberry32(seed);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
     const parts = ['a', 'b', 'ab', '*', '?', '**/', '**', '/', '.txt'];
-    const glob = () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(parts)).join('').replace(/\*\*\*+/g, '**');
+    const glob = () => `${Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(parts)).join('')}${random() < 0.3 ? '/' : ''}`.replace(/\*\*\*+/g, '**');
     const name = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(['a', 'b', 'ab', 'a.txt', 'b.txt'])).join('/');
+    return { random, glob, name };
+  };
+
+  test('a glob takes an id it matches, or whose folder or a folder above it it matches; ending in `/`, only the latter (drawn globs and ids)', () => {
+    const { random, glob, name } = drawing(11);
+    // What a glob's steps match, read here apart from left-out-by.ts: `**/` any folders or none, another `**` anything, `*` and `?` within a name.
+    const tokens: Record<string, string> = { '**/': '(?:.*/)?', '**': '.*', '*': '[^/]*', '?': '[^/]' };
+    const patternOf = (steps: string) => new RegExp(`^${steps.replace(/\*\*\/|\*\*|\*|\?|[.+^${}()|[\]\\]/g, (token) => tokens[token] ?? `\\${token}`)}$`);
+    const takes = (glob: string, id: string) => {
+      const isFolder = glob.length > 1 && glob.endsWith('/');
+      const pattern = patternOf(isFolder ? glob.slice(0, -1) : glob);
+      const names = id.split('/');
+      return names.some((_, i) => (i < names.length - 1 || !isFolder) && pattern.test(names.slice(0, i + 1).join('/')));
+    };
+    let taken = 0;
+    for (let round = 0; round < 3000; round++) {
+      const [include, exclude, id] = [random() < 0.5 ? [glob()] : [], [glob()], name()];
+      const expected = (include.length > 0 && !takes(include[0], id)) || takes(exclude[0], id);
+      expect(leftOutBy(include, exclude)(id), JSON.stringify({ include, exclude, id })).toBe(expected);
+      if (takes(exclude[0], id) && !patternOf(exclude[0]).test(id)) taken += 1;
+    }
+    // Many ids are taken by the folder they are in.
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  test('a folder left out holds no id that include and exclude keep (drawn globs and ids)', () => {
+    const { random, glob, name } = drawing(7);
     let leftOut = 0;
     for (let round = 0; round < 3000; round++) {
       const [include, exclude] = [random() < 0.5 ? [glob()] : [], [glob(), glob()]];
