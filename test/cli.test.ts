@@ -258,13 +258,14 @@ describe('hsframe run', () => {
     expect(stderr).toMatch(/CONFIG_INVALID {2}options\.extensions\.1: \.zip files are not read: hsframe reads plain text, Markdown, HTML, PDF and \.docx/);
   }, TIMEOUT);
 
-  test('a glob with a leading ./ or /, which no doc_id has → exit 2 naming it and the glob to write', async () => {
+  test('a glob with a leading ./ or /, or a .., which no doc_id has → exit 2 naming it and the glob to write', async () => {
     const dir = await folder('glob');
-    const file = await pipeline(dir, join(dir, 'out'), ['exclude: ["./drafts/**"]', 'include: ["/a.txt"]']);
+    const file = await pipeline(dir, join(dir, 'out'), ['exclude: ["./drafts/**", "../x"]', 'include: ["/a.txt"]']);
     const { code, stderr } = await hsframe(['run', file]);
     expect(code).toBe(2);
     expect(stderr).toContain('CONFIG_INVALID  options.include.0: /a.txt matches no document: globs match doc_ids, paths inside the corpus folder with no leading / or ./ (write a.txt)');
     expect(stderr).toContain('options.exclude.0: ./drafts/** matches no document');
+    expect(stderr).toContain('options.exclude.1: ../x matches no document: globs match doc_ids, paths inside the corpus folder, with no . or .. between their slashes');
   }, TIMEOUT);
 
   test('--out under a regular file → exit 2 and OUTPUT_WRITE_FAILED', async () => {

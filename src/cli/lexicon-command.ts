@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Issue } from '../document.js';
 import { resolve } from 'node:path';
-import { DEFAULT_INGEST_SETTINGS, findDocuments } from '../ingest/index.js';
+import { DEFAULT_INGEST_SETTINGS, findDocuments, globProblem } from '../ingest/index.js';
 import { hasErrors, makeIssue } from '../issues.js';
 import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
 import { parseMatchRows } from '../output/index.js';
@@ -25,7 +25,8 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
           (top expansions with counts), and inflected entries that also match a few -ing
           or -ed forms
           (info: a noun's verb forms often carry another sense, as in "conflicting views");
-          --exclude leaves out corpus files by glob (e.g. SOURCES.md).
+          --exclude leaves out corpus files by glob, as a pipeline's exclude does (e.g.
+          SOURCES.md, or drafts for all of a folder).
           Default FILEs: the bundled lexicons.
           Exit 1 on errors (a corpus document that cannot be read too), 0 with warnings
           only, 2 when the --corpus folder cannot be listed.
@@ -60,7 +61,13 @@ export async function lexiconCommand(argv: readonly string[], io: CliIo): Promis
   if (parsed.values.exclude && !parsed.values.corpus) return usageError(io, 'lexicon', '--exclude leaves out files of the --corpus folder, which is not given');
   const files = parsed.positionals.length > 0 ? parsed.positionals.map((file) => resolve(io.cwd, file)) : BUNDLED_LEXICONS;
   if (sub === 'show') return showLexicons(files, io);
-  if (sub === 'lint') return lint(files, { corpus: parsed.values.corpus as string | undefined, exclude: (parsed.values.exclude as string[] | undefined) ?? [] }, io);
+  if (sub === 'lint') {
+    const exclude = (parsed.values.exclude as string[] | undefined) ?? [];
+    // Refused as a pipeline's exclude is: such a glob would leave nothing out.
+    const problem = exclude.map(globProblem).find((found) => found !== undefined);
+    if (problem) return usageError(io, 'lexicon', `--exclude ${problem}`);
+    return lint(files, { corpus: parsed.values.corpus as string | undefined, exclude }, io);
+  }
   return exportLexicon(parsed.positionals, parsed.values as { format?: string; out?: string }, io);
 }
 

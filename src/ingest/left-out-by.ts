@@ -29,6 +29,17 @@ export function folderLeftOutBy(include: readonly string[], exclude: readonly st
   };
 }
 
+/**
+ * Why a glob over doc_ids can match no document, if it cannot: doc_ids are paths inside the corpus
+ * folder, `/`-separated, so one never starts with `/` or `./` nor has a `.` or `..` between its
+ * slashes. Said in the words of a pipeline's `include` and `exclude` and of `lexicon lint --exclude`.
+ */
+export function globProblem(glob: string): string | undefined {
+  if (glob.startsWith('/') || glob.startsWith('./')) return `${glob} matches no document: globs match doc_ids, paths inside the corpus folder with no leading / or ./ (write ${glob.replace(/^\.?\/+/, '')})`;
+  if (glob.split('/').some((name) => name === '.' || name === '..')) return `${glob} matches no document: globs match doc_ids, paths inside the corpus folder, with no . or .. between their slashes (a glob cannot reach outside the corpus folder)`;
+  return undefined;
+}
+
 /** A glob as read: its steps (less a final `/`), whether it ends in `/` (it takes only ids in the folders it matches), and a pattern that matches what its steps match. */
 interface IdGlob {
   readonly steps: readonly GlobStep[];

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Issue } from '../document.js';
-import { DEFAULT_INGEST_SETTINGS, UNREADABLE_FORMATS } from '../ingest/index.js';
+import { DEFAULT_INGEST_SETTINGS, globProblem, UNREADABLE_FORMATS } from '../ingest/index.js';
 import { DEFAULT_TOKENISE_SETTINGS, TOKENISERS } from '../tokenise/index.js';
 import { makeIssue, reasonOf } from '../issues.js';
 import { expected, parseYaml, yamlText, zodIssues } from '../yaml-issues.js';
@@ -11,11 +11,11 @@ import { DEFAULT_MAX_SECONDS_PER_DOCUMENT } from './worker-pool.js';
 
 /** Extensions of files that are neither text nor a format hsframe converts (.pdf, .docx): read as text, every one would fail as binary. */
 
-/** A glob over doc_ids, which are paths inside the corpus folder: one that starts with `/` or `./` would match none. */
+/** A glob over doc_ids, which are paths inside the corpus folder: one that starts with `/` or `./`, or has a `..`, would match none (`globProblem`). */
 const idGlob = z
   .string()
   .min(1)
-  .refine((glob) => !glob.startsWith('/') && !glob.startsWith('./'), { error: (issue) => `${String(issue.input)} matches no document: globs match doc_ids, paths inside the corpus folder with no leading / or ./ (write ${String(issue.input).replace(/^\.?\/+/, '')})` });
+  .refine((glob) => globProblem(glob) === undefined, { error: (issue) => globProblem(String(issue.input)) });
 
 /** Options a pipeline may set; every default lives here (S16). */
 export const optionsSchema = z.strictObject({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mulberry32 } from '../../src/evaluate/bootstrap.js';
-import { folderLeftOutBy, leftOutBy } from '../../src/ingest/left-out-by.js';
+import { folderLeftOutBy, globProblem, leftOutBy } from '../../src/ingest/left-out-by.js';
 import { findDocuments } from '../../src/ingest/index.js';
 
 const EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
@@ -265,6 +265,28 @@ describe('a second path to a folder', () => {
       await rm(base, { recursive: true, force: true });
       await rm(outside, { recursive: true, force: true });
     }
+  });
+});
+
+describe('globProblem', () => {
+  // [glob, the start of its problem, or undefined for a glob that may match a doc_id]
+  test.for([
+    ['/a.txt', '/a.txt matches no document: globs match doc_ids, paths inside the corpus folder with no leading / or ./ (write a.txt)'],
+    ['./drafts/**', './drafts/** matches no document: globs match doc_ids, paths inside the corpus folder with no leading / or ./ (write drafts/**)'],
+    ['../x', '../x matches no document: globs match doc_ids, paths inside the corpus folder, with no . or .. between their slashes (a glob cannot reach outside the corpus folder)'],
+    ['a/../b', 'a/../b matches no document'],
+    ['drafts/..', 'drafts/.. matches no document'],
+    ['..', '.. matches no document'],
+    ['a/./b', 'a/./b matches no document'],
+    ['.', '. matches no document'],
+    ['..x', undefined],
+    ['a..b/*.txt', undefined],
+    ['.../x', undefined],
+    ['drafts/', undefined],
+    ['**/*.md', undefined],
+  ] as const)('%s', ([glob, problem]) => {
+    if (problem === undefined) expect(globProblem(glob)).toBeUndefined();
+    else expect(globProblem(glob)?.startsWith(problem), globProblem(glob)).toBe(true);
   });
 });
 

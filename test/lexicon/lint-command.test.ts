@@ -56,6 +56,27 @@ test('hsframe lexicon lint --corpus: a corpus that is not there is exit 2, not e
   }
 }, 60_000);
 
+test('hsframe lexicon lint --exclude: a glob a pipeline refuses is exit 2 with its reason; a folder\'s name leaves out all in it', async () => {
+  const corpus = await mkdtemp(join(tmpdir(), 'hsframe-lint-exclude-'));
+  try {
+    await mkdir(join(corpus, 'drafts', 'old'), { recursive: true });
+    await writeFile(join(corpus, 'text.txt'), 'Border control and the human rights of refugees.\n');
+    await writeFile(join(corpus, 'drafts', 'old', 'empty.txt'), '');
+    for (const glob of ['./SOURCES.md', '../x']) {
+      const refused = await runCli(['lexicon', 'lint', '--corpus', corpus, '--exclude', glob]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(new RegExp(`^hsframe lexicon: --exclude ${glob.replace(/\./g, '\\.')} matches no document: globs match doc_ids, paths inside the corpus folder`));
+    }
+    expect((await runCli(['lexicon', 'lint', '--corpus', corpus])).stderr).toContain('drafts/old/empty.txt  FILE_EMPTY');
+    for (const glob of ['drafts', 'drafts/']) {
+      const linted = await runCli(['lexicon', 'lint', '--corpus', corpus, '--exclude', glob]);
+      expect([linted.code, linted.stderr.includes('FILE_EMPTY')]).toEqual([0, false]);
+    }
+  } finally {
+    await rm(corpus, { recursive: true, force: true });
+  }
+}, 60_000);
+
 test('hsframe lexicon lint refuses what a run refuses: lexicons of one name, a category in two lexicons, a category whose columns clash; and then calls no entry unused', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'hsframe-lint-set-'));
   try {
