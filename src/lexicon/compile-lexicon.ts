@@ -11,6 +11,8 @@ interface CompiledEntry {
   readonly id: string;
   readonly category: string;
   readonly weight: number;
+  /** Its category's matches are negated in a negation scope (the category's `negation`). */
+  readonly isNegatable: boolean;
   /** Each exclusion phrase as the `RuleWords` numbers of its words, in order. */
   readonly exclusions: readonly (readonly number[])[];
   /** Where the exclusion phrases can lie over a match, by the match's length in words (`placementsOf`). */
@@ -108,7 +110,7 @@ function lexiconSteps(spec: LexiconSpec): LexiconSteps {
   const entrySteps: EntrySteps[] = [];
   for (const [categoryId, category] of Object.entries(spec.categories)) {
     for (const entry of category.entries) {
-      const index = entrySteps.push(stepsOfEntry(entry, categoryId)) - 1;
+      const index = entrySteps.push(stepsOfEntry(entry, categoryId, category.negation)) - 1;
       for (const variant of termSteps(entry.term, entry.inflect)) {
         if (!TermTrie.fits(variant)) throw new Error(`term "${entry.term}" has too many inflected variants`);
         variants.push([variant, index]);
@@ -128,6 +130,7 @@ export function termSteps(term: string, isInflected: boolean): WordStep[][] {
 interface EntrySteps {
   readonly entry: LexiconEntry;
   readonly category: string;
+  readonly isNegatable: boolean;
   readonly exclusions: readonly WordStep[][];
   readonly near?: ProximitySteps;
   readonly notNear?: ProximitySteps;
@@ -142,7 +145,7 @@ interface ProximitySteps {
   readonly window: number;
 }
 
-function stepsOfEntry(entry: LexiconEntry, category: string): EntrySteps {
+function stepsOfEntry(entry: LexiconEntry, category: string, isNegatable: boolean): EntrySteps {
   // A hyphenated term counts where all its words are (`self determination`, or `selfdetermination` read as one), never its first word alone.
   const proximity = (spec: LexiconEntry['near']): ProximitySteps | undefined => {
     if (!spec) return undefined;
@@ -151,10 +154,10 @@ function stepsOfEntry(entry: LexiconEntry, category: string): EntrySteps {
     const phrases = variants.filter((steps) => steps.length > 1);
     return { window: spec.window, words: mergeWordSteps(words), phrases, anyFirst: mergeWordSteps([...words, ...phrases.map((steps) => steps[0])]) };
   };
-  return { entry, category, exclusions: entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect)), near: proximity(entry.near), notNear: proximity(entry.not_near) };
+  return { entry, category, isNegatable, exclusions: entry.exclude.flatMap((phrase) => termSteps(phrase, entry.inflect)), near: proximity(entry.near), notNear: proximity(entry.not_near) };
 }
 
-function compileEntry({ entry, category, exclusions, near, notNear }: EntrySteps, ruleWords: RuleWords): CompiledEntry {
+function compileEntry({ entry, category, isNegatable, exclusions, near, notNear }: EntrySteps, ruleWords: RuleWords): CompiledEntry {
   const proximity = (steps: EntrySteps['near']): Proximity | undefined =>
     steps && {
       window: steps.window,
@@ -166,6 +169,7 @@ function compileEntry({ entry, category, exclusions, near, notNear }: EntrySteps
     id: entry.term,
     category,
     weight: entry.weight,
+    isNegatable,
     exclusions: exclusions.map((steps) => steps.map((step) => ruleWords.numberOf(mergeWordSteps([step])))),
     placements: new Map(),
     near: proximity(near),
@@ -247,7 +251,7 @@ function hitAt(words: WordStream, start: number, end: number, entry: CompiledEnt
     sentence: words.sentence[start],
     weight: entry.weight,
     // Negation scope is read at the first word, so "without discrimination" stays positive.
-    isNegated: words.negated[start] === 1,
+    isNegated: entry.isNegatable && words.negated[start] === 1,
   };
 }
 

@@ -11,7 +11,7 @@ import { combinations } from './word-step.js';
 import { isBadWildcard, termProblems } from './term-problems.js';
 
 /** Rules of our lexicon format that LIWC and quanteda dictionaries cannot express. */
-export const LOST_IN_EXPORT = ['exclude (contexts that cancel a match)', 'near / not_near (proximity conditions)', 'weight (every match counts 1)', 'source (provenance; kept only as a comment)', 'lemma matching (inflections are written out as words)'] as const;
+export const LOST_IN_EXPORT = ['exclude (contexts that cancel a match)', 'near / not_near (proximity conditions)', 'weight (every match counts 1)', 'source (provenance; kept only as a comment)', 'lemma matching (inflections are written out as words)', 'negation: false (a category whose matches count in a negation scope)'] as const;
 
 /** A dictionary in LIWC .dic or quanteda YAML form, read into our lexicon shape. */
 export interface ImportedLexicon {
@@ -54,7 +54,7 @@ function specFrom(file: string, kind: string, categories: Map<string, string[]>,
     language: 'en',
     description: `Imported from the ${kind} dictionary ${file}.`,
     categories: Object.fromEntries(
-      [...categories].map(([id, terms]) => [id, { label: names.get(id) ?? id, description: `Category ${names.get(id) ?? id} of ${file}`, entries: terms.map((term) => ({ term, source: `${kind} dictionary ${file}`, inflect: false, weight: 1, exclude: [] })) }]),
+      [...categories].map(([id, terms]) => [id, { label: names.get(id) ?? id, description: `Category ${names.get(id) ?? id} of ${file}`, negation: true, entries: terms.map((term) => ({ term, source: `${kind} dictionary ${file}`, inflect: false, weight: 1, exclude: [] })) }]),
     ),
   };
 }

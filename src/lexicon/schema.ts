@@ -39,6 +39,8 @@ export const entrySchema = z.strictObject({
 const categorySchema = z.strictObject({
   label: nonEmpty('label'),
   description: nonEmpty('description'),
+  /** false: a match in a negation scope counts all the same (a prohibition of violence still refers to personal security). */
+  negation: z.boolean({ error: expected('negation must be true or false') }).default(true),
   entries: z.array(entrySchema, { error: expected('entries must be a list') }).min(1, 'a category needs at least one entry'),
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { scoreText } from '../../src/pipeline/index.js';
+import { parseLexicon } from '../../src/lexicon/index.js';
+import { createScorer, scoreText } from '../../src/pipeline/index.js';
 import { matchedTexts, scorerFrom } from './helpers.js';
 
 const S = 'source: test';
@@ -103,6 +104,18 @@ describe('negation', () => {
     ['plain match is not negated', 'This is a threat.', ['state:threat']],
   ] as const)('%s', ([, text, expected]) => {
     expect(matchedTexts(scorer, text)).toEqual(expected);
+  });
+
+  test('a category with negation: false counts its matches in a negation scope too; the others\' are negated as ever', () => {
+    const yaml = `name: test\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n  personal:\n    label: p\n    description: d\n    negation: false\n    entries:\n      - {term: torture, ${S}}\n  state:\n    label: s\n    description: d\n    entries:\n      - {term: threat, ${S}}\n`;
+    const { lexicon, issues } = parseLexicon('test.yaml', yaml);
+    expect(issues).toEqual([]);
+    const scorer = createScorer([lexicon!]);
+    expect(matchedTexts(scorer, 'No one shall be subjected to torture. Migrants are not a threat. No torture, no threat.')).toEqual(['personal:torture', '!state:threat', 'personal:torture', '!state:threat']);
+    const { row } = scoreText('No torture and not a threat.', scorer);
+    expect([row.hits.personal, row.hits.state, row.negatedHits]).toEqual([1, 0, 1]);
+    const wrong = parseLexicon('test.yaml', yaml.replace('negation: false', 'negation: "no"'));
+    expect(wrong.issues.map((issue) => issue.message)).toEqual([expect.stringContaining('negation must be true or false')]);
   });
 
   test('negated matches go to negated_hits, not to the category', () => {
