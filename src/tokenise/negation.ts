@@ -3,12 +3,7 @@
  * threat": 2), not across a whole clause ("without prejudice to … internal security",
  * "spared no effort in addressing terrorism"), as codebook §1 "Negation and distance" asks.
  */
-export const NEGATION_WINDOW = 3;
-
-/** True when a word read after `wordsBetween` words since the last cue (0: right after it) is in the window: one of the `NEGATION_WINDOW` words after the cue. */
-export function isInNegationWindow(wordsBetween: number): boolean {
-  return wordsBetween < NEGATION_WINDOW;
-}
+const NEGATION_WINDOW = 3;
 
 // What a word form does to a negation window, as bits (`negationRole`), worked out once per form.
 /** Opens a window. */
@@ -32,7 +27,7 @@ const AFTER_NONE = 1 << 9;
 const AFTER_WITHOUT = 1 << 10;
 
 const SCOPE_ENDS = new Set(['but', 'as', 'unless', 'although', 'though', 'however', 'whereas', 'while', 'because', 'yet']);
-/** Each cue, with the bit of the words that withdraw it read right after it, and whether a "without" in its window is a double negative. */
+/** Each cue: its role bits (low byte: `CUE`, `IS_NOT`, `DOUBLABLE`, `DOUBLES`) and, shifted up 8, the `AFTER_…` bit of the words that withdraw it read right after it. */
 const CUES = new Map<string, number>([
   ['not', CUE | IS_NOT | DOUBLABLE | (AFTER_NOT << 8)],
   ["n't", CUE | IS_NOT | DOUBLABLE | (AFTER_NOT << 8)],
@@ -65,7 +60,7 @@ export function negationRole(norm: string): number {
   return role | (WITHDRAWING.get(norm) ?? 0);
 }
 
-/** The bit (`AFTER_…`) of the words that withdraw a window opened by a cue whose role is `role`. */
+/** The bit (`AFTER_…`) of the words that withdraw a window opened by the cue `norm`. */
 function withdrawnBy(norm: string): number {
   return (CUES.get(norm) ?? 0) >> 8;
 }
@@ -83,11 +78,6 @@ export function isQuoteMark(char: string): boolean {
 /** True for a quotation mark that opens a quotation, given the characters just `before` and `after` it. */
 export function isOpeningQuote(char: string, before: string, after: string): boolean {
   return OPENING_QUOTES.has(char) || (QUOTES.has(char) && WORD_CHAR.test(after) && !WORD_CHAR.test(before));
-}
-
-/** True when `norm` opens a negation window (at least in some contexts: "not" after "or" does not). */
-export function isNegationCue(norm: string): boolean {
-  return CUES.has(norm);
 }
 
 /**
