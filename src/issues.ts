@@ -37,6 +37,7 @@ export const ISSUE_CODES = {
   LEXICON_BROAD_WILDCARD: 'warning',
   LEXICON_UNUSED_ENTRY: 'warning',
   LEXICON_VERB_FORMS: 'info',
+  LEXICON_PREFIXED_FORMS: 'info',
   LEXICON_CHANGED: 'warning',
   // gold / evaluate
   GOLD_UNREADABLE: 'error',

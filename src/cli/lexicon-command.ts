@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Issue } from '../document.js';
 import { resolve } from 'node:path';
-import { DEFAULT_INGEST_SETTINGS, findDocuments, globProblem } from '../ingest/index.js';
+import { DEFAULT_INGEST_SETTINGS, findDocuments, globProblem, readDocument, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, makeIssue } from '../issues.js';
+import { HYPHEN_PREFIXES } from '../normalise.js';
 import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
 import { parseMatchRows } from '../output/index.js';
-import { BUNDLED_LEXICONS, lexiconSetIssues, loadScorer, scoreFiles, type DocResult } from '../pipeline/index.js';
+import { BUNDLED_LEXICONS, lexiconSetIssues, loadScorer, scoreFiles, scoreText, type DocResult, type Scorer } from '../pipeline/index.js';
 import { EXIT, isOneOf, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
 import { parseCommand } from './parse.js';
 
@@ -22,9 +23,11 @@ export const LEXICON_HELP = `Usage: hsframe lexicon show FILE...
           forms and phrases, that an earlier entry of another category takes (warning;
           info for some forms); entries inside longer entries (info); with --corpus:
           entries that never match the corpus, wildcards whose expansions look too broad
-          (top expansions with counts), and inflected entries that also match a few -ing
+          (top expansions with counts), inflected entries that also match a few -ing
           or -ed forms
-          (info: a noun's verb forms often carry another sense, as in "conflicting views");
+          (info: a noun's verb forms often carry another sense, as in "conflicting views"),
+          and entries that miss corpus words a prefix and hyphen join to a word they match
+          (info: "terroris*" and anti-terrorism, read as one word);
           --exclude leaves out corpus files by glob, as a pipeline's exclude does (e.g.
           SOURCES.md, or drafts for all of a folder).
           Default FILEs: the bundled lexicons.
@@ -71,6 +74,39 @@ export async function lexiconCommand(argv: readonly string[], io: CliIo): Promis
   return exportLexicon(parsed.positionals, parsed.values as { format?: string; out?: string }, io);
 }
 
+/** A word written with a prefix and a hyphen (`anti-terrorism`, `post‐war`), which the tokenisers read as one word. */
+const PREFIXED_WORD = new RegExp(`(?<![\\p{L}\\p{N}'\u2019-])(?:${[...HYPHEN_PREFIXES].join('|')})[-\u2010\u2011](\\p{L}+)(?![\\p{L}\\p{N}-])`, 'giu');
+
+/**
+ * The corpus words written with a prefix and a hyphen that an entry matches without the prefix
+ * and no entry of its lexicon matches with it (`terroris*` and `anti-terrorism`), by
+ * `lexicon\0entry`, with their counts: each document read again, each such word scored alone.
+ * A word in `known` (by lexicon) is passed over.
+ */
+async function prefixedMisses(files: readonly DocumentFile[], scorer: Scorer, known: ReadonlyMap<string, ReadonlySet<string>>): Promise<Map<string, Map<string, number>>> {
+  const words = new Map<string, number>();
+  for (const file of files) {
+    const text = (await readDocument(file.path, file.id)).doc?.text ?? '';
+    for (const [word] of text.matchAll(PREFIXED_WORD)) {
+      const key = word.toLowerCase().replace(/[\u2010\u2011]/, '-');
+      words.set(key, (words.get(key) ?? 0) + 1);
+    }
+  }
+  const misses = new Map<string, Map<string, number>>();
+  for (const [word, count] of words) {
+    const rest = word.slice(word.indexOf('-') + 1);
+    const whole = new Set(scoreText(word, scorer).doc.hits.map((hit) => hit.lexiconId));
+    for (const hit of scoreText(rest, scorer).doc.hits) {
+      if (whole.has(hit.lexiconId) || known.get(hit.lexiconId)?.has(word)) continue;
+      const key = `${hit.lexiconId}\u0000${hit.entryId}`;
+      const forms = misses.get(key) ?? new Map<string, number>();
+      forms.set(word, count);
+      misses.set(key, forms);
+    }
+  }
+  return misses;
+}
+
 async function showLexicons(files: readonly string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   for (const file of files) {
@@ -113,7 +149,11 @@ async function lint(files: readonly string[], { corpus, exclude }: { corpus?: st
       }
     };
     if (scorer) corpusIssues.push(...(await scoreFiles(found.files, { scorer, ingest: DEFAULT_INGEST_SETTINGS, concurrency: 0, onResult: collect })).issues);
-    usage = { corpus, forms: (lexiconId, entryId) => counts.get(`${lexiconId}\u0000${entryId}`) ?? new Map() };
+    // Words a lexicon has a term for, or matched in the corpus (under a rule that asks for context), are not missed.
+    const known = new Map(loaded.map(({ spec }) => [spec!.name, new Set(Object.values(spec!.categories).flatMap((category) => category.entries.map((entry) => entry.term.toLowerCase())))]));
+    for (const [key, forms] of counts) for (const form of forms.keys()) known.get(key.slice(0, key.indexOf('\u0000')))?.add(form);
+    const prefixed = scorer ? await prefixedMisses(found.files, scorer, known) : new Map<string, Map<string, number>>();
+    usage = { corpus, forms: (lexiconId, entryId) => counts.get(`${lexiconId}\u0000${entryId}`) ?? new Map(), prefixed: (lexiconId, entryId) => prefixed.get(`${lexiconId}\u0000${entryId}`) ?? new Map() };
   }
   const issues = [...corpusIssues, ...loaded.flatMap((item) => item.issues), ...setIssues, ...lintLexicons(loaded, usage)];
   reportIssues(io, issues);

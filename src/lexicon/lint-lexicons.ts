@@ -10,6 +10,12 @@ import { entryProblems } from './term-problems.js';
 export interface EntryUsage {
   readonly corpus: string;
   forms(lexiconId: string, entryId: string): ReadonlyMap<string, number>;
+  /**
+   * Words of the corpus written with a prefix and a hyphen (`anti-terrorism`), which the
+   * tokenisers read as one word, that an entry matches without the prefix and no entry of its
+   * lexicon matches with it, by lower-cased word, with their counts.
+   */
+  prefixed?(lexiconId: string, entryId: string): ReadonlyMap<string, number>;
 }
 
 /** A wildcard that matches more distinct words than this in a corpus is reported as broad. */
@@ -35,8 +41,8 @@ interface LintInput {
  * (info: inside the longer phrase they never count), entries of which an earlier entry of another
  * category takes every word (warning) or some forms (info), words that only some tokenisers read as a
  * word or that the tokenisers read as punctuation, and with corpus usage, entries that never
- * match, wildcards with many different expansions, and inflected entries whose verb forms are a
- * small share of their matches.
+ * match, wildcards with many different expansions, inflected entries whose verb forms are a
+ * small share of their matches, and entries that miss words a prefix joins to one they match.
  */
 export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): Issue[] {
   const issues: Issue[] = [];
@@ -77,6 +83,11 @@ export function lintLexicons(inputs: readonly LintInput[], usage?: EntryUsage): 
       } else if (entry.term.includes('*') && forms.size > BROAD_WILDCARD_FORMS) {
         const top = [...forms].sort(byCount).slice(0, TOP_FORMS);
         issues.push(makeIssue('LEXICON_BROAD_WILDCARD', file, `"${entry.term}" (${category}) matches ${forms.size} different words in the corpus; top: ${top.map(([form, count]) => `${form} ${count}`).join(', ')}`, at(listed)));
+      }
+      const prefixed = [...(usage.prefixed?.(spec.name, entry.term) ?? [])].sort(byCount);
+      if (prefixed.length > 0) {
+        const all = prefixed.reduce((sum, [, count]) => sum + count, 0);
+        issues.push(makeIssue('LEXICON_PREFIXED_FORMS', file, `"${entry.term}" (${category}) does not match ${all} word${all === 1 ? '' : 's'} of the corpus that join${all === 1 ? 's' : ''} a prefix to a word it matches: ${prefixed.slice(0, TOP_FORMS).map(([form, count]) => `${form} ${count}`).join(', ')} (a prefix and its hyphen make one word); add those that carry the entry's sense as entries`, at(listed)));
       }
       if (entry.inflect) {
         const verbForms = [...forms].filter(([form]) => isVerbFormOf(form, words)).sort(byCount);

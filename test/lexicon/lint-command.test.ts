@@ -100,3 +100,23 @@ test('hsframe lexicon lint refuses what a run refuses: lexicons of one name, a c
     await rm(folder, { recursive: true, force: true });
   }
 }, 60_000);
+
+test('hsframe lexicon lint --corpus names the words a prefix and hyphen join to a word an entry matches, which the entry misses; not those an entry of its lexicon matches or lists', async () => {
+  const corpus = await mkdtemp(join(tmpdir(), 'hsframe-lint-prefix-'));
+  try {
+    await writeFile(join(corpus, 'a.txt'), 'Anti-terrorism laws, two anti-terrorist units and counter-terrorism. Terrorism is a threat. Anti-terrorism again, and non-violence.\n');
+    const lexicon = join(corpus, '..', `${corpus.split('/').pop()}-lexicon.yaml`);
+    const entry = (term: string) => `      - {term: "${term}", source: s}`;
+    await writeFile(lexicon, ['name: t', 'version: 1.0.0', 'language: en', 'description: t', 'categories:', '  a:', '    label: A', '    description: A', '    entries:', entry('terroris*'), entry('counter-terrorism'), entry('threat'), ''].join('\n'));
+    try {
+      const linted = await runCli(['lexicon', 'lint', lexicon, '--corpus', corpus]);
+      expect(linted.code).toBe(0);
+      const found = linted.stderr.split('\n').filter((line) => line.includes('LEXICON_PREFIXED_FORMS'));
+      expect(found).toEqual([`${lexicon}:10:16  LEXICON_PREFIXED_FORMS  info: "terroris*" (a) does not match 3 words of the corpus that join a prefix to a word it matches: anti-terrorism 2, anti-terrorist 1 (a prefix and its hyphen make one word); add those that carry the entry's sense as entries`]);
+    } finally {
+      await rm(lexicon, { force: true });
+    }
+  } finally {
+    await rm(corpus, { recursive: true, force: true });
+  }
+}, 60_000);
