@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BUNDLED_LEXICONS, labelMetrics, loadScorer, scoreText } from '../dist/index.js';
 import { meanPairwiseKappa } from '../dist/evaluate/index.js';
-import { mulberry32 } from '../dist/evaluate/bootstrap.js';
+import { mulberry32, seededShuffle } from '../dist/evaluate/bootstrap.js';
 
 /**
  * Per label: the gold set's and the new coders' positives (majority labels), Cohen's κ of the new
@@ -69,11 +69,7 @@ if (command === 'sample') {
   if (!args.seed || !args.out) throw new Error('usage: calibrate-coders.mjs sample --gold FILE --size N --seed N --out VIEW.csv');
   // A seeded Fisher–Yates shuffle; the drawn sentences are listed in the gold set's order.
   const random = mulberry32(Number(args.seed));
-  const order = gold.map((_, index) => index);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = seededShuffle(gold.map((_, index) => index), random);
   const drawn = order.slice(0, Number(args.size)).sort((a, b) => a - b).map((index) => gold[index]);
   writeFileSync(args.out, stringify(drawn.map(({ id, doc, text }) => ({ id, doc, text })), { header: true }));
   console.log(`${drawn.length} of ${gold.length} sentences → ${args.out}`);

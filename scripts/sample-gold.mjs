@@ -21,7 +21,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { mulberry32 } from '../dist/evaluate/bootstrap.js';
+import { mulberry32, seededShuffle } from '../dist/evaluate/bootstrap.js';
 import { corpusFolder } from './corpus-folder.mjs';
 import { isSameSentence, normaliseText } from './gold-overlap.mjs';
 
@@ -194,11 +194,7 @@ while (pool.size < perSource * 6 * (isUndp ? 2 : 1)) {
 const speechPicks = draw(pool, isUndp ? 2 * perSource : perSource, 1);
 
 // Shuffle all picks together and number them.
-const all = [...policyPicks, ...speechPicks];
-for (let i = all.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [all[i], all[j]] = [all[j], all[i]];
-}
+const all = seededShuffle([...policyPicks, ...speechPicks], random);
 const width = String(all.length).length;
 const rows = all.map((p, i) => ({ id: `${args.prefix}${String(i + 1).padStart(width, '0')}`, ...p }));
 mkdirSync(args.out, { recursive: true });

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { mulberry32 } from '../dist/evaluate/bootstrap.js';
+import { mulberry32, seededShuffle } from '../dist/evaluate/bootstrap.js';
 import { readDocument } from '../dist/ingest/index.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -60,15 +60,7 @@ for (const row of readCsv(join(args.new, 'matches.csv'))) {
 const segments = new Map(readCsv(join(args.new, 'segments.csv')).map((row) => [`${row.doc_id}\u0000${row.segment}`, row]));
 
 const random = mulberry32(Number(args.seed));
-/** `list` in a seeded random order. */
-const shuffled = (list) => {
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-};
+const shuffled = (list) => seededShuffle(list, random);
 const byKey = (a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.number - b.number);
 const strata = [
   ['changed', [...sentences.values()].filter((s) => s.differing.length > 0).sort(byKey), Number(args.changed)],

@@ -56,9 +56,8 @@ export function aggregate(doc: ClassifiedDoc, settings: AggregateSettings): Scor
   const frameMatches = hasFrames ? effectiveCount(hits.people_centric + hits.state_centric, frameSquares) : 0;
   const interval = framingIndex === null ? null : wilsonInterval((frameMatches * people) / (people + state), frameMatches);
   const undp = UNDP_CATEGORIES.filter((id) => id in hits);
-  // Compared as scores.csv prints them (3 decimals), so hits that print alike tie (0.1 + 0.2 against 0.3), and a tie goes to the category first in codebook order.
-  const printed = (id: string) => Number(hits[id].toFixed(3));
-  const dominant = undp.reduce<string>((best, id) => (hits[id] > 0 && (best === '' || printed(id) > printed(best)) ? id : best), '');
+  // Hits are exact sums (`addWeight`), so hits that print alike are equal (0.1 + 0.2 and 0.3), and a tie goes to the category first in codebook order.
+  const dominant = undp.reduce<string>((best, id) => (hits[id] > 0 && (best === '' || hits[id] > hits[best]) ? id : best), '');
   return {
     docId: doc.id,
     title: doc.title,

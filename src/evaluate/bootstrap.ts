@@ -123,3 +123,13 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** `list` in a seeded random order, as a new array: Fisher–Yates, drawing from `random` (`mulberry32`) once for each place from the last down. */
+export function seededShuffle<T>(list: readonly T[], random: () => number): T[] {
+  const shuffled = [...list];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+  }
+  return shuffled;
+}
