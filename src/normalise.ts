@@ -38,6 +38,14 @@ export function normaliseWord(value: string): string {
 /** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
 export const HYPHEN_PREFIXES: ReadonlySet<string> = new Set('a anti co counter cross de e ex extra inter intra macro micro mid mini multi neo non over post pre pro pseudo re semi sub super trans ultra un under'.split(' '));
 
+/** A word written with a prefix and a hyphen (`anti-terrorism`, `post‐war`), which the tokenisers read as one word. */
+const PREFIXED_WORD = new RegExp(`(?<![\\p{L}\\p{N}'\u2019-])(?:${[...HYPHEN_PREFIXES].join('|')})[-\u2010\u2011](\\p{L}+)(?![\\p{L}\\p{N}-])`, 'giu');
+
+/** The words of `text` written with a prefix and a hyphen (`PREFIXED_WORD`), lower-cased, the hyphen as `-`, in text order. */
+export function prefixedWords(text: string): string[] {
+  return [...text.matchAll(PREFIXED_WORD)].map(([word]) => word.toLowerCase().replace(/[\u2010\u2011]/, '-'));
+}
+
 /**
  * A hyphenated word, as written (`cross-border`, `well-being`, `covid-19`), as the words the
  * tokenisers read it as, joined by spaces: its hyphen kept in one word after a prefix

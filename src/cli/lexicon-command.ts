@@ -3,7 +3,7 @@ import type { Issue } from '../document.js';
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, globProblem, readDocument, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, makeIssue } from '../issues.js';
-import { HYPHEN_PREFIXES } from '../normalise.js';
+import { prefixedWords } from '../normalise.js';
 import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
 import { parseMatchRows } from '../output/index.js';
 import { BUNDLED_LEXICONS, lexiconSetIssues, loadScorer, scoreFiles, scoreText, type DocResult, type Scorer } from '../pipeline/index.js';
@@ -74,9 +74,6 @@ export async function lexiconCommand(argv: readonly string[], io: CliIo): Promis
   return exportLexicon(parsed.positionals, parsed.values as { format?: string; out?: string }, io);
 }
 
-/** A word written with a prefix and a hyphen (`anti-terrorism`, `post‐war`), which the tokenisers read as one word. */
-const PREFIXED_WORD = new RegExp(`(?<![\\p{L}\\p{N}'\u2019-])(?:${[...HYPHEN_PREFIXES].join('|')})[-\u2010\u2011](\\p{L}+)(?![\\p{L}\\p{N}-])`, 'giu');
-
 /**
  * The corpus words written with a prefix and a hyphen that an entry matches without the prefix
  * and no entry of its lexicon matches with it (`terroris*` and `anti-terrorism`), by
@@ -87,10 +84,7 @@ async function prefixedMisses(files: readonly DocumentFile[], scorer: Scorer, kn
   const words = new Map<string, number>();
   for (const file of files) {
     const text = (await readDocument(file.path, file.id)).doc?.text ?? '';
-    for (const [word] of text.matchAll(PREFIXED_WORD)) {
-      const key = word.toLowerCase().replace(/[\u2010\u2011]/, '-');
-      words.set(key, (words.get(key) ?? 0) + 1);
-    }
+    for (const word of prefixedWords(text)) words.set(word, (words.get(word) ?? 0) + 1);
   }
   const misses = new Map<string, Map<string, number>>();
   for (const [word, count] of words) {
