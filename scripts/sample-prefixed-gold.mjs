@@ -1,0 +1,123 @@
+// Draws the sentences of a pair of gold sets for two kinds of words the lexicons may read wrongly:
+// words of discrimination (`discriminat*`, which may be between people or between states, trade
+// partners or ships), and words a prefix and hyphen join to a word an entry matches, which the
+// tokenisers read as one word and the entry misses (`cross-border`, `post-conflict`: the words
+// `hsframe lexicon lint --corpus` reports as LEXICON_PREFIXED_FORMS). UN General Debate speech
+// sentences as `scan.v1` reads them (a run's segments.csv), 8 to 80 words, at most one a speech,
+// none of a speech that gave a sentence to an earlier gold set; at most `--per-word` sentences for
+// one prefixed word, so that the most frequent words do not fill the stratum. Seeded, so the same
+// arguments give the same draw. The draw is split into twins: its sentences numbered in shuffled
+// order, each stratum's dealt in turn to the first set and the second. Writes DIR/view-P.csv (id,
+// doc, text: what coders see) and DIR/sample-P.csv (with each sentence's stratum and the words
+// that put it there, not shown to coders) for each twin prefix P.
+//
+//   node scripts/sample-prefixed-gold.mjs --run RUN_OUT --corpus DIR --out DIR
+//     [--seed N] [--discrimination N] [--prefixed N] [--per-word N] [--twins p,q] [--exclude A.csv,B.csv]
+//
+// RUN_OUT is the output folder of `hsframe run --segments sentence` on the corpus folder DIR.
+// With the defaults, on the UN General Debate corpus, with hsframe 0.5.4's bundled lexicons
+// (security-frames 1.9.0, undp-human-security 1.8.0), it draws test/gold/dev9.csv's and
+// dev10.csv's sentences.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { mulberry32, seededShuffle } from '../dist/evaluate/bootstrap.js';
+import { readDocument } from '../dist/ingest/index.js';
+import { prefixedWords } from '../dist/normalise.js';
+import { BUNDLED_LEXICONS, loadScorer, scoreText } from '../dist/pipeline/index.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values: args } = parseArgs({
+  options: {
+    run: { type: 'string' },
+    corpus: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '20261208' },
+    discrimination: { type: 'string', default: '100' },
+    prefixed: { type: 'string', default: '140' },
+    'per-word': { type: 'string', default: '8' },
+    twins: { type: 'string', default: 'p,q' },
+    exclude: { type: 'string' },
+  },
+});
+for (const name of ['run', 'corpus', 'out']) if (!args[name]) throw new Error(`sample-prefixed-gold: --${name} is needed`);
+const twins = args.twins.split(',');
+if (twins.length !== 2 || twins.some((prefix) => !/^[a-z]+$/.test(prefix))) throw new Error('--twins takes two prefixes: --twins p,q');
+args.exclude ??= readdirSync(join(root, 'test/gold')).filter((name) => name.endsWith('.csv')).map((name) => join(root, 'test/gold', name)).join(',');
+const readCsv = (path) => parse(readFileSync(path), { columns: true, relax_column_count: false });
+
+/** Documents that gave a sentence to an earlier gold set: a bundled text's name or a speech's (PAK_23_1968). */
+const usedDocs = new Set(args.exclude.split(',').filter(Boolean).flatMap((file) => readCsv(file).map((row) => row.doc)));
+const docName = (id) => id.replace(/^.*\//, '').replace(/\.txt$/, '');
+const DISCRIMINATION = /discriminat/i;
+
+// Every sentence of 8–80 words, by document, with its prefixed words and whether it speaks of discrimination.
+const segmentsByDoc = new Map();
+for (const row of readCsv(join(args.run, 'segments.csv'))) {
+  const words = Number(row.tokens);
+  if (words < 8 || words > 80 || usedDocs.has(docName(row.doc_id))) continue;
+  const list = segmentsByDoc.get(row.doc_id) ?? [];
+  list.push(row);
+  segmentsByDoc.set(row.doc_id, list);
+}
+const sentences = [];
+for (const doc of [...segmentsByDoc.keys()].sort()) {
+  const text = (await readDocument(join(args.corpus, doc), doc)).doc?.text ?? '';
+  for (const segment of segmentsByDoc.get(doc)) {
+    const sentence = text.slice(Number(segment.start), Number(segment.end)).replace(/\s+/g, ' ').trim();
+    const prefixed = prefixedWords(sentence);
+    if (prefixed.length > 0 || DISCRIMINATION.test(sentence)) sentences.push({ doc, text: sentence, prefixed, isDiscrimination: DISCRIMINATION.test(sentence) });
+  }
+}
+
+// The prefixed words some lexicon misses: its entries match the word after the prefix, not the whole word (as the lint finds them).
+const { scorer, issues } = await loadScorer(BUNDLED_LEXICONS);
+if (!scorer) throw new Error(`sample-prefixed-gold: the bundled lexicons do not load: ${issues.map((issue) => issue.message).join('; ')}`);
+const lexiconsOf = (text) => new Set(scoreText(text, scorer).doc.hits.map((hit) => hit.lexiconId));
+const missed = new Set();
+for (const word of new Set(sentences.flatMap((sentence) => sentence.prefixed))) {
+  const whole = lexiconsOf(word);
+  if ([...lexiconsOf(word.slice(word.indexOf('-') + 1))].some((lexicon) => !whole.has(lexicon))) missed.add(word);
+}
+for (const sentence of sentences) sentence.prefixed = [...new Set(sentence.prefixed.filter((word) => missed.has(word)))];
+
+const random = mulberry32(Number(args.seed));
+const perWord = Number(args['per-word']);
+const strata = [
+  ['discrimination', sentences.filter((sentence) => sentence.isDiscrimination), Number(args.discrimination)],
+  ['prefixed', sentences.filter((sentence) => !sentence.isDiscrimination && sentence.prefixed.length > 0), Number(args.prefixed)],
+];
+const picks = [];
+const pickedDocs = new Set();
+const wordCounts = new Map();
+for (const [stratum, pool, wanted] of strata) {
+  let taken = 0;
+  for (const sentence of seededShuffle(pool, random)) {
+    if (taken === wanted) break;
+    if (pickedDocs.has(sentence.doc)) continue;
+    if (stratum === 'prefixed' && sentence.prefixed.every((word) => (wordCounts.get(word) ?? 0) >= perWord)) continue;
+    for (const word of sentence.prefixed) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+    pickedDocs.add(sentence.doc);
+    picks.push({ stratum, doc: docName(sentence.doc), text: sentence.text, words: sentence.prefixed.join(' ') });
+    taken += 1;
+  }
+}
+
+// Numbered in shuffled order; each stratum's sentences dealt in turn to the two twins.
+const dealt = new Map(strata.map(([stratum]) => [stratum, 0]));
+const numbered = seededShuffle(picks, random).map((pick, index) => {
+  const turn = dealt.get(pick.stratum);
+  dealt.set(pick.stratum, turn + 1);
+  return { id: `${twins[turn % 2]}${String(index + 1).padStart(3, '0')}`, ...pick };
+});
+mkdirSync(args.out, { recursive: true });
+for (const prefix of twins) {
+  const rows = numbered.filter((row) => row.id.startsWith(prefix));
+  writeFileSync(join(args.out, `view-${prefix}.csv`), stringify(rows.map(({ id, doc, text }) => ({ id, doc, text })), { header: true }));
+  writeFileSync(join(args.out, `sample-${prefix}.csv`), stringify(rows, { header: true }));
+  const count = (stratum) => rows.filter((row) => row.stratum === stratum).length;
+  console.log(`${prefix}: ${rows.length} sentences, ${count('discrimination')} discrimination, ${count('prefixed')} prefixed`);
+}
+console.log(`pools: ${strata.map(([stratum, pool]) => `${stratum} ${pool.length}`).join(', ')}; ${missed.size} prefixed words some lexicon misses; ${usedDocs.size} documents of earlier gold sets left out`);
