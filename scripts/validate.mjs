@@ -12,7 +12,7 @@ import { calibration } from './calibrate-coders.mjs';
 import { sharedIds } from './gold-overlap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') }, fourth: { type: 'string', default: join(root, 'test/gold/dev4.csv') }, fifth: { type: 'string', default: join(root, 'test/gold/dev5.csv') }, sixth: { type: 'string', default: join(root, 'test/gold/dev6.csv') }, seventh: { type: 'string', default: join(root, 'test/gold/dev7.csv') }, eighth: { type: 'string', default: join(root, 'test/gold/dev8.csv') }, negation: { type: 'string', default: join(root, 'test/gold/neg1.csv') } } });
+const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') }, fourth: { type: 'string', default: join(root, 'test/gold/dev4.csv') }, fifth: { type: 'string', default: join(root, 'test/gold/dev5.csv') }, sixth: { type: 'string', default: join(root, 'test/gold/dev6.csv') }, seventh: { type: 'string', default: join(root, 'test/gold/dev7.csv') }, eighth: { type: 'string', default: join(root, 'test/gold/dev8.csv') }, negation: { type: 'string', default: join(root, 'test/gold/neg1.csv') }, ninth: { type: 'string', default: join(root, 'test/gold/dev9.csv') }, tenth: { type: 'string', default: join(root, 'test/gold/dev10.csv') } } });
 const { scorer } = await loadScorer(BUNDLED_LEXICONS);
 const labels = scorer.categories.map((category) => category.id);
 const load = async (file) => {
@@ -41,6 +41,13 @@ const seventh = await load(values.seventh);
 const seventhAll = evaluate(seventh, scorer, 'all');
 const eighth = await load(values.eighth);
 const eighthAll = evaluate(eighth, scorer, 'all');
+const ninth = await load(values.ninth);
+const ninthAll = evaluate(ninth, scorer, 'all');
+const tenth = await load(values.tenth);
+const tenthAll = evaluate(tenth, scorer, 'all');
+/** Each sentence's stratum in the draw of dev9.csv and dev10.csv (discrimination or prefixed). */
+const prefixedStrata = new Map(['dev9', 'dev10'].flatMap((set) => parse(readFileSync(join(root, `test/gold/${set}-coders/strata.csv`)), { columns: true }).map((row) => [row.id, row.stratum])));
+const countStratum = (set, stratum) => set.rows.filter((row) => prefixedStrata.get(row.id) === stratum).length;
 const negation = await load(values.negation);
 const negationAll = evaluate(negation, scorer, 'all');
 const negationStrata = new Map(parse(readFileSync(join(root, 'test/gold/neg1-coders/strata.csv')), { columns: true }).map((row) => [row.id, row.stratum]));
@@ -89,7 +96,7 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
 - **Method:** each sentence is scored as one document; a label is predicted when its category
   has at least one counted (non-negated) match. Precision, recall, F1 and Cohen's κ per label
   against the majority label; "coders' κ" is the coders' mean pairwise κ, the bar for a
-  tool that codes like another coder. The whole of dev.csv and the held-out dev5.csv, dev6.csv and dev8.csv also give
+  tool that codes like another coder. The whole of dev.csv and the held-out dev5.csv, dev6.csv, dev8.csv and dev10.csv also give
   95% percentile bootstrap intervals of F1 and κ (2,000 resamples of the sentences, seed 1, nearest rank;
   \`hsframe evaluate --ci\`): how far the figure could move on another draw of as many
   sentences. A label with few positives that are all found gets a degenerate 1.000–1.000.
@@ -130,7 +137,14 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   0.873 on dev.csv and 0.810 → 0.819 on dev3.csv, no other set or label moved; held out, dev5.csv,
   dev6.csv and dev8.csv do not move, and neg1.csv's personal rises from 0.590 to 0.685. The same
   for every UNDP category lowered political on dev.csv, dev3.csv, dev4.csv and dev7.csv and
-  economic on dev3.csv, and was not kept.
+  economic on dev3.csv, and was not kept. \`security-frames\` 1.10.0 and \`undp-human-security\`
+  1.9.0 were chosen from the errors of dev9.csv, a set drawn for two kinds of words (below),
+  with a held-out twin, dev10.csv: prefixed words that \`lexicon lint --corpus\` reports
+  (\`non-racial\`, \`multi-ethnic\`, \`non-aggression\`, \`anti-ballistic\`), added where the
+  codebook gives them the entry's sense; discrimination between states and in trade; \`apartheid\`
+  as people-centric language (codebook §1: non-discrimination, as \`racism\` already was); and
+  "crime of apartheid" no longer personal. A change was kept only if no label's F1 fell on
+  dev.csv, dev3.csv or dev7.csv; dev10.csv's figures were worked out once the changes were fixed.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
@@ -310,9 +324,46 @@ evaluate --gold test/gold/neg1.csv\` there). The withdrawn cues find what the co
 states, in trade, among UN members or in canal traffic ("equality and mutual advantage, without
 any discrimination"), and threats that "do not discriminate" between countries or people
 (COVID-19, climate), which the coders did not code as community: the entry's referent, not the
-negation, is then wrong. \`discriminat*\` has no rule that tells people from states; its errors
-here are left to be studied on a tuning set, as this set, once studied, would no longer test
-anything.
+negation, is then wrong. \`discriminat*\` has no rule that tells people from states named as
+such; since \`security-frames\` 1.10.0 and \`undp-human-security\` 1.9.0 it is cancelled next to
+trade, prices and nuclear non-proliferation, in every form (community F1 here 0.726 with the
+lexicons before). These errors were known when that rule was chosen, on dev9.csv (below), so
+this set no longer tests it.
+
+## Ninth set, for tuning: test/gold/dev9.csv
+
+${ninth.rows.length} sentences of UN General Debate speeches coded by three coders (majority label; see
+\`test/gold/DEV9.md\`), sharing no speech with the sets above: ${countStratum(ninth, 'discrimination')} with a word of discrimination
+(\`discriminat*\`, including \`non-discriminatory\`) and ${countStratum(ninth, 'prefixed')} with a word that a prefix and hyphen join
+to a word an entry matches (\`post-conflict\`, \`non-aggression\`, \`multi-ethnic\`: the words \`hsframe
+lexicon lint --corpus\` reports as LEXICON_PREFIXED_FORMS), at most 8 sentences a word. One half
+of one draw of 240 (each stratum's sentences dealt in turn to the two halves), and the set whose errors \`security-frames\` 1.10.0 and
+\`undp-human-security\` 1.9.0 were chosen from, so its figures show fit (with the lexicons before:
+F1 0.750 state_centric, 0.710 people_centric, 0.750 health, 0.634 personal, 0.785 community;
+macro F1 0.793).
+
+${table(ninthAll, codersKappa('test/gold/dev9-coders/agreement.csv'))}
+
+## Tenth set, held out: test/gold/dev10.csv
+
+${tenth.rows.length} sentences: the other half of the draw that gave dev9.csv (${countStratum(tenth, 'discrimination')} discrimination, ${countStratum(tenth, 'prefixed')} prefixed), coded by three other
+coders (see \`test/gold/DEV10.md\`). **Never used for tuning:** its figures were worked out only once
+\`security-frames\` 1.10.0 and \`undp-human-security\` 1.9.0 were fixed. Like dev9.csv, it is drawn where
+these changes act, so it measures them there, not how the lexicons code running text.
+
+${table(tenthAll, codersKappa('test/gold/dev10-coders/agreement.csv'), bootstrapIntervals(tenthAll.outcomes))}
+
+With the lexicons before (\`security-frames\` 1.9.0 and \`undp-human-security\` 1.8.0, commit
+6378144; \`git show 6378144:lexicons/security-frames.yaml > /tmp/sf.yaml\`, the same for the
+other, then \`npx hsframe evaluate --gold test/gold/dev10.csv --lexicon /tmp/sf.yaml --lexicon
+/tmp/uhs.yaml\`), dev10.csv gave F1 0.553 state_centric, 0.769 people_centric, 0.400 economic,
+0.857 health, 0.840 personal, 0.767 community and the same on the other labels (macro F1 0.740):
+the changes found 18 more labels and added one false positive. Elsewhere they move only
+people_centric, on dev2.csv (0.797 → ${fmt(secondHalves.all.metrics[1].f1)}) and dev3.csv (0.831 → ${fmt(thirdAll.metrics[1].f1)}), both tuning sets, and on dev5.csv (0.787 → ${fmt(fifthAll.metrics[1].f1)}, held out: a sentence on
+the defenders of apartheid its coders did not code people-centric), and community on neg1.csv. Over
+all eleven sets, \`apartheid\` counted for people_centric in 27 sentences, 21 of them coded so;
+the coders of dev9.csv and dev10.csv coded all 18 of theirs so, those of dev2.csv, dev5.csv and
+neg1.csv none of their 5 (\`hsframe evaluate --entries FILE\` on each set).
 
 ## The coders of dev5.csv and dev6.csv, calibrated against dev.csv's
 

@@ -109,6 +109,8 @@ describe('VALIDATION.md', () => {
     ['test/gold/dev7.csv', '## Seventh set, for tuning'],
     ['test/gold/dev8.csv', '## Eighth set, held out'],
     ['test/gold/neg1.csv', '## Negation contrast set'],
+    ['test/gold/dev9.csv', '## Ninth set, for tuning'],
+    ['test/gold/dev10.csv', '## Tenth set, held out'],
   ] as const)('%s: its whole-set counts are those the lexicons give now', async ([file, heading]) => {
     expectCounts(await goldOf(file), heading);
   });
