@@ -113,13 +113,28 @@ describe('decodeText: a short text in another script is refused, a short Latin-s
     ['one word', 'windows-1252', 'été'],
     ['one word of two accented letters', 'windows-1252', 'çà'],
     ['one word with a capital', 'windows-1252', 'Ørsted'],
+    ['Swedish', 'windows-1252', 'Alla människor är födda fria och lika i värde och rättigheter. Flyktingar behöver skydd och gränsernas säkerhet är också viktig.'],
+    ['Norwegian', 'windows-1252', 'Alle mennesker er født frie og med samme menneskeverd. Sikkerhet ved grensene, brød, kjærlighet, særlig, første.'],
+    ['Catalan', 'windows-1252', 'Tots els éssers humans neixen lliures. La història, pròxim, còpia, l’àmbit, època, també, això, aquí. Col·lecció, il·legal.'],
+    ['Dutch', 'windows-1252', 'Alle mensen worden vrij en gelijk geboren. Geïnteresseerd, ideeën, coöperatie, België, reëel, café.'],
+    ['Estonian', 'windows-1252', 'Kõik inimesed sünnivad vabadena ja võrdsetena oma väärikuselt ja õigustelt. Õigus, võib, mõju, tõesti.'],
+    ['Irish', 'windows-1252', 'Saolaítear gach duine den chine daonna saor agus comhionann i ndínit agus i gcearta.'],
+    // Gaelic writes ì and ù inside words, as Czech writes ě and ů in their bytes, and more à, which Windows-1250 reads as Slovak's rare ŕ.
+    ['Scottish Gaelic', 'windows-1252', 'Tha iad air am breith le reusan is le cogais agus mar sin bu chòir dhaibh a bhith beò nam measg fhèin ann an spiorad bràthaireil. Gàidhlig, sìth, cùis, mìle, dùthaich, fàilte, bàta.'],
+    // ³ ¹ ¿ £ ¥ œ are Windows-1250's ł ą ż Ł Ą ś: in ordinary use they stand after a number or a word, or œ inside a word as it is.
+    ['English with £, ³, ¹, ¿ and œ', 'windows-1252', 'The fee was £5 and the tank held 3 m³ of water¹. The cœur of the matter, the Œuvre’s rôle; ¿Qué? said he. £10, ¥200, ½ and ¼ and ¾.'],
+    ['French with œ and symbols', 'windows-1252', 'La mise en œuvre est au cœur des préoccupations de ma sœur; CŒUR, manœuvre, vœux, nœud, mœurs. Il a reçu 10 m³ d’eau, 5 £ et le rapport¹. Où qu’ils soient, près, déjà.'],
+    ['German with symbols', 'windows-1252', 'Die Größe der Maßnahmen ist äußerst wichtig. Der Preis beträgt 5 £ bzw. 10 m³; siehe Fußnote¹ und Anhang². Österreich, Übersicht.'],
+    ['Spanish with ¿ and ordinals', 'windows-1252', 'Los refugiados necesitan protección. Nº 5, 1º y 2ª, según la Ley nºs 3 y 4. ¿Cómo? ¿Dónde? ¿Por qué? ¡Sí, señor!'],
+    ['Portuguese with ordinals', 'windows-1252', 'As informações, as ações e as negociações põem em causa a segurança. Leis nºs 8.666 e 1ª instância; às vezes não há razão.'],
+    ['Italian', 'windows-1252', 'Tutti gli esseri umani nascono liberi ed eguali in dignità e diritti. Più città, così è, perché però giù; la virtù. PIÙ CITTÀ.'],
   ];
   test.for(LATIN)('%s in %s is read as it is', ([, encoding, text]) => {
     const bytes = encodeAs(text, encoding);
     expect(decodeText(bytes)).toEqual({ text, encoding: bytes.some((byte) => byte >= 0x80 && byte <= 0x9f) ? 'windows-1252' : 'iso-8859-1' });
   });
 
-  // Windows-1250 is read as Windows-1252 (ł, ą, ř come out wrong), but it is a Latin-script text, not refused.
+  // A short Windows-1250 text is a Latin-script text, not refused, whether or not it holds enough to be told from Windows-1252.
   test.for([
     ['Polish', 'Uchodźcy potrzebują ochrony. Zażółć gęślą jaźń.'],
     ['Polish, words with few ASCII letters', 'Pchnąć w tę łódź jeża lub ośm skrzyń fig. Łódź i Żółć, źdźbło.'],
@@ -157,5 +172,33 @@ describe('decodeText: a short text in another script is refused, a short Latin-s
   test('the message counts the non-ASCII bytes that make words of their own', () => {
     const decoded = decodeText(encodeAs('Беженцы нуждаются в защите.', 'windows-1251'));
     expect('problem' in decoded && decoded.problem).toBe('file is neither UTF-8 nor a Latin-script text (22 of its 23 non-ASCII bytes make whole words, as letters of another script do, not letters inside ASCII words): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8');
+  });
+});
+
+describe('decodeText: a Windows-1250 text (Polish, Czech, Slovak) is read as Windows-1250, a Windows-1252 one is not', () => {
+  // [what, text]: ł ą ż ľ ť inside words are symbols or unassigned in Windows-1252, ě ů are ì ù, which its languages write only at a word's end.
+  test.for([
+    ['Polish', 'Wszyscy ludzie rodzą się wolni i równi pod względem swej godności i swych praw. Każdy człowiek posiada wszystkie prawa i wolności zawarte w niniejszej Deklaracji bez względu na różnice rasy, koloru skóry, płci, języka, wyznania, poglądów politycznych, narodowości, pochodzenia społecznego, majątku, urodzenia lub jakiegokolwiek innego stanu.'],
+    ['Polish, one sentence', 'Każdy człowiek ma prawo do życia, wolności i bezpieczeństwa swojej osoby; władza państwowa należy do narodu.'],
+    ['Czech', 'Všichni lidé rodí se svobodní a sobě rovní co do důstojnosti a práv. Jsou nadáni rozumem a svědomím a mají spolu jednat v duchu bratrství. Uprchlíci potřebují ochranu a bezpečnost hranic je také důležitá pro členské státy. Důvěra v mírové řešení může přinést větší bezpečí.'],
+    ['Slovak, its verbs in ť', 'Je potrebné chrániť utečencov, zabezpečiť hranice a posilniť spoluprácu; treba konať, nie čakať.'],
+    ['Slovak', 'Všetci ľudia sa rodia slobodní a sebe rovní, čo sa týka ich dôstojnosti a práv. Každý má všetky práva a slobody vyhlásené v tejto deklarácii bez ohľadu na rasu, farbu pleti, pohlavie alebo iné postavenie. Veľmi ťažká a šťastná doba.'],
+  ])('%s is read as windows-1250', ([, text]) => {
+    expect(decodeText(encodeAs(text, 'windows-1250'))).toEqual({ text, encoding: 'windows-1250' });
+  });
+
+  test('too little evidence leaves a Windows-1250 text Windows-1252: two bytes inside words (Zażółć), however clear', () => {
+    expect(decodeText(encodeAs('Uchodźcy potrzebują ochrony. Zażółć gęślą jaźń.', 'windows-1250'))).toMatchObject({ encoding: 'windows-1252' });
+  });
+
+  test('a few symbols jammed between the words of a long Windows-1252 text do not make it Windows-1250', () => {
+    const french = 'Les réfugiés ont besoin de protection; la sécurité des frontières est également très importante à côté. '.repeat(20);
+    const text = `${french}Voir la note¹de bas de page, le m³du bassin et le prix£unitaire.`;
+    expect(decodeText(encodeAs(text, 'windows-1252'))).toEqual({ text, encoding: 'iso-8859-1' });
+  });
+
+  test('a Windows-1250 text with a line break in CR LF is read with its line ends made \\n, as any other', () => {
+    const text = 'Każdy człowiek ma prawo do życia,\r\nwolności i bezpieczeństwa; władza należy do narodu.';
+    expect(decodeText(encodeAs(text, 'windows-1250'))).toEqual({ text: text.replace('\r\n', '\n'), encoding: 'windows-1250' });
   });
 });

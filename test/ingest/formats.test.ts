@@ -95,7 +95,26 @@ describe('binary formats and encodings (test/fixtures/formats)', () => {
       await rm(dir, { recursive: true });
     }
   });
+
+  test('a Polish text file in Windows-1250 is read as such, its encoding named in the document as scores.csv gives it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-enc-'));
+    try {
+      const text = 'Prawa człowieka\n\nKażdy człowiek ma prawo do życia, wolności i bezpieczeństwa swojej osoby; władza państwowa należy do narodu.';
+      await writeFile(join(dir, 'pl.txt'), windows1250(text));
+      const result = await readDocument(join(dir, 'pl.txt'), 'pl.txt');
+      expect(result.doc).toMatchObject({ text, title: 'Prawa człowieka', encoding: 'windows-1250' });
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
 });
+
+/** `text` in Windows-1250, by a table read off Node's TextDecoder. */
+function windows1250(text: string): Uint8Array {
+  const decoder = new TextDecoder('windows-1250');
+  const table = new Map(Array.from({ length: 128 }, (_, i) => [decoder.decode(Uint8Array.of(0x80 + i)), 0x80 + i] as const));
+  return Uint8Array.from([...text].map((char) => (char < '\u0080' ? char.charCodeAt(0) : table.get(char)!)));
+}
 
 test('a PDF whose metadata title only names the file it was made from is titled by its one-line first paragraph', async () => {
   const read = await readDocument(join(FIXTURES, 'file-name-title.pdf'), 'file-name-title.pdf');
