@@ -3,9 +3,24 @@
 const HYPHEN_CHARS = '-\u2010\u2011\u2012\u2013\u00ad';
 /** Every hyphen character (a global pattern, for `replace`). */
 export const HYPHENS = new RegExp(`[${HYPHEN_CHARS}]`, 'g');
-const APOSTROPHES = /[\u2019\u2018\u02bc`]/g;
+/** The apostrophe's typographic forms, read as `'` wherever they are: right and left single quotation marks, the modifier letter apostrophe. */
+const TYPOGRAPHIC_APOSTROPHE = /[\u2019\u2018\u02bc]/;
+const EVERY_TYPOGRAPHIC_APOSTROPHE = new RegExp(TYPOGRAPHIC_APOSTROPHE.source, 'g');
+/**
+ * Characters typed for an apostrophe where a keyboard or a converter gives none, read as `'`
+ * only between two letters ("don´t", "people′s", "Member State`s"): the grave accent (a
+ * backtick), the acute accent and the prime. Elsewhere they are themselves: a backtick quote, 5′,
+ * an accent standing alone.
+ */
+const APOSTROPHE_LOOK_ALIKE = /[`\u00b4\u2032]/;
+const EVERY_APOSTROPHE_LOOK_ALIKE_BETWEEN_LETTERS = /(?<=[\p{L}\p{M}])[`\u00b4\u2032](?=[\p{L}\p{M}])/gu;
+const HYPHEN = new RegExp(`[${HYPHEN_CHARS}]`);
 
-const NEEDS_FOLDING = new RegExp(`[${HYPHEN_CHARS}\u2019\u2018\u02bc\`]`);
+/** `text` with typographic apostrophes made `'`, and their look-alikes between two letters (`APOSTROPHE_LOOK_ALIKE`); each is one char code, so offsets stay. */
+export function withPlainApostrophes(text: string): string {
+  const folded = TYPOGRAPHIC_APOSTROPHE.test(text) ? text.replace(EVERY_TYPOGRAPHIC_APOSTROPHE, "'") : text;
+  return APOSTROPHE_LOOK_ALIKE.test(folded) ? folded.replace(EVERY_APOSTROPHE_LOOK_ALIKE_BETWEEN_LETTERS, "'") : folded;
+}
 
 /**
  * Clitics split off the end of a word as a word of their own, as wink-nlp splits them
@@ -27,12 +42,11 @@ export function composed(value: string): string {
   return NON_ASCII.test(value) ? value.normalize('NFKC') : value;
 }
 
-/** Lower-case, compose accents (`composed`), fold typographic apostrophes to `'`, drop hyphens inside a word. */
+/** Lower-case, fold typographic apostrophes to `'` (`withPlainApostrophes`), compose accents (`composed`), drop hyphens inside a word. */
 export function normaliseWord(value: string): string {
-  const lower = composed(value.toLowerCase());
-  if (!NEEDS_FOLDING.test(lower)) return lower;
-  const folded = lower.replace(APOSTROPHES, "'");
-  return folded.length > 1 ? folded.replace(HYPHENS, '') : folded;
+  // Folded before composing: NFKC makes the acute accent a space and a combining accent.
+  const lower = composed(withPlainApostrophes(value.toLowerCase()));
+  return lower.length > 1 && HYPHEN.test(lower) ? lower.replace(HYPHENS, '') : lower;
 }
 
 /** Prefixes that stay joined to their word by a hyphen, as wink-nlp keeps them ("cross-border", "re-election", "post-traumatic"). */
@@ -64,9 +78,9 @@ export function isHyphen(value: string): boolean {
   return value.length === 1 && HYPHEN_CHARS.includes(value);
 }
 
-/** The words of a lexicon term as written: split at white space, lower-cased, accents composed (`composed`), typographic apostrophes folded to `'`. */
+/** The words of a lexicon term as written: split at white space, lower-cased, typographic apostrophes folded to `'` (`withPlainApostrophes`), accents composed (`composed`). */
 export function termWords(term: string): string[] {
-  return composed(term.trim().toLowerCase()).replace(APOSTROPHES, "'").split(/\s+/);
+  return composed(withPlainApostrophes(term.trim().toLowerCase())).split(/\s+/);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CLITICS, HYPHEN_PREFIXES, isHyphen } from '../normalise.js';
+import { CLITICS, HYPHEN_PREFIXES, isHyphen, withPlainApostrophes } from '../normalise.js';
 import type { TokenColumns } from '../token-list.js';
 import { countLanguages } from './detect-language.js';
 import { isOpeningQuote, isQuoteMark, NegationReader } from './negation.js';
@@ -21,8 +21,8 @@ const LEFT_QUOTE = 0x2018;
 const MODIFIER_APOSTROPHE = 0x02bc;
 /** The apostrophe and the characters read as one: right and left single quotation marks, the modifier letter apostrophe. */
 const APOSTROPHES = [APOSTROPHE, RIGHT_QUOTE, LEFT_QUOTE, MODIFIER_APOSTROPHE];
-const TYPOGRAPHIC_APOSTROPHE = new RegExp(`[${String.fromCharCode(RIGHT_QUOTE, LEFT_QUOTE, MODIFIER_APOSTROPHE)}]`);
-const EVERY_TYPOGRAPHIC_APOSTROPHE = new RegExp(TYPOGRAPHIC_APOSTROPHE.source, 'g');
+/** The grave accent (a backtick), the acute accent and the prime: read as an apostrophe only between two letters (`withPlainApostrophes`). */
+const [GRAVE_ACCENT, ACUTE_ACCENT, PRIME] = [0x60, 0xb4, 0x2032];
 
 const LETTER = 1;
 const DIGIT = 2;
@@ -71,11 +71,6 @@ export function isApostrophe(code: number): boolean {
 /** The hyphen a word may hold after a prefix (`isJoiner`), dropped from its key. */
 const JOINING_HYPHEN = /[-\u2010\u2011]/;
 
-/** `text` with typographic apostrophes made `'` (each is one char code, so offsets stay). */
-export function withPlainApostrophes(text: string): string {
-  return TYPOGRAPHIC_APOSTROPHE.test(text) ? text.replace(EVERY_TYPOGRAPHIC_APOSTROPHE, "'") : text;
-}
-
 /** `text` with Unicode's hyphen and non-breaking hyphen made `-` (one char code each: offsets stay), for a tokeniser that joins only `-`. */
 export function withPlainHyphens(text: string): string {
   return /[\u2010\u2011]/.test(text) ? text.replace(/[\u2010\u2011]/g, '-') : text;
@@ -100,7 +95,8 @@ function isUpperStart(text: string, at: number): boolean {
  * sentence ends at `. ! ? …` (and closing quotes or brackets) before a space and a capital or
  * digit, unless the period ends an abbreviation or an initial; a sentence without words is
  * not a sentence. A typographic apostrophe (’ ‘ ʼ) is read as `'` wherever it is, in words and
- * between them, as if the text had been folded (without copying it).
+ * between them, and a grave or acute accent or a prime (` ´ ′) between two letters, as if the
+ * text had been folded (`withPlainApostrophes`, without copying it).
  */
 export function scanParagraph(text: string, from: number, to: number, tokens: TokenColumns, words: WordColumns, paragraphs: ParagraphColumns): void {
   const scanner = new ParagraphScanner(text, to, VOCABULARY, tokens, words, paragraphs);
@@ -276,11 +272,13 @@ class ParagraphScanner {
 
 /**
  * True when the character `c` at `at` joins the word begun at `start` to the letters after it: an
- * apostrophe; a period inside "U.S" or "www.un.org" (not "aims.Accordingly", a missing space);
- * a hyphen after a prefix, or before the number that ends a word ("COVID-19").
+ * apostrophe; a grave or acute accent or a prime between two letters ("don´t", "people′s"); a
+ * period inside "U.S" or "www.un.org" (not "aims.Accordingly", a missing space); a hyphen after a
+ * prefix, or before the number that ends a word ("COVID-19").
  */
 function isJoiner(text: string, start: number, at: number, c: number, isPlain: boolean): boolean {
   if (isApostrophe(c)) return true;
+  if (c === GRAVE_ACCENT || c === ACUTE_ACCENT || c === PRIME) return CLASS[text.charCodeAt(at - 1)] === LETTER && CLASS[text.charCodeAt(at + 1)] === LETTER;
   if (c === PERIOD) {
     // "1.To maintain": a list number before its text, with no space between.
     if (CLASS[text.charCodeAt(at + 1)] === LETTER && isDigits(text, start, at)) return false;

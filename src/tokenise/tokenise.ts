@@ -1,7 +1,8 @@
 import type { SourceDoc, TextSpan, TokenisedDoc, TokenRange } from '../document.js';
+import { withPlainApostrophes } from '../normalise.js';
 import { TokenColumns } from '../token-list.js';
 import { languageIndexOf, languageName } from './detect-language.js';
-import { isApostrophe, scanParagraph, withPlainApostrophes, withPlainHyphens } from './scan.js';
+import { isApostrophe, scanParagraph, withPlainHyphens } from './scan.js';
 import { ParagraphColumns } from './paragraph.js';
 import { tokeniseParagraph } from './tokenise-paragraph.js';
 import { WordColumns } from './word-columns.js';
@@ -52,8 +53,9 @@ export function checkTokeniser(tokeniser: string): void {
 
 export function tokenise(source: SourceDoc, settings: TokeniseSettings = DEFAULT_TOKENISE_SETTINGS): TokenisedDoc {
   checkTokeniser(settings.tokeniser);
-  // Typographic apostrophes are read as ASCII (same length: offsets are kept), so every
-  // tokeniser recognises possessives and contractions alike whichever apostrophe a text uses,
+  // Typographic apostrophes, and their look-alikes between two letters ("don´t"), are read as
+  // ASCII (same length: offsets are kept), so every tokeniser recognises possessives and
+  // contractions alike whichever apostrophe a text uses,
   // and so are Unicode's hyphens after a prefix ("cross‐border"): wink-nlp is given a folded copy; `scan.v1` folds them as it reads, without a copy of the
   // text (`replace` joins its parts lazily, and the first read then copies them whole).
   const tokeniser = settings.tokeniser;

@@ -65,6 +65,8 @@ describe('contractions match as they are written, with every tokeniser', () => {
     ["n't", `- {term: can't enter, ${S}}`, "We can't enter.", ["a:can't enter"]],
     ["'m", `- {term: i'm, ${S}}`, "I'm here.", ["a:I'm"]],
     ["'re", `- {term: we're, ${S}}`, "We're here.", ["a:We're"]],
+    ['an acute accent, a prime or a backtick between two letters for the apostrophe', `- {term: "state's borders", ${S}}\n- {term: don't, ${S}}`, 'The state´s borders, the state′s borders and the State\u0060s borders: don´t.', ['a:state´s borders', 'a:state′s borders', 'a:State\u0060s borders', 'a:don´t']],
+    ['a term written with a look-alike of the apostrophe', `- {term: "people´s rights", ${S}}\n- {term: "member state\\u0060s", ${S}}`, "The people's rights of a Member State’s people.", ["a:people's rights", 'a:Member State’s']],
   ] as const;
   test.for((['scan.v1', 'wink-fast.v1', 'wink.v1'] as const).flatMap((tokeniser) => rows.map((row) => [tokeniser, ...row] as const)))('%s: %s', ([tokeniser, , entries, text, expected]) => {
     expect(matchedTexts(scorerFrom({ a: entries }, tokeniser), text)).toEqual(expected);

@@ -73,6 +73,14 @@ describe('tokenise', () => {
     expect(tokenise(textSource(text)).tokens.toArray().map((token) => token.norm)).toEqual(norms);
   });
 
+  test.for(['scan.v1', 'wink-fast.v1', 'wink.v1'] as const)('%s: a grave or acute accent or a prime between two letters is an apostrophe, as ’ is; elsewhere it is none', (tokeniser) => {
+    const words = (text: string) => tokenise(textSource(text), { tokeniser, language: 'en' }).tokens.toArray().filter((token) => token.isWord).map((token) => token.norm);
+    const typographic = 'They don’t see the people’s rights of the Member State’s borders.';
+    expect(words(typographic)).toEqual(['they', 'do', "n't", 'see', 'the', 'people', "'s", 'rights', 'of', 'the', 'member', 'state', "'s", 'borders']);
+    expect(words('They don´t see the people′s rights of the Member State`s borders.')).toEqual(words(typographic));
+    expect(words('In the 1990´s the states′ rights, `quoted`, 5′ and ´ alone.')).toEqual(['in', 'the', 's', 'the', 'states', 'rights', 'quoted', 'and', 'alone']);
+  });
+
   test.for([
     ['numbers and punctuation are not words', 'In 2024, 3.5 per cent (EUR 50) rose.', 5],
     ['an empty text has no tokens', '', 0],
