@@ -22,7 +22,8 @@ are unchanged (state in OUT/.hsframe/), and drop rows of deleted documents.
   --shard K/N         score only shard K of N (split by a hash of doc_id; N at most
                       ${MAX_SHARDS}); join the shards' outputs with hsframe merge
   --wait SECONDS      wait this long for another run on the same output folder (default 0;
-                      a number such as 600 or 2.5)
+                      a number such as 600 or 2.5, of any size: the lock is tried every
+                      half second until it is free or the time is up)
   --quiet             print nothing but problems
   --json              print a JSON summary (scored, cached, failed, skipped, seconds,
                       and the seconds of each phase) on stdout

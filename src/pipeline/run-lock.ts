@@ -60,7 +60,9 @@ export class LockBusyError extends Error {
  * process is gone (same host, pid not alive, or this pid from before this process started) or
  * when it has not been refreshed for `STALE_AFTER_MS`. Takeovers go one at a time (a guard
  * file), so a lock just taken by another run is never removed as the stale one. Waits up to
- * `waitSeconds` for a live holder, then throws `LockBusyError`.
+ * `waitSeconds` for a live holder, of any size, trying again at most every half second (never one
+ * timer for the whole wait: Node fires a timer of over 2^31 − 1 ms, about 24.8 days, at once), then
+ * throws `LockBusyError`.
  */
 export async function acquireLock(path: string, waitSeconds = 0): Promise<RunLock> {
   const deadline = Date.now() + waitSeconds * 1000;

@@ -114,3 +114,11 @@ test('the largest numbers run takes are taken: --concurrency 64, --wait 2.5, --s
   expect(code).toBe(2);
   expect(stderr).toMatch(/^\S*p\.yaml {2}CONFIG_UNREADABLE/);
 });
+
+test('--wait has no upper bound: a wait of a year, or of more seconds than a timer holds milliseconds, is taken', async () => {
+  for (const wait of ['31536000', '99999999999999999999']) {
+    const { code, stderr } = await hsframe(['run', 'p.yaml', '--wait', wait]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^\S*p\.yaml {2}CONFIG_UNREADABLE/);
+  }
+});

@@ -55,6 +55,20 @@ describe('the run lock', () => {
     await lock.release();
   });
 
+  test('a wait longer than a timer can hold (2^31 ms, about 24.8 days) waits for a live holder and takes the lock once it is free', async () => {
+    const path = join(dir, 'long-wait');
+    const held = await acquireLock(path);
+    const thirtyDays = 30 * 24 * 3600;
+    let isTaken = false;
+    const waiting = acquireLock(path, thirtyDays).then((lock) => ((isTaken = true), lock));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(isTaken).toBe(false);
+    await held.release();
+    const lock = await waiting;
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    await lock.release();
+  });
+
   test('many contenders for one stale lock: exactly one holds it at a time', async () => {
     const path = await leftLock('contended', { pid: 1, host: `${hostname()}-elsewhere`, started: '2026-01-01T00:00:00Z' }, STALE_AFTER_MS + 60_000);
     let holding = 0;
