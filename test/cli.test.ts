@@ -379,6 +379,33 @@ describe.concurrent('outputs of other commands that cannot be written', () => {
   }, TIMEOUT);
 
   test.for([
+    ['a pipeline file that is not there', async () => 'missing.yaml', /missing\.yaml {2}CONFIG_UNREADABLE {2}/],
+    ['a pipeline file that is not YAML', async (dir: string) => (await writeFile(join(dir, 'broken.yaml'), 'name: [unclosed\n'), 'broken.yaml'), /broken\.yaml:\d+:\d+ {2}CONFIG_YAML {2}/],
+    ['a pipeline file that breaks its schema', async (dir: string) => (await writeFile(join(dir, 'invalid.yaml'), 'name: x\nlexicons: []\n'), 'invalid.yaml'), /invalid\.yaml(:\d+:\d+)? {2}CONFIG_INVALID {2}/],
+  ] as const)('report with %s and --out → exit 2 naming it, as without --out; no report.html written', async ([, make, message]) => {
+    const dir = await folder('report-pipeline');
+    const out = join(dir, 'out');
+    expect((await hsframe(['run', '--corpus', corpus, '--out', out, '--quiet'])).code).toBe(0);
+    const file = join(dir, await make(dir));
+    for (const args of [['report', file, '--out', out], ['report', file]]) {
+      const { code, stderr } = await hsframe(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(message);
+    }
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
+  }, TIMEOUT);
+
+  test('report with a good pipeline file and --out writes into --out, not into the pipeline\'s output folder', async () => {
+    const dir = await folder('report-pipeline-out');
+    const [out, pipelineOutput] = [join(dir, 'out'), join(dir, 'pipeline-out')];
+    expect((await hsframe(['run', '--corpus', corpus, '--out', out, '--quiet'])).code).toBe(0);
+    const { code, stderr } = await hsframe(['report', await pipeline(dir, pipelineOutput), '--out', out]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toBe(`hsframe report: wrote ${join(out, 'report.html')}\n`);
+    expect(existsSync(pipelineOutput)).toBe(false);
+  }, TIMEOUT);
+
+  test.for([
     ['; and decimal commas, as a European spreadsheet saves it', ';', ','],
     ['tabs', '\t', '.'],
   ] as const)('report from a scores.csv saved back with %s: the report of the run', async ([, delimiter, decimal]) => {

@@ -13,8 +13,10 @@ corpus totals, and every number in tables. scores.csv may have been saved back b
 spreadsheet or R: its delimiter is read from its header (the character after doc_id), and
 where that is not a comma, numbers may have decimal commas.
 
-  PIPELINE.yaml  pipeline whose output folder to use (default: ${DEFAULT_PIPELINE})
-  --out DIR      use this output folder instead
+  PIPELINE.yaml  pipeline whose output folder to use (default: ${DEFAULT_PIPELINE});
+                 one given is read and checked with --out too, and refused if unusable
+  --out DIR      use this output folder instead of the pipeline's (without PIPELINE.yaml,
+                 no pipeline is read)
   -h, --help     show this help
 
 Exit codes: 0 written; 2 unusable arguments or pipeline, a folder without a readable
@@ -28,11 +30,13 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if ('error' in parsed) return usageError(io, 'report', parsed.error);
   if (parsed.values.help) return io.stdout(REPORT_HELP), EXIT.ok;
   if (parsed.positionals.length > 1) return usageError(io, 'report', `give at most one pipeline file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
-  let dir = parsed.values.out ? resolve(io.cwd, parsed.values.out as string) : undefined;
-  if (!dir) {
+  const out = parsed.values.out as string | undefined;
+  // A pipeline file given is checked even when --out chooses the folder: a missing or broken one is a mistake to say, not to pass over.
+  let dir = out === undefined ? undefined : resolve(io.cwd, out);
+  if (parsed.positionals.length > 0 || dir === undefined) {
     const { config, issues } = await loadPipeline(resolve(io.cwd, parsed.positionals[0] ?? DEFAULT_PIPELINE));
     if (!config) return reportIssues(io, issues), EXIT.fatal;
-    dir = config.output;
+    dir ??= config.output;
   }
   let outcome: Awaited<ReturnType<typeof reportFromOutputs>>;
   try {
