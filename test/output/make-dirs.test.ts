@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { makeDirs } from '../../src/output/index.js';
 
 describe('makeDirs', () => {
   const root = mkdtempSync(join(tmpdir(), 'hsframe-make-dirs-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('makes a folder and the parents it lacks; a folder already there is kept', () => {
     const deep = join(root, 'a', 'b', 'c');
