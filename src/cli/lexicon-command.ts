@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Issue } from '../document.js';
+import type { Hit, Issue } from '../document.js';
 import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, globProblem, readDocument, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, makeIssue } from '../issues.js';
@@ -88,10 +88,8 @@ async function prefixedMisses(files: readonly DocumentFile[], scorer: Scorer, kn
   }
   const misses = new Map<string, Map<string, number>>();
   for (const [word, count] of words) {
-    const rest = word.slice(word.indexOf('-') + 1);
-    const whole = new Set(scoreText(word, scorer).doc.hits.map((hit) => hit.lexiconId));
-    for (const hit of scoreText(rest, scorer).doc.hits) {
-      if (whole.has(hit.lexiconId) || known.get(hit.lexiconId)?.has(word)) continue;
+    for (const hit of prefixMisses(word, scorer)) {
+      if (known.get(hit.lexiconId)?.has(word)) continue;
       const key = `${hit.lexiconId}\u0000${hit.entryId}`;
       const forms = misses.get(key) ?? new Map<string, number>();
       forms.set(word, count);
@@ -99,6 +97,12 @@ async function prefixedMisses(files: readonly DocumentFile[], scorer: Scorer, kn
     }
   }
   return misses;
+}
+
+/** The hits of a prefixed word's last part (`cross-border`: `border`) in the lexicons that do not match the whole word, scored alone. */
+export function prefixMisses(word: string, scorer: Scorer): Hit[] {
+  const whole = new Set(scoreText(word, scorer).doc.hits.map((hit) => hit.lexiconId));
+  return scoreText(word.slice(word.indexOf('-') + 1), scorer).doc.hits.filter((hit) => !whole.has(hit.lexiconId));
 }
 
 async function showLexicons(files: readonly string[], io: CliIo): Promise<number> {
