@@ -26,7 +26,7 @@ interface ParsedRecord {
 
 /**
  * Read a gold CSV with columns `id`, `text` and 0/1 label columns among `knownLabels`. It is
- * decoded as a document's text is (UTF-8, UTF-16, Windows-1252 or Windows-1250 as a spreadsheet saves it), and
+ * decoded as a document's text is (UTF-8, UTF-16, Windows-1252, Windows-1250 or ISO-8859-2 as a spreadsheet saves it), and
  * problems name the line a row starts on.
  */
 export async function readGold(file: string, knownLabels: readonly string[]): Promise<{ gold?: GoldSet; issues: Issue[] }> {

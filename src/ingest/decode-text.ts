@@ -1,6 +1,6 @@
 import { decodeWindows1252 } from '../windows-1252.js';
 import { countNonAsciiWords } from './non-ascii-words.js';
-import { decodeWindows1250, isWindows1250 } from './windows-1250.js';
+import { centralEuropeanEncoding, decodeCentralEuropean } from './windows-1250.js';
 
 /** Text decoded from bytes, with the encoding used (and what may be wrong with it); or why it could not be. */
 export type Decoded = { text: string; encoding: string; warning?: string } | { problem: string; code: 'FILE_BINARY' | 'FILE_BAD_ENCODING' };
@@ -38,8 +38,11 @@ const MIN_UTF16_NUL_SHARE = 0.3;
 
 /**
  * Decode text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or without one when its NUL
- * bytes fall on every other byte (a mostly Latin-script text), else Windows-1250 when the bytes
- * inside its words are far better read so (`isWindows1250`: Polish, Czech, Slovak), else
+ * bytes fall on every other byte (a mostly Latin-script text), else Windows-1250 or ISO-8859-2
+ * when the bytes inside its words are far better read so (`centralEuropeanEncoding`: Polish,
+ * Czech, Slovak; ISO-8859-2 when its letters that Windows-1250 reads as symbols stand inside
+ * words, or its š and ž, three times as many as the bytes 0x80–0x9F beside letters, which
+ * speak for Windows-1250), else
  * Windows-1252 when bytes 0x80–0x9F occur (printable there, control codes in Latin-1), else
  * Latin-1; a file that mixes UTF-8 with bytes that are not reads those as Windows-1252 or Latin-1
  * (`decodeMixed`); a file that is mostly bytes from 0x80 up, or whose bytes from 0x80 up mostly
@@ -93,7 +96,8 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     if (refused) return { code: 'FILE_BAD_ENCODING', problem: `file is neither UTF-8 nor a Latin-script text (${refused}): perhaps Shift-JIS, GBK or a Cyrillic or Greek code page, which are not read; save it as UTF-8` };
     // A Latin-script text with a few UTF-8 characters pasted in is mixed too, and so is a file that says it is UTF-8 (a byte order mark) and is not all UTF-8.
     if (utf8.count >= MIXED_UTF8_SEQUENCES || hasBom) return decodeMixed(bytes);
-    if (isWindows1250(bytes)) return { text: decodeWindows1250(bytes), encoding: 'windows-1250' };
+    const centralEuropean = centralEuropeanEncoding(bytes);
+    if (centralEuropean) return { text: decodeCentralEuropean(bytes, centralEuropean), encoding: centralEuropean };
     const isWindows1252 = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f);
     return { text: decodeWindows1252(bytes), encoding: isWindows1252 ? 'windows-1252' : 'iso-8859-1' };
   }
