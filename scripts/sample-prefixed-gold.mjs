@@ -9,17 +9,21 @@
 // arguments give the same draw. The draw is split into twins: its sentences numbered in shuffled
 // order, each stratum's dealt in turn to the first set and the second. Writes DIR/view-P.csv (id,
 // doc, text: what coders see) and DIR/sample-P.csv (with each sentence's stratum and the words
-// that put it there, not shown to coders) for each twin prefix P.
+// that put it there, not shown to coders) for each twin prefix P. `--uniform N` adds a stratum of
+// N sentences drawn alike from all the others (running text); one prefix for `--twins` keeps the
+// draw in one set.
 //
 //   node scripts/sample-prefixed-gold.mjs --run RUN_OUT --corpus DIR --out DIR
 //     [--seed N] [--discrimination N] [--prefixed N] [--per-word N] [--twins p,q] [--exclude A.csv,B.csv]
-//     [--lexicon FILE]...
+//     [--lexicon FILE]... [--uniform N]
 //
 // RUN_OUT is the output folder of `hsframe run --segments sentence` on the corpus folder DIR;
 // the prefixed words are those the lexicons (default: the bundled ones) miss. With the defaults,
 // on the UN General Debate corpus, with the lexicons security-frames 1.9.0 and
 // undp-human-security 1.8.0 (commit 6378144), it draws test/gold/dev9.csv's and dev10.csv's
-// sentences, before the gold sets it draws were added (test/gold/DEV9.md, "Sampling").
+// sentences, before the gold sets it draws were added (test/gold/DEV9.md, "Sampling"). With
+// `--discrimination 0 --prefixed 0 --uniform 240 --twins r --seed 20261210`, before it was added, it
+// draws test/gold/dev11.csv's sentences (test/gold/DEV11.md).
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,11 +48,12 @@ const { values: args } = parseArgs({
     twins: { type: 'string', default: 'p,q' },
     exclude: { type: 'string' },
     lexicon: { type: 'string', multiple: true },
+    uniform: { type: 'string', default: '0' },
   },
 });
 for (const name of ['run', 'corpus', 'out']) if (!args[name]) throw new Error(`sample-prefixed-gold: --${name} is needed`);
 const twins = args.twins.split(',');
-if (twins.length !== 2 || twins.some((prefix) => !/^[a-z]+$/.test(prefix))) throw new Error('--twins takes two prefixes: --twins p,q');
+if (twins.length > 2 || twins.some((prefix) => !/^[a-z]+$/.test(prefix))) throw new Error('--twins takes one prefix or two: --twins p,q');
 args.exclude ??= readdirSync(join(root, 'test/gold')).filter((name) => name.endsWith('.csv')).map((name) => join(root, 'test/gold', name)).join(',');
 const readCsv = (path) => parse(readFileSync(path), { columns: true, relax_column_count: false });
 
@@ -56,6 +61,7 @@ const readCsv = (path) => parse(readFileSync(path), { columns: true, relax_colum
 const usedDocs = new Set(args.exclude.split(',').filter(Boolean).flatMap((file) => readCsv(file).map((row) => row.doc)));
 const docName = (id) => id.replace(/^.*\//, '').replace(/\.txt$/, '');
 const DISCRIMINATION = /discriminat/i;
+const uniform = Number(args.uniform);
 
 // Every sentence of 8–80 words, by document, with its prefixed words and whether it speaks of discrimination.
 const segmentsByDoc = new Map();
@@ -72,7 +78,7 @@ for (const doc of [...segmentsByDoc.keys()].sort()) {
   for (const segment of segmentsByDoc.get(doc)) {
     const sentence = text.slice(Number(segment.start), Number(segment.end)).replace(/\s+/g, ' ').trim();
     const prefixed = prefixedWords(sentence);
-    if (prefixed.length > 0 || DISCRIMINATION.test(sentence)) sentences.push({ doc, text: sentence, prefixed, isDiscrimination: DISCRIMINATION.test(sentence) });
+    if (prefixed.length > 0 || DISCRIMINATION.test(sentence) || uniform > 0) sentences.push({ doc, text: sentence, prefixed, isDiscrimination: DISCRIMINATION.test(sentence) });
   }
 }
 
@@ -87,7 +93,8 @@ const perWord = Number(args['per-word']);
 const strata = [
   ['discrimination', sentences.filter((sentence) => sentence.isDiscrimination), Number(args.discrimination)],
   ['prefixed', sentences.filter((sentence) => !sentence.isDiscrimination && sentence.prefixed.length > 0), Number(args.prefixed)],
-];
+  ['uniform', sentences, uniform],
+].filter(([, , wanted]) => wanted > 0);
 const picks = [];
 const pickedDocs = new Set();
 const wordCounts = new Map();
@@ -109,7 +116,7 @@ const dealt = new Map(strata.map(([stratum]) => [stratum, 0]));
 const numbered = seededShuffle(picks, random).map((pick, index) => {
   const turn = dealt.get(pick.stratum);
   dealt.set(pick.stratum, turn + 1);
-  return { id: `${twins[turn % 2]}${String(index + 1).padStart(3, '0')}`, ...pick };
+  return { id: `${twins[turn % twins.length]}${String(index + 1).padStart(3, '0')}`, ...pick };
 });
 mkdirSync(args.out, { recursive: true });
 for (const prefix of twins) {
@@ -117,6 +124,6 @@ for (const prefix of twins) {
   writeFileSync(join(args.out, `view-${prefix}.csv`), stringify(rows.map(({ id, doc, text }) => ({ id, doc, text })), { header: true }));
   writeFileSync(join(args.out, `sample-${prefix}.csv`), stringify(rows, { header: true }));
   const count = (stratum) => rows.filter((row) => row.stratum === stratum).length;
-  console.log(`${prefix}: ${rows.length} sentences, ${count('discrimination')} discrimination, ${count('prefixed')} prefixed`);
+  console.log(`${prefix}: ${rows.length} sentences, ${strata.map(([stratum]) => `${count(stratum)} ${stratum}`).join(', ')}`);
 }
 console.log(`pools: ${strata.map(([stratum, pool]) => `${stratum} ${pool.length}`).join(', ')}; ${missed.size} prefixed words some lexicon misses; ${usedDocs.size} documents of earlier gold sets left out`);
