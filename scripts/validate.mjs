@@ -12,7 +12,7 @@ import { calibration } from './calibrate-coders.mjs';
 import { sharedIds } from './gold-overlap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') }, fourth: { type: 'string', default: join(root, 'test/gold/dev4.csv') }, fifth: { type: 'string', default: join(root, 'test/gold/dev5.csv') }, sixth: { type: 'string', default: join(root, 'test/gold/dev6.csv') }, seventh: { type: 'string', default: join(root, 'test/gold/dev7.csv') }, eighth: { type: 'string', default: join(root, 'test/gold/dev8.csv') }, negation: { type: 'string', default: join(root, 'test/gold/neg1.csv') }, ninth: { type: 'string', default: join(root, 'test/gold/dev9.csv') }, tenth: { type: 'string', default: join(root, 'test/gold/dev10.csv') }, eleventh: { type: 'string', default: join(root, 'test/gold/dev11.csv') } } });
+const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') }, fourth: { type: 'string', default: join(root, 'test/gold/dev4.csv') }, fifth: { type: 'string', default: join(root, 'test/gold/dev5.csv') }, sixth: { type: 'string', default: join(root, 'test/gold/dev6.csv') }, seventh: { type: 'string', default: join(root, 'test/gold/dev7.csv') }, eighth: { type: 'string', default: join(root, 'test/gold/dev8.csv') }, negation: { type: 'string', default: join(root, 'test/gold/neg1.csv') }, ninth: { type: 'string', default: join(root, 'test/gold/dev9.csv') }, tenth: { type: 'string', default: join(root, 'test/gold/dev10.csv') }, eleventh: { type: 'string', default: join(root, 'test/gold/dev11.csv') }, twelfth: { type: 'string', default: join(root, 'test/gold/dev12.csv') } } });
 const { scorer } = await loadScorer(BUNDLED_LEXICONS);
 const labels = scorer.categories.map((category) => category.id);
 const load = async (file) => {
@@ -47,7 +47,9 @@ const tenth = await load(values.tenth);
 const tenthAll = evaluate(tenth, scorer, 'all');
 const eleventh = await load(values.eleventh);
 const eleventhAll = evaluate(eleventh, scorer, 'all');
-const unlabelled = eleventh.rows.filter((row) => Object.values(row.labels).every((value) => !value)).length;
+const unlabelledOf = (set) => set.rows.filter((row) => Object.values(row.labels).every((value) => !value)).length;
+const twelfth = await load(values.twelfth);
+const twelfthAll = evaluate(twelfth, scorer, 'all');
 /** Each sentence's stratum in the draw of dev9.csv and dev10.csv (discrimination or prefixed). */
 const prefixedStrata = new Map(['dev9', 'dev10'].flatMap((set) => parse(readFileSync(join(root, `test/gold/${set}-coders/strata.csv`)), { columns: true }).map((row) => [row.id, row.stratum])));
 const countStratum = (set, stratum) => set.rows.filter((row) => prefixedStrata.get(row.id) === stratum).length;
@@ -148,6 +150,8 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   as people-centric language (codebook §1: non-discrimination, as \`racism\` already was); and
   "crime of apartheid" no longer personal. A change was kept only if no label's F1 fell on
   dev.csv, dev3.csv or dev7.csv; dev10.csv's figures were worked out once the changes were fixed.
+  \`security-frames\` 1.10.1 leaves "the rights of the People's Republic" out of \`rights\`, chosen
+  from the errors of dev12.csv, a set of running text (below); no other set's figure falls.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
@@ -374,9 +378,10 @@ ${eleventh.rows.length} sentences drawn alike from all the sentences of 8–80 w
 speeches, at most one a speech, none of a speech that gave a sentence to the sets above, coded by
 three coders (see \`test/gold/DEV11.md\`). **Never used for tuning:** drawn and coded after
 \`security-frames\` 1.10.0 and \`undp-human-security\` 1.9.0 were fixed; no change was chosen
-from it. The other sets are drawn where the codebook's words are, so they measure the lexicons
+from it. \`security-frames\` 1.10.1's one change, chosen afterwards from its twin in design,
+dev12.csv (below), moves people_centric here from 0.474 to ${fmt(eleventhAll.metrics[1].f1)}. The other sets are drawn where the codebook's words are, so they measure the lexicons
 where there is something to find; this one measures them on running text, as a document's scores
-count it: ${unlabelled} of its sentences carry no label, and a label with few positives here has a
+count it: ${unlabelledOf(eleventh)} of its sentences carry no label, and a label with few positives here has a
 wide interval.
 
 ${table(eleventhAll, codersKappa('test/gold/dev11-coders/agreement.csv'), bootstrapIntervals(eleventhAll.outcomes))}
@@ -387,6 +392,19 @@ sentences found, ${eleventhAll.metrics[1].fp} false positives), and political an
 sentences that hold it. The lexicons predict people-centric in ${eleventhAll.metrics[1].predicted} sentences where the coders coded
 ${eleventhAll.metrics[1].support}, state-centric in ${eleventhAll.metrics[0].predicted} where they coded ${eleventhAll.metrics[0].support}: on such speeches the framing index may lean
 toward state-centric. The intervals are wide; read them before citing a figure.
+
+## Twelfth set, for tuning: running text (test/gold/dev12.csv)
+
+${twelfth.rows.length} sentences drawn as dev11.csv was, alike from all sentences (${unlabelledOf(twelfth)} carry no label), from speeches that
+gave no sentence to the sets above, coded by three other coders (see \`test/gold/DEV12.md\`). The
+set \`security-frames\` 1.10.1 was chosen from: its people-centric errors include "the lawful rights
+of the People's Republic of China" (its seat in the United Nations), which \`rights\` counted because
+"people" stands next to it, 199 times in the UN corpus; the entry now leaves that phrase out. Its
+figures show fit (people_centric F1 0.654 with 1.10.0). Counting "the lives of" people as
+people-centric was tried and not kept: it found one more sentence here and two on dev4.csv, and added
+a false positive on dev.csv, whose coders did not code "claimed the lives of 85 people" so.
+
+${table(twelfthAll, codersKappa('test/gold/dev12-coders/agreement.csv'))}
 
 ## The coders of dev5.csv and dev6.csv, calibrated against dev.csv's
 
