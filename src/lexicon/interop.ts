@@ -225,8 +225,11 @@ export function exportQuanteda(spec: LexiconSpec): string {
   for (const [form, categories] of rows) for (const id of categories) body[id].push(form);
   const doubled = quantedaOverlaps(rows).map(({ pattern, extra, wildcard }) => `${pattern} (also ${extra.join(', ')}, by ${wildcard})`);
   const overlaps = doubled.length === 0 ? '' : `# Counted here also under another category, where hsframe counts them once: ${doubled.join('; ')}.\n`;
+  // A key with no words is left out when hsframe reads the export back, and may be by other readers.
+  const empty = Object.keys(body).filter((id) => body[id].length === 0);
+  const emptied = empty.length === 0 ? '' : `# Empty here, as earlier entries of other categories take every word they list (hsframe counts those there): ${empty.join(', ')}.\n`;
   // Written as YAML 1.1 quotes it: R's yaml and Python's PyYAML read an unquoted yes, no, on or off as a boolean.
-  return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${NESTED_SCOPE}${overlaps}${stringifyYaml(body, { version: '1.1' })}`;
+  return `# ${spec.name} ${spec.version}, exported by hsframe as a quanteda dictionary.\n# Not expressible here: ${LOST_IN_EXPORT.join('; ')}.\n${NESTED_SCOPE}${overlaps}${emptied}${stringifyYaml(body, { version: '1.1' })}`;
 }
 
 /**

@@ -147,6 +147,11 @@ describe('export and re-import: words two entries give', () => {
     expect(hitsWith(reversed.lexicon!)).toEqual({ cat_a: 1, cat_b: 1 });
     expect(exportQuanteda(reversed.spec!)).toContain('# Counted here also under another category, where hsframe counts them once: security (also cat_b, by secur*).\n');
     expect(exportQuanteda(original.spec!)).not.toContain('# Counted here also');
+    // A category all of whose words an earlier one takes is exported empty, and the header names it.
+    const emptied = exportQuanteda(parseLexicon('e.yaml', lexicon('{term: "secur*", source: x}', '{term: security, source: x}')).spec!);
+    expect(emptied).toContain('# Empty here, as earlier entries of other categories take every word they list (hsframe counts those there): cat_b.\n');
+    expect(emptied).toContain('cat_b: []\n');
+    expect(quanteda).not.toContain('# Empty here');
     // A wildcard that a shorter one of another category covers; none where the word's own categories hold the wildcard's.
     expect(exportQuanteda(parseLexicon('w.yaml', lexicon('{term: "securit*", source: x}', '{term: "secur*", source: x}')).spec!)).toContain(': securit* (also cat_b, by secur*).\n');
     const both = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: t\ncategories:\n  a:\n    label: A\n    description: A\n    entries: [{term: security, source: x}]\n  b:\n    label: B\n    description: B\n    entries: [{term: security, source: x}, {term: "secur*", source: x}]\n';
