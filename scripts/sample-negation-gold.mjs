@@ -21,6 +21,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { mulberry32, seededShuffle } from '../dist/evaluate/bootstrap.js';
 import { readDocument } from '../dist/ingest/index.js';
+import { docName, goldDocs, normaliseText } from './gold-overlap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -40,9 +41,8 @@ for (const name of ['old', 'new', 'corpus', 'out']) if (!args[name]) throw new E
 args.exclude ??= readdirSync(join(root, 'test/gold')).filter((name) => /^dev\d*\.csv$/.test(name)).map((name) => join(root, 'test/gold', name)).join(',');
 const readCsv = (path) => parse(readFileSync(path), { columns: true, relax_column_count: false });
 
-/** Documents that gave a sentence to an earlier gold set: a bundled text's name or a speech's (PAK_23_1968). */
-const usedDocs = new Set(args.exclude.split(',').filter(Boolean).flatMap((file) => readCsv(file).map((row) => row.doc)));
-const docName = (id) => id.replace(/^.*\//, '').replace(/\.txt$/, '');
+/** Documents that gave a sentence to an earlier gold set. */
+const usedDocs = goldDocs(args.exclude);
 
 /** A match's key in both runs, and its sentence in the newer one. */
 const keyOf = (row) => `${row.doc_id}\u0000${row.start}\u0000${row.end}\u0000${row.category}\u0000${row.entry}`;
@@ -76,7 +76,7 @@ for (const [stratum, pool, wanted] of strata) {
     if (pickedDocs.has(sentence.doc) || usedDocs.has(docName(sentence.doc))) continue;
     if (!texts.has(sentence.doc)) texts.set(sentence.doc, (await readDocument(join(args.corpus, sentence.doc), sentence.doc)).doc?.text ?? '');
     const segment = segments.get(`${sentence.doc}\u0000${sentence.number}`);
-    const text = texts.get(sentence.doc).slice(Number(segment.start), Number(segment.end)).replace(/\s+/g, ' ').trim();
+    const text = normaliseText(texts.get(sentence.doc).slice(Number(segment.start), Number(segment.end)));
     const words = Number(segment.tokens);
     if (words < 8 || words > 80) continue;
     pickedDocs.add(sentence.doc);

@@ -31,6 +31,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { mulberry32, seededShuffle } from '../dist/evaluate/bootstrap.js';
 import { readDocument } from '../dist/ingest/index.js';
+import { docName, goldDocs, normaliseText } from './gold-overlap.mjs';
 import { prefixedWords } from '../dist/normalise.js';
 import { prefixMisses } from '../dist/cli/lexicon-command.js';
 import { BUNDLED_LEXICONS, loadScorer } from '../dist/pipeline/index.js';
@@ -57,9 +58,8 @@ if (twins.length > 2 || twins.some((prefix) => !/^[a-z]+$/.test(prefix))) throw 
 args.exclude ??= readdirSync(join(root, 'test/gold')).filter((name) => name.endsWith('.csv')).map((name) => join(root, 'test/gold', name)).join(',');
 const readCsv = (path) => parse(readFileSync(path), { columns: true, relax_column_count: false });
 
-/** Documents that gave a sentence to an earlier gold set: a bundled text's name or a speech's (PAK_23_1968). */
-const usedDocs = new Set(args.exclude.split(',').filter(Boolean).flatMap((file) => readCsv(file).map((row) => row.doc)));
-const docName = (id) => id.replace(/^.*\//, '').replace(/\.txt$/, '');
+/** Documents that gave a sentence to an earlier gold set. */
+const usedDocs = goldDocs(args.exclude);
 const DISCRIMINATION = /discriminat/i;
 const uniform = Number(args.uniform);
 
@@ -76,7 +76,7 @@ const sentences = [];
 for (const doc of [...segmentsByDoc.keys()].sort()) {
   const text = (await readDocument(join(args.corpus, doc), doc)).doc?.text ?? '';
   for (const segment of segmentsByDoc.get(doc)) {
-    const sentence = text.slice(Number(segment.start), Number(segment.end)).replace(/\s+/g, ' ').trim();
+    const sentence = normaliseText(text.slice(Number(segment.start), Number(segment.end)));
     const prefixed = prefixedWords(sentence);
     if (prefixed.length > 0 || DISCRIMINATION.test(sentence) || uniform > 0) sentences.push({ doc, text: sentence, prefixed, isDiscrimination: DISCRIMINATION.test(sentence) });
   }

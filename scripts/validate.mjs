@@ -20,6 +20,11 @@ const load = async (file) => {
   if (!gold) throw new Error(issues.map((issue) => issue.message).join('\n'));
   return gold;
 };
+/** A gold set and its whole-set evaluation. */
+const loadWhole = async (file) => {
+  const set = await load(file);
+  return [set, evaluate(set, scorer, 'all')];
+};
 const gold = await load(values.gold);
 const second = await load(values.second);
 
@@ -28,33 +33,22 @@ const codersKappa = (file) => Object.fromEntries(readFileSync(join(root, file), 
 const coderKappa = codersKappa('test/gold/coders/agreement.csv');
 const fmt = (value) => (value === null ? '–' : value.toFixed(3));
 const halves = { odd: evaluate(gold, scorer, 'odd'), even: evaluate(gold, scorer, 'even'), all: evaluate(gold, scorer, 'all') };
-const third = await load(values.third);
-const thirdAll = evaluate(third, scorer, 'all');
-const fourth = await load(values.fourth);
-const fourthAll = evaluate(fourth, scorer, 'all');
-const fifth = await load(values.fifth);
-const fifthAll = evaluate(fifth, scorer, 'all');
-const sixth = await load(values.sixth);
-const sixthAll = evaluate(sixth, scorer, 'all');
+const [third, thirdAll] = await loadWhole(values.third);
+const [fourth, fourthAll] = await loadWhole(values.fourth);
+const [fifth, fifthAll] = await loadWhole(values.fifth);
+const [sixth, sixthAll] = await loadWhole(values.sixth);
 const sixthCoders = codersKappa('test/gold/dev6-coders/agreement.csv');
-const seventh = await load(values.seventh);
-const seventhAll = evaluate(seventh, scorer, 'all');
-const eighth = await load(values.eighth);
-const eighthAll = evaluate(eighth, scorer, 'all');
-const ninth = await load(values.ninth);
-const ninthAll = evaluate(ninth, scorer, 'all');
-const tenth = await load(values.tenth);
-const tenthAll = evaluate(tenth, scorer, 'all');
-const eleventh = await load(values.eleventh);
-const eleventhAll = evaluate(eleventh, scorer, 'all');
+const [seventh, seventhAll] = await loadWhole(values.seventh);
+const [eighth, eighthAll] = await loadWhole(values.eighth);
+const [ninth, ninthAll] = await loadWhole(values.ninth);
+const [tenth, tenthAll] = await loadWhole(values.tenth);
+const [eleventh, eleventhAll] = await loadWhole(values.eleventh);
 const unlabelledOf = (set) => set.rows.filter((row) => Object.values(row.labels).every((value) => !value)).length;
-const twelfth = await load(values.twelfth);
-const twelfthAll = evaluate(twelfth, scorer, 'all');
+const [twelfth, twelfthAll] = await loadWhole(values.twelfth);
 /** Each sentence's stratum in the draw of dev9.csv and dev10.csv (discrimination or prefixed). */
 const prefixedStrata = new Map(['dev9', 'dev10'].flatMap((set) => parse(readFileSync(join(root, `test/gold/${set}-coders/strata.csv`)), { columns: true }).map((row) => [row.id, row.stratum])));
 const countStratum = (set, stratum) => set.rows.filter((row) => prefixedStrata.get(row.id) === stratum).length;
-const negation = await load(values.negation);
-const negationAll = evaluate(negation, scorer, 'all');
+const [negation, negationAll] = await loadWhole(values.negation);
 const negationStrata = new Map(parse(readFileSync(join(root, 'test/gold/neg1-coders/strata.csv')), { columns: true }).map((row) => [row.id, row.stratum]));
 const negationChanged = evaluate({ ...negation, rows: negation.rows.filter((row) => negationStrata.get(row.id) === 'changed') }, scorer, 'all');
 // The coders of dev5.csv and dev6.csv, calibrated: 200 of dev.csv's sentences coded blind by three more coders like them.
