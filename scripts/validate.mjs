@@ -146,6 +146,20 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   dev.csv, dev3.csv or dev7.csv; dev10.csv's figures were worked out once the changes were fixed.
   \`security-frames\` 1.10.1 leaves "the rights of the People's Republic" out of \`rights\`, chosen
   from the errors of dev12.csv, a set of running text (below); no other set's figure falls.
+  \`security-frames\` 1.11.0 and \`undp-human-security\` 1.10.0 add words for people's security that
+  the codebook and seed papers give and that dev12.csv's people-centric errors miss: persecution
+  and oppression (seeds/003: freedom "from fear (of ... violence, persecution, or death)", "oppression,
+  hunger, and political oppression"), war crimes and crimes against humanity (people-centric and
+  personal), people who risk their lives or flee their homes, "standards of life" (the UN Charter's
+  words for a standard of living, people-centric and economic) and "physically challenged". They
+  raised people_centric F1 on the tuning sets dev.csv (0.865 → 0.875), dev3.csv (0.836 → 0.838),
+  dev4.csv (0.793 → 0.797) and dev12.csv (0.680 → 0.755), and were kept although two figures fall:
+  dev2.csv's people_centric (0.793 → 0.787: peacekeepers who "risk their lives" and a government
+  that "opted for oppression and violence", not coded people-centric) and dev.csv's economic (0.909
+  → 0.901: the Charter's preamble quoted, whose "better standards of life" dev.csv's coders did not
+  code economic and dev12.csv's did). Held out, worked out once they were fixed: people_centric
+  0.500 → 0.541 on dev11.csv, 0.817 → 0.830 on dev10.csv and 0.784 → 0.787 on dev8.csv; dev5.csv
+  and dev6.csv do not move (dev.csv's even half was looked at with the rest of dev.csv this time).
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
@@ -360,7 +374,7 @@ other, then \`npx hsframe evaluate --gold test/gold/dev10.csv --lexicon /tmp/sf.
 /tmp/uhs.yaml\`), dev10.csv gave F1 0.553 state_centric, 0.769 people_centric, 0.400 economic,
 0.857 health, 0.840 personal, 0.767 community and the same on the other labels (macro F1 0.740):
 the changes found 18 more labels and added one false positive. Elsewhere they move only
-people_centric, on dev2.csv (0.797 → ${fmt(secondHalves.all.metrics[1].f1)}) and dev3.csv (0.831 → ${fmt(thirdAll.metrics[1].f1)}), both tuning sets, and on dev5.csv (0.787 → ${fmt(fifthAll.metrics[1].f1)}, held out: a sentence on
+people_centric, on dev2.csv (0.797 → 0.793) and dev3.csv (0.831 → 0.836), both tuning sets, and on dev5.csv (0.787 → 0.783, held out: a sentence on
 the defenders of apartheid its coders did not code people-centric), and community on neg1.csv. Over
 all eleven sets, \`apartheid\` counted for people_centric in 27 sentences, 21 of them coded so;
 the coders of dev9.csv and dev10.csv coded all 18 of theirs so, those of dev2.csv, dev5.csv and
@@ -373,7 +387,8 @@ speeches, at most one a speech, none of a speech that gave a sentence to the set
 three coders (see \`test/gold/DEV11.md\`). **Never used for tuning:** drawn and coded after
 \`security-frames\` 1.10.0 and \`undp-human-security\` 1.9.0 were fixed; no change was chosen
 from it. \`security-frames\` 1.10.1's one change, chosen afterwards from its twin in design,
-dev12.csv (below), moves people_centric here from 0.474 to ${fmt(eleventhAll.metrics[1].f1)}. The other sets are drawn where the codebook's words are, so they measure the lexicons
+dev12.csv (below), moves people_centric here from 0.474 to 0.500, and the people-centric words of
+\`security-frames\` 1.11.0, chosen from dev12.csv and the other tuning sets (above), to 0.541. The other sets are drawn where the codebook's words are, so they measure the lexicons
 where there is something to find; this one measures them on running text, as a document's scores
 count it: ${unlabelledOf(eleventh)} of its sentences carry no label, and a label with few positives here has a
 wide interval.
@@ -394,7 +409,8 @@ gave no sentence to the sets above, coded by three other coders (see \`test/gold
 set \`security-frames\` 1.10.1 was chosen from: its people-centric errors include "the lawful rights
 of the People's Republic of China" (its seat in the United Nations), which \`rights\` counted because
 "people" stands next to it, 199 times in the UN corpus; the entry now leaves that phrase out. Its
-figures show fit (people_centric F1 0.654 with 1.10.0). Counting "the lives of" people as
+figures show fit (people_centric F1 0.654 with 1.10.0, 0.680 with 1.10.1, before the words of
+\`security-frames\` 1.11.0 chosen from it: above). Counting "the lives of" people as
 people-centric was tried and not kept: it found one more sentence here and two on dev4.csv, and added
 a false positive on dev.csv, whose coders did not code "claimed the lives of 85 people" so.
 
