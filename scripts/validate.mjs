@@ -160,6 +160,13 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   code economic and dev12.csv's did). Held out, worked out once they were fixed: people_centric
   0.500 → 0.541 on dev11.csv, 0.817 → 0.830 on dev10.csv and 0.784 → 0.787 on dev8.csv; dev5.csv
   and dev6.csv do not move (dev.csv's even half was looked at with the rest of dev.csv this time).
+  From dev12.csv's state-centric errors, \`security-frames\` 1.11.0 also counts a state's internal
+  or domestic affairs and interference in them (\`internal affairs\`, not a ministry's name;
+  \`domestic affairs\`, \`non-interference\`, \`non-intervention\`, \`foreign\`, \`outside\` and
+  \`external interference\`: codebook §1 sovereignty, as the UN Charter's Art. 2(7) shields it) and
+  \`foreign forces\`: state_centric F1 0.757 → 0.789 on dev12.csv and 0.811 → 0.816 on dev3.csv, no
+  tuning figure falls; held out, 0.692 → 0.717 on dev6.csv and 0.654 → 0.679 on dev10.csv, the
+  others do not move.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
