@@ -12,7 +12,7 @@ import { calibration } from './calibrate-coders.mjs';
 import { sharedIds } from './gold-overlap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') }, fourth: { type: 'string', default: join(root, 'test/gold/dev4.csv') }, fifth: { type: 'string', default: join(root, 'test/gold/dev5.csv') }, sixth: { type: 'string', default: join(root, 'test/gold/dev6.csv') }, seventh: { type: 'string', default: join(root, 'test/gold/dev7.csv') }, eighth: { type: 'string', default: join(root, 'test/gold/dev8.csv') }, negation: { type: 'string', default: join(root, 'test/gold/neg1.csv') }, ninth: { type: 'string', default: join(root, 'test/gold/dev9.csv') }, tenth: { type: 'string', default: join(root, 'test/gold/dev10.csv') }, eleventh: { type: 'string', default: join(root, 'test/gold/dev11.csv') }, twelfth: { type: 'string', default: join(root, 'test/gold/dev12.csv') }, thirteenth: { type: 'string', default: join(root, 'test/gold/dev13.csv') }, fourteenth: { type: 'string', default: join(root, 'test/gold/dev14.csv') }, fifteenth: { type: 'string', default: join(root, 'test/gold/dev15.csv') } } });
+const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') }, fourth: { type: 'string', default: join(root, 'test/gold/dev4.csv') }, fifth: { type: 'string', default: join(root, 'test/gold/dev5.csv') }, sixth: { type: 'string', default: join(root, 'test/gold/dev6.csv') }, seventh: { type: 'string', default: join(root, 'test/gold/dev7.csv') }, eighth: { type: 'string', default: join(root, 'test/gold/dev8.csv') }, negation: { type: 'string', default: join(root, 'test/gold/neg1.csv') }, ninth: { type: 'string', default: join(root, 'test/gold/dev9.csv') }, tenth: { type: 'string', default: join(root, 'test/gold/dev10.csv') }, eleventh: { type: 'string', default: join(root, 'test/gold/dev11.csv') }, twelfth: { type: 'string', default: join(root, 'test/gold/dev12.csv') }, thirteenth: { type: 'string', default: join(root, 'test/gold/dev13.csv') }, fourteenth: { type: 'string', default: join(root, 'test/gold/dev14.csv') }, fifteenth: { type: 'string', default: join(root, 'test/gold/dev15.csv') }, sixteenth: { type: 'string', default: join(root, 'test/gold/dev16.csv') }, seventeenth: { type: 'string', default: join(root, 'test/gold/dev17.csv') } } });
 const { scorer } = await loadScorer(BUNDLED_LEXICONS);
 const labels = scorer.categories.map((category) => category.id);
 const load = async (file) => {
@@ -48,6 +48,8 @@ const [twelfth, twelfthAll] = await loadWhole(values.twelfth);
 const [thirteenth, thirteenthAll] = await loadWhole(values.thirteenth);
 const [fourteenth, fourteenthAll] = await loadWhole(values.fourteenth);
 const [fifteenth, fifteenthAll] = await loadWhole(values.fifteenth);
+const [sixteenth, sixteenthAll] = await loadWhole(values.sixteenth);
+const [seventeenth, seventeenthAll] = await loadWhole(values.seventeenth);
 /** Each sentence's stratum in the draw of dev9.csv and dev10.csv (discrimination or prefixed). */
 const prefixedStrata = new Map(['dev9', 'dev10'].flatMap((set) => parse(readFileSync(join(root, `test/gold/${set}-coders/strata.csv`)), { columns: true }).map((row) => [row.id, row.stratum])));
 const countStratum = (set, stratum) => set.rows.filter((row) => prefixedStrata.get(row.id) === stratum).length;
@@ -196,7 +198,18 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   dev13.csv, the others do not move. A longer list (rural, urban, village, affected, all,
   conflict, from how the UN corpus uses the word) moved no tuning figure and lowered dev13.csv by
   a sentence; it was not kept. On the UN corpus the entry counts 2,278 matches where it counted
-  7,046.
+  7,046. \`security-frames\` 1.13.0, chosen from the state-centric errors of dev16.csv and dev17.csv
+  (running text, drawn once dev15.csv had measured the versions before), adds the means and
+  threats the codebook names for the state's security: \`weaponry\`, \`arms build-up\`, \`military
+  build-up\`, \`security assurances\` (to states, against nuclear attack), military or foreign
+  \`bases\`, troops or weapons \`stationed\`, a state's \`national territory\` (not "throughout" it, a
+  place where something is done), \`subversion\`, \`subversive\` and \`expansionis*\`. State_centric F1
+  0.844 → 0.905 on dev16.csv, 0.659 → 0.721 on dev17.csv and 0.816 → 0.821 on dev3.csv, no tuning
+  figure falls; held out, 0.679 → 0.704 on dev10.csv and 0.676 → 0.696 on dev15.csv, the others do
+  not move. \`national territory\` first counted everywhere; leaving out "throughout", "across" or
+  "the whole national territory", after a look at its uses in the UN corpus (vaccination campaigns
+  and roads built throughout it), moved no tuning figure and took back a held-out dev13.csv sentence
+  the wider entry had found (0.769 → 0.756); it was kept, for what the corpus shows.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
@@ -502,7 +515,9 @@ speeches that gave no sentence to the sets above, coded by three further coders 
 and \`undp-human-security\` 1.11.0 were fixed, the newest set of running text and the one to cite
 for them. Of all the changes chosen from dev12.csv and dev14.csv, only the narrower \`community\`
 moves a figure here (community F1 0.706 → 0.750, one false positive fewer; with \`security-frames\`
-1.10.1 and \`undp-human-security\` 1.9.0, commit b7846e1, every other figure is the same).
+1.10.1 and \`undp-human-security\` 1.9.0, commit b7846e1, every other figure was the same).
+\`security-frames\` 1.13.0, chosen afterwards from dev16.csv and dev17.csv (below), raises
+state_centric from 0.676 to 0.696, the figure below.
 
 ${table(fifteenthAll, codersKappa('test/gold/dev15-coders/agreement.csv'), bootstrapIntervals(fifteenthAll.outcomes))}
 
@@ -511,6 +526,27 @@ On this running text both frames are found in about half the sentences that hold
 (precision ${fmt(fifteenthAll.metrics[0].precision)} and ${fmt(fifteenthAll.metrics[1].precision)}): a speech's hits are a lower bound on its framing language, and its
 framing index rests on the part the lexicons find. Across the five sets of running text (dev11.csv to
 dev15.csv, two of them tuning sets), state-centric F1 ranges from ${fmt(Math.min(...[eleventhAll, twelfthAll, thirteenthAll, fourteenthAll, fifteenthAll].map((set) => set.metrics[0].f1)))} to ${fmt(Math.max(...[eleventhAll, twelfthAll, thirteenthAll, fourteenthAll, fifteenthAll].map((set) => set.metrics[0].f1)))} and people-centric from ${fmt(Math.min(...[eleventhAll, twelfthAll, thirteenthAll, fourteenthAll, fifteenthAll].map((set) => set.metrics[1].f1)))} to ${fmt(Math.max(...[eleventhAll, twelfthAll, thirteenthAll, fourteenthAll, fifteenthAll].map((set) => set.metrics[1].f1)))}.
+
+## Sixteenth set, for tuning: running text (test/gold/dev16.csv)
+
+${sixteenth.rows.length} sentences drawn as dev15.csv was, alike from all sentences (${unlabelledOf(sixteenth)} carry no label), from
+speeches that gave no sentence to the sets above, coded by three other coders (see
+\`test/gold/DEV16.md\`). With its twin dev17.csv (below), the set \`security-frames\` 1.13.0 was
+chosen from (above), so its figures show fit (state_centric F1 0.844 with 1.12.0). The
+people-centric language the two sets' sentences hold and the lexicons miss is spread over many
+phrasings (people killed, children dying of disease, the hungry, "the needs of our own
+population"), none frequent enough to add.
+
+${table(sixteenthAll, codersKappa('test/gold/dev16-coders/agreement.csv'))}
+
+## Seventeenth set, for tuning: running text (test/gold/dev17.csv)
+
+${seventeenth.rows.length} sentences drawn as dev16.csv was (${unlabelledOf(seventeenth)} carry no label), from speeches that gave no
+sentence to the sets above, dev16.csv included, coded by three other coders (see
+\`test/gold/DEV17.md\`); with dev16.csv, a set \`security-frames\` 1.13.0 was chosen from
+(state_centric F1 0.659 with 1.12.0).
+
+${table(seventeenthAll, codersKappa('test/gold/dev17-coders/agreement.csv'))}
 
 ## The coders of dev5.csv and dev6.csv, calibrated against dev.csv's
 
