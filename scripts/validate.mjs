@@ -215,6 +215,15 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   "the whole national territory", after a look at its uses in the UN corpus (vaccination campaigns
   and roads built throughout it), moved no tuning figure and took back a held-out dev13.csv sentence
   the wider entry had found (0.769 → 0.756); it was kept, for what the corpus shows.
+  \`undp-human-security\` 1.12.0, from the personal and political errors of dev16.csv and dev17.csv:
+  \`chemical weapon\` counts as personal only where their use, an attack or its victims are named
+  within six words (not the weapons as an item of disarmament: 0 of the 4 tuning sentences where
+  it counted were coded personal); \`abuse\` not next to "their power" or ecosystems; political
+  \`to justice\` where perpetrators are brought to it, and \`undemocratic\`. Personal F1 0.683 →
+  0.700 on dev9.csv, 0.769 → 0.781 on dev14.csv and 0.519 → 0.609 on dev17.csv, political 0.846 →
+  0.889 on dev14.csv, 0.789 → 0.821 on dev16.csv and 0.684 → 0.750 on dev17.csv, no tuning figure
+  falls; held out, personal 0.829 → 0.841 and political 0.711 → 0.725 on dev5.csv, personal 0.870
+  → 0.889 on dev11.csv, the others do not move.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
@@ -536,8 +545,9 @@ dev15.csv, two of them tuning sets), state-centric F1 ranges from ${runningTextR
 
 ${sixteenth.rows.length} sentences drawn as dev15.csv was, alike from all sentences (${unlabelledOf(sixteenth)} carry no label), from
 speeches that gave no sentence to the sets above, coded by three other coders (see
-\`test/gold/DEV16.md\`). With its twin dev17.csv (below), the set \`security-frames\` 1.13.0 was
-chosen from (above), so its figures show fit (state_centric F1 0.844 with 1.12.0). The
+\`test/gold/DEV16.md\`). With its twin dev17.csv (below), the set \`security-frames\` 1.13.0 and
+\`undp-human-security\` 1.12.0 were chosen from (above), so its figures show fit (state_centric F1
+0.844 and political 0.789 with the versions before). The
 people-centric language the two sets' sentences hold and the lexicons miss is spread over many
 phrasings (people killed, children dying of disease, the hungry, "the needs of our own
 population"), none frequent enough to add.
@@ -548,8 +558,9 @@ ${table(sixteenthAll, codersKappa('test/gold/dev16-coders/agreement.csv'))}
 
 ${seventeenth.rows.length} sentences drawn as dev16.csv was (${unlabelledOf(seventeenth)} carry no label), from speeches that gave no
 sentence to the sets above, dev16.csv included, coded by three other coders (see
-\`test/gold/DEV17.md\`); with dev16.csv, a set \`security-frames\` 1.13.0 was chosen from
-(state_centric F1 0.659 with 1.12.0).
+\`test/gold/DEV17.md\`); with dev16.csv, a set \`security-frames\` 1.13.0 and \`undp-human-security\`
+1.12.0 were chosen from (state_centric F1 0.659, personal 0.519 and political 0.684 with the
+versions before).
 
 ${table(seventeenthAll, codersKappa('test/gold/dev17-coders/agreement.csv'))}
 
