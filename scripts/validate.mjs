@@ -12,7 +12,28 @@ import { calibration } from './calibrate-coders.mjs';
 import { sharedIds } from './gold-overlap.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values } = parseArgs({ options: { gold: { type: 'string', default: join(root, 'test/gold/dev.csv') }, second: { type: 'string', default: join(root, 'test/gold/dev2.csv') }, third: { type: 'string', default: join(root, 'test/gold/dev3.csv') }, fourth: { type: 'string', default: join(root, 'test/gold/dev4.csv') }, fifth: { type: 'string', default: join(root, 'test/gold/dev5.csv') }, sixth: { type: 'string', default: join(root, 'test/gold/dev6.csv') }, seventh: { type: 'string', default: join(root, 'test/gold/dev7.csv') }, eighth: { type: 'string', default: join(root, 'test/gold/dev8.csv') }, negation: { type: 'string', default: join(root, 'test/gold/neg1.csv') }, ninth: { type: 'string', default: join(root, 'test/gold/dev9.csv') }, tenth: { type: 'string', default: join(root, 'test/gold/dev10.csv') }, eleventh: { type: 'string', default: join(root, 'test/gold/dev11.csv') }, twelfth: { type: 'string', default: join(root, 'test/gold/dev12.csv') }, thirteenth: { type: 'string', default: join(root, 'test/gold/dev13.csv') }, fourteenth: { type: 'string', default: join(root, 'test/gold/dev14.csv') }, fifteenth: { type: 'string', default: join(root, 'test/gold/dev15.csv') }, sixteenth: { type: 'string', default: join(root, 'test/gold/dev16.csv') }, seventeenth: { type: 'string', default: join(root, 'test/gold/dev17.csv') } } });
+/** The gold sets, by the option that names another file for each (`--third FILE`), with their files under test/gold. */
+const GOLD_SETS = {
+  gold: 'dev.csv',
+  second: 'dev2.csv',
+  third: 'dev3.csv',
+  fourth: 'dev4.csv',
+  fifth: 'dev5.csv',
+  sixth: 'dev6.csv',
+  seventh: 'dev7.csv',
+  eighth: 'dev8.csv',
+  negation: 'neg1.csv',
+  ninth: 'dev9.csv',
+  tenth: 'dev10.csv',
+  eleventh: 'dev11.csv',
+  twelfth: 'dev12.csv',
+  thirteenth: 'dev13.csv',
+  fourteenth: 'dev14.csv',
+  fifteenth: 'dev15.csv',
+  sixteenth: 'dev16.csv',
+  seventeenth: 'dev17.csv',
+};
+const { values } = parseArgs({ options: Object.fromEntries(Object.entries(GOLD_SETS).map(([option, file]) => [option, { type: 'string', default: join(root, 'test/gold', file) }])) });
 const { scorer } = await loadScorer(BUNDLED_LEXICONS);
 const labels = scorer.categories.map((category) => category.id);
 const load = async (file) => {
@@ -500,9 +521,10 @@ ${table(twelfthAll, codersKappa('test/gold/dev12-coders/agreement.csv'))}
 ${thirteenth.rows.length} sentences drawn as dev11.csv and dev12.csv were, alike from all sentences (${unlabelledOf(thirteenth)} carry no label), from
 speeches that gave no sentence to the sets above, coded by three further coders (see
 \`test/gold/DEV13.md\`). **Never used for tuning:** drawn and coded after \`security-frames\` 1.11.0
-and \`undp-human-security\` 1.10.0 were fixed. No entry those versions added or narrowed matches
-in its sentences or is cancelled in them: with the lexicons before them (\`security-frames\` 1.10.1 and
-\`undp-human-security\` 1.9.0, commit b7846e1) every figure was the same. On running text the
+and \`undp-human-security\` 1.10.0 were fixed. Every entry counts in the same sentences of it as with
+the lexicons before them (\`security-frames\` 1.10.1 and \`undp-human-security\` 1.9.0, commit
+b7846e1; \`hsframe evaluate --entries FILE\` with the lexicons of each commit, 848491f for 1.11.0 and
+1.10.0, gives the same file), so every figure was the same. On running text the
 changes chosen from dev12.csv are too rare to show in 240 sentences; dev11.csv (above) and the
 UN corpus (CHANGELOG.md) show what they move. Of the versions chosen afterwards,
 \`security-frames\` 1.12.0 (from its twin in design, dev14.csv, below) moves none of its figures;
