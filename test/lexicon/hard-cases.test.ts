@@ -45,6 +45,10 @@ const CASES: readonly Case[] = [
   ['weapons of mass destruction: the nuclear Powers → state', 'UNGDC MEX_21_1966', 'Another point on which I feel I should also comment is the co-operation which we expect from the nuclear Powers.', ['state_centric'], ['people_centric']],
   ['weapons of mass destruction: nuclear energy for peaceful purposes is neither', 'UNGDC MEX_27_1972', 'The use of nuclear energy for peaceful purposes is and will continue to be the constant goal of Mexico.', [], ['state_centric', 'people_centric']],
   ['needs: children dying for lack of food and vaccines → people', 'UNGDC SWE_41_1986', 'Every minute, around the clock, year in and year out, 30 children die for lack of food and vaccines.', ['people_centric', 'food', 'health'], ['state_centric']],
+  ['territorial security: a country invaded → state and personal (war)', 'UNGDC FRA_03_1948', 'Three times invaded in the course of one generation, it did not wish, any more than Poland, to encourage the reconstruction of a Germany capable of aggression.', ['state_centric', 'personal'], []],
+  ['territorial security: an invasion of locusts is a plague, not war', 'UNGDC BFA_42_1987', 'For example, a drought is always possible, as is an invasion of locusts, and we are also at the mercy of international financing.', ['environmental'], ['state_centric', 'personal']],
+  ['territorial integrity: secession → state', 'UNGDC IRQ_35_1980', "The Shah's support for the secessionist rebellion was limitless.", ['state_centric'], ['people_centric']],
+  ['military means: a peace-keeping force is troops deployed → state', 'UNGDC GBR_21_1966', 'The Commission should have at its disposal an international peace-keeping force, similar to those in Sinai and Cyprus.', ['state_centric'], ['people_centric']],
   ['body names: the International Labour Organisation is a body, not economic security', 'UNGDC PER_03_1948', 'In that field a considerable task would devolve on the International Labour Organisation, over whose Governing Body the representative of his country had the honour to preside.', [], ['economic']],
 ];
 
