@@ -303,7 +303,29 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   very existence of mankind", "the dangers threatening all mankind", coded not people-centric); it
   was not kept, a choice those four held-out sentences informed. On the UN corpus \`invade\` counts
   706 state-centric and 715 personal matches, the peacekeeping forces and troops 821, \`mass
-  destruction\` 371, \`air force\` 249 and the secession entries 280.
+  destruction\` 371, \`air force\` 249 and the secession entries 280. \`security-frames\` 1.17.0 and
+  \`undp-human-security\` 1.16.0 narrow the entries whose counted sentences across the tuning sets
+  (\`hsframe evaluate --entries FILE\`, summed) were coded otherwise more often than not: a state's
+  \`national interest\` counts only where its protection, defence, security or a threat to it is
+  named (coded state-centric in 4 of its 11 sentences); \`employment\` not as the use of
+  instruments, means, mercenaries or staff (10 of 21); \`accountability\` only for violations,
+  crimes or abuses, or beside justice and rights (1 of 5); \`equal rights\` not beside peoples,
+  nations, states or sovereignty (0 of 3); "orderly and regular" not in the name of the Global
+  Compact (0 of 3); and they drop \`fisheries\` as food (0 of 3: fishing zones and agencies) and
+  \`political instability\` as political (0 of 3). State_centric F1 rises on dev.csv (0.892 →
+  0.895), dev2.csv (0.825 → 0.830), dev4.csv (0.809 → 0.813), dev12.csv (0.789 → 0.800) and
+  dev16.csv (0.917 → 0.926) and falls on dev3.csv (0.830 → 0.829) and dev19.csv (0.846 → 0.843:
+  "resort to the use of force in its own national interest"); economic rises on dev3.csv (0.754 →
+  0.780), dev7.csv (0.696 → 0.727) and dev14.csv (0.800 → 0.889), political on six sets (dev17.csv
+  0.750 → 0.789), food on dev4.csv and dev21.csv, people_centric on four (dev14.csv 0.682 → 0.698).
+  Held out, macro F1 0.821 → 0.822 on dev5.csv and 0.692 → 0.711 on dev20.csv (food, one
+  false positive fewer: "the state of the world's fisheries"), and people_centric falls from 0.797
+  to 0.787 on dev8.csv ("preparing to approve the global compact for safe, orderly and regular
+  migration", which its coders coded people-centric and dev.csv's coders, in two sentences on the
+  compact, did not); the others do not move. dev20.csv had been scored once, with 1.16.0 and 1.15.0,
+  and its figures seen, not its errors, before these were chosen. On the UN corpus they count 962
+  matches fewer for \`national interest\`, 651 for \`accountability\`, 484 for \`fisheries\`, 257 for
+  \`equal rights\` and 235 for \`political instability\`.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
@@ -678,9 +700,11 @@ ${twentieth.rows.length} sentences drawn as dev18.csv was, alike from all senten
 speeches that gave no sentence to the sets above, coded by three further coders (see
 \`test/gold/DEV20.md\`). **Never used for tuning:** drawn once \`security-frames\` 1.16.0 and
 \`undp-human-security\` 1.15.0 were fixed, and first scored once the changes tried on its twin
-dev21.csv (below) had been judged; the newest set of running text. None of the changes since
-\`security-frames\` 1.14.0 and \`undp-human-security\` 1.14.0 moves a figure here: on these
-speeches they neither gain nor lose a sentence.
+dev21.csv (below) had been judged; the newest set of running text. None of the changes from
+\`security-frames\` 1.14.0 and \`undp-human-security\` 1.14.0 to 1.16.0 and 1.15.0 moves a figure
+here: on these speeches they neither gain nor lose a sentence. \`undp-human-security\` 1.16.0,
+chosen afterwards from the tuning sets, leaves out a false positive (food F1 0.500 → 0.667, macro
+0.692 → 0.711).
 
 ${table(twentiethAll, codersKappa('test/gold/dev20-coders/agreement.csv'), bootstrapIntervals(twentiethAll.outcomes))}
 
