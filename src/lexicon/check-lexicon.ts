@@ -28,6 +28,11 @@ export function checkLexicon(spec: LexiconSpec, source: YamlSource): Issue[] {
       } else {
         seen.set(key, `category ${categoryId}`);
       }
+      for (const other of Object.keys(entry.also ?? {})) {
+        const alsoAt = at(['categories', categoryId, 'entries', index, 'also', other]);
+        if (other === categoryId) issues.push(makeIssue('LEXICON_INVALID', source.file, `term "${entry.term}": also names its own category ${other}`, alsoAt));
+        else if (!(other in spec.categories)) issues.push(makeIssue('LEXICON_INVALID', source.file, `term "${entry.term}": also names ${other}, which is not a category of this lexicon (${Object.keys(spec.categories).join(', ')})`, alsoAt));
+      }
       entry.exclude.forEach((phrase, k) => {
         if (!containsTerm(phrase, entry.term, entry.inflect)) {
           issues.push(makeIssue('LEXICON_BAD_EXCLUSION', source.file, `exclusion "${phrase}" does not contain the term "${entry.term}", so it can never cancel a match`, at(['categories', categoryId, 'entries', index, 'exclude', k])));

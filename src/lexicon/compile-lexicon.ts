@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CategoryInfo, CompiledLexicon, Hit, WordMatch, WordStream } from '../document.js';
 import { termVariantParts } from '../normalise.js';
-import type { LexiconEntry, LexiconSpec } from './schema.js';
+import { listedEntries, type LexiconEntry, type LexiconSpec } from './schema.js';
 import { TermsFound, TermTrie } from './trie.js';
 import { RuleWords } from './rule-words.js';
 import { makeWordStep, mergeWordSteps, type WordStep, type WordStepSet } from './word-step.js';
@@ -108,13 +108,12 @@ interface LexiconSteps {
 function lexiconSteps(spec: LexiconSpec): LexiconSteps {
   const variants: LexiconSteps['variants'] = [];
   const entrySteps: EntrySteps[] = [];
-  for (const [categoryId, category] of Object.entries(spec.categories)) {
-    for (const entry of category.entries) {
-      const index = entrySteps.push(stepsOfEntry(entry, categoryId, category.negation)) - 1;
-      for (const variant of termSteps(entry.term, entry.inflect)) {
-        if (!TermTrie.fits(variant)) throw new Error(`term "${entry.term}" has too many inflected variants`);
-        variants.push([variant, index]);
-      }
+  // An entry's copy under a category of its `also` has its own index: a match counts in both (`matchWords`).
+  for (const { category, entry } of listedEntries(spec)) {
+    const index = entrySteps.push(stepsOfEntry(entry, category, spec.categories[category].negation)) - 1;
+    for (const variant of termSteps(entry.term, entry.inflect)) {
+      if (!TermTrie.fits(variant)) throw new Error(`term "${entry.term}" has too many inflected variants`);
+      variants.push([variant, index]);
     }
   }
   return { variants, entrySteps };

@@ -5,7 +5,7 @@ import { makeIssue } from '../issues.js';
 import { HYPHENS, hyphenatedAsRead, termVariantParts, termVariants, termWords, type TermPart } from '../normalise.js';
 import { decodeWindows1252 } from '../windows-1252.js';
 import { inflectWord } from './inflect.js';
-import type { LexiconEntry, LexiconSpec } from './schema.js';
+import { listedEntries, type LexiconEntry, type LexiconSpec } from './schema.js';
 import { takenFirst } from './taken-first.js';
 import { combinations } from './word-step.js';
 import { isBadWildcard, termProblems } from './term-problems.js';
@@ -193,7 +193,7 @@ function exportTerms(term: string, isInflected: boolean): string[] {
  * whole word to a wildcard, in the later one.
  */
 function exportedRows(spec: LexiconSpec): Map<string, string[]> {
-  const listed = Object.entries(spec.categories).flatMap(([category, { entries }]) => entries.map((entry) => ({ category, entry })));
+  const listed = listedEntries(spec);
   const taken = new Map<LexiconEntry, Set<string> | 'whole'>();
   for (const { later, isWhole, forms } of takenFirst(listed)) {
     const before = taken.get(later.entry);

@@ -34,6 +34,8 @@ export const entrySchema = z.strictObject({
   exclude: z.array(nonEmpty('an exclusion'), { error: expected('exclude must be a list of phrases') }).default([]),
   near: proximitySchema.optional(),
   not_near: proximitySchema.optional(),
+  /** Other categories of the lexicon the entry counts in too, each with the source that justifies it there (`listedEntries`). */
+  also: z.record(z.string(), nonEmpty('the source of a category under also'), { error: expected('also must be a mapping of category id to the source that justifies the entry there') }).optional(),
 });
 
 const categorySchema = z.strictObject({
@@ -68,3 +70,29 @@ export const lexiconSchema = z.strictObject({
 export type LexiconEntry = z.output<typeof entrySchema>;
 /** A lexicon after parsing, with defaults filled in. */
 export type LexiconSpec = z.output<typeof lexiconSchema>;
+
+/** An entry under a category it counts in: its own, or one its `also` names. */
+export interface ListedEntry {
+  readonly category: string;
+  /** Under a category of `also`: a copy with that category's source and no `also` of its own. */
+  readonly entry: LexiconEntry;
+  /** True for the copy under a category of `also`. */
+  readonly isAlso: boolean;
+}
+
+/**
+ * Every entry of a lexicon under each category it counts in, in listing order: under its own
+ * category, then at once under each category its `also` names, with the same term and rules and
+ * that category's source. A match of the term counts in all of them, as the same term listed in
+ * several categories of an imported dictionary does.
+ */
+export function listedEntries(spec: LexiconSpec): ListedEntry[] {
+  const listed: ListedEntry[] = [];
+  for (const [category, { entries }] of Object.entries(spec.categories)) {
+    for (const entry of entries) {
+      listed.push({ category, entry, isAlso: false });
+      if (entry.also) for (const [other, source] of Object.entries(entry.also)) listed.push({ category: other, entry: { ...entry, source, also: undefined }, isAlso: true });
+    }
+  }
+  return listed;
+}
