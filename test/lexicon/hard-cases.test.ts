@@ -51,6 +51,7 @@ const CASES: readonly Case[] = [
   ['military means: a peace-keeping force is troops deployed → state', 'UNGDC GBR_21_1966', 'The Commission should have at its disposal an international peace-keeping force, similar to those in Sinai and Cyprus.', ['state_centric'], ['people_centric']],
   ['referent: a state pursuing its national interest frames no one\'s security', 'UNGDC GBR_21_1966', 'All those States pursue what they consider to be in their individual national interest.', [], ['state_centric']],
   ['employment: the employment (use) of mercenaries is not work', 'UNGDC BFA_22_1967', 'The criminal employment of mercenaries is a constant threat to peace and security in a part of Africa whose only crime is to be endowed with extensive natural resources.', ['state_centric'], ['economic', 'people_centric']],
+  ['apartheid: racism (community) and political repression (political), both', 'UNGDC SAU_21_1966', 'But in South Africa, new legislation is enacted to reinforce apartheid in all its nefarious forms.', ['community', 'political', 'people_centric'], ['state_centric']],
   ['body names: the International Labour Organisation is a body, not economic security', 'UNGDC PER_03_1948', 'In that field a considerable task would devolve on the International Labour Organisation, over whose Governing Body the representative of his country had the honour to preside.', [], ['economic']],
 ];
 
