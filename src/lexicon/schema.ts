@@ -76,8 +76,6 @@ export interface ListedEntry {
   readonly category: string;
   /** Under a category of `also`: a copy with that category's source and no `also` of its own. */
   readonly entry: LexiconEntry;
-  /** True for the copy under a category of `also`. */
-  readonly isAlso: boolean;
 }
 
 /**
@@ -90,8 +88,8 @@ export function listedEntries(spec: LexiconSpec): ListedEntry[] {
   const listed: ListedEntry[] = [];
   for (const [category, { entries }] of Object.entries(spec.categories)) {
     for (const entry of entries) {
-      listed.push({ category, entry, isAlso: false });
-      if (entry.also) for (const [other, source] of Object.entries(entry.also)) listed.push({ category: other, entry: { ...entry, source, also: undefined }, isAlso: true });
+      listed.push({ category, entry });
+      if (entry.also) for (const [other, source] of Object.entries(entry.also)) listed.push({ category: other, entry: { ...entry, source, also: undefined } });
     }
   }
   return listed;
