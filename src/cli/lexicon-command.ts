@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_INGEST_SETTINGS, findDocuments, globProblem, readDocument, type DocumentFile } from '../ingest/index.js';
 import { hasErrors, makeIssue } from '../issues.js';
 import { prefixedWords } from '../normalise.js';
-import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
+import { exportLiwc, exportQuanteda, lexiconSource, lintLexicons, listedEntries, loadLexicon, LOST_IN_EXPORT, type EntryUsage } from '../lexicon/index.js';
 import { parseMatchRows } from '../output/index.js';
 import { BUNDLED_LEXICONS, lexiconSetIssues, loadScorer, scoreFiles, scoreText, type DocResult, type Scorer } from '../pipeline/index.js';
 import { EXIT, isOneOf, reportIssues, usageError, writeOutputFile, type CliIo } from './io.js';
@@ -115,7 +115,14 @@ async function showLexicons(files: readonly string[], io: CliIo): Promise<number
       continue;
     }
     io.stdout(`${lexicon.id} ${lexicon.version} (${lexicon.language})  ${file}\nsha256 ${lexicon.sha256}\n${spec.description}\n`);
-    for (const category of lexicon.categories) io.stdout(`  ${category.id.padEnd(16)} ${String(spec.categories[category.id].entries.length).padStart(4)} entries  ${category.label}\n`);
+    // Entries of other categories that count here too (`also`).
+    const counted = new Map<string, number>();
+    for (const { category } of listedEntries(spec)) counted.set(category, (counted.get(category) ?? 0) + 1);
+    for (const category of lexicon.categories) {
+      const listed = spec.categories[category.id].entries.length;
+      const also = (counted.get(category.id) ?? 0) - listed;
+      io.stdout(`  ${category.id.padEnd(16)} ${String(listed).padStart(4)} entries  ${category.label}${also > 0 ? ` (and ${also} of another category's, by also)` : ''}\n`);
+    }
     io.stdout(`  ${'total'.padEnd(16)} ${String(lexicon.entryCount).padStart(4)} entries\n\n`);
   }
   return code;

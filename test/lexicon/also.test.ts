@@ -1,6 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { exportLiwc, exportQuanteda, parseLexicon } from '../../src/lexicon/index.js';
 import { createScorer } from '../../src/pipeline/index.js';
+import { runCli } from '../pipeline/cli-process.js';
 import { matchedTexts, scorerFrom } from './helpers.js';
 
 // An entry's `also`: the categories of its lexicon it counts in besides its own, each with the
@@ -55,5 +59,18 @@ describe('an entry counted in several categories (also)', () => {
     expect(issues).toEqual([]);
     expect(exportLiwc(spec!)).toBe('%\n1\ta\n2\tb\n%\nwar\t1\t2\npeace\t2\n');
     expect(exportQuanteda(spec!)).toContain('a:\n  - war\nb:\n  - war\n  - peace\n');
+  });
+
+  test('lexicon show counts the entries each category lists, and names those it counts by another entry\'s also', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hsframe-also-'));
+    try {
+      const file = join(dir, 't.yaml');
+      await writeFile(file, HEAD + category('a', `      - {term: war, ${S}, also: {b: s}}\n      - {term: fight, ${S}}\n`) + category('b', `      - {term: peace, ${S}}\n`));
+      const { code, stdout } = await runCli(['lexicon', 'show', file]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('  a                   2 entries  a\n  b                   1 entries  b (and 1 of another category\'s, by also)\n  total               3 entries\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
