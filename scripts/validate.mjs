@@ -770,13 +770,11 @@ ${twentySecond.rows.length} sentences drawn as dev20.csv was, alike from all sen
 speeches that gave no sentence to the sets above, coded by three further coders (see
 \`test/gold/DEV22.md\`). **Never used for tuning:** drawn once \`security-frames\` 1.17.0 and
 \`undp-human-security\` 1.16.0 were fixed, and first scored once \`undp-human-security\` 1.17.0
-had been chosen from the tuning sets; the newest set of running text then. With the lexicons of hsframe 0.5.6 (\`security-frames\` 1.14.0,
-\`undp-human-security\` 1.14.0) its macro F1 is 0.798 (state_centric 0.786, people_centric 0.767,
-political 0.714).
+had been chosen from the tuning sets. With the lexicons of hsframe 0.5.6 (\`security-frames\`
+1.14.0, \`undp-human-security\` 1.14.0) its macro F1 is 0.798 (state_centric 0.786,
+people_centric 0.767, political 0.714).
 
 ${table(twentySecondAll, codersKappa('test/gold/dev22-coders/agreement.csv'), bootstrapIntervals(twentySecondAll.outcomes))}
-
-
 
 ## Twenty-third set, for tuning: running text (test/gold/dev23.csv)
 
