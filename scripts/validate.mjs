@@ -132,6 +132,21 @@ const table = (result, coders = coderKappa, intervals) => {
   ].join('\n');
 };
 
+/** The heading and first sentence of a held-out set of running text (\`file\`, e.g. dev18) drawn as \`like\` was. */
+const heldOutOpening = (ordinal, file, set, like) => `## ${ordinal} set, held out: running text (test/gold/${file}.csv)
+
+${set.rows.length} sentences drawn as ${like}.csv was, alike from all sentences (${unlabelledOf(set)} carry no label), from
+speeches that gave no sentence to the sets above, coded by three further coders (see
+\`test/gold/${file.toUpperCase()}.md\`)`;
+/** The heading and first sentence of a tuning set of running text drawn with its held-out \`twin\`. */
+const tuningOpening = (ordinal, file, set, twin) => `## ${ordinal} set, for tuning: running text (test/gold/${file}.csv)
+
+${set.rows.length} sentences drawn with ${twin}.csv and as it was (${unlabelledOf(set)} carry no label), from speeches that gave
+no sentence to the sets above, ${twin}.csv included, coded by three other coders (see
+\`test/gold/${file.toUpperCase()}.md\`)`;
+/** A set's metrics table beside its coders' κ (\`test/gold/FILE-coders/agreement.csv\`), with bootstrap intervals for a held-out set. */
+const setTable = (file, result, hasIntervals = false) => table(result, codersKappa(`test/gold/${file}-coders/agreement.csv`), hasIntervals ? bootstrapIntervals(result.outcomes) : undefined);
+
 const gap = halves.all.metrics.map((m, i) => `${m.label} ${fmt((halves.odd.metrics[i].f1 ?? 0) - (halves.even.metrics[i].f1 ?? 0))}`).join(', ');
 const text = `# Validation
 
@@ -705,37 +720,25 @@ versions before).
 
 ${table(seventeenthAll, codersKappa('test/gold/dev17-coders/agreement.csv'))}
 
-## Eighteenth set, held out: running text (test/gold/dev18.csv)
-
-${eighteenth.rows.length} sentences drawn as dev15.csv was, alike from all sentences (${unlabelledOf(eighteenth)} carry no label), from
-speeches that gave no sentence to the sets above, coded by three further coders (see
-\`test/gold/DEV18.md\`). **Never used for tuning:** drawn once \`security-frames\` 1.14.0 and
+${heldOutOpening('Eighteenth', 'dev18', eighteenth, 'dev15')}. **Never used for tuning:** drawn once \`security-frames\` 1.14.0 and
 \`undp-human-security\` 1.14.0 were fixed, and first scored once \`security-frames\` 1.15.0 had
 been chosen from other sets. With \`security-frames\` 1.14.0 its state_centric F1 was 0.814 (macro 0.759); no other
 figure differs.
 
-${table(eighteenthAll, codersKappa('test/gold/dev18-coders/agreement.csv'), bootstrapIntervals(eighteenthAll.outcomes))}
+${setTable('dev18', eighteenthAll, true)}
 
 Here too the frames are found in part of the sentences that hold them (state-centric recall
 ${fmt(eighteenthAll.metrics[0].recall)}, people-centric ${fmt(eighteenthAll.metrics[1].recall)}) and rarely where they are not (precision ${fmt(eighteenthAll.metrics[0].precision)} and ${fmt(eighteenthAll.metrics[1].precision)}).
 
-## Nineteenth set, for tuning: running text (test/gold/dev19.csv)
-
-${nineteenth.rows.length} sentences drawn with dev18.csv and as it was (${unlabelledOf(nineteenth)} carry no label), from speeches that gave
-no sentence to the sets above, dev18.csv included, coded by three other coders (see
-\`test/gold/DEV19.md\`): running text for the tuning of the versions after \`security-frames\`
+${tuningOpening('Nineteenth', 'dev19', nineteenth, 'dev18')}: running text for the tuning of the versions after \`security-frames\`
 1.15.0 and \`undp-human-security\` 1.14.0. \`security-frames\` 1.16.0 and \`undp-human-security\`
 1.15.0 were chosen from its errors with the other tuning sets' (above), so its figures show fit
 (state_centric F1 0.759 with \`security-frames\` 1.14.0 and 0.790 with 1.15.0, personal 0.731
 with \`undp-human-security\` 1.14.0).
 
-${table(nineteenthAll, codersKappa('test/gold/dev19-coders/agreement.csv'))}
+${setTable('dev19', nineteenthAll)}
 
-## Twentieth set, held out: running text (test/gold/dev20.csv)
-
-${twentieth.rows.length} sentences drawn as dev18.csv was, alike from all sentences (${unlabelledOf(twentieth)} carry no label), from
-speeches that gave no sentence to the sets above, coded by three further coders (see
-\`test/gold/DEV20.md\`). **Never used for tuning:** drawn once \`security-frames\` 1.16.0 and
+${heldOutOpening('Twentieth', 'dev20', twentieth, 'dev18')}. **Never used for tuning:** drawn once \`security-frames\` 1.16.0 and
 \`undp-human-security\` 1.15.0 were fixed, and first scored once the changes tried on its twin
 dev21.csv (below) had been judged; the newest set of running text. None of the changes from
 \`security-frames\` 1.14.0 and \`undp-human-security\` 1.14.0 to 1.16.0 and 1.15.0 moves a figure
@@ -743,16 +746,12 @@ here: on these speeches they neither gain nor lose a sentence. \`undp-human-secu
 chosen afterwards from the tuning sets, leaves out a false positive (food F1 0.500 → 0.667, macro
 0.692 → 0.711).
 
-${table(twentiethAll, codersKappa('test/gold/dev20-coders/agreement.csv'), bootstrapIntervals(twentiethAll.outcomes))}
+${setTable('dev20', twentiethAll, true)}
 
 Personal (recall ${fmt(twentiethAll.metrics[6].recall)}) and political (${fmt(twentiethAll.metrics[8].recall)}) are found in under half the sentences that
 hold them here.
 
-## Twenty-first set, for tuning: running text (test/gold/dev21.csv)
-
-${twentyFirst.rows.length} sentences drawn with dev20.csv and as it was (${unlabelledOf(twentyFirst)} carry no label), from speeches that gave
-no sentence to the sets above, dev20.csv included, coded by three other coders (see
-\`test/gold/DEV21.md\`). From its errors, \`aggressor\` (state-centric and personal, as
+${tuningOpening('Twenty-first', 'dev21', twentyFirst, 'dev20')}. From its errors, \`aggressor\` (state-centric and personal, as
 \`aggression\`) and \`occupied\` next to territories or lands (state-centric) were tried: they
 gained four labels of three sentences on it and one label on dev3.csv, and lost one each on
 dev7.csv, dev12.csv and dev16.csv ("the fascist aggressors" of the Second World War, "the occupied Palestinian territories"
@@ -762,38 +761,26 @@ kept. Its misses in political are mostly apartheid and peoples under colonial ru
 → 0.723) but lowered it on dev9.csv and dev16.csv, and community on seven; it was not moved, and
 \`undp-human-security\` 1.17.0 counts it in both (above).
 
-${table(twentyFirstAll, codersKappa('test/gold/dev21-coders/agreement.csv'))}
+${setTable('dev21', twentyFirstAll)}
 
-## Twenty-second set, held out: running text (test/gold/dev22.csv)
-
-${twentySecond.rows.length} sentences drawn as dev20.csv was, alike from all sentences (${unlabelledOf(twentySecond)} carry no label), from
-speeches that gave no sentence to the sets above, coded by three further coders (see
-\`test/gold/DEV22.md\`). **Never used for tuning:** drawn once \`security-frames\` 1.17.0 and
+${heldOutOpening('Twenty-second', 'dev22', twentySecond, 'dev20')}. **Never used for tuning:** drawn once \`security-frames\` 1.17.0 and
 \`undp-human-security\` 1.16.0 were fixed, and first scored once \`undp-human-security\` 1.17.0
 had been chosen from the tuning sets. With the lexicons of hsframe 0.5.6 (\`security-frames\`
 1.14.0, \`undp-human-security\` 1.14.0) its macro F1 is 0.798 (state_centric 0.786,
 people_centric 0.767, political 0.714).
 
-${table(twentySecondAll, codersKappa('test/gold/dev22-coders/agreement.csv'), bootstrapIntervals(twentySecondAll.outcomes))}
+${setTable('dev22', twentySecondAll, true)}
 
-## Twenty-third set, for tuning: running text (test/gold/dev23.csv)
-
-${twentyThird.rows.length} sentences drawn with dev22.csv and as it was (${unlabelledOf(twentyThird)} carry no label), from speeches that gave
-no sentence to the sets above, dev22.csv included, coded by three other coders (see
-\`test/gold/DEV23.md\`). \`undp-human-security\` 1.17.0 was chosen from its errors with the other
+${tuningOpening('Twenty-third', 'dev23', twentyThird, 'dev22')}. \`undp-human-security\` 1.17.0 was chosen from its errors with the other
 tuning sets' (above), so its figures show fit (political F1 0.489 with 1.16.0). Its political
 misses that remain are colonial rule, peoples' liberation and independence, and the freedom of
 South Africa: the codebook's political is rights and democratic rule within a society, and the
 gold sets do not agree on decolonisation (coded political in 12 of the 29 tuning sentences with
 \`colonial\`).
 
-${table(twentyThirdAll, codersKappa('test/gold/dev23-coders/agreement.csv'))}
+${setTable('dev23', twentyThirdAll)}
 
-## Twenty-fourth set, held out: running text (test/gold/dev24.csv)
-
-${twentyFourth.rows.length} sentences drawn as dev22.csv was, alike from all sentences (${unlabelledOf(twentyFourth)} carry no label), from
-speeches that gave no sentence to the sets above, coded by three further coders (see
-\`test/gold/DEV24.md\`). **Never used for tuning:** drawn once \`security-frames\` 1.17.0 and
+${heldOutOpening('Twenty-fourth', 'dev24', twentyFourth, 'dev22')}. **Never used for tuning:** drawn once \`security-frames\` 1.17.0 and
 \`undp-human-security\` 1.17.0 were fixed, and first scored once \`undp-human-security\` 1.18.0
 had been chosen from the tuning sets; the newest set of running text, and with dev22.csv the one
 to cite for the current lexicons. With the lexicons of hsframe 0.5.6 its macro F1 is 0.693
@@ -802,20 +789,16 @@ to cite for the current lexicons. With the lexicons of hsframe 0.5.6 its macro F
 self-determination under colonial or racist rule, on which the gold sets do not agree (dev23.csv,
 below).
 
-${table(twentyFourthAll, codersKappa('test/gold/dev24-coders/agreement.csv'), bootstrapIntervals(twentyFourthAll.outcomes))}
+${setTable('dev24', twentyFourthAll, true)}
 
 Across the fifteen sets of running text (dev11.csv to dev25.csv, eight of them tuning sets),
 state-centric F1 ranges from ${runningTextRange(0, 25)} and people-centric from ${runningTextRange(1, 25)}.
 
-## Twenty-fifth set, for tuning: running text (test/gold/dev25.csv)
-
-${twentyFifth.rows.length} sentences drawn with dev24.csv and as it was (${unlabelledOf(twentyFifth)} carry no label), from speeches that gave
-no sentence to the sets above, dev24.csv included, coded by three other coders (see
-\`test/gold/DEV25.md\`): running text for the tuning of the versions after \`undp-human-security\`
+${tuningOpening('Twenty-fifth', 'dev25', twentyFifth, 'dev24')}: running text for the tuning of the versions after \`undp-human-security\`
 1.18.0, which was chosen from the older tuning sets while its coders coded it (political F1 0.727
 with 1.17.0).
 
-${table(twentyFifthAll, codersKappa('test/gold/dev25-coders/agreement.csv'))}
+${setTable('dev25', twentyFifthAll)}
 
 ## The coders of dev5.csv and dev6.csv, calibrated against dev.csv's
 

@@ -5,13 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { exportLiwc, exportQuanteda, parseLexicon } from '../../src/lexicon/index.js';
 import { createScorer } from '../../src/pipeline/index.js';
 import { runCli } from '../pipeline/cli-process.js';
-import { matchedTexts, scorerFrom } from './helpers.js';
+import { lexiconYaml, matchedTexts, scorerFrom } from './helpers.js';
 
 // An entry's `also`: the categories of its lexicon it counts in besides its own, each with the
 // source that justifies it there.
 const S = 'source: test';
-const HEAD = 'name: t\nversion: 1.0.0\nlanguage: en\ndescription: d\ncategories:\n';
-const category = (id: string, entries: string, negation = '') => `  ${id}:\n    label: ${id}\n    description: d\n${negation}    entries:\n${entries}`;
 
 describe('an entry counted in several categories (also)', () => {
   test('a match counts in its own category and in each category that also names, once each', () => {
@@ -25,37 +23,36 @@ describe('an entry counted in several categories (also)', () => {
   });
 
   test("each category's own negation setting applies to its count", () => {
-    const yaml = HEAD + category('a', `      - {term: war, ${S}, also: {b: s}}\n`) + category('b', `      - {term: peace, ${S}}\n`, '    negation: false\n');
-    const { lexicon, issues } = parseLexicon('t.yaml', yaml);
+    const { lexicon, issues } = parseLexicon('t.yaml', lexiconYaml({ a: `- {term: war, ${S}, also: {b: s}}`, b: `- {term: peace, ${S}}` }, ['b']));
     expect(issues).toEqual([]);
     expect(matchedTexts(createScorer([lexicon!]), 'There was no war.')).toEqual(['!a:war', 'b:war']);
   });
 
   test.for([
-    ['its own category', `      - {term: war, ${S}, also: {a: s}}\n`, 'also names its own category a'],
-    ['a category the lexicon does not have', `      - {term: war, ${S}, also: {political: s}}\n`, 'also names political, which is not a category of this lexicon (a)'],
+    ['its own category', `- {term: war, ${S}, also: {a: s}}`, 'also names its own category a'],
+    ['a category the lexicon does not have', `- {term: war, ${S}, also: {political: s}}`, 'also names political, which is not a category of this lexicon (a)'],
   ] as const)('also naming %s is an error that names the entry', ([, entries, message]) => {
-    const { lexicon, issues } = parseLexicon('t.yaml', HEAD + category('a', entries));
+    const { lexicon, issues } = parseLexicon('t.yaml', lexiconYaml({ a: entries }));
     expect(lexicon).toBeUndefined();
     expect(issues[0]).toMatchObject({ code: 'LEXICON_INVALID', file: 't.yaml', line: 10 });
     expect(issues[0].message).toContain(message);
   });
 
   test('a source is needed for each category it names', () => {
-    const { lexicon, issues } = parseLexicon('t.yaml', HEAD + category('a', `      - {term: war, ${S}, also: {b: ""}}\n`) + category('b', `      - {term: peace, ${S}}\n`));
+    const { lexicon, issues } = parseLexicon('t.yaml', lexiconYaml({ a: `- {term: war, ${S}, also: {b: ""}}`, b: `- {term: peace, ${S}}` }));
     expect(lexicon).toBeUndefined();
     expect(issues[0]).toMatchObject({ code: 'LEXICON_INVALID' });
     expect(issues[0].message).toContain('must not be empty');
   });
 
   test('listing the term in the other category as well is still a duplicate', () => {
-    const { lexicon, issues } = parseLexicon('t.yaml', HEAD + category('a', `      - {term: war, ${S}, also: {b: s}}\n`) + category('b', `      - {term: war, ${S}}\n`));
+    const { lexicon, issues } = parseLexicon('t.yaml', lexiconYaml({ a: `- {term: war, ${S}, also: {b: s}}`, b: `- {term: war, ${S}}` }));
     expect(lexicon).toBeUndefined();
     expect(issues[0]).toMatchObject({ code: 'LEXICON_DUPLICATE_TERM' });
   });
 
   test('exports list the term under every category it counts in', () => {
-    const { spec, issues } = parseLexicon('t.yaml', HEAD + category('a', `      - {term: war, ${S}, also: {b: s}}\n`) + category('b', `      - {term: peace, ${S}}\n`));
+    const { spec, issues } = parseLexicon('t.yaml', lexiconYaml({ a: `- {term: war, ${S}, also: {b: s}}`, b: `- {term: peace, ${S}}` }));
     expect(issues).toEqual([]);
     expect(exportLiwc(spec!)).toBe('%\n1\ta\n2\tb\n%\nwar\t1\t2\npeace\t2\n');
     expect(exportQuanteda(spec!)).toContain('a:\n  - war\nb:\n  - war\n  - peace\n');
@@ -65,7 +62,7 @@ describe('an entry counted in several categories (also)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'hsframe-also-'));
     try {
       const file = join(dir, 't.yaml');
-      await writeFile(file, HEAD + category('a', `      - {term: war, ${S}, also: {b: s}}\n      - {term: fight, ${S}}\n`) + category('b', `      - {term: peace, ${S}}\n`));
+      await writeFile(file, lexiconYaml({ a: `- {term: war, ${S}, also: {b: s}}\n- {term: fight, ${S}}`, b: `- {term: peace, ${S}}` }));
       const { code, stdout } = await runCli(['lexicon', 'show', file]);
       expect(code).toBe(0);
       expect(stdout).toContain('  a                   2 entries  a\n  b                   1 entries  b (and 1 of another category\'s, by also)\n  total               3 entries\n');

@@ -3,13 +3,17 @@ import { parseLexicon } from '../../src/lexicon/index.js';
 import { createScorer, scoreText, type Scorer } from '../../src/pipeline/index.js';
 import type { TokeniserName } from '../../src/tokenise/index.js';
 
-/** Build a scorer from inline lexicon YAML: `entries` maps category ids to entry YAML lines. Default tokeniser: scan.v1. */
-export function scorerFrom(categories: Record<string, string>, tokeniser?: TokeniserName): Scorer {
+/** Lexicon YAML: `categories` maps category ids to entry YAML lines (an entry's first line on line 10); the categories in `notNegated` have `negation: false`. */
+export function lexiconYaml(categories: Record<string, string>, notNegated: readonly string[] = []): string {
   const body = Object.entries(categories)
-    .map(([id, entries]) => `  ${id}:\n    label: ${id}\n    description: test category\n    entries:\n${entries.replace(/^/gm, '      ')}`)
+    .map(([id, entries]) => `  ${id}:\n    label: ${id}\n    description: test category\n${notNegated.includes(id) ? '    negation: false\n' : ''}    entries:\n${entries.replace(/^/gm, '      ')}`)
     .join('\n');
-  const yaml = `name: test\nversion: 1.0.0\nlanguage: en\ndescription: test lexicon\ncategories:\n${body}\n`;
-  const { lexicon, issues } = parseLexicon('test.yaml', yaml);
+  return `name: test\nversion: 1.0.0\nlanguage: en\ndescription: test lexicon\ncategories:\n${body}\n`;
+}
+
+/** Build a scorer from inline lexicon YAML (\`lexiconYaml\`). Default tokeniser: scan.v1. */
+export function scorerFrom(categories: Record<string, string>, tokeniser?: TokeniserName): Scorer {
+  const { lexicon, issues } = parseLexicon('test.yaml', lexiconYaml(categories));
   if (!lexicon) throw new Error(issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`).join('\n'));
   return createScorer([lexicon], tokeniser);
 }
