@@ -17,8 +17,8 @@ export class TokenList implements Iterable<Token> {
     protected count: number,
     protected starts: Int32Array,
     protected ends: Int32Array,
-    protected readonly norms: string[],
-    protected readonly lemmas: string[],
+    protected norms: string[],
+    protected lemmas: string[],
     protected flags: Uint8Array,
     protected formIds: Int32Array,
   ) {}
@@ -74,7 +74,7 @@ export class TokenList implements Iterable<Token> {
   at(index: number): Token | undefined {
     const i = index < 0 ? this.length + index : index;
     if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
-    return { start: this.starts[i], end: this.ends[i], norm: this.norms[i], lemma: this.lemmas[i], isWord: this.isWord(i), isNegated: this.isNegated(i), formId: this.formIds[i] };
+    return { start: this.starts[i], end: this.ends[i], norm: this.norms[i], lemma: this.lemma(i), isWord: this.isWord(i), isNegated: this.isNegated(i), formId: this.formIds[i] };
   }
 
   /** Every token as an object, in order. */
@@ -95,31 +95,52 @@ export class TokenList implements Iterable<Token> {
 /** Tokens (or words) a thread's columns keep room for between documents; a larger document's room is given back after it. */
 export const KEPT_CAPACITY = 1 << 20;
 
-/** A column twice as long, holding `column` at its start. */
-export function doubled<T extends Int32Array | Uint8Array>(column: T): T {
-  const larger = new (column.constructor as new (length: number) => T)(column.length * 2);
+/**
+ * A longer column holding `column` at its start: twice as long up to `KEPT_CAPACITY`, half as
+ * long again beyond it, so a very large document's columns are at most a third empty and their
+ * growth holds the old column and one half as long again, not twice.
+ */
+export function grown<T extends Int32Array | Uint8Array>(column: T): T {
+  const length = column.length < KEPT_CAPACITY ? column.length * 2 : Math.ceil(column.length * 1.5);
+  const larger = new (column.constructor as new (length: number) => T)(length);
   larger.set(column);
   return larger;
 }
 
 /**
+ * An empty column of `length`, in place of `column` (emptied for a new document): a very large
+ * document's columns sized once from its length, not grown from the kept size step by step
+ * (each step holds the old column and the new one at once).
+ */
+export function reserved<T extends Int32Array | Uint8Array>(column: T, length: number): T {
+  return length > column.length ? new (column.constructor as new (length: number) => T)(length) : column;
+}
+
+/** True when columns of this capacity are given back after their document (`KEPT_CAPACITY`), so they can be handed over to it rather than copied. */
+export function isGivenBack(capacity: number): boolean {
+  return capacity > KEPT_CAPACITY;
+}
+
+/**
  * Tokens as a tokeniser finds them, in growing columns (the list of the tokens so far). One set
  * per thread is reused from document to document (tokenising is synchronous); `list` copies a
- * document's tokens out.
+ * document's tokens out, or hands a large document its columns (`isGivenBack`). The lemma
+ * column is written only from the first token whose lemma is not its form (`scan.v1` has none).
  */
 export class TokenColumns extends TokenList {
-  /** True once a token's lemma differs from its form (since the columns were emptied). */
+  /** True once a token's lemma differs from its form (since the columns were emptied): `lemmas` holds every token's lemma. */
   private hasLemmas = false;
 
   constructor() {
     super(0, new Int32Array(4096), new Int32Array(4096), [], [], new Uint8Array(4096), new Int32Array(4096));
   }
 
-  /** This thread's columns, emptied for a new document. */
-  static forDocument(): TokenColumns {
+  /** This thread's columns, emptied for a new document; with room for `expected` tokens when that is more than is kept between documents (`reserved`). */
+  static forDocument(expected = 0): TokenColumns {
     TokenColumns.giveBackRoom();
     THREAD_COLUMNS.count = 0;
     THREAD_COLUMNS.hasLemmas = false;
+    if (isGivenBack(expected)) [THREAD_COLUMNS.starts, THREAD_COLUMNS.ends, THREAD_COLUMNS.formIds, THREAD_COLUMNS.flags] = [reserved(THREAD_COLUMNS.starts, expected), reserved(THREAD_COLUMNS.ends, expected), reserved(THREAD_COLUMNS.formIds, expected), reserved(THREAD_COLUMNS.flags, expected)];
     return THREAD_COLUMNS;
   }
 
@@ -131,9 +152,17 @@ export class TokenColumns extends TokenList {
     this.flags[at] = (isWord ? WORD : 0) | (isNegated ? NEGATED : 0);
     this.formIds[at] = formId;
     this.norms[at] = norm;
-    this.lemmas[at] = lemma;
-    if (lemma !== norm) this.hasLemmas = true;
+    if (this.hasLemmas) this.lemmas[at] = lemma;
+    else if (lemma !== norm) {
+      this.hasLemmas = true;
+      for (let i = 0; i < at; i++) this.lemmas[i] = this.norms[i];
+      this.lemmas[at] = lemma;
+    }
     this.count = at + 1;
+  }
+
+  override lemma(i: number): string {
+    return this.hasLemmas ? this.lemmas[i] : this.norms[i];
   }
 
   /** Tokens from `from` on are not negated (a negation window withdrawn once they were read). */
@@ -143,7 +172,7 @@ export class TokenColumns extends TokenList {
 
   /** Give back the room a large document took (`KEPT_CAPACITY`), once its tokens are copied out (`list`): its columns are not kept while it is scored. */
   static giveBackRoom(): void {
-    if (THREAD_COLUMNS.starts.length > KEPT_CAPACITY) THREAD_COLUMNS = new TokenColumns();
+    if (isGivenBack(THREAD_COLUMNS.starts.length)) THREAD_COLUMNS = new TokenColumns();
   }
 
   /** Drop the tokens from `length` on. */
@@ -154,11 +183,14 @@ export class TokenColumns extends TokenList {
   /**
    * The tokens of `runs` (`[from, to)` each, in order), one after another, as a list of their own.
    * The tokeniser gives runs that meet as one (when every paragraph is scored, one run), so the
-   * string columns are copied with one slice.
+   * string columns are copied with one slice. Columns to be given back (`isGivenBack`) that hold
+   * just the tokens of one run from the first are handed over whole, not copied (a copy of a
+   * very large document's columns would hold them twice at once), and these columns start again empty.
    */
   list(runs: readonly (readonly [from: number, to: number])[]): TokenList {
     let size = 0;
     for (const [from, to] of runs) size += to - from;
+    if (isGivenBack(this.starts.length) && runs.length === 1 && runs[0][0] === 0) return this.handOver(size);
     // One buffer for the number columns.
     const numbers = new Int32Array(size * 3);
     const [starts, ends, formIds] = [numbers.subarray(0, size), numbers.subarray(size, size * 2), numbers.subarray(size * 2)];
@@ -182,9 +214,22 @@ export class TokenColumns extends TokenList {
     return new TokenList(size, starts, ends, norms, this.hasLemmas ? strings(this.lemmas) : norms, flags, formIds);
   }
 
+  /** The first `size` tokens as a list over these columns, which start again empty. */
+  private handOver(size: number): TokenList {
+    const norms = this.norms;
+    norms.length = size;
+    const lemmas = this.hasLemmas ? this.lemmas : norms;
+    lemmas.length = size;
+    const list = new TokenList(size, this.starts.subarray(0, size), this.ends.subarray(0, size), norms, lemmas, this.flags.subarray(0, size), this.formIds.subarray(0, size));
+    const empty = new TokenColumns();
+    [this.starts, this.ends, this.norms, this.lemmas, this.flags, this.formIds] = [empty.starts, empty.ends, empty.norms, empty.lemmas, empty.flags, empty.formIds];
+    [this.count, this.hasLemmas] = [0, false];
+    return list;
+  }
+
   private grow(): void {
-    [this.starts, this.ends, this.formIds] = [doubled(this.starts), doubled(this.ends), doubled(this.formIds)];
-    this.flags = doubled(this.flags);
+    [this.starts, this.ends, this.formIds] = [grown(this.starts), grown(this.ends), grown(this.formIds)];
+    this.flags = grown(this.flags);
   }
 }
 

@@ -5,6 +5,8 @@ import { buildWordStream } from './word-stream.js';
 
 /** Largest number of lexicons the start pre-filter covers (bits of a 32-bit mask). */
 const MAX_FILTERED = 31;
+/** Words of the largest document whose candidate lists are kept for the next one (about a million). */
+const KEPT_CANDIDATES = 1 << 20;
 
 /** Classify documents with a fixed set of lexicons (build once per run, S7). */
 export type Classifier = (doc: TokenisedDoc) => ClassifiedDoc;
@@ -25,13 +27,14 @@ export function createClassifier(lexicons: readonly CompiledLexicon[]): Classifi
   // Worked out when the first word form is met (the lexicons' tries are built when first used).
   const fill: FillRow = (key, lemma, table, at) => (roles ??= new MergedRoles(filtered)).fill(key, lemma, table, at);
   const rows = isPacked ? new FormRows(3, fill, packRow) : new FormRows(3, fill);
-  // Candidate lists are reused from document to document (classifying is synchronous).
-  let positions = new Int32Array(1024);
-  let startMasks = new Int32Array(1024);
+  // Candidate lists are reused from document to document (classifying is synchronous), up to
+  // `KEPT_CANDIDATES` words; a larger document has lists of its own, dropped after it.
+  let kept = { positions: new Int32Array(1024), masks: new Int32Array(1024) };
   return (doc) => {
     const stream = doc.words ?? buildWordStream(doc);
     const size = stream.keys.length;
-    if (positions.length < size) [positions, startMasks] = [new Int32Array(size * 2), new Int32Array(size * 2)];
+    if (kept.positions.length < size && size <= KEPT_CANDIDATES) kept = { positions: new Int32Array(size * 2), masks: new Int32Array(size * 2) };
+    const { positions, masks: startMasks } = size <= KEPT_CANDIDATES ? kept : { positions: new Int32Array(size), masks: new Int32Array(size) };
     const isNumbered = rows.use(stream);
     // Packed marks are read only for numbered words (others have none).
     const count = isPacked && isNumbered ? scanPackedCandidates(stream, rows, positions, startMasks) : scanCandidates(stream, rows, positions, startMasks);

@@ -29,12 +29,11 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
 });
 
 /**
- * The most characters of text a document may hold, about four million words. Scoring a text takes
- * about 15 bytes of memory a character (the text, its tokens, words and matches), reading a text
- * file about 12, and a worker may use 512 MB: a 25.5 million-character text was scored,
- * 32 and 38 million ran out of a worker's memory, and 45 million took the whole process down
- * before the worker could be stopped. Longer texts are reported (`FILE_TOO_LARGE`), a text
- * format's before it is converted.
+ * The most characters of text a document may hold, about four million words. Scoring one text of
+ * 23 million characters peaks at about 480 MB of the process's memory, and two workers scoring
+ * one each at about 900 MB (`scripts/memory-by-document.mjs`); 45 million were scored alone in
+ * 820 MB. The limit keeps two workers within a laptop's memory and each worker's heap well within
+ * its 512 MB. Longer texts are reported (`FILE_TOO_LARGE`), a text format's before it is converted.
  */
 export const MAX_TEXT_CHARS = 24_000_000;
 

@@ -1,4 +1,4 @@
-import { doubled } from '../token-list.js';
+import { grown } from '../token-list.js';
 import { languageIndexOf, newLanguageCounts, type LanguageCounts } from './detect-language.js';
 
 /** Numbers in a paragraph's row of `ParagraphColumns.paragraphs`. */
@@ -45,7 +45,7 @@ export class ParagraphColumns {
 
   /** Open a paragraph whose tokens and words start at these indexes (`wordFrom` 0 when the tokeniser fills no word columns). */
   open(tokenFrom: number, wordFrom: number): void {
-    if ((this.length + 1) * PARAGRAPH_WIDTH > this.paragraphs.length) this.paragraphs = doubled(this.paragraphs);
+    if ((this.length + 1) * PARAGRAPH_WIDTH > this.paragraphs.length) this.paragraphs = grown(this.paragraphs);
     const at = this.length * PARAGRAPH_WIDTH;
     this.paragraphs[at] = tokenFrom;
     this.paragraphs[at + 2] = wordFrom;
@@ -54,7 +54,7 @@ export class ParagraphColumns {
 
   /** Add a sentence of the open paragraph: its tokens (from the paragraph's first), characters and words. */
   addSentence(first: number, end: number, start: number, endChar: number, words: number): void {
-    if ((this.sentenceCount + 1) * SENTENCE_WIDTH > this.sentences.length) this.sentences = doubled(this.sentences);
+    if ((this.sentenceCount + 1) * SENTENCE_WIDTH > this.sentences.length) this.sentences = grown(this.sentences);
     const at = this.sentenceCount * SENTENCE_WIDTH;
     this.sentences[at] = first;
     this.sentences[at + 1] = end;

@@ -1,5 +1,5 @@
 import type { WordStream } from '../document.js';
-import { doubled, KEPT_CAPACITY } from '../token-list.js';
+import { grown, isGivenBack, reserved } from '../token-list.js';
 import type { ParagraphColumns } from './paragraph.js';
 import { FORM_SPACE } from './vocabulary.js';
 
@@ -21,16 +21,21 @@ export class WordColumns {
   /** Sentences of the paragraphs read so far. */
   sentences = 0;
 
-  /** This thread's columns, emptied for a new document. */
-  static forDocument(): WordColumns {
+  /** This thread's columns, emptied for a new document; with room for `expected` words when that is more than is kept between documents. */
+  static forDocument(expected = 0): WordColumns {
     WordColumns.giveBackRoom();
-    THREAD_COLUMNS.size = THREAD_COLUMNS.sentences = 0;
-    return THREAD_COLUMNS;
+    const columns = THREAD_COLUMNS;
+    columns.size = columns.sentences = 0;
+    if (isGivenBack(expected)) {
+      [columns.tokenIndex, columns.sentence, columns.formIds] = [reserved(columns.tokenIndex, expected), reserved(columns.sentence, expected), reserved(columns.formIds, expected)];
+      [columns.breakBefore, columns.negated] = [reserved(columns.breakBefore, expected), reserved(columns.negated, expected)];
+    }
+    return columns;
   }
 
   /** Give back the room a large document took (`KEPT_CAPACITY`), once its words are copied out (`stream`). */
   static giveBackRoom(): void {
-    if (THREAD_COLUMNS.tokenIndex.length > KEPT_CAPACITY) THREAD_COLUMNS = new WordColumns();
+    if (isGivenBack(THREAD_COLUMNS.tokenIndex.length)) THREAD_COLUMNS = new WordColumns();
   }
 
   /** Add a word: its token and sentence (indexes in the document so far), form, number, and flags. */
@@ -59,6 +64,8 @@ export class WordColumns {
     if (!isScored.every((scored) => scored === 1)) this.keepOnly(paragraphs, isScored);
     const size = this.size;
     if (size !== wordCount) throw new Error(`word stream: ${size} words in paragraphs, ${wordCount} counted`);
+    // Columns to be given back are handed over, not copied (a copy would hold a very large document's words twice at once).
+    if (isGivenBack(this.tokenIndex.length)) return this.handOver(size);
     // One buffer for the number columns of the document.
     const numbers = new Int32Array(size * 3);
     const flags = new Uint8Array(size * 2);
@@ -67,18 +74,18 @@ export class WordColumns {
     numbers.set(this.formIds.subarray(0, size), size * 2);
     flags.set(this.breakBefore.subarray(0, size), 0);
     flags.set(this.negated.subarray(0, size), size);
-    const keys = this.keys.slice(0, size);
-    return {
-      tokenIndex: numbers.subarray(0, size),
-      sentence: numbers.subarray(size, size * 2),
-      formIds: numbers.subarray(size * 2),
-      breakBefore: flags.subarray(0, size),
-      negated: flags.subarray(size),
-      keys,
-      // scan.v1 does not lemmatise: a word's lemma is its form.
-      lemmas: keys,
-      formSpace: FORM_SPACE,
-    };
+    return wordStream([numbers.subarray(0, size), numbers.subarray(size, size * 2), numbers.subarray(size * 2)], [flags.subarray(0, size), flags.subarray(size)], this.keys.slice(0, size));
+  }
+
+  /** The first `size` words as a stream over these columns, which start again empty. */
+  private handOver(size: number): WordStream {
+    const keys = this.keys;
+    keys.length = size;
+    const stream = wordStream([this.tokenIndex.subarray(0, size), this.sentence.subarray(0, size), this.formIds.subarray(0, size)], [this.breakBefore.subarray(0, size), this.negated.subarray(0, size)], keys);
+    const empty = new WordColumns();
+    [this.tokenIndex, this.sentence, this.formIds, this.breakBefore, this.negated, this.keys] = [empty.tokenIndex, empty.sentence, empty.formIds, empty.breakBefore, empty.negated, empty.keys];
+    [this.size, this.sentences] = [0, 0];
+    return stream;
   }
 
   /** Move each scored paragraph's words down over those left out, its indexes by the tokens and sentences left out before it. */
@@ -104,9 +111,14 @@ export class WordColumns {
   }
 
   private grow(): void {
-    [this.tokenIndex, this.sentence, this.formIds] = [doubled(this.tokenIndex), doubled(this.sentence), doubled(this.formIds)];
-    [this.breakBefore, this.negated] = [doubled(this.breakBefore), doubled(this.negated)];
+    [this.tokenIndex, this.sentence, this.formIds] = [grown(this.tokenIndex), grown(this.sentence), grown(this.formIds)];
+    [this.breakBefore, this.negated] = [grown(this.breakBefore), grown(this.negated)];
   }
+}
+
+/** A word stream of these columns (a word's lemma is its form: `scan.v1` does not lemmatise). */
+function wordStream([tokenIndex, sentence, formIds]: readonly Int32Array[], [breakBefore, negated]: readonly Uint8Array[], keys: string[]): WordStream {
+  return { tokenIndex, sentence, formIds, breakBefore, negated, keys, lemmas: keys, formSpace: FORM_SPACE };
 }
 
 let THREAD_COLUMNS = new WordColumns();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { TokenList, tokenise, type Token } from '../../src/index.js';
-import { TokenColumns } from '../../src/token-list.js';
+import { KEPT_CAPACITY, TokenColumns } from '../../src/token-list.js';
 import { textSource } from '../../src/pipeline/index.js';
 
 const TOKENS: Token[] = [
@@ -51,6 +51,30 @@ describe('TokenColumns', () => {
     const list = columns.list([[0, columns.length]]);
     expect(list.length).toBe(10_000);
     expect([list.start(9_999), list.norm(9_999), list.isWord(9_998), list.isNegated(9_999), list.formId(4_097)]).toEqual([9_999, 'w3', true, true, 4_097]);
+  });
+
+  test('a lemma column starts at the first lemma that is not its form: the tokens before it have their forms as lemmas', () => {
+    const columns = new TokenColumns();
+    for (let i = 0; i < 5_000; i++) columns.add(i, i + 1, `w${i}`, i === 4_500 ? 'lemma' : `w${i}`, true, false, 0);
+    expect([columns.lemma(0), columns.lemma(4_499), columns.lemma(4_500), columns.lemma(4_999)]).toEqual(['w0', 'w4499', 'lemma', 'w4999']);
+    const list = columns.list([[4_000, 5_000]]);
+    expect([list.lemma(0), list.lemma(500), list.lemma(999), list.at(500)?.lemma]).toEqual(['w4000', 'lemma', 'w4999', 'lemma']);
+    expect(list.norm(500)).toBe('w4500');
+  });
+
+  test('columns grown past what is kept between documents hand their tokens over and start again empty', () => {
+    const columns = new TokenColumns();
+    const size = KEPT_CAPACITY + 10;
+    for (let i = 0; i < size + 5; i++) columns.add(i, i + 2, i % 2 === 0 ? 'even' : 'odd', i === 7 ? 'seven' : i % 2 === 0 ? 'even' : 'odd', true, i % 3 === 0, i);
+    const list = columns.list([[0, size]]);
+    expect(list.length).toBe(size);
+    expect([list.end(size - 1), list.norm(size - 1), list.lemma(6), list.lemma(7), list.lemma(size - 1), list.isNegated(size - 1), list.formId(size - 1)]).toEqual([size + 1, 'odd', 'even', 'seven', 'odd', false, size - 1]);
+    expect(list.at(size)).toBeUndefined();
+    expect(columns.length).toBe(0);
+    columns.add(3, 4, 'next', 'next', true, false, 1);
+    expect(columns.list([[0, 1]]).toArray()).toEqual([{ start: 3, end: 4, norm: 'next', lemma: 'next', isWord: true, isNegated: false, formId: 1 }]);
+    // The list handed over keeps its tokens when the columns are used again.
+    expect([list.norm(0), list.start(0), list.lemma(7)]).toEqual(['even', 0, 'seven']);
   });
 });
 
