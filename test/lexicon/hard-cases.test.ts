@@ -74,6 +74,13 @@ describe('codebook hard cases on real sentences', () => {
     expect(row.hits.state_centric).toBe(1);
   });
 
+  test.for([
+    ['military means: "the withdrawal of all foreign troops" is one state-centric match (UNGDC HUN_12_1957)', 'Later the Soviet Union also submitted a proposal for the withdrawal of all foreign troops from European countries.', 'state_centric'],
+    ['people: "the dignity of the human person" is one people-centric match (UNGDC IND_03_1948)', 'India would not tolerate distinctions which offended against the dignity of the human person.', 'people_centric'],
+  ] as const)('%s', ([, text, category]) => {
+    expect(scoreText(text, scorer).row.hits[category]).toBe(1);
+  });
+
   test('negation: the negated match is reported, not lost', () => {
     const { row } = scoreText(CASES.find(([hardCase]) => hardCase.startsWith('negation: "not a threat"'))![2], scorer);
     expect(row.negatedHits).toBeGreaterThanOrEqual(1);
