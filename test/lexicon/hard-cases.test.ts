@@ -77,6 +77,9 @@ describe('codebook hard cases on real sentences', () => {
   test.for([
     ['military means: "the withdrawal of all foreign troops" is one state-centric match (UNGDC HUN_12_1957)', 'Later the Soviet Union also submitted a proposal for the withdrawal of all foreign troops from European countries.', 'state_centric'],
     ['people: "the dignity of the human person" is one people-centric match (UNGDC IND_03_1948)', 'India would not tolerate distinctions which offended against the dignity of the human person.', 'people_centric'],
+    ['community: "racial discrimination" is one community match (UNGDC GIN_14_1959)', 'Whether it is a question of Algeria, French nuclear tests in the Sahara, the future of the Trust Territory of the Cameroons, the question of South West Africa, or the policy of racial discrimination in South Africa, our position will be invariable.', 'community'],
+    ['political: the Universal Declaration of Human Rights is one political match (UNGDC NZL_04_1949)', 'Sir Carl Berendsen wished next to emphasize the importance of the Convention on the Prevention and Punishment of the Crime of Genocide and of the Universal Declaration of Human Rights.', 'political'],
+    ['security threat: "a threat to international peace and security" is one state-centric match (UNGDC BLR_02_1947)', 'The existence of Franco Spain is a serious threat to international peace and security and a factor which strengthens and encourages reactionary forces in other countries.', 'state_centric'],
   ] as const)('%s', ([, text, category]) => {
     expect(scoreText(text, scorer).row.hits[category]).toBe(1);
   });
