@@ -69,12 +69,9 @@ describe('codebook hard cases on real sentences', () => {
     for (const label of absent) expect(found, `expected no ${label}`).not.toContain(label);
   });
 
-  test('weapons of mass destruction: "nuclear disarmament" is one state-centric match, not two (UNGDC POL_21_1966)', () => {
-    const { row } = scoreText('For years now have we raised our voice in favour of commencing the process of nuclear disarmament.', scorer);
-    expect(row.hits.state_centric).toBe(1);
-  });
-
+  // A phrase is one match, not one for each entry its words hold.
   test.for([
+    ['weapons of mass destruction: "nuclear disarmament" is one state-centric match, not two (UNGDC POL_21_1966)', 'For years now have we raised our voice in favour of commencing the process of nuclear disarmament.', 'state_centric'],
     ['military means: "the withdrawal of all foreign troops" is one state-centric match (UNGDC HUN_12_1957)', 'Later the Soviet Union also submitted a proposal for the withdrawal of all foreign troops from European countries.', 'state_centric'],
     ['people: "the dignity of the human person" is one people-centric match (UNGDC IND_03_1948)', 'India would not tolerate distinctions which offended against the dignity of the human person.', 'people_centric'],
     ['community: "racial discrimination" is one community match (UNGDC GIN_14_1959)', 'Whether it is a question of Algeria, French nuclear tests in the Sahara, the future of the Trust Territory of the Cameroons, the question of South West Africa, or the policy of racial discrimination in South Africa, our position will be invariable.', 'community'],
