@@ -41,6 +41,7 @@ const GOLD_SETS = {
   twentyFourth: 'dev24.csv',
   twentyFifth: 'dev25.csv',
   twentySixth: 'dev26.csv',
+  twentySeventh: 'dev27.csv',
 };
 const { values } = parseArgs({ options: Object.fromEntries(Object.entries(GOLD_SETS).map(([option, file]) => [option, { type: 'string', default: join(root, 'test/gold', file) }])) });
 const { scorer } = await loadScorer(BUNDLED_LEXICONS);
@@ -89,9 +90,10 @@ const [twentyThird, twentyThirdAll] = await loadWhole(values.twentyThird);
 const [twentyFourth, twentyFourthAll] = await loadWhole(values.twentyFourth);
 const [twentyFifth, twentyFifthAll] = await loadWhole(values.twentyFifth);
 const [twentySixth, twentySixthAll] = await loadWhole(values.twentySixth);
+const [twentySeventh, twentySeventhAll] = await loadWhole(values.twentySeventh);
 /** The lowest and highest F1 of label \`index\` over the sets of running text drawn up to \`last\` (dev15.csv: 15), as "0.676 to 0.881". */
 const runningTextRange = (index, last = 15) => {
-  const sets = [eleventhAll, twelfthAll, thirteenthAll, fourteenthAll, fifteenthAll, sixteenthAll, seventeenthAll, eighteenthAll, nineteenthAll, twentiethAll, twentyFirstAll, twentySecondAll, twentyThirdAll, twentyFourthAll, twentyFifthAll, twentySixthAll].slice(0, last - 10);
+  const sets = [eleventhAll, twelfthAll, thirteenthAll, fourteenthAll, fifteenthAll, sixteenthAll, seventeenthAll, eighteenthAll, nineteenthAll, twentiethAll, twentyFirstAll, twentySecondAll, twentyThirdAll, twentyFourthAll, twentyFifthAll, twentySixthAll, twentySeventhAll].slice(0, last - 10);
   const scores = sets.map((set) => set.metrics[index].f1);
   return `${fmt(Math.min(...scores))} to ${fmt(Math.max(...scores))}`;
 };
@@ -841,8 +843,13 @@ names no state's territory, sovereignty or defence (\`test/gold/dev26-coders/not
 
 ${setTable('dev26', twentySixthAll, true)}
 
-Across the sixteen sets of running text (dev11.csv to dev26.csv, eight of them tuning sets),
-state-centric F1 ranges from ${runningTextRange(0, 26)} and people-centric from ${runningTextRange(1, 26)}.
+${tuningOpening('Twenty-seventh', 'dev27', twentySeventh, 'dev26')}: running text for the tuning of the versions after \`security-frames\`
+1.20.0 and \`undp-human-security\` 1.19.0, drawn and coded once they were fixed.
+
+${setTable('dev27', twentySeventhAll)}
+
+Across the seventeen sets of running text (dev11.csv to dev27.csv, nine of them tuning sets),
+state-centric F1 ranges from ${runningTextRange(0, 27)} and people-centric from ${runningTextRange(1, 27)}.
 
 ## The coders of dev5.csv and dev6.csv, calibrated against dev.csv's
 
