@@ -413,6 +413,18 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   security", "military bases" and six more, as phrase entries that take their words or a
   \`not_near\` on the entry the other already counts. A sentence's labels do not change, so every
   figure below is as with the versions before.
+  \`security-frames\` 1.21.0, chosen from the state-centric misses of the tuning sets, dev27.csv's
+  among them, counts a state's \`use of force\` (and to \`use force\`) and the principle of the
+  \`non-use of force\` (UN Charter Art. 2(4); 6 tuning sentences, all coded state-centric), and an
+  \`intervention\` that is foreign, armed, external, from outside or imperialist (the counterpart of
+  \`non-intervention\`; not a speaker's intervention in a debate). State_centric F1 rises on
+  dev19.csv (0.843 → 0.852) and dev27.csv (0.711 → 0.744) and falls on no tuning set. Held out it
+  rises on dev5.csv (0.798 → 0.804), dev13.csv (0.809 → 0.821), dev18.csv (0.841 → 0.879),
+  dev20.csv (0.792 → 0.816), dev22.csv (0.817 → 0.828) and dev24.csv (0.835 → 0.850), and falls on
+  none. These held-out figures were worked out with a first form of the \`intervention\` rule that
+  military, troops, aggression and interference also licensed; the version released does not count
+  it beside those entries, which count the phrase once, and gives every gold set the same figures.
+  On the UN corpus the four entries count 3,789 state-centric matches.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 

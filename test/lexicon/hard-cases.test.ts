@@ -59,6 +59,8 @@ const CASES: readonly Case[] = [
   ['territorial security: an armed attack on countries → state and personal', 'UNGDC YUG_04_1949', 'Yet those same people must needs try to demonstrate that Yugoslavia was an aggressive country, bent, it appeared, on launching an armed attack against all the eastern European countries.', ['state_centric', 'personal'], []],
   ['people: the lives of millions of people → people', 'UNGDC AUS_05_1950', 'The tremendous choice, affecting as it will the lives of millions of people everywhere in the world, lies with them.', ['people_centric'], ['state_centric']],
   ['people: the human person → people', 'UNGDC COL_03_1948', 'Freedom must be ensured for the human person and for States, freedom of conscience, of speech and of association, freedom of work, freedom of movement and of trade.', ['people_centric'], ['state_centric']],
+  ['military means: the use of force among states → state', 'UNGDC PAN_10_1955', 'This public opinion is unquestionably an effective bulwark against the use of force in the settlement of disputes between States.', ['state_centric'], ['people_centric']],
+  ['sovereignty: a speaker\'s intervention in a debate is not an intervention in a state', 'UNGDC NLD_13_1958', 'I do not wish to limit my intervention to this note of caution and criticism.', [], ['state_centric']],
   ['body names: the International Labour Organisation is a body, not economic security', 'UNGDC PER_03_1948', 'In that field a considerable task would devolve on the International Labour Organisation, over whose Governing Body the representative of his country had the honour to preside.', [], ['economic']],
 ];
 
