@@ -61,6 +61,9 @@ const CASES: readonly Case[] = [
   ['people: the human person → people', 'UNGDC COL_03_1948', 'Freedom must be ensured for the human person and for States, freedom of conscience, of speech and of association, freedom of work, freedom of movement and of trade.', ['people_centric'], ['state_centric']],
   ['military means: the use of force among states → state', 'UNGDC PAN_10_1955', 'This public opinion is unquestionably an effective bulwark against the use of force in the settlement of disputes between States.', ['state_centric'], ['people_centric']],
   ['sovereignty: a speaker\'s intervention in a debate is not an intervention in a state', 'UNGDC NLD_13_1958', 'I do not wish to limit my intervention to this note of caution and criticism.', [], ['state_centric']],
+  ['war: people killed and maimed by mines laid in war → personal', 'UNGDC LBY_38_1983', 'Hundreds of innocent people have become victims of these mines, not to speak of the thousands disabled by them.', ['personal', 'people_centric'], []],
+  ['war: mines that are places of mining are not mines laid in war', 'UNGDC BOL_27_1972', 'We have increased capital and reinvestment as announced by the national bank and foreign banks, which provided financing in the amount of $12 million to the Mining Corporation of Bolivia, which is in charge of the nationalized mines.', [], ['personal']],
+  ['sovereignty: Powers\' spheres of influence over other states → state', 'UNGDC MEX_42_1987', 'Bipolarism and efforts to consolidate spheres of influence bring about alignments that render peace and progress towards international democracy more difficult.', ['state_centric'], ['people_centric']],
   ['body names: the International Labour Organisation is a body, not economic security', 'UNGDC PER_03_1948', 'In that field a considerable task would devolve on the International Labour Organisation, over whose Governing Body the representative of his country had the honour to preside.', [], ['economic']],
 ];
 
