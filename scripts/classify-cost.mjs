@@ -3,11 +3,14 @@
 // median of fifteen), nanoseconds per word, how many words the start filter lets the matchers
 // try, how many term walks go through the trie's nodes, and how many rule-word lookups each
 // build makes.
-// Usage: node scripts/classify-cost.mjs [--corpus bundled|ungd|DIR] [--skip N] [--limit N] [--against DIST] [--fresh] [--cold] [--again]
+// Usage: node scripts/classify-cost.mjs [--corpus bundled|ungd|DIR] [--skip N] [--limit N] [--against DIST] [--against-lexicons DIR] [--fresh] [--cold] [--again]
 // --skip passes over the first N documents (in id order) and takes the next `--limit`: the UN
 // corpus's later sessions hold about twice as many hits a word as its first ones, and each hit costs.
 // --against times another build's dist folder (e.g. an earlier commit, built) in the same
 // process, its passes alternated with this build's, and checks that both find the same hits.
+// --against-lexicons times this build with other versions of the bundled lexicons (DIR holds a
+// security-frames.yaml and an undp-human-security.yaml, e.g. from `git show COMMIT:lexicons/…`),
+// alternated with the bundled ones as --against does; the hits then differ as the lexicons do.
 // --fresh tokenises every document again before it is classified, as a run does (the
 // classifier then meets each document's words cold); with --against, each build tokenises it
 // and the two builds classify in turn, the first alternating from document to document.
@@ -19,11 +22,11 @@
 // caches, and every word form already met.
 // The build set up first (this one) has come out 4-6% slower than the same code set up second:
 // run the comparison from both builds (each build's script --against the other) to cancel that.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusFolder } from './corpus-folder.mjs';
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, skip: { type: 'string', default: '0' }, limit: { type: 'string', default: '800' }, against: { type: 'string' }, fresh: { type: 'boolean', default: false }, cold: { type: 'boolean', default: false }, again: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'ungd' }, skip: { type: 'string', default: '0' }, limit: { type: 'string', default: '800' }, against: { type: 'string' }, 'against-lexicons': { type: 'string' }, fresh: { type: 'boolean', default: false }, cold: { type: 'boolean', default: false }, again: { type: 'boolean', default: false } } });
 if (values.cold) values.fresh = true;
 const root = new URL('..', import.meta.url).pathname;
 const PASSES = 15;
@@ -33,10 +36,11 @@ const PASSES = 15;
  * build): kept for repeated passes; with --fresh, made again when asked for (a heap holding
  * every tokenised document would slow what it measures).
  */
-async function setUp(dist) {
+async function setUp(dist, lexiconDir) {
   const hsframe = await import(join(dist, 'index.js'));
   const { config } = await hsframe.loadPipeline(join(root, 'pipelines/eu-migration.yaml'));
-  const { scorer } = await hsframe.loadScorer(config.lexicons, 'scan.v1');
+  const lexiconFiles = lexiconDir ? config.lexicons.map((file) => join(lexiconDir, basename(file))) : config.lexicons;
+  const { scorer } = await hsframe.loadScorer(lexiconFiles, 'scan.v1');
   let { files } = await hsframe.findDocuments(corpusFolder(values.corpus, config.corpus), config.options.extensions, config.options.exclude);
   files = files.slice(Number(values.skip), Number(values.skip) + Number(values.limit));
   const sources = [];
@@ -51,15 +55,16 @@ async function setUp(dist) {
   sources.forEach((_, index) => classify(docAt(index)));
   // Lexicons read again in this thread compile their word steps when first used: that is done here, untimed, as a worker does at its start.
   const renew = async () => {
-    const { lexicons } = (await hsframe.loadScorer(config.lexicons, 'scan.v1')).scorer;
+    const { lexicons } = (await hsframe.loadScorer(lexiconFiles, 'scan.v1')).scorer;
     for (const lexicon of lexicons) lexicon.prepare?.();
     return hsframe.createClassifier(lexicons);
   };
-  return { hsframe, scorer, sources, tokenise, docAt, classify, renew, passes: [], againPasses: [] };
+  return { dist, hsframe, scorer, sources, tokenise, docAt, classify, renew, passes: [], againPasses: [] };
 }
 
 const builds = [{ name: 'this build', ...(await setUp(join(root, 'dist'))) }];
 if (values.against) builds.push({ name: values.against, ...(await setUp(values.against)) });
+if (values['against-lexicons']) builds.push({ name: `this build, lexicons of ${values['against-lexicons']}`, ...(await setUp(join(root, 'dist'), values['against-lexicons'])) });
 const timed = (build, doc) => {
   const start = performance.now();
   build.classify(doc);
@@ -151,7 +156,7 @@ if (TermTrie.prototype.walkNodes) {
 // Rule-word lookups (a word of a rule's window or of an exclusion phrase looked up in the rows
 // by form) in one more pass of each build.
 for (const build of builds) {
-  const { RuleWords } = await import(join(build === builds[0] ? join(root, 'dist') : values.against, 'lexicon/rule-words.js'));
+  const { RuleWords } = await import(join(build.dist, 'lexicon/rule-words.js'));
   const proto = RuleWords.prototype;
   const looksUp = ['has', 'copyBits'].filter((name) => typeof proto[name] === 'function');
   const originals = looksUp.map((name) => proto[name]);

@@ -31,9 +31,9 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = Object.freeze({
 /**
  * The most characters of text a document may hold, about four million words. Scoring one text of
  * 23 million characters peaks at about 480 MB of the process's memory, and two workers scoring
- * one each at about 900 MB (`scripts/memory-by-document.mjs`); 45 million were scored alone in
- * 820 MB. The limit keeps two workers within a laptop's memory and each worker's heap well within
- * its 512 MB. Longer texts are reported (`FILE_TOO_LARGE`), a text format's before it is converted.
+ * one each at about 900 MB (`scripts/memory-by-document.mjs`). The limit keeps two workers within
+ * a laptop's memory and each worker's heap well within its 512 MB. Longer texts are reported
+ * (`FILE_TOO_LARGE`), a text format's before it is converted.
  */
 export const MAX_TEXT_CHARS = 24_000_000;
 

@@ -1,12 +1,6 @@
 import { termSteps } from './compile-lexicon.js';
-import type { LexiconEntry } from './schema.js';
+import type { ListedEntry } from './schema.js';
 import { combinations, stepMatches, type WordStep } from './word-step.js';
-
-/** An entry of one lexicon, in the order the matcher tries them (categories in order, then entries). */
-export interface ListedEntry {
-  readonly category: string;
-  readonly entry: LexiconEntry;
-}
 
 /** A later entry of another category whose words an earlier one takes. */
 export interface TakenFirst<T extends ListedEntry = ListedEntry> {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { termSteps } from '../../src/lexicon/compile-lexicon.js';
-import type { LexiconEntry } from '../../src/lexicon/schema.js';
-import { takenFirst, type ListedEntry } from '../../src/lexicon/taken-first.js';
+import type { LexiconEntry, ListedEntry } from '../../src/lexicon/schema.js';
+import { takenFirst } from '../../src/lexicon/taken-first.js';
 import { stepMatches, type WordStep } from '../../src/lexicon/word-step.js';
 
 /** Every earlier entry tried against every later one: what `takenFirst` must find, by its definition. */

@@ -28,6 +28,9 @@ test('counts counted matches next to another of their category in their sentence
     expect(out).toContain('| 1 | community: racial + discriminat* |\n| 1 | health: hiv + aids |\n');
     expect(out.match(/^\| \d+ \|/gm)).toHaveLength(2);
     expect(execFileSync(process.execPath, [script, dir, '--gap', '19'], { encoding: 'utf8' })).toContain('| 1 | community: discriminat* + racism |');
+    // Of the two counted matches of `racial`, the first stands before `discriminat*`; of `lex:aids`, the one after `hiv`.
+    const byEntry = execFileSync(process.execPath, [script, dir, '--entries', 'racial,lex:aids,abuse'], { encoding: 'utf8' }).split('\n')[1];
+    expect(byEntry).toBe('4 counted matches of racial, lex:aids, abuse; 2 stand at most 12 characters from another counted match of their category (50.0%)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
