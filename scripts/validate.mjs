@@ -437,6 +437,23 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   (0.804 → 0.800: "the extension of its sphere of influence", said of détente, coded neither); it
   was left out, a choice that held-out sentence informed. No other held-out figure moves. On the UN
   corpus they count 439 state-centric and 225 personal matches.
+  \`undp-human-security\` 1.21.0, chosen from the personal false positives of the tuning sets,
+  counts the Second or First World War only where the sentence speaks of its harm within eight
+  words (horrors, destruction, victims, deaths, ruins; not beside a personal entry that counts the
+  phrase), not where it names a time or an origin ("since the end of the Second World War": codebook
+  §2, a category is coded where the sentence refers to that dimension of people's security); no
+  longer counts an atomic, hydrogen, neutron or nuclear \`bomb\` (a kind of weapon, not an attack on
+  anyone) or human rights \`abuse\` (a breach of rights, political) and the abuse of the veto.
+  Personal F1 rises on dev3.csv (0.832 → 0.852), dev9.csv (0.700 → 0.737), dev14.csv (0.794 →
+  0.806), dev19.csv (0.769 → 0.784) and dev23.csv (0.900 → 0.947), and falls on no tuning set: 9
+  of the 95 false positives go, and no true positive. Held out it rises on dev5.csv (0.841 →
+  0.853), dev11.csv (0.889 → 0.909), dev24.csv (0.743 → 0.765) and dev28.csv (0.824 → 0.840) and
+  falls on dev8.csv (0.863 → 0.840: a refugee "forcibly displaced during the Second World War",
+  coded personal). Two more changes were tried with it and left out after that held-out check, as
+  they did not carry over: \`trafficking\` not beside drugs (held out it lost two sentences coded
+  personal and gained one) and atomic, hydrogen and neutron bombs as state-centric (held out, two
+  false positives and no true one, one of them "atomic bombing", which the entry's inflection
+  matched). On the UN corpus personal matches fall from 131,450 to 128,136.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
