@@ -456,6 +456,17 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   personal and gained one) and atomic, hydrogen and neutron bombs as state-centric (held out, two
   false positives and no true one, one of them "atomic bombing", which the entry's inflection
   matched). On the UN corpus personal matches fall from 131,450 to 128,136.
+  \`undp-human-security\` 1.22.0, chosen from the errors of dev29.csv (drawn once 1.21.0 was fixed)
+  and checked on the fifteen tuning sets before it, counts \`bullet\`s, \`gunfire\` and to \`open
+  fire\` as personal (attacks, killings), and no longer counts \`inalienable rights\` in the name
+  of the Committee on the Exercise of the Inalienable Rights of the Palestinian People (a body's
+  name), nor \`cohesion\` and \`diversity\` where they are those of countries, alliances,
+  movements, the world's regions, views or interests (categories are about people, not states).
+  Personal F1 rises on dev2.csv (0.918 → 0.925) and dev29.csv (0.629 → 0.703), community on
+  dev29.csv (0.625 → 0.714), political on dev29.csv (0.667 → 0.681); no tuning figure falls. Held
+  out, community rises on dev13.csv (0.727 → 0.762) and personal falls on dev22.csv (0.702 →
+  0.690: "food instead of bullets", coded state-centric, not personal). On the UN corpus personal
+  matches rise to 128,345, community fall to 53,843 and political to 92,546.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
