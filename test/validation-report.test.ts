@@ -81,6 +81,7 @@ describe('three-coder gold sets', () => {
     ['test/gold/dev27.csv', 'test/gold/dev27-coders'],
     ['test/gold/dev28.csv', 'test/gold/dev28-coders'],
     ['test/gold/dev29.csv', 'test/gold/dev29-coders'],
+    ['test/gold/dev30.csv', 'test/gold/dev30-coders'],
   ] as const)('%s and its agreement.csv are what its coders\' files give', ([file, coders]) => {
     const dir = mkdtempSync(join(tmpdir(), 'hsframe-gold-'));
     try {
@@ -96,8 +97,8 @@ describe('three-coder gold sets', () => {
 });
 
 describe('the three-coder sets drawn for this project', () => {
-  test('dev5.csv to dev29.csv and neg1.csv share no sentence and no UN speech with any other gold set', () => {
-    const files = ['dev.csv', 'dev2.csv', 'dev3.csv', 'dev4.csv', 'dev5.csv', 'dev6.csv', 'dev7.csv', 'dev8.csv', 'neg1.csv', 'dev9.csv', 'dev10.csv', 'dev11.csv', 'dev12.csv', 'dev13.csv', 'dev14.csv', 'dev15.csv', 'dev16.csv', 'dev17.csv', 'dev18.csv', 'dev19.csv', 'dev20.csv', 'dev21.csv', 'dev22.csv', 'dev23.csv', 'dev24.csv', 'dev25.csv', 'dev26.csv', 'dev27.csv', 'dev28.csv', 'dev29.csv'];
+  test('dev5.csv to dev30.csv and neg1.csv share no sentence and no UN speech with any other gold set', () => {
+    const files = ['dev.csv', 'dev2.csv', 'dev3.csv', 'dev4.csv', 'dev5.csv', 'dev6.csv', 'dev7.csv', 'dev8.csv', 'neg1.csv', 'dev9.csv', 'dev10.csv', 'dev11.csv', 'dev12.csv', 'dev13.csv', 'dev14.csv', 'dev15.csv', 'dev16.csv', 'dev17.csv', 'dev18.csv', 'dev19.csv', 'dev20.csv', 'dev21.csv', 'dev22.csv', 'dev23.csv', 'dev24.csv', 'dev25.csv', 'dev26.csv', 'dev27.csv', 'dev28.csv', 'dev29.csv', 'dev30.csv'];
     const sets = new Map(files.map((file) => [file, parse(readFileSync(root(`test/gold/${file}`)), { columns: true }) as { id: string; doc: string; text: string }[]]));
     // A speech is named ISO3_session_year (the policy texts, shared by design, by file name).
     const speech = /^[A-Z]{3}_\d+_\d{4}$/;
@@ -149,6 +150,7 @@ describe('VALIDATION.md', () => {
     ['test/gold/dev27.csv', '## Twenty-seventh set, for tuning'],
     ['test/gold/dev28.csv', '## Twenty-eighth set, held out'],
     ['test/gold/dev29.csv', '## Twenty-ninth set, for tuning'],
+    ['test/gold/dev30.csv', '## Thirtieth set, held out'],
   ] as const)('%s: its whole-set counts are those the lexicons give now', async ([file, heading]) => {
     expectCounts(await goldOf(file), heading);
   });
