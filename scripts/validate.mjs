@@ -469,6 +469,11 @@ How well the bundled lexicons agree with hand coding. Regenerate with \`npm run 
   out, community rises on dev13.csv (0.727 → 0.762) and personal falls on dev22.csv (0.702 →
   0.690: "food instead of bullets", coded state-centric, not personal). On the UN corpus personal
   matches rise to 128,345, community fall to 53,843 and political to 92,546.
+  \`security-frames\` 1.23.0 no longer counts \`proliferation\` within three words of
+  organizations, agencies, committees, meetings, resolutions, initiatives or drug addiction ("the
+  proliferation of committees": seeds/003 names the spread of weapons). Three state-centric false
+  positives of the tuning sets go (dev2.csv, dev17.csv, dev29.csv) and no true positive; no
+  held-out figure moves. On the UN corpus state-centric matches fall by 50.
   ${seenInTuning.size} of dev.csv's sentences are also in
   dev3.csv or dev4.csv, so they were seen when errors were studied: dev.csv without them is below.
 
