@@ -54,10 +54,14 @@ const load = async (file) => {
   if (!gold) throw new Error(issues.map((issue) => issue.message).join('\n'));
   return gold;
 };
+/** Each gold set's whole-set evaluation, by its file (\`loadWhole\`). */
+const wholeByFile = new Map();
 /** A gold set and its whole-set evaluation. */
 const loadWhole = async (file) => {
   const set = await load(file);
-  return [set, evaluate(set, scorer, 'all')];
+  const whole = evaluate(set, scorer, 'all');
+  wholeByFile.set(file, whole);
+  return [set, whole];
 };
 const gold = await load(values.gold);
 const second = await load(values.second);
@@ -99,7 +103,8 @@ const [twentyNinth, twentyNinthAll] = await loadWhole(values.twentyNinth);
 const [thirtieth, thirtiethAll] = await loadWhole(values.thirtieth);
 /** The lowest and highest F1 of label \`index\` over the sets of running text drawn up to \`last\` (dev15.csv: 15), as "0.676 to 0.881". */
 const runningTextRange = (index, last = 15) => {
-  const sets = [eleventhAll, twelfthAll, thirteenthAll, fourteenthAll, fifteenthAll, sixteenthAll, seventeenthAll, eighteenthAll, nineteenthAll, twentiethAll, twentyFirstAll, twentySecondAll, twentyThirdAll, twentyFourthAll, twentyFifthAll, twentySixthAll, twentySeventhAll, twentyEighthAll, twentyNinthAll, thirtiethAll].slice(0, last - 10);
+  const number = (file) => Number(/^dev(\d+)\.csv$/.exec(file)?.[1] ?? 0);
+  const sets = Object.entries(GOLD_SETS).filter(([, file]) => number(file) >= 11 && number(file) <= last).map(([option]) => wholeByFile.get(values[option]));
   const scores = sets.map((set) => set.metrics[index].f1);
   return `${fmt(Math.min(...scores))} to ${fmt(Math.max(...scores))}`;
 };
